@@ -1,0 +1,520 @@
+//! The surface syntax tree: owned, spanned, free of parser types.
+//!
+//! It mirrors what the user wrote. Which member is allowed in which
+//! declaration, and what a value means, is decided by `resolve`.
+
+use crate::source::Span;
+
+/// A name as written, with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ident {
+    /// The text of the name.
+    pub name: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A dotted reference such as `Orders` or `Orders.name`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// The dot-separated parts; never empty.
+    pub parts: Vec<Ident>,
+    /// The whole reference.
+    pub span: Span,
+}
+
+impl Path {
+    /// The first part: the declaration (or word) referred to.
+    pub fn head(&self) -> &Ident {
+        &self.parts[0]
+    }
+
+    /// The text as written, parts joined by dots.
+    pub fn text(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+/// A string literal after escape processing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Str {
+    /// The unescaped value.
+    pub value: String,
+    /// The span including the quotes.
+    pub span: Span,
+}
+
+/// One parsed file.
+#[derive(Debug, Clone, Default)]
+pub struct File {
+    /// `use` lines, in order.
+    pub uses: Vec<Use>,
+    /// Declarations, in order.
+    pub decls: Vec<Decl>,
+}
+
+/// `use "./file.sls"` or `use aws.s3`.
+#[derive(Debug, Clone)]
+pub struct Use {
+    /// What is imported.
+    pub target: UseTarget,
+    /// The whole line.
+    pub span: Span,
+}
+
+/// The two forms of `use`.
+#[derive(Debug, Clone)]
+pub enum UseTarget {
+    /// A relative path to another `.sls` file.
+    File(Str),
+    /// A module of the standard library, by dotted name.
+    Module(Path),
+}
+
+/// The kinds of declarations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeclKind {
+    /// `app`: stack-wide defaults.
+    App,
+    /// `type`: a record type.
+    Type,
+    /// `event`: an EventBridge event type.
+    Event,
+    /// `function`: a Lambda function.
+    Function,
+    /// `api`: an HTTP API.
+    Api,
+    /// `rule`: an EventBridge rule.
+    Rule,
+    /// `schedule`: a scheduled invocation.
+    Schedule,
+    /// `queue`: an SQS queue.
+    Queue,
+    /// `topic`: an SNS topic.
+    Topic,
+    /// `bus`: an EventBridge bus.
+    Bus,
+    /// `table`: a DynamoDB table.
+    Table,
+    /// `bucket`: an S3 bucket.
+    Bucket,
+}
+
+impl DeclKind {
+    /// The keyword, also used in messages ("a queue").
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::App => "app",
+            DeclKind::Type => "type",
+            DeclKind::Event => "event",
+            DeclKind::Function => "function",
+            DeclKind::Api => "api",
+            DeclKind::Rule => "rule",
+            DeclKind::Schedule => "schedule",
+            DeclKind::Queue => "queue",
+            DeclKind::Topic => "topic",
+            DeclKind::Bus => "bus",
+            DeclKind::Table => "table",
+            DeclKind::Bucket => "bucket",
+        }
+    }
+
+    /// "a queue", "an event": for messages.
+    pub fn article(self) -> String {
+        let k = self.keyword();
+        let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u');
+        format!("{} {}", if an { "an" } else { "a" }, k)
+    }
+}
+
+/// A top-level declaration.
+#[derive(Debug, Clone)]
+pub struct Decl {
+    /// What it declares.
+    pub kind: DeclKind,
+    /// Its name.
+    pub name: Ident,
+    /// The parts between the name and the body.
+    pub header: Header,
+    /// The members of its body (empty for `type` and `event`).
+    pub body: Vec<Member>,
+    /// The fields of a `type` or `event`.
+    pub fields: Vec<Field>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// Declaration-specific parts written before the body.
+#[derive(Debug, Clone)]
+pub enum Header {
+    /// Nothing beyond the name.
+    None,
+    /// `event X from "source"`.
+    Event {
+        /// The EventBridge `source`, if given.
+        source: Option<Str>,
+        /// The EventBridge `detail-type`, if not the name.
+        detail_type: Option<Str>,
+    },
+    /// `api X http`.
+    Api {
+        /// The protocol word.
+        protocol: Ident,
+    },
+    /// `rule X on Bus`.
+    Rule {
+        /// The bus the rule listens on.
+        bus: Path,
+    },
+    /// `schedule X every 1d -> F` / `schedule X cron "..." -> F`.
+    Schedule {
+        /// When it fires.
+        expr: ScheduleExpr,
+        /// The function it invokes.
+        target: Path,
+    },
+}
+
+/// When a schedule fires.
+#[derive(Debug, Clone)]
+pub enum ScheduleExpr {
+    /// `every 5m`.
+    Every(Value),
+    /// `cron "0 8 ? * MON-FRI *"`.
+    Cron(Str),
+}
+
+/// A field of a record type.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its name.
+    pub name: Ident,
+    /// `name?:`.
+    pub optional: bool,
+    /// Its type.
+    pub ty: TypeExpr,
+    /// The whole field.
+    pub span: Span,
+}
+
+/// A type as written.
+#[derive(Debug, Clone)]
+pub struct TypeExpr {
+    /// Its form.
+    pub kind: TypeExprKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The forms of types.
+#[derive(Debug, Clone)]
+pub enum TypeExprKind {
+    /// `string`, `int`, `number`, `bool`, or a declared type's name.
+    Named(Ident),
+    /// `[T]`.
+    List(Box<TypeExpr>),
+    /// `"A" | "B"`.
+    Enum(Vec<Str>),
+    /// `{ a: string }`.
+    Record(Vec<Field>),
+}
+
+/// A member of a declaration body.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// What it is.
+    pub kind: MemberKind,
+    /// The whole member.
+    pub span: Span,
+}
+
+/// The forms of members.
+#[derive(Debug, Clone)]
+pub enum MemberKind {
+    /// `key = value`.
+    Property {
+        /// The property name.
+        key: Ident,
+        /// Its value.
+        value: Value,
+    },
+    /// `key { ... }`.
+    Block {
+        /// The block name.
+        key: Ident,
+        /// Its members.
+        body: Vec<Member>,
+    },
+    /// `reads X`, `sends to Q`, `emits E to Bus`, ...
+    Verb {
+        /// Which verb.
+        verb: VerbKind,
+        /// The word(s) of the verb, for spans.
+        verb_span: Span,
+        /// What it applies to.
+        targets: Vec<Path>,
+        /// The bus of `emits ... to BUS`.
+        bus: Option<Path>,
+    },
+    /// `on Source { ... }`.
+    On {
+        /// The source (`Queue`, `Table.stream`, `Bucket`, `Topic`).
+        source: Path,
+        /// Its settings.
+        body: Vec<Member>,
+    },
+    /// `METHOD /path -> Function { ... }`.
+    Route {
+        /// The method word.
+        method: Ident,
+        /// The path, e.g. `/orders/{id}`.
+        path: Str,
+        /// The function that serves it.
+        target: Path,
+        /// Its settings.
+        body: Vec<Member>,
+    },
+    /// `match Event where ...`.
+    Match {
+        /// The event type.
+        event: Path,
+        /// The filter.
+        filter: Option<Expr>,
+    },
+    /// `send to Target { ... }`.
+    SendTo {
+        /// The target.
+        target: Path,
+        /// Its settings.
+        body: Vec<Member>,
+    },
+    /// `subscribe Queue { ... }`.
+    Subscribe {
+        /// The subscriber.
+        target: Path,
+        /// Its settings.
+        body: Vec<Member>,
+    },
+}
+
+/// Access verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbKind {
+    /// `reads`.
+    Reads,
+    /// `writes`.
+    Writes,
+    /// `sends to`.
+    SendsTo,
+    /// `publishes to`.
+    PublishesTo,
+    /// `emits E to B`.
+    Emits,
+    /// `invokes`.
+    Invokes,
+}
+
+impl VerbKind {
+    /// The verb as written.
+    pub fn text(self) -> &'static str {
+        match self {
+            VerbKind::Reads => "reads",
+            VerbKind::Writes => "writes",
+            VerbKind::SendsTo => "sends to",
+            VerbKind::PublishesTo => "publishes to",
+            VerbKind::Emits => "emits",
+            VerbKind::Invokes => "invokes",
+        }
+    }
+}
+
+/// A value.
+#[derive(Debug, Clone)]
+pub struct Value {
+    /// Its form.
+    pub kind: ValueKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The forms of values.
+#[derive(Debug, Clone)]
+pub enum ValueKind {
+    /// `"text"`.
+    Str(String),
+    /// `42`.
+    Int(i64),
+    /// `4.5`.
+    Number(f64),
+    /// `true`.
+    Bool(bool),
+    /// `30s`: the amount and its unit.
+    Duration(u64, TimeUnit),
+    /// `512MB`: the amount and its unit.
+    Size(u64, SizeUnit),
+    /// A reference or an enum-like word.
+    Path(Path),
+    /// `[a, b]`.
+    List(Vec<Value>),
+    /// `{ a: x, b = y }`.
+    Record(Vec<(Ident, Value)>),
+    /// `jwt { ... }`.
+    Tagged(Ident, Vec<Member>),
+    /// `Dlq after 5 receives`.
+    Redrive(Path, Box<Value>),
+}
+
+impl ValueKind {
+    /// What kind of value this is, for "expected X, found Y".
+    pub fn describe(&self) -> &'static str {
+        match self {
+            ValueKind::Str(_) => "a string",
+            ValueKind::Int(_) => "an integer",
+            ValueKind::Number(_) => "a number",
+            ValueKind::Bool(_) => "a boolean",
+            ValueKind::Duration(..) => "a duration",
+            ValueKind::Size(..) => "a size",
+            ValueKind::Path(_) => "a name",
+            ValueKind::List(_) => "a list",
+            ValueKind::Record(_) => "a record",
+            ValueKind::Tagged(..) => "a block",
+            ValueKind::Redrive(..) => "a redrive (`Q after N receives`)",
+        }
+    }
+}
+
+/// Units of durations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// `ms`.
+    Millis,
+    /// `s`.
+    Seconds,
+    /// `m`.
+    Minutes,
+    /// `h`.
+    Hours,
+    /// `d`.
+    Days,
+}
+
+impl TimeUnit {
+    /// Milliseconds in one unit.
+    pub fn millis(self) -> u64 {
+        match self {
+            TimeUnit::Millis => 1,
+            TimeUnit::Seconds => 1_000,
+            TimeUnit::Minutes => 60_000,
+            TimeUnit::Hours => 3_600_000,
+            TimeUnit::Days => 86_400_000,
+        }
+    }
+}
+
+/// Units of sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeUnit {
+    /// `KB` (1024 bytes).
+    Kb,
+    /// `MB` (1024 KB).
+    Mb,
+    /// `GB` (1024 MB).
+    Gb,
+}
+
+impl SizeUnit {
+    /// Bytes in one unit.
+    pub fn bytes(self) -> u64 {
+        match self {
+            SizeUnit::Kb => 1 << 10,
+            SizeUnit::Mb => 1 << 20,
+            SizeUnit::Gb => 1 << 30,
+        }
+    }
+}
+
+/// A pattern expression after `where`.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    /// Its form.
+    pub kind: ExprKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The forms of pattern expressions.
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// Every operand must hold.
+    And(Vec<Expr>),
+    /// One operand must hold.
+    Or(Vec<Expr>),
+    /// A test on one field.
+    Cond(Condition),
+}
+
+/// A test on one field of the event.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// The field, relative to the event's detail.
+    pub field: Path,
+    /// The test.
+    pub test: Test,
+    /// The operator, for spans.
+    pub op_span: Span,
+}
+
+/// The tests a condition can make.
+#[derive(Debug, Clone)]
+pub enum Test {
+    /// `= v`, `!= v`, `> n`, ...
+    Compare(CmpOp, Value),
+    /// `in [..]` (`negated`: `not in`).
+    In {
+        /// `not in`.
+        negated: bool,
+        /// The values.
+        values: Vec<Value>,
+    },
+    /// `exists` / `not exists`.
+    Exists(bool),
+    /// `prefix "x"`.
+    Prefix(Str),
+    /// `suffix "x"`.
+    Suffix(Str),
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `=`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `>`.
+    Gt,
+    /// `>=`.
+    Ge,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+}
+
+impl CmpOp {
+    /// The operator as written.
+    pub fn text(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+        }
+    }
+}

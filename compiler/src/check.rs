@@ -1,0 +1,42 @@
+//! Semantic checks on the resolved model, grouped by family.
+//!
+//! - `values`: AWS ranges and formats of single values (runtimes by date).
+//! - `wiring`: how declarations fit together (queues and their consumers,
+//!   dead-letter queues, API timeouts, async failure paths).
+//! - `patterns`: rule filters against their event types; compiles them.
+//!
+//! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
+
+pub mod patterns;
+pub mod runtimes;
+pub mod values;
+pub mod wiring;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::Model;
+pub use runtimes::Date;
+
+/// Settings that change what the checks conclude.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// The date runtimes' lifecycles are judged on.
+    pub today: Date,
+}
+
+/// Runs every check; fills in each rule's compiled pattern.
+pub fn check(mut model: Model, opts: CheckOptions) -> (Model, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    values::check(&model, opts.today, &mut diags);
+    wiring::check(&model, &mut diags);
+    let mut compiled = Vec::with_capacity(model.rules.len());
+    for rule in &model.rules {
+        let pattern = model
+            .event(&rule.event.name)
+            .and_then(|e| patterns::compile(&model, e, rule.filter.as_ref(), &mut diags));
+        compiled.push(pattern);
+    }
+    for (rule, pattern) in model.rules.iter_mut().zip(compiled) {
+        rule.pattern = pattern;
+    }
+    (model, diags)
+}

@@ -1,0 +1,428 @@
+//! Rule patterns: `where` filters checked against the event's type and
+//! compiled to EventBridge event patterns.
+//!
+//! A filter is compiled bottom-up into the JSON object that goes under
+//! `detail`. Conditions joined by `and` merge into one object (numeric
+//! conditions on one field merge into one range); conditions joined by `or`
+//! become one value list when they test one field for plain values, and
+//! `$or` otherwise.
+
+use crate::ast::{CmpOp, Condition, Expr, ExprKind, Test, Value, ValueKind};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::{EventDef, FieldDef, Model, Ty};
+use serde_json::{json, Map, Value as Json};
+
+/// The full event pattern of a rule: source, detail-type and detail filter.
+pub fn compile(
+    model: &Model,
+    event: &EventDef,
+    filter: Option<&Expr>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Json> {
+    let mut pattern = Map::new();
+    pattern.insert("source".into(), json!([event.source]));
+    pattern.insert("detail-type".into(), json!([event.detail_type]));
+    if let Some(f) = filter {
+        let detail = Compiler {
+            model,
+            event,
+            diags,
+        }
+        .expr(f)?;
+        pattern.insert("detail".into(), Json::Object(detail));
+    }
+    Some(Json::Object(pattern))
+}
+
+struct Compiler<'a> {
+    model: &'a Model,
+    event: &'a EventDef,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// The type of a field found at a path, and whether the path crossed a list.
+struct Found {
+    ty: Ty,
+}
+
+impl Compiler<'_> {
+    fn expr(&mut self, e: &Expr) -> Option<Map<String, Json>> {
+        match &e.kind {
+            ExprKind::Cond(c) => self.condition(c),
+            ExprKind::And(items) => {
+                // Compile every operand first so that all errors are reported.
+                let parts: Vec<Option<Map<String, Json>>> =
+                    items.iter().map(|i| self.expr(i)).collect();
+                let mut acc = Map::new();
+                for (part, item) in parts.into_iter().zip(items) {
+                    let part = part?;
+                    if let Err(field) = merge_and(&mut acc, part) {
+                        self.diags.push(
+                            Diagnostic::new("E0404", item.span, format!("cannot combine these conditions on `{field}` with `and`"))
+                                .label("a second condition on the same field")
+                                .help("EventBridge patterns test a field once per `and`: use one range (`n > 1 and n < 5`), `in [...]`, or `or`"),
+                        );
+                        return None;
+                    }
+                }
+                Some(acc)
+            }
+            ExprKind::Or(items) => {
+                let parts: Vec<Option<Map<String, Json>>> =
+                    items.iter().map(|i| self.expr(i)).collect();
+                let parts: Vec<Map<String, Json>> = parts.into_iter().collect::<Option<_>>()?;
+                Some(merge_or(parts))
+            }
+        }
+    }
+
+    fn field(&mut self, path: &crate::ast::Path) -> Option<Found> {
+        let mut fields: Vec<FieldDef> = self.event.fields.clone();
+        let mut ty = None;
+        for (i, part) in path.parts.iter().enumerate() {
+            let Some(f) = fields.iter().find(|f| f.name == part.name) else {
+                let scope = if i == 0 {
+                    format!("event `{}`", self.event.name)
+                } else {
+                    format!(
+                        "`{}`",
+                        path.parts[..i]
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    )
+                };
+                let mut d = Diagnostic::new(
+                    "E0401",
+                    part.span,
+                    format!("{scope} has no field `{}`", part.name),
+                )
+                .label("unknown field");
+                d = match did_you_mean(&part.name, fields.iter().map(|f| f.name.as_str())) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None if fields.is_empty() => {
+                        d.help(format!("{scope} has no fields to filter on"))
+                    }
+                    None => d.help(format!(
+                        "{scope} has: {}",
+                        fields
+                            .iter()
+                            .map(|f| format!("`{}`", f.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.diags.push(d);
+                return None;
+            };
+            let t = self.unlist(&f.ty);
+            if i + 1 < path.parts.len() {
+                match self.record_fields(&t) {
+                    Some(fs) => fields = fs,
+                    None => {
+                        self.diags.push(
+                            Diagnostic::new(
+                                "E0401",
+                                path.parts[i + 1].span,
+                                format!(
+                                    "`{}` is not a record, it has no field `{}`",
+                                    part.name,
+                                    path.parts[i + 1].name
+                                ),
+                            )
+                            .label("not a record")
+                            .help(format!(
+                                "filter on `{}` itself",
+                                path.parts[..=i]
+                                    .iter()
+                                    .map(|p| p.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(".")
+                            )),
+                        );
+                        return None;
+                    }
+                }
+            }
+            ty = Some(t);
+        }
+        ty.map(|ty| Found { ty })
+    }
+
+    /// Element type of lists (EventBridge matches list elements), resolving
+    /// named types.
+    fn unlist(&self, ty: &Ty) -> Ty {
+        match ty {
+            Ty::List(inner) => self.unlist(inner),
+            Ty::Named(n) => match self.model.type_def(n) {
+                Some(t) => Ty::Record(t.fields.clone()),
+                None => Ty::String,
+            },
+            other => other.clone(),
+        }
+    }
+
+    fn record_fields(&self, ty: &Ty) -> Option<Vec<FieldDef>> {
+        match ty {
+            Ty::Record(fs) => Some(fs.clone()),
+            _ => None,
+        }
+    }
+
+    fn condition(&mut self, c: &Condition) -> Option<Map<String, Json>> {
+        let found = self.field(&c.field)?;
+        let name = c.field.text();
+        let leaf = match &c.test {
+            Test::Compare(op, v) => {
+                let j = self.value(&found.ty, v, &name)?;
+                match op {
+                    CmpOp::Eq => json!([j]),
+                    CmpOp::Ne => json!([{ "anything-but": j }]),
+                    _ => {
+                        if !matches!(found.ty, Ty::Int | Ty::Number) {
+                            self.op_error(c, &found.ty, &name, op.text());
+                            return None;
+                        }
+                        json!([{ "numeric": [op.text(), j] }])
+                    }
+                }
+            }
+            Test::In { negated, values } => {
+                if values.is_empty() {
+                    self.diags.push(
+                        Diagnostic::new("E0402", c.op_span, "an empty list matches no event")
+                            .label("empty list")
+                            .help("list at least one value"),
+                    );
+                    return None;
+                }
+                let vals: Vec<Json> = values
+                    .iter()
+                    .map(|v| self.value(&found.ty, v, &name))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .collect::<Option<_>>()?;
+                if *negated {
+                    json!([{ "anything-but": vals }])
+                } else {
+                    Json::Array(vals)
+                }
+            }
+            Test::Exists(b) => {
+                if matches!(found.ty, Ty::Record(_)) {
+                    self.op_error(c, &found.ty, &name, "exists");
+                    return None;
+                }
+                json!([{ "exists": b }])
+            }
+            Test::Prefix(s) | Test::Suffix(s) => {
+                let op = if matches!(c.test, Test::Prefix(_)) {
+                    "prefix"
+                } else {
+                    "suffix"
+                };
+                if !matches!(found.ty, Ty::String | Ty::Enum(_)) {
+                    self.op_error(c, &found.ty, &name, op);
+                    return None;
+                }
+                json!([{ op: s.value }])
+            }
+        };
+        Some(nest(
+            &c.field
+                .parts
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>(),
+            leaf,
+        ))
+    }
+
+    fn op_error(&mut self, c: &Condition, ty: &Ty, name: &str, op: &str) {
+        let fits = match ty {
+            Ty::String | Ty::Enum(_) => "`=`, `!=`, `in`, `prefix`, `suffix`, `exists`",
+            Ty::Int | Ty::Number => "`=`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `exists`",
+            Ty::Bool => "`=`, `!=`, `exists`",
+            _ => "tests on its fields (`a.b = ...`)",
+        };
+        self.diags.push(
+            Diagnostic::new(
+                "E0403",
+                c.op_span,
+                format!(
+                    "`{op}` does not apply to `{name}`, which is {}",
+                    describe(ty)
+                ),
+            )
+            .label(format!("not for {}", describe(ty)))
+            .help(format!("for {} use {fits}", describe(ty))),
+        );
+    }
+
+    /// A literal checked against the field's type, as pattern JSON.
+    fn value(&mut self, ty: &Ty, v: &Value, name: &str) -> Option<Json> {
+        let ok = match (ty, &v.kind) {
+            (Ty::String, ValueKind::Str(s)) => Some(json!(s)),
+            (Ty::Int, ValueKind::Int(i)) => Some(json!(i)),
+            (Ty::Number, ValueKind::Int(i)) => Some(json!(i)),
+            (Ty::Number, ValueKind::Number(n)) => Some(json!(n)),
+            (Ty::Bool, ValueKind::Bool(b)) => Some(json!(b)),
+            (Ty::Enum(options), ValueKind::Str(s)) => {
+                if options.contains(s) {
+                    Some(json!(s))
+                } else {
+                    let list = options
+                        .iter()
+                        .map(|o| format!("\"{o}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let mut d = Diagnostic::new(
+                        "E0402",
+                        v.span,
+                        format!("\"{s}\" is not a value of `{name}`"),
+                    )
+                    .label(format!("expected one of {list}"));
+                    d = match did_you_mean(s, options.iter().map(String::as_str)) {
+                        Some(m) => d.help(format!("did you mean \"{m}\"?")),
+                        None => d.help(format!("`{name}` is one of {list}")),
+                    };
+                    self.diags.push(d);
+                    return None;
+                }
+            }
+            _ => None,
+        };
+        if ok.is_none() {
+            let hint = match ty {
+                Ty::String | Ty::Enum(_) => "put the value in double quotes",
+                Ty::Int => "compare with a whole number",
+                Ty::Number => "compare with a number",
+                Ty::Bool => "compare with `true` or `false`",
+                _ => "compare one of its fields instead",
+            };
+            self.diags.push(
+                Diagnostic::new(
+                    "E0402",
+                    v.span,
+                    format!(
+                        "`{name}` is {}, but this is {}",
+                        describe(ty),
+                        v.kind.describe()
+                    ),
+                )
+                .label(format!("expected {}", describe(ty)))
+                .help(hint),
+            );
+        }
+        ok
+    }
+}
+
+fn describe(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "a string".into(),
+        Ty::Int => "an integer".into(),
+        Ty::Number => "a number".into(),
+        Ty::Bool => "a boolean".into(),
+        Ty::Enum(_) => "an enum of strings".into(),
+        Ty::List(_) => "a list".into(),
+        Ty::Record(_) | Ty::Named(_) => "a record".into(),
+    }
+}
+
+/// `["a", "b"]` with leaf under nested keys: `{"a": {"b": leaf}}`.
+fn nest(path: &[String], leaf: Json) -> Map<String, Json> {
+    let mut value = leaf;
+    for key in path.iter().rev().skip(1) {
+        let mut m = Map::new();
+        m.insert(key.clone(), value);
+        value = Json::Object(m);
+    }
+    let mut m = Map::new();
+    m.insert(path[0].clone(), value);
+    m
+}
+
+/// Merges `b` into `a` under `and`; Err(field) where a leaf is tested twice in
+/// a way one pattern cannot say.
+fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), String> {
+    for (k, v) in b {
+        match (a.get_mut(&k), v) {
+            (None, v) => {
+                a.insert(k, v);
+            }
+            (Some(Json::Object(x)), Json::Object(y)) if k != "$or" => {
+                merge_and(x, y).map_err(|f| format!("{k}.{f}"))?
+            }
+            (Some(Json::Array(x)), Json::Array(y)) => match (numeric_only(x), numeric_only(&y)) {
+                (Some(mut p), Some(q)) => {
+                    p.extend(q);
+                    *x = vec![json!({ "numeric": p })];
+                }
+                _ => return Err(k),
+            },
+            _ => return Err(k),
+        }
+    }
+    Ok(())
+}
+
+/// The operands of `[{"numeric": [...]}]`, if that is all the list holds.
+fn numeric_only(list: &[Json]) -> Option<Vec<Json>> {
+    match list {
+        [Json::Object(m)] if m.len() == 1 => m.get("numeric").and_then(|n| n.as_array()).cloned(),
+        _ => None,
+    }
+}
+
+/// Joins patterns under `or`: one value list when every operand tests the same
+/// single field for plain values, otherwise `$or`.
+fn merge_or(parts: Vec<Map<String, Json>>) -> Map<String, Json> {
+    if let Some(merged) = same_leaf_union(&parts) {
+        return merged;
+    }
+    let mut alternatives = Vec::new();
+    for p in parts {
+        match (p.len(), p.get("$or")) {
+            (1, Some(Json::Array(inner))) => alternatives.extend(inner.iter().cloned()),
+            _ => alternatives.push(Json::Object(p)),
+        }
+    }
+    let mut m = Map::new();
+    m.insert("$or".into(), Json::Array(alternatives));
+    m
+}
+
+fn same_leaf_union(parts: &[Map<String, Json>]) -> Option<Map<String, Json>> {
+    fn leaf_path(m: &Map<String, Json>, path: &mut Vec<String>) -> Option<Vec<Json>> {
+        if m.len() != 1 {
+            return None;
+        }
+        let (k, v) = m.iter().next()?;
+        if k == "$or" {
+            return None;
+        }
+        path.push(k.clone());
+        match v {
+            Json::Object(inner) => leaf_path(inner, path),
+            Json::Array(items) if items.iter().all(|i| !i.is_object()) => Some(items.clone()),
+            _ => None,
+        }
+    }
+    let mut first_path = Vec::new();
+    let mut values = leaf_path(parts.first()?, &mut first_path)?;
+    for p in &parts[1..] {
+        let mut path = Vec::new();
+        let more = leaf_path(p, &mut path)?;
+        if path != first_path {
+            return None;
+        }
+        for v in more {
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+    }
+    Some(nest(&first_path, Json::Array(values)))
+}

@@ -1,0 +1,466 @@
+//! Values against AWS limits: ranges, runtimes, schedules, routes.
+//!
+//! Every range here is from `shared/reference/aws-constraints.md`; the section
+//! is named next to each group.
+
+use super::runtimes::{self, Date, Status};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::*;
+use crate::source::Span;
+
+/// Checks one numeric value against an inclusive range (E0203).
+fn range(
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+    value: i64,
+    span: Span,
+    min: i64,
+    max: i64,
+    unit: &str,
+) {
+    if value < min || value > max {
+        let show = |n: i64| format!("{n}{unit}");
+        diags.push(
+            Diagnostic::new(
+                "E0203",
+                span,
+                format!(
+                    "{what} must be between {} and {}, found {}",
+                    show(min),
+                    show(max),
+                    show(value)
+                ),
+            )
+            .label("outside AWS limits")
+            .help(format!(
+                "set {what} to a value from {} to {}",
+                show(min),
+                show(max)
+            )),
+        );
+    }
+}
+
+/// The log retention periods CloudWatch Logs accepts, in days.
+pub const LOG_RETENTION_DAYS: &[u64] = &[
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/// Checks every value of the model.
+pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
+    for f in &model.functions {
+        function(f, today, diags);
+    }
+    for q in &model.queues {
+        // §3 SQS.
+        range(
+            diags,
+            "`visibility_timeout`",
+            q.visibility.value as i64,
+            q.visibility.span,
+            0,
+            43_200,
+            "s",
+        );
+        range(
+            diags,
+            "`retention`",
+            q.retention.value as i64,
+            q.retention.span,
+            60,
+            1_209_600,
+            "s",
+        );
+        if let Some((_, n)) = &q.dead_letter {
+            range(diags, "the receive count", n.value, n.span, 1, 1000, "");
+        }
+    }
+    for r in &model.rules {
+        retry(&r.retry, diags);
+    }
+    for s in &model.schedules {
+        retry(&s.retry, diags);
+        if let ScheduleKind::Cron(c) = &s.kind {
+            if let Err(msg) = cron(&c.value) {
+                diags.push(
+                    Diagnostic::new("E0208", c.span, format!("invalid cron expression: {msg}"))
+                        .label("not a valid EventBridge cron")
+                        .help("six fields: minutes hours day-of-month month day-of-week year, e.g. \"0 8 ? * MON-FRI *\""),
+                );
+            }
+        }
+    }
+    for t in &model.tables {
+        if let Billing::Provisioned { read, write } = &t.billing {
+            range(diags, "read capacity", read.value, read.span, 1, 40_000, "");
+            range(
+                diags,
+                "write capacity",
+                write.value,
+                write.span,
+                1,
+                40_000,
+                "",
+            );
+        }
+    }
+    for a in &model.apis {
+        for r in &a.routes {
+            if let Err((msg, help)) = route_path(&r.path.value) {
+                diags.push(
+                    Diagnostic::new("E0211", r.path.span, msg)
+                        .label("invalid path")
+                        .help(help),
+                );
+            }
+        }
+    }
+}
+
+fn retry(r: &RetryPolicy, diags: &mut Vec<Diagnostic>) {
+    // §5b Target.RetryPolicy.
+    if let Some(a) = &r.attempts {
+        range(diags, "retry `attempts`", a.value, a.span, 0, 185, "");
+    }
+    if let Some(m) = &r.max_age {
+        range(
+            diags,
+            "retry `max_age`",
+            m.value as i64,
+            m.span,
+            60,
+            86_400,
+            "s",
+        );
+    }
+}
+
+fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
+    // §1 Lambda functions.
+    range(
+        diags,
+        "`memory`",
+        f.memory.value as i64,
+        f.memory.span,
+        128,
+        10_240,
+        "MB",
+    );
+    range(
+        diags,
+        "`timeout`",
+        f.timeout.value as i64,
+        f.timeout.span,
+        1,
+        900,
+        "s",
+    );
+    if let Some(c) = &f.concurrency {
+        range(diags, "`concurrency`", c.value, c.span, 0, 1000, "");
+    }
+    if let Some(r) = &f.retries {
+        range(diags, "`retries`", r.value, r.span, 0, 2, "");
+    }
+    if let Some(a) = &f.max_event_age {
+        range(
+            diags,
+            "`max_event_age`",
+            a.value as i64,
+            a.span,
+            60,
+            21_600,
+            "s",
+        );
+    }
+    if !LOG_RETENTION_DAYS.contains(&f.log_retention.value) {
+        let nearest = LOG_RETENTION_DAYS
+            .iter()
+            .min_by_key(|d| d.abs_diff(f.log_retention.value))
+            .copied()
+            .unwrap_or(30);
+        diags.push(
+            Diagnostic::new("E0203", f.log_retention.span, format!("CloudWatch Logs cannot keep logs for {} days", f.log_retention.value))
+                .label("not an allowed retention")
+                .help(format!("use one of the allowed periods, e.g. `{nearest}d` (allowed: 1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)")),
+        );
+    }
+    runtime(&f.runtime, today, diags);
+    for t in &f.triggers {
+        trigger(t, diags);
+    }
+}
+
+fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
+    if rt.value.is_empty() {
+        return;
+    }
+    // §1a runtime lifecycle.
+    let Some(info) = runtimes::lookup(&rt.value) else {
+        let mut d = Diagnostic::new("E0204", rt.span, format!("unknown runtime `{}`", rt.value))
+            .label("not a Lambda runtime");
+        d = match did_you_mean(&rt.value, runtimes::RUNTIMES.iter().map(|r| r.name)) {
+            Some(s) => d.help(format!("did you mean `{s}`?")),
+            None => {
+                d.help("use a Lambda runtime identifier such as \"python3.13\" or \"nodejs24.x\"")
+            }
+        };
+        diags.push(d);
+        return;
+    };
+    match info.status(today) {
+        Status::Supported => {}
+        Status::Deprecated => diags.push(
+            Diagnostic::new(
+                "W0205",
+                rt.span,
+                format!(
+                    "runtime `{}` is deprecated since {}",
+                    info.name,
+                    info.deprecated.unwrap_or("?")
+                ),
+            )
+            .label("deprecated runtime")
+            .help(format!(
+                "move to `{}`; new functions are blocked from {}",
+                info.successor,
+                info.create_blocked.unwrap_or("a date to be announced")
+            )),
+        ),
+        Status::CreateBlocked => diags.push(
+            Diagnostic::new(
+                "E0206",
+                rt.span,
+                format!(
+                    "runtime `{}` can no longer be used for new functions (since {})",
+                    info.name,
+                    info.create_blocked.unwrap_or("?")
+                ),
+            )
+            .label("blocked runtime")
+            .help(format!("move to `{}`", info.successor)),
+        ),
+    }
+}
+
+fn trigger(t: &Trigger, diags: &mut Vec<Diagnostic>) {
+    // §2 event source mappings.
+    match t {
+        Trigger::Queue { batch, window, .. } => {
+            range(
+                diags,
+                "`batch`",
+                batch.value as i64,
+                batch.span,
+                1,
+                10_000,
+                "",
+            );
+            if let Some(w) = window {
+                range(diags, "`window`", w.value as i64, w.span, 0, 300, "s");
+            }
+        }
+        Trigger::Stream {
+            batch,
+            window,
+            retries,
+            ..
+        } => {
+            range(
+                diags,
+                "`batch`",
+                batch.value as i64,
+                batch.span,
+                1,
+                10_000,
+                "",
+            );
+            if let Some(w) = window {
+                range(diags, "`window`", w.value as i64, w.span, 0, 300, "s");
+            }
+            if let Some(r) = retries {
+                range(diags, "`retries`", r.value, r.span, -1, 10_000, "");
+            }
+        }
+        Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+    }
+}
+
+/// Checks an HTTP API route path: `/a/{b}/{c+}` (greedy only last).
+pub fn route_path(path: &str) -> Result<(), (String, String)> {
+    if path.len() > 1 && path.ends_with('/') {
+        return Err((
+            format!("route path `{path}` ends with `/`"),
+            "remove the trailing slash".into(),
+        ));
+    }
+    if path.contains("//") {
+        return Err((
+            format!("route path `{path}` has an empty segment"),
+            "remove the doubled `/`".into(),
+        ));
+    }
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut names: Vec<&str> = Vec::new();
+    for (i, seg) in segments.iter().enumerate() {
+        if let Some(inner) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            let greedy = inner.ends_with('+');
+            let name = inner.trim_end_matches('+');
+            if greedy && i + 1 != segments.len() {
+                return Err((
+                    format!("greedy parameter `{{{inner}}}` must be the last segment"),
+                    "move `{name+}` to the end of the path, or drop the `+`".into(),
+                ));
+            }
+            if names.contains(&name) {
+                return Err((
+                    format!("path parameter `{name}` appears twice"),
+                    "give each path parameter its own name".into(),
+                ));
+            }
+            names.push(name);
+        } else if seg.contains('{') || seg.contains('}') {
+            return Err((
+                format!("segment `{seg}` mixes text and a parameter"),
+                "a parameter takes a whole segment: `/files/{name}`".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks an EventBridge cron expression (six fields, §5c).
+pub fn cron(expr: &str) -> Result<(), String> {
+    let fields: Vec<&str> = expr.split_whitespace().collect();
+    if fields.len() != 6 {
+        return Err(format!("expected 6 fields, found {}", fields.len()));
+    }
+    const MONTHS: &[&str] = &[
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    const DAYS: &[&str] = &["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    let specs: [(&str, u32, u32, &[&str], &str); 6] = [
+        ("minutes", 0, 59, &[], ",-*/"),
+        ("hours", 0, 23, &[], ",-*/"),
+        ("day-of-month", 1, 31, &[], ",-*?/LW"),
+        ("month", 1, 12, MONTHS, ",-*/"),
+        ("day-of-week", 1, 7, DAYS, ",-*?L#"),
+        ("year", 1970, 2199, &[], ",-*/"),
+    ];
+    for (field, (name, min, max, words, wild)) in fields.iter().zip(specs) {
+        cron_field(field, name, min, max, words, wild)?;
+    }
+    let (dom, dow) = (fields[2], fields[4]);
+    if (dom == "?") == (dow == "?") {
+        return Err("exactly one of day-of-month and day-of-week must be `?`".into());
+    }
+    if dow.matches('#').count() > 1 {
+        return Err("`#` may appear once in day-of-week".into());
+    }
+    Ok(())
+}
+
+fn cron_field(
+    field: &str,
+    name: &str,
+    min: u32,
+    max: u32,
+    words: &[&str],
+    wild: &str,
+) -> Result<(), String> {
+    if let Some(c) = field
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && !wild.contains(*c))
+    {
+        return Err(format!("`{c}` is not allowed in the {name} field"));
+    }
+    for part in field.split(',') {
+        let (range_part, step) = match part.split_once('/') {
+            Some((r, s)) => (r, Some(s)),
+            None => (part, None),
+        };
+        if let Some(s) = step {
+            if s.parse::<u32>().map_or(true, |n| n == 0) {
+                return Err(format!(
+                    "step `{s}` in the {name} field must be a positive number"
+                ));
+            }
+        }
+        if matches!(range_part, "*" | "?" | "L" | "W" | "LW") {
+            continue;
+        }
+        let value = |v: &str| -> Result<u32, String> {
+            let v = v.trim_end_matches(['L', 'W']);
+            let v = v.split('#').next().unwrap_or(v);
+            if let Some(i) = words.iter().position(|w| w.eq_ignore_ascii_case(v)) {
+                return Ok(min + i as u32);
+            }
+            match v.parse::<u32>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n),
+                _ => Err(format!(
+                    "`{v}` is outside the {name} field's range {min}-{max}"
+                )),
+            }
+        };
+        match range_part.split_once('-') {
+            Some((a, b)) => {
+                value(a)?;
+                value(b)?;
+            }
+            None => {
+                value(range_part)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cron_accepts_aws_examples() {
+        for ok in [
+            "0 10 * * ? *",
+            "15 12 * * ? *",
+            "0 18 ? * MON-FRI *",
+            "0 8 1 * ? *",
+            "0/15 * * * ? *",
+            "0/10 * ? * MON-FRI *",
+            "0/5 8-17 ? * MON-FRI *",
+            "0 9 ? * 2#1 *",
+            "0 0 L * ? *",
+        ] {
+            assert_eq!(cron(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn cron_rejects_bad_expressions() {
+        for bad in [
+            "* * * * *",
+            "0 8 * * * *",
+            "0 8 ? * ? *",
+            "60 8 ? * MON *",
+            "0 24 * * ? *",
+            "0 8 ? FOO * *",
+            "0 8 ? * 1#1,2#2 *",
+            "0/0 * * * ? *",
+            "0 8 ? * MON 1969",
+        ] {
+            assert!(cron(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn route_paths() {
+        assert!(route_path("/").is_ok());
+        assert!(route_path("/orders/{id}").is_ok());
+        assert!(route_path("/files/{proxy+}").is_ok());
+        assert!(route_path("/files/{proxy+}/x").is_err());
+        assert!(route_path("/a/{id}/{id}").is_err());
+        assert!(route_path("/a/").is_err());
+        assert!(route_path("/a/x{id}").is_err());
+    }
+}

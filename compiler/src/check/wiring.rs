@@ -1,0 +1,258 @@
+//! Checks across declarations: how queues, functions, rules and APIs are
+//! wired together.
+
+use crate::ast::DeclKind;
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use crate::source::Span;
+
+/// HTTP API integration timeout (§6): 30 s, not adjustable.
+pub const HTTP_API_TIMEOUT_S: u64 = 30;
+
+/// Runs every wiring check.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for f in &model.functions {
+        for t in &f.triggers {
+            trigger(model, f, t, diags);
+        }
+        if let Some(dest) = &f.on_failure {
+            standard_only(model, dest, "an on-failure destination", diags);
+        }
+    }
+    for q in &model.queues {
+        if let Some((dlq_ref, _)) = &q.dead_letter {
+            if let Some(dlq) = model.queue(&dlq_ref.name) {
+                if dlq.fifo != q.fifo {
+                    let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
+                    diags.push(
+                        Diagnostic::new(
+                            "E0303",
+                            dlq_ref.span,
+                            format!(
+                                "{} queue `{}` has {} dead-letter queue `{}`",
+                                kind(q.fifo),
+                                q.name,
+                                kind(dlq.fifo),
+                                dlq.name
+                            ),
+                        )
+                        .label(format!("a {} queue", kind(dlq.fifo)))
+                        .with(dlq.span, format!("`{}` is declared here", dlq.name))
+                        .help(format!(
+                            "a dead-letter queue must be of the same kind: make `{}` {}",
+                            dlq.name,
+                            if q.fifo {
+                                "FIFO (`fifo = true`)"
+                            } else {
+                                "standard"
+                            }
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    for r in &model.rules {
+        if r.targets.len() > 5 {
+            diags.push(
+                Diagnostic::new("E0308", r.span, format!("rule `{}` has {} targets; EventBridge allows 5", r.name, r.targets.len()))
+                    .label("too many targets")
+                    .help("split the targets over two rules with the same `match`, or fan out through a topic"),
+            );
+        }
+        if let Some(dlq) = &r.dead_letter {
+            standard_only(model, dlq, "a rule's dead-letter queue", diags);
+        }
+        for t in &r.targets {
+            if t.kind == DeclKind::Function {
+                async_without_destination(model, &t.name, t.span, "the rule", diags);
+            }
+        }
+    }
+    for s in &model.schedules {
+        if let Some(dlq) = &s.dead_letter {
+            standard_only(model, dlq, "a schedule's dead-letter queue", diags);
+        }
+        async_without_destination(model, &s.target.name, s.target.span, "the schedule", diags);
+    }
+    for a in &model.apis {
+        for route in &a.routes {
+            let Some(f) = model.function(&route.function.name) else {
+                continue;
+            };
+            if f.timeout.value > HTTP_API_TIMEOUT_S {
+                diags.push(
+                    Diagnostic::new(
+                        "E0304",
+                        route.function.span,
+                        format!(
+                            "`{}` may run {} s, but an HTTP API gives up after {} s",
+                            f.name, f.timeout.value, HTTP_API_TIMEOUT_S
+                        ),
+                    )
+                    .label("the caller gets a 503 while the function keeps running")
+                    .with(f.timeout.span, format!("timeout is {} s", f.timeout.value))
+                    .help(format!(
+                        "lower `{}`'s timeout to 30s or less, or hand long work to a queue",
+                        f.name
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>) {
+    match t {
+        Trigger::Queue {
+            queue,
+            batch,
+            window,
+            ..
+        } => {
+            let Some(q) = model.queue(&queue.name) else {
+                return;
+            };
+            let window_s = window.as_ref().map_or(0, |w| w.value as u64);
+            if q.visibility.value < f.timeout.value {
+                diags.push(
+                    Diagnostic::new(
+                        "E0301",
+                        queue.span,
+                        format!("queue `{}` hides a message for {} s, less than `{}`'s timeout of {} s", q.name, q.visibility.value, f.name, f.timeout.value),
+                    )
+                    .label("CloudFormation rejects this event source mapping")
+                    .with(q.visibility.span, "visibility timeout")
+                    .help(format!("set `visibility_timeout = {}s` on `{}` (six times the timeout plus the batching window)", 6 * f.timeout.value + window_s, q.name)),
+                );
+            } else if q.visibility.value < 6 * f.timeout.value + window_s {
+                diags.push(
+                    Diagnostic::new(
+                        "W0302",
+                        queue.span,
+                        format!("queue `{}` hides a message for {} s, less than six times `{}`'s timeout ({} s)", q.name, q.visibility.value, f.name, 6 * f.timeout.value + window_s),
+                    )
+                    .label("messages may be delivered again while still being processed")
+                    .with(q.visibility.span, "visibility timeout")
+                    .help(format!("set `visibility_timeout = {}s` on `{}`, as AWS recommends", 6 * f.timeout.value + window_s, q.name)),
+                );
+            }
+            if q.fifo {
+                if batch.value > 10 {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0209",
+                            batch.span,
+                            format!(
+                                "a FIFO queue delivers at most 10 messages per batch, found {}",
+                                batch.value
+                            ),
+                        )
+                        .label("batch too large for FIFO")
+                        .help("set `batch` to 10 or less"),
+                    );
+                }
+                if let Some(w) = window {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0210",
+                            w.span,
+                            "a FIFO queue trigger cannot have a batching window",
+                        )
+                        .label("not supported for FIFO queues")
+                        .help("remove `window`"),
+                    );
+                }
+            } else if batch.value > 10 && window.as_ref().is_none_or(|w| w.value < 1) {
+                diags.push(
+                    Diagnostic::new("E0209", batch.span, format!("a batch of more than 10 messages needs a batching window, found batch {}", batch.value))
+                        .label("batch above 10 without `window`")
+                        .help("add `window = 1s` (or more), or lower `batch` to 10"),
+                );
+            }
+        }
+        Trigger::Stream { table, .. } => {
+            if let Some(tb) = model.table(&table.name) {
+                if tb.stream.is_none() {
+                    diags.push(
+                        Diagnostic::new("E0306", table.span, format!("table `{}` has no stream", tb.name))
+                            .label("no stream to read")
+                            .with(tb.span, "declared here")
+                            .help(format!("add `stream = new_and_old_images` (or `keys_only`, `new_image`, `old_image`) to `{}`", tb.name)),
+                    );
+                }
+            }
+        }
+        Trigger::Bucket { bucket, .. } => {
+            async_without_destination(model, &f.name, bucket.span, "the bucket", diags)
+        }
+        Trigger::Topic { topic, .. } => {
+            if let Some(tp) = model.topic(&topic.name) {
+                if tp.fifo {
+                    diags.push(
+                        Diagnostic::new("E0307", topic.span, format!("FIFO topic `{}` cannot deliver to a function", tp.name))
+                            .label("FIFO topics deliver only to SQS queues")
+                            .help(format!("subscribe a FIFO queue to `{}` and trigger the function from that queue", tp.name)),
+                    );
+                }
+            }
+            async_without_destination(model, &f.name, topic.span, "the topic", diags)
+        }
+    }
+}
+
+/// W0305: an asynchronous invocation of `function`, written at `span`, with
+/// nowhere for failures to go.
+fn async_without_destination(
+    model: &Model,
+    function: &str,
+    span: Span,
+    via: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(f) = model.function(function) else {
+        return;
+    };
+    if f.on_failure.is_none() {
+        diags.push(
+            Diagnostic::new(
+                "W0305",
+                span,
+                format!(
+                    "`{}` is invoked asynchronously by {via}, and its failures go nowhere",
+                    f.name
+                ),
+            )
+            .label("failed events are dropped after retries")
+            .with(f.span, "no `on_failure` here")
+            .help(format!(
+                "add `on_failure = SomeQueue` to function `{}`",
+                f.name
+            )),
+        );
+    }
+}
+
+/// E0307: where AWS accepts only standard queues and topics.
+fn standard_only(model: &Model, dest: &Ref, role: &str, diags: &mut Vec<Diagnostic>) {
+    let fifo = match dest.kind {
+        DeclKind::Queue => model.queue(&dest.name).is_some_and(|q| q.fifo),
+        DeclKind::Topic => model.topic(&dest.name).is_some_and(|t| t.fifo),
+        _ => false,
+    };
+    if fifo {
+        diags.push(
+            Diagnostic::new(
+                "E0307",
+                dest.span,
+                format!(
+                    "`{}` is FIFO, but {role} must be a standard {}",
+                    dest.name,
+                    dest.kind.keyword()
+                ),
+            )
+            .label("FIFO not supported here")
+            .help(format!("use a standard {} here", dest.kind.keyword())),
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! The registry of diagnostic codes.
+//!
+//! Codes are stable: `E` errors, `W` warnings; the first digit is the family
+//! (0 syntax and files, 1 names, 2 values, 3 wiring, 4 patterns). Each code's
+//! long explanation is its page in `docs/errors/`, embedded here so that
+//! `slsc explain CODE` prints exactly what the docs say.
+
+use super::Severity;
+
+/// What the registry knows about a code.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    /// The code, e.g. `E0101`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A short title.
+    pub title: &'static str,
+    /// The long form: the markdown page `docs/errors/CODE.md`.
+    pub explanation: &'static str,
+}
+
+macro_rules! codes {
+    ($($code:literal $sev:ident $title:literal;)*) => {
+        /// Every code, in order.
+        pub const ALL: &[CodeInfo] = &[$(CodeInfo {
+            code: $code,
+            severity: Severity::$sev,
+            title: $title,
+            explanation: include_str!(concat!("../../../docs/errors/", $code, ".md")),
+        },)*];
+    };
+}
+
+codes! {
+    "E0001" Error "syntax error";
+    "E0002" Error "invalid literal";
+    "E0003" Error "file not found";
+    "E0004" Error "import cycle";
+    "E0005" Error "unknown standard library module";
+    "E0101" Error "unknown name";
+    "E0102" Error "duplicate declaration";
+    "E0103" Error "wrong kind of reference";
+    "W0104" Warning "unused declaration";
+    "E0105" Error "unknown property";
+    "E0106" Error "duplicate property";
+    "E0107" Error "missing required property";
+    "E0108" Error "unknown attribute of a reference";
+    "E0109" Error "logical ID collision";
+    "E0201" Error "wrong type of value";
+    "E0202" Error "unknown option";
+    "E0203" Error "value outside AWS limits";
+    "E0204" Error "unknown runtime";
+    "W0205" Warning "deprecated runtime";
+    "E0206" Error "runtime blocked for new functions";
+    "E0207" Error "invalid rate";
+    "E0208" Error "invalid cron expression";
+    "E0209" Error "batch size not allowed";
+    "E0210" Error "batching window on a FIFO queue";
+    "E0211" Error "invalid route";
+    "E0301" Error "visibility timeout below consumer timeout";
+    "W0302" Warning "visibility timeout below six times consumer timeout";
+    "E0303" Error "dead-letter queue of the other kind";
+    "E0304" Error "route outlives the API integration timeout";
+    "W0305" Warning "async path without a failure destination";
+    "E0306" Error "stream trigger on a table without a stream";
+    "E0307" Error "FIFO queue or topic where AWS requires a standard one";
+    "E0308" Error "too many rule targets";
+    "E0401" Error "unknown field in pattern";
+    "E0402" Error "value does not fit the field's type";
+    "E0403" Error "operator does not fit the field's type";
+    "E0404" Error "conditions cannot be combined";
+}
+
+/// The registry entry of a code (case-insensitive).
+pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
+    ALL.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}

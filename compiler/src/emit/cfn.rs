@@ -1,0 +1,281 @@
+//! The plain CloudFormation target: functions and HTTP APIs expanded into
+//! `AWS::Lambda::*` and `AWS::ApiGatewayV2::*` resources.
+
+use super::ids::{self, logical};
+use super::refs::{get_att, r#ref, sub};
+use super::sam::{arch, start_position};
+use super::shared::{self, Plan};
+use super::Template;
+use crate::model::*;
+use serde_json::{json, Value as Json};
+
+/// The parameter naming the bucket of function packages.
+pub const CODE_BUCKET: &str = "CodeBucket";
+
+/// The S3 key of a code folder's package.
+pub fn code_key(code: &str) -> String {
+    let trimmed = code.trim_start_matches("./").trim_end_matches('/');
+    let name = if trimmed.is_empty() || trimmed == "." {
+        "code"
+    } else {
+        trimmed
+    };
+    format!("{name}.zip")
+}
+
+pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
+    let id = logical(&f.name);
+    t.add(
+        ids::role(&f.name),
+        crate::iam::role(model, f, &shared::tag_list(model)),
+    );
+    shared::log_group(model, f, t);
+    let mut props = json!({
+        "Handler": f.handler.value,
+        "Runtime": f.runtime.value,
+        "Code": { "S3Bucket": r#ref(CODE_BUCKET), "S3Key": code_key(&f.code) },
+        "MemorySize": f.memory.value,
+        "Timeout": f.timeout.value,
+        "Role": get_att(&ids::role(&f.name), "Arn"),
+        "Architectures": [arch(f.arch)],
+        "TracingConfig": { "Mode": if f.tracing { "Active" } else { "PassThrough" } },
+        "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
+    });
+    if let Some(env) = shared::environment(f) {
+        props["Environment"] = env;
+    }
+    if let Some(c) = &f.concurrency {
+        props["ReservedConcurrentExecutions"] = json!(c.value);
+    }
+    if !model.tags.is_empty() {
+        props["Tags"] = shared::tag_list(model);
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
+    );
+
+    if f.retries.is_some() || f.max_event_age.is_some() || f.on_failure.is_some() {
+        let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": "$LATEST" });
+        if let Some(r) = &f.retries {
+            p["MaximumRetryAttempts"] = json!(r.value);
+        }
+        if let Some(a) = &f.max_event_age {
+            p["MaximumEventAgeInSeconds"] = json!(a.value);
+        }
+        if let Some(dest) = &f.on_failure {
+            let (_, arn) = shared::destination(model, dest);
+            p["DestinationConfig"] = json!({ "OnFailure": { "Destination": arn } });
+        }
+        t.add(
+            format!("{id}EventInvokeConfig"),
+            json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p }),
+        );
+    }
+
+    for tr in &f.triggers {
+        match tr {
+            Trigger::Queue {
+                queue,
+                batch,
+                window,
+                partial_failures,
+                ..
+            } => {
+                let qid = logical(&queue.name);
+                let mut p = json!({
+                    "EventSourceArn": get_att(&qid, "Arn"),
+                    "FunctionName": r#ref(&id),
+                    "BatchSize": batch.value,
+                });
+                if let Some(w) = window {
+                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+                }
+                if *partial_failures {
+                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+                }
+                t.add(
+                    format!("{id}{qid}Mapping"),
+                    json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
+                );
+            }
+            Trigger::Stream {
+                table,
+                batch,
+                window,
+                start,
+                retries,
+                bisect,
+                partial_failures,
+                ..
+            } => {
+                let tid = logical(&table.name);
+                let mut p = json!({
+                    "EventSourceArn": get_att(&tid, "StreamArn"),
+                    "FunctionName": r#ref(&id),
+                    "StartingPosition": start_position(*start),
+                    "BatchSize": batch.value,
+                });
+                if let Some(w) = window {
+                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+                }
+                if let Some(r) = retries {
+                    p["MaximumRetryAttempts"] = json!(r.value);
+                }
+                if *bisect {
+                    p["BisectBatchOnFunctionError"] = json!(true);
+                }
+                if *partial_failures {
+                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+                }
+                t.add(
+                    format!("{id}{tid}StreamMapping"),
+                    json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
+                );
+            }
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+        }
+    }
+}
+
+/// A route's logical-ID part: `GET /orders/{id}` -> `GetOrdersById`.
+pub fn route_id(method: &str, path: &str) -> String {
+    let mut id = logical(&method.to_ascii_lowercase());
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        id.push_str("Root");
+    }
+    for seg in segments {
+        match seg.strip_prefix('{') {
+            Some(p) => {
+                id.push_str("By");
+                id.push_str(&logical(p.trim_end_matches(['}', '+'])));
+            }
+            None => id.push_str(&logical(seg)),
+        }
+    }
+    id
+}
+
+/// API Gateway v2 CORS configuration.
+pub fn cors(c: &Cors) -> Json {
+    let mut j = json!({});
+    if !c.origins.is_empty() {
+        j["AllowOrigins"] = json!(c.origins);
+    }
+    if !c.methods.is_empty() {
+        j["AllowMethods"] = json!(c.methods);
+    }
+    if !c.headers.is_empty() {
+        j["AllowHeaders"] = json!(c.headers);
+    }
+    if let Some(m) = c.max_age {
+        j["MaxAge"] = json!(m);
+    }
+    if c.credentials {
+        j["AllowCredentials"] = json!(true);
+    }
+    j
+}
+
+pub fn api(model: &Model, api: &Api, t: &mut Template) {
+    let id = logical(&api.name);
+    let mut props = json!({
+        "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
+        "ProtocolType": "HTTP",
+    });
+    if let Some(c) = &api.cors {
+        props["CorsConfiguration"] = cors(c);
+    }
+    if !model.tags.is_empty() {
+        props["Tags"] = shared::tag_map(model);
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
+    );
+    t.add(
+        format!("{id}DefaultStage"),
+        json!({
+            "Type": "AWS::ApiGatewayV2::Stage",
+            "Properties": { "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true },
+        }),
+    );
+    let authorizer = format!("{id}Authorizer");
+    if let Auth::Jwt { issuer, audience } = &api.auth {
+        t.add(
+            authorizer.clone(),
+            json!({
+                "Type": "AWS::ApiGatewayV2::Authorizer",
+                "Properties": {
+                    "ApiId": r#ref(&id),
+                    "AuthorizerType": "JWT",
+                    "Name": "jwt",
+                    "IdentitySource": ["$request.header.Authorization"],
+                    "JwtConfiguration": { "Issuer": issuer, "Audience": audience },
+                },
+            }),
+        );
+    }
+    let mut integrations: Vec<String> = Vec::new();
+    for route in &api.routes {
+        let fid = logical(&route.function.name);
+        let integration = format!("{id}{fid}Integration");
+        if !integrations.contains(&integration) {
+            integrations.push(integration.clone());
+            t.add(
+                integration.clone(),
+                json!({
+                    "Type": "AWS::ApiGatewayV2::Integration",
+                    "Properties": {
+                        "ApiId": r#ref(&id),
+                        "IntegrationType": "AWS_PROXY",
+                        "IntegrationUri": get_att(&fid, "Arn"),
+                        "PayloadFormatVersion": "2.0",
+                    },
+                }),
+            );
+        }
+        let rid = format!("{id}{}", route_id(&route.method, &route.path.value));
+        let mut rp = json!({
+            "ApiId": r#ref(&id),
+            "RouteKey": format!("{} {}", route.method, route.path.value),
+            "Target": { "Fn::Join": ["/", ["integrations", r#ref(&integration)]] },
+        });
+        if matches!(api.auth, Auth::Jwt { .. }) && !route.public {
+            rp["AuthorizationType"] = json!("JWT");
+            rp["AuthorizerId"] = r#ref(&authorizer);
+        } else {
+            rp["AuthorizationType"] = json!("NONE");
+        }
+        t.add(
+            format!("{rid}Route"),
+            json!({ "Type": "AWS::ApiGatewayV2::Route", "Properties": rp }),
+        );
+        // Scoped to this route: any stage, this method, this path (parameters
+        // as wildcards).
+        let method = if route.method == "ANY" {
+            "*"
+        } else {
+            route.method.as_str()
+        };
+        let path: Vec<&str> = route
+            .path
+            .value
+            .split('/')
+            .map(|s| if s.starts_with('{') { "*" } else { s })
+            .collect();
+        let source = format!(
+            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{id}}}/*/{method}{}",
+            path.join("/")
+        );
+        t.add(
+            format!("{rid}Permission"),
+            shared::permission(&fid, "apigateway.amazonaws.com", sub(&source), None),
+        );
+    }
+    t.outputs.insert(
+        format!("{id}Url"),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::emit::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+    );
+}

@@ -1,0 +1,58 @@
+//! Logical IDs derived from declaration names.
+//!
+//! CloudFormation logical IDs are alphanumeric. A declaration's ID is its
+//! name with `_` and `-` removed and the letter after each capitalised
+//! (`orders_dlq` -> `OrdersDlq`); derived resources add a suffix
+//! (`CreateOrderRole`). `resolve` reports names whose IDs collide (E0109).
+
+/// The logical ID of a declaration name.
+pub fn logical(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if upper {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    out
+}
+
+/// The role of a function.
+pub fn role(function: &str) -> String {
+    format!("{}Role", logical(function))
+}
+
+/// The log group of a function.
+pub fn log_group(function: &str) -> String {
+    format!("{}LogGroup", logical(function))
+}
+
+/// Suffixes that derived resources add to a declaration's ID; a declaration
+/// whose ID equals another's plus one of these would collide.
+pub const DERIVED_SUFFIXES: &[&str] = &[
+    "Role",
+    "LogGroup",
+    "Policy",
+    "EventInvokeConfig",
+    "DefaultStage",
+    "Authorizer",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_alphanumeric_pascal_case() {
+        assert_eq!(logical("orders_dlq"), "OrdersDlq");
+        assert_eq!(logical("CreateOrder"), "CreateOrder");
+        assert_eq!(logical("a-b_c"), "ABC");
+    }
+}

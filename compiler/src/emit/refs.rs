@@ -1,0 +1,56 @@
+//! CloudFormation intrinsics and the attributes of emitted resources.
+
+use super::ids::logical;
+use crate::ast::DeclKind;
+use crate::model::{Attr, Model};
+use serde_json::{json, Value as Json};
+
+/// `{"Ref": id}`.
+pub fn r#ref(id: &str) -> Json {
+    json!({ "Ref": id })
+}
+
+/// `{"Fn::GetAtt": [id, attr]}`.
+pub fn get_att(id: &str, attr: &str) -> Json {
+    json!({ "Fn::GetAtt": [id, attr] })
+}
+
+/// `{"Fn::Sub": text}`.
+pub fn sub(text: &str) -> Json {
+    json!({ "Fn::Sub": text })
+}
+
+/// The ARN of the default event bus of the stack's account and region.
+pub fn default_bus_arn() -> Json {
+    sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")
+}
+
+/// The ARN of a declared resource.
+pub fn arn(_model: &Model, kind: DeclKind, name: &str) -> Json {
+    attr(kind, name, Attr::Arn)
+}
+
+/// An attribute of a declared resource as a CloudFormation expression.
+pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
+    if kind == DeclKind::Bus && name == "default" {
+        return match attr {
+            Attr::Name => json!("default"),
+            _ => default_bus_arn(),
+        };
+    }
+    let id = logical(name);
+    match (kind, attr) {
+        (DeclKind::Queue, Attr::Url) => r#ref(&id),
+        (DeclKind::Queue, Attr::Name) => get_att(&id, "QueueName"),
+        (DeclKind::Topic, Attr::Arn) => r#ref(&id),
+        (DeclKind::Topic, Attr::Name) => get_att(&id, "TopicName"),
+        (DeclKind::Table, Attr::StreamArn) => get_att(&id, "StreamArn"),
+        (DeclKind::Table | DeclKind::Bus | DeclKind::Bucket | DeclKind::Function, Attr::Name) => {
+            r#ref(&id)
+        }
+        (DeclKind::Api, _) => sub(&format!(
+            "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
+        )),
+        (_, _) => get_att(&id, "Arn"),
+    }
+}

@@ -1,0 +1,197 @@
+//! The SAM target: functions and HTTP APIs as `AWS::Serverless::*`.
+//!
+//! Functions name their own role (`Role`), so SAM adds no role and no managed
+//! policies of its own: the permissions are exactly those `iam` derives.
+
+use super::ids::{self, logical};
+use super::refs::{get_att, r#ref};
+use super::shared::{self, Plan};
+use super::Template;
+use crate::model::*;
+use serde_json::{json, Map, Value as Json};
+
+pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
+    let id = logical(&f.name);
+    t.add(
+        ids::role(&f.name),
+        crate::iam::role(model, f, &shared::tag_list(model)),
+    );
+    shared::log_group(model, f, t);
+    let mut props = json!({
+        "Handler": f.handler.value,
+        "Runtime": f.runtime.value,
+        "CodeUri": f.code,
+        "MemorySize": f.memory.value,
+        "Timeout": f.timeout.value,
+        "Role": get_att(&ids::role(&f.name), "Arn"),
+        "Architectures": [arch(f.arch)],
+        "Tracing": if f.tracing { "Active" } else { "PassThrough" },
+        "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
+    });
+    if let Some(env) = shared::environment(f) {
+        props["Environment"] = env;
+    }
+    if let Some(c) = &f.concurrency {
+        props["ReservedConcurrentExecutions"] = json!(c.value);
+    }
+    if let Some(cfg) = invoke_config(model, f) {
+        props["EventInvokeConfig"] = cfg;
+    }
+    let events = events(model, f);
+    if !events.is_empty() {
+        props["Events"] = Json::Object(events);
+    }
+    if !model.tags.is_empty() {
+        props["Tags"] = shared::tag_map(model);
+    }
+    t.add(
+        id,
+        json!({ "Type": "AWS::Serverless::Function", "Properties": props }),
+    );
+}
+
+pub fn arch(a: Arch) -> &'static str {
+    match a {
+        Arch::X86 => "x86_64",
+        Arch::Arm => "arm64",
+    }
+}
+
+fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
+    if f.retries.is_none() && f.max_event_age.is_none() && f.on_failure.is_none() {
+        return None;
+    }
+    let mut cfg = json!({});
+    if let Some(r) = &f.retries {
+        cfg["MaximumRetryAttempts"] = json!(r.value);
+    }
+    if let Some(a) = &f.max_event_age {
+        cfg["MaximumEventAgeInSeconds"] = json!(a.value);
+    }
+    if let Some(dest) = &f.on_failure {
+        let (kind, arn) = shared::destination(model, dest);
+        cfg["DestinationConfig"] = json!({ "OnFailure": { "Type": kind, "Destination": arn } });
+    }
+    Some(cfg)
+}
+
+/// Pull triggers and routes as SAM events; push triggers are emitted as
+/// plain resources by `shared`.
+fn events(model: &Model, f: &Function) -> Map<String, Json> {
+    let mut events = Map::new();
+    for tr in &f.triggers {
+        match tr {
+            Trigger::Queue {
+                queue,
+                batch,
+                window,
+                partial_failures,
+                ..
+            } => {
+                let mut p = json!({ "Queue": get_att(&logical(&queue.name), "Arn"), "BatchSize": batch.value });
+                if let Some(w) = window {
+                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+                }
+                if *partial_failures {
+                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+                }
+                events.insert(
+                    logical(&queue.name),
+                    json!({ "Type": "SQS", "Properties": p }),
+                );
+            }
+            Trigger::Stream {
+                table,
+                batch,
+                window,
+                start,
+                retries,
+                bisect,
+                partial_failures,
+                ..
+            } => {
+                let mut p = json!({
+                    "Stream": get_att(&logical(&table.name), "StreamArn"),
+                    "StartingPosition": start_position(*start),
+                    "BatchSize": batch.value,
+                });
+                if let Some(w) = window {
+                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+                }
+                if let Some(r) = retries {
+                    p["MaximumRetryAttempts"] = json!(r.value);
+                }
+                if *bisect {
+                    p["BisectBatchOnFunctionError"] = json!(true);
+                }
+                if *partial_failures {
+                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+                }
+                events.insert(
+                    format!("{}Stream", logical(&table.name)),
+                    json!({ "Type": "DynamoDB", "Properties": p }),
+                );
+            }
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+        }
+    }
+    for api in &model.apis {
+        for route in api.routes.iter().filter(|r| r.function.name == f.name) {
+            let mut p = json!({
+                "ApiId": r#ref(&logical(&api.name)),
+                "Method": route.method,
+                "Path": route.path.value,
+                "PayloadFormatVersion": "2.0",
+            });
+            if route.public && api.auth != Auth::None {
+                p["Auth"] = json!({ "Authorizer": "NONE" });
+            }
+            events.insert(
+                format!(
+                    "{}{}",
+                    logical(&api.name),
+                    super::cfn::route_id(&route.method, &route.path.value)
+                ),
+                json!({ "Type": "HttpApi", "Properties": p }),
+            );
+        }
+    }
+    events
+}
+
+pub fn start_position(s: StartPosition) -> &'static str {
+    match s {
+        StartPosition::Latest => "LATEST",
+        StartPosition::TrimHorizon => "TRIM_HORIZON",
+    }
+}
+
+pub fn api(model: &Model, api: &Api, t: &mut Template) {
+    let id = logical(&api.name);
+    let mut props = json!({});
+    if let Auth::Jwt { issuer, audience } = &api.auth {
+        props["Auth"] = json!({
+            "Authorizers": {
+                "Jwt": {
+                    "IdentitySource": "$request.header.Authorization",
+                    "JwtConfiguration": { "issuer": issuer, "audience": audience },
+                },
+            },
+            "DefaultAuthorizer": "Jwt",
+        });
+    }
+    if let Some(c) = &api.cors {
+        props["CorsConfiguration"] = super::cfn::cors(c);
+    }
+    if !model.tags.is_empty() {
+        props["Tags"] = shared::tag_map(model);
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::Serverless::HttpApi", "Properties": props }),
+    );
+    t.outputs.insert(
+        format!("{id}Url"),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::emit::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+    );
+}

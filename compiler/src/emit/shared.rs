@@ -1,0 +1,529 @@
+//! Resources both targets emit the same way: storage, buses, rules,
+//! schedules, push edges and their resource-based policies.
+
+use super::ids::{self, logical};
+use super::refs::{self, get_att, r#ref, sub};
+use super::Template;
+use crate::ast::DeclKind;
+use crate::model::*;
+use indexmap::IndexMap;
+use serde_json::{json, Value as Json};
+
+/// What must be known about push edges before their targets are emitted:
+/// which services deliver to each queue and topic (one policy per queue or
+/// topic, since a second `QueuePolicy` on a queue would replace the first),
+/// and which functions each bucket notifies.
+pub struct Plan {
+    /// Statements of each queue's policy, by queue name.
+    pub queue_statements: IndexMap<String, Vec<Json>>,
+    /// Statements of each topic's policy, by topic name.
+    pub topic_statements: IndexMap<String, Vec<Json>>,
+    /// Notifications of each bucket: (function, trigger).
+    pub bucket_triggers: IndexMap<String, Vec<(String, Trigger)>>,
+}
+
+fn allow_service(sid: &str, service: &str, action: &str, resource: Json, source_arn: Json) -> Json {
+    json!({
+        "Sid": sid,
+        "Effect": "Allow",
+        "Principal": { "Service": service },
+        "Action": action,
+        "Resource": resource,
+        "Condition": { "ArnEquals": { "aws:SourceArn": source_arn } },
+    })
+}
+
+impl Plan {
+    /// Collects the push edges of a model.
+    pub fn new(model: &Model) -> Plan {
+        let mut plan = Plan {
+            queue_statements: IndexMap::new(),
+            topic_statements: IndexMap::new(),
+            bucket_triggers: IndexMap::new(),
+        };
+        let rule_edge = |plan: &mut Plan, source: &str, target: &Ref| {
+            let rule_arn = get_att(&logical(source), "Arn");
+            match target.kind {
+                DeclKind::Queue => plan
+                    .queue_statements
+                    .entry(target.name.clone())
+                    .or_default()
+                    .push(allow_service(
+                        &format!("From{}", logical(source)),
+                        "events.amazonaws.com",
+                        "sqs:SendMessage",
+                        get_att(&logical(&target.name), "Arn"),
+                        rule_arn,
+                    )),
+                DeclKind::Topic => plan
+                    .topic_statements
+                    .entry(target.name.clone())
+                    .or_default()
+                    .push(allow_service(
+                        &format!("From{}", logical(source)),
+                        "events.amazonaws.com",
+                        "sns:Publish",
+                        r#ref(&logical(&target.name)),
+                        rule_arn,
+                    )),
+                _ => {}
+            }
+        };
+        for r in &model.rules {
+            for t in &r.targets {
+                rule_edge(&mut plan, &r.name, t);
+            }
+            if let Some(d) = &r.dead_letter {
+                rule_edge(&mut plan, &r.name, d);
+            }
+        }
+        for s in &model.schedules {
+            if let Some(d) = &s.dead_letter {
+                rule_edge(&mut plan, &s.name, d);
+            }
+        }
+        for t in &model.topics {
+            for q in &t.subscriptions {
+                plan.queue_statements
+                    .entry(q.name.clone())
+                    .or_default()
+                    .push(allow_service(
+                        &format!("From{}", logical(&t.name)),
+                        "sns.amazonaws.com",
+                        "sqs:SendMessage",
+                        get_att(&logical(&q.name), "Arn"),
+                        r#ref(&logical(&t.name)),
+                    ));
+            }
+        }
+        for f in &model.functions {
+            for tr in &f.triggers {
+                if let Trigger::Bucket { bucket, .. } = tr {
+                    plan.bucket_triggers
+                        .entry(bucket.name.clone())
+                        .or_default()
+                        .push((f.name.clone(), tr.clone()));
+                }
+            }
+        }
+        plan
+    }
+}
+
+/// The app's tags as a CloudFormation tag list.
+pub fn tag_list(model: &Model) -> Json {
+    Json::Array(
+        model
+            .tags
+            .iter()
+            .map(|(k, v)| json!({ "Key": k, "Value": v }))
+            .collect(),
+    )
+}
+
+/// The app's tags as a map (SAM resources, API Gateway v2).
+pub fn tag_map(model: &Model) -> Json {
+    Json::Object(
+        model
+            .tags
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect(),
+    )
+}
+
+fn with_tags(model: &Model, mut props: Json) -> Json {
+    if !model.tags.is_empty() {
+        props["Tags"] = tag_list(model);
+    }
+    props
+}
+
+/// A function's log group, with its retention.
+pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
+    t.add(
+        ids::log_group(&f.name),
+        json!({
+            "Type": "AWS::Logs::LogGroup",
+            "Properties": with_tags(model, json!({ "RetentionInDays": f.log_retention.value })),
+        }),
+    );
+}
+
+/// A function's environment variables.
+pub fn environment(f: &Function) -> Option<Json> {
+    if f.env.is_empty() {
+        return None;
+    }
+    let vars: serde_json::Map<String, Json> = f
+        .env
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                EnvValue::Literal(s) => json!(s),
+                EnvValue::Attr(r, a) => refs::attr(r.kind, &r.name, *a),
+            };
+            (k.value.clone(), value)
+        })
+        .collect();
+    Some(json!({ "Variables": vars }))
+}
+
+/// Resources for a function's push triggers: the topic subscription or the
+/// permission a bucket needs to invoke it.
+pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
+    let fid = logical(&f.name);
+    for tr in &f.triggers {
+        match tr {
+            Trigger::Topic { topic, .. } => {
+                let tid = logical(&topic.name);
+                t.add(
+                    format!("{fid}{tid}Subscription"),
+                    json!({
+                        "Type": "AWS::SNS::Subscription",
+                        "Properties": {
+                            "TopicArn": r#ref(&tid),
+                            "Protocol": "lambda",
+                            "Endpoint": get_att(&fid, "Arn"),
+                        },
+                    }),
+                );
+                t.add(
+                    format!("{fid}{tid}Permission"),
+                    permission(&fid, "sns.amazonaws.com", r#ref(&tid), None),
+                );
+            }
+            Trigger::Bucket { bucket, .. } => {
+                let bid = logical(&bucket.name);
+                let source_arn = json!({ "Fn::Join": ["", ["arn:", r#ref("AWS::Partition"), ":s3:::", bucket_name(&bucket.name)]] });
+                t.add(
+                    format!("{fid}{bid}Permission"),
+                    // Bucket ARNs carry no account: SourceAccount closes the
+                    // confused-deputy gap.
+                    permission(
+                        &fid,
+                        "s3.amazonaws.com",
+                        source_arn,
+                        Some(r#ref("AWS::AccountId")),
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    let _ = model;
+}
+
+/// An `AWS::Lambda::Permission` for a service to invoke a function.
+pub fn permission(
+    function_id: &str,
+    service: &str,
+    source_arn: Json,
+    source_account: Option<Json>,
+) -> Json {
+    let mut props = json!({
+        "Action": "lambda:InvokeFunction",
+        "FunctionName": r#ref(function_id),
+        "Principal": service,
+        "SourceArn": source_arn,
+    });
+    if let Some(a) = source_account {
+        props["SourceAccount"] = a;
+    }
+    json!({ "Type": "AWS::Lambda::Permission", "Properties": props })
+}
+
+/// The physical name of a bucket with notifications.
+///
+/// The Lambda permission of a notification must exist before the bucket, and
+/// names the bucket's ARN: a `GetAtt` would be a cycle. A name built from the
+/// declaration and the stack's unique id is known before either exists.
+pub fn bucket_name(name: &str) -> Json {
+    let mut prefix: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    prefix.truncate(26);
+    let prefix = prefix.trim_matches('-').to_string();
+    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
+}
+
+pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
+    let id = logical(&q.name);
+    let mut props = json!({});
+    if q.fifo {
+        props["FifoQueue"] = json!(true);
+    }
+    props["VisibilityTimeout"] = json!(q.visibility.value);
+    props["MessageRetentionPeriod"] = json!(q.retention.value);
+    if let Some((dlq, n)) = &q.dead_letter {
+        props["RedrivePolicy"] = json!({
+            "deadLetterTargetArn": get_att(&logical(&dlq.name), "Arn"),
+            "maxReceiveCount": n.value,
+        });
+    }
+    props["SqsManagedSseEnabled"] = json!(true);
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::SQS::Queue", "Properties": with_tags(model, props) }),
+    );
+    if let Some(statements) = plan.queue_statements.get(&q.name) {
+        t.add(
+            format!("{id}Policy"),
+            json!({
+                "Type": "AWS::SQS::QueuePolicy",
+                "Properties": {
+                    "Queues": [r#ref(&id)],
+                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+                },
+            }),
+        );
+    }
+}
+
+pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
+    let id = logical(&tp.name);
+    let mut props = json!({});
+    if tp.fifo {
+        props["FifoTopic"] = json!(true);
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::SNS::Topic", "Properties": with_tags(model, props) }),
+    );
+    if let Some(statements) = plan.topic_statements.get(&tp.name) {
+        t.add(
+            format!("{id}Policy"),
+            json!({
+                "Type": "AWS::SNS::TopicPolicy",
+                "Properties": {
+                    "Topics": [r#ref(&id)],
+                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+                },
+            }),
+        );
+    }
+    for q in &tp.subscriptions {
+        let qid = logical(&q.name);
+        let mut deps = vec![json!(format!("{qid}Policy"))];
+        deps.dedup();
+        t.add(
+            format!("{id}{qid}Subscription"),
+            json!({
+                "Type": "AWS::SNS::Subscription",
+                // Deliveries before the queue policy exists would be refused.
+                "DependsOn": deps,
+                "Properties": {
+                    "TopicArn": r#ref(&id),
+                    "Protocol": "sqs",
+                    "Endpoint": get_att(&qid, "Arn"),
+                    "RawMessageDelivery": true,
+                },
+            }),
+        );
+    }
+}
+
+pub fn bus(model: &Model, b: &Bus, t: &mut Template) {
+    t.add(
+        logical(&b.name),
+        json!({
+            "Type": "AWS::Events::EventBus",
+            "Properties": with_tags(model, json!({ "Name": sub(&format!("${{AWS::StackName}}-{}", b.name)) })),
+        }),
+    );
+}
+
+pub fn table(model: &Model, tb: &Table, t: &mut Template) {
+    let type_code = |k: KeyType| match k {
+        KeyType::String => "S",
+        KeyType::Number => "N",
+        KeyType::Binary => "B",
+    };
+    let attrs: Vec<Json> = tb
+        .key
+        .iter()
+        .map(|(n, k)| json!({ "AttributeName": n, "AttributeType": type_code(*k) }))
+        .collect();
+    let schema: Vec<Json> = tb
+        .key
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| json!({ "AttributeName": n, "KeyType": if i == 0 { "HASH" } else { "RANGE" } }))
+        .collect();
+    let mut props = json!({ "AttributeDefinitions": attrs, "KeySchema": schema });
+    match &tb.billing {
+        Billing::OnDemand => props["BillingMode"] = json!("PAY_PER_REQUEST"),
+        Billing::Provisioned { read, write } => {
+            props["BillingMode"] = json!("PROVISIONED");
+            props["ProvisionedThroughput"] =
+                json!({ "ReadCapacityUnits": read.value, "WriteCapacityUnits": write.value });
+        }
+    }
+    if let Some(view) = tb.stream {
+        let v = match view {
+            StreamView::KeysOnly => "KEYS_ONLY",
+            StreamView::NewImage => "NEW_IMAGE",
+            StreamView::OldImage => "OLD_IMAGE",
+            StreamView::NewAndOldImages => "NEW_AND_OLD_IMAGES",
+        };
+        props["StreamSpecification"] = json!({ "StreamViewType": v });
+    }
+    props["PointInTimeRecoverySpecification"] = json!({ "PointInTimeRecoveryEnabled": true });
+    props["SSESpecification"] = json!({ "SSEEnabled": true });
+    t.add(
+        logical(&tb.name),
+        json!({ "Type": "AWS::DynamoDB::Table", "Properties": with_tags(model, props) }),
+    );
+}
+
+pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
+    let id = logical(&b.name);
+    let mut props = json!({
+        "BucketEncryption": {
+            "ServerSideEncryptionConfiguration": [{ "ServerSideEncryptionByDefault": { "SSEAlgorithm": "AES256" } }],
+        },
+        "PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": true,
+            "BlockPublicPolicy": true,
+            "IgnorePublicAcls": true,
+            "RestrictPublicBuckets": true,
+        },
+    });
+    let mut depends = Vec::new();
+    if let Some(triggers) = plan.bucket_triggers.get(&b.name) {
+        props["BucketName"] = bucket_name(&b.name);
+        let mut configs = Vec::new();
+        for (fname, tr) in triggers {
+            let Trigger::Bucket {
+                events,
+                prefix,
+                suffix,
+                ..
+            } = tr
+            else {
+                continue;
+            };
+            let fid = logical(fname);
+            depends.push(json!(format!("{fid}{id}Permission")));
+            let mut rules = Vec::new();
+            if let Some(p) = prefix {
+                rules.push(json!({ "Name": "prefix", "Value": p }));
+            }
+            if let Some(s) = suffix {
+                rules.push(json!({ "Name": "suffix", "Value": s }));
+            }
+            for e in events {
+                let event = match e {
+                    BucketEvent::Created => "s3:ObjectCreated:*",
+                    BucketEvent::Removed => "s3:ObjectRemoved:*",
+                };
+                let mut c = json!({ "Event": event, "Function": get_att(&fid, "Arn") });
+                if !rules.is_empty() {
+                    c["Filter"] = json!({ "S3Key": { "Rules": rules } });
+                }
+                configs.push(c);
+            }
+        }
+        props["NotificationConfiguration"] = json!({ "LambdaConfigurations": configs });
+    }
+    let mut res = json!({ "Type": "AWS::S3::Bucket" });
+    if !depends.is_empty() {
+        // S3 tests the notification target when the bucket is configured:
+        // the permissions must exist first.
+        res["DependsOn"] = Json::Array(depends);
+    }
+    res["Properties"] = with_tags(model, props);
+    t.add(id, res);
+}
+
+/// An EventBridge target's retry policy and dead-letter config.
+fn delivery(target: &mut Json, retry: &RetryPolicy, dead_letter: Option<&Ref>) {
+    if retry.attempts.is_some() || retry.max_age.is_some() {
+        let mut p = json!({});
+        if let Some(a) = &retry.attempts {
+            p["MaximumRetryAttempts"] = json!(a.value);
+        }
+        if let Some(m) = &retry.max_age {
+            p["MaximumEventAgeInSeconds"] = json!(m.value);
+        }
+        target["RetryPolicy"] = p;
+    }
+    if let Some(d) = dead_letter {
+        target["DeadLetterConfig"] = json!({ "Arn": get_att(&logical(&d.name), "Arn") });
+    }
+}
+
+pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
+    let id = logical(&r.name);
+    let mut targets = Vec::new();
+    for target in &r.targets {
+        let tid = logical(&target.name);
+        let mut tj = json!({ "Id": tid, "Arn": refs::arn(model, target.kind, &target.name) });
+        if target.kind == DeclKind::Queue && model.queue(&target.name).is_some_and(|q| q.fifo) {
+            tj["SqsParameters"] = json!({ "MessageGroupId": r.name });
+        }
+        delivery(&mut tj, &r.retry, r.dead_letter.as_ref());
+        targets.push(tj);
+    }
+    let mut props = json!({});
+    if let Some(b) = &r.bus {
+        props["EventBusName"] = r#ref(&logical(&b.name));
+    }
+    props["EventPattern"] = r.pattern.clone().unwrap_or(json!({}));
+    props["State"] = json!("ENABLED");
+    props["Targets"] = Json::Array(targets);
+    // No DependsOn on the queue or topic policies: they name this rule's ARN
+    // in their conditions, so they are created after it.
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::Events::Rule", "Properties": props }),
+    );
+    for target in r.targets.iter().filter(|t| t.kind == DeclKind::Function) {
+        let fid = logical(&target.name);
+        t.add(
+            format!("{id}{fid}Permission"),
+            permission(&fid, "events.amazonaws.com", get_att(&id, "Arn"), None),
+        );
+    }
+}
+
+pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
+    let id = logical(&s.name);
+    let expr = match &s.kind {
+        ScheduleKind::Rate(r) => r.value.clone(),
+        ScheduleKind::Cron(c) => format!("cron({})", c.value),
+    };
+    let fid = logical(&s.target.name);
+    let mut target = json!({ "Id": fid, "Arn": get_att(&fid, "Arn") });
+    delivery(&mut target, &s.retry, s.dead_letter.as_ref());
+    t.add(
+        id.clone(),
+        json!({
+            "Type": "AWS::Events::Rule",
+            "Properties": { "ScheduleExpression": expr, "State": "ENABLED", "Targets": [target] },
+        }),
+    );
+    t.add(
+        format!("{id}{fid}Permission"),
+        permission(&fid, "events.amazonaws.com", get_att(&id, "Arn"), None),
+    );
+    let _ = model;
+}
+
+/// SAM's name for a destination type, and the ARN of the destination.
+pub fn destination(model: &Model, dest: &Ref) -> (&'static str, Json) {
+    let kind = match dest.kind {
+        DeclKind::Queue => "SQS",
+        DeclKind::Topic => "SNS",
+        DeclKind::Function => "Lambda",
+        _ => "EventBridge",
+    };
+    (kind, refs::arn(model, dest.kind, &dest.name))
+}

@@ -1,0 +1,262 @@
+//! Least-privilege IAM derived from declared access.
+//!
+//! Each function gets its own role. Every access verb, trigger and failure
+//! destination becomes the narrowest actions on the exact resource ARNs
+//! (`Fn::GetAtt` / `Ref` / `Fn::Sub` of the declared resource), following
+//! `shared/reference/aws-constraints.md` §9a. No statement has a `*` action
+//! or resource: X-Ray, whose write actions support no resource-level
+//! permissions, is granted through the AWS managed policy instead of a
+//! `Resource: "*"` statement written here.
+
+use crate::ast::{DeclKind, VerbKind};
+use crate::emit::refs;
+use crate::model::*;
+use serde_json::{json, Value as Json};
+
+/// One policy statement, with the reason it exists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// A readable statement id.
+    pub sid: String,
+    /// IAM actions.
+    pub actions: Vec<&'static str>,
+    /// Resource ARNs (CloudFormation expressions).
+    pub resources: Vec<Json>,
+    /// Optional condition block.
+    pub condition: Option<Json>,
+}
+
+impl Statement {
+    /// The statement as IAM policy JSON.
+    pub fn to_json(&self) -> Json {
+        let mut s = json!({
+            "Sid": self.sid,
+            "Effect": "Allow",
+            "Action": self.actions,
+            "Resource": self.resources,
+        });
+        if let Some(c) = &self.condition {
+            s["Condition"] = c.clone();
+        }
+        s
+    }
+}
+
+fn stmt(sid: String, actions: &[&'static str], resources: Vec<Json>) -> Statement {
+    Statement {
+        sid,
+        actions: actions.to_vec(),
+        resources,
+        condition: None,
+    }
+}
+
+/// Alphanumeric statement ids built from parts.
+fn sid(parts: &[&str]) -> String {
+    parts.iter().map(|p| crate::emit::ids::logical(p)).collect()
+}
+
+/// Every statement of a function's role, in the order of the spec.
+pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
+    let log_group = crate::emit::ids::log_group(&f.name);
+    let mut out = vec![stmt(
+        "WriteLogs".into(),
+        &["logs:CreateLogStream", "logs:PutLogEvents"],
+        vec![refs::get_att(&log_group, "Arn")],
+    )];
+    for a in &f.access {
+        out.extend(access(model, a));
+    }
+    for t in &f.triggers {
+        match t {
+            Trigger::Queue {
+                queue,
+                partial_failures,
+                ..
+            } => {
+                let mut actions = vec![
+                    "sqs:ReceiveMessage",
+                    "sqs:DeleteMessage",
+                    "sqs:GetQueueAttributes",
+                ];
+                if *partial_failures {
+                    actions.push("sqs:ChangeMessageVisibility");
+                }
+                out.push(stmt(
+                    sid(&["Consume", &queue.name]),
+                    &actions,
+                    vec![refs::arn(model, DeclKind::Queue, &queue.name)],
+                ));
+            }
+            Trigger::Stream { table, .. } => {
+                let id = crate::emit::ids::logical(&table.name);
+                out.push(stmt(
+                    sid(&["ReadStream", &table.name]),
+                    &[
+                        "dynamodb:DescribeStream",
+                        "dynamodb:GetRecords",
+                        "dynamodb:GetShardIterator",
+                    ],
+                    vec![refs::get_att(&id, "StreamArn")],
+                ));
+                out.push(stmt(
+                    sid(&["ListStreams", &table.name]),
+                    &["dynamodb:ListStreams"],
+                    vec![refs::sub(&format!("${{{id}.Arn}}/stream/*"))],
+                ));
+            }
+            // Push triggers need a resource-based policy, not role rights.
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+        }
+    }
+    if let Some(dest) = &f.on_failure {
+        let (actions, what): (&[&'static str], &str) = match dest.kind {
+            DeclKind::Queue => (&["sqs:SendMessage"], "SendFailures"),
+            DeclKind::Topic => (&["sns:Publish"], "PublishFailures"),
+            DeclKind::Function => (&["lambda:InvokeFunction"], "InvokeOnFailure"),
+            _ => (&["events:PutEvents"], "EmitFailures"),
+        };
+        out.push(stmt(
+            sid(&[what, &dest.name]),
+            actions,
+            vec![refs::arn(model, dest.kind, &dest.name)],
+        ));
+    }
+    dedup(out)
+}
+
+/// Statements of one access verb.
+fn access(model: &Model, a: &Access) -> Vec<Statement> {
+    let name = &a.target.name;
+    let arn = refs::arn(model, a.target.kind, name);
+    match (a.verb, a.target.kind) {
+        (VerbKind::Reads, DeclKind::Table) => vec![stmt(
+            sid(&["Read", name]),
+            &[
+                "dynamodb:GetItem",
+                "dynamodb:BatchGetItem",
+                "dynamodb:Query",
+                "dynamodb:Scan",
+                "dynamodb:DescribeTable",
+                "dynamodb:ConditionCheckItem",
+            ],
+            // Query and Scan on an index authorize against the index ARN.
+            vec![
+                arn,
+                refs::sub(&format!(
+                    "${{{}.Arn}}/index/*",
+                    crate::emit::ids::logical(name)
+                )),
+            ],
+        )],
+        (VerbKind::Writes, DeclKind::Table) => vec![stmt(
+            sid(&["Write", name]),
+            &[
+                "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:BatchWriteItem",
+            ],
+            vec![arn],
+        )],
+        (VerbKind::Reads, _) => {
+            let id = crate::emit::ids::logical(name);
+            vec![
+                stmt(
+                    sid(&["Read", name, "objects"]),
+                    &["s3:GetObject"],
+                    vec![refs::sub(&format!("${{{id}.Arn}}/*"))],
+                ),
+                // Without ListBucket a missing key answers 403 instead of 404.
+                stmt(sid(&["List", name]), &["s3:ListBucket"], vec![arn]),
+            ]
+        }
+        (VerbKind::Writes, _) => {
+            let id = crate::emit::ids::logical(name);
+            vec![stmt(
+                sid(&["Write", name, "objects"]),
+                &["s3:PutObject", "s3:DeleteObject"],
+                vec![refs::sub(&format!("${{{id}.Arn}}/*"))],
+            )]
+        }
+        (VerbKind::SendsTo, _) => vec![stmt(sid(&["Send", name]), &["sqs:SendMessage"], vec![arn])],
+        (VerbKind::PublishesTo, _) => {
+            vec![stmt(sid(&["Publish", name]), &["sns:Publish"], vec![arn])]
+        }
+        (VerbKind::Invokes, _) => vec![stmt(
+            sid(&["Invoke", name]),
+            &["lambda:InvokeFunction"],
+            vec![arn],
+        )],
+        (VerbKind::Emits, _) => {
+            let Some(event) = a.event.as_ref().and_then(|e| model.event(&e.name)) else {
+                return Vec::new();
+            };
+            let mut s = stmt(
+                sid(&["Emit", &event.name, "to", name]),
+                &["events:PutEvents"],
+                vec![arn],
+            );
+            // Restrict the bus to exactly the declared events.
+            s.condition = Some(json!({
+                "StringEquals": {
+                    "events:source": event.source,
+                    "events:detail-type": event.detail_type,
+                }
+            }));
+            vec![s]
+        }
+    }
+}
+
+/// Drops statements identical to an earlier one, and makes sids unique.
+fn dedup(list: Vec<Statement>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for mut s in list {
+        if out.iter().any(|o| {
+            o.actions == s.actions && o.resources == s.resources && o.condition == s.condition
+        }) {
+            continue;
+        }
+        let base = s.sid.clone();
+        let mut n = 2;
+        while out.iter().any(|o| o.sid == s.sid) {
+            s.sid = format!("{base}{n}");
+            n += 1;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// The role of a function: trust policy for Lambda, one inline policy with
+/// every statement, and X-Ray's managed policy when tracing is active.
+pub fn role(model: &Model, f: &Function, tags: &Json) -> Json {
+    let statements: Vec<Json> = statements(model, f)
+        .iter()
+        .map(Statement::to_json)
+        .collect();
+    let mut props = json!({
+        "AssumeRolePolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Principal": { "Service": "lambda.amazonaws.com" },
+                "Action": "sts:AssumeRole",
+            }],
+        },
+        "Policies": [{
+            "PolicyName": "access",
+            "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+        }],
+    });
+    if f.tracing {
+        props["ManagedPolicyArns"] = json!([refs::sub(
+            "arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"
+        )]);
+    }
+    if tags.as_array().is_some_and(|t| !t.is_empty()) {
+        props["Tags"] = tags.clone();
+    }
+    json!({ "Type": "AWS::IAM::Role", "Properties": props })
+}

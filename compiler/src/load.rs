@@ -1,0 +1,161 @@
+//! Loading a spec and everything it `use`s.
+//!
+//! Starting from the entry file, each `use "./x.sls"` is read relative to the
+//! file that names it and each `use aws.s3` from the embedded standard library.
+//! Every file is parsed once, however many files use it. A missing file, an
+//! unknown module or an import cycle is a diagnostic at the `use` line.
+
+use crate::ast::{self, UseTarget};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::source::{FileId, SourceFile, SourceMap};
+use crate::{stdlib, syntax};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Every file of a compilation, parsed.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The texts, for rendering diagnostics.
+    pub sources: SourceMap,
+    /// Parsed files, dependencies before the files that use them.
+    pub files: Vec<(FileId, ast::File)>,
+    /// Syntax and import diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a file came from, to detect files loaded twice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Origin {
+    Disk(PathBuf),
+    Module(String),
+}
+
+/// Loads the entry file from disk. Fails only if the entry itself cannot be
+/// read; problems in imported files are diagnostics.
+pub fn load_file(entry: &Path) -> std::io::Result<Loaded> {
+    let text = std::fs::read_to_string(entry)?;
+    Ok(load_text(&entry.display().to_string(), Some(entry), text))
+}
+
+/// Loads a spec given as text; `path`, if any, anchors relative `use`s.
+pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
+    let mut loader = Loader::default();
+    let origin = path.map(|p| Origin::Disk(canonical(p)));
+    loader.visit(name.to_string(), path.map(Path::to_path_buf), origin, text);
+    loader.out
+}
+
+#[derive(Default)]
+struct Loader {
+    out: Loaded,
+    /// Files done or in progress; `false` while in progress (a cycle).
+    seen: HashMap<Origin, bool>,
+}
+
+impl Loader {
+    fn visit(&mut self, name: String, path: Option<PathBuf>, origin: Option<Origin>, text: String) {
+        if let Some(o) = &origin {
+            self.seen.insert(o.clone(), false);
+        }
+        let id = self
+            .out
+            .sources
+            .add(SourceFile::new(name, path.clone(), text));
+        let (file, diags) = syntax::parse(id, &self.out.sources.get(id).text);
+        self.out.diagnostics.extend(diags);
+        for u in &file.uses {
+            self.visit_use(u, path.as_deref());
+        }
+        if let Some(o) = origin {
+            self.seen.insert(o, true);
+        }
+        self.out.files.push((id, file));
+    }
+
+    fn visit_use(&mut self, u: &ast::Use, from: Option<&Path>) {
+        match &u.target {
+            UseTarget::File(rel) => {
+                let base = from.and_then(Path::parent).unwrap_or(Path::new("."));
+                let path = base.join(&rel.value);
+                let origin = Origin::Disk(canonical(&path));
+                match self.seen.get(&origin) {
+                    Some(true) => return,
+                    Some(false) => {
+                        self.out.diagnostics.push(
+                            Diagnostic::new(
+                                "E0004",
+                                rel.span,
+                                format!("import cycle: `{}` is already being loaded", rel.value),
+                            )
+                            .label("this file uses a file that uses it")
+                            .help("move the shared declarations into a third file that both use"),
+                        );
+                        return;
+                    }
+                    None => {}
+                }
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        let name = path.display().to_string();
+                        self.visit(name, Some(path), Some(origin), text);
+                    }
+                    Err(e) => self.out.diagnostics.push(
+                        Diagnostic::new(
+                            "E0003",
+                            rel.span,
+                            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+                        )
+                        .label("used here")
+                        .help("paths in `use` are relative to the file that contains the `use`"),
+                    ),
+                }
+            }
+            UseTarget::Module(p) => {
+                let name = p.text();
+                let origin = Origin::Module(name.clone());
+                if self.seen.contains_key(&origin) {
+                    return;
+                }
+                match stdlib::module(&name) {
+                    Some(text) => {
+                        let display = format!("<stdlib>/{}.sls", name.replace('.', "/"));
+                        self.visit(display, None, Some(origin), text.to_string());
+                    }
+                    None => {
+                        let mut d = Diagnostic::new(
+                            "E0005",
+                            p.span,
+                            format!("no standard library module named `{name}`"),
+                        )
+                        .label("unknown module");
+                        let names = stdlib::MODULES.iter().map(|(n, _)| *n);
+                        d = match did_you_mean(&name, names) {
+                            Some(s) => d.help(format!("did you mean `{s}`?")),
+                            None => d.help(format!(
+                                "the standard library has: {}",
+                                stdlib::MODULES
+                                    .iter()
+                                    .map(|(n, _)| *n)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                        };
+                        self.out.diagnostics.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string().to_lowercase(),
+    }
+}

@@ -1,0 +1,7 @@
+//! The `slsc` command: see `cli`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

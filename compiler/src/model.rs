@@ -1,0 +1,558 @@
+//! The application model: what a spec means, with names resolved and units
+//! normalised (durations in seconds, sizes in MB).
+//!
+//! `resolve` builds it from the syntax tree; `check` verifies it; `emit`
+//! writes it out. Values that checks report on keep their spans.
+
+use crate::ast::{self, DeclKind, VerbKind};
+use crate::source::Span;
+
+/// A value with the span of the text that set it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written (the declaration's name for defaults).
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs a value with its span.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// A resolved reference to a declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ref {
+    /// The declaration's kind.
+    pub kind: DeclKind,
+    /// Its name.
+    pub name: String,
+    /// Where the reference is written.
+    pub span: Span,
+}
+
+/// The whole application.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The `app` name, if declared.
+    pub app_name: Option<String>,
+    /// Stack-wide tags.
+    pub tags: Vec<(String, String)>,
+    /// Every declaration in source order (dependencies' files first).
+    pub order: Vec<(DeclKind, usize)>,
+    /// `type` declarations.
+    pub types: Vec<TypeDef>,
+    /// `event` declarations.
+    pub events: Vec<EventDef>,
+    /// `function` declarations.
+    pub functions: Vec<Function>,
+    /// `api` declarations.
+    pub apis: Vec<Api>,
+    /// `rule` declarations.
+    pub rules: Vec<Rule>,
+    /// `schedule` declarations.
+    pub schedules: Vec<Schedule>,
+    /// `queue` declarations.
+    pub queues: Vec<Queue>,
+    /// `topic` declarations.
+    pub topics: Vec<Topic>,
+    /// `bus` declarations.
+    pub buses: Vec<Bus>,
+    /// `table` declarations.
+    pub tables: Vec<Table>,
+    /// `bucket` declarations.
+    pub buckets: Vec<Bucket>,
+}
+
+impl Model {
+    /// The function with this name.
+    pub fn function(&self, name: &str) -> Option<&Function> {
+        self.functions.iter().find(|f| f.name == name)
+    }
+
+    /// The queue with this name.
+    pub fn queue(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|q| q.name == name)
+    }
+
+    /// The topic with this name.
+    pub fn topic(&self, name: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.name == name)
+    }
+
+    /// The table with this name.
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    /// The event with this name.
+    pub fn event(&self, name: &str) -> Option<&EventDef> {
+        self.events.iter().find(|e| e.name == name)
+    }
+
+    /// The record type with this name.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.name == name)
+    }
+}
+
+/// A type of a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// `string`.
+    String,
+    /// `int`.
+    Int,
+    /// `number`.
+    Number,
+    /// `bool`.
+    Bool,
+    /// `"a" | "b"`.
+    Enum(Vec<String>),
+    /// `[T]`.
+    List(Box<Ty>),
+    /// An inline record.
+    Record(Vec<FieldDef>),
+    /// A declared `type`, by name.
+    Named(String),
+}
+
+/// A field of a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDef {
+    /// Its name.
+    pub name: String,
+    /// `name?:`.
+    pub optional: bool,
+    /// Its type.
+    pub ty: Ty,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A `type` declaration.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Its fields.
+    pub fields: Vec<FieldDef>,
+}
+
+/// An `event` declaration.
+#[derive(Debug, Clone)]
+pub struct EventDef {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// EventBridge `source`.
+    pub source: String,
+    /// EventBridge `detail-type`.
+    pub detail_type: String,
+    /// The fields of `detail`.
+    pub fields: Vec<FieldDef>,
+}
+
+/// CPU architecture of a function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arch {
+    /// `x86_64`.
+    X86,
+    /// `arm64`.
+    Arm,
+}
+
+/// An access verb applied to one resource.
+#[derive(Debug, Clone)]
+pub struct Access {
+    /// The verb.
+    pub verb: VerbKind,
+    /// The resource.
+    pub target: Ref,
+    /// For `emits`: the event emitted.
+    pub event: Option<Ref>,
+}
+
+/// A value of an environment variable.
+#[derive(Debug, Clone)]
+pub enum EnvValue {
+    /// A literal string.
+    Literal(String),
+    /// An attribute of a declared resource, e.g. `Orders.name`.
+    Attr(Ref, Attr),
+}
+
+/// Attributes of resources usable as values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attr {
+    /// The physical name.
+    Name,
+    /// The ARN.
+    Arn,
+    /// The URL (queues, APIs).
+    Url,
+    /// The stream ARN (tables).
+    StreamArn,
+}
+
+impl Attr {
+    /// The word used in specs.
+    pub fn word(self) -> &'static str {
+        match self {
+            Attr::Name => "name",
+            Attr::Arn => "arn",
+            Attr::Url => "url",
+            Attr::StreamArn => "stream_arn",
+        }
+    }
+}
+
+/// Where DynamoDB stream readers start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartPosition {
+    /// `latest`.
+    Latest,
+    /// `trim_horizon`.
+    TrimHorizon,
+}
+
+/// S3 notification event kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketEvent {
+    /// Object created (any way).
+    Created,
+    /// Object removed.
+    Removed,
+}
+
+/// A trigger of a function.
+#[derive(Debug, Clone)]
+pub enum Trigger {
+    /// `on Queue { ... }`.
+    Queue {
+        /// The queue.
+        queue: Ref,
+        /// Records per batch.
+        batch: Spanned<u32>,
+        /// Batching window in seconds.
+        window: Option<Spanned<u32>>,
+        /// Report batch item failures.
+        partial_failures: bool,
+        /// Where the trigger is.
+        span: Span,
+    },
+    /// `on Table.stream { ... }`.
+    Stream {
+        /// The table.
+        table: Ref,
+        /// Records per batch.
+        batch: Spanned<u32>,
+        /// Batching window in seconds.
+        window: Option<Spanned<u32>>,
+        /// Where to start reading.
+        start: StartPosition,
+        /// Retries of a failed batch (None: until the record expires).
+        retries: Option<Spanned<i64>>,
+        /// Split a failing batch in two.
+        bisect: bool,
+        /// Report batch item failures.
+        partial_failures: bool,
+        /// Where the trigger is.
+        span: Span,
+    },
+    /// `on Bucket { ... }`.
+    Bucket {
+        /// The bucket.
+        bucket: Ref,
+        /// Event kinds.
+        events: Vec<BucketEvent>,
+        /// Key prefix filter.
+        prefix: Option<String>,
+        /// Key suffix filter.
+        suffix: Option<String>,
+        /// Where the trigger is.
+        span: Span,
+    },
+    /// `on Topic`.
+    Topic {
+        /// The topic.
+        topic: Ref,
+        /// Where the trigger is.
+        span: Span,
+    },
+}
+
+impl Trigger {
+    /// Where the trigger is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Trigger::Queue { span, .. }
+            | Trigger::Stream { span, .. }
+            | Trigger::Bucket { span, .. }
+            | Trigger::Topic { span, .. } => *span,
+        }
+    }
+}
+
+/// A `function` declaration.
+#[derive(Debug, Clone)]
+pub struct Function {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Handler entry point.
+    pub handler: Spanned<String>,
+    /// Code folder, relative to the spec.
+    pub code: String,
+    /// Runtime identifier.
+    pub runtime: Spanned<String>,
+    /// Memory in MB.
+    pub memory: Spanned<u64>,
+    /// Timeout in seconds.
+    pub timeout: Spanned<u64>,
+    /// Architecture.
+    pub arch: Arch,
+    /// Environment variables in order.
+    pub env: Vec<(Spanned<String>, EnvValue)>,
+    /// Reserved concurrency.
+    pub concurrency: Option<Spanned<i64>>,
+    /// X-Ray active tracing.
+    pub tracing: bool,
+    /// Log retention in days.
+    pub log_retention: Spanned<u64>,
+    /// Access verbs, one entry per target.
+    pub access: Vec<Access>,
+    /// Triggers.
+    pub triggers: Vec<Trigger>,
+    /// Async invocation retries (0-2).
+    pub retries: Option<Spanned<i64>>,
+    /// Async maximum event age in seconds.
+    pub max_event_age: Option<Spanned<u64>>,
+    /// Async on-failure destination.
+    pub on_failure: Option<Ref>,
+}
+
+/// API authorization.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    /// No authorization.
+    None,
+    /// A JWT authorizer.
+    Jwt {
+        /// Token issuer URL.
+        issuer: String,
+        /// Accepted audiences.
+        audience: Vec<String>,
+    },
+}
+
+/// CORS settings of an HTTP API.
+#[derive(Debug, Clone, Default)]
+pub struct Cors {
+    /// Allowed origins.
+    pub origins: Vec<String>,
+    /// Allowed methods.
+    pub methods: Vec<String>,
+    /// Allowed headers.
+    pub headers: Vec<String>,
+    /// Preflight cache age in seconds.
+    pub max_age: Option<u64>,
+    /// Allow credentials.
+    pub credentials: bool,
+}
+
+/// A route of an API.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// HTTP method.
+    pub method: String,
+    /// Path, e.g. `/orders/{id}`.
+    pub path: Spanned<String>,
+    /// The function serving it.
+    pub function: Ref,
+    /// Overrides the API's auth (only `none` is allowed).
+    pub public: bool,
+    /// The whole route.
+    pub span: Span,
+}
+
+/// An `api` declaration (HTTP API).
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Default authorization.
+    pub auth: Auth,
+    /// CORS.
+    pub cors: Option<Cors>,
+    /// Routes in order.
+    pub routes: Vec<Route>,
+}
+
+/// EventBridge target retry policy.
+#[derive(Debug, Clone, Default)]
+pub struct RetryPolicy {
+    /// Maximum retry attempts (0-185).
+    pub attempts: Option<Spanned<i64>>,
+    /// Maximum event age in seconds (60-86400).
+    pub max_age: Option<Spanned<u64>>,
+}
+
+/// A `rule` declaration.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// The bus (None: the default bus).
+    pub bus: Option<Ref>,
+    /// The matched event.
+    pub event: Ref,
+    /// The `where` filter as written; `check::patterns` compiles it.
+    pub filter: Option<ast::Expr>,
+    /// The EventBridge pattern, filled in by `check`.
+    pub pattern: Option<serde_json::Value>,
+    /// Targets in order.
+    pub targets: Vec<Ref>,
+    /// Retry policy for every target.
+    pub retry: RetryPolicy,
+    /// Dead-letter queue for every target.
+    pub dead_letter: Option<Ref>,
+}
+
+/// A schedule expression, already in EventBridge syntax.
+#[derive(Debug, Clone)]
+pub enum ScheduleKind {
+    /// `every 5m` as `rate(5 minutes)`.
+    Rate(Spanned<String>),
+    /// The cron fields as written.
+    Cron(Spanned<String>),
+}
+
+/// A `schedule` declaration.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// When it fires.
+    pub kind: ScheduleKind,
+    /// The function it invokes.
+    pub target: Ref,
+    /// Retry policy.
+    pub retry: RetryPolicy,
+    /// Dead-letter queue.
+    pub dead_letter: Option<Ref>,
+}
+
+/// A `queue` declaration.
+#[derive(Debug, Clone)]
+pub struct Queue {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// FIFO queue.
+    pub fifo: bool,
+    /// Visibility timeout in seconds (default 30).
+    pub visibility: Spanned<u64>,
+    /// Retention in seconds (default 4 days).
+    pub retention: Spanned<u64>,
+    /// Dead-letter queue and max receives.
+    pub dead_letter: Option<(Ref, Spanned<i64>)>,
+}
+
+/// A `topic` declaration.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// FIFO topic.
+    pub fifo: bool,
+    /// Queues subscribed with `subscribe`.
+    pub subscriptions: Vec<Ref>,
+}
+
+/// A `bus` declaration.
+#[derive(Debug, Clone)]
+pub struct Bus {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+}
+
+/// Key attribute types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyType {
+    /// `string` (S).
+    String,
+    /// `number` (N).
+    Number,
+    /// `binary` (B).
+    Binary,
+}
+
+/// DynamoDB billing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Billing {
+    /// Pay per request.
+    OnDemand,
+    /// Provisioned capacity units.
+    Provisioned {
+        /// Read capacity units.
+        read: Spanned<i64>,
+        /// Write capacity units.
+        write: Spanned<i64>,
+    },
+}
+
+/// DynamoDB stream view types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamView {
+    /// `keys_only`.
+    KeysOnly,
+    /// `new_image`.
+    NewImage,
+    /// `old_image`.
+    OldImage,
+    /// `new_and_old_images`.
+    NewAndOldImages,
+}
+
+/// A `table` declaration.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Partition key, then optional sort key.
+    pub key: Vec<(String, KeyType)>,
+    /// Billing mode.
+    pub billing: Billing,
+    /// Stream, if enabled.
+    pub stream: Option<StreamView>,
+}
+
+/// A `bucket` declaration.
+#[derive(Debug, Clone)]
+pub struct Bucket {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+}

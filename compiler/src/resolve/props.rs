@@ -1,0 +1,98 @@
+//! Reading the properties and blocks of a body by name.
+//!
+//! A declaration handler asks for each property it knows with [`Props::take`]
+//! or [`Props::take_block`]; [`Props::finish`] then reports every property or
+//! block nobody asked for (`E0105`, with a "did you mean" among the names that
+//! were asked for) and every name set twice (`E0106`).
+
+use super::Resolver;
+use crate::ast::{Member, MemberKind, Value};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+
+/// The properties of one body.
+pub(super) struct Props<'a> {
+    body: &'a [Member],
+    /// Names asked for, in order; they make the "did you mean" candidates.
+    asked: Vec<&'static str>,
+}
+
+impl<'a> Props<'a> {
+    pub(super) fn new(body: &'a [Member]) -> Self {
+        Props {
+            body,
+            asked: Vec::new(),
+        }
+    }
+
+    /// The value of property `key`, if set (the first one if set twice).
+    pub(super) fn take(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.asked.push(key);
+        self.body.iter().find_map(|m| match &m.kind {
+            MemberKind::Property { key: k, value } if k.name == key => Some(value),
+            _ => None,
+        })
+    }
+
+    /// The members of block `key { ... }`, if present.
+    pub(super) fn take_block(&mut self, key: &'static str) -> Option<&'a [Member]> {
+        self.asked.push(key);
+        self.body.iter().find_map(|m| match &m.kind {
+            MemberKind::Block { key: k, body } if k.name == key => Some(body.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// True if `key` is written, in any form (so that a value of the wrong
+    /// type is not also reported as missing).
+    pub(super) fn has(&self, key: &str) -> bool {
+        self.body.iter().any(|m| match &m.kind {
+            MemberKind::Property { key: k, .. } | MemberKind::Block { key: k, .. } => k.name == key,
+            _ => false,
+        })
+    }
+
+    /// Reports unknown and repeated properties.
+    pub(super) fn finish(self, r: &mut Resolver, what: &str) {
+        let mut seen: Vec<(&str, crate::source::Span)> = Vec::new();
+        for m in self.body {
+            let (key, is_block) = match &m.kind {
+                MemberKind::Property { key, .. } => (key, false),
+                MemberKind::Block { key, .. } => (key, true),
+                _ => continue,
+            };
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
+                r.error(
+                    Diagnostic::new("E0106", key.span, format!("`{}` is set twice", key.name))
+                        .label("set again here")
+                        .with(*first, "first set here")
+                        .help("remove one of the two"),
+                );
+                continue;
+            }
+            seen.push((&key.name, key.span));
+            if self.asked.contains(&key.name.as_str()) {
+                continue;
+            }
+            let form = if is_block { "block" } else { "property" };
+            let mut d = Diagnostic::new(
+                "E0105",
+                key.span,
+                format!("`{}` is not a {form} of {what}", key.name),
+            )
+            .label(format!("unknown {form}"));
+            d = match did_you_mean(&key.name, self.asked.iter().copied()) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None if self.asked.is_empty() => d.help(format!("{what} takes no properties")),
+                None => d.help(format!(
+                    "{what} takes: {}",
+                    self.asked
+                        .iter()
+                        .map(|a| format!("`{a}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            r.error(d);
+        }
+    }
+}

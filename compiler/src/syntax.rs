@@ -1,0 +1,294 @@
+//! Parsing: source text to [`ast::File`].
+//!
+//! The pest grammar (`syntax/sls.pest`) is applied one top-level item at a
+//! time. When an item fails to parse, the error is recorded and parsing resumes
+//! at the next line that begins with a declaration keyword, so a run reports
+//! one syntax error per broken declaration rather than stopping at the first.
+//! Parsing never panics and never fails: it returns what it could read.
+
+mod lower;
+
+use crate::ast;
+use crate::diagnostics::Diagnostic;
+use crate::source::{FileId, Span};
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "syntax/sls.pest"]
+struct SlsParser;
+
+/// The words that start a top-level item; recovery resumes at them.
+const ITEM_KEYWORDS: &[&str] = &[
+    "use", "app", "type", "event", "function", "api", "rule", "schedule", "queue", "topic", "bus",
+    "table", "bucket",
+];
+
+/// Parses one file. Syntax errors come back as diagnostics next to every
+/// declaration that did parse.
+pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    let mut out = ast::File::default();
+    let mut diags = Vec::new();
+    let mut pos = skip_trivia(text, 0);
+    while pos < text.len() {
+        match SlsParser::parse(Rule::item_at, &text[pos..]) {
+            Ok(mut pairs) => {
+                let item_at = pairs.next().expect("item_at matched");
+                let end = pos + item_at.as_span().end();
+                let lowerer = lower::Lowerer { file, base: pos };
+                match item_at.into_inner().next() {
+                    Some(item) => match lowerer.item(item) {
+                        Ok(lower::Item::Use(u)) => out.uses.push(u),
+                        Ok(lower::Item::Decl(d)) => out.decls.push(d),
+                        Err(d) => diags.push(d),
+                    },
+                    None => break,
+                }
+                pos = skip_trivia(text, end.max(pos + 1));
+            }
+            Err(err) => {
+                let (offset, message) = describe(&err, &text[pos..]);
+                let at = pos + offset;
+                let found_end = token_end(text, at);
+                diags.push(
+                    Diagnostic::new("E0001", Span::new(file, at, found_end), message.0)
+                        .label(message.1)
+                        .help(message.2),
+                );
+                pos = skip_trivia(text, next_item_start(text, at));
+            }
+        }
+    }
+    (out, diags)
+}
+
+/// Skips white space and `//` comments from `pos`.
+fn skip_trivia(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        if bytes[pos..].starts_with(b"//") {
+            while pos < bytes.len() && bytes[pos] != b'\n' {
+                pos += 1;
+            }
+        } else {
+            return pos;
+        }
+    }
+}
+
+/// The start of the next line after `pos` whose first word is an item keyword.
+fn next_item_start(text: &str, pos: usize) -> usize {
+    let mut line_start = match text[pos..].find('\n') {
+        Some(i) => pos + i + 1,
+        None => return text.len(),
+    };
+    while line_start < text.len() {
+        let line = &text[line_start..];
+        let word: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if ITEM_KEYWORDS.contains(&word.as_str()) {
+            return line_start;
+        }
+        line_start = match line.find('\n') {
+            Some(i) => line_start + i + 1,
+            None => return text.len(),
+        };
+    }
+    text.len()
+}
+
+/// The end of the token at `pos` (a word, one symbol, or end of input).
+fn token_end(text: &str, pos: usize) -> usize {
+    let rest = &text[pos.min(text.len())..];
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        None => pos,
+        Some((_, c)) if c.is_alphanumeric() || c == '_' => {
+            pos + rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len())
+        }
+        Some((_, '"')) => pos + rest[1..].find(['"', '\n']).map_or(rest.len(), |i| i + 2),
+        Some((_, c)) => pos + c.len_utf8(),
+    }
+}
+
+/// Message, label and help for a pest error, in plain words.
+fn describe(err: &pest::error::Error<Rule>, text: &str) -> (usize, (String, String, String)) {
+    let offset = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let found = {
+        let end = token_end(text, offset);
+        if end == offset {
+            "end of file".to_string()
+        } else {
+            format!("`{}`", &text[offset..end])
+        }
+    };
+    let expected: Vec<Rule> = match &err.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for rule in &expected {
+        let w = rule_name(*rule);
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    let list = match words.len() {
+        0 => "a declaration (`function`, `queue`, `table`, ...)".to_string(),
+        1 => words[0].to_string(),
+        n => format!("{} or {}", words[..n - 1].join(", "), words[n - 1]),
+    };
+    let after_name = expected.contains(&Rule::EQ)
+        && (expected.contains(&Rule::body) || expected.contains(&Rule::LBRACE));
+    let (message, help) = if after_name {
+        (
+            format!("expected `=` after property name, found {found}"),
+            "write `name = value`, or `name { ... }` for a block".to_string(),
+        )
+    } else if expected.is_empty() || expected.contains(&Rule::item_at) {
+        (
+            format!("expected a declaration, found {found}"),
+            "a spec is made of declarations such as `function Name { ... }` or `queue Name`"
+                .to_string(),
+        )
+    } else {
+        (
+            format!("expected {list}, found {found}"),
+            format!("write {list} here"),
+        )
+    };
+    (offset, (message, format!("expected {list}"), help))
+}
+
+/// Plain-words names of grammar rules, for "expected ..." messages.
+fn rule_name(rule: Rule) -> &'static str {
+    match rule {
+        Rule::EQ => "`=`",
+        Rule::COLON => "`:`",
+        Rule::ARROW => "`->`",
+        Rule::LBRACE | Rule::body => "`{`",
+        Rule::RBRACE => "`}`",
+        Rule::LBRACK | Rule::list => "`[`",
+        Rule::RBRACK => "`]`",
+        Rule::LPAREN => "`(`",
+        Rule::RPAREN => "`)`",
+        Rule::QMARK => "`?`",
+        Rule::PIPE => "`|`",
+        Rule::kw_to => "`to`",
+        Rule::kw_from => "`from`",
+        Rule::kw_on => "`on`",
+        Rule::kw_where => "`where`",
+        Rule::kw_and => "`and`",
+        Rule::kw_or => "`or`",
+        Rule::kw_in => "`in`",
+        Rule::kw_not => "`not`",
+        Rule::kw_after => "`after`",
+        Rule::kw_receives => "`receives`",
+        Rule::ident | Rule::path | Rule::path_list => "a name",
+        Rule::string => "a string",
+        Rule::value => "a value",
+        Rule::duration => "a duration such as `30s`",
+        Rule::type_expr => "a type",
+        Rule::field | Rule::fields => "a field (`name: type`)",
+        Rule::member => "a property, block or statement",
+        Rule::schedule_expr => "`every` or `cron`",
+        Rule::cmp_op => "a comparison (`=`, `!=`, `>`, ...)",
+        Rule::condition | Rule::expr | Rule::unary => "a condition",
+        Rule::route_path => "a path starting with `/`",
+        Rule::item_at => "a declaration",
+        _ => "something else",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        parse(FileId(0), text).1.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn parses_every_declaration_form() {
+        let text = r#"
+use "./other.sls"
+use aws.s3
+app shop { runtime = "python3.13", tags { team = "core" } }
+type Item { sku: string, qty?: int, tags: [string], kind: "a" | "b", nested: { x: number } }
+event Placed from "shop" { id: string }
+function F {
+  handler = "app.handler"
+  memory = 512MB
+  timeout = 10s
+  env { TABLE = T.name }
+  reads T
+  sends to Q
+  emits Placed to Bus
+  on Q { batch = 10, window = 5s }
+}
+api Public http {
+  auth = jwt { issuer = "https://x", audience = ["a"] }
+  GET /items/{id} -> F { auth = none }
+}
+rule R on Bus { match Placed where id = "x" and (n > 1 or n exists) send to Q }
+schedule S every 1d -> F
+schedule C cron "0 8 ? * MON-FRI *" -> F
+queue Q { dead_letter = D after 5 receives }
+queue D
+topic Tp { subscribe Q }
+bus Bus
+table T { key = { pk: string } }
+bucket B
+"#;
+        let (file, diags) = parse(FileId(0), text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(file.uses.len(), 2);
+        assert_eq!(file.decls.len(), 14);
+    }
+
+    #[test]
+    fn reports_one_error_per_broken_declaration() {
+        let text = "queue A { retention 4d }\nqueue B\nfunction F { handler = }\ntable T { key = { pk: string } }\n";
+        let (file, diags) = parse(FileId(0), text);
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["E0001", "E0001"]
+        );
+        assert_eq!(
+            diags[0].message,
+            "expected `=` after property name, found `4d`"
+        );
+        assert_eq!(file.decls.len(), 2);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            "\"",
+            "{",
+            "}",
+            "queue",
+            "queue Q {",
+            "function F { on",
+            "\u{0}",
+            "é",
+            "//",
+            "rule R on B { match E where a > }",
+            "api A http { GET }",
+            "1234567890123456789012345 ",
+            "queue Q { x = 99999999999999999999999s }",
+        ] {
+            let _ = codes(text);
+        }
+    }
+}

@@ -1,0 +1,576 @@
+//! Lowering pest pairs into the owned AST.
+//!
+//! Pest types stop here. Spans are shifted by `base`, the offset at which the
+//! driver started parsing the current item. Literal errors (an integer too
+//! large, a bad escape) are reported as `E0002`.
+
+use super::Rule;
+use crate::ast::*;
+use crate::diagnostics::Diagnostic;
+use crate::source::{FileId, Span};
+use pest::iterators::Pair;
+
+type P<'a> = Pair<'a, Rule>;
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+/// A lowered top-level item.
+pub(super) enum Item {
+    Use(Use),
+    Decl(Decl),
+}
+
+/// Lowers the pairs of one item.
+pub(super) struct Lowerer {
+    pub file: FileId,
+    pub base: usize,
+}
+
+impl Lowerer {
+    fn span(&self, p: &P) -> Span {
+        let s = p.as_span();
+        Span::new(self.file, self.base + s.start(), self.base + s.end())
+    }
+
+    fn ident(&self, p: P) -> Ident {
+        Ident {
+            name: p.as_str().to_string(),
+            span: self.span(&p),
+        }
+    }
+
+    fn path(&self, p: P) -> Path {
+        let span = self.span(&p);
+        let parts = children(p).map(|i| self.ident(i)).collect();
+        Path { parts, span }
+    }
+
+    fn string(&self, p: P) -> Result<Str> {
+        let span = self.span(&p);
+        let raw = children(p).next().map_or("", |r| r.as_str());
+        Ok(Str {
+            value: unescape(raw).ok_or_else(|| {
+                Diagnostic::new("E0002", span, "invalid escape in string")
+                    .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}")
+            })?,
+            span,
+        })
+    }
+
+    pub(super) fn item(&self, p: P) -> Result<Item> {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let mut inner = children(p);
+        if rule == Rule::use_decl {
+            let t = inner.next().expect("use target");
+            let target = match t.as_rule() {
+                Rule::string => UseTarget::File(self.string(t)?),
+                _ => UseTarget::Module(self.path(t)),
+            };
+            return Ok(Item::Use(Use { target, span }));
+        }
+        let kind = match rule {
+            Rule::app_decl => DeclKind::App,
+            Rule::type_decl => DeclKind::Type,
+            Rule::event_decl => DeclKind::Event,
+            Rule::function_decl => DeclKind::Function,
+            Rule::api_decl => DeclKind::Api,
+            Rule::rule_decl => DeclKind::Rule,
+            Rule::schedule_decl => DeclKind::Schedule,
+            Rule::queue_decl => DeclKind::Queue,
+            Rule::topic_decl => DeclKind::Topic,
+            Rule::bus_decl => DeclKind::Bus,
+            Rule::table_decl => DeclKind::Table,
+            _ => DeclKind::Bucket,
+        };
+        let name = self.ident(inner.next().expect("declaration name"));
+        let mut decl = Decl {
+            kind,
+            name,
+            header: Header::None,
+            body: Vec::new(),
+            fields: Vec::new(),
+            span,
+        };
+        let mut source = None;
+        let mut detail_type = None;
+        for part in inner {
+            match part.as_rule() {
+                Rule::body => decl.body = self.body(part)?,
+                Rule::fields => decl.fields = self.fields(part)?,
+                Rule::string if kind == DeclKind::Event => source = Some(self.string(part)?),
+                Rule::detail_type => {
+                    detail_type = Some(self.string(part.into_inner().next().expect("detail type"))?)
+                }
+                Rule::ident if kind == DeclKind::Api => {
+                    decl.header = Header::Api {
+                        protocol: self.ident(part),
+                    }
+                }
+                Rule::path if kind == DeclKind::Rule => {
+                    decl.header = Header::Rule {
+                        bus: self.path(part),
+                    }
+                }
+                Rule::schedule_expr => {
+                    let e = children(part).next().expect("schedule form");
+                    let is_every = e.as_rule() == Rule::schedule_every;
+                    let arg = children(e).next().expect("schedule argument");
+                    let expr = if is_every {
+                        ScheduleExpr::Every(self.value_atom(arg)?)
+                    } else {
+                        ScheduleExpr::Cron(self.string(arg)?)
+                    };
+                    decl.header = Header::Schedule {
+                        expr,
+                        target: Path {
+                            parts: Vec::new(),
+                            span,
+                        },
+                    };
+                }
+                Rule::path if kind == DeclKind::Schedule => {
+                    if let Header::Schedule { target, .. } = &mut decl.header {
+                        *target = self.path(part);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if kind == DeclKind::Event {
+            decl.header = Header::Event {
+                source,
+                detail_type,
+            };
+        }
+        Ok(Item::Decl(decl))
+    }
+
+    fn fields(&self, p: P) -> Result<Vec<Field>> {
+        children(p).map(|f| self.field(f)).collect()
+    }
+
+    fn field(&self, p: P) -> Result<Field> {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut optional = false;
+        let mut ty = None;
+        for part in children(p) {
+            match part.as_rule() {
+                Rule::ident => name = Some(self.ident(part)),
+                Rule::QMARK => optional = true,
+                Rule::type_expr => ty = Some(self.type_expr(part)?),
+                _ => {}
+            }
+        }
+        Ok(Field {
+            name: name.expect("field name"),
+            optional,
+            ty: ty.expect("field type"),
+            span,
+        })
+    }
+
+    fn type_expr(&self, p: P) -> Result<TypeExpr> {
+        let span = self.span(&p);
+        let inner = children(p).next().expect("type form");
+        let kind = match inner.as_rule() {
+            Rule::type_union => TypeExprKind::Enum(
+                children(inner)
+                    .filter(|x| x.as_rule() == Rule::string)
+                    .map(|s| self.string(s))
+                    .collect::<Result<_>>()?,
+            ),
+            Rule::type_list => {
+                let t = children(inner)
+                    .find(|x| x.as_rule() == Rule::type_expr)
+                    .expect("list element type");
+                TypeExprKind::List(Box::new(self.type_expr(t)?))
+            }
+            Rule::type_record => {
+                let f = children(inner)
+                    .find(|x| x.as_rule() == Rule::fields)
+                    .expect("record fields");
+                TypeExprKind::Record(self.fields(f)?)
+            }
+            _ => TypeExprKind::Named(self.ident(inner)),
+        };
+        Ok(TypeExpr { kind, span })
+    }
+
+    fn body(&self, p: P) -> Result<Vec<Member>> {
+        children(p)
+            .filter(|m| m.as_rule() == Rule::member)
+            .map(|m| self.member(m))
+            .collect()
+    }
+
+    fn opt_body(&self, p: Option<P>) -> Result<Vec<Member>> {
+        p.map_or(Ok(Vec::new()), |b| self.body(b))
+    }
+
+    fn member(&self, p: P) -> Result<Member> {
+        let span = self.span(&p);
+        let m = children(p).next().expect("member form");
+        let rule = m.as_rule();
+        let mut parts = children(m);
+        let kind = match rule {
+            Rule::property => {
+                let key = self.ident(parts.next().expect("key"));
+                let value =
+                    self.value(parts.find(|x| x.as_rule() == Rule::value).expect("value"))?;
+                MemberKind::Property { key, value }
+            }
+            Rule::block => {
+                let key = self.ident(parts.next().expect("key"));
+                MemberKind::Block {
+                    key,
+                    body: self.body(parts.next().expect("block body"))?,
+                }
+            }
+            Rule::verb => {
+                let v = parts.next().expect("verb form");
+                let verb = match v.as_rule() {
+                    Rule::verb_reads => VerbKind::Reads,
+                    Rule::verb_writes => VerbKind::Writes,
+                    Rule::verb_sends => VerbKind::SendsTo,
+                    Rule::verb_publishes => VerbKind::PublishesTo,
+                    Rule::verb_emits => VerbKind::Emits,
+                    _ => VerbKind::Invokes,
+                };
+                let vspan = self.span(&v);
+                let verb_span = Span {
+                    end: vspan.start + verb.text().len() as u32,
+                    ..vspan
+                };
+                let mut targets = Vec::new();
+                let mut bus = None;
+                for x in children(v) {
+                    match x.as_rule() {
+                        Rule::path_list => targets.extend(children(x).map(|p| self.path(p))),
+                        Rule::path => bus = Some(self.path(x)),
+                        _ => {}
+                    }
+                }
+                MemberKind::Verb {
+                    verb,
+                    verb_span,
+                    targets,
+                    bus,
+                }
+            }
+            Rule::trigger => {
+                let source = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("source"));
+                MemberKind::On {
+                    source,
+                    body: self.opt_body(parts.next())?,
+                }
+            }
+            Rule::route => {
+                let method = self.ident(parts.next().expect("method"));
+                let path_pair = parts.next().expect("route path");
+                let path = Str {
+                    value: path_pair.as_str().to_string(),
+                    span: self.span(&path_pair),
+                };
+                let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
+                MemberKind::Route {
+                    method,
+                    path,
+                    target,
+                    body: self.opt_body(parts.next())?,
+                }
+            }
+            Rule::matcher => {
+                let event = self.path(parts.next().expect("event"));
+                let filter = parts
+                    .find(|x| x.as_rule() == Rule::expr)
+                    .map(|e| self.expr(e))
+                    .transpose()?;
+                MemberKind::Match { event, filter }
+            }
+            Rule::send_to | Rule::subscribe => {
+                let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
+                let body = self.opt_body(parts.next())?;
+                if rule == Rule::send_to {
+                    MemberKind::SendTo { target, body }
+                } else {
+                    MemberKind::Subscribe { target, body }
+                }
+            }
+            _ => unreachable!("member rule {rule:?}"),
+        };
+        Ok(Member { kind, span })
+    }
+
+    fn value(&self, p: P) -> Result<Value> {
+        let inner = children(p).next().expect("value form");
+        self.value_atom(inner)
+    }
+
+    fn value_atom(&self, p: P) -> Result<Value> {
+        let span = self.span(&p);
+        let text = p.as_str();
+        let kind = match p.as_rule() {
+            Rule::string => ValueKind::Str(self.string(p)?.value),
+            Rule::boolean => ValueKind::Bool(text == "true"),
+            Rule::number => {
+                if text.contains('.') {
+                    ValueKind::Number(
+                        text.replace('_', "")
+                            .parse()
+                            .map_err(|_| bad_number(span))?,
+                    )
+                } else {
+                    ValueKind::Int(
+                        text.replace('_', "")
+                            .parse()
+                            .map_err(|_| bad_number(span))?,
+                    )
+                }
+            }
+            Rule::duration => {
+                let digits: String = text
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let unit = match &text[digits.len()..] {
+                    "ms" => TimeUnit::Millis,
+                    "s" => TimeUnit::Seconds,
+                    "m" => TimeUnit::Minutes,
+                    "h" => TimeUnit::Hours,
+                    _ => TimeUnit::Days,
+                };
+                let n: u64 = digits
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|_| bad_number(span))?;
+                n.checked_mul(unit.millis())
+                    .ok_or_else(|| bad_number(span))?;
+                ValueKind::Duration(n, unit)
+            }
+            Rule::size => {
+                let digits: String = text
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let unit = match &text[digits.len()..] {
+                    "KB" => SizeUnit::Kb,
+                    "MB" => SizeUnit::Mb,
+                    _ => SizeUnit::Gb,
+                };
+                let n: u64 = digits
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|_| bad_number(span))?;
+                n.checked_mul(unit.bytes())
+                    .ok_or_else(|| bad_number(span))?;
+                ValueKind::Size(n, unit)
+            }
+            Rule::path => ValueKind::Path(self.path(p)),
+            Rule::list => ValueKind::List(
+                children(p)
+                    .filter(|x| x.as_rule() == Rule::value)
+                    .map(|v| self.value(v))
+                    .collect::<Result<_>>()?,
+            ),
+            Rule::record => ValueKind::Record(
+                children(p)
+                    .filter(|x| x.as_rule() == Rule::entry)
+                    .map(|e| {
+                        let mut it = children(e);
+                        let key = self.ident(it.next().expect("entry key"));
+                        let v = it
+                            .find(|x| x.as_rule() == Rule::value)
+                            .expect("entry value");
+                        Ok((key, self.value(v)?))
+                    })
+                    .collect::<Result<_>>()?,
+            ),
+            Rule::tagged => {
+                let mut it = children(p);
+                let tag = self.ident(it.next().expect("tag"));
+                ValueKind::Tagged(tag, self.body(it.next().expect("tagged body"))?)
+            }
+            Rule::redrive => {
+                let mut it = children(p);
+                let queue = self.path(it.next().expect("redrive queue"));
+                let count = it
+                    .find(|x| x.as_rule() == Rule::value)
+                    .expect("redrive count");
+                ValueKind::Redrive(queue, Box::new(self.value(count)?))
+            }
+            r => unreachable!("value rule {r:?}"),
+        };
+        Ok(Value { kind, span })
+    }
+
+    fn expr(&self, p: P) -> Result<Expr> {
+        let span = self.span(&p);
+        let operands: Vec<Expr> = children(p)
+            .filter(|x| x.as_rule() == Rule::and_expr)
+            .map(|a| self.and_expr(a))
+            .collect::<Result<_>>()?;
+        Ok(collapse(operands, span, ExprKind::Or))
+    }
+
+    fn and_expr(&self, p: P) -> Result<Expr> {
+        let span = self.span(&p);
+        let operands: Vec<Expr> = children(p)
+            .filter(|x| x.as_rule() == Rule::unary)
+            .map(|u| {
+                let inner = children(u)
+                    .find(|x| matches!(x.as_rule(), Rule::expr | Rule::condition))
+                    .expect("unary form");
+                if inner.as_rule() == Rule::expr {
+                    self.expr(inner)
+                } else {
+                    self.condition(inner)
+                }
+            })
+            .collect::<Result<_>>()?;
+        Ok(collapse(operands, span, ExprKind::And))
+    }
+
+    fn condition(&self, p: P) -> Result<Expr> {
+        let span = self.span(&p);
+        let mut it = children(p);
+        let field = self.path(it.next().expect("field"));
+        let t = it.next().expect("test");
+        let op_span = self.span(&t);
+        let negated = children(t.clone()).any(|x| x.as_rule() == Rule::kw_not);
+        let rule = t.as_rule();
+        let mut parts = children(t).filter(|x| x.as_rule() != Rule::kw_not);
+        let test = match rule {
+            Rule::cmp => {
+                let op_pair = parts.next().expect("operator");
+                let op = match op_pair.as_str() {
+                    "=" => CmpOp::Eq,
+                    "!=" => CmpOp::Ne,
+                    ">" => CmpOp::Gt,
+                    ">=" => CmpOp::Ge,
+                    "<" => CmpOp::Lt,
+                    _ => CmpOp::Le,
+                };
+                let v = self.value(parts.next().expect("compared value"))?;
+                return Ok(Expr {
+                    kind: ExprKind::Cond(Condition {
+                        field,
+                        test: Test::Compare(op, v),
+                        op_span: self.span(&op_pair),
+                    }),
+                    span,
+                });
+            }
+            Rule::in_test => {
+                let list = parts.find(|x| x.as_rule() == Rule::list).expect("in list");
+                let values = match self.value_atom(list)?.kind {
+                    ValueKind::List(vs) => vs,
+                    _ => Vec::new(),
+                };
+                Test::In { negated, values }
+            }
+            Rule::exists_test => Test::Exists(!negated),
+            Rule::prefix_test => Test::Prefix(self.string(parts.next().expect("prefix"))?),
+            _ => Test::Suffix(self.string(parts.next().expect("suffix"))?),
+        };
+        Ok(Expr {
+            kind: ExprKind::Cond(Condition {
+                field,
+                test,
+                op_span,
+            }),
+            span,
+        })
+    }
+}
+
+/// Keyword tokens carry no information once parsed (`not` does, and stays).
+fn is_keyword(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::kw_to
+            | Rule::kw_from
+            | Rule::kw_on
+            | Rule::kw_where
+            | Rule::kw_and
+            | Rule::kw_or
+            | Rule::kw_in
+            | Rule::kw_after
+            | Rule::kw_api
+            | Rule::kw_app
+            | Rule::kw_bucket
+            | Rule::kw_bus
+            | Rule::kw_cron
+            | Rule::kw_emits
+            | Rule::kw_event
+            | Rule::kw_every
+            | Rule::kw_exists
+            | Rule::kw_function
+            | Rule::kw_invokes
+            | Rule::kw_match
+            | Rule::kw_prefix
+            | Rule::kw_publishes
+            | Rule::kw_queue
+            | Rule::kw_reads
+            | Rule::kw_rule
+            | Rule::kw_schedule
+            | Rule::kw_send
+            | Rule::kw_sends
+            | Rule::kw_subscribe
+            | Rule::kw_suffix
+            | Rule::kw_table
+            | Rule::kw_topic
+            | Rule::kw_type
+            | Rule::kw_use
+            | Rule::kw_writes
+            | Rule::kw_receives
+            | Rule::kw_detail_type
+    )
+}
+
+/// The children of a pair, without keyword tokens.
+fn children(p: P<'_>) -> impl Iterator<Item = P<'_>> {
+    p.into_inner().filter(|c| !is_keyword(c.as_rule()))
+}
+
+fn collapse(mut operands: Vec<Expr>, span: Span, make: fn(Vec<Expr>) -> ExprKind) -> Expr {
+    if operands.len() == 1 {
+        operands.pop().expect("one operand")
+    } else {
+        Expr {
+            kind: make(operands),
+            span,
+        }
+    }
+}
+
+fn bad_number(span: Span) -> Diagnostic {
+    Diagnostic::new("E0002", span, "number too large")
+        .help("use a smaller number, or a larger unit")
+}
+
+/// Resolves escapes; None on an invalid one.
+fn unescape(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next()? {
+            '"' => out.push('"'),
+            '\\' => out.push('\\'),
+            '/' => out.push('/'),
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'u' => {
+                let rest: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                out.push(char::from_u32(u32::from_str_radix(&rest, 16).ok()?)?);
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}

@@ -1,0 +1,76 @@
+// The reference flow: an HTTP API writes orders to DynamoDB (synchronous),
+// and announces them on an EventBridge bus; a rule routes large orders to an
+// SQS queue drained by a second function (asynchronous), with dead-letter
+// queues wherever a message can fail.
+
+app orders {
+  runtime       = "python3.13"
+  architecture  = arm64
+  memory        = 256MB
+  timeout       = 10s
+  log_retention = 30d
+  tags { project = "orders-reference" }
+}
+
+event OrderPlaced from "orders.api" {
+  orderId:  string
+  customer: string
+  total:    number
+  currency: "USD" | "EUR"
+}
+
+table Orders {
+  key = { pk: string, sk: string }
+}
+
+bus Orders_Bus
+
+queue FulfilmentDlq {
+  retention = 14d
+}
+
+queue Fulfilment {
+  visibility_timeout = 60s
+  dead_letter        = FulfilmentDlq after 5 receives
+}
+
+queue RuleDlq {
+  retention = 14d
+}
+
+function CreateOrder {
+  handler = "orders.create"
+  code    = "src"
+  env {
+    TABLE = Orders.name
+    BUS   = Orders_Bus.name
+  }
+  writes Orders
+  emits OrderPlaced to Orders_Bus
+}
+
+function GetOrder {
+  handler = "orders.get"
+  code    = "src"
+  env { TABLE = Orders.name }
+  reads Orders
+}
+
+function Fulfil {
+  handler = "fulfil.handler"
+  code    = "src"
+  on Fulfilment { batch = 10, partial_failures = true }
+}
+
+api Public http {
+  cors { origins = ["https://shop.example.com"], methods = [GET, POST] }
+  POST /orders      -> CreateOrder
+  GET  /orders/{id} -> GetOrder
+}
+
+rule LargeOrders on Orders_Bus {
+  match OrderPlaced where total >= 100 and currency in ["USD", "EUR"]
+  send to Fulfilment
+  retry { attempts = 8, max_age = 1h }
+  dead_letter = RuleDlq
+}
