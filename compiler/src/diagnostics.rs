@@ -114,7 +114,16 @@ pub fn did_you_mean<'a>(
 struct Report<'a> {
     diag: &'a Diagnostic,
     source: miette::NamedSource<String>,
+    /// Related places shown as labels: those near the primary span.
+    near: Vec<&'a (Span, String)>,
+    /// The help line, followed by `note:` lines for related places too far
+    /// away to draw (miette would print every line in between) or in other
+    /// files.
+    help: Option<String>,
 }
+
+/// How many lines apart a related place may be and still be drawn.
+const NEAR_LINES: usize = 6;
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -143,8 +152,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diag
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -158,17 +166,9 @@ impl miette::Diagnostic for Report<'_> {
             self.diag.label.clone(),
             (self.diag.span.start as usize, self.diag.span.len()),
         ));
-        // miette shows one source per report: related places in other files
-        // are named in the help text by the checks that create them.
-        let file = self.diag.span.file;
-        let secondary = self
-            .diag
-            .secondary
-            .iter()
-            .filter(move |(s, _)| s.file == file)
-            .map(|(s, text)| {
-                miette::LabeledSpan::new_with_span(Some(text.clone()), (s.start as usize, s.len()))
-            });
+        let secondary = self.near.iter().map(|(s, text)| {
+            miette::LabeledSpan::new_with_span(Some(text.clone()), (s.start as usize, s.len()))
+        });
         Some(Box::new(primary.chain(secondary)))
     }
 }
@@ -204,9 +204,30 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic], opts: RenderOptions) ->
     let mut out = String::new();
     for diag in diags {
         let file = sources.get(diag.span.file);
+        let (line, _) = file.line_col(diag.span.start);
+        let mut near = Vec::new();
+        let mut notes = Vec::new();
+        for related in &diag.secondary {
+            let (span, text) = related;
+            let other = sources.get(span.file);
+            let (l, c) = other.line_col(span.start);
+            if span.file == diag.span.file && l.abs_diff(line) <= NEAR_LINES {
+                near.push(related);
+            } else {
+                notes.push(format!("note: {text} ({}:{l}:{c})", other.name));
+            }
+        }
+        let help = match (&diag.help, notes.is_empty()) {
+            (Some(h), true) => Some(h.clone()),
+            (Some(h), false) => Some(format!("{h}\n{}", notes.join("\n"))),
+            (None, false) => Some(notes.join("\n")),
+            (None, true) => None,
+        };
         let report = Report {
             diag,
             source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+            near,
+            help,
         };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);

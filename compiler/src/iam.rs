@@ -160,25 +160,21 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             vec![arn],
         )],
         (VerbKind::Reads, _) => {
-            let id = crate::emit::ids::logical(name);
             vec![
                 stmt(
                     sid(&["Read", name, "objects"]),
                     &["s3:GetObject"],
-                    vec![refs::sub(&format!("${{{id}.Arn}}/*"))],
+                    vec![objects(name)],
                 ),
                 // Without ListBucket a missing key answers 403 instead of 404.
                 stmt(sid(&["List", name]), &["s3:ListBucket"], vec![arn]),
             ]
         }
-        (VerbKind::Writes, _) => {
-            let id = crate::emit::ids::logical(name);
-            vec![stmt(
-                sid(&["Write", name, "objects"]),
-                &["s3:PutObject", "s3:DeleteObject"],
-                vec![refs::sub(&format!("${{{id}.Arn}}/*"))],
-            )]
-        }
+        (VerbKind::Writes, _) => vec![stmt(
+            sid(&["Write", name, "objects"]),
+            &["s3:PutObject", "s3:DeleteObject"],
+            vec![objects(name)],
+        )],
         (VerbKind::SendsTo, _) => vec![stmt(sid(&["Send", name]), &["sqs:SendMessage"], vec![arn])],
         (VerbKind::PublishesTo, _) => {
             vec![stmt(sid(&["Publish", name]), &["sns:Publish"], vec![arn])]
@@ -207,6 +203,11 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             vec![s]
         }
     }
+}
+
+/// The ARN of every object in a bucket.
+fn objects(bucket: &str) -> Json {
+    json!({ "Fn::Join": ["", [refs::attr(DeclKind::Bucket, bucket, Attr::Arn), "/*"]] })
 }
 
 /// Drops statements identical to an earlier one, and makes sids unique.

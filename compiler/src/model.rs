@@ -6,6 +6,7 @@
 
 use crate::ast::{self, DeclKind, VerbKind};
 use crate::source::Span;
+use std::collections::HashMap;
 
 /// A value with the span of the text that set it.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,37 +66,74 @@ pub struct Model {
     pub tables: Vec<Table>,
     /// `bucket` declarations.
     pub buckets: Vec<Bucket>,
+    /// Every declaration by name: its kind and index in its list. Lookups go
+    /// through it so that no stage is quadratic in the size of the spec.
+    pub names: HashMap<String, (DeclKind, usize)>,
 }
 
 impl Model {
+    fn index(&self, kind: DeclKind, name: &str) -> Option<usize> {
+        match self.names.get(name) {
+            Some((k, i)) if *k == kind => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Records the declarations of `order` in `names`.
+    pub fn index_names(&mut self) {
+        let names: Vec<(String, (DeclKind, usize))> = self
+            .order
+            .iter()
+            .map(|&(kind, i)| {
+                let name = match kind {
+                    DeclKind::Type => &self.types[i].name,
+                    DeclKind::Event => &self.events[i].name,
+                    DeclKind::Function => &self.functions[i].name,
+                    DeclKind::Api => &self.apis[i].name,
+                    DeclKind::Rule => &self.rules[i].name,
+                    DeclKind::Schedule => &self.schedules[i].name,
+                    DeclKind::Queue => &self.queues[i].name,
+                    DeclKind::Topic => &self.topics[i].name,
+                    DeclKind::Bus => &self.buses[i].name,
+                    DeclKind::Table => &self.tables[i].name,
+                    DeclKind::Bucket => &self.buckets[i].name,
+                    DeclKind::App => unreachable!("app is not in order"),
+                };
+                (name.clone(), (kind, i))
+            })
+            .collect();
+        self.names = names.into_iter().collect();
+    }
+
     /// The function with this name.
     pub fn function(&self, name: &str) -> Option<&Function> {
-        self.functions.iter().find(|f| f.name == name)
+        self.index(DeclKind::Function, name)
+            .map(|i| &self.functions[i])
     }
 
     /// The queue with this name.
     pub fn queue(&self, name: &str) -> Option<&Queue> {
-        self.queues.iter().find(|q| q.name == name)
+        self.index(DeclKind::Queue, name).map(|i| &self.queues[i])
     }
 
     /// The topic with this name.
     pub fn topic(&self, name: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.name == name)
+        self.index(DeclKind::Topic, name).map(|i| &self.topics[i])
     }
 
     /// The table with this name.
     pub fn table(&self, name: &str) -> Option<&Table> {
-        self.tables.iter().find(|t| t.name == name)
+        self.index(DeclKind::Table, name).map(|i| &self.tables[i])
     }
 
     /// The event with this name.
     pub fn event(&self, name: &str) -> Option<&EventDef> {
-        self.events.iter().find(|e| e.name == name)
+        self.index(DeclKind::Event, name).map(|i| &self.events[i])
     }
 
     /// The record type with this name.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.name == name)
+        self.index(DeclKind::Type, name).map(|i| &self.types[i])
     }
 }
 

@@ -20,7 +20,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use indexmap::IndexMap;
 use props::Props;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A declared name.
 #[derive(Debug, Clone)]
@@ -71,6 +71,8 @@ pub fn resolve(
         r.decl(d, &defaults);
     }
     r.unused(&all);
+    r.logical_ids(&all);
+    r.model.index_names();
     (r.model, r.diags)
 }
 
@@ -1754,6 +1756,59 @@ impl Resolver {
     fn expect_tracing(&mut self, v: &ast::Value) -> Option<bool> {
         self.expect_word(v, &["active", "passthrough"])
             .map(|w| w == "active")
+    }
+
+    // -------------------------------------------------------- logical ids --
+
+    /// E0109: two declarations whose logical IDs would be equal, directly or
+    /// through a derived resource (`Fn` + `Role` against a declared `FnRole`).
+    fn logical_ids(&mut self, decls: &[&ast::Decl]) {
+        let mut seen: HashMap<String, (String, Span)> = HashMap::new();
+        for d in decls {
+            if matches!(d.kind, DeclKind::App | DeclKind::Type | DeclKind::Event) {
+                continue;
+            }
+            if self.symbols.get(&d.name.name).map(|s| s.span) != Some(d.name.span) {
+                continue;
+            }
+            let id = crate::emit::ids::logical(&d.name.name);
+            if let Some((other, span)) = seen.get(&id) {
+                let (other, span) = (other.clone(), *span);
+                self.error(
+                    Diagnostic::new("E0109", d.name.span, format!("`{}` and `{other}` both become the logical ID `{id}`", d.name.name))
+                        .label("same logical ID")
+                        .with(span, format!("`{other}` declared here"))
+                        .help("rename one of them: logical IDs drop `_` and `-` and capitalise the next letter"),
+                );
+                continue;
+            }
+            seen.insert(id, (d.name.name.clone(), d.name.span));
+        }
+        for d in decls {
+            if d.kind != DeclKind::Function {
+                continue;
+            }
+            let base = crate::emit::ids::logical(&d.name.name);
+            for suffix in crate::emit::ids::DERIVED_SUFFIXES {
+                if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
+                    let (other, span) = (other.clone(), *span);
+                    self.error(
+                        Diagnostic::new(
+                            "E0109",
+                            span,
+                            format!(
+                                "`{other}` has the logical ID of function `{}`'s {}",
+                                d.name.name,
+                                suffix.to_lowercase()
+                            ),
+                        )
+                        .label(format!("same logical ID as `{base}{suffix}`"))
+                        .with(d.name.span, "the function is declared here")
+                        .help(format!("rename `{other}`")),
+                    );
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------- unused --

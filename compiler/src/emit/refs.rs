@@ -38,6 +38,14 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
             _ => default_bus_arn(),
         };
     }
+    if kind == DeclKind::Bucket {
+        return match attr {
+            Attr::Name => bucket_name(name),
+            _ => {
+                json!({ "Fn::Join": ["", ["arn:", r#ref("AWS::Partition"), ":s3:::", bucket_name(name)]] })
+            }
+        };
+    }
     let id = logical(name);
     match (kind, attr) {
         (DeclKind::Queue, Attr::Url) => r#ref(&id),
@@ -45,12 +53,33 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::Topic, Attr::Arn) => r#ref(&id),
         (DeclKind::Topic, Attr::Name) => get_att(&id, "TopicName"),
         (DeclKind::Table, Attr::StreamArn) => get_att(&id, "StreamArn"),
-        (DeclKind::Table | DeclKind::Bus | DeclKind::Bucket | DeclKind::Function, Attr::Name) => {
-            r#ref(&id)
-        }
+        (DeclKind::Table | DeclKind::Bus | DeclKind::Function, Attr::Name) => r#ref(&id),
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
         )),
         (_, _) => get_att(&id, "Arn"),
     }
+}
+
+/// The physical name of a bucket.
+///
+/// Buckets are named from the declaration and the stack's unique id, so that
+/// their name and ARN are known before the bucket exists. A notification's
+/// Lambda permission must exist before its bucket and names the bucket's ARN,
+/// and the function's role may name it too: with `GetAtt` that is a cycle.
+pub fn bucket_name(name: &str) -> Json {
+    let mut prefix: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    // 63 characters at most: the stack id's UUID takes 36, and a dash.
+    prefix.truncate(26);
+    let prefix = prefix.trim_matches('-').to_string();
+    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
 }

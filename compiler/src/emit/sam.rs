@@ -10,7 +10,7 @@ use super::Template;
 use crate::model::*;
 use serde_json::{json, Map, Value as Json};
 
-pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
+pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
         ids::role(&f.name),
@@ -37,7 +37,7 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     if let Some(cfg) = invoke_config(model, f) {
         props["EventInvokeConfig"] = cfg;
     }
-    let events = events(model, f);
+    let events = events(model, plan, f);
     if !events.is_empty() {
         props["Events"] = Json::Object(events);
     }
@@ -77,7 +77,7 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
 
 /// Pull triggers and routes as SAM events; push triggers are emitted as
 /// plain resources by `shared`.
-fn events(model: &Model, f: &Function) -> Map<String, Json> {
+fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
     for tr in &f.triggers {
         match tr {
@@ -135,8 +135,9 @@ fn events(model: &Model, f: &Function) -> Map<String, Json> {
             Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
         }
     }
-    for api in &model.apis {
-        for route in api.routes.iter().filter(|r| r.function.name == f.name) {
+    for &(a, r) in plan.routes.get(&f.name).into_iter().flatten() {
+        let (api, route) = (&model.apis[a], &model.apis[a].routes[r]);
+        {
             let mut p = json!({
                 "ApiId": r#ref(&logical(&api.name)),
                 "Method": route.method,

@@ -20,6 +20,8 @@ pub struct Plan {
     pub topic_statements: IndexMap<String, Vec<Json>>,
     /// Notifications of each bucket: (function, trigger).
     pub bucket_triggers: IndexMap<String, Vec<(String, Trigger)>>,
+    /// Routes served by each function: (api index, route index).
+    pub routes: IndexMap<String, Vec<(usize, usize)>>,
 }
 
 fn allow_service(sid: &str, service: &str, action: &str, resource: Json, source_arn: Json) -> Json {
@@ -40,7 +42,16 @@ impl Plan {
             queue_statements: IndexMap::new(),
             topic_statements: IndexMap::new(),
             bucket_triggers: IndexMap::new(),
+            routes: IndexMap::new(),
         };
+        for (a, api) in model.apis.iter().enumerate() {
+            for (r, route) in api.routes.iter().enumerate() {
+                plan.routes
+                    .entry(route.function.name.clone())
+                    .or_default()
+                    .push((a, r));
+            }
+        }
         let rule_edge = |plan: &mut Plan, source: &str, target: &Ref| {
             let rule_arn = get_att(&logical(source), "Arn");
             match target.kind {
@@ -195,7 +206,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
             }
             Trigger::Bucket { bucket, .. } => {
                 let bid = logical(&bucket.name);
-                let source_arn = json!({ "Fn::Join": ["", ["arn:", r#ref("AWS::Partition"), ":s3:::", bucket_name(&bucket.name)]] });
+                let source_arn = refs::attr(DeclKind::Bucket, &bucket.name, Attr::Arn);
                 t.add(
                     format!("{fid}{bid}Permission"),
                     // Bucket ARNs carry no account: SourceAccount closes the
@@ -231,27 +242,6 @@ pub fn permission(
         props["SourceAccount"] = a;
     }
     json!({ "Type": "AWS::Lambda::Permission", "Properties": props })
-}
-
-/// The physical name of a bucket with notifications.
-///
-/// The Lambda permission of a notification must exist before the bucket, and
-/// names the bucket's ARN: a `GetAtt` would be a cycle. A name built from the
-/// declaration and the stack's unique id is known before either exists.
-pub fn bucket_name(name: &str) -> Json {
-    let mut prefix: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    prefix.truncate(26);
-    let prefix = prefix.trim_matches('-').to_string();
-    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
 }
 
 pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
@@ -396,9 +386,9 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
             "RestrictPublicBuckets": true,
         },
     });
+    props["BucketName"] = refs::bucket_name(&b.name);
     let mut depends = Vec::new();
     if let Some(triggers) = plan.bucket_triggers.get(&b.name) {
-        props["BucketName"] = bucket_name(&b.name);
         let mut configs = Vec::new();
         for (fname, tr) in triggers {
             let Trigger::Bucket {

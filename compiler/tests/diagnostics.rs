@@ -1,0 +1,71 @@
+//! One fixture folder per diagnostic code, `tests/diagnostics/CODE/`:
+//! `bad.sls` must raise the code (its rendered diagnostics are snapshotted),
+//! `fixed.sls` must not raise it and must have no errors at all.
+
+mod common;
+
+use slsc::diagnostics::codes;
+use std::path::Path;
+
+#[test]
+fn every_code_fires_on_its_fixture_and_not_on_the_fix() {
+    let mut failures = Vec::new();
+    for info in codes::ALL {
+        let dir = Path::new("tests/diagnostics").join(info.code);
+        let bad = dir.join("bad.sls");
+        let fixed = dir.join("fixed.sls");
+        if !common::root().join(&bad).exists() || !common::root().join(&fixed).exists() {
+            failures.push(format!(
+                "{}: missing {}/bad.sls or fixed.sls",
+                info.code,
+                dir.display()
+            ));
+            continue;
+        }
+        let c = common::compile(&bad);
+        if !c.diagnostics.iter().any(|d| d.code == info.code) {
+            failures.push(format!(
+                "{}: bad.sls does not raise it:\n{}",
+                info.code,
+                common::rendered(&c)
+            ));
+        }
+        insta::assert_snapshot!(format!("diagnostic_{}", info.code), common::rendered(&c));
+        let c = common::compile(&fixed);
+        if c.diagnostics
+            .iter()
+            .any(|d| d.code == info.code || d.is_error())
+        {
+            failures.push(format!(
+                "{}: fixed.sls still has problems:\n{}",
+                info.code,
+                common::rendered(&c)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_code_has_a_documentation_page() {
+    for info in codes::ALL {
+        let page = common::root()
+            .join("docs/errors")
+            .join(format!("{}.md", info.code));
+        let text = std::fs::read_to_string(&page).unwrap_or_default();
+        assert_eq!(
+            text,
+            info.explanation,
+            "{} is out of date in the binary",
+            page.display()
+        );
+        assert!(
+            text.starts_with(&format!("# {}: ", info.code))
+                && text.contains("## Example")
+                && text.contains("## How to fix"),
+            "{} must start with `# {}: title` and have `## Example` and `## How to fix` sections",
+            page.display(),
+            info.code
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Every example builds without errors, to both targets, and its templates
+//! are snapshotted. The external validation (cfn-lint, SAM translator) runs
+//! in `.ci/run` through `scripts/validate-examples.sh`.
+
+mod common;
+
+use slsc::{Format, Target};
+use std::path::Path;
+
+fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(common::root().join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("app.sls").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn examples_build_to_both_targets() {
+    let names = examples();
+    assert!(
+        names.len() >= 3,
+        "expected at least three examples, found {names:?}"
+    );
+    for name in names {
+        let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
+        assert!(
+            c.diagnostics.is_empty(),
+            "{name}:\n{}",
+            common::rendered(&c)
+        );
+        for (target, suffix) in [(Target::Sam, "sam"), (Target::CloudFormation, "cfn")] {
+            let template = slsc::build(&c, target).expect("no errors");
+            insta::assert_snapshot!(
+                format!("{name}.{suffix}"),
+                slsc::emit::write(&template, Format::Yaml)
+            );
+        }
+    }
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    for name in examples() {
+        let path = Path::new("examples").join(&name).join("app.sls");
+        let first: Vec<String> = [Target::Sam, Target::CloudFormation]
+            .into_iter()
+            .flat_map(|t| {
+                let c = common::compile(&path);
+                let tpl = slsc::build(&c, t).unwrap();
+                [
+                    slsc::emit::write(&tpl, Format::Yaml),
+                    slsc::emit::write(&tpl, Format::Json),
+                ]
+            })
+            .collect();
+        for _ in 0..3 {
+            let again: Vec<String> = [Target::Sam, Target::CloudFormation]
+                .into_iter()
+                .flat_map(|t| {
+                    let c = common::compile(&path);
+                    let tpl = slsc::build(&c, t).unwrap();
+                    [
+                        slsc::emit::write(&tpl, Format::Yaml),
+                        slsc::emit::write(&tpl, Format::Json),
+                    ]
+                })
+                .collect();
+            assert_eq!(first, again, "{name} output differs between runs");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// E-commerce order flow: orders are accepted over HTTP and buffered in SQS;
+// payments are charged from a FIFO queue with partial batch failures; the
+// outcome is announced on a bus where rules drive inventory, shipping and
+// customer notifications.
+
+app shop {
+  runtime       = "nodejs24.x"
+  architecture  = arm64
+  memory        = 512MB
+  timeout       = 10s
+  log_retention = 90d
+  tags { team = "commerce", cost_center = "cc-114" }
+}
+
+type LineItem {
+  sku:   string
+  qty:   int
+  price: number
+}
+
+event PaymentSettled from "shop.payments" {
+  orderId:  string
+  amount:   number
+  method:   "card" | "wallet"
+  items:    [LineItem]
+  express?: bool
+}
+
+event PaymentFailed from "shop.payments" {
+  orderId: string
+  reason:  string
+}
+
+bus Shop
+
+table Orders {
+  key = { orderId: string }
+}
+
+table Inventory {
+  key = { sku: string }
+}
+
+// Order acceptance is buffered so that a slow payment provider never slows
+// down the storefront.
+queue IncomingOrdersDlq { retention = 14d }
+queue IncomingOrders {
+  visibility_timeout = 120s
+  retention          = 4d
+  dead_letter        = IncomingOrdersDlq after 5 receives
+}
+
+// Payments keep per-order ordering: FIFO, with a FIFO dead-letter queue.
+queue PaymentsDlq { fifo = true, retention = 14d }
+queue Payments {
+  fifo               = true
+  visibility_timeout = 180s
+  dead_letter        = PaymentsDlq after 3 receives
+}
+
+queue EventDlq { retention = 14d }
+queue AsyncFailures { retention = 14d }
+
+topic CustomerNotifications
+
+function AcceptOrder {
+  handler = "accept.handler"
+  code    = "src"
+  timeout = 5s
+  env { QUEUE_URL = IncomingOrders.url }
+  sends to IncomingOrders
+}
+
+function Health {
+  handler = "health.handler"
+  code    = "src"
+  memory  = 128MB
+  timeout = 3s
+}
+
+function ProcessOrder {
+  handler = "process.handler"
+  code    = "src"
+  timeout = 15s
+  env {
+    TABLE        = Orders.name
+    PAYMENTS_URL = Payments.url
+  }
+  on IncomingOrders { batch = 50, window = 5s, partial_failures = true }
+  writes Orders
+  sends to Payments
+}
+
+function ChargePayment {
+  handler = "payments.charge"
+  code    = "src"
+  timeout = 30s
+  env { TABLE = Orders.name, BUS = Shop.name }
+  on Payments { batch = 10, partial_failures = true }
+  reads Orders
+  emits PaymentSettled, PaymentFailed to Shop
+}
+
+function ReserveStock {
+  handler    = "inventory.reserve"
+  code       = "src"
+  env { TABLE = Inventory.name }
+  reads Inventory
+  writes Inventory
+  retries    = 1
+  on_failure = AsyncFailures
+}
+
+function ShipOrder {
+  handler       = "shipping.ship"
+  code          = "src"
+  env { TABLE = Orders.name, TOPIC = CustomerNotifications.arn }
+  reads Orders
+  publishes to CustomerNotifications
+  max_event_age = 2h
+  on_failure    = AsyncFailures
+}
+
+function NotifyPaymentFailed {
+  handler    = "notify.payment_failed"
+  code       = "src"
+  env { TOPIC = CustomerNotifications.arn }
+  publishes to CustomerNotifications
+  on_failure = AsyncFailures
+}
+
+api Storefront http {
+  auth = jwt { issuer = "https://auth.shop.example.com", audience = ["storefront"] }
+  cors { origins = ["https://shop.example.com"], methods = [GET, POST], max_age = 10m }
+  POST /orders -> AcceptOrder
+  GET  /health -> Health { auth = none }
+}
+
+rule ReserveOnPayment on Shop {
+  match PaymentSettled where amount > 0
+  send to ReserveStock
+  retry { attempts = 10, max_age = 2h }
+  dead_letter = EventDlq
+}
+
+rule ShipOnPayment on Shop {
+  match PaymentSettled where method in ["card", "wallet"] and (express = true or amount >= 25)
+  send to ShipOrder
+  dead_letter = EventDlq
+}
+
+rule PaymentProblems on Shop {
+  match PaymentFailed where reason prefix "card_"
+  send to NotifyPaymentFailed
+  dead_letter = EventDlq
+}

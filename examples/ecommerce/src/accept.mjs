@@ -1,0 +1,2 @@
+// Handler stub for the accept step; see app.sls for its wiring.
+export const handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ ok: true }) });

@@ -1,0 +1,82 @@
+// Media pipeline: uploads to S3 trigger a transcoder that records each asset
+// in DynamoDB and announces it on SNS; an audit queue subscribes to the topic;
+// a nightly schedule cleans up abandoned uploads.
+
+app media {
+  runtime       = "python3.13"
+  architecture  = x86_64
+  log_retention = 14d
+  tags { team = "media" }
+}
+
+bucket Uploads
+
+table Assets {
+  key     = { assetId: string, version: number }
+  billing = provisioned { read = 5, write = 5 }
+}
+
+queue Failures { retention = 14d }
+queue ScheduleDlq { retention = 14d }
+
+queue AuditDlq { retention = 14d }
+queue Audit {
+  visibility_timeout = 60s
+  dead_letter        = AuditDlq after 5 receives
+}
+
+topic AssetReady {
+  subscribe Audit
+}
+
+function Transcode {
+  handler       = "transcode.handler"
+  code          = "src"
+  memory        = 2GB
+  timeout       = 5m
+  env {
+    TABLE = Assets.name
+    TOPIC = AssetReady.arn
+  }
+  on Uploads { events = [created], prefix = "incoming/", suffix = ".mp4" }
+  reads Uploads
+  writes Uploads
+  writes Assets
+  publishes to AssetReady
+  retries       = 1
+  max_event_age = 1h
+  on_failure    = Failures
+}
+
+function RecordAudit {
+  handler = "audit.handler"
+  code    = "src"
+  timeout = 10s
+  on Audit { batch = 10, partial_failures = true }
+}
+
+function NightlyCleanup {
+  handler    = "cleanup.handler"
+  code       = "src"
+  timeout    = 15m
+  memory     = 1GB
+  env { BUCKET = Uploads.name, TABLE = Assets.name }
+  reads Uploads, Assets
+  writes Uploads, Assets
+  on_failure = Failures
+}
+
+function HourlyStats {
+  handler    = "stats.handler"
+  code       = "src"
+  env { TABLE = Assets.name }
+  reads Assets
+  on_failure = Failures
+}
+
+schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
+  retry { attempts = 2, max_age = 1h }
+  dead_letter = ScheduleDlq
+}
+
+schedule Hourly every 1h -> HourlyStats
