@@ -593,4 +593,6 @@ pub struct Bucket {
     pub name: String,
     /// Where the name is.
     pub span: Span,
+    /// Sends its events to the account's default EventBridge bus.
+    pub eventbridge: bool,
 }

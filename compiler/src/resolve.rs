@@ -98,6 +98,16 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
     }
 }
 
+/// "queue or topic".
+fn kinds_plain(kinds: &[DeclKind]) -> String {
+    let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
+    match words.len() {
+        0 => String::new(),
+        1 => words[0].to_string(),
+        n => format!("{} or {}", words[..n - 1].join(", "), words[n - 1]),
+    }
+}
+
 /// "a queue or a topic".
 fn kinds_text(kinds: &[DeclKind]) -> String {
     let words: Vec<String> = kinds.iter().map(|k| k.article()).collect();
@@ -240,16 +250,14 @@ impl Resolver {
                     .filter(|(_, s)| kinds.contains(&s.kind))
                     .map(|(n, _)| n.as_str())
                     .collect();
-                let mut d = Diagnostic::new("E0101", span, format!("unknown name `{name}`")).label(
-                    format!(
-                        "no {} is named `{name}`",
-                        kinds_text(kinds)
-                            .trim_start_matches("a ")
-                            .trim_start_matches("an ")
-                    ),
-                );
+                let mut d = Diagnostic::new("E0101", span, format!("unknown name `{name}`"))
+                    .label(format!("no {} is named `{name}`", kinds_plain(kinds)));
                 d = match did_you_mean(name, candidates.iter().copied()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    Some(s) => {
+                        // The likely target is not reported unused on top.
+                        self.used.insert(s.clone());
+                        d.help(format!("did you mean `{s}`?"))
+                    }
                     None => d.help(format!(
                         "declare {} named `{name}`, or fix the name",
                         kinds_text(kinds)
@@ -405,11 +413,14 @@ impl Resolver {
                 None => return,
             },
             DeclKind::Bucket => {
+                let mut p = Props::new(&d.body);
+                let eventbridge = p.take("eventbridge").and_then(|v| self.expect_bool(v)).unwrap_or(false);
                 self.other_members(&d.body, "a bucket");
-                Props::new(&d.body).finish(self, "a bucket");
+                p.finish(self, "a bucket");
                 self.model.buckets.push(Bucket {
                     name: d.name.name.clone(),
                     span: d.name.span,
+                    eventbridge,
                 });
                 self.model.buckets.len() - 1
             }
@@ -1814,12 +1825,12 @@ impl Resolver {
     // ------------------------------------------------------------- unused --
 
     fn unused(&mut self, decls: &[&ast::Decl]) {
-        let triggered: HashSet<&str> = self
-            .model
-            .functions
+        // A function with an `on` member is triggered, even if the trigger
+        // itself did not resolve (that error is reported already).
+        let triggered: HashSet<&str> = decls
             .iter()
-            .filter(|f| !f.triggers.is_empty())
-            .map(|f| f.name.as_str())
+            .filter(|d| d.kind == DeclKind::Function && d.body.iter().any(|m| matches!(m.kind, MemberKind::On { .. })))
+            .map(|d| d.name.name.as_str())
             .collect();
         let mut warnings = Vec::new();
         for d in decls {

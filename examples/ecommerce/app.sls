@@ -12,24 +12,7 @@ app shop {
   tags { team = "commerce", cost_center = "cc-114" }
 }
 
-type LineItem {
-  sku:   string
-  qty:   int
-  price: number
-}
-
-event PaymentSettled from "shop.payments" {
-  orderId:  string
-  amount:   number
-  method:   "card" | "wallet"
-  items:    [LineItem]
-  express?: bool
-}
-
-event PaymentFailed from "shop.payments" {
-  orderId: string
-  reason:  string
-}
+use "./events.sls"
 
 bus Shop
 

@@ -1,6 +1,9 @@
 // Media pipeline: uploads to S3 trigger a transcoder that records each asset
 // in DynamoDB and announces it on SNS; an audit queue subscribes to the topic;
-// a nightly schedule cleans up abandoned uploads.
+// a nightly schedule cleans up abandoned uploads. Deletions reach EventBridge
+// as the standard library's `aws.s3` events, and a rule forgets the asset.
+
+use aws.s3
 
 app media {
   runtime       = "python3.13"
@@ -9,7 +12,9 @@ app media {
   tags { team = "media" }
 }
 
-bucket Uploads
+bucket Uploads {
+  eventbridge = true
+}
 
 table Assets {
   key     = { assetId: string, version: number }
@@ -18,6 +23,7 @@ table Assets {
 
 queue Failures { retention = 14d }
 queue ScheduleDlq { retention = 14d }
+queue EventDlq { retention = 14d }
 
 queue AuditDlq { retention = 14d }
 queue Audit {
@@ -80,3 +86,17 @@ schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
 }
 
 schedule Hourly every 1h -> HourlyStats
+
+function ForgetAsset {
+  handler    = "forget.handler"
+  code       = "src"
+  env { TABLE = Assets.name }
+  writes Assets
+  on_failure = Failures
+}
+
+rule UploadDeleted on default {
+  match ObjectDeleted where object.key prefix "incoming/" and reason = "DeleteObject"
+  send to ForgetAsset
+  dead_letter = EventDlq
+}

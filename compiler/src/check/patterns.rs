@@ -175,17 +175,16 @@ impl Compiler<'_> {
         let name = c.field.text();
         let leaf = match &c.test {
             Test::Compare(op, v) => {
+                let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+                if ordering && !matches!(found.ty, Ty::Int | Ty::Number) {
+                    self.op_error(c, &found.ty, &name, op.text());
+                    return None;
+                }
                 let j = self.value(&found.ty, v, &name)?;
                 match op {
                     CmpOp::Eq => json!([j]),
                     CmpOp::Ne => json!([{ "anything-but": j }]),
-                    _ => {
-                        if !matches!(found.ty, Ty::Int | Ty::Number) {
-                            self.op_error(c, &found.ty, &name, op.text());
-                            return None;
-                        }
-                        json!([{ "numeric": [op.text(), j] }])
-                    }
+                    _ => json!([{ "numeric": [op.text(), j] }]),
                 }
             }
             Test::In { negated, values } => {
@@ -334,7 +333,7 @@ fn describe(ty: &Ty) -> String {
 /// `["a", "b"]` with leaf under nested keys: `{"a": {"b": leaf}}`.
 fn nest(path: &[String], leaf: Json) -> Map<String, Json> {
     let mut value = leaf;
-    for key in path.iter().rev().skip(1) {
+    for key in path[1..].iter().rev() {
         let mut m = Map::new();
         m.insert(key.clone(), value);
         value = Json::Object(m);
@@ -425,4 +424,72 @@ fn same_leaf_union(parts: &[Map<String, Json>]) -> Option<Map<String, Json>> {
         }
     }
     Some(nest(&first_path, Json::Array(values)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compile_source, CheckOptions, Date};
+    use serde_json::json;
+
+    /// The detail pattern of rule `R` in a spec whose event `E` has `fields`.
+    fn detail(fields: &str, filter: &str) -> Result<serde_json::Value, Vec<&'static str>> {
+        let text = format!(
+            "type Item {{ sku: string, qty: int }}\nevent E from \"src\" {{ {fields} }}\nqueue Q\nrule R on default {{ match E where {filter} send to Q }}\n"
+        );
+        let opts = CheckOptions { today: Date::parse("2026-11-23").unwrap() };
+        let c = compile_source("t.sls", None, text, opts);
+        let errors: Vec<&str> = c.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(c.model.rules[0].pattern.clone().unwrap()["detail"].clone())
+    }
+
+    #[test]
+    fn nested_fields_nest_in_order() {
+        assert_eq!(
+            detail("a: { b: { c: string } }", "a.b.c = \"x\""),
+            Ok(json!({ "a": { "b": { "c": ["x"] } } }))
+        );
+    }
+
+    #[test]
+    fn fields_inside_lists_are_matched_elementwise() {
+        assert_eq!(detail("items: [Item]", "items.qty > 2"), Ok(json!({ "items": { "qty": [{ "numeric": [">", 2] }] } })));
+    }
+
+    #[test]
+    fn and_merges_fields_and_numeric_ranges() {
+        assert_eq!(
+            detail("n: number, s: string", "n > 1 and n <= 5 and s != \"x\""),
+            Ok(json!({ "n": [{ "numeric": [">", 1, "<=", 5] }], "s": [{ "anything-but": "x" }] }))
+        );
+    }
+
+    #[test]
+    fn or_on_one_field_is_a_value_list_and_otherwise_dollar_or() {
+        assert_eq!(detail("s: string", "s = \"a\" or s = \"b\""), Ok(json!({ "s": ["a", "b"] })));
+        assert_eq!(
+            detail("s: string, n: int", "s = \"a\" or n = 1"),
+            Ok(json!({ "$or": [{ "s": ["a"] }, { "n": [1] }] }))
+        );
+    }
+
+    #[test]
+    fn tests_map_to_eventbridge_operators() {
+        assert_eq!(detail("s: string", "s exists"), Ok(json!({ "s": [{ "exists": true }] })));
+        assert_eq!(detail("s: string", "s not exists"), Ok(json!({ "s": [{ "exists": false }] })));
+        assert_eq!(detail("s: string", "s suffix \".png\""), Ok(json!({ "s": [{ "suffix": ".png" }] })));
+        assert_eq!(detail("s: string", "s not in [\"a\", \"b\"]"), Ok(json!({ "s": [{ "anything-but": ["a", "b"] }] })));
+        assert_eq!(detail("b: bool", "b = true"), Ok(json!({ "b": [true] })));
+    }
+
+    #[test]
+    fn type_errors_have_their_codes() {
+        assert_eq!(detail("s: string", "t = \"a\""), Err(vec!["E0401"]));
+        assert_eq!(detail("s: string", "s = 1"), Err(vec!["E0402"]));
+        assert_eq!(detail("c: \"USD\" | \"EUR\"", "c = \"GBP\""), Err(vec!["E0402"]));
+        assert_eq!(detail("s: string", "s > 1"), Err(vec!["E0403"]));
+        assert_eq!(detail("s: string", "s prefix \"a\" and s suffix \"b\""), Err(vec!["E0404"]));
+    }
 }

@@ -388,6 +388,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     });
     props["BucketName"] = refs::bucket_name(&b.name);
     let mut depends = Vec::new();
+    let mut notifications = serde_json::Map::new();
+    if b.eventbridge {
+        notifications.insert("EventBridgeConfiguration".into(), json!({ "EventBridgeEnabled": true }));
+    }
     if let Some(triggers) = plan.bucket_triggers.get(&b.name) {
         let mut configs = Vec::new();
         for (fname, tr) in triggers {
@@ -421,7 +425,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
                 configs.push(c);
             }
         }
-        props["NotificationConfiguration"] = json!({ "LambdaConfigurations": configs });
+        notifications.insert("LambdaConfigurations".into(), Json::Array(configs));
+    }
+    if !notifications.is_empty() {
+        props["NotificationConfiguration"] = Json::Object(notifications);
     }
     let mut res = json!({ "Type": "AWS::S3::Bucket" });
     if !depends.is_empty() {

@@ -1,0 +1,105 @@
+//! The `slsc` binary end to end: commands, exit codes, where output goes.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn slsc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slsc"))
+        .args(args)
+        .current_dir(common::root())
+        .env("SLSC_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run slsc")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn check_exits_zero_on_a_clean_spec() {
+    let out = slsc(&["check", "examples/orders-reference/app.sls"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn check_exits_one_and_reports_every_error() {
+    let out = slsc(&["check", "tests/cli/two-errors.sls"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("E0101") && stdout.contains("E0203"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("2 errors, 0 warnings"), "{stdout}");
+    // Errors come sorted by position.
+    assert!(stdout.find("E0203").unwrap() < stdout.find("E0101").unwrap(), "{stdout}");
+}
+
+#[test]
+fn check_exits_two_on_a_missing_file() {
+    let out = slsc(&["check", "no/such/file.sls"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read no/such/file.sls"));
+}
+
+#[test]
+fn build_writes_yaml_sam_by_default_to_stdout() {
+    let out = slsc(&["build", "examples/orders-reference/app.sls"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("AWSTemplateFormatVersion: 2010-09-09\nTransform: AWS::Serverless-2016-10-31\n"), "{stdout}");
+}
+
+#[test]
+fn build_writes_json_cloudformation_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("slsc-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("out.json");
+    let out = slsc(&[
+        "build",
+        "examples/media-pipeline/app.sls",
+        "--target",
+        "cloudformation",
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert!(json.get("Transform").is_none());
+    assert_eq!(json["Resources"]["Transcode"]["Type"], "AWS::Lambda::Function");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn build_refuses_a_spec_with_errors() {
+    let out = slsc(&["build", "tests/cli/two-errors.sls"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no template on errors");
+    assert!(text(&out.stderr).contains("2 errors"));
+}
+
+#[test]
+fn explain_prints_the_documentation_page() {
+    let out = slsc(&["explain", "e0301"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = std::fs::read_to_string(common::root().join("docs/errors/E0301.md")).unwrap();
+    assert_eq!(text(&out.stdout), page);
+    assert_eq!(slsc(&["explain", "E9999"]).status.code(), Some(2));
+}
+
+#[test]
+fn today_is_pinnable() {
+    let spec = "tests/cli/runtime.sls";
+    let before = slsc(&["check", spec, "--today", "2026-01-01"]);
+    assert_eq!(before.status.code(), Some(0));
+    assert!(before.stdout.is_empty());
+    let after = slsc(&["check", spec, "--today", "2026-06-01"]);
+    assert!(text(&after.stdout).contains("W0205"));
+    let blocked = slsc(&["check", spec, "--today", "2027-03-01"]);
+    assert_eq!(blocked.status.code(), Some(1));
+    assert!(text(&blocked.stdout).contains("E0206"));
+}
