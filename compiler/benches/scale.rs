@@ -63,12 +63,19 @@ fn measure(n: usize, stage: &str) {
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let peak = peak_mb().map_or("n/a".to_string(), |m| format!("{m:.0} MB"));
-    let out = if bytes > 0 { format!(", {:.1} MB of YAML", bytes as f64 / 1e6) } else { String::new() };
+    let out = if bytes > 0 {
+        format!(", {:.1} MB of YAML", bytes as f64 / 1e6)
+    } else {
+        String::new()
+    };
     println!("{n:>6} functions ({lines} lines)  {stage:<5}  {ms:>9.1} ms  peak {peak}{out}");
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     if let [n, stage] = args.as_slice() {
         measure(n.parse().expect("function count"), stage);
         return;
@@ -76,7 +83,10 @@ fn main() {
     let exe = std::env::current_exe().expect("own path");
     for n in ["1000", "10000"] {
         for stage in ["check", "build"] {
-            let status = Command::new(&exe).args([n, stage]).status().expect("run measurement");
+            let status = Command::new(&exe)
+                .args([n, stage])
+                .status()
+                .expect("run measurement");
             assert!(status.success(), "measurement {n} {stage} failed");
         }
     }

@@ -414,7 +414,10 @@ impl Resolver {
             },
             DeclKind::Bucket => {
                 let mut p = Props::new(&d.body);
-                let eventbridge = p.take("eventbridge").and_then(|v| self.expect_bool(v)).unwrap_or(false);
+                let eventbridge = p
+                    .take("eventbridge")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(false);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
                 self.model.buckets.push(Bucket {
@@ -969,10 +972,7 @@ impl Resolver {
                     let function = self.expect_ref(target, &[DeclKind::Function]);
                     let mut rp = Props::new(body);
                     let public = match rp.take("auth") {
-                        Some(v) => match self.expect_word(v, &["none"]) {
-                            Some(_) => true,
-                            None => false,
-                        },
+                        Some(v) => self.expect_word(v, &["none"]).is_some(),
                         None => false,
                     };
                     self.other_members(body, "a route");
@@ -1829,7 +1829,12 @@ impl Resolver {
         // itself did not resolve (that error is reported already).
         let triggered: HashSet<&str> = decls
             .iter()
-            .filter(|d| d.kind == DeclKind::Function && d.body.iter().any(|m| matches!(m.kind, MemberKind::On { .. })))
+            .filter(|d| {
+                d.kind == DeclKind::Function
+                    && d.body
+                        .iter()
+                        .any(|m| matches!(m.kind, MemberKind::On { .. }))
+            })
             .map(|d| d.name.name.as_str())
             .collect();
         let mut warnings = Vec::new();

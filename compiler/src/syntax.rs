@@ -39,7 +39,7 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                     Some(item) => match lowerer.item(item) {
                         Ok(lower::Item::Use(u)) => out.uses.push(u),
                         Ok(lower::Item::Decl(d)) => out.decls.push(d),
-                        Err(d) => diags.push(d),
+                        Err(d) => diags.push(*d),
                     },
                     None => break,
                 }

@@ -30,10 +30,19 @@ fn check_exits_one_and_reports_every_error() {
     let out = slsc(&["check", "tests/cli/two-errors.sls"]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("E0101") && stdout.contains("E0203"), "{stdout}");
-    assert!(stdout.trim_end().ends_with("2 errors, 0 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("E0101") && stdout.contains("E0203"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.trim_end().ends_with("2 errors, 0 warnings"),
+        "{stdout}"
+    );
     // Errors come sorted by position.
-    assert!(stdout.find("E0203").unwrap() < stdout.find("E0101").unwrap(), "{stdout}");
+    assert!(
+        stdout.find("E0203").unwrap() < stdout.find("E0101").unwrap(),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -48,7 +57,12 @@ fn build_writes_yaml_sam_by_default_to_stdout() {
     let out = slsc(&["build", "examples/orders-reference/app.sls"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("AWSTemplateFormatVersion: 2010-09-09\nTransform: AWS::Serverless-2016-10-31\n"), "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "AWSTemplateFormatVersion: 2010-09-09\nTransform: AWS::Serverless-2016-10-31\n"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -68,9 +82,13 @@ fn build_writes_json_cloudformation_to_a_file() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stdout.is_empty());
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert!(json.get("Transform").is_none());
-    assert_eq!(json["Resources"]["Transcode"]["Type"], "AWS::Lambda::Function");
+    assert_eq!(
+        json["Resources"]["Transcode"]["Type"],
+        "AWS::Lambda::Function"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,5 +1,8 @@
 //! Helpers shared by the test harnesses.
 
+// Each test binary includes this module and uses only part of it.
+#![allow(dead_code)]
+
 use slsc::{CheckOptions, Compilation, Date};
 use std::path::{Path, PathBuf};
 

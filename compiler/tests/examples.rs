@@ -73,3 +73,46 @@ fn output_is_byte_identical_across_runs() {
         }
     }
 }
+
+/// The `sls` code blocks of a markdown file.
+fn sls_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_start()) {
+            (None, l) if l.starts_with("```sls") => current = Some(String::new()),
+            (Some(_), l) if l.starts_with("```") => blocks.push(current.take().unwrap()),
+            (Some(b), _) => {
+                b.push_str(line);
+                b.push('\n');
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn documented_specs_compile_without_errors() {
+    for doc in ["README.md", "docs/language.md"] {
+        let Ok(text) = std::fs::read_to_string(common::root().join(doc)) else {
+            panic!("{doc} is missing");
+        };
+        let blocks = sls_blocks(&text);
+        assert!(!blocks.is_empty(), "{doc} has no sls example");
+        for (i, block) in blocks.into_iter().enumerate() {
+            let c = slsc::compile_source(
+                &format!("{doc} block {}", i + 1),
+                None,
+                block,
+                common::options(),
+            );
+            assert!(
+                !c.has_errors(),
+                "{doc}, sls block {}:\n{}",
+                i + 1,
+                common::rendered(&c)
+            );
+        }
+    }
+}

@@ -9,15 +9,55 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, bound: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % bound.max(1)
     }
 }
 
 const NOISE: &[&str] = &[
-    "{", "}", "[", "]", "\"", "->", "=", ":", "?", "|", ",", "//", "\n", " ", "0", "99999999999999999999", "1ms", "3GB",
-    "queue", "function", "on", "where", "and", "or", "not", "in", "exists", "after", "receives", "é", "\u{0}", "\\",
-    "{id+}", "/", "GET", "match", "send to", "emits", "Orders.stream", ".",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "->",
+    "=",
+    ":",
+    "?",
+    "|",
+    ",",
+    "//",
+    "\n",
+    " ",
+    "0",
+    "99999999999999999999",
+    "1ms",
+    "3GB",
+    "queue",
+    "function",
+    "on",
+    "where",
+    "and",
+    "or",
+    "not",
+    "in",
+    "exists",
+    "after",
+    "receives",
+    "é",
+    "\u{0}",
+    "\\",
+    "{id+}",
+    "/",
+    "GET",
+    "match",
+    "send to",
+    "emits",
+    "Orders.stream",
+    ".",
 ];
 
 #[test]
@@ -25,7 +65,10 @@ fn corrupted_specs_never_panic() {
     let mut rng = Lcg(0x5eed);
     let mut sources: Vec<String> = Vec::new();
     for e in ["orders-reference", "ecommerce", "media-pipeline"] {
-        sources.push(std::fs::read_to_string(common::root().join("examples").join(e).join("app.sls")).unwrap());
+        sources.push(
+            std::fs::read_to_string(common::root().join("examples").join(e).join("app.sls"))
+                .unwrap(),
+        );
     }
     let mut cases = 0;
     for src in &sources {

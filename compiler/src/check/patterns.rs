@@ -436,9 +436,16 @@ mod tests {
         let text = format!(
             "type Item {{ sku: string, qty: int }}\nevent E from \"src\" {{ {fields} }}\nqueue Q\nrule R on default {{ match E where {filter} send to Q }}\n"
         );
-        let opts = CheckOptions { today: Date::parse("2026-11-23").unwrap() };
+        let opts = CheckOptions {
+            today: Date::parse("2026-11-23").unwrap(),
+        };
         let c = compile_source("t.sls", None, text, opts);
-        let errors: Vec<&str> = c.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
+        let errors: Vec<&str> = c
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.code)
+            .collect();
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -455,7 +462,10 @@ mod tests {
 
     #[test]
     fn fields_inside_lists_are_matched_elementwise() {
-        assert_eq!(detail("items: [Item]", "items.qty > 2"), Ok(json!({ "items": { "qty": [{ "numeric": [">", 2] }] } })));
+        assert_eq!(
+            detail("items: [Item]", "items.qty > 2"),
+            Ok(json!({ "items": { "qty": [{ "numeric": [">", 2] }] } }))
+        );
     }
 
     #[test]
@@ -468,7 +478,10 @@ mod tests {
 
     #[test]
     fn or_on_one_field_is_a_value_list_and_otherwise_dollar_or() {
-        assert_eq!(detail("s: string", "s = \"a\" or s = \"b\""), Ok(json!({ "s": ["a", "b"] })));
+        assert_eq!(
+            detail("s: string", "s = \"a\" or s = \"b\""),
+            Ok(json!({ "s": ["a", "b"] }))
+        );
         assert_eq!(
             detail("s: string, n: int", "s = \"a\" or n = 1"),
             Ok(json!({ "$or": [{ "s": ["a"] }, { "n": [1] }] }))
@@ -477,10 +490,22 @@ mod tests {
 
     #[test]
     fn tests_map_to_eventbridge_operators() {
-        assert_eq!(detail("s: string", "s exists"), Ok(json!({ "s": [{ "exists": true }] })));
-        assert_eq!(detail("s: string", "s not exists"), Ok(json!({ "s": [{ "exists": false }] })));
-        assert_eq!(detail("s: string", "s suffix \".png\""), Ok(json!({ "s": [{ "suffix": ".png" }] })));
-        assert_eq!(detail("s: string", "s not in [\"a\", \"b\"]"), Ok(json!({ "s": [{ "anything-but": ["a", "b"] }] })));
+        assert_eq!(
+            detail("s: string", "s exists"),
+            Ok(json!({ "s": [{ "exists": true }] }))
+        );
+        assert_eq!(
+            detail("s: string", "s not exists"),
+            Ok(json!({ "s": [{ "exists": false }] }))
+        );
+        assert_eq!(
+            detail("s: string", "s suffix \".png\""),
+            Ok(json!({ "s": [{ "suffix": ".png" }] }))
+        );
+        assert_eq!(
+            detail("s: string", "s not in [\"a\", \"b\"]"),
+            Ok(json!({ "s": [{ "anything-but": ["a", "b"] }] }))
+        );
         assert_eq!(detail("b: bool", "b = true"), Ok(json!({ "b": [true] })));
     }
 
@@ -488,8 +513,14 @@ mod tests {
     fn type_errors_have_their_codes() {
         assert_eq!(detail("s: string", "t = \"a\""), Err(vec!["E0401"]));
         assert_eq!(detail("s: string", "s = 1"), Err(vec!["E0402"]));
-        assert_eq!(detail("c: \"USD\" | \"EUR\"", "c = \"GBP\""), Err(vec!["E0402"]));
+        assert_eq!(
+            detail("c: \"USD\" | \"EUR\"", "c = \"GBP\""),
+            Err(vec!["E0402"])
+        );
         assert_eq!(detail("s: string", "s > 1"), Err(vec!["E0403"]));
-        assert_eq!(detail("s: string", "s prefix \"a\" and s suffix \"b\""), Err(vec!["E0404"]));
+        assert_eq!(
+            detail("s: string", "s prefix \"a\" and s suffix \"b\""),
+            Err(vec!["E0404"])
+        );
     }
 }

@@ -390,7 +390,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     let mut depends = Vec::new();
     let mut notifications = serde_json::Map::new();
     if b.eventbridge {
-        notifications.insert("EventBridgeConfiguration".into(), json!({ "EventBridgeEnabled": true }));
+        notifications.insert(
+            "EventBridgeConfiguration".into(),
+            json!({ "EventBridgeEnabled": true }),
+        );
     }
     if let Some(triggers) = plan.bucket_triggers.get(&b.name) {
         let mut configs = Vec::new();

@@ -11,7 +11,9 @@ use crate::source::{FileId, Span};
 use pest::iterators::Pair;
 
 type P<'a> = Pair<'a, Rule>;
-type Result<T> = std::result::Result<T, Diagnostic>;
+/// Lowering stops at the first bad literal of an item; boxed to keep the
+/// happy path small.
+type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
 /// A lowered top-level item.
 pub(super) enum Item {
@@ -49,8 +51,10 @@ impl Lowerer {
         let raw = children(p).next().map_or("", |r| r.as_str());
         Ok(Str {
             value: unescape(raw).ok_or_else(|| {
-                Diagnostic::new("E0002", span, "invalid escape in string")
-                    .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}")
+                Box::new(
+                    Diagnostic::new("E0002", span, "invalid escape in string")
+                        .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}"),
+                )
             })?,
             span,
         })
@@ -544,9 +548,11 @@ fn collapse(mut operands: Vec<Expr>, span: Span, make: fn(Vec<Expr>) -> ExprKind
     }
 }
 
-fn bad_number(span: Span) -> Diagnostic {
-    Diagnostic::new("E0002", span, "number too large")
-        .help("use a smaller number, or a larger unit")
+fn bad_number(span: Span) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new("E0002", span, "number too large")
+            .help("use a smaller number, or a larger unit"),
+    )
 }
 
 /// Resolves escapes; None on an invalid one.
