@@ -7,6 +7,7 @@
 //!
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
+pub mod cycles;
 pub mod patterns;
 pub mod runtimes;
 pub mod values;
@@ -28,6 +29,7 @@ pub fn check(mut model: Model, opts: CheckOptions) -> (Model, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     values::check(&model, opts.today, &mut diags);
     wiring::check(&model, &mut diags);
+    cycles::check(&model, &mut diags);
     let mut compiled = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = model

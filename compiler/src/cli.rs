@@ -93,7 +93,7 @@ pub fn run() -> ExitCode {
             let Some(c) = compile(&file, &common) else {
                 return ExitCode::from(2);
             };
-            report(&c, &common, &mut std::io::stdout());
+            report(&c, &common, &mut std::io::stdout(), Stream::Stdout);
             ExitCode::from(if c.has_errors() { 1 } else { 0 })
         }
         Command::Build {
@@ -106,13 +106,27 @@ pub fn run() -> ExitCode {
             let Some(c) = compile(&file, &common) else {
                 return ExitCode::from(2);
             };
-            report(&c, &common, &mut std::io::stderr());
+            report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let target = match target {
                 TargetArg::Sam => slsc::Target::Sam,
                 TargetArg::Cloudformation => slsc::Target::CloudFormation,
             };
-            let Some(template) = slsc::build(&c, target) else {
-                return ExitCode::from(1);
+            let template = match slsc::build(&c, target) {
+                Ok(t) => t,
+                Err(more) => {
+                    if !more.is_empty() {
+                        let c = Compilation {
+                            diagnostics: more,
+                            ..c
+                        };
+                        report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
+                    }
+                    // A template left from an earlier build would look current.
+                    if let Some(path) = &output {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    return ExitCode::from(1);
+                }
             };
             let format = match format {
                 FormatArg::Yaml => slsc::Format::Yaml,
@@ -161,14 +175,25 @@ fn compile(file: &std::path::Path, common: &Common) -> Option<Compilation> {
     }
 }
 
-fn report(c: &Compilation, common: &Common, out: &mut dyn Write) {
+/// Where a report goes, to decide colour by that stream's terminal.
+#[derive(Clone, Copy)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+fn report(c: &Compilation, common: &Common, out: &mut dyn Write, stream: Stream) {
     if c.diagnostics.is_empty() {
         return;
     }
+    let terminal = match stream {
+        Stream::Stdout => std::io::stdout().is_terminal(),
+        Stream::Stderr => std::io::stderr().is_terminal(),
+    };
     let color = match common.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none() && terminal,
     };
     let width = if color { 100 } else { 80 };
     let text = diagnostics::render(&c.sources, &c.diagnostics, RenderOptions { color, width });

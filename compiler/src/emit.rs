@@ -40,22 +40,25 @@ pub struct Template {
     pub resources: IndexMap<String, Json>,
     /// Outputs by logical ID.
     pub outputs: IndexMap<String, Json>,
+    /// Logical IDs that two resources wanted.
+    pub clashes: Vec<String>,
 }
 
 impl Template {
-    /// Adds a resource. Logical IDs are made unique by `resolve` (E0109), so
-    /// a clash here is a compiler bug; the first resource is kept.
+    /// Adds a resource. `resolve` rejects names whose IDs collide (E0109);
+    /// a clash that gets past it is recorded, never silently dropped.
     pub fn add(&mut self, id: String, resource: Json) {
-        debug_assert!(
-            !self.resources.contains_key(&id),
-            "duplicate logical id {id}"
-        );
-        self.resources.entry(id).or_insert(resource);
+        if self.resources.contains_key(&id) {
+            self.clashes.push(id);
+        } else {
+            self.resources.insert(id, resource);
+        }
     }
 }
 
-/// Builds the template of a checked model.
-pub fn emit(model: &Model, target: Target) -> Json {
+/// Builds the template of a checked model; Err lists the logical IDs that
+/// more than one resource wanted.
+pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     let mut t = Template::default();
     let plan = shared::Plan::new(model);
     for (kind, index) in &model.order {
@@ -70,8 +73,8 @@ pub fn emit(model: &Model, target: Target) -> Json {
                 shared::function_push_edges(model, f, &mut t);
             }
             K::Api => match target {
-                Target::Sam => sam::api(model, &model.apis[*index], &mut t),
-                Target::CloudFormation => cfn::api(model, &model.apis[*index], &mut t),
+                Target::Sam => sam::api(model, *index, &mut t),
+                Target::CloudFormation => cfn::api(model, &plan, *index, &mut t),
             },
             K::Rule => shared::rule(model, &model.rules[*index], &mut t),
             K::Schedule => shared::schedule(model, &model.schedules[*index], &mut t),
@@ -83,6 +86,7 @@ pub fn emit(model: &Model, target: Target) -> Json {
             K::App | K::Type | K::Event => {}
         }
     }
+    let clashes = std::mem::take(&mut t.clashes);
     let mut doc = Map::new();
     doc.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
     if target == Target::Sam {
@@ -98,7 +102,15 @@ pub fn emit(model: &Model, target: Target) -> Json {
             cfn::CODE_BUCKET.into(),
             json!({
                 "Type": "String",
-                "Description": "S3 bucket holding the function packages: each code folder zipped to <folder>.zip",
+                "Description": "S3 bucket holding the function packages: each code folder zipped to <prefix><folder>.zip",
+            }),
+        );
+        t.parameters.insert(
+            cfn::CODE_PREFIX.into(),
+            json!({
+                "Type": "String",
+                "Default": "",
+                "Description": "Prefix of every package key, e.g. `release-42/`: a new prefix per release updates the code",
             }),
         );
     }
@@ -118,7 +130,10 @@ pub fn emit(model: &Model, target: Target) -> Json {
             Json::Object(t.outputs.into_iter().collect()),
         );
     }
-    Json::Object(doc)
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    Ok(Json::Object(doc))
 }
 
 /// Output formats.

@@ -90,10 +90,70 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     }
 }
 
-/// The template of a compilation, or None if it has errors.
-pub fn build(compilation: &Compilation, target: Target) -> Option<serde_json::Value> {
+/// The template of a compilation.
+///
+/// Err when the compilation has errors (the list is then empty: they are in
+/// `compilation.diagnostics`), or with the errors only building finds: a spec
+/// that declares no resource, or two resources that would share a logical ID.
+pub fn build(
+    compilation: &Compilation,
+    target: Target,
+) -> Result<serde_json::Value, Vec<Diagnostic>> {
     if compilation.has_errors() {
-        return None;
+        return Err(Vec::new());
     }
-    Some(emit::emit(&compilation.model, target))
+    let model = &compilation.model;
+    let deployable = model
+        .order
+        .iter()
+        .any(|(k, _)| !matches!(k, ast::DeclKind::Type | ast::DeclKind::Event));
+    if !deployable {
+        let span = compilation
+            .sources
+            .files()
+            .last()
+            .map(|(id, _)| source::Span::new(id, 0, 0))
+            .unwrap_or_default();
+        return Err(vec![Diagnostic::new("E0107", span, "the spec declares nothing to deploy")
+            .label("no function, api, rule, schedule, queue, topic, bus, table or bucket")
+            .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]);
+    }
+    emit::emit(model, target).map_err(|clashes| {
+        clashes
+            .into_iter()
+            .map(|id| {
+                // The declaration whose ID the clashing one extends.
+                let owner = model
+                    .names
+                    .keys()
+                    .filter(|name| id.starts_with(&emit::ids::logical(name)))
+                    .max_by_key(|name| (emit::ids::logical(name).len(), name.to_string()));
+                let span = owner
+                    .and_then(|n| declaration_span(model, n))
+                    .unwrap_or_default();
+                Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
+                    .label("derived from this declaration")
+                    .help("rename this declaration (or the one its name runs into) so that the generated IDs differ")
+            })
+            .collect()
+    })
+}
+
+fn declaration_span(model: &model::Model, name: &str) -> Option<source::Span> {
+    let (kind, i) = *model.names.get(name)?;
+    use ast::DeclKind as K;
+    Some(match kind {
+        K::Type => model.types[i].span,
+        K::Event => model.events[i].span,
+        K::Function => model.functions[i].span,
+        K::Api => model.apis[i].span,
+        K::Rule => model.rules[i].span,
+        K::Schedule => model.schedules[i].span,
+        K::Queue => model.queues[i].span,
+        K::Topic => model.topics[i].span,
+        K::Bus => model.buses[i].span,
+        K::Table => model.tables[i].span,
+        K::Bucket => model.buckets[i].span,
+        K::App => return None,
+    })
 }

@@ -75,8 +75,8 @@ impl Loader {
     fn visit_use(&mut self, u: &ast::Use, from: Option<&Path>) {
         match &u.target {
             UseTarget::File(rel) => {
-                let base = from.and_then(Path::parent).unwrap_or(Path::new("."));
-                let path = base.join(&rel.value);
+                let base = from.and_then(Path::parent).unwrap_or(Path::new(""));
+                let path = tidy(&base.join(&rel.value));
                 let origin = Origin::Disk(canonical(&path));
                 match self.seen.get(&origin) {
                     Some(true) => return,
@@ -145,6 +145,19 @@ impl Loader {
                 }
             }
         }
+    }
+}
+
+/// Drops `.` components, so that messages say `dir/x.sls`, not `./././x.sls`.
+fn tidy(p: &Path) -> PathBuf {
+    let tidy: PathBuf = p
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if tidy.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        tidy
     }
 }
 

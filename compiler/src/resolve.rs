@@ -98,6 +98,16 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
     }
 }
 
+/// The declaration a trigger reads from.
+fn trigger_source(t: &Trigger) -> &Ref {
+    match t {
+        Trigger::Queue { queue, .. } => queue,
+        Trigger::Stream { table, .. } => table,
+        Trigger::Bucket { bucket, .. } => bucket,
+        Trigger::Topic { topic, .. } => topic,
+    }
+}
+
 /// "queue or topic".
 fn kinds_plain(kinds: &[DeclKind]) -> String {
     let words: Vec<&str> = kinds.iter().map(|k| k.keyword()).collect();
@@ -602,6 +612,19 @@ impl Resolver {
                 } => self.verb(*verb, targets, bus.as_ref(), &mut access),
                 MemberKind::On { source, body } => {
                     if let Some(t) = self.trigger(source, body, m.span) {
+                        // One function may take several notifications of one
+                        // bucket (different prefixes); any other source once.
+                        let source_ref = trigger_source(&t);
+                        let earlier: Vec<Ref> = triggers
+                            .iter()
+                            .filter(|e| !matches!(e, Trigger::Bucket { .. }))
+                            .map(|e| trigger_source(e).clone())
+                            .collect();
+                        if !matches!(t, Trigger::Bucket { .. })
+                            && self.repeated(&earlier, source_ref, "a trigger of this function")
+                        {
+                            continue;
+                        }
                         triggers.push(t);
                     }
                 }
@@ -649,14 +672,10 @@ impl Resolver {
                 continue;
             }
             let v = match &value.kind {
-                ValueKind::Path(path)
-                    if path.parts.len() >= 2 || self.symbols.contains_key(&path.head().name) =>
-                {
-                    match self.attr(path) {
-                        Some((r, a)) => EnvValue::Attr(r, a),
-                        None => continue,
-                    }
-                }
+                ValueKind::Path(path) => match self.attr(path) {
+                    Some((r, a)) => EnvValue::Attr(r, a),
+                    None => continue,
+                },
                 _ => match self.expect_scalar_string(value) {
                     Some(s) => EnvValue::Literal(s),
                     None => continue,
@@ -1129,6 +1148,9 @@ impl Resolver {
                         target,
                         &[DeclKind::Function, DeclKind::Queue, DeclKind::Topic],
                     ) {
+                        if self.repeated(&targets, &r, "a target of this rule") {
+                            continue;
+                        }
                         targets.push(r);
                     }
                 }
@@ -1307,8 +1329,12 @@ impl Resolver {
                     self.other_members(body, "a subscription");
                     Props::new(body).finish(self, "a subscription");
                     match self.lookup_subscriber(target) {
-                        Some(r) => subscriptions.push(r),
-                        None => continue,
+                        Some(r)
+                            if !self.repeated(&subscriptions, &r, "subscribed to this topic") =>
+                        {
+                            subscriptions.push(r)
+                        }
+                        _ => continue,
                     }
                 }
                 _ => self.not_allowed(m, "a topic"),
@@ -1497,6 +1523,20 @@ impl Resolver {
         }
     }
 
+    /// E0106 if `r` names the same declaration as one of `earlier`.
+    fn repeated(&mut self, earlier: &[Ref], r: &Ref, role: &str) -> bool {
+        let Some(first) = earlier.iter().find(|e| e.name == r.name) else {
+            return false;
+        };
+        self.error(
+            Diagnostic::new("E0106", r.span, format!("`{}` is already {role}", r.name))
+                .label("repeated")
+                .with(first.span, "first named here")
+                .help("remove the repeated line"),
+        );
+        true
+    }
+
     fn not_allowed(&mut self, m: &ast::Member, what: &str) {
         let (word, help) = match &m.kind {
             MemberKind::Verb { verb, .. } => (
@@ -1553,7 +1593,15 @@ impl Resolver {
         match &v.kind {
             ValueKind::Str(s) => Some(s.clone()),
             ValueKind::Int(i) => Some(i.to_string()),
-            ValueKind::Number(n) => Some(n.to_string()),
+            ValueKind::Number(_) => {
+                // `1.10` would come out as "1.1": the text as written matters.
+                self.error(
+                    Diagnostic::new("E0201", v.span, "expected a string, found a decimal number")
+                        .label("decimals change when reformatted")
+                        .help("put the value in double quotes, e.g. \"1.10\""),
+                );
+                None
+            }
             ValueKind::Bool(b) => Some(b.to_string()),
             _ => {
                 self.type_error(v, "a string", "put the value in double quotes");
@@ -1694,7 +1742,7 @@ impl Resolver {
                         "expected a size, found a number without a unit",
                     )
                     .label("missing unit")
-                    .help(format!("add a unit: `{i}MB` or `{i}GB`")),
+                    .help(format!("add a unit: `{i}MB`")),
                 );
                 None
             }
@@ -1795,6 +1843,32 @@ impl Resolver {
             }
             seen.insert(id, (d.name.name.clone(), d.name.span));
         }
+        // Bucket names are global: two declarations must not share the
+        // prefix their physical names are built from.
+        let mut prefixes: HashMap<String, (String, Span)> = HashMap::new();
+        let buckets: Vec<(String, Span)> = self
+            .model
+            .buckets
+            .iter()
+            .map(|b| (b.name.clone(), b.span))
+            .collect();
+        for (name, span) in &buckets {
+            let prefix = crate::emit::refs::bucket_prefix(name);
+            match prefixes.get(&prefix) {
+                Some((other, first)) => {
+                    let (other, first) = (other.clone(), *first);
+                    self.error(
+                        Diagnostic::new("E0109", *span, format!("buckets `{}` and `{other}` would get the same physical name `{prefix}-...`", name))
+                            .label("same bucket name prefix")
+                            .with(first, format!("`{other}` declared here"))
+                            .help("bucket names are lower-cased and cut to 26 characters: rename one so that they differ"),
+                    );
+                }
+                None => {
+                    prefixes.insert(prefix, (name.to_string(), *span));
+                }
+            }
+        }
         for d in decls {
             if d.kind != DeclKind::Function {
                 continue;
@@ -1837,6 +1911,13 @@ impl Resolver {
             })
             .map(|d| d.name.name.as_str())
             .collect();
+        let eventbridge_buckets: HashSet<&str> = self
+            .model
+            .buckets
+            .iter()
+            .filter(|b| b.eventbridge)
+            .map(|b| b.name.as_str())
+            .collect();
         let mut warnings = Vec::new();
         for d in decls {
             let Some(sym) = self.symbols.get(&d.name.name) else {
@@ -1849,6 +1930,9 @@ impl Resolver {
                 DeclKind::App | DeclKind::Api | DeclKind::Rule | DeclKind::Schedule => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,
                 DeclKind::Function => "nothing invokes or triggers it",
+                // Its events reach EventBridge whether or not a rule here
+                // names the bucket.
+                DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,
                 DeclKind::Type | DeclKind::Event => "nothing refers to it",
                 _ => "no function or rule uses it",
             };

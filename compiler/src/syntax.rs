@@ -34,7 +34,11 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
                 let end = pos + item_at.as_span().end();
-                let lowerer = lower::Lowerer { file, base: pos };
+                let lowerer = lower::Lowerer {
+                    file,
+                    base: pos,
+                    soft: Default::default(),
+                };
                 match item_at.into_inner().next() {
                     Some(item) => match lowerer.item(item) {
                         Ok(lower::Item::Use(u)) => out.uses.push(u),
@@ -43,6 +47,7 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                     },
                     None => break,
                 }
+                diags.extend(lowerer.soft.take());
                 pos = skip_trivia(text, end.max(pos + 1));
             }
             Err(err) => {

@@ -101,6 +101,11 @@ fn documented_specs_compile_without_errors() {
         let blocks = sls_blocks(&text);
         assert!(!blocks.is_empty(), "{doc} has no sls example");
         for (i, block) in blocks.into_iter().enumerate() {
+            // A block that uses other files shows a layout of several files;
+            // it cannot compile on its own.
+            if block.contains("use \"") {
+                continue;
+            }
             let c = slsc::compile_source(
                 &format!("{doc} block {}", i + 1),
                 None,

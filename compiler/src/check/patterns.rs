@@ -56,12 +56,19 @@ impl Compiler<'_> {
                 let mut acc = Map::new();
                 for (part, item) in parts.into_iter().zip(items) {
                     let part = part?;
-                    if let Err(field) = merge_and(&mut acc, part) {
-                        self.diags.push(
-                            Diagnostic::new("E0404", item.span, format!("cannot combine these conditions on `{field}` with `and`"))
+                    if let Err(clash) = merge_and(&mut acc, part) {
+                        let d = match clash {
+                            Clash::Field(field) => Diagnostic::new("E0404", item.span, format!("cannot combine these conditions on `{field}` with `and`"))
                                 .label("a second condition on the same field")
                                 .help("EventBridge patterns test a field once per `and`: use one range (`n > 1 and n < 5`), `in [...]`, or `or`"),
-                        );
+                            Clash::TwoOrs => Diagnostic::new("E0404", item.span, "cannot combine two `or` groups with `and`")
+                                .label("a second `or` group")
+                                .help("an event pattern has one `$or` per level: distribute, e.g. `(a or b) and c` instead of `(a or b) and (c or d)`"),
+                            Clash::Never(field) => Diagnostic::new("E0404", item.span, format!("no value of `{field}` satisfies these conditions together"))
+                                .label("contradicts an earlier bound")
+                                .help("this rule could never fire: fix the bounds, or join them with `or`"),
+                        };
+                        self.diags.push(d);
                         return None;
                     }
                 }
@@ -343,28 +350,134 @@ fn nest(path: &[String], leaf: Json) -> Map<String, Json> {
     m
 }
 
-/// Merges `b` into `a` under `and`; Err(field) where a leaf is tested twice in
-/// a way one pattern cannot say.
-fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), String> {
+/// Why two conditions joined by `and` cannot be one pattern.
+enum Clash {
+    /// The same leaf tested twice in a way a pattern cannot say.
+    Field(String),
+    /// Two `or` groups at one level (a pattern has one `$or` per object).
+    TwoOrs,
+    /// Numeric bounds no number satisfies.
+    Never(String),
+}
+
+/// Merges `b` into `a` under `and`.
+fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), Clash> {
     for (k, v) in b {
         match (a.get_mut(&k), v) {
             (None, v) => {
                 a.insert(k, v);
             }
-            (Some(Json::Object(x)), Json::Object(y)) if k != "$or" => {
-                merge_and(x, y).map_err(|f| format!("{k}.{f}"))?
-            }
+            (Some(_), _) if k == "$or" => return Err(Clash::TwoOrs),
+            (Some(Json::Object(x)), Json::Object(y)) => merge_and(x, y).map_err(|c| match c {
+                Clash::Field(f) => Clash::Field(format!("{k}.{f}")),
+                Clash::Never(f) => Clash::Never(format!("{k}.{f}")),
+                Clash::TwoOrs => Clash::TwoOrs,
+            })?,
             (Some(Json::Array(x)), Json::Array(y)) => match (numeric_only(x), numeric_only(&y)) {
-                (Some(mut p), Some(q)) => {
-                    p.extend(q);
-                    *x = vec![json!({ "numeric": p })];
+                (Some(p), Some(q)) => {
+                    let range = Range::of(&p).and_then(|r| Range::of(&q).map(|s| r.and(s)));
+                    match range {
+                        Some(r) if r.is_empty() => return Err(Clash::Never(k)),
+                        Some(r) => *x = vec![json!({ "numeric": r.to_operands() })],
+                        None => return Err(Clash::Field(k)),
+                    }
                 }
-                _ => return Err(k),
+                _ => return Err(Clash::Field(k)),
             },
-            _ => return Err(k),
+            _ => return Err(Clash::Field(k)),
         }
     }
     Ok(())
+}
+
+/// A numeric range from `numeric` operands: EventBridge accepts at most one
+/// lower and one upper bound (or one `=`), so `and`ed conditions keep the
+/// tightest of each.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    /// Lower bound and whether it is strict (`>`).
+    lower: Option<(f64, bool)>,
+    /// Upper bound and whether it is strict (`<`).
+    upper: Option<(f64, bool)>,
+}
+
+impl Range {
+    fn of(operands: &[Json]) -> Option<Range> {
+        let mut r = Range {
+            lower: None,
+            upper: None,
+        };
+        for pair in operands.chunks(2) {
+            let (op, n) = (pair.first()?.as_str()?, pair.get(1)?.as_f64()?);
+            let one = match op {
+                ">" => Range {
+                    lower: Some((n, true)),
+                    upper: None,
+                },
+                ">=" => Range {
+                    lower: Some((n, false)),
+                    upper: None,
+                },
+                "<" => Range {
+                    lower: None,
+                    upper: Some((n, true)),
+                },
+                "<=" => Range {
+                    lower: None,
+                    upper: Some((n, false)),
+                },
+                "=" => Range {
+                    lower: Some((n, false)),
+                    upper: Some((n, false)),
+                },
+                _ => return None,
+            };
+            r = r.and(one);
+        }
+        Some(r)
+    }
+
+    fn and(self, o: Range) -> Range {
+        let tighter = |a: Option<(f64, bool)>, b: Option<(f64, bool)>, greater: bool| match (a, b) {
+            (None, x) | (x, None) => x,
+            (Some(x), Some(y)) if x.0 == y.0 => Some((x.0, x.1 || y.1)),
+            (Some(x), Some(y)) => Some(if (x.0 > y.0) == greater { x } else { y }),
+        };
+        Range {
+            lower: tighter(self.lower, o.lower, true),
+            upper: tighter(self.upper, o.upper, false),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match (self.lower, self.upper) {
+            (Some((l, ls)), Some((u, us))) => l > u || (l == u && (ls || us)),
+            _ => false,
+        }
+    }
+
+    fn to_operands(self) -> Vec<Json> {
+        let num = |n: f64| {
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                json!(n as i64)
+            } else {
+                json!(n)
+            }
+        };
+        match (self.lower, self.upper) {
+            (Some((l, false)), Some((u, false))) if l == u => vec![json!("="), num(l)],
+            (lower, upper) => {
+                let mut out = Vec::new();
+                if let Some((l, strict)) = lower {
+                    out.extend([json!(if strict { ">" } else { ">=" }), num(l)]);
+                }
+                if let Some((u, strict)) = upper {
+                    out.extend([json!(if strict { "<" } else { "<=" }), num(u)]);
+                }
+                out
+            }
+        }
+    }
 }
 
 /// The operands of `[{"numeric": [...]}]`, if that is all the list holds.
@@ -521,6 +634,30 @@ mod tests {
         assert_eq!(
             detail("s: string", "s prefix \"a\" and s suffix \"b\""),
             Err(vec!["E0404"])
+        );
+        assert_eq!(detail("n: int", "n > 5 and n < 2"), Err(vec!["E0404"]));
+        assert_eq!(
+            detail(
+                "n: int, s: string",
+                "(n = 1 or s = \"a\") and (n = 2 or s = \"b\")"
+            ),
+            Err(vec!["E0404"])
+        );
+    }
+
+    #[test]
+    fn numeric_bounds_keep_the_tightest() {
+        assert_eq!(
+            detail("n: int", "n > 1 and n > 2"),
+            Ok(json!({ "n": [{ "numeric": [">", 2] }] }))
+        );
+        assert_eq!(
+            detail("n: int", "n >= 2 and n > 2 and n <= 9 and n < 20"),
+            Ok(json!({ "n": [{ "numeric": [">", 2, "<=", 9] }] }))
+        );
+        assert_eq!(
+            detail("n: int", "n >= 3 and n <= 3"),
+            Ok(json!({ "n": [{ "numeric": ["=", 3] }] }))
         );
     }
 }

@@ -16,7 +16,15 @@ impl Date {
         let y: i64 = it.next()?.parse().ok()?;
         let m: i64 = it.next()?.parse().ok()?;
         let d: i64 = it.next()?.parse().ok()?;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days_in_month = match m {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if !(1..=days_in_month).contains(&d) {
             return None;
         }
         Some(Date(days_from_civil(y, m, d)))
@@ -329,6 +337,10 @@ mod tests {
         assert_eq!(Date::parse("2000-03-01"), Some(Date(11_017)));
         assert!(Date::parse("2026-11-23") < Date::parse("2027-02-01"));
         assert_eq!(Date::parse("2026-13-01"), None);
+        assert_eq!(Date::parse("2026-02-30"), None);
+        assert_eq!(Date::parse("2026-04-31"), None);
+        assert!(Date::parse("2028-02-29").is_some());
+        assert_eq!(Date::parse("2027-02-29"), None);
         assert_eq!(Date::parse("soon"), None);
     }
 

@@ -186,8 +186,61 @@ fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
         );
     }
     runtime(&f.runtime, today, diags);
+    for (key, _) in &f.env {
+        env_name(key, diags);
+    }
     for t in &f.triggers {
         trigger(t, diags);
+    }
+}
+
+/// Variables Lambda sets itself (§1): setting one fails the deployment.
+pub const RESERVED_ENV: &[&str] = &[
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "LAMBDA_TASK_ROOT",
+    "LAMBDA_RUNTIME_DIR",
+];
+
+/// E0212: Lambda accepts `[a-zA-Z][a-zA-Z0-9_]+` and no reserved name.
+fn env_name(key: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
+    let name = &key.value;
+    if RESERVED_ENV.contains(&name.as_str()) {
+        diags.push(
+            Diagnostic::new(
+                "E0212",
+                key.span,
+                format!("`{name}` is set by Lambda itself"),
+            )
+            .label("reserved variable")
+            .help("choose another name; Lambda provides this one to every function"),
+        );
+        return;
+    }
+    let mut chars = name.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.len() >= 2
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !valid {
+        diags.push(
+            Diagnostic::new("E0212", key.span, format!("`{name}` is not a valid environment variable name"))
+                .label("Lambda rejects this name")
+                .help("names start with a letter and have at least two letters, digits or `_`, e.g. `TABLE_NAME`"),
+        );
     }
 }
 

@@ -12,6 +12,25 @@ pub const HTTP_API_TIMEOUT_S: u64 = 30;
 /// Runs every wiring check.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for f in &model.functions {
+        for (_, value) in &f.env {
+            if let EnvValue::Attr(r, Attr::StreamArn) = value {
+                if let Some(tb) = model.table(&r.name).filter(|t| t.stream.is_none()) {
+                    diags.push(
+                        Diagnostic::new(
+                            "E0306",
+                            r.span,
+                            format!("table `{}` has no stream, so no stream ARN", tb.name),
+                        )
+                        .label("no stream")
+                        .with(tb.span, "declared here")
+                        .help(format!(
+                            "add `stream = new_and_old_images` (or another view) to `{}`",
+                            tb.name
+                        )),
+                    );
+                }
+            }
+        }
         for t in &f.triggers {
             trigger(model, f, t, diags);
         }
@@ -49,6 +68,28 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                         )),
                     );
                 }
+            }
+        }
+    }
+    overlapping_notifications(model, diags);
+    for tp in &model.topics {
+        for q in &tp.subscriptions {
+            if !tp.fifo && model.queue(&q.name).is_some_and(|q| q.fifo) {
+                diags.push(
+                    Diagnostic::new(
+                        "E0307",
+                        q.span,
+                        format!(
+                            "standard topic `{}` cannot deliver to FIFO queue `{}`",
+                            tp.name, q.name
+                        ),
+                    )
+                    .label("a FIFO queue accepts messages only from a FIFO topic")
+                    .help(format!(
+                        "make `{}` a FIFO topic (`fifo = true`), or subscribe a standard queue",
+                        tp.name
+                    )),
+                );
             }
         }
     }
@@ -254,5 +295,62 @@ fn standard_only(model: &Model, dest: &Ref, role: &str, diags: &mut Vec<Diagnost
             .label("FIFO not supported here")
             .help(format!("use a standard {} here", dest.kind.keyword())),
         );
+    }
+}
+
+/// E0310: S3 rejects two notifications of one bucket whose event kinds and
+/// key filters overlap (a key could match both).
+fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let mut by_bucket: indexmap::IndexMap<&str, Vec<(&str, &Trigger)>> = indexmap::IndexMap::new();
+    for f in &model.functions {
+        for t in &f.triggers {
+            if let Trigger::Bucket { bucket, .. } = t {
+                by_bucket
+                    .entry(bucket.name.as_str())
+                    .or_default()
+                    .push((f.name.as_str(), t));
+            }
+        }
+    }
+    let overlaps = |a: &Option<String>, b: &Option<String>, prefix: bool| match (a, b) {
+        (Some(x), Some(y)) if prefix => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        (Some(x), Some(y)) => x.ends_with(y.as_str()) || y.ends_with(x.as_str()),
+        _ => true,
+    };
+    for (bucket, triggers) in by_bucket {
+        for (j, (fj, tj)) in triggers.iter().enumerate() {
+            let Trigger::Bucket {
+                events: ej,
+                prefix: pj,
+                suffix: sj,
+                span,
+                ..
+            } = tj
+            else {
+                continue;
+            };
+            let clash = triggers[..j].iter().find(|(_, ti)| {
+                let Trigger::Bucket {
+                    events: ei,
+                    prefix: pi,
+                    suffix: si,
+                    ..
+                } = ti
+                else {
+                    return false;
+                };
+                ei.iter().any(|e| ej.contains(e))
+                    && overlaps(pi, pj, true)
+                    && overlaps(si, sj, false)
+            });
+            if let Some((fi, ti)) = clash {
+                diags.push(
+                    Diagnostic::new("E0310", *span, format!("this notification of `{bucket}` overlaps one for `{fi}`"))
+                        .label(format!("a key could notify both `{fi}` and `{fj}`"))
+                        .with(ti.span(), "the earlier notification")
+                        .help("give them prefixes or suffixes that cannot both match a key, or different `events`"),
+                );
+            }
+        }
     }
 }

@@ -46,7 +46,8 @@ codes! {
     "E0106" Error "duplicate property";
     "E0107" Error "missing required property";
     "E0108" Error "unknown attribute of a reference";
-    "E0109" Error "logical ID collision";
+        "E0109" Error "logical ID collision";
+    "E0110" Error "dependency cycle";
     "E0201" Error "wrong type of value";
     "E0202" Error "unknown option";
     "E0203" Error "value outside AWS limits";
@@ -57,7 +58,8 @@ codes! {
     "E0208" Error "invalid cron expression";
     "E0209" Error "batch size not allowed";
     "E0210" Error "batching window on a FIFO queue";
-    "E0211" Error "invalid route";
+        "E0211" Error "invalid route";
+    "E0212" Error "invalid environment variable name";
     "E0301" Error "visibility timeout below consumer timeout";
     "W0302" Warning "visibility timeout below six times consumer timeout";
     "E0303" Error "dead-letter queue of the other kind";
@@ -65,7 +67,8 @@ codes! {
     "W0305" Warning "async path without a failure destination";
     "E0306" Error "stream trigger on a table without a stream";
     "E0307" Error "FIFO queue or topic where AWS requires a standard one";
-    "E0308" Error "too many rule targets";
+        "E0308" Error "too many rule targets";
+    "E0310" Error "overlapping bucket notifications";
     "E0401" Error "unknown field in pattern";
     "E0402" Error "value does not fit the field's type";
     "E0403" Error "operator does not fit the field's type";

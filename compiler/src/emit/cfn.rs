@@ -12,15 +12,23 @@ use serde_json::{json, Value as Json};
 /// The parameter naming the bucket of function packages.
 pub const CODE_BUCKET: &str = "CodeBucket";
 
-/// The S3 key of a code folder's package.
+/// The parameter prefixing every package key, e.g. a release id: a new
+/// prefix per release makes CloudFormation see new code.
+pub const CODE_PREFIX: &str = "CodeKeyPrefix";
+
+/// The S3 key of a code folder's package, after the prefix: the folder's
+/// path with `.` dropped, `..` as `up` and no leading `/`, plus `.zip`.
 pub fn code_key(code: &str) -> String {
-    let trimmed = code.trim_start_matches("./").trim_end_matches('/');
-    let name = if trimmed.is_empty() || trimmed == "." {
-        "code"
+    let parts: Vec<&str> = code
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".")
+        .map(|p| if p == ".." { "up" } else { p })
+        .collect();
+    if parts.is_empty() {
+        "code.zip".to_string()
     } else {
-        trimmed
-    };
-    format!("{name}.zip")
+        format!("{}.zip", parts.join("/"))
+    }
 }
 
 pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
@@ -33,7 +41,10 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     let mut props = json!({
         "Handler": f.handler.value,
         "Runtime": f.runtime.value,
-        "Code": { "S3Bucket": r#ref(CODE_BUCKET), "S3Key": code_key(&f.code) },
+        "Code": {
+            "S3Bucket": r#ref(CODE_BUCKET),
+            "S3Key": sub(&format!("${{{CODE_PREFIX}}}{}", code_key(&f.code))),
+        },
         "MemorySize": f.memory.value,
         "Timeout": f.timeout.value,
         "Role": get_att(&ids::role(&f.name), "Arn"),
@@ -138,25 +149,6 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     }
 }
 
-/// A route's logical-ID part: `GET /orders/{id}` -> `GetOrdersById`.
-pub fn route_id(method: &str, path: &str) -> String {
-    let mut id = logical(&method.to_ascii_lowercase());
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.is_empty() {
-        id.push_str("Root");
-    }
-    for seg in segments {
-        match seg.strip_prefix('{') {
-            Some(p) => {
-                id.push_str("By");
-                id.push_str(&logical(p.trim_end_matches(['}', '+'])));
-            }
-            None => id.push_str(&logical(seg)),
-        }
-    }
-    id
-}
-
 /// API Gateway v2 CORS configuration.
 pub fn cors(c: &Cors) -> Json {
     let mut j = json!({});
@@ -178,7 +170,8 @@ pub fn cors(c: &Cors) -> Json {
     j
 }
 
-pub fn api(model: &Model, api: &Api, t: &mut Template) {
+pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
+    let api = &model.apis[index];
     let id = logical(&api.name);
     let mut props = json!({
         "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
@@ -218,7 +211,7 @@ pub fn api(model: &Model, api: &Api, t: &mut Template) {
         );
     }
     let mut integrations: Vec<String> = Vec::new();
-    for route in &api.routes {
+    for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let fid = logical(&route.function.name);
         let integration = format!("{id}{fid}Integration");
         if !integrations.contains(&integration) {
@@ -236,7 +229,7 @@ pub fn api(model: &Model, api: &Api, t: &mut Template) {
                 }),
             );
         }
-        let rid = format!("{id}{}", route_id(&route.method, &route.path.value));
+        let rid = format!("{id}{route_id}");
         let mut rp = json!({
             "ApiId": r#ref(&id),
             "RouteKey": format!("{} {}", route.method, route.path.value),

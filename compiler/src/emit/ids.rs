@@ -45,6 +45,25 @@ pub const DERIVED_SUFFIXES: &[&str] = &[
     "Authorizer",
 ];
 
+/// A route's logical-ID part: `GET /orders/{id}` -> `GetOrdersById`.
+pub fn route(method: &str, path: &str) -> String {
+    let mut id = logical(&method.to_ascii_lowercase());
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        id.push_str("Root");
+    }
+    for seg in segments {
+        match seg.strip_prefix('{') {
+            Some(p) => {
+                id.push_str("By");
+                id.push_str(&logical(p.trim_end_matches(['}', '+'])));
+            }
+            None => id.push_str(&logical(seg)),
+        }
+    }
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,6 +68,14 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
 /// Lambda permission must exist before its bucket and names the bucket's ARN,
 /// and the function's role may name it too: with `GetAtt` that is a cycle.
 pub fn bucket_name(name: &str) -> Json {
+    let prefix = bucket_prefix(name);
+    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
+}
+
+/// The declaration-derived part of a bucket's physical name: lower case,
+/// dashes for other characters, at most 26 characters (63 in all with the
+/// stack id's 36-character UUID and a dash).
+pub fn bucket_prefix(name: &str) -> String {
     let mut prefix: String = name
         .chars()
         .map(|c| {
@@ -78,8 +86,6 @@ pub fn bucket_name(name: &str) -> Json {
             }
         })
         .collect();
-    // 63 characters at most: the stack id's UUID takes 36, and a dash.
     prefix.truncate(26);
-    let prefix = prefix.trim_matches('-').to_string();
-    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
+    prefix.trim_matches('-').to_string()
 }

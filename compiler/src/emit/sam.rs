@@ -148,11 +148,7 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
                 p["Auth"] = json!({ "Authorizer": "NONE" });
             }
             events.insert(
-                format!(
-                    "{}{}",
-                    logical(&api.name),
-                    super::cfn::route_id(&route.method, &route.path.value)
-                ),
+                format!("{}{}", logical(&api.name), plan.route_ids[a][r]),
                 json!({ "Type": "HttpApi", "Properties": p }),
             );
         }
@@ -167,7 +163,8 @@ pub fn start_position(s: StartPosition) -> &'static str {
     }
 }
 
-pub fn api(model: &Model, api: &Api, t: &mut Template) {
+pub fn api(model: &Model, index: usize, t: &mut Template) {
+    let api = &model.apis[index];
     let id = logical(&api.name);
     let mut props = json!({});
     if let Auth::Jwt { issuer, audience } = &api.auth {

@@ -22,6 +22,23 @@ pub struct Plan {
     pub bucket_triggers: IndexMap<String, Vec<(String, Trigger)>>,
     /// Routes served by each function: (api index, route index).
     pub routes: IndexMap<String, Vec<(usize, usize)>>,
+    /// The logical-ID part of each route, per API, unique within the API.
+    pub route_ids: Vec<Vec<String>>,
+}
+
+/// Adds a statement to a policy unless an identical one is there; a statement
+/// that differs but has a taken Sid gets a numbered one.
+fn push_statement(list: &mut Vec<Json>, mut statement: Json) {
+    if list.contains(&statement) {
+        return;
+    }
+    let base = statement["Sid"].as_str().unwrap_or("Statement").to_string();
+    let mut n = 2;
+    while list.iter().any(|s| s["Sid"] == statement["Sid"]) {
+        statement["Sid"] = json!(format!("{base}{n}"));
+        n += 1;
+    }
+    list.push(statement);
 }
 
 fn allow_service(sid: &str, service: &str, action: &str, resource: Json, source_arn: Json) -> Json {
@@ -43,7 +60,24 @@ impl Plan {
             topic_statements: IndexMap::new(),
             bucket_triggers: IndexMap::new(),
             routes: IndexMap::new(),
+            route_ids: Vec::new(),
         };
+        for api in &model.apis {
+            // `/orders/{id}` and `/orders/by/id` read alike: later routes
+            // that would clash take a number, in source order.
+            let mut ids: Vec<String> = Vec::new();
+            for route in &api.routes {
+                let base = ids::route(&route.method, &route.path.value);
+                let mut id = base.clone();
+                let mut n = 2;
+                while ids.contains(&id) {
+                    id = format!("{base}{n}");
+                    n += 1;
+                }
+                ids.push(id);
+            }
+            plan.route_ids.push(ids);
+        }
         for (a, api) in model.apis.iter().enumerate() {
             for (r, route) in api.routes.iter().enumerate() {
                 plan.routes
@@ -55,28 +89,30 @@ impl Plan {
         let rule_edge = |plan: &mut Plan, source: &str, target: &Ref| {
             let rule_arn = get_att(&logical(source), "Arn");
             match target.kind {
-                DeclKind::Queue => plan
-                    .queue_statements
-                    .entry(target.name.clone())
-                    .or_default()
-                    .push(allow_service(
+                DeclKind::Queue => push_statement(
+                    plan.queue_statements
+                        .entry(target.name.clone())
+                        .or_default(),
+                    allow_service(
                         &format!("From{}", logical(source)),
                         "events.amazonaws.com",
                         "sqs:SendMessage",
                         get_att(&logical(&target.name), "Arn"),
                         rule_arn,
-                    )),
-                DeclKind::Topic => plan
-                    .topic_statements
-                    .entry(target.name.clone())
-                    .or_default()
-                    .push(allow_service(
+                    ),
+                ),
+                DeclKind::Topic => push_statement(
+                    plan.topic_statements
+                        .entry(target.name.clone())
+                        .or_default(),
+                    allow_service(
                         &format!("From{}", logical(source)),
                         "events.amazonaws.com",
                         "sns:Publish",
                         r#ref(&logical(&target.name)),
                         rule_arn,
-                    )),
+                    ),
+                ),
                 _ => {}
             }
         };
@@ -95,16 +131,16 @@ impl Plan {
         }
         for t in &model.topics {
             for q in &t.subscriptions {
-                plan.queue_statements
-                    .entry(q.name.clone())
-                    .or_default()
-                    .push(allow_service(
+                push_statement(
+                    plan.queue_statements.entry(q.name.clone()).or_default(),
+                    allow_service(
                         &format!("From{}", logical(&t.name)),
                         "sns.amazonaws.com",
                         "sqs:SendMessage",
                         get_att(&logical(&q.name), "Arn"),
                         r#ref(&logical(&t.name)),
-                    ));
+                    ),
+                );
             }
         }
         for f in &model.functions {
@@ -184,6 +220,7 @@ pub fn environment(f: &Function) -> Option<Json> {
 /// permission a bucket needs to invoke it.
 pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
     let fid = logical(&f.name);
+    let mut buckets_done: Vec<&str> = Vec::new();
     for tr in &f.triggers {
         match tr {
             Trigger::Topic { topic, .. } => {
@@ -205,6 +242,11 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 );
             }
             Trigger::Bucket { bucket, .. } => {
+                // One permission covers every notification of this bucket.
+                if buckets_done.contains(&bucket.name.as_str()) {
+                    continue;
+                }
+                buckets_done.push(&bucket.name);
                 let bid = logical(&bucket.name);
                 let source_arn = refs::attr(DeclKind::Bucket, &bucket.name, Attr::Arn);
                 t.add(

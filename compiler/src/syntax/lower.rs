@@ -25,6 +25,9 @@ pub(super) enum Item {
 pub(super) struct Lowerer {
     pub file: FileId,
     pub base: usize,
+    /// Problems that do not stop the item from lowering (a bad escape keeps
+    /// its string), so that its declaration still exists for later stages.
+    pub soft: std::cell::RefCell<Vec<Diagnostic>>,
 }
 
 impl Lowerer {
@@ -49,15 +52,15 @@ impl Lowerer {
     fn string(&self, p: P) -> Result<Str> {
         let span = self.span(&p);
         let raw = children(p).next().map_or("", |r| r.as_str());
-        Ok(Str {
-            value: unescape(raw).ok_or_else(|| {
-                Box::new(
-                    Diagnostic::new("E0002", span, "invalid escape in string")
-                        .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}"),
-                )
-            })?,
-            span,
-        })
+        let value = unescape(raw).unwrap_or_else(|| {
+            self.soft.borrow_mut().push(
+                Diagnostic::new("E0002", span, "invalid escape in string")
+                    .label("unknown escape")
+                    .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}; write \\\\ for a backslash"),
+            );
+            raw.to_string()
+        });
+        Ok(Str { value, span })
     }
 
     pub(super) fn item(&self, p: P) -> Result<Item> {

@@ -1,0 +1,234 @@
+//! Dependency cycles between declarations (E0110).
+//!
+//! CloudFormation creates a resource after every resource it references, so
+//! references between declarations must not loop. The graph has an edge
+//! wherever the emitted template makes one declaration's resources name
+//! another's (`Ref`, `Fn::GetAtt`, `DependsOn`) in either target:
+//! environment attributes, the ARNs in a function's role, an HTTP API's routes
+//! (SAM builds the API from its functions), a bucket's notifications, a
+//! queue's dead-letter queue, a rule's targets. References that compile to
+//! constructed names (buckets, the default bus) add no edge. Strongly
+//! connected components are found with Tarjan's algorithm, iteratively, so the
+//! check is linear and needs no deep recursion.
+
+use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// An edge: `from` references `to`, written at `span`.
+struct Edge {
+    to: usize,
+    span: Span,
+}
+
+struct Graph {
+    names: Vec<String>,
+    index: HashMap<String, usize>,
+    edges: Vec<Vec<Edge>>,
+}
+
+impl Graph {
+    fn node(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        self.names.push(name.to_string());
+        self.edges.push(Vec::new());
+        self.index.insert(name.to_string(), self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    fn edge(&mut self, from: &str, to: &Ref) {
+        let constructed =
+            to.kind == DeclKind::Bucket || (to.kind == DeclKind::Bus && to.name == "default");
+        if constructed {
+            return;
+        }
+        let (a, b) = (self.node(from), self.node(&to.name));
+        self.edges[a].push(Edge {
+            to: b,
+            span: to.span,
+        });
+    }
+}
+
+fn graph(model: &Model) -> Graph {
+    let mut g = Graph {
+        names: Vec::new(),
+        index: HashMap::new(),
+        edges: Vec::new(),
+    };
+    for f in &model.functions {
+        g.node(&f.name);
+        for (_, v) in &f.env {
+            if let EnvValue::Attr(r, _) = v {
+                g.edge(&f.name, r);
+            }
+        }
+        for a in &f.access {
+            if a.verb != VerbKind::Emits || a.target.name != "default" {
+                g.edge(&f.name, &a.target);
+            }
+        }
+        for t in &f.triggers {
+            match t {
+                Trigger::Queue { queue, .. } => g.edge(&f.name, queue),
+                Trigger::Stream { table, .. } => g.edge(&f.name, table),
+                Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+            }
+        }
+        if let Some(d) = &f.on_failure {
+            g.edge(&f.name, d);
+        }
+    }
+    for a in &model.apis {
+        for r in &a.routes {
+            g.edge(&a.name, &r.function);
+        }
+    }
+    for q in &model.queues {
+        if let Some((d, _)) = &q.dead_letter {
+            g.edge(&q.name, d);
+        }
+    }
+    // A bucket names the functions it notifies (and depends on their
+    // permissions).
+    for f in &model.functions {
+        for t in &f.triggers {
+            if let Trigger::Bucket { bucket, .. } = t {
+                let (b, fi) = (g.node(&bucket.name), g.node(&f.name));
+                g.edges[b].push(Edge {
+                    to: fi,
+                    span: bucket.span,
+                });
+            }
+        }
+    }
+    g
+}
+
+/// Reports every cycle, once per strongly connected component.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let g = graph(model);
+    for component in tarjan(&g) {
+        for &n in &component {
+            if let Some(e) = g.edges[n].iter().find(|e| e.to == n) {
+                diags.push(
+                    Diagnostic::new("E0110", e.span, format!("`{}` refers to itself", g.names[n]))
+                        .label("a resource cannot reference its own attributes")
+                        .help("a function's own name and ARN are known at run time: Lambda sets AWS_LAMBDA_FUNCTION_NAME, and the ARN is in the invocation context"),
+                );
+            }
+        }
+        if component.len() < 2 {
+            continue;
+        }
+        let inside = |n: usize| component.binary_search(&n).is_ok();
+        let cycle = shortest_cycle(&g, component[0], &inside);
+        let path: Vec<&str> = cycle.iter().map(|(n, _)| g.names[*n].as_str()).collect();
+        let Some((_, closing)) = cycle.last() else {
+            continue;
+        };
+        let mut d = Diagnostic::new(
+            "E0110",
+            *closing,
+            format!(
+                "`{}` depends on itself: {} -> {}",
+                path[0],
+                path.join(" -> "),
+                path[0]
+            ),
+        )
+        .label("this reference closes the cycle");
+        for (_, span) in &cycle[..cycle.len() - 1] {
+            d = d.with(*span, "part of the cycle");
+        }
+        diags.push(d.help(
+            "CloudFormation cannot create these in any order: remove one of the references (for an API's URL, look it up at run time or pass it as a parameter)",
+        ));
+    }
+}
+
+/// The edges of a shortest cycle through `start` within a component: each
+/// entry is a node and the span of the edge leaving it.
+fn shortest_cycle(g: &Graph, start: usize, inside: &dyn Fn(usize) -> bool) -> Vec<(usize, Span)> {
+    let mut prev: HashMap<usize, (usize, Span)> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(n) = queue.pop_front() {
+        for e in g.edges[n].iter().filter(|e| e.to != n) {
+            if e.to == start {
+                let mut path = vec![(n, e.span)];
+                let mut cur = n;
+                while cur != start {
+                    let (p, s) = prev[&cur];
+                    path.push((p, s));
+                    cur = p;
+                }
+                path.reverse();
+                return path;
+            }
+            if inside(e.to) && !prev.contains_key(&e.to) && e.to != start {
+                prev.insert(e.to, (n, e.span));
+                queue.push_back(e.to);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Strongly connected components, each listed from its first-declared node.
+fn tarjan(g: &Graph) -> Vec<Vec<usize>> {
+    let n = g.names.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    let mut next = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        // (node, next edge to look at)
+        let mut work = vec![(root, 0)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(e) = g.edges[v].get(*ei) {
+                *ei += 1;
+                let w = e.to;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                out.push(component);
+            }
+        }
+    }
+    out.sort_by_key(|c| c[0]);
+    out
+}
