@@ -55,6 +55,9 @@ pub struct File {
     pub uses: Vec<Use>,
     /// Declarations, in order.
     pub decls: Vec<Decl>,
+    /// Declarations that failed to parse, by kind and name: their names
+    /// still exist, so that references to them raise no further errors.
+    pub broken: Vec<(DeclKind, Ident)>,
 }
 
 /// `use "./file.sls"` or `use aws.s3`.
@@ -105,6 +108,25 @@ pub enum DeclKind {
 }
 
 impl DeclKind {
+    /// The kind a keyword declares.
+    pub fn from_keyword(word: &str) -> Option<DeclKind> {
+        Some(match word {
+            "app" => DeclKind::App,
+            "type" => DeclKind::Type,
+            "event" => DeclKind::Event,
+            "function" => DeclKind::Function,
+            "api" => DeclKind::Api,
+            "rule" => DeclKind::Rule,
+            "schedule" => DeclKind::Schedule,
+            "queue" => DeclKind::Queue,
+            "topic" => DeclKind::Topic,
+            "bus" => DeclKind::Bus,
+            "table" => DeclKind::Table,
+            "bucket" => DeclKind::Bucket,
+            _ => return None,
+        })
+    }
+
     /// The keyword, also used in messages ("a queue").
     pub fn keyword(self) -> &'static str {
         match self {

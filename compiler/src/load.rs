@@ -63,8 +63,9 @@ impl Loader {
             .add(SourceFile::new(name, path.clone(), text));
         let (file, diags) = syntax::parse(id, &self.out.sources.get(id).text);
         self.out.diagnostics.extend(diags);
+        let display = self.out.sources.get(id).name.clone();
         for u in &file.uses {
-            self.visit_use(u, path.as_deref());
+            self.visit_use(u, path.as_deref(), &display);
         }
         if let Some(o) = origin {
             self.seen.insert(o, true);
@@ -72,11 +73,16 @@ impl Loader {
         self.out.files.push((id, file));
     }
 
-    fn visit_use(&mut self, u: &ast::Use, from: Option<&Path>) {
+    /// `from` is where the using file was read from; `from_name` how it is
+    /// shown. A used file is shown relative to the name of the file that uses
+    /// it, so messages name files the way the user named the entry file.
+    fn visit_use(&mut self, u: &ast::Use, from: Option<&Path>, from_name: &str) {
         match &u.target {
             UseTarget::File(rel) => {
                 let base = from.and_then(Path::parent).unwrap_or(Path::new(""));
                 let path = tidy(&base.join(&rel.value));
+                let shown_base = Path::new(from_name).parent().unwrap_or(Path::new(""));
+                let shown = tidy(&shown_base.join(&rel.value)).display().to_string();
                 let origin = Origin::Disk(canonical(&path));
                 match self.seen.get(&origin) {
                     Some(true) => return,
@@ -87,8 +93,8 @@ impl Loader {
                                 rel.span,
                                 format!("import cycle: `{}` is already being loaded", rel.value),
                             )
-                            .label("this file uses a file that uses it")
-                            .help("move the shared declarations into a third file that both use"),
+                                                        .label("this file uses a file that uses it")
+                            .help("remove this `use`: names are global to the compilation, so the other file's declarations are visible here already"),
                         );
                         return;
                     }
@@ -96,14 +102,13 @@ impl Loader {
                 }
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
-                        let name = path.display().to_string();
-                        self.visit(name, Some(path), Some(origin), text);
+                        self.visit(shown, Some(path), Some(origin), text);
                     }
                     Err(e) => self.out.diagnostics.push(
                         Diagnostic::new(
                             "E0003",
                             rel.span,
-                            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+                            format!("cannot read `{shown}`: {}", io_reason(&e)),
                         )
                         .label("used here")
                         .help("paths in `use` are relative to the file that contains the `use`"),

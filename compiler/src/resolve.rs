@@ -27,8 +27,9 @@ use std::collections::{HashMap, HashSet};
 struct Symbol {
     kind: DeclKind,
     span: Span,
-    /// Declared in a standard library module (never reported unused).
-    stdlib: bool,
+    /// Never reported unused: declared in a standard library module, or a
+    /// declaration that did not parse.
+    quiet: bool,
 }
 
 /// Function settings that `app` sets for every function.
@@ -54,6 +55,7 @@ pub fn resolve(
         diags: Vec::new(),
         model: Model::default(),
         modules: Vec::new(),
+        app_broken: false,
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -63,6 +65,20 @@ pub fn resolve(
         }
         for d in &file.decls {
             r.declare(d, stdlib_files.contains(id));
+        }
+        for (kind, name) in &file.broken {
+            if *kind == DeclKind::App {
+                r.app_broken = true;
+            } else if !r.symbols.contains_key(&name.name) {
+                r.symbols.insert(
+                    name.name.clone(),
+                    Symbol {
+                        kind: *kind,
+                        span: name.span,
+                        quiet: true,
+                    },
+                );
+            }
         }
     }
     let all: Vec<&ast::Decl> = files.iter().flat_map(|(_, f)| f.decls.iter()).collect();
@@ -83,6 +99,9 @@ struct Resolver {
     model: Model,
     /// Standard library modules named in `use`, for qualified references.
     modules: Vec<String>,
+    /// The `app` declaration has a syntax error: its defaults are unknown,
+    /// so functions are not reported for missing them.
+    app_broken: bool,
 }
 
 /// Which attributes each kind of resource has.
@@ -173,7 +192,7 @@ impl Resolver {
             Symbol {
                 kind: d.kind,
                 span: d.name.span,
-                stdlib,
+                quiet: stdlib,
             },
         );
     }
@@ -546,7 +565,7 @@ impl Resolver {
             None => match &defaults.runtime {
                 Some(r) => r.clone(),
                 None => {
-                    if !p.has("runtime") {
+                    if !p.has("runtime") && !self.app_broken {
                         self.error(
                             Diagnostic::new("E0107", name_span, format!("function `{}` has no `runtime`", d.name.name))
                                 .label("missing `runtime`")
@@ -1215,11 +1234,12 @@ impl Resolver {
         let Header::Schedule { expr, target } = &d.header else {
             return None;
         };
+        // The target first: an invalid rate must not make it look unused.
+        let target = self.expect_ref(target, &[DeclKind::Function]);
         let kind = match expr {
             ScheduleExpr::Every(v) => ScheduleKind::Rate(self.rate(v)?),
             ScheduleExpr::Cron(s) => ScheduleKind::Cron(Spanned::new(s.value.clone(), s.span)),
         };
-        let target = self.expect_ref(target, &[DeclKind::Function]);
         let mut p = Props::new(&d.body);
         let (retry, dead_letter) = self.delivery(&mut p);
         self.other_members(&d.body, "a schedule");
@@ -1923,7 +1943,7 @@ impl Resolver {
             let Some(sym) = self.symbols.get(&d.name.name) else {
                 continue;
             };
-            if sym.span != d.name.span || sym.stdlib || self.used.contains(&d.name.name) {
+            if sym.span != d.name.span || sym.quiet || self.used.contains(&d.name.name) {
                 continue;
             }
             let what = match d.kind {

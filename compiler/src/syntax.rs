@@ -43,7 +43,10 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                     Some(item) => match lowerer.item(item) {
                         Ok(lower::Item::Use(u)) => out.uses.push(u),
                         Ok(lower::Item::Decl(d)) => out.decls.push(d),
-                        Err(d) => diags.push(*d),
+                        Err(d) => {
+                            diags.push(*d);
+                            out.broken.extend(declared_name(file, text, pos));
+                        }
                     },
                     None => break,
                 }
@@ -59,11 +62,39 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                         .label(message.1)
                         .help(message.2),
                 );
+                out.broken.extend(declared_name(file, text, pos));
                 pos = skip_trivia(text, next_item_start(text, at));
             }
         }
     }
     (out, diags)
+}
+
+/// The kind and name of the declaration starting at `pos`, read from the
+/// text alone (for declarations that do not parse).
+fn declared_name(file: FileId, text: &str, pos: usize) -> Option<(ast::DeclKind, ast::Ident)> {
+    let word_at = |at: usize| -> (usize, usize) {
+        let rest = &text[at..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        (at, at + len)
+    };
+    let (ks, ke) = word_at(pos);
+    let kind = ast::DeclKind::from_keyword(&text[ks..ke])?;
+    let after = ke + text[ke..].len() - text[ke..].trim_start_matches([' ', '\t']).len();
+    let (ns, ne) = word_at(after);
+    let name = &text[ns..ne];
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        return None;
+    }
+    Some((
+        kind,
+        ast::Ident {
+            name: name.to_string(),
+            span: Span::new(file, ns, ne),
+        },
+    ))
 }
 
 /// Skips white space and `//` comments from `pos`.

@@ -297,6 +297,31 @@ pub const RUNTIMES: &[Runtime] = &[
     rt("ruby4.0", Some("2029-03-31"), Some("2029-04-30"), "ruby4.0"),
 ];
 
+/// The runtime most likely meant by an unknown name: among runtimes still
+/// open for new functions and of the same family (`python`, `node`...), the
+/// one sharing the longest prefix with it, then the closest spelling, then
+/// supported over deprecated, then the newest.
+/// `node22.x` -> `nodejs22.x`; `python3.15` -> `python3.14`.
+pub fn suggest(name: &str, today: Date) -> Option<&'static str> {
+    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let family = |s: &str| s.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    RUNTIMES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status(today) != Status::CreateBlocked)
+        .filter(|(_, r)| common(name, r.name) >= family(name).min(family(r.name)).max(3))
+        .max_by_key(|(i, r)| {
+            let distance = strsim::osa_distance(name, r.name);
+            (
+                common(name, r.name),
+                std::cmp::Reverse(distance),
+                r.status(today) == Status::Supported,
+                *i,
+            )
+        })
+        .map(|(_, r)| r.name)
+}
+
 /// The lifecycle entry of a runtime.
 pub fn lookup(name: &str) -> Option<&'static Runtime> {
     RUNTIMES.iter().find(|r| r.name == name)
@@ -342,6 +367,18 @@ mod tests {
         assert!(Date::parse("2028-02-29").is_some());
         assert_eq!(Date::parse("2027-02-29"), None);
         assert_eq!(Date::parse("soon"), None);
+    }
+
+    #[test]
+    fn suggestions_prefer_open_newest_runtimes_of_the_family() {
+        let today = Date::parse("2026-11-23").unwrap();
+        assert_eq!(suggest("nodejs22", today), Some("nodejs22.x"));
+        assert_eq!(suggest("node22.x", today), Some("nodejs22.x"));
+        assert_eq!(suggest("python3.13.1", today), Some("python3.13"));
+        assert_eq!(suggest("python3.15", today), Some("python3.14"));
+        assert_eq!(suggest("ruby3.5", today), Some("ruby3.4"));
+        assert_eq!(suggest("java", today), Some("java25"));
+        assert_eq!(suggest("cobol", today), None);
     }
 
     #[test]

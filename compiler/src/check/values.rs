@@ -4,7 +4,8 @@
 //! is named next to each group.
 
 use super::runtimes::{self, Date, Status};
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::Diagnostic;
+
 use crate::model::*;
 use crate::source::Span;
 
@@ -252,7 +253,7 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
     let Some(info) = runtimes::lookup(&rt.value) else {
         let mut d = Diagnostic::new("E0204", rt.span, format!("unknown runtime `{}`", rt.value))
             .label("not a Lambda runtime");
-        d = match did_you_mean(&rt.value, runtimes::RUNTIMES.iter().map(|r| r.name)) {
+        d = match runtimes::suggest(&rt.value, today) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
             None => {
                 d.help("use a Lambda runtime identifier such as \"python3.13\" or \"nodejs24.x\"")
@@ -362,7 +363,7 @@ pub fn route_path(path: &str) -> Result<(), (String, String)> {
             if greedy && i + 1 != segments.len() {
                 return Err((
                     format!("greedy parameter `{{{inner}}}` must be the last segment"),
-                    "move `{name+}` to the end of the path, or drop the `+`".into(),
+                    format!("move `{{{inner}}}` to the end of the path, or drop the `+`"),
                 ));
             }
             if names.contains(&name) {

@@ -163,7 +163,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                         format!("queue `{}` hides a message for {} s, less than `{}`'s timeout of {} s", q.name, q.visibility.value, f.name, f.timeout.value),
                     )
                     .label("CloudFormation rejects this event source mapping")
-                    .with(q.visibility.span, "visibility timeout")
+                    .with(q.visibility.span, visibility_label(q))
                     .help(format!("set `visibility_timeout = {}s` on `{}` (six times the timeout plus the batching window)", 6 * f.timeout.value + window_s, q.name)),
                 );
             } else if q.visibility.value < 6 * f.timeout.value + window_s {
@@ -174,7 +174,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                         format!("queue `{}` hides a message for {} s, less than six times `{}`'s timeout ({} s)", q.name, q.visibility.value, f.name, 6 * f.timeout.value + window_s),
                     )
                     .label("messages may be delivered again while still being processed")
-                    .with(q.visibility.span, "visibility timeout")
+                    .with(q.visibility.span, visibility_label(q))
                     .help(format!("set `visibility_timeout = {}s` on `{}`, as AWS recommends", 6 * f.timeout.value + window_s, q.name)),
                 );
             }
@@ -239,6 +239,18 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
             }
             async_without_destination(model, &f.name, topic.span, "the topic", diags)
         }
+    }
+}
+
+/// Where a queue's visibility timeout comes from, for labels.
+fn visibility_label(q: &Queue) -> String {
+    if q.visibility.span == q.span {
+        format!(
+            "no `visibility_timeout`: the default is {} s",
+            q.visibility.value
+        )
+    } else {
+        "visibility timeout".to_string()
     }
 }
 

@@ -31,9 +31,16 @@ pub(super) struct Lowerer {
 }
 
 impl Lowerer {
+    /// The span of a pair without trailing white space: rules with an
+    /// optional tail (`match E` without `where`) match the space before it.
     fn span(&self, p: &P) -> Span {
         let s = p.as_span();
-        Span::new(self.file, self.base + s.start(), self.base + s.end())
+        let len = p.as_str().trim_end().len();
+        Span::new(
+            self.file,
+            self.base + s.start(),
+            self.base + s.start() + len,
+        )
     }
 
     fn ident(&self, p: P) -> Ident {
@@ -55,7 +62,7 @@ impl Lowerer {
         let value = unescape(raw).unwrap_or_else(|| {
             self.soft.borrow_mut().push(
                 Diagnostic::new("E0002", span, "invalid escape in string")
-                    .label("unknown escape")
+                    .label("unknown escape, or `\\u{...}` of no Unicode character")
                     .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}; write \\\\ for a backslash"),
             );
             raw.to_string()
@@ -372,6 +379,45 @@ impl Lowerer {
                 n.checked_mul(unit.bytes())
                     .ok_or_else(|| bad_number(span))?;
                 ValueKind::Size(n, unit)
+            }
+            Rule::fractional => {
+                let unit =
+                    text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '_');
+                let smaller = match unit {
+                    "d" => "`h`",
+                    "h" => "`m`",
+                    "m" => "`s`",
+                    "s" => "`ms`",
+                    "GB" => "`MB`",
+                    "MB" => "`KB`",
+                    _ => "a smaller unit",
+                };
+                self.soft.borrow_mut().push(
+                    Diagnostic::new(
+                        "E0201",
+                        span,
+                        format!("`{text}`: durations and sizes are whole numbers of a unit"),
+                    )
+                    .label("fraction not allowed")
+                    .help(format!("write it in {smaller}, e.g. `1.5d` as `36h`")),
+                );
+                let whole: u64 = text
+                    .split('.')
+                    .next()
+                    .unwrap_or("0")
+                    .replace('_', "")
+                    .parse()
+                    .unwrap_or(0);
+                match unit {
+                    "KB" => ValueKind::Size(whole, SizeUnit::Kb),
+                    "MB" => ValueKind::Size(whole, SizeUnit::Mb),
+                    "GB" => ValueKind::Size(whole, SizeUnit::Gb),
+                    "ms" => ValueKind::Duration(whole, TimeUnit::Millis),
+                    "s" => ValueKind::Duration(whole, TimeUnit::Seconds),
+                    "m" => ValueKind::Duration(whole, TimeUnit::Minutes),
+                    "h" => ValueKind::Duration(whole, TimeUnit::Hours),
+                    _ => ValueKind::Duration(whole, TimeUnit::Days),
+                }
             }
             Rule::path => ValueKind::Path(self.path(p)),
             Rule::list => ValueKind::List(

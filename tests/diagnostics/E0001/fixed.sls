@@ -1,0 +1,15 @@
+// E0001 fixed: every property is written `name = value`.
+app payments {
+  tags { team = "payments", cost_centre = "cc-114" }
+}
+
+queue Refunds {
+  visibility_timeout = 60s
+}
+
+function ProcessRefund {
+  handler = "refunds.handler"
+  runtime = "python3.13"
+  timeout = 10s
+  on Refunds
+}

@@ -1,0 +1,15 @@
+// E0004: this file uses `./orders.sls`, which uses this file back
+use "./orders.sls"
+
+app shop {
+  runtime = "python3.13"
+}
+
+table Orders {
+  key = { pk: string }
+}
+
+api Storefront http {
+  POST /orders      -> CreateOrder
+  GET  /orders/{id} -> GetOrder
+}

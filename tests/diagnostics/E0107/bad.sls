@@ -1,0 +1,17 @@
+// E0107: table `Carts` has no `key`, and DynamoDB needs a partition key
+app shop {
+  runtime = "python3.13"
+}
+
+table Carts {
+  billing = on_demand
+}
+
+function AddToCart {
+  handler = "cart.add"
+  writes Carts
+}
+
+api Storefront http {
+  POST /cart/items -> AddToCart
+}

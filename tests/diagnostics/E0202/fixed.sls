@@ -1,0 +1,18 @@
+// E0202 fixed: the architecture is `arm64`.
+app shop {
+  runtime      = "python3.13"
+  architecture = arm64
+}
+
+table Orders {
+  key = { pk: string }
+}
+
+function GetOrder {
+  handler = "orders.get"
+  reads Orders
+}
+
+api Storefront http {
+  GET /orders/{id} -> GetOrder
+}

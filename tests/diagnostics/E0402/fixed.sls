@@ -1,0 +1,17 @@
+// E0402 fixed: the number is written without quotes.
+// The orders service puts `OrderPlaced` events on the bus.
+bus Shop_Bus
+
+event OrderPlaced from "shop.orders" {
+  orderId:   string
+  total:     number
+  currency:  "USD" | "EUR" | "GBP"
+  createdAt: string
+}
+
+queue ReviewQueue
+
+rule LargeOrders on Shop_Bus {
+  match OrderPlaced where total >= 1000
+  send to ReviewQueue
+}
