@@ -17,6 +17,8 @@
 //! nothing here prints. [`compile_file`] and [`compile_source`] run stages
 //! 1-4; [`build`] runs stage 5 on a compilation without errors.
 
+#![warn(missing_docs)]
+
 pub mod ast;
 pub mod check;
 pub mod diagnostics;

@@ -13,9 +13,15 @@ use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
 use pest::Parser;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "syntax/sls.pest"]
-struct SlsParser;
+/// The generated parser; its `Rule` enum mirrors the grammar's rules, which
+/// are documented in the grammar itself.
+mod generated {
+    #![allow(missing_docs)]
+    #[derive(pest_derive::Parser)]
+    #[grammar = "syntax/sls.pest"]
+    pub struct SlsParser;
+}
+use generated::{Rule, SlsParser};
 
 /// The words that start a top-level item; recovery resumes at them.
 const ITEM_KEYWORDS: &[&str] = &[

@@ -31,6 +31,8 @@ pub fn code_key(code: &str) -> String {
     }
 }
 
+/// A function as `AWS::Lambda::Function`, with its role, log group, async
+/// configuration and event source mappings.
 pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
@@ -170,6 +172,8 @@ pub fn cors(c: &Cors) -> Json {
     j
 }
 
+/// An HTTP API as `AWS::ApiGatewayV2::*`: API, stage, authorizer,
+/// integrations, routes and the permissions each route needs.
 pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let api = &model.apis[index];
     let id = logical(&api.name);

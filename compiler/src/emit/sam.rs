@@ -10,6 +10,7 @@ use super::Template;
 use crate::model::*;
 use serde_json::{json, Map, Value as Json};
 
+/// A function as `AWS::Serverless::Function`, with its role and log group.
 pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
@@ -50,6 +51,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     );
 }
 
+/// The `Architectures` value of an architecture.
 pub fn arch(a: Arch) -> &'static str {
     match a {
         Arch::X86 => "x86_64",
@@ -156,6 +158,7 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     events
 }
 
+/// The `StartingPosition` value of a stream trigger.
 pub fn start_position(s: StartPosition) -> &'static str {
     match s {
         StartPosition::Latest => "LATEST",
@@ -163,6 +166,7 @@ pub fn start_position(s: StartPosition) -> &'static str {
     }
 }
 
+/// An HTTP API as `AWS::Serverless::HttpApi`; routes come from function events.
 pub fn api(model: &Model, index: usize, t: &mut Template) {
     let api = &model.apis[index];
     let id = logical(&api.name);

@@ -286,6 +286,7 @@ pub fn permission(
     json!({ "Type": "AWS::Lambda::Permission", "Properties": props })
 }
 
+/// A queue, with its redrive policy and, when anything delivers to it, its one policy.
 pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     let id = logical(&q.name);
     let mut props = json!({});
@@ -319,6 +320,7 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     }
 }
 
+/// A topic, its policy when a rule publishes to it, and its queue subscriptions.
 pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
     let id = logical(&tp.name);
     let mut props = json!({});
@@ -362,6 +364,7 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
     }
 }
 
+/// A custom event bus, named after the stack.
 pub fn bus(model: &Model, b: &Bus, t: &mut Template) {
     t.add(
         logical(&b.name),
@@ -372,6 +375,7 @@ pub fn bus(model: &Model, b: &Bus, t: &mut Template) {
     );
 }
 
+/// A table with its keys, billing, stream, point-in-time recovery and encryption.
 pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     let type_code = |k: KeyType| match k {
         KeyType::String => "S",
@@ -415,6 +419,7 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     );
 }
 
+/// A bucket: encrypted, public access blocked, with its notifications.
 pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     let id = logical(&b.name);
     let mut props = json!({
@@ -502,6 +507,7 @@ fn delivery(target: &mut Json, retry: &RetryPolicy, dead_letter: Option<&Ref>) {
     }
 }
 
+/// An EventBridge rule with its pattern, targets and the permissions of its function targets.
 pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
     let id = logical(&r.name);
     let mut targets = Vec::new();
@@ -536,6 +542,7 @@ pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
     }
 }
 
+/// A scheduled EventBridge rule invoking a function, and its permission.
 pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     let id = logical(&s.name);
     let expr = match &s.kind {

@@ -1,0 +1,443 @@
+//! Functions: properties, environment, access verbs and triggers.
+
+use super::*;
+
+impl Resolver {
+    pub(super) fn function(&mut self, d: &ast::Decl, defaults: &Defaults) -> Function {
+        let name_span = d.name.span;
+        let mut p = Props::new(&d.body);
+        let handler = match p.take("handler").and_then(|v| self.expect_string(v)) {
+            Some(h) => h,
+            None => {
+                if !p.has("handler") {
+                    self.error(
+                        Diagnostic::new(
+                            "E0107",
+                            name_span,
+                            format!("function `{}` has no `handler`", d.name.name),
+                        )
+                        .label("missing `handler`")
+                        .help("add `handler = \"file.function\"` (e.g. `\"app.handler\"`)"),
+                    );
+                }
+                Spanned::new(String::new(), name_span)
+            }
+        };
+        let code = p
+            .take("code")
+            .and_then(|v| self.expect_string(v))
+            .map_or_else(|| ".".to_string(), |s| s.value);
+        let runtime = match p.take("runtime").and_then(|v| self.expect_string(v)) {
+            Some(r) => r,
+            None => match &defaults.runtime {
+                Some(r) => r.clone(),
+                None => {
+                    if !p.has("runtime") && !self.app_broken {
+                        self.error(
+                            Diagnostic::new("E0107", name_span, format!("function `{}` has no `runtime`", d.name.name))
+                                .label("missing `runtime`")
+                                .help("add `runtime = \"python3.13\"` here, or a default `runtime` in the `app` declaration"),
+                        );
+                    }
+                    Spanned::new(String::new(), name_span)
+                }
+            },
+        };
+        let memory = p
+            .take("memory")
+            .and_then(|v| self.expect_size_mb(v))
+            .or_else(|| defaults.memory.clone())
+            .unwrap_or(Spanned::new(128, name_span));
+        let timeout = p
+            .take("timeout")
+            .and_then(|v| self.expect_seconds(v))
+            .or_else(|| defaults.timeout.clone())
+            .unwrap_or(Spanned::new(3, name_span));
+        let arch = p
+            .take("architecture")
+            .and_then(|v| self.expect_arch(v))
+            .unwrap_or(defaults.arch);
+        let tracing = p
+            .take("tracing")
+            .and_then(|v| self.expect_tracing(v))
+            .unwrap_or(defaults.tracing);
+        let log_retention = p
+            .take("log_retention")
+            .and_then(|v| self.expect_days(v))
+            .or_else(|| defaults.log_retention.clone())
+            .unwrap_or(Spanned::new(30, name_span));
+        let concurrency = p.take("concurrency").and_then(|v| self.expect_int(v));
+        let retries = p.take("retries").and_then(|v| self.expect_int(v));
+        let max_event_age = p.take("max_event_age").and_then(|v| self.expect_seconds(v));
+        let on_failure = p.take("on_failure").and_then(|v| {
+            self.expect_path(v).and_then(|path| {
+                self.expect_ref(
+                    path,
+                    &[
+                        DeclKind::Queue,
+                        DeclKind::Topic,
+                        DeclKind::Function,
+                        DeclKind::Bus,
+                    ],
+                )
+            })
+        });
+        let env = match p.take_block("env") {
+            Some(body) => self.env(body),
+            None => Vec::new(),
+        };
+        p.finish(self, "a function");
+
+        let mut access = Vec::new();
+        let mut triggers = Vec::new();
+        for m in &d.body {
+            match &m.kind {
+                MemberKind::Property { .. } | MemberKind::Block { .. } => {}
+                MemberKind::Verb {
+                    verb, targets, bus, ..
+                } => self.verb(*verb, targets, bus.as_ref(), &mut access),
+                MemberKind::On { source, body } => {
+                    if let Some(t) = self.trigger(source, body, m.span) {
+                        // One function may take several notifications of one
+                        // bucket (different prefixes); any other source once.
+                        let source_ref = trigger_source(&t);
+                        let earlier: Vec<Ref> = triggers
+                            .iter()
+                            .filter(|e| !matches!(e, Trigger::Bucket { .. }))
+                            .map(|e| trigger_source(e).clone())
+                            .collect();
+                        if !matches!(t, Trigger::Bucket { .. })
+                            && self.repeated(&earlier, source_ref, "a trigger of this function")
+                        {
+                            continue;
+                        }
+                        triggers.push(t);
+                    }
+                }
+                _ => self.not_allowed(m, "a function"),
+            }
+        }
+        Function {
+            name: d.name.name.clone(),
+            span: name_span,
+            handler,
+            code,
+            runtime,
+            memory,
+            timeout,
+            arch,
+            env,
+            concurrency,
+            tracing,
+            log_retention,
+            access,
+            triggers,
+            retries,
+            max_event_age,
+            on_failure,
+        }
+    }
+
+    pub(super) fn env(&mut self, body: &[ast::Member]) -> Vec<(Spanned<String>, EnvValue)> {
+        let mut out: Vec<(Spanned<String>, EnvValue)> = Vec::new();
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`env`");
+                continue;
+            };
+            if out.iter().any(|(k, _)| k.value == key.name) {
+                self.error(
+                    Diagnostic::new(
+                        "E0106",
+                        key.span,
+                        format!("environment variable `{}` is set twice", key.name),
+                    )
+                    .label("set again here")
+                    .help("remove one of the two"),
+                );
+                continue;
+            }
+            let v = match &value.kind {
+                ValueKind::Path(path) => match self.attr(path) {
+                    Some((r, a)) => EnvValue::Attr(r, a),
+                    None => continue,
+                },
+                _ => match self.expect_scalar_string(value) {
+                    Some(s) => EnvValue::Literal(s),
+                    None => continue,
+                },
+            };
+            out.push((Spanned::new(key.name.clone(), key.span), v));
+        }
+        out
+    }
+
+    /// `Orders.name`: a resource attribute.
+    pub(super) fn attr(&mut self, path: &ast::Path) -> Option<(Ref, Attr)> {
+        let resources = [
+            DeclKind::Table,
+            DeclKind::Queue,
+            DeclKind::Topic,
+            DeclKind::Bus,
+            DeclKind::Bucket,
+            DeclKind::Function,
+            DeclKind::Api,
+        ];
+        let head = path.head();
+        let r = self.lookup(&head.name, head.span, &resources)?;
+        let attrs = attributes(r.kind);
+        let Some(word) = path.parts.get(1) else {
+            let list = attrs
+                .iter()
+                .map(|a| format!("`{}.{}`", head.name, a.word()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.error(
+                Diagnostic::new(
+                    "E0201",
+                    path.span,
+                    format!(
+                        "expected a string or an attribute, found {} `{}`",
+                        r.kind.keyword(),
+                        head.name
+                    ),
+                )
+                .label("a declaration is not a value")
+                .help(format!("use one of its attributes: {list}")),
+            );
+            return None;
+        };
+        match attrs.iter().find(|a| a.word() == word.name) {
+            Some(a) if path.parts.len() == 2 => Some((
+                Ref {
+                    span: path.span,
+                    ..r
+                },
+                *a,
+            )),
+            _ => {
+                let mut d = Diagnostic::new(
+                    "E0108",
+                    word.span,
+                    format!(
+                        "{} has no attribute `{}`",
+                        r.kind.article(),
+                        path.parts[1..]
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(".")
+                    ),
+                )
+                .label("unknown attribute");
+                let words = attrs.iter().map(|a| a.word());
+                d = match did_you_mean(&word.name, words) {
+                    Some(s) => d.help(format!("did you mean `{}.{s}`?", head.name)),
+                    None => d.help(format!(
+                        "{} has: {}",
+                        r.kind.article(),
+                        attrs
+                            .iter()
+                            .map(|a| format!("`{}`", a.word()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    pub(super) fn verb(
+        &mut self,
+        verb: VerbKind,
+        targets: &[ast::Path],
+        bus: Option<&ast::Path>,
+        out: &mut Vec<Access>,
+    ) {
+        let kinds: &[DeclKind] = match verb {
+            VerbKind::Reads | VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket],
+            VerbKind::SendsTo => &[DeclKind::Queue],
+            VerbKind::PublishesTo => &[DeclKind::Topic],
+            VerbKind::Emits => &[DeclKind::Event],
+            VerbKind::Invokes => &[DeclKind::Function],
+        };
+        let bus_ref = match bus {
+            Some(b) => self.expect_ref(b, &[DeclKind::Bus]),
+            None => None,
+        };
+        for t in targets {
+            let Some(r) = self.expect_ref(t, kinds) else {
+                continue;
+            };
+            if verb == VerbKind::Emits {
+                if let Some(b) = &bus_ref {
+                    out.push(Access {
+                        verb,
+                        target: b.clone(),
+                        event: Some(r),
+                    });
+                }
+            } else {
+                out.push(Access {
+                    verb,
+                    target: r,
+                    event: None,
+                });
+            }
+        }
+    }
+
+    pub(super) fn trigger(
+        &mut self,
+        source: &ast::Path,
+        body: &[ast::Member],
+        span: Span,
+    ) -> Option<Trigger> {
+        let kinds = [
+            DeclKind::Queue,
+            DeclKind::Table,
+            DeclKind::Bucket,
+            DeclKind::Topic,
+        ];
+        let (name, extra) = self.split_qualified(source);
+        let head_span = source.head().span;
+        let r = self.lookup(&name, head_span, &kinds)?;
+        let r = Ref {
+            span: source.span,
+            ..r
+        };
+        let mut p = Props::new(body);
+        let t = match r.kind {
+            DeclKind::Table => {
+                let ok = extra == 1 && source.parts.last().is_some_and(|l| l.name == "stream");
+                if !ok {
+                    self.error(
+                        Diagnostic::new("E0103", source.span, format!("a function is triggered by a table's stream, not by table `{name}`"))
+                            .label("expected a stream")
+                            .help(format!("write `on {name}.stream {{ ... }}`")),
+                    );
+                    return None;
+                }
+                let batch = p
+                    .take("batch")
+                    .and_then(|v| self.expect_int_u32(v))
+                    .unwrap_or(Spanned::new(100, source.span));
+                let window = p
+                    .take("window")
+                    .and_then(|v| self.expect_seconds(v))
+                    .map(|s| Spanned::new(s.value as u32, s.span));
+                let start = match p
+                    .take("start")
+                    .and_then(|v| self.expect_word(v, &["latest", "trim_horizon"]))
+                {
+                    Some(w) if w == "trim_horizon" => StartPosition::TrimHorizon,
+                    _ => StartPosition::Latest,
+                };
+                let retries = p.take("retries").and_then(|v| self.expect_int(v));
+                let bisect = p
+                    .take("bisect")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(false);
+                let partial_failures = p
+                    .take("partial_failures")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(false);
+                Trigger::Stream {
+                    table: r,
+                    batch,
+                    window,
+                    start,
+                    retries,
+                    bisect,
+                    partial_failures,
+                    span,
+                }
+            }
+            _ if extra > 0 => {
+                self.error(
+                    Diagnostic::new(
+                        "E0103",
+                        source.span,
+                        format!(
+                            "expected a queue, a table stream, a bucket or a topic, found `{}`",
+                            source.text()
+                        ),
+                    )
+                    .label("only tables have `.stream`")
+                    .help(format!("write `on {name}`")),
+                );
+                return None;
+            }
+            DeclKind::Queue => {
+                let batch = p
+                    .take("batch")
+                    .and_then(|v| self.expect_int_u32(v))
+                    .unwrap_or(Spanned::new(10, source.span));
+                let window = p
+                    .take("window")
+                    .and_then(|v| self.expect_seconds(v))
+                    .map(|s| Spanned::new(s.value as u32, s.span));
+                let partial_failures = p
+                    .take("partial_failures")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(false);
+                Trigger::Queue {
+                    queue: r,
+                    batch,
+                    window,
+                    partial_failures,
+                    span,
+                }
+            }
+            DeclKind::Bucket => {
+                let events = match p.take("events") {
+                    Some(v) => self.bucket_events(v),
+                    None => vec![BucketEvent::Created],
+                };
+                let prefix = p
+                    .take("prefix")
+                    .and_then(|v| self.expect_string(v))
+                    .map(|s| s.value);
+                let suffix = p
+                    .take("suffix")
+                    .and_then(|v| self.expect_string(v))
+                    .map(|s| s.value);
+                Trigger::Bucket {
+                    bucket: r,
+                    events,
+                    prefix,
+                    suffix,
+                    span,
+                }
+            }
+            _ => Trigger::Topic { topic: r, span },
+        };
+        let what = match &t {
+            Trigger::Queue { .. } => "a queue trigger",
+            Trigger::Stream { .. } => "a stream trigger",
+            Trigger::Bucket { .. } => "a bucket trigger",
+            Trigger::Topic { .. } => "a topic trigger",
+        };
+        self.other_members(body, what);
+        p.finish(self, what);
+        Some(t)
+    }
+
+    pub(super) fn bucket_events(&mut self, v: &ast::Value) -> Vec<BucketEvent> {
+        let items: Vec<&ast::Value> = match &v.kind {
+            ValueKind::List(items) => items.iter().collect(),
+            _ => vec![v],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match self.expect_word(item, &["created", "removed"]) {
+                Some(w) if w == "removed" => out.push(BucketEvent::Removed),
+                Some(_) => out.push(BucketEvent::Created),
+                None => {}
+            }
+        }
+        out
+    }
+}

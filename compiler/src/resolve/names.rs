@@ -1,0 +1,134 @@
+//! Names that only make sense once every declaration is read: logical-ID
+//! collisions and unused declarations.
+
+use super::*;
+
+impl Resolver {
+    /// E0109: two declarations whose logical IDs would be equal, directly or
+    /// through a derived resource (`Fn` + `Role` against a declared `FnRole`).
+    pub(super) fn logical_ids(&mut self, decls: &[&ast::Decl]) {
+        let mut seen: HashMap<String, (String, Span)> = HashMap::new();
+        for d in decls {
+            if matches!(d.kind, DeclKind::App | DeclKind::Type | DeclKind::Event) {
+                continue;
+            }
+            if self.symbols.get(&d.name.name).map(|s| s.span) != Some(d.name.span) {
+                continue;
+            }
+            let id = crate::emit::ids::logical(&d.name.name);
+            if let Some((other, span)) = seen.get(&id) {
+                let (other, span) = (other.clone(), *span);
+                self.error(
+                    Diagnostic::new("E0109", d.name.span, format!("`{}` and `{other}` both become the logical ID `{id}`", d.name.name))
+                        .label("same logical ID")
+                        .with(span, format!("`{other}` declared here"))
+                        .help("rename one of them: logical IDs drop `_` and `-` and capitalise the next letter"),
+                );
+                continue;
+            }
+            seen.insert(id, (d.name.name.clone(), d.name.span));
+        }
+        // Bucket names are global: two declarations must not share the
+        // prefix their physical names are built from.
+        let mut prefixes: HashMap<String, (String, Span)> = HashMap::new();
+        let buckets: Vec<(String, Span)> = self
+            .model
+            .buckets
+            .iter()
+            .map(|b| (b.name.clone(), b.span))
+            .collect();
+        for (name, span) in &buckets {
+            let prefix = crate::emit::refs::bucket_prefix(name);
+            match prefixes.get(&prefix) {
+                Some((other, first)) => {
+                    let (other, first) = (other.clone(), *first);
+                    self.error(
+                        Diagnostic::new("E0109", *span, format!("buckets `{}` and `{other}` would get the same physical name `{prefix}-...`", name))
+                            .label("same bucket name prefix")
+                            .with(first, format!("`{other}` declared here"))
+                            .help("bucket names are lower-cased and cut to 26 characters: rename one so that they differ"),
+                    );
+                }
+                None => {
+                    prefixes.insert(prefix, (name.to_string(), *span));
+                }
+            }
+        }
+        for d in decls {
+            if d.kind != DeclKind::Function {
+                continue;
+            }
+            let base = crate::emit::ids::logical(&d.name.name);
+            for suffix in crate::emit::ids::DERIVED_SUFFIXES {
+                if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
+                    let (other, span) = (other.clone(), *span);
+                    self.error(
+                        Diagnostic::new(
+                            "E0109",
+                            span,
+                            format!(
+                                "`{other}` has the logical ID of function `{}`'s {}",
+                                d.name.name,
+                                suffix.to_lowercase()
+                            ),
+                        )
+                        .label(format!("same logical ID as `{base}{suffix}`"))
+                        .with(d.name.span, "the function is declared here")
+                        .help(format!("rename `{other}`")),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn unused(&mut self, decls: &[&ast::Decl]) {
+        // A function with an `on` member is triggered, even if the trigger
+        // itself did not resolve (that error is reported already).
+        let triggered: HashSet<&str> = decls
+            .iter()
+            .filter(|d| {
+                d.kind == DeclKind::Function
+                    && d.body
+                        .iter()
+                        .any(|m| matches!(m.kind, MemberKind::On { .. }))
+            })
+            .map(|d| d.name.name.as_str())
+            .collect();
+        let eventbridge_buckets: HashSet<&str> = self
+            .model
+            .buckets
+            .iter()
+            .filter(|b| b.eventbridge)
+            .map(|b| b.name.as_str())
+            .collect();
+        let mut warnings = Vec::new();
+        for d in decls {
+            let Some(sym) = self.symbols.get(&d.name.name) else {
+                continue;
+            };
+            if sym.span != d.name.span || sym.quiet || self.used.contains(&d.name.name) {
+                continue;
+            }
+            let what = match d.kind {
+                DeclKind::App | DeclKind::Api | DeclKind::Rule | DeclKind::Schedule => continue,
+                DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,
+                DeclKind::Function => "nothing invokes or triggers it",
+                // Its events reach EventBridge whether or not a rule here
+                // names the bucket.
+                DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,
+                DeclKind::Type | DeclKind::Event => "nothing refers to it",
+                _ => "no function or rule uses it",
+            };
+            warnings.push(
+                Diagnostic::new(
+                    "W0104",
+                    d.name.span,
+                    format!("{} `{}` is never used", d.kind.keyword(), d.name.name),
+                )
+                .label(what)
+                .help("use it, or remove the declaration"),
+            );
+        }
+        self.diags.extend(warnings);
+    }
+}

@@ -1,0 +1,257 @@
+//! Converting values: types, units, words and references, with the
+//! diagnostics for each wrong form (`expect_*` report and return `None`).
+
+use super::*;
+
+impl Resolver {
+    pub(super) fn type_error(&mut self, v: &ast::Value, expected: &str, help: &str) {
+        self.error(
+            Diagnostic::new(
+                "E0201",
+                v.span,
+                format!("expected {expected}, found {}", v.kind.describe()),
+            )
+            .label(format!("expected {expected}"))
+            .help(help.to_string()),
+        );
+    }
+
+    pub(super) fn expect_string(&mut self, v: &ast::Value) -> Option<Spanned<String>> {
+        match &v.kind {
+            ValueKind::Str(s) => Some(Spanned::new(s.clone(), v.span)),
+            _ => {
+                self.type_error(v, "a string", "put the value in double quotes");
+                None
+            }
+        }
+    }
+
+    /// A string, or a number or boolean written without quotes (tags, env).
+    pub(super) fn expect_scalar_string(&mut self, v: &ast::Value) -> Option<String> {
+        match &v.kind {
+            ValueKind::Str(s) => Some(s.clone()),
+            ValueKind::Int(i) => Some(i.to_string()),
+            ValueKind::Number(_) => {
+                // `1.10` would come out as "1.1": the text as written matters.
+                self.error(
+                    Diagnostic::new("E0201", v.span, "expected a string, found a decimal number")
+                        .label("decimals change when reformatted")
+                        .help("put the value in double quotes, e.g. \"1.10\""),
+                );
+                None
+            }
+            ValueKind::Bool(b) => Some(b.to_string()),
+            _ => {
+                self.type_error(v, "a string", "put the value in double quotes");
+                None
+            }
+        }
+    }
+
+    pub(super) fn expect_strings(&mut self, v: &ast::Value) -> Option<Vec<String>> {
+        let ValueKind::List(items) = &v.kind else {
+            self.type_error(v, "a list of strings", "write `[\"a\", \"b\"]`");
+            return None;
+        };
+        items
+            .iter()
+            .map(|i| self.expect_string(i).map(|s| s.value))
+            .collect()
+    }
+
+    pub(super) fn expect_int(&mut self, v: &ast::Value) -> Option<Spanned<i64>> {
+        match v.kind {
+            ValueKind::Int(i) => Some(Spanned::new(i, v.span)),
+            _ => {
+                self.type_error(
+                    v,
+                    "an integer",
+                    "write a whole number without a unit, e.g. `10`",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn expect_int_u32(&mut self, v: &ast::Value) -> Option<Spanned<u32>> {
+        let i = self.expect_int(v)?;
+        Some(Spanned::new(
+            i.value.clamp(0, u32::MAX as i64) as u32,
+            i.span,
+        ))
+    }
+
+    pub(super) fn expect_bool(&mut self, v: &ast::Value) -> Option<bool> {
+        match v.kind {
+            ValueKind::Bool(b) => Some(b),
+            _ => {
+                self.type_error(v, "`true` or `false`", "write `true` or `false`");
+                None
+            }
+        }
+    }
+
+    pub(super) fn expect_path<'v>(&mut self, v: &'v ast::Value) -> Option<&'v ast::Path> {
+        match &v.kind {
+            ValueKind::Path(p) => Some(p),
+            _ => {
+                self.type_error(
+                    v,
+                    "a name",
+                    "write the name of a declaration, without quotes",
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration in whole seconds.
+    pub(super) fn expect_seconds(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
+        match v.kind {
+            ValueKind::Duration(n, unit) => {
+                let ms = n * unit.millis();
+                if ms % 1000 != 0 {
+                    self.error(
+                        Diagnostic::new("E0201", v.span, "expected a whole number of seconds")
+                            .label("fractions of a second are not allowed here")
+                            .help("round to whole seconds, e.g. `1s`"),
+                    );
+                    return None;
+                }
+                Some(Spanned::new(ms / 1000, v.span))
+            }
+            ValueKind::Int(i) => {
+                self.error(
+                    Diagnostic::new(
+                        "E0201",
+                        v.span,
+                        "expected a duration, found a number without a unit",
+                    )
+                    .label("missing unit")
+                    .help(format!("add a unit: `{i}s`, `{i}m`, `{i}h` or `{i}d`")),
+                );
+                None
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a duration",
+                    "write a number with a unit: `30s`, `15m`, `2h`, `14d`",
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration in whole days (log retention).
+    pub(super) fn expect_days(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
+        let s = self.expect_seconds(v)?;
+        if s.value % 86_400 != 0 {
+            self.error(
+                Diagnostic::new("E0201", v.span, "expected a whole number of days")
+                    .label("not whole days")
+                    .help("write the retention in days, e.g. `30d`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(s.value / 86_400, s.span))
+    }
+
+    /// A size in whole MB.
+    pub(super) fn expect_size_mb(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
+        match v.kind {
+            ValueKind::Size(n, unit) => {
+                let bytes = n * unit.bytes();
+                if bytes % (1 << 20) != 0 {
+                    self.error(
+                        Diagnostic::new("E0201", v.span, "expected a whole number of MB")
+                            .label("not whole megabytes")
+                            .help("write the size in MB or GB, e.g. `512MB`"),
+                    );
+                    return None;
+                }
+                Some(Spanned::new(bytes >> 20, v.span))
+            }
+            ValueKind::Int(i) => {
+                self.error(
+                    Diagnostic::new(
+                        "E0201",
+                        v.span,
+                        "expected a size, found a number without a unit",
+                    )
+                    .label("missing unit")
+                    .help(format!("add a unit: `{i}MB`")),
+                );
+                None
+            }
+            _ => {
+                self.type_error(v, "a size", "write a number with a unit: `512MB`, `1GB`");
+                None
+            }
+        }
+    }
+
+    /// An enum-like word among `options`.
+    pub(super) fn expect_word(&mut self, v: &ast::Value, options: &[&str]) -> Option<String> {
+        let list = options
+            .iter()
+            .map(|o| format!("`{o}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match &v.kind {
+            ValueKind::Path(p) if p.parts.len() == 1 => {
+                let w = &p.head().name;
+                if options.contains(&w.as_str()) {
+                    return Some(w.clone());
+                }
+                let mut d = Diagnostic::new("E0202", v.span, format!("unknown option `{w}`"))
+                    .label(format!("expected one of {list}"));
+                d = match did_you_mean(w, options.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help(format!("write one of {list}")),
+                };
+                self.error(d);
+                None
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    &format!("one of {list}"),
+                    "write the word without quotes",
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn expect_words(&mut self, v: &ast::Value, options: &[&str]) -> Vec<String> {
+        match &v.kind {
+            ValueKind::List(items) => items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    ValueKind::Str(s) if options.contains(&s.as_str()) => Some(s.clone()),
+                    _ => self.expect_word(i, options),
+                })
+                .collect(),
+            _ => {
+                self.type_error(v, "a list", "write `[GET, POST]`");
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn expect_arch(&mut self, v: &ast::Value) -> Option<Arch> {
+        self.expect_word(v, &["x86_64", "arm64"]).map(|w| {
+            if w == "arm64" {
+                Arch::Arm
+            } else {
+                Arch::X86
+            }
+        })
+    }
+
+    pub(super) fn expect_tracing(&mut self, v: &ast::Value) -> Option<bool> {
+        self.expect_word(v, &["active", "passthrough"])
+            .map(|w| w == "active")
+    }
+}
