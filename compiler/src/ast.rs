@@ -181,6 +181,13 @@ pub enum Header {
         source: Option<Str>,
         /// The EventBridge `detail-type`, if not the name.
         detail_type: Option<Str>,
+        /// `external`: produced outside the spec.
+        external: bool,
+    },
+    /// `queue X of T` / `topic X of T`.
+    Message {
+        /// The type or event of its messages.
+        message: Path,
     },
     /// `api X http`.
     Api {
@@ -228,6 +235,8 @@ pub struct Field {
 pub struct TypeExpr {
     /// Its form.
     pub kind: TypeExprKind,
+    /// `(min = 1, pattern = "...")` after it.
+    pub constraints: Vec<(Ident, Value)>,
     /// Where it is.
     pub span: Span,
 }
@@ -279,6 +288,8 @@ pub enum MemberKind {
         verb_span: Span,
         /// What it applies to.
         targets: Vec<Path>,
+        /// `sends T to Q`: the message type.
+        message: Option<Path>,
         /// The bus of `emits ... to BUS`.
         bus: Option<Path>,
     },
@@ -493,8 +504,8 @@ pub struct Condition {
 /// The tests a condition can make.
 #[derive(Debug, Clone)]
 pub enum Test {
-    /// `= v`, `!= v`, `> n`, ...
-    Compare(CmpOp, Value),
+    /// `= v`, `!= v`, `> n`, ...; `ignoring case` for `=` and `!=`.
+    Compare(CmpOp, Value, bool),
     /// `in [..]` (`negated`: `not in`).
     In {
         /// `not in`.
@@ -504,10 +515,33 @@ pub enum Test {
     },
     /// `exists` / `not exists`.
     Exists(bool),
-    /// `prefix "x"`.
-    Prefix(Str),
-    /// `suffix "x"`.
-    Suffix(Str),
+    /// `prefix "x"`, `not prefix "x"`, `... ignoring case`.
+    Prefix {
+        /// `not prefix`.
+        negated: bool,
+        /// The prefix.
+        text: Str,
+        /// `ignoring case`.
+        ignore_case: bool,
+    },
+    /// `suffix "x"`, `not suffix "x"`, `... ignoring case`.
+    Suffix {
+        /// `not suffix`.
+        negated: bool,
+        /// The suffix.
+        text: Str,
+        /// `ignoring case`.
+        ignore_case: bool,
+    },
+    /// `matches "a*b"`, `not matches "a*b"`.
+    Wildcard {
+        /// `not matches`.
+        negated: bool,
+        /// The wildcard pattern.
+        text: Str,
+    },
+    /// `cidr "10.0.0.0/24"`.
+    Cidr(Str),
 }
 
 /// Comparison operators.

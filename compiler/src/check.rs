@@ -4,9 +4,12 @@
 //! - `wiring`: how declarations fit together (queues and their consumers,
 //!   dead-letter queues, API timeouts, async failure paths).
 //! - `patterns`: rule filters against their event types; compiles them.
+//! - `contracts`: producers and consumers of events and typed messages.
+//! - `cycles`: references between declarations that loop.
 //!
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
+pub mod contracts;
 pub mod cycles;
 pub mod patterns;
 pub mod runtimes;
@@ -30,11 +33,21 @@ pub fn check(mut model: Model, opts: CheckOptions) -> (Model, Vec<Diagnostic>) {
     values::check(&model, opts.today, &mut diags);
     wiring::check(&model, &mut diags);
     cycles::check(&model, &mut diags);
+    contracts::check(&model, &mut diags);
     let mut compiled = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
-        let pattern = model
-            .event(&rule.event.name)
-            .and_then(|e| patterns::compile(&model, e, rule.filter.as_ref(), &mut diags));
+        let pattern = model.event(&rule.event.name).and_then(|e| {
+            patterns::compile(
+                &model,
+                e,
+                rule.filter.as_ref(),
+                &rule.filter_refs,
+                &mut diags,
+            )
+        });
+        if let Some(p) = &pattern {
+            patterns::check_size(rule, p, &mut diags);
+        }
         compiled.push(pattern);
     }
     for (rule, pattern) in model.rules.iter_mut().zip(compiled) {

@@ -49,6 +49,43 @@ enum Command {
         /// A code such as E0301.
         code: String,
     },
+    /// Say whether an event matches a rule's pattern, and why not.
+    ///
+    /// `slsc match app.sls RULE event.json`, or `--pattern pattern.json
+    /// event.json` for a raw EventBridge pattern. Exit 0 when it matches, 1
+    /// when it does not, 2 on a usage or I/O error or a spec with errors.
+    Match {
+        /// The spec, then the rule's name, then the event file; with
+        /// `--pattern`, just the event file.
+        args: Vec<String>,
+        /// Match against this EventBridge pattern (JSON file) instead of a rule.
+        #[arg(long)]
+        pattern: Option<PathBuf>,
+        /// Check many pairs: a JSON-lines file of `{"pattern": ..., "event": ...}`;
+        /// prints `true` or `false` per line.
+        #[arg(long, conflicts_with = "pattern")]
+        corpus: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print an example of an event (the whole EventBridge envelope) or type.
+    Sample {
+        /// The spec.
+        file: PathBuf,
+        /// The event or type.
+        name: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the JSON Schema (draft 2020-12) of an event or type, or of all.
+    Schema {
+        /// The spec.
+        file: PathBuf,
+        /// The event or type; all of them when left out.
+        name: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(clap::Args)]
@@ -103,30 +140,26 @@ pub fn run() -> ExitCode {
             output,
             common,
         } => {
-            let Some(c) = compile(&file, &common) else {
+            let Some(mut c) = compile(&file, &common) else {
                 return ExitCode::from(2);
             };
-            report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let target = match target {
                 TargetArg::Sam => slsc::Target::Sam,
                 TargetArg::Cloudformation => slsc::Target::CloudFormation,
             };
-            let template = match slsc::build(&c, target) {
-                Ok(t) => t,
-                Err(more) => {
-                    if !more.is_empty() {
-                        let c = Compilation {
-                            diagnostics: more,
-                            ..c
-                        };
-                        report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
-                    }
-                    // A template left from an earlier build would look current.
-                    if let Some(path) = &output {
-                        let _ = std::fs::remove_file(path);
-                    }
-                    return ExitCode::from(1);
+            let built = slsc::build(&c, target);
+            // One report, with one summary, for checking and building alike.
+            if let Err(more) = &built {
+                c.diagnostics.extend(more.iter().cloned());
+                slsc::diagnostics::sort(&mut c.diagnostics);
+            }
+            report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
+            let Ok(template) = built else {
+                // A template left from an earlier build would look current.
+                if let Some(path) = &output {
+                    let _ = std::fs::remove_file(path);
                 }
+                return ExitCode::from(1);
             };
             let format = match format {
                 FormatArg::Yaml => slsc::Format::Yaml,
@@ -149,6 +182,33 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Match {
+            args,
+            pattern,
+            corpus,
+            common,
+        } => run_match(&args, pattern.as_deref(), corpus.as_deref(), &common),
+        Command::Sample { file, name, common } => {
+            let Some(c) = compile_clean(&file, &common) else {
+                return ExitCode::from(2);
+            };
+            match slsc::schema::subject(&c.model, &name) {
+                Some(s) => print_json(&slsc::schema::sample(&c.model, s)),
+                None => unknown_subject(&c, &name),
+            }
+        }
+        Command::Schema { file, name, common } => {
+            let Some(c) = compile_clean(&file, &common) else {
+                return ExitCode::from(2);
+            };
+            match name {
+                None => print_json(&slsc::schema::all(&c.model)),
+                Some(name) => match slsc::schema::subject(&c.model, &name) {
+                    Some(s) => print_json(&slsc::schema::document(&c.model, s)),
+                    None => unknown_subject(&c, &name),
+                },
+            }
+        }
         Command::Explain { code } => match diagnostics::codes::lookup(&code) {
             Some(info) => {
                 print!("{}", info.explanation);
@@ -159,6 +219,115 @@ pub fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// Compiles a spec that must have no errors; reports them otherwise.
+fn compile_clean(file: &std::path::Path, common: &Common) -> Option<Compilation> {
+    let c = compile(file, common)?;
+    if c.has_errors() {
+        report(&c, common, &mut std::io::stderr(), Stream::Stderr);
+        return None;
+    }
+    Some(c)
+}
+
+fn print_json(v: &serde_json::Value) -> ExitCode {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    ExitCode::SUCCESS
+}
+
+fn unknown_subject(c: &Compilation, name: &str) -> ExitCode {
+    let names = c
+        .model
+        .events
+        .iter()
+        .map(|e| e.name.as_str())
+        .chain(c.model.types.iter().map(|t| t.name.as_str()));
+    let hint = diagnostics::did_you_mean(name, names)
+        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+    eprintln!("error: no event or type named `{name}`{hint}");
+    ExitCode::from(2)
+}
+
+fn read_json(path: &std::path::Path) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))
+}
+
+fn run_match(
+    args: &[String],
+    pattern: Option<&std::path::Path>,
+    corpus: Option<&std::path::Path>,
+    common: &Common,
+) -> ExitCode {
+    let fail = |msg: String| {
+        eprintln!("error: {msg}");
+        ExitCode::from(2)
+    };
+    if let Some(path) = corpus {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
+        };
+        let mut out = String::new();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let pair: serde_json::Value = match serde_json::from_str(line) {
+                Ok(v) => v,
+                Err(e) => return fail(format!("{}:{}: not JSON: {e}", path.display(), n + 1)),
+            };
+            out.push_str(
+                if slsc::matcher::matches(&pair["pattern"], &pair["event"]) {
+                    "true\n"
+                } else {
+                    "false\n"
+                },
+            );
+        }
+        print!("{out}");
+        return ExitCode::SUCCESS;
+    }
+    let (rule_pattern, event_path, what) = match (pattern, args) {
+        (Some(p), [event]) => match read_json(p) {
+            Ok(v) => (v, event, "the pattern".to_string()),
+            Err(e) => return fail(e),
+        },
+        (None, [spec, rule, event]) => {
+            let Some(c) = compile_clean(std::path::Path::new(spec), common) else {
+                return ExitCode::from(2);
+            };
+            match c.model.rules.iter().find(|r| &r.name == rule) {
+                Some(r) => match &r.pattern {
+                    Some(p) => (p.clone(), event, format!("rule `{rule}`")),
+                    None => return fail(format!("rule `{rule}` has no pattern")),
+                },
+                None => {
+                    let hint = diagnostics::did_you_mean(rule, c.model.rules.iter().map(|r| r.name.as_str()))
+                        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                    return fail(format!("no rule named `{rule}`{hint}"));
+                }
+            }
+        }
+        _ => return fail("usage: slsc match SPEC RULE EVENT.json, or slsc match --pattern PATTERN.json EVENT.json".into()),
+    };
+    let event = match read_json(std::path::Path::new(event_path)) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
+    match slsc::matcher::explain(&rule_pattern, &event) {
+        Ok(()) => {
+            println!("{event_path} matches {what}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            println!("{event_path} does not match {what}: {why}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -148,6 +148,8 @@ pub enum Ty {
     Number,
     /// `bool`.
     Bool,
+    /// `timestamp`: an RFC 3339 date-time string.
+    Timestamp,
     /// `"a" | "b"`.
     Enum(Vec<String>),
     /// `[T]`.
@@ -167,8 +169,32 @@ pub struct FieldDef {
     pub optional: bool,
     /// Its type.
     pub ty: Ty,
+    /// Constraints on its values.
+    pub constraints: Constraints,
     /// Where it is declared.
     pub span: Span,
+}
+
+/// Constraints on a field's values, as JSON Schema has them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// Smallest number allowed.
+    pub min: Option<f64>,
+    /// Largest number allowed.
+    pub max: Option<f64>,
+    /// Shortest string allowed.
+    pub min_length: Option<u64>,
+    /// Longest string allowed.
+    pub max_length: Option<u64>,
+    /// Regular expression strings must match (ECMA 262, as in JSON Schema).
+    pub pattern: Option<String>,
+    /// Fewest list items allowed.
+    pub min_items: Option<u64>,
+    /// Most list items allowed.
+    pub max_items: Option<u64>,
+    /// An example value (JSON), used by `slsc sample` and in JSON Schema
+    /// `examples`; needed where a `pattern` makes up-made values invalid.
+    pub example: Option<serde_json::Value>,
 }
 
 /// A `type` declaration.
@@ -195,6 +221,8 @@ pub struct EventDef {
     pub detail_type: String,
     /// The fields of `detail`.
     pub fields: Vec<FieldDef>,
+    /// Produced outside the spec (no `emits` expected).
+    pub external: bool,
 }
 
 /// CPU architecture of a function.
@@ -213,7 +241,8 @@ pub struct Access {
     pub verb: VerbKind,
     /// The resource.
     pub target: Ref,
-    /// For `emits`: the event emitted.
+    /// For `emits`: the event emitted; for `sends`/`publishes`: the declared
+    /// message type, if any.
     pub event: Option<Ref>,
 }
 
@@ -460,6 +489,9 @@ pub struct Rule {
     pub filter: Option<ast::Expr>,
     /// The EventBridge pattern, filled in by `check`.
     pub pattern: Option<serde_json::Value>,
+    /// Resource attributes compared in the filter (`bucket.name =
+    /// Uploads.name`), by the span of the value that names them.
+    pub filter_refs: Vec<(Span, Ref, Attr)>,
     /// Targets in order.
     pub targets: Vec<Ref>,
     /// Retry policy for every target.
@@ -509,6 +541,8 @@ pub struct Queue {
     pub retention: Spanned<u64>,
     /// Dead-letter queue and max receives.
     pub dead_letter: Option<(Ref, Spanned<i64>)>,
+    /// The type (or event) of its messages.
+    pub message: Option<Ref>,
 }
 
 /// A `topic` declaration.
@@ -522,6 +556,8 @@ pub struct Topic {
     pub fifo: bool,
     /// Queues subscribed with `subscribe`.
     pub subscriptions: Vec<Ref>,
+    /// The type (or event) of its messages.
+    pub message: Option<Ref>,
 }
 
 /// A `bus` declaration.

@@ -380,12 +380,13 @@ impl Resolver {
                 self.model.types.len() - 1
             }
             DeclKind::Event => {
-                let (source, detail_type) = match &d.header {
+                let (source, detail_type, external) = match &d.header {
                     Header::Event {
                         source,
                         detail_type,
-                    } => (source.clone(), detail_type.clone()),
-                    _ => (None, None),
+                        external,
+                    } => (source.clone(), detail_type.clone(), *external),
+                    _ => (None, None, false),
                 };
                 let fields = self.fields(&d.fields);
                 let default_source = self.model.app_name.clone().unwrap_or_else(|| "app".into());
@@ -395,6 +396,7 @@ impl Resolver {
                     source: source.map_or(default_source, |s| s.value),
                     detail_type: detail_type.map_or_else(|| d.name.name.clone(), |s| s.value),
                     fields,
+                    external,
                 });
                 self.model.events.len() - 1
             }

@@ -5,6 +5,10 @@
 
 /// Every module: its dotted name and its text.
 pub const MODULES: &[(&str, &str)] = &[
+    (
+        "aws.cloudtrail",
+        include_str!("../../stdlib/aws/cloudtrail.sls"),
+    ),
     ("aws.s3", include_str!("../../stdlib/aws/s3.sls")),
     (
         "aws.scheduler",

@@ -9,14 +9,21 @@
 
 use crate::ast::{CmpOp, Condition, Expr, ExprKind, Test, Value, ValueKind};
 use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::model::{EventDef, FieldDef, Model, Ty};
+use crate::model::{Attr, EventDef, FieldDef, Model, Ref, Ty};
+use crate::source::Span;
 use serde_json::{json, Map, Value as Json};
 
+/// EventBridge's quota on the size of an event pattern, in characters
+/// (the CloudFormation schema allows 4,096; the service 2,048).
+pub const MAX_PATTERN_CHARS: usize = 2048;
+
 /// The full event pattern of a rule: source, detail-type and detail filter.
+/// `refs` are the resource attributes the filter compares with, by span.
 pub fn compile(
     model: &Model,
     event: &EventDef,
     filter: Option<&Expr>,
+    refs: &[(Span, Ref, Attr)],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Json> {
     let mut pattern = Map::new();
@@ -26,6 +33,7 @@ pub fn compile(
         let detail = Compiler {
             model,
             event,
+            refs,
             diags,
         }
         .expr(f)?;
@@ -34,9 +42,24 @@ pub fn compile(
     Some(Json::Object(pattern))
 }
 
+/// E0408: the pattern, as CloudFormation will send it, is over the quota.
+/// Resource attributes count with the length of their expression, an upper
+/// bound of the name they resolve to.
+pub fn check_size(rule: &crate::model::Rule, pattern: &Json, diags: &mut Vec<Diagnostic>) {
+    let size = pattern.to_string().len();
+    if size > MAX_PATTERN_CHARS {
+        diags.push(
+            Diagnostic::new("E0408", rule.span, format!("the event pattern of `{}` is {size} characters; EventBridge allows {MAX_PATTERN_CHARS}", rule.name))
+                .label("pattern too large")
+                .help("shorten the value lists, use `prefix` or `matches` instead of long lists, or split the rule in two"),
+        );
+    }
+}
+
 struct Compiler<'a> {
     model: &'a Model,
     event: &'a EventDef,
+    refs: &'a [(Span, Ref, Attr)],
     diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -64,9 +87,9 @@ impl Compiler<'_> {
                             Clash::TwoOrs => Diagnostic::new("E0404", item.span, "cannot combine two `or` groups with `and`")
                                 .label("a second `or` group")
                                 .help("an event pattern has one `$or` per level: distribute, e.g. `(a or b) and c` instead of `(a or b) and (c or d)`"),
-                            Clash::Never(field) => Diagnostic::new("E0404", item.span, format!("no value of `{field}` satisfies these conditions together"))
-                                .label("contradicts an earlier bound")
-                                .help("this rule could never fire: fix the bounds, or join them with `or`"),
+                            Clash::Never(field) => Diagnostic::new("E0406", item.span, format!("no event can satisfy these conditions on `{field}` together"))
+                                .label("contradicts an earlier condition")
+                                .help("this rule could never fire: fix the values, or join the conditions with `or`"),
                         };
                         self.diags.push(d);
                         return None;
@@ -179,33 +202,50 @@ impl Compiler<'_> {
 
     fn condition(&mut self, c: &Condition) -> Option<Map<String, Json>> {
         let found = self.field(&c.field)?;
+        let ty = &found.ty;
         let name = c.field.text();
+        let stringy = matches!(ty, Ty::String | Ty::Enum(_) | Ty::Timestamp);
         let leaf = match &c.test {
-            Test::Compare(op, v) => {
+            Test::Compare(op, v, ignore_case) => {
                 let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
-                if ordering && !matches!(found.ty, Ty::Int | Ty::Number) {
-                    self.op_error(c, &found.ty, &name, op.text());
+                if ordering && !matches!(ty, Ty::Int | Ty::Number) {
+                    self.op_error(c, ty, &name, op.text());
                     return None;
                 }
-                let j = self.value(&found.ty, v, &name)?;
-                match op {
-                    CmpOp::Eq => json!([j]),
-                    CmpOp::Ne => json!([{ "anything-but": j }]),
+                if *ignore_case && !stringy {
+                    self.op_error(c, ty, &name, "ignoring case");
+                    return None;
+                }
+                // `anything-but` takes strings and numbers only.
+                if *op == CmpOp::Ne && *ty == Ty::Bool {
+                    self.op_error(c, ty, &name, "!=");
+                    return None;
+                }
+                let j = self.value(ty, v, &name)?;
+                match (op, ignore_case) {
+                    (CmpOp::Eq, false) => json!([j]),
+                    (CmpOp::Eq, true) => json!([{ "equals-ignore-case": j }]),
+                    (CmpOp::Ne, false) => json!([{ "anything-but": j }]),
+                    (CmpOp::Ne, true) => json!([{ "anything-but": { "equals-ignore-case": j } }]),
                     _ => json!([{ "numeric": [op.text(), j] }]),
                 }
             }
             Test::In { negated, values } => {
                 if values.is_empty() {
                     self.diags.push(
-                        Diagnostic::new("E0402", c.op_span, "an empty list matches no event")
+                        Diagnostic::new("E0407", c.op_span, "an empty list matches no event")
                             .label("empty list")
-                            .help("list at least one value"),
+                            .help("list at least one value, or remove the condition"),
                     );
+                    return None;
+                }
+                if *negated && *ty == Ty::Bool {
+                    self.op_error(c, ty, &name, "not in");
                     return None;
                 }
                 let vals: Vec<Json> = values
                     .iter()
-                    .map(|v| self.value(&found.ty, v, &name))
+                    .map(|v| self.value(ty, v, &name))
                     .collect::<Vec<_>>()
                     .into_iter()
                     .collect::<Option<_>>()?;
@@ -216,23 +256,76 @@ impl Compiler<'_> {
                 }
             }
             Test::Exists(b) => {
-                if matches!(found.ty, Ty::Record(_)) {
-                    self.op_error(c, &found.ty, &name, "exists");
+                if matches!(ty, Ty::Record(_)) {
+                    self.op_error(c, ty, &name, "exists");
                     return None;
                 }
                 json!([{ "exists": b }])
             }
-            Test::Prefix(s) | Test::Suffix(s) => {
-                let op = if matches!(c.test, Test::Prefix(_)) {
+            Test::Prefix {
+                negated,
+                text,
+                ignore_case,
+            }
+            | Test::Suffix {
+                negated,
+                text,
+                ignore_case,
+            } => {
+                let op = if matches!(c.test, Test::Prefix { .. }) {
                     "prefix"
                 } else {
                     "suffix"
                 };
-                if !matches!(found.ty, Ty::String | Ty::Enum(_)) {
-                    self.op_error(c, &found.ty, &name, op);
+                if !stringy {
+                    self.op_error(c, ty, &name, op);
                     return None;
                 }
-                json!([{ op: s.value }])
+                match (negated, ignore_case) {
+                    (false, false) => json!([{ op: text.value }]),
+                    (false, true) => json!([{ op: { "equals-ignore-case": text.value } }]),
+                    (true, false) => json!([{ "anything-but": { op: text.value } }]),
+                    (true, true) => {
+                        self.diags.push(
+                            Diagnostic::new(
+                                "E0404",
+                                c.op_span,
+                                format!("EventBridge has no case-insensitive `not {op}`"),
+                            )
+                            .label("cannot be expressed")
+                            .help(format!(
+                                "drop `ignoring case`, or test the {op}es you expect with `or`"
+                            )),
+                        );
+                        return None;
+                    }
+                }
+            }
+            Test::Wildcard { negated, text } => {
+                if !stringy {
+                    self.op_error(c, ty, &name, "matches");
+                    return None;
+                }
+                if *negated {
+                    json!([{ "anything-but": { "wildcard": text.value } }])
+                } else {
+                    json!([{ "wildcard": text.value }])
+                }
+            }
+            Test::Cidr(text) => {
+                if *ty != Ty::String {
+                    self.op_error(c, ty, &name, "cidr");
+                    return None;
+                }
+                if let Err(why) = cidr(&text.value) {
+                    self.diags.push(
+                        Diagnostic::new("E0402", text.span, format!("\"{}\" is not an IP range: {why}", text.value))
+                            .label("not a CIDR block")
+                            .help("write an address and a prefix length, e.g. \"10.0.0.0/24\" or \"2001:db8::/32\""),
+                    );
+                    return None;
+                }
+                json!([{ "cidr": text.value }])
             }
         };
         Some(nest(
@@ -247,9 +340,14 @@ impl Compiler<'_> {
 
     fn op_error(&mut self, c: &Condition, ty: &Ty, name: &str, op: &str) {
         let fits = match ty {
-            Ty::String | Ty::Enum(_) => "`=`, `!=`, `in`, `prefix`, `suffix`, `exists`",
+            Ty::String => {
+                "`=`, `!=`, `in`, `prefix`, `suffix`, `matches`, `cidr`, `exists`, `ignoring case`"
+            }
+            Ty::Enum(_) | Ty::Timestamp => {
+                "`=`, `!=`, `in`, `prefix`, `suffix`, `matches`, `exists`, `ignoring case`"
+            }
             Ty::Int | Ty::Number => "`=`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `exists`",
-            Ty::Bool => "`=`, `!=`, `exists`",
+            Ty::Bool => "`=` (e.g. `= false` instead of `!= true`), `in`, `exists`",
             _ => "tests on its fields (`a.b = ...`)",
         };
         self.diags.push(
@@ -268,8 +366,28 @@ impl Compiler<'_> {
 
     /// A literal checked against the field's type, as pattern JSON.
     fn value(&mut self, ty: &Ty, v: &Value, name: &str) -> Option<Json> {
+        if let Some((_, r, attr)) = self.refs.iter().find(|(s, _, _)| *s == v.span) {
+            if matches!(ty, Ty::String) {
+                return Some(crate::emit::refs::attr(r.kind, &r.name, *attr));
+            }
+            self.diags.push(
+                Diagnostic::new(
+                    "E0402",
+                    v.span,
+                    format!(
+                        "`{name}` is {}, but `{}.{}` is a string",
+                        describe(ty),
+                        r.name,
+                        attr.word()
+                    ),
+                )
+                .label("a resource attribute is a string")
+                .help("compare a string field with a resource attribute"),
+            );
+            return None;
+        }
         let ok = match (ty, &v.kind) {
-            (Ty::String, ValueKind::Str(s)) => Some(json!(s)),
+            (Ty::String | Ty::Timestamp, ValueKind::Str(s)) => Some(json!(s)),
             (Ty::Int, ValueKind::Int(i)) => Some(json!(i)),
             (Ty::Number, ValueKind::Int(i)) => Some(json!(i)),
             (Ty::Number, ValueKind::Number(n)) => Some(json!(n)),
@@ -284,7 +402,7 @@ impl Compiler<'_> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let mut d = Diagnostic::new(
-                        "E0402",
+                        "E0405",
                         v.span,
                         format!("\"{s}\" is not a value of `{name}`"),
                     )
@@ -301,7 +419,7 @@ impl Compiler<'_> {
         };
         if ok.is_none() {
             let hint = match ty {
-                Ty::String | Ty::Enum(_) => "put the value in double quotes",
+                Ty::String | Ty::Enum(_) | Ty::Timestamp => "put the value in double quotes",
                 Ty::Int => "compare with a whole number",
                 Ty::Number => "compare with a number",
                 Ty::Bool => "compare with `true` or `false`",
@@ -325,12 +443,39 @@ impl Compiler<'_> {
     }
 }
 
+/// Checks a CIDR block: an IPv4 or IPv6 address and a prefix length.
+fn cidr(text: &str) -> Result<(), &'static str> {
+    let (addr, len) = text
+        .split_once('/')
+        .ok_or("missing `/` and prefix length")?;
+    let len: u32 = len
+        .parse()
+        .map_err(|_| "the prefix length is not a number")?;
+    if let Ok(a) = addr.parse::<std::net::Ipv4Addr>() {
+        let _ = a;
+        return if len <= 32 {
+            Ok(())
+        } else {
+            Err("an IPv4 prefix length is at most 32")
+        };
+    }
+    if addr.parse::<std::net::Ipv6Addr>().is_ok() {
+        return if len <= 128 {
+            Ok(())
+        } else {
+            Err("an IPv6 prefix length is at most 128")
+        };
+    }
+    Err("the address is neither IPv4 nor IPv6")
+}
+
 fn describe(ty: &Ty) -> String {
     match ty {
         Ty::String => "a string".into(),
         Ty::Int => "an integer".into(),
         Ty::Number => "a number".into(),
         Ty::Bool => "a boolean".into(),
+        Ty::Timestamp => "a timestamp".into(),
         Ty::Enum(_) => "an enum of strings".into(),
         Ty::List(_) => "a list".into(),
         Ty::Record(_) | Ty::Named(_) => "a record".into(),
@@ -373,17 +518,38 @@ fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), Clas
                 Clash::Never(f) => Clash::Never(format!("{k}.{f}")),
                 Clash::TwoOrs => Clash::TwoOrs,
             })?,
-            (Some(Json::Array(x)), Json::Array(y)) => match (numeric_only(x), numeric_only(&y)) {
-                (Some(p), Some(q)) => {
-                    let range = Range::of(&p).and_then(|r| Range::of(&q).map(|s| r.and(s)));
-                    match range {
-                        Some(r) if r.is_empty() => return Err(Clash::Never(k)),
-                        Some(r) => *x = vec![json!({ "numeric": r.to_operands() })],
-                        None => return Err(Clash::Field(k)),
+            (Some(Json::Array(x)), Json::Array(y)) => {
+                let plain = |l: &[Json]| l.iter().all(|v| !v.is_object());
+                let merged = match (numeric_only(x), numeric_only(&y)) {
+                    (Some(p), Some(q)) => {
+                        let range = Range::of(&p).and_then(|r| Range::of(&q).map(|s| r.and(s)));
+                        match range {
+                            Some(r) if r.is_empty() => return Err(Clash::Never(k)),
+                            Some(r) => vec![json!({ "numeric": r.to_operands() })],
+                            None => return Err(Clash::Field(k)),
+                        }
                     }
-                }
-                _ => return Err(Clash::Field(k)),
-            },
+                    // `n = 5 and n > 3`: the values the range admits.
+                    (Some(range), None) if plain(&y) => within(&y, &range, &k)?,
+                    (None, Some(range)) if plain(x) => within(x, &range, &k)?,
+                    _ if plain(x) && plain(&y) => {
+                        let common: Vec<Json> =
+                            x.iter().filter(|v| y.contains(v)).cloned().collect();
+                        if common.is_empty() {
+                            return Err(Clash::Never(k));
+                        }
+                        common
+                    }
+                    _ if exists_flag(x)
+                        .zip(exists_flag(&y))
+                        .is_some_and(|(a, b)| a != b) =>
+                    {
+                        return Err(Clash::Never(k))
+                    }
+                    _ => return Err(Clash::Field(k)),
+                };
+                *x = merged;
+            }
             _ => return Err(Clash::Field(k)),
         }
     }
@@ -449,6 +615,16 @@ impl Range {
         }
     }
 
+    fn contains(&self, n: f64) -> bool {
+        let above = self
+            .lower
+            .is_none_or(|(l, strict)| if strict { n > l } else { n >= l });
+        let below = self
+            .upper
+            .is_none_or(|(u, strict)| if strict { n < u } else { n <= u });
+        above && below
+    }
+
     fn is_empty(&self) -> bool {
         match (self.lower, self.upper) {
             (Some((l, ls)), Some((u, us))) => l > u || (l == u && (ls || us)),
@@ -477,6 +653,28 @@ impl Range {
                 out
             }
         }
+    }
+}
+
+/// The plain values of `values` inside a numeric range given as operands.
+fn within(values: &[Json], range: &[Json], field: &str) -> Result<Vec<Json>, Clash> {
+    let r = Range::of(range).ok_or_else(|| Clash::Field(field.to_string()))?;
+    let kept: Vec<Json> = values
+        .iter()
+        .filter(|v| v.as_f64().is_some_and(|n| r.contains(n)))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        return Err(Clash::Never(field.to_string()));
+    }
+    Ok(kept)
+}
+
+/// `Some(b)` for `[{"exists": b}]`.
+fn exists_flag(list: &[Json]) -> Option<bool> {
+    match list {
+        [Json::Object(m)] if m.len() == 1 => m.get("exists").and_then(Json::as_bool),
+        _ => None,
     }
 }
 
@@ -628,20 +826,100 @@ mod tests {
         assert_eq!(detail("s: string", "s = 1"), Err(vec!["E0402"]));
         assert_eq!(
             detail("c: \"USD\" | \"EUR\"", "c = \"GBP\""),
-            Err(vec!["E0402"])
+            Err(vec!["E0405"])
         );
         assert_eq!(detail("s: string", "s > 1"), Err(vec!["E0403"]));
         assert_eq!(
             detail("s: string", "s prefix \"a\" and s suffix \"b\""),
             Err(vec!["E0404"])
         );
-        assert_eq!(detail("n: int", "n > 5 and n < 2"), Err(vec!["E0404"]));
+        assert_eq!(detail("n: int", "n > 5 and n < 2"), Err(vec!["E0406"]));
+        assert_eq!(
+            detail("s: string", "s = \"a\" and s = \"b\""),
+            Err(vec!["E0406"])
+        );
+        assert_eq!(detail("n: int", "n = 1 and n > 3"), Err(vec!["E0406"]));
+        assert_eq!(
+            detail("s: string", "s exists and s not exists"),
+            Err(vec!["E0406"])
+        );
+        assert_eq!(detail("s: string", "s in []"), Err(vec!["E0407"]));
+        assert_eq!(
+            detail("s: string", "s cidr \"10.0.0.0/33\""),
+            Err(vec!["E0402"])
+        );
+        assert_eq!(
+            detail("n: int", "n cidr \"10.0.0.0/8\""),
+            Err(vec!["E0403"])
+        );
+        assert_eq!(detail("n: int", "n matches \"a*\""), Err(vec!["E0403"]));
         assert_eq!(
             detail(
                 "n: int, s: string",
                 "(n = 1 or s = \"a\") and (n = 2 or s = \"b\")"
             ),
             Err(vec!["E0404"])
+        );
+    }
+
+    #[test]
+    fn every_eventbridge_operator_compiles() {
+        let d = |f| detail("s: string, t: timestamp, ip: string", f).unwrap();
+        assert_eq!(
+            d("s = \"a\" ignoring case"),
+            json!({ "s": [{ "equals-ignore-case": "a" }] })
+        );
+        assert_eq!(
+            d("s != \"a\" ignoring case"),
+            json!({ "s": [{ "anything-but": { "equals-ignore-case": "a" } }] })
+        );
+        assert_eq!(
+            d("s prefix \"a\" ignoring case"),
+            json!({ "s": [{ "prefix": { "equals-ignore-case": "a" } }] })
+        );
+        assert_eq!(
+            d("s suffix \"a\" ignoring case"),
+            json!({ "s": [{ "suffix": { "equals-ignore-case": "a" } }] })
+        );
+        assert_eq!(
+            d("s not prefix \"a\""),
+            json!({ "s": [{ "anything-but": { "prefix": "a" } }] })
+        );
+        assert_eq!(
+            d("s not suffix \"a\""),
+            json!({ "s": [{ "anything-but": { "suffix": "a" } }] })
+        );
+        assert_eq!(
+            d("s matches \"a*b\""),
+            json!({ "s": [{ "wildcard": "a*b" }] })
+        );
+        assert_eq!(
+            d("s not matches \"a*b\""),
+            json!({ "s": [{ "anything-but": { "wildcard": "a*b" } }] })
+        );
+        assert_eq!(
+            d("ip cidr \"10.0.0.0/24\""),
+            json!({ "ip": [{ "cidr": "10.0.0.0/24" }] })
+        );
+        assert_eq!(
+            d("t prefix \"2026-\""),
+            json!({ "t": [{ "prefix": "2026-" }] })
+        );
+        assert_eq!(
+            detail("\"source-ip\": string", "\"source-ip\" exists"),
+            Ok(json!({ "source-ip": [{ "exists": true }] }))
+        );
+    }
+
+    #[test]
+    fn and_keeps_what_both_sides_allow() {
+        assert_eq!(
+            detail("s: string", "s in [\"a\", \"b\"] and s in [\"b\", \"c\"]"),
+            Ok(json!({ "s": ["b"] }))
+        );
+        assert_eq!(
+            detail("n: int", "n in [1, 5, 9] and n > 3"),
+            Ok(json!({ "n": [5, 9] }))
         );
     }
 

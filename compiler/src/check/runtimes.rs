@@ -12,7 +12,19 @@ pub struct Date(i64);
 impl Date {
     /// Parses `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<Date> {
-        let mut it = s.trim().splitn(3, '-');
+        let s = s.trim();
+        let shape = s.len() == 10
+            && s.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shape {
+            return None;
+        }
+        let mut it = s.splitn(3, '-');
         let y: i64 = it.next()?.parse().ok()?;
         let m: i64 = it.next()?.parse().ok()?;
         let d: i64 = it.next()?.parse().ok()?;
@@ -366,6 +378,8 @@ mod tests {
         assert_eq!(Date::parse("2026-04-31"), None);
         assert!(Date::parse("2028-02-29").is_some());
         assert_eq!(Date::parse("2027-02-29"), None);
+        assert_eq!(Date::parse("2026-2-3"), None);
+        assert_eq!(Date::parse("+2026-02-03"), None);
         assert_eq!(Date::parse("soon"), None);
     }
 

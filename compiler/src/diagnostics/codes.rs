@@ -59,7 +59,8 @@ codes! {
     "E0209" Error "batch size not allowed";
     "E0210" Error "batching window on a FIFO queue";
         "E0211" Error "invalid route";
-    "E0212" Error "invalid environment variable name";
+        "E0212" Error "invalid environment variable name";
+    "E0213" Error "constraint does not fit the type";
     "E0301" Error "visibility timeout below consumer timeout";
     "W0302" Warning "visibility timeout below six times consumer timeout";
     "E0303" Error "dead-letter queue of the other kind";
@@ -72,7 +73,14 @@ codes! {
     "E0401" Error "unknown field in pattern";
     "E0402" Error "value does not fit the field's type";
     "E0403" Error "operator does not fit the field's type";
-    "E0404" Error "conditions cannot be combined";
+        "E0404" Error "conditions cannot be combined";
+    "E0405" Error "value outside the enum";
+    "E0406" Error "pattern can never match";
+    "E0407" Error "empty value list";
+        "E0408" Error "pattern over EventBridge's size limit";
+    "W0409" Warning "rule for an event nothing emits";
+    "W0410" Warning "event emitted but routed nowhere";
+    "E0411" Error "message of the wrong type";
 }
 
 /// The registry entry of a code (case-insensitive).

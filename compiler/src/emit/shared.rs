@@ -455,7 +455,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
                 continue;
             };
             let fid = logical(fname);
-            depends.push(json!(format!("{fid}{id}Permission")));
+            let dep = json!(format!("{fid}{id}Permission"));
+            if !depends.contains(&dep) {
+                depends.push(dep);
+            }
             let mut rules = Vec::new();
             if let Some(p) = prefix {
                 rules.push(json!({ "Name": "prefix", "Value": p }));

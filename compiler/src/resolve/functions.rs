@@ -23,10 +23,18 @@ impl Resolver {
                 Spanned::new(String::new(), name_span)
             }
         };
-        let code = p
-            .take("code")
-            .and_then(|v| self.expect_string(v))
-            .map_or_else(|| ".".to_string(), |s| s.value);
+        let code = match p.take("code").and_then(|v| self.expect_string(v)) {
+            Some(s) if s.value.trim().is_empty() => {
+                self.error(
+                    Diagnostic::new("E0201", s.span, "`code` is empty")
+                        .label("no folder")
+                        .help("name the folder with the function's code, e.g. `code = \"src\"`, or leave `code` out for the spec's folder"),
+                );
+                ".".to_string()
+            }
+            Some(s) => s.value,
+            None => ".".to_string(),
+        };
         let runtime = match p.take("runtime").and_then(|v| self.expect_string(v)) {
             Some(r) => r,
             None => match &defaults.runtime {
@@ -94,8 +102,12 @@ impl Resolver {
             match &m.kind {
                 MemberKind::Property { .. } | MemberKind::Block { .. } => {}
                 MemberKind::Verb {
-                    verb, targets, bus, ..
-                } => self.verb(*verb, targets, bus.as_ref(), &mut access),
+                    verb,
+                    targets,
+                    bus,
+                    message,
+                    ..
+                } => self.verb(*verb, targets, bus.as_ref(), message.as_ref(), &mut access),
                 MemberKind::On { source, body } => {
                     if let Some(t) = self.trigger(source, body, m.span) {
                         // One function may take several notifications of one
@@ -254,6 +266,7 @@ impl Resolver {
         verb: VerbKind,
         targets: &[ast::Path],
         bus: Option<&ast::Path>,
+        message: Option<&ast::Path>,
         out: &mut Vec<Access>,
     ) {
         let kinds: &[DeclKind] = match verb {
@@ -267,6 +280,7 @@ impl Resolver {
             Some(b) => self.expect_ref(b, &[DeclKind::Bus]),
             None => None,
         };
+        let message = message.and_then(|m| self.expect_ref(m, &[DeclKind::Type, DeclKind::Event]));
         for t in targets {
             let Some(r) = self.expect_ref(t, kinds) else {
                 continue;
@@ -283,7 +297,7 @@ impl Resolver {
                 out.push(Access {
                     verb,
                     target: r,
-                    event: None,
+                    event: message.clone(),
                 });
             }
         }

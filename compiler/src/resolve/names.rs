@@ -16,6 +16,14 @@ impl Resolver {
                 continue;
             }
             let id = crate::emit::ids::logical(&d.name.name);
+            if id.is_empty() {
+                self.error(
+                    Diagnostic::new("E0109", d.name.span, format!("`{}` has no letter or digit to make a logical ID from", d.name.name))
+                        .label("empty logical ID")
+                        .help("logical IDs keep only letters and digits: give the declaration a name with some"),
+                );
+                continue;
+            }
             if let Some((other, span)) = seen.get(&id) {
                 let (other, span) = (other.clone(), *span);
                 self.error(
@@ -31,13 +39,21 @@ impl Resolver {
         // Bucket names are global: two declarations must not share the
         // prefix their physical names are built from.
         let mut prefixes: HashMap<String, (String, Span)> = HashMap::new();
+        // Buckets already reported for their logical ID are not reported
+        // again for their physical name.
+        let reported: HashSet<Span> = self
+            .diags
+            .iter()
+            .filter(|d| d.code == "E0109")
+            .map(|d| d.span)
+            .collect();
         let buckets: Vec<(String, Span)> = self
             .model
             .buckets
             .iter()
             .map(|b| (b.name.clone(), b.span))
             .collect();
-        for (name, span) in &buckets {
+        for (name, span) in buckets.iter().filter(|(_, s)| !reported.contains(s)) {
             let prefix = crate::emit::refs::bucket_prefix(name);
             match prefixes.get(&prefix) {
                 Some((other, first)) => {

@@ -13,6 +13,7 @@ impl Resolver {
         p.finish(self, "a rule");
         let mut event = None;
         let mut filter = None;
+        let mut filter_refs = Vec::new();
         let mut targets = Vec::new();
         let mut seen_match: Option<Span> = None;
         for m in &d.body {
@@ -34,6 +35,9 @@ impl Resolver {
                     seen_match = Some(m.span);
                     event = self.expect_ref(e, &[DeclKind::Event]);
                     filter = f.clone();
+                    if let Some(f) = f {
+                        self.filter_refs(f, &mut filter_refs);
+                    }
                 }
                 MemberKind::SendTo { target, body } => {
                     self.other_members(body, "a rule target");
@@ -81,6 +85,7 @@ impl Resolver {
             bus: bus.filter(|b| b.name != "default"),
             event: event?,
             filter,
+            filter_refs,
             pattern: None,
             targets,
             retry,
@@ -166,5 +171,34 @@ impl Resolver {
         }
         let plural = if n == 1 { "" } else { "s" };
         Some(Spanned::new(format!("rate({n} {word}{plural})"), v.span))
+    }
+
+    /// Resolves the resource attributes a filter compares with
+    /// (`bucket.name = Uploads.name`); other names are left to the pattern
+    /// check, which reports them against the field's type.
+    fn filter_refs(&mut self, e: &ast::Expr, out: &mut Vec<(Span, Ref, Attr)>) {
+        match &e.kind {
+            ast::ExprKind::And(items) | ast::ExprKind::Or(items) => {
+                for i in items {
+                    self.filter_refs(i, out);
+                }
+            }
+            ast::ExprKind::Cond(c) => {
+                let values: Vec<&ast::Value> = match &c.test {
+                    ast::Test::Compare(_, v, _) => vec![v],
+                    ast::Test::In { values, .. } => values.iter().collect(),
+                    _ => Vec::new(),
+                };
+                for v in values {
+                    if let ValueKind::Path(path) = &v.kind {
+                        if path.parts.len() >= 2 && self.symbols.contains_key(&path.head().name) {
+                            if let Some((r, a)) = self.attr(path) {
+                                out.push((v.span, r, a));
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -39,6 +39,7 @@ impl Resolver {
             visibility,
             retention,
             dead_letter,
+            message: self.message_type(d),
         }
     }
 
@@ -73,6 +74,7 @@ impl Resolver {
             span: d.name.span,
             fifo,
             subscriptions,
+            message: self.message_type(d),
         }
     }
 
@@ -233,6 +235,16 @@ impl Resolver {
                 Billing::OnDemand
             }
             _ => Billing::OnDemand,
+        }
+    }
+
+    /// The `of T` of a queue or topic.
+    fn message_type(&mut self, d: &ast::Decl) -> Option<Ref> {
+        match &d.header {
+            Header::Message { message } => {
+                self.expect_ref(message, &[DeclKind::Type, DeclKind::Event])
+            }
+            _ => None,
         }
     }
 }

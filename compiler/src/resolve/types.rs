@@ -21,10 +21,12 @@ impl Resolver {
                 continue;
             }
             let ty = self.ty(&f.ty);
+            let constraints = self.constraints(&f.ty, &ty);
             out.push(FieldDef {
                 name: f.name.name.clone(),
                 optional: f.optional,
                 ty,
+                constraints,
                 span: f.span,
             });
         }
@@ -38,16 +40,190 @@ impl Resolver {
                 "int" => Ty::Int,
                 "number" => Ty::Number,
                 "bool" => Ty::Bool,
+                "timestamp" => Ty::Timestamp,
                 name => match self.lookup(name, n.span, &[DeclKind::Type]) {
                     Some(r) => Ty::Named(r.name),
                     None => Ty::String,
                 },
             },
-            ast::TypeExprKind::List(inner) => Ty::List(Box::new(self.ty(inner))),
+            ast::TypeExprKind::List(inner) => {
+                if let Some((key, _)) = inner.constraints.first() {
+                    self.error(
+                        Diagnostic::new("E0213", key.span, "constraints apply to a field, not to list elements")
+                            .label("on a list element")
+                            .help("constrain the list itself (`min_items`, `max_items`), or give the elements a named `type` whose fields carry the constraints"),
+                    );
+                }
+                Ty::List(Box::new(self.ty(inner)))
+            }
             ast::TypeExprKind::Enum(values) => {
                 Ty::Enum(values.iter().map(|s| s.value.clone()).collect())
             }
             ast::TypeExprKind::Record(fields) => Ty::Record(self.fields(fields)),
         }
+    }
+
+    /// Reads `(min = 1, ...)` after a field's type, checking each constraint
+    /// fits the type (E0213).
+    fn constraints(&mut self, t: &ast::TypeExpr, ty: &Ty) -> Constraints {
+        let mut c = Constraints::default();
+        let kind = match ty {
+            Ty::Int | Ty::Number => "number",
+            Ty::String => "string",
+            Ty::List(_) => "list",
+            _ => "other",
+        };
+        let allowed: &[&str] = match kind {
+            "number" => &["min", "max"],
+            "string" => &["min_length", "max_length", "pattern"],
+            "list" => &["min_items", "max_items"],
+            _ => &[],
+        };
+        for (key, value) in &t.constraints {
+            if key.name == "example" {
+                c.example = self.example(value, ty);
+                continue;
+            }
+            if !allowed.contains(&key.name.as_str()) {
+                let all = [
+                    "min",
+                    "max",
+                    "min_length",
+                    "max_length",
+                    "pattern",
+                    "min_items",
+                    "max_items",
+                ];
+                let help = if all.contains(&key.name.as_str()) || allowed.is_empty() {
+                    if allowed.is_empty() {
+                        "this type takes no constraints".to_string()
+                    } else {
+                        format!(
+                            "this type takes {}",
+                            allowed
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                } else {
+                    match did_you_mean(&key.name, allowed.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!(
+                            "this type takes {}",
+                            allowed
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    }
+                };
+                self.error(
+                    Diagnostic::new(
+                        "E0213",
+                        key.span,
+                        format!("`{}` does not constrain {}", key.name, describe_ty(ty)),
+                    )
+                    .label("not a constraint of this type")
+                    .help(help),
+                );
+                continue;
+            }
+            match key.name.as_str() {
+                "min" | "max" => {
+                    let n = match value.kind {
+                        ValueKind::Int(i) => Some(i as f64),
+                        ValueKind::Number(n) => Some(n),
+                        _ => None,
+                    };
+                    match n {
+                        Some(n) if *ty == Ty::Int && n.fract() != 0.0 => self.type_error(
+                            value,
+                            "an integer",
+                            "an `int` field is bounded by whole numbers",
+                        ),
+                        Some(n) if key.name == "min" => c.min = Some(n),
+                        Some(n) => c.max = Some(n),
+                        None => {
+                            self.type_error(value, "a number", "write a number, e.g. `min = 0`")
+                        }
+                    }
+                }
+                "pattern" => c.pattern = self.expect_string(value).map(|s| s.value),
+                other => {
+                    let Some(n) = self.expect_int(value) else {
+                        continue;
+                    };
+                    if n.value < 0 {
+                        self.type_error(
+                            value,
+                            "a count of zero or more",
+                            "lengths and counts are not negative",
+                        );
+                        continue;
+                    }
+                    let n = Some(n.value as u64);
+                    match other {
+                        "min_length" => c.min_length = n,
+                        "max_length" => c.max_length = n,
+                        "min_items" => c.min_items = n,
+                        _ => c.max_items = n,
+                    }
+                }
+            }
+        }
+        let inverted = c.min.zip(c.max).is_some_and(|(a, b)| a > b)
+            || c.min_length.zip(c.max_length).is_some_and(|(a, b)| a > b)
+            || c.min_items.zip(c.max_items).is_some_and(|(a, b)| a > b);
+        if inverted {
+            self.error(
+                Diagnostic::new("E0213", t.span, "the lower bound is above the upper bound")
+                    .label("no value satisfies these constraints")
+                    .help("swap the bounds, or correct one of them"),
+            );
+        }
+        c
+    }
+}
+
+impl Resolver {
+    /// An `example = ...` value as JSON, checked against the field's type.
+    fn example(&mut self, v: &ast::Value, ty: &Ty) -> Option<serde_json::Value> {
+        let j = match (&v.kind, ty) {
+            (ValueKind::Str(s), Ty::String | Ty::Timestamp) => serde_json::json!(s),
+            (ValueKind::Str(s), Ty::Enum(options)) if options.contains(s) => serde_json::json!(s),
+            (ValueKind::Int(i), Ty::Int | Ty::Number) => serde_json::json!(i),
+            (ValueKind::Number(n), Ty::Number) => serde_json::json!(n),
+            (ValueKind::Bool(b), Ty::Bool) => serde_json::json!(b),
+            _ => {
+                self.error(
+                    Diagnostic::new(
+                        "E0213",
+                        v.span,
+                        format!("this example is not {}", describe_ty(ty)),
+                    )
+                    .label("example of the wrong type")
+                    .help("give an example value of the field's type"),
+                );
+                return None;
+            }
+        };
+        Some(j)
+    }
+}
+
+/// "an integer", "a string": for messages about types.
+pub(super) fn describe_ty(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::String => "a string",
+        Ty::Int => "an integer",
+        Ty::Number => "a number",
+        Ty::Bool => "a boolean",
+        Ty::Timestamp => "a timestamp",
+        Ty::Enum(_) => "an enum",
+        Ty::List(_) => "a list",
+        Ty::Record(_) | Ty::Named(_) => "a record",
     }
 }

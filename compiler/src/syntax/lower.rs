@@ -107,6 +107,7 @@ impl Lowerer {
         };
         let mut source = None;
         let mut detail_type = None;
+        let mut external = false;
         for part in inner {
             match part.as_rule() {
                 Rule::body => decl.body = self.body(part)?,
@@ -114,6 +115,14 @@ impl Lowerer {
                 Rule::string if kind == DeclKind::Event => source = Some(self.string(part)?),
                 Rule::detail_type => {
                     detail_type = Some(self.string(part.into_inner().next().expect("detail type"))?)
+                }
+                Rule::kw_external => external = true,
+                Rule::message_type => {
+                    if let Some(path) = children(part).next() {
+                        decl.header = Header::Message {
+                            message: self.path(path),
+                        };
+                    }
                 }
                 Rule::ident if kind == DeclKind::Api => {
                     decl.header = Header::Api {
@@ -154,6 +163,7 @@ impl Lowerer {
             decl.header = Header::Event {
                 source,
                 detail_type,
+                external,
             };
         }
         Ok(Item::Decl(decl))
@@ -171,6 +181,13 @@ impl Lowerer {
         for part in children(p) {
             match part.as_rule() {
                 Rule::ident => name = Some(self.ident(part)),
+                Rule::string => {
+                    let s = self.string(part)?;
+                    name = Some(Ident {
+                        name: s.value,
+                        span: s.span,
+                    });
+                }
                 Rule::QMARK => optional = true,
                 Rule::type_expr => ty = Some(self.type_expr(part)?),
                 _ => {}
@@ -186,7 +203,19 @@ impl Lowerer {
 
     fn type_expr(&self, p: P) -> Result<TypeExpr> {
         let span = self.span(&p);
-        let inner = children(p).next().expect("type form");
+        let mut parts = children(p);
+        let inner = parts.next().expect("type form");
+        let mut constraints = Vec::new();
+        if let Some(c) = parts.next() {
+            for e in children(c).filter(|x| x.as_rule() == Rule::entry) {
+                let mut it = children(e);
+                let key = self.ident(it.next().expect("constraint name"));
+                let v = it
+                    .find(|x| x.as_rule() == Rule::value)
+                    .expect("constraint value");
+                constraints.push((key, self.value(v)?));
+            }
+        }
         let kind = match inner.as_rule() {
             Rule::type_union => TypeExprKind::Enum(
                 children(inner)
@@ -208,7 +237,11 @@ impl Lowerer {
             }
             _ => TypeExprKind::Named(self.ident(inner)),
         };
-        Ok(TypeExpr { kind, span })
+        Ok(TypeExpr {
+            kind,
+            constraints,
+            span,
+        })
     }
 
     fn body(&self, p: P) -> Result<Vec<Member>> {
@@ -258,10 +291,14 @@ impl Lowerer {
                 };
                 let mut targets = Vec::new();
                 let mut bus = None;
+                let mut message = None;
                 for x in children(v) {
                     match x.as_rule() {
                         Rule::path_list => targets.extend(children(x).map(|p| self.path(p))),
                         Rule::path => bus = Some(self.path(x)),
+                        Rule::message_type => {
+                            message = children(x).next().map(|p| self.path(p));
+                        }
                         _ => {}
                     }
                 }
@@ -270,6 +307,7 @@ impl Lowerer {
                     verb_span,
                     targets,
                     bus,
+                    message,
                 }
             }
             Rule::trigger => {
@@ -484,18 +522,42 @@ impl Lowerer {
         Ok(collapse(operands, span, ExprKind::And))
     }
 
+    /// A field path; quoted segments become names with their text.
+    fn field_path(&self, p: P) -> Result<Path> {
+        let span = self.span(&p);
+        let mut parts = Vec::new();
+        for seg in children(p) {
+            let inner = children(seg).next().expect("segment");
+            parts.push(if inner.as_rule() == Rule::string {
+                let s = self.string(inner)?;
+                Ident {
+                    name: s.value,
+                    span: s.span,
+                }
+            } else {
+                self.ident(inner)
+            });
+        }
+        Ok(Path { parts, span })
+    }
+
     fn condition(&self, p: P) -> Result<Expr> {
         let span = self.span(&p);
         let mut it = children(p);
-        let field = self.path(it.next().expect("field"));
+        let field = self.field_path(it.next().expect("field"))?;
         let t = it.next().expect("test");
-        let op_span = self.span(&t);
-        let negated = children(t.clone()).any(|x| x.as_rule() == Rule::kw_not);
+        let mut op_span = self.span(&t);
+        let flags: Vec<Rule> = children(t.clone()).map(|x| x.as_rule()).collect();
+        let negated = flags.contains(&Rule::kw_not);
+        let ignore_case = flags.contains(&Rule::ignoring_case);
         let rule = t.as_rule();
-        let mut parts = children(t).filter(|x| x.as_rule() != Rule::kw_not);
+        let mut parts =
+            children(t).filter(|x| !matches!(x.as_rule(), Rule::kw_not | Rule::ignoring_case));
+        let mut text = || -> Result<Str> { self.string(parts.next().expect("test text")) };
         let test = match rule {
             Rule::cmp => {
                 let op_pair = parts.next().expect("operator");
+                op_span = self.span(&op_pair);
                 let op = match op_pair.as_str() {
                     "=" => CmpOp::Eq,
                     "!=" => CmpOp::Ne,
@@ -505,14 +567,7 @@ impl Lowerer {
                     _ => CmpOp::Le,
                 };
                 let v = self.value(parts.next().expect("compared value"))?;
-                return Ok(Expr {
-                    kind: ExprKind::Cond(Condition {
-                        field,
-                        test: Test::Compare(op, v),
-                        op_span: self.span(&op_pair),
-                    }),
-                    span,
-                });
+                Test::Compare(op, v, ignore_case)
             }
             Rule::in_test => {
                 let list = parts.find(|x| x.as_rule() == Rule::list).expect("in list");
@@ -523,8 +578,21 @@ impl Lowerer {
                 Test::In { negated, values }
             }
             Rule::exists_test => Test::Exists(!negated),
-            Rule::prefix_test => Test::Prefix(self.string(parts.next().expect("prefix"))?),
-            _ => Test::Suffix(self.string(parts.next().expect("suffix"))?),
+            Rule::prefix_test => Test::Prefix {
+                negated,
+                text: text()?,
+                ignore_case,
+            },
+            Rule::suffix_test => Test::Suffix {
+                negated,
+                text: text()?,
+                ignore_case,
+            },
+            Rule::wildcard_test => Test::Wildcard {
+                negated,
+                text: text()?,
+            },
+            _ => Test::Cidr(text()?),
         };
         Ok(Expr {
             kind: ExprKind::Cond(Condition {
@@ -578,6 +646,11 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_writes
             | Rule::kw_receives
             | Rule::kw_detail_type
+            | Rule::kw_ignoring
+            | Rule::kw_case
+            | Rule::kw_matches
+            | Rule::kw_cidr
+            | Rule::kw_of
     )
 }
 

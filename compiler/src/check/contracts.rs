@@ -1,0 +1,148 @@
+//! Producers and consumers: who emits each event, who routes it, and whether
+//! typed queues and topics receive what they declare.
+//!
+//! - W0409: a rule on a bus for an event that nothing emits on that bus (and
+//!   that is neither an AWS service event, `source` `aws.*`, nor `external`)
+//!   can never fire.
+//! - W0410: an event emitted on a bus where no rule matches it goes nowhere.
+//! - E0411: a queue or topic declared `of T` receives something else: a
+//!   producer `sends U to Q`, a rule delivers an event envelope, or a topic
+//!   of one type feeds a queue of another.
+
+use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use std::collections::HashSet;
+
+/// Runs the contract checks.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let bus_of = |b: Option<&Ref>| b.map_or("default", |b| b.name.as_str()).to_string();
+    let mut emitted: HashSet<(String, String)> = HashSet::new();
+    for f in &model.functions {
+        for a in f.access.iter().filter(|a| a.verb == VerbKind::Emits) {
+            if let Some(e) = &a.event {
+                emitted.insert((e.name.clone(), a.target.name.clone()));
+            }
+        }
+    }
+    let routed: HashSet<(String, String)> = model
+        .rules
+        .iter()
+        .map(|r| (r.event.name.clone(), bus_of(r.bus.as_ref())))
+        .collect();
+    for r in &model.rules {
+        let Some(e) = model.event(&r.event.name) else {
+            continue;
+        };
+        let bus = bus_of(r.bus.as_ref());
+        if !e.external
+            && !e.source.starts_with("aws.")
+            && !emitted.contains(&(e.name.clone(), bus.clone()))
+        {
+            diags.push(
+                Diagnostic::new("W0409", r.event.span, format!("nothing emits `{}` on bus `{bus}`, so rule `{}` never fires", e.name, r.name))
+                    .label("no producer on this bus")
+                    .help(format!("add `emits {} to {bus}` to the function that produces it, or mark the event `external` if it comes from outside this spec", e.name)),
+            );
+        }
+    }
+    for f in &model.functions {
+        for a in f.access.iter().filter(|a| a.verb == VerbKind::Emits) {
+            let Some(e) = &a.event else { continue };
+            if !routed.contains(&(e.name.clone(), a.target.name.clone())) {
+                diags.push(
+                    Diagnostic::new(
+                        "W0410",
+                        e.span,
+                        format!("no rule on bus `{}` matches `{}`", a.target.name, e.name),
+                    )
+                    .label("emitted, but routed nowhere")
+                    .help(format!(
+                        "add `rule Name on {} {{ match {} ... }}`, or stop emitting it",
+                        a.target.name, e.name
+                    )),
+                );
+            }
+        }
+    }
+    message_types(model, diags);
+}
+
+fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let declared = |kind: DeclKind, name: &str| -> Option<&Ref> {
+        match kind {
+            DeclKind::Queue => model.queue(name).and_then(|q| q.message.as_ref()),
+            DeclKind::Topic => model.topic(name).and_then(|t| t.message.as_ref()),
+            _ => None,
+        }
+    };
+    let mismatch = |at: crate::source::Span, what: String, dest: &str, expected: &Ref| {
+        Diagnostic::new(
+            "E0411",
+            at,
+            format!("{what}, but `{dest}` carries `{}`", expected.name),
+        )
+        .label("not the declared message type")
+        .with(
+            expected.span,
+            format!("`{dest}` is declared `of {}` here", expected.name),
+        )
+        .help(format!(
+            "send `{}` to `{dest}`, or change the type it is declared `of`",
+            expected.name
+        ))
+    };
+    for f in &model.functions {
+        for a in &f.access {
+            let (VerbKind::SendsTo | VerbKind::PublishesTo) = a.verb else {
+                continue;
+            };
+            let (Some(sent), Some(expected)) = (&a.event, declared(a.target.kind, &a.target.name))
+            else {
+                continue;
+            };
+            if sent.name != expected.name {
+                diags.push(mismatch(
+                    sent.span,
+                    format!("`{}` sends `{}`", f.name, sent.name),
+                    &a.target.name,
+                    expected,
+                ));
+            }
+        }
+    }
+    for r in &model.rules {
+        for t in &r.targets {
+            let Some(expected) = declared(t.kind, &t.name) else {
+                continue;
+            };
+            if expected.name != r.event.name {
+                diags.push(mismatch(
+                    t.span,
+                    format!(
+                        "rule `{}` delivers `{}` events (the whole EventBridge envelope)",
+                        r.name, r.event.name
+                    ),
+                    &t.name,
+                    expected,
+                ));
+            }
+        }
+    }
+    for tp in &model.topics {
+        let Some(sent) = &tp.message else { continue };
+        for q in &tp.subscriptions {
+            let Some(expected) = declared(DeclKind::Queue, &q.name) else {
+                continue;
+            };
+            if expected.name != sent.name {
+                diags.push(mismatch(
+                    q.span,
+                    format!("topic `{}` carries `{}`", tp.name, sent.name),
+                    &q.name,
+                    expected,
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,1335 @@
+//! Focused tests of the checker and of the emitted model: small inline
+//! specs, each with the case that fires and the boundary that does not.
+
+mod common;
+
+use serde_json::{json, Value};
+use slsc::{CheckOptions, Compilation, Date, Diagnostic, Target};
+
+/// Every spec gets this `app`, so that functions have a runtime.
+const APP: &str = "app t { runtime = \"python3.13\" }\n";
+
+fn compile(spec: &str) -> Compilation {
+    compile_on(spec, common::options())
+}
+
+fn compile_on(spec: &str, opts: CheckOptions) -> Compilation {
+    slsc::compile_source("t.sls", None, format!("{APP}{spec}"), opts)
+}
+
+/// Every diagnostic code of a spec, in source order.
+fn codes(spec: &str) -> Vec<&'static str> {
+    compile(spec).diagnostics.iter().map(|d| d.code).collect()
+}
+
+/// How many diagnostics of `code` a spec has.
+fn count(spec: &str, code: &str) -> usize {
+    codes(spec).iter().filter(|c| **c == code).count()
+}
+
+/// The error codes of a spec (warnings left out).
+fn errors(spec: &str) -> Vec<&'static str> {
+    compile(spec)
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.code)
+        .collect()
+}
+
+/// Asserts that a spec has no errors, showing the diagnostics if it has.
+fn assert_ok(spec: &str) {
+    let c = compile(spec);
+    assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
+}
+
+/// The only diagnostic with `code`, failing if there is not exactly one.
+fn the(spec: &str, code: &str) -> Diagnostic {
+    let c = compile(spec);
+    let found: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.code == code).collect();
+    assert_eq!(found.len(), 1, "{spec}\n{}", common::rendered(&c));
+    found[0].clone()
+}
+
+/// A function triggered by a queue whose settings are the arguments.
+fn queue_and_consumer(queue_body: &str, function_body: &str, trigger: &str) -> String {
+    format!(
+        "queue Q {{ {queue_body} }}\nfunction F {{\n  handler = \"f.h\"\n  {function_body}\n  on Q {trigger}\n}}\n"
+    )
+}
+
+/// A function with one extra line in its body (W0104 aside, it is complete).
+fn function_with(line: &str) -> String {
+    format!("function F {{\n  handler = \"f.h\"\n  {line}\n}}\n")
+}
+
+/// A rule on the default bus sending `E` (fields given) to queue `Q`.
+fn rule_with(fields: &str, filter: &str, extra: &str) -> String {
+    format!(
+        "event E from \"src\" {{ {fields} }}\nqueue Q\nrule R on default {{\n  match E {filter}\n  send to Q\n  {extra}\n}}\n"
+    )
+}
+
+/// The compiled pattern of the only rule of a spec without errors.
+fn pattern(fields: &str, filter: &str) -> Value {
+    let spec = rule_with(fields, filter, "");
+    let c = compile(&spec);
+    assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
+    c.model.rules[0]
+        .pattern
+        .clone()
+        .expect("a compiled pattern")
+}
+
+/// The `detail` part of the pattern of a `where` filter.
+fn detail(fields: &str, filter: &str) -> Value {
+    pattern(fields, &format!("where {filter}"))["detail"].clone()
+}
+
+/// The error codes of a `where` filter.
+fn filter_errors(fields: &str, filter: &str) -> Vec<&'static str> {
+    errors(&rule_with(fields, &format!("where {filter}"), ""))
+}
+
+/// The template of a spec without errors.
+fn template(spec: &str, target: Target) -> Value {
+    let c = compile(spec);
+    assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
+    slsc::build(&c, target).unwrap_or_else(|d| panic!("build failed: {d:?}"))
+}
+
+fn resources(t: &Value) -> &serde_json::Map<String, Value> {
+    t["Resources"].as_object().expect("Resources")
+}
+
+/// Logical IDs of the resources of one type.
+fn ids_of_type(t: &Value, ty: &str) -> Vec<String> {
+    resources(t)
+        .iter()
+        .filter(|(_, r)| r["Type"] == ty)
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+/// The inline policy statements of function `f`'s role.
+fn role_statements(t: &Value, f: &str) -> Vec<Value> {
+    let role = &t["Resources"][format!("{f}Role")];
+    assert_eq!(role["Type"], "AWS::IAM::Role", "no role {f}Role");
+    let policies = role["Properties"]["Policies"].as_array().expect("Policies");
+    policies
+        .iter()
+        .flat_map(|p| {
+            p["PolicyDocument"]["Statement"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Every action of function `f`'s role, sorted.
+fn role_actions(t: &Value, f: &str) -> Vec<String> {
+    let mut out: Vec<String> = role_statements(t, f)
+        .iter()
+        .flat_map(|s| match &s["Action"] {
+            Value::Array(a) => a.iter().map(|x| x.as_str().unwrap().to_string()).collect(),
+            Value::String(a) => vec![a.clone()],
+            other => panic!("unexpected Action {other}"),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn statement<'a>(statements: &'a [Value], sid: &str) -> &'a Value {
+    statements
+        .iter()
+        .find(|s| s["Sid"] == sid)
+        .unwrap_or_else(|| panic!("no statement {sid} in {statements:#?}"))
+}
+
+fn date(d: &str) -> CheckOptions {
+    CheckOptions {
+        today: Date::parse(d).unwrap(),
+    }
+}
+
+// ---------------------------------------------------------------- ranges
+
+#[test]
+fn memory_accepts_128mb_to_10gb_and_rejects_outside() {
+    assert_ok(&function_with("memory = 128MB"));
+    assert_ok(&function_with("memory = 10GB"));
+    let d = the(&function_with("memory = 127MB"), "E0203");
+    assert_eq!(
+        d.message,
+        "`memory` must be between 128MB and 10240MB, found 127MB"
+    );
+    assert_eq!(errors(&function_with("memory = 10241MB")), ["E0203"]);
+    // Sizes are binary and must come to whole megabytes.
+    assert_ok(&function_with("memory = 131072KB"));
+    assert_eq!(errors(&function_with("memory = 1500KB")), ["E0201"]);
+}
+
+#[test]
+fn timeout_accepts_1s_to_900s() {
+    assert_ok(&function_with("timeout = 1s"));
+    assert_ok(&function_with("timeout = 900s"));
+    assert_ok(&function_with("timeout = 15m"));
+    assert_eq!(errors(&function_with("timeout = 901s")), ["E0203"]);
+    assert_eq!(errors(&function_with("timeout = 0s")), ["E0203"]);
+}
+
+#[test]
+fn visibility_timeout_accepts_up_to_12h() {
+    assert_ok("queue Q { visibility_timeout = 0s }");
+    assert_ok("queue Q { visibility_timeout = 12h }");
+    assert_eq!(errors("queue Q { visibility_timeout = 43201s }"), ["E0203"]);
+    assert_eq!(errors("queue Q { visibility_timeout = 13h }"), ["E0203"]);
+}
+
+#[test]
+fn retention_accepts_60s_to_14d() {
+    assert_ok("queue Q { retention = 60s }");
+    assert_ok("queue Q { retention = 14d }");
+    assert_eq!(errors("queue Q { retention = 59s }"), ["E0203"]);
+    assert_eq!(errors("queue Q { retention = 15d }"), ["E0203"]);
+}
+
+#[test]
+fn async_retries_accept_0_to_2() {
+    assert_ok(&function_with("retries = 0"));
+    assert_ok(&function_with("retries = 2"));
+    assert_eq!(errors(&function_with("retries = 3")), ["E0203"]);
+    assert_eq!(errors(&function_with("retries = -1")), ["E0203"]);
+}
+
+#[test]
+fn max_event_age_accepts_60s_to_6h() {
+    assert_ok(&function_with("max_event_age = 60s"));
+    assert_ok(&function_with("max_event_age = 6h"));
+    assert_eq!(errors(&function_with("max_event_age = 59s")), ["E0203"]);
+    assert_eq!(errors(&function_with("max_event_age = 21601s")), ["E0203"]);
+}
+
+#[test]
+fn concurrency_rejects_negative_and_above_1000() {
+    assert_ok(&function_with("concurrency = 0"));
+    assert_ok(&function_with("concurrency = 100"));
+    assert_eq!(errors(&function_with("concurrency = 1001")), ["E0203"]);
+    assert_eq!(errors(&function_with("concurrency = -1")), ["E0203"]);
+}
+
+#[test]
+fn rule_retry_accepts_0_to_185_attempts_and_60s_to_24h() {
+    assert_ok(&rule_with("a: string", "", "retry { attempts = 0 }"));
+    assert_ok(&rule_with("a: string", "", "retry { attempts = 185 }"));
+    assert_eq!(
+        errors(&rule_with("a: string", "", "retry { attempts = 186 }")),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors(&rule_with("a: string", "", "retry { attempts = -1 }")),
+        ["E0203"]
+    );
+    assert_ok(&rule_with("a: string", "", "retry { max_age = 60s }"));
+    assert_ok(&rule_with("a: string", "", "retry { max_age = 24h }"));
+    assert_eq!(
+        errors(&rule_with("a: string", "", "retry { max_age = 59s }")),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors(&rule_with("a: string", "", "retry { max_age = 86401s }")),
+        ["E0203"]
+    );
+    // Schedules take the same retry policy.
+    let spec = |retry: &str| {
+        format!(
+            "queue Failures\nfunction F {{ handler = \"f.h\", on_failure = Failures }}\nschedule S every 1h -> F {{ retry {{ {retry} }} }}\n"
+        )
+    };
+    assert_ok(&spec("attempts = 185, max_age = 24h"));
+    assert_eq!(errors(&spec("attempts = 186")), ["E0203"]);
+    assert_eq!(errors(&spec("max_age = 25h")), ["E0203"]);
+}
+
+#[test]
+fn dead_letter_receive_count_accepts_1_to_1000() {
+    let spec = |n: &str| format!("queue D\nqueue Q {{ dead_letter = D after {n} }}\n");
+    assert_ok(&spec("1 receive"));
+    assert_ok(&spec("1000 receives"));
+    assert_eq!(errors(&spec("0 receives")), ["E0203"]);
+    assert_eq!(errors(&spec("1001 receives")), ["E0203"]);
+}
+
+#[test]
+fn queue_batch_accepts_1_to_10000() {
+    let spec = |t: &str| queue_and_consumer("visibility_timeout = 5m", "", t);
+    assert_ok(&spec("{ batch = 1 }"));
+    assert_ok(&spec("{ batch = 10000, window = 1s }"));
+    assert!(errors(&spec("{ batch = 0 }")).contains(&"E0203"));
+    assert!(errors(&spec("{ batch = 10001, window = 1s }")).contains(&"E0203"));
+}
+
+#[test]
+fn batching_window_accepts_0s_to_300s() {
+    let spec = |t: &str| queue_and_consumer("visibility_timeout = 12h", "", t);
+    assert_ok(&spec("{ window = 0s }"));
+    assert_ok(&spec("{ window = 300s }"));
+    assert_eq!(errors(&spec("{ window = 301s }")), ["E0203"]);
+}
+
+#[test]
+fn stream_batch_and_retries_ranges() {
+    let spec = |settings: &str| {
+        format!(
+            "table T {{ key = {{ pk: string }}, stream = new_image }}\nfunction F {{ handler = \"f.h\"\n on T.stream {{ {settings} }} }}\n"
+        )
+    };
+    assert_ok(&spec("batch = 1, retries = -1"));
+    assert_ok(&spec("batch = 10000, retries = 10000"));
+    assert_eq!(errors(&spec("batch = 10001")), ["E0203"]);
+    assert_eq!(errors(&spec("retries = -2")), ["E0203"]);
+    assert_eq!(errors(&spec("retries = 10001")), ["E0203"]);
+}
+
+#[test]
+fn log_retention_takes_only_cloudwatch_periods() {
+    for ok in ["1d", "3d", "30d", "731d", "3653d", "720h"] {
+        assert_ok(&function_with(&format!("log_retention = {ok}")));
+    }
+    let d = the(&function_with("log_retention = 4d"), "E0203");
+    assert_eq!(d.message, "CloudWatch Logs cannot keep logs for 4 days");
+    assert!(
+        d.help.as_deref().unwrap().contains("`3d`") || d.help.as_deref().unwrap().contains("`5d`")
+    );
+    assert_eq!(errors(&function_with("log_retention = 3654d")), ["E0203"]);
+    assert_eq!(errors(&function_with("log_retention = 36h")), ["E0201"]);
+}
+
+#[test]
+fn provisioned_capacity_accepts_1_to_40000() {
+    let spec = |r: u32, w: u32| {
+        format!("table T {{ key = {{ pk: string }}, billing = provisioned {{ read = {r}, write = {w} }} }}\n")
+    };
+    assert_ok(&spec(1, 40_000));
+    assert_eq!(errors(&spec(0, 1)), ["E0203"]);
+    assert_eq!(errors(&spec(1, 40_001)), ["E0203"]);
+}
+
+// ------------------------------------------------- visibility vs timeout
+
+#[test]
+fn visibility_below_the_timeout_is_e0301() {
+    // Default visibility 30 s against a 31 s timeout.
+    let spec = queue_and_consumer("", "timeout = 31s", "");
+    let c = codes(&spec);
+    assert!(c.contains(&"E0301"), "{c:?}");
+    assert!(!c.contains(&"W0302"), "{c:?}");
+}
+
+#[test]
+fn visibility_between_timeout_and_six_times_is_w0302() {
+    for vis in ["10s", "59s"] {
+        let spec = queue_and_consumer(&format!("visibility_timeout = {vis}"), "timeout = 10s", "");
+        assert_eq!(codes(&spec), ["W0302"], "visibility {vis}");
+    }
+}
+
+#[test]
+fn visibility_of_exactly_six_times_the_timeout_is_clean() {
+    let spec = queue_and_consumer("visibility_timeout = 60s", "timeout = 10s", "");
+    assert_eq!(codes(&spec), Vec::<&str>::new());
+}
+
+#[test]
+fn batching_window_counts_towards_the_recommended_visibility() {
+    let at = |vis: &str| {
+        queue_and_consumer(
+            &format!("visibility_timeout = {vis}"),
+            "timeout = 10s",
+            "{ window = 5s }",
+        )
+    };
+    assert_eq!(codes(&at("64s")), ["W0302"]);
+    assert_eq!(codes(&at("65s")), Vec::<&str>::new());
+    let d = the(&at("64s"), "W0302");
+    assert!(d.help.unwrap().contains("`visibility_timeout = 65s`"));
+}
+
+// ------------------------------------------------------------ FIFO rules
+
+#[test]
+fn fifo_batch_above_10_is_e0209() {
+    let spec = |b: u32| {
+        queue_and_consumer(
+            "fifo = true, visibility_timeout = 1m",
+            "",
+            &format!("{{ batch = {b} }}"),
+        )
+    };
+    assert_ok(&spec(10));
+    assert_eq!(errors(&spec(11)), ["E0209"]);
+}
+
+#[test]
+fn fifo_trigger_with_a_window_is_e0210() {
+    let spec = queue_and_consumer(
+        "fifo = true, visibility_timeout = 1m",
+        "",
+        "{ window = 1s }",
+    );
+    assert_eq!(errors(&spec), ["E0210"]);
+}
+
+#[test]
+fn standard_batch_above_10_needs_a_window_of_at_least_1s() {
+    let spec = |t: &str| queue_and_consumer("visibility_timeout = 1m", "", t);
+    assert_eq!(errors(&spec("{ batch = 11 }")), ["E0209"]);
+    assert_eq!(errors(&spec("{ batch = 11, window = 0s }")), ["E0209"]);
+    assert_ok(&spec("{ batch = 11, window = 1s }"));
+    assert_ok(&spec("{ batch = 10 }"));
+}
+
+#[test]
+fn dead_letter_queue_must_be_of_the_same_kind() {
+    let fifo_with_standard = "queue D\nqueue Q { fifo = true, dead_letter = D }\n";
+    let d = the(fifo_with_standard, "E0303");
+    assert_eq!(
+        d.message,
+        "FIFO queue `Q` has standard dead-letter queue `D`"
+    );
+    let standard_with_fifo = "queue D { fifo = true }\nqueue Q { dead_letter = D }\n";
+    let d = the(standard_with_fifo, "E0303");
+    assert_eq!(
+        d.message,
+        "standard queue `Q` has FIFO dead-letter queue `D`"
+    );
+    assert_ok("queue D { fifo = true }\nqueue Q { fifo = true, dead_letter = D }\n");
+    assert_ok("queue D\nqueue Q { dead_letter = D }\n");
+}
+
+#[test]
+fn fifo_on_failure_destinations_are_e0307() {
+    assert_eq!(
+        errors(&format!(
+            "queue D {{ fifo = true }}\n{}",
+            function_with("on_failure = D")
+        )),
+        ["E0307"]
+    );
+    assert_eq!(
+        errors(&format!(
+            "topic D {{ fifo = true }}\n{}",
+            function_with("on_failure = D")
+        )),
+        ["E0307"]
+    );
+    assert_ok(&format!("queue D\n{}", function_with("on_failure = D")));
+    assert_ok(&format!("topic D\n{}", function_with("on_failure = D")));
+}
+
+#[test]
+fn fifo_dead_letter_of_a_rule_or_schedule_is_e0307() {
+    assert_eq!(
+        errors(&format!(
+            "queue D {{ fifo = true }}\n{}",
+            rule_with("a: string", "", "dead_letter = D")
+        )),
+        ["E0307"]
+    );
+    assert_ok(&format!(
+        "queue D\n{}",
+        rule_with("a: string", "", "dead_letter = D")
+    ));
+    let schedule = |fifo: &str| {
+        format!(
+            "queue D {{ {fifo} }}\nqueue Failures\nfunction F {{ handler = \"f.h\", on_failure = Failures }}\nschedule S every 1h -> F {{ dead_letter = D }}\n"
+        )
+    };
+    assert_eq!(errors(&schedule("fifo = true")), ["E0307"]);
+    assert_ok(&schedule(""));
+}
+
+#[test]
+fn fifo_topics_deliver_to_neither_functions_nor_standard_queues() {
+    let trigger = "topic T { fifo = true }\nqueue Failures\nfunction F { handler = \"f.h\"\n on T\n on_failure = Failures }\n";
+    assert_eq!(errors(trigger), ["E0307"]);
+    assert_eq!(
+        errors("queue Q { fifo = true }\ntopic T { subscribe Q }\n"),
+        ["E0307"]
+    );
+    assert_ok("queue Q { fifo = true }\ntopic T { fifo = true, subscribe Q }\n");
+}
+
+// -------------------------------------------------------------- runtimes
+
+#[test]
+fn runtimes_are_judged_by_date() {
+    let spec =
+        "function F { handler = \"f.h\", runtime = \"python3.10\" }\nschedule S every 1h -> F\n";
+    let codes_on = |d: &str| -> Vec<&'static str> {
+        compile_on(spec, date(d))
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("E02") || d.code == "W0205")
+            .map(|d| d.code)
+            .collect()
+    };
+    assert_eq!(codes_on("2026-10-30"), Vec::<&str>::new());
+    assert_eq!(codes_on("2026-10-31"), ["W0205"]);
+    assert_eq!(codes_on("2027-01-31"), ["W0205"]);
+    assert_eq!(codes_on("2027-02-01"), ["E0206"]);
+    // The messages name the dates and the successor.
+    let c = compile_on(
+        &function_with("runtime = \"python3.10\""),
+        date("2026-11-23"),
+    );
+    let d = c.diagnostics.iter().find(|d| d.code == "W0205").unwrap();
+    assert_eq!(
+        d.message,
+        "runtime `python3.10` is deprecated since 2026-10-31"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("move to `python3.14`; new functions are blocked from 2027-02-01")
+    );
+    let c = compile_on(
+        &function_with("runtime = \"python3.10\""),
+        date("2027-02-01"),
+    );
+    let d = c.diagnostics.iter().find(|d| d.code == "E0206").unwrap();
+    assert_eq!(
+        d.message,
+        "runtime `python3.10` can no longer be used for new functions (since 2027-02-01)"
+    );
+}
+
+#[test]
+fn unknown_runtime_is_e0204_with_a_suggestion() {
+    let d = the(&function_with("runtime = \"python3.31\""), "E0204");
+    assert_eq!(d.message, "unknown runtime `python3.31`");
+    assert!(d.help.unwrap().starts_with("did you mean `python3."));
+}
+
+// ----------------------------------------------------------------- names
+
+#[test]
+fn unknown_names_suggest_the_closest_declaration() {
+    let d = the(
+        &format!("queue Orders\n{}", function_with("sends to Ordrs")),
+        "E0101",
+    );
+    assert_eq!(d.message, "unknown name `Ordrs`");
+    assert_eq!(d.help.as_deref(), Some("did you mean `Orders`?"));
+    // The suggested queue is not reported unused on top.
+    let c = compile(&format!(
+        "queue Orders\n{}",
+        function_with("sends to Ordrs")
+    ));
+    assert!(!c
+        .diagnostics
+        .iter()
+        .any(|d| d.message == "queue `Orders` is never used"));
+    // Without a close name, the help says what to declare.
+    let d = the(&function_with("sends to Zebra"), "E0101");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("declare a queue named `Zebra`, or fix the name")
+    );
+}
+
+#[test]
+fn unknown_properties_suggest_the_closest() {
+    let d = the(&function_with("timout = 3s"), "E0105");
+    assert!(d.help.unwrap().contains("`timeout`"));
+}
+
+#[test]
+fn wrong_kind_names_both_kinds() {
+    let d = the(
+        &format!(
+            "table Orders {{ key = {{ pk: string }} }}\n{}",
+            function_with("sends to Orders")
+        ),
+        "E0103",
+    );
+    assert_eq!(d.message, "expected a queue, found table `Orders`");
+    let d = the(
+        &format!("queue Jobs\n{}", function_with("reads Jobs")),
+        "E0103",
+    );
+    assert_eq!(
+        d.message,
+        "expected a table or a bucket, found queue `Jobs`"
+    );
+}
+
+#[test]
+fn unused_declarations_are_w0104() {
+    let d = the("queue Q\n", "W0104");
+    assert_eq!(d.message, "queue `Q` is never used");
+    assert_eq!(codes(&function_with("")), ["W0104"]);
+    assert_eq!(codes("bucket B\n"), ["W0104"]);
+    assert_eq!(codes("event E { a: string }\n"), ["W0104"]);
+}
+
+#[test]
+fn triggered_functions_apis_rules_and_schedules_are_never_unused() {
+    let spec = "queue Q\nfunction Consumer { handler = \"f.h\"\n on Q }\n\
+                queue Failures\nfunction Timed { handler = \"f.h\", on_failure = Failures }\n\
+                schedule S every 1h -> Timed\n\
+                function Web { handler = \"f.h\" }\napi A http { GET /x -> Web }\n\
+                event E from \"src\" { a: string }\nqueue Sink\nrule R on default { match E\n send to Sink }\n";
+    assert_eq!(
+        count(spec, "W0104"),
+        0,
+        "{}",
+        common::rendered(&compile(spec))
+    );
+}
+
+#[test]
+fn standard_library_and_eventbridge_buckets_are_never_unused() {
+    assert_eq!(
+        codes("use aws.s3\nbucket B { eventbridge = true }\n"),
+        Vec::<&str>::new()
+    );
+    assert_eq!(codes("use aws.scheduler\n"), Vec::<&str>::new());
+    // Their events match by plain or qualified name.
+    let spec = |name: &str| {
+        format!(
+            "use aws.s3\nbucket B {{ eventbridge = true }}\nqueue Q\nrule R on default {{\n match {name} where object.key prefix \"in/\"\n send to Q\n}}\n"
+        )
+    };
+    for name in ["ObjectCreated", "aws.s3.ObjectCreated"] {
+        let c = compile(&spec(name));
+        assert_eq!(c.diagnostics.len(), 0, "{}", common::rendered(&c));
+        assert_eq!(
+            c.model.rules[0].pattern,
+            Some(json!({
+                "source": ["aws.s3"],
+                "detail-type": ["Object Created"],
+                "detail": { "object": { "key": [{ "prefix": "in/" }] } },
+            }))
+        );
+    }
+}
+
+// -------------------------------------------------------------- patterns
+
+#[test]
+fn pattern_without_where_is_source_and_detail_type() {
+    assert_eq!(
+        pattern("a: string", ""),
+        json!({ "source": ["src"], "detail-type": ["E"] })
+    );
+    // `source` defaults to the app's name, `detail-type` to the event's.
+    let c = compile(
+        "event Placed { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n",
+    );
+    assert_eq!(
+        c.model.rules[0].pattern,
+        Some(json!({ "source": ["t"], "detail-type": ["Placed"] }))
+    );
+    let c = compile("event Placed from \"s\" detail_type \"Order Placed\" { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n");
+    assert_eq!(
+        c.model.rules[0].pattern,
+        Some(json!({ "source": ["s"], "detail-type": ["Order Placed"] }))
+    );
+}
+
+#[test]
+fn pattern_equality_for_each_scalar_type() {
+    assert_eq!(
+        pattern("s: string", "where s = \"a\""),
+        json!({ "source": ["src"], "detail-type": ["E"], "detail": { "s": ["a"] } })
+    );
+    assert_eq!(detail("n: int", "n = 3"), json!({ "n": [3] }));
+    assert_eq!(detail("x: number", "x = -0.5"), json!({ "x": [-0.5] }));
+    assert_eq!(detail("b: bool", "b = false"), json!({ "b": [false] }));
+    assert_eq!(
+        detail("c: \"FR\" | \"DE\"", "c = \"DE\""),
+        json!({ "c": ["DE"] })
+    );
+}
+
+#[test]
+fn pattern_anything_but_for_not_equal_and_not_in() {
+    assert_eq!(
+        detail("s: string", "s != \"void\""),
+        json!({ "s": [{ "anything-but": "void" }] })
+    );
+    assert_eq!(
+        detail("n: int", "n != 0"),
+        json!({ "n": [{ "anything-but": 0 }] })
+    );
+    assert_eq!(
+        detail("s: string", "s not in [\"a\", \"b\"]"),
+        json!({ "s": [{ "anything-but": ["a", "b"] }] })
+    );
+}
+
+#[test]
+fn pattern_numeric_comparisons_and_ranges() {
+    assert_eq!(
+        detail("n: number", "n >= 100"),
+        json!({ "n": [{ "numeric": [">=", 100] }] })
+    );
+    assert_eq!(
+        detail("n: int", "n < 5"),
+        json!({ "n": [{ "numeric": ["<", 5] }] })
+    );
+    assert_eq!(
+        detail("n: number", "n > 10 and n <= 500"),
+        json!({ "n": [{ "numeric": [">", 10, "<=", 500] }] })
+    );
+}
+
+#[test]
+fn pattern_in_list() {
+    assert_eq!(
+        detail("s: string", "s in [\"FR\", \"DE\"]"),
+        json!({ "s": ["FR", "DE"] })
+    );
+    assert_eq!(
+        detail("n: int", "n in [1, 2, 3]"),
+        json!({ "n": [1, 2, 3] })
+    );
+}
+
+#[test]
+fn pattern_exists_and_not_exists() {
+    assert_eq!(
+        detail("c?: string", "c exists"),
+        json!({ "c": [{ "exists": true }] })
+    );
+    assert_eq!(
+        detail("c?: string", "c not exists"),
+        json!({ "c": [{ "exists": false }] })
+    );
+    assert_eq!(
+        detail("l: [int]", "l exists"),
+        json!({ "l": [{ "exists": true }] })
+    );
+}
+
+#[test]
+fn pattern_prefix_and_suffix() {
+    assert_eq!(
+        detail("s: string", "s prefix \"ord-\""),
+        json!({ "s": [{ "prefix": "ord-" }] })
+    );
+    assert_eq!(
+        detail("s: string", "s suffix \".png\""),
+        json!({ "s": [{ "suffix": ".png" }] })
+    );
+    assert_eq!(
+        detail("c: \"ab\" | \"cd\"", "c prefix \"a\""),
+        json!({ "c": [{ "prefix": "a" }] })
+    );
+}
+
+#[test]
+fn pattern_nested_fields_merge_under_their_record() {
+    let fields = "address: { city: string, zip?: string }, lines: [{ sku: string }]";
+    assert_eq!(
+        detail(fields, "address.city = \"Paris\" and address.zip exists"),
+        json!({ "address": { "city": ["Paris"], "zip": [{ "exists": true }] } })
+    );
+    assert_eq!(
+        detail(fields, "lines.sku suffix \"-XL\""),
+        json!({ "lines": { "sku": [{ "suffix": "-XL" }] } })
+    );
+    // Declared types are followed.
+    let spec =
+        "type Address { city: string }\nevent E from \"src\" { address: Address }\nqueue Q\n\
+                rule R on default { match E where address.city = \"Lyon\"\n send to Q }\n";
+    let c = compile(spec);
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    assert_eq!(
+        c.model.rules[0].pattern.as_ref().unwrap()["detail"],
+        json!({ "address": { "city": ["Lyon"] } })
+    );
+}
+
+#[test]
+fn pattern_or_of_one_field_becomes_a_value_list() {
+    assert_eq!(
+        detail("s: string", "s = \"a\" or s = \"b\" or s = \"a\""),
+        json!({ "s": ["a", "b"] })
+    );
+    assert_eq!(
+        detail("s: string", "s = \"a\" or s in [\"b\", \"c\"]"),
+        json!({ "s": ["a", "b", "c"] })
+    );
+}
+
+#[test]
+fn pattern_other_ors_become_dollar_or_and_flatten() {
+    assert_eq!(
+        detail("s: string, n: int", "s = \"a\" or n > 1"),
+        json!({ "$or": [{ "s": ["a"] }, { "n": [{ "numeric": [">", 1] }] }] })
+    );
+    assert_eq!(
+        detail("a: int, b: int, c: int", "a = 1 or (b = 2 or c = 3)"),
+        json!({ "$or": [{ "a": [1] }, { "b": [2] }, { "c": [3] }] })
+    );
+    assert_eq!(
+        detail(
+            "t: number, c: string, x: bool",
+            "t >= 100 and (c = \"FR\" or x = true)"
+        ),
+        json!({ "t": [{ "numeric": [">=", 100] }], "$or": [{ "c": ["FR"] }, { "x": [true] }] })
+    );
+}
+
+#[test]
+fn pattern_unknown_field_is_e0401_with_a_suggestion() {
+    let spec = rule_with("total: number", "where totl > 1", "");
+    let d = the(&spec, "E0401");
+    assert_eq!(d.message, "event `E` has no field `totl`");
+    assert_eq!(d.help.as_deref(), Some("did you mean `total`?"));
+    assert_eq!(filter_errors("a: string", "a.b = \"x\""), ["E0401"]);
+    assert_eq!(filter_errors("r: { x: int }", "r.y = 1"), ["E0401"]);
+}
+
+#[test]
+fn pattern_value_not_fitting_the_type_is_e0402() {
+    assert_eq!(filter_errors("s: string", "s = 1"), ["E0402"]);
+    assert_eq!(filter_errors("n: int", "n = 1.5"), ["E0402"]);
+    assert_eq!(filter_errors("b: bool", "b = \"true\""), ["E0402"]);
+    let d = the(&rule_with("n: int", "where n = \"1\"", ""), "E0402");
+    assert_eq!(d.message, "`n` is an integer, but this is a string");
+}
+
+#[test]
+fn pattern_operator_not_fitting_the_type_is_e0403() {
+    assert_eq!(filter_errors("s: string", "s > 1"), ["E0403"]);
+    assert_eq!(filter_errors("n: int", "n prefix \"1\""), ["E0403"]);
+    assert_eq!(filter_errors("b: bool", "b suffix \"e\""), ["E0403"]);
+    assert_eq!(filter_errors("r: { x: int }", "r exists"), ["E0403"]);
+}
+
+#[test]
+fn pattern_conditions_that_cannot_combine_are_e0404() {
+    assert_eq!(
+        filter_errors("s: string", "s prefix \"a\" and s suffix \"b\""),
+        ["E0404"]
+    );
+    assert_eq!(
+        filter_errors("a: int, b: int", "(a = 1 or b = 1) and (a = 2 or b = 2)"),
+        ["E0404"]
+    );
+    // The neighbours that do combine: bounds meeting in one value, and `or`
+    // groups that become value lists.
+    assert_eq!(
+        detail("n: int", "n >= 2 and n <= 2"),
+        json!({ "n": [{ "numeric": ["=", 2] }] })
+    );
+    assert_eq!(
+        detail("a: int, b: int", "(a = 1 or a = 2) and (b = 1 or b = 2)"),
+        json!({ "a": [1, 2], "b": [1, 2] })
+    );
+}
+
+// ------------------------------------------------------------------- IAM
+
+const ALL_VERBS: &str = "\
+table T { key = { pk: string } }
+table T2 { key = { pk: string }, stream = new_image }
+queue Q
+queue Q2
+queue Q3
+topic P
+bus B
+event Ev from \"src\" detail_type \"Thing Happened\" { a: string }
+function G { handler = \"g.h\" }
+function F {
+  handler = \"f.h\"
+  reads T
+  writes T
+  sends to Q
+  publishes to P
+  emits Ev to B
+  invokes G
+  on Q2 { partial_failures = true }
+  on T2.stream
+  on_failure = Q3
+}
+";
+
+#[test]
+fn role_holds_exactly_the_actions_of_verbs_triggers_and_destination() {
+    let t = template(ALL_VERBS, Target::Sam);
+    assert_eq!(
+        role_actions(&t, "F"),
+        [
+            "dynamodb:BatchGetItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:DescribeStream",
+            "dynamodb:DescribeTable",
+            "dynamodb:GetItem",
+            "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams",
+            "dynamodb:PutItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:UpdateItem",
+            "events:PutEvents",
+            "lambda:InvokeFunction",
+            "logs:CreateLogStream",
+            "logs:PutLogEvents",
+            "sns:Publish",
+            "sqs:ChangeMessageVisibility",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+            "sqs:SendMessage",
+        ]
+    );
+    // A function with no verbs may only write its logs.
+    assert_eq!(
+        role_actions(&t, "G"),
+        ["logs:CreateLogStream", "logs:PutLogEvents"]
+    );
+}
+
+#[test]
+fn role_statements_are_scoped_to_their_resources() {
+    let t = template(ALL_VERBS, Target::Sam);
+    let s = role_statements(&t, "F");
+    let sids: Vec<&str> = s.iter().map(|s| s["Sid"].as_str().unwrap()).collect();
+    assert_eq!(
+        sids,
+        [
+            "WriteLogs",
+            "ReadT",
+            "WriteT",
+            "SendQ",
+            "PublishP",
+            "EmitEvToB",
+            "InvokeG",
+            "ConsumeQ2",
+            "ReadStreamT2",
+            "ListStreamsT2",
+            "SendFailuresQ3",
+        ]
+    );
+    assert_eq!(
+        statement(&s, "SendQ")["Resource"],
+        json!([{ "Fn::GetAtt": ["Q", "Arn"] }])
+    );
+    assert_eq!(
+        statement(&s, "SendFailuresQ3")["Resource"],
+        json!([{ "Fn::GetAtt": ["Q3", "Arn"] }])
+    );
+    assert_eq!(
+        statement(&s, "PublishP")["Resource"],
+        json!([{ "Ref": "P" }])
+    );
+    assert_eq!(
+        statement(&s, "InvokeG")["Resource"],
+        json!([{ "Fn::GetAtt": ["G", "Arn"] }])
+    );
+    assert_eq!(
+        statement(&s, "ReadT")["Resource"],
+        json!([{ "Fn::GetAtt": ["T", "Arn"] }, { "Fn::Sub": "${T.Arn}/index/*" }])
+    );
+    assert_eq!(
+        statement(&s, "ReadStreamT2")["Resource"],
+        json!([{ "Fn::GetAtt": ["T2", "StreamArn"] }])
+    );
+    assert_eq!(
+        statement(&s, "ListStreamsT2")["Resource"],
+        json!([{ "Fn::Sub": "${T2.Arn}/stream/*" }])
+    );
+}
+
+#[test]
+fn no_role_statement_has_a_wildcard_action_or_resource() {
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = template(ALL_VERBS, target);
+        for f in ["F", "G"] {
+            for s in role_statements(&t, f) {
+                for key in ["Action", "Resource"] {
+                    let values: Vec<Value> = match &s[key] {
+                        Value::Array(a) => a.clone(),
+                        v => vec![v.clone()],
+                    };
+                    for v in values {
+                        assert_ne!(v, json!("*"), "{f}: {s}");
+                        if let Some(text) = v.as_str() {
+                            assert!(!text.ends_with(":*"), "{f}: service-wide action {text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn emits_is_conditioned_on_the_event_source_and_detail_type() {
+    let t = template(ALL_VERBS, Target::Sam);
+    let s = role_statements(&t, "F");
+    let emit = statement(&s, "EmitEvToB");
+    assert_eq!(emit["Action"], json!(["events:PutEvents"]));
+    assert_eq!(emit["Resource"], json!([{ "Fn::GetAtt": ["B", "Arn"] }]));
+    assert_eq!(
+        emit["Condition"],
+        json!({ "StringEquals": { "events:source": "src", "events:detail-type": "Thing Happened" } })
+    );
+    // The default bus is named by its constructed ARN.
+    let spec = "event Ev from \"src\" { a: string }\nfunction F { handler = \"f.h\"\n emits Ev to default }\nschedule S every 1h -> F\n";
+    let t = template(spec, Target::Sam);
+    let s = role_statements(&t, "F");
+    assert_eq!(
+        statement(&s, "EmitEvToDefault")["Resource"],
+        json!([{ "Fn::Sub": "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default" }])
+    );
+}
+
+#[test]
+fn plain_consumers_and_bucket_verbs_get_their_actions_only() {
+    let spec = "queue Q\nfunction F { handler = \"f.h\"\n on Q }\n";
+    let t = template(spec, Target::Sam);
+    assert_eq!(
+        role_actions(&t, "F"),
+        [
+            "logs:CreateLogStream",
+            "logs:PutLogEvents",
+            "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage"
+        ]
+    );
+    // Bucket verbs grant object rights and listing.
+    let spec = "bucket In\nbucket Out\nfunction F { handler = \"f.h\"\n reads In\n writes Out }\nschedule S every 1h -> F\n";
+    let t = template(spec, Target::Sam);
+    assert_eq!(
+        role_actions(&t, "F"),
+        [
+            "logs:CreateLogStream",
+            "logs:PutLogEvents",
+            "s3:DeleteObject",
+            "s3:GetObject",
+            "s3:ListBucket",
+            "s3:PutObject"
+        ]
+    );
+}
+
+#[test]
+fn tracing_adds_the_xray_managed_policy_only_when_active() {
+    let spec = |tracing: &str| {
+        format!(
+            "function F {{ handler = \"f.h\", tracing = {tracing} }}\nschedule S every 1h -> F\n"
+        )
+    };
+    let t = template(&spec("active"), Target::Sam);
+    assert_eq!(
+        t["Resources"]["FRole"]["Properties"]["ManagedPolicyArns"],
+        json!([{ "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess" }])
+    );
+    let t = template(&spec("passthrough"), Target::Sam);
+    assert!(t["Resources"]["FRole"]["Properties"]
+        .get("ManagedPolicyArns")
+        .is_none());
+}
+
+// ------------------------------------------------ resource-based policies
+
+const EVENT: &str = "event E from \"src\" { a: string }\n";
+
+#[test]
+fn rule_to_queue_gets_one_queue_policy_scoped_to_the_rule() {
+    let spec = format!("{EVENT}queue Q\nrule R on default {{ match E\n send to Q }}\n");
+    let t = template(&spec, Target::Sam);
+    assert_eq!(ids_of_type(&t, "AWS::SQS::QueuePolicy"), ["QPolicy"]);
+    let policy = &t["Resources"]["QPolicy"]["Properties"];
+    assert_eq!(policy["Queues"], json!([{ "Ref": "Q" }]));
+    let statements = policy["PolicyDocument"]["Statement"].as_array().unwrap();
+    assert_eq!(statements.len(), 1);
+    assert_eq!(
+        statements[0],
+        json!({
+            "Sid": "FromR",
+            "Effect": "Allow",
+            "Principal": { "Service": "events.amazonaws.com" },
+            "Action": "sqs:SendMessage",
+            "Resource": { "Fn::GetAtt": ["Q", "Arn"] },
+            "Condition": { "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } } },
+        })
+    );
+    // A queue nothing delivers to has no policy.
+    let t = template(
+        "queue Q\nfunction F { handler = \"f.h\"\n on Q }\n",
+        Target::Sam,
+    );
+    assert_eq!(
+        ids_of_type(&t, "AWS::SQS::QueuePolicy"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn two_rules_to_one_queue_share_one_policy() {
+    let spec = format!(
+        "{EVENT}queue Q\nrule R1 on default {{ match E\n send to Q }}\nrule R2 on default {{ match E\n send to Q }}\n"
+    );
+    let t = template(&spec, Target::Sam);
+    assert_eq!(ids_of_type(&t, "AWS::SQS::QueuePolicy"), ["QPolicy"]);
+    let statements = t["Resources"]["QPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+        .as_array()
+        .unwrap();
+    let sources: Vec<&Value> = statements
+        .iter()
+        .map(|s| &s["Condition"]["ArnEquals"]["aws:SourceArn"])
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            &json!({ "Fn::GetAtt": ["R1", "Arn"] }),
+            &json!({ "Fn::GetAtt": ["R2", "Arn"] })
+        ]
+    );
+    assert_eq!(statements[0]["Sid"], "FromR1");
+    assert_eq!(statements[1]["Sid"], "FromR2");
+}
+
+#[test]
+fn a_rule_dead_letter_queue_gets_a_statement_for_the_rule() {
+    let spec = format!(
+        "{EVENT}queue Q\nqueue D\nrule R on default {{ match E\n send to Q\n dead_letter = D }}\n"
+    );
+    let t = template(&spec, Target::Sam);
+    let mut ids = ids_of_type(&t, "AWS::SQS::QueuePolicy");
+    ids.sort();
+    assert_eq!(ids, ["DPolicy", "QPolicy"]);
+    assert_eq!(
+        t["Resources"]["DPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Condition"],
+        json!({ "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } } })
+    );
+    assert_eq!(
+        t["Resources"]["R"]["Properties"]["Targets"][0]["DeadLetterConfig"],
+        json!({ "Arn": { "Fn::GetAtt": ["D", "Arn"] } })
+    );
+}
+
+#[test]
+fn rule_to_function_gets_a_lambda_permission_for_the_rule() {
+    let spec = format!(
+        "{EVENT}queue Failures\nfunction F {{ handler = \"f.h\", on_failure = Failures }}\nrule R on default {{ match E\n send to F }}\n"
+    );
+    let t = template(&spec, Target::Sam);
+    assert_eq!(
+        t["Resources"]["RFPermission"],
+        json!({
+            "Type": "AWS::Lambda::Permission",
+            "Properties": {
+                "Action": "lambda:InvokeFunction",
+                "FunctionName": { "Ref": "F" },
+                "Principal": "events.amazonaws.com",
+                "SourceArn": { "Fn::GetAtt": ["R", "Arn"] },
+            },
+        })
+    );
+}
+
+#[test]
+fn rule_to_topic_gets_a_topic_policy_for_the_rule() {
+    let spec = format!("{EVENT}topic T\nrule R on default {{ match E\n send to T }}\n");
+    let t = template(&spec, Target::Sam);
+    let st = &t["Resources"]["TPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+    assert_eq!(st["Action"], "sns:Publish");
+    assert_eq!(
+        st["Principal"],
+        json!({ "Service": "events.amazonaws.com" })
+    );
+    assert_eq!(
+        st["Condition"]["ArnEquals"]["aws:SourceArn"],
+        json!({ "Fn::GetAtt": ["R", "Arn"] })
+    );
+}
+
+#[test]
+fn api_route_permission_is_scoped_to_method_and_path() {
+    let spec = "function GetOrder { handler = \"f.h\" }\nfunction Files { handler = \"f.h\" }\n\
+                api Shop http {\n GET /orders/{id} -> GetOrder\n ANY /files/{path+} -> Files\n}\n";
+    let t = template(spec, Target::CloudFormation);
+    let p = &t["Resources"]["ShopGetOrdersByIdPermission"]["Properties"];
+    assert_eq!(p["Principal"], "apigateway.amazonaws.com");
+    assert_eq!(p["FunctionName"], json!({ "Ref": "GetOrder" }));
+    let arn = p["SourceArn"]["Fn::Sub"].as_str().unwrap();
+    assert!(
+        arn.starts_with(
+            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Shop}/"
+        ),
+        "{arn}"
+    );
+    assert!(arn.ends_with("/*/GET/orders/*"), "{arn}");
+    let arn = t["Resources"]["ShopAnyFilesByPathPermission"]["Properties"]["SourceArn"]["Fn::Sub"]
+        .as_str()
+        .unwrap();
+    assert!(arn.ends_with("/*/*/files/*"), "{arn}");
+}
+
+#[test]
+fn bucket_trigger_permission_names_the_bucket_and_account() {
+    let spec = "bucket B\nqueue Failures\nfunction F { handler = \"f.h\"\n on B\n on_failure = Failures }\n";
+    let t = template(spec, Target::Sam);
+    let p = &t["Resources"]["FBPermission"]["Properties"];
+    assert_eq!(p["Principal"], "s3.amazonaws.com");
+    assert_eq!(p["SourceAccount"], json!({ "Ref": "AWS::AccountId" }));
+    assert_eq!(t["Resources"]["B"]["DependsOn"], json!(["FBPermission"]));
+}
+
+// --------------------------------------------- wiring: timeouts, targets
+
+#[test]
+fn api_function_timeout_allows_30s_not_31s() {
+    let spec = |timeout: &str| {
+        format!("function F {{ handler = \"f.h\", timeout = {timeout} }}\napi A http {{ GET /x -> F }}\n")
+    };
+    assert_ok(&spec("30s"));
+    assert_eq!(errors(&spec("31s")), ["E0304"]);
+}
+
+#[test]
+fn a_rule_takes_five_targets_not_six() {
+    let spec = |n: usize| {
+        let queues: String = (1..=n).map(|i| format!("queue Q{i}\n")).collect();
+        let sends: String = (1..=n).map(|i| format!(" send to Q{i}\n")).collect();
+        format!("{EVENT}{queues}rule R on default {{ match E\n{sends}}}\n")
+    };
+    assert_ok(&spec(5));
+    assert_eq!(errors(&spec(6)), ["E0308"]);
+}
+
+#[test]
+fn async_invocations_without_a_destination_are_w0305() {
+    assert_eq!(
+        codes("function F { handler = \"f.h\" }\nschedule S every 1h -> F\n"),
+        ["W0305"]
+    );
+    assert_eq!(
+        codes(
+            "queue D\nfunction F { handler = \"f.h\", on_failure = D }\nschedule S every 1h -> F\n"
+        ),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn stream_trigger_needs_a_table_stream() {
+    let spec = |stream: &str| {
+        format!("table T {{ key = {{ pk: string }} {stream} }}\nfunction F {{ handler = \"f.h\"\n on T.stream }}\n")
+    };
+    assert_eq!(errors(&spec("")), ["E0306"]);
+    assert_ok(&spec(", stream = keys_only"));
+    assert_eq!(errors("table T { key = { pk: string }, stream = keys_only }\nfunction F { handler = \"f.h\"\n on T }\n"), ["E0103"]);
+}
+
+// ------------------------------------- cycles, env names, notifications
+
+#[test]
+fn functions_naming_themselves_or_each_other_are_a_cycle_one_way_is_not() {
+    let d = the(&function_with("env { SELF = F.arn }"), "E0110");
+    assert_eq!(d.message, "`F` refers to itself");
+    assert_eq!(
+        the(&function_with("invokes F"), "E0110").message,
+        "`F` refers to itself"
+    );
+    let both = "function F { handler = \"f.h\"\n env { G_NAME = G.name } }\nfunction G { handler = \"g.h\"\n env { F_NAME = F.name } }\n";
+    let d = the(both, "E0110");
+    assert_eq!(d.message, "`F` depends on itself: F -> G -> F");
+    let one_way = "function F { handler = \"f.h\"\n env { G_NAME = G.name } }\nfunction G { handler = \"g.h\" }\n";
+    assert!(!codes(one_way).contains(&"E0110"));
+}
+
+#[test]
+fn dead_letter_queues_in_a_loop_are_a_cycle() {
+    assert!(codes("queue A { dead_letter = B }\nqueue B { dead_letter = A }\n").contains(&"E0110"));
+    assert_eq!(
+        the("queue A { dead_letter = A }\n", "E0110").message,
+        "`A` refers to itself"
+    );
+    assert!(!codes("queue A { dead_letter = B }\nqueue B\n").contains(&"E0110"));
+}
+
+#[test]
+fn reserved_and_malformed_env_names_are_e0212() {
+    let env = |k: &str| function_with(&format!("env {{ {k} = \"x\" }}"));
+    let d = the(&env("AWS_REGION"), "E0212");
+    assert_eq!(d.message, "`AWS_REGION` is set by Lambda itself");
+    assert_eq!(errors(&env("_HANDLER")), ["E0212"]);
+    assert_eq!(errors(&env("A")), ["E0212"]);
+    assert_eq!(errors(&env("_X")), ["E0212"]);
+    assert_ok(&env("AB"));
+    assert_ok(&env("TABLE_NAME2"));
+    assert_ok(&env("AWS_REGION_NAME"));
+}
+
+fn two_notifications(first: &str, second: &str) -> String {
+    format!(
+        "bucket B\nqueue D\nfunction F {{ handler = \"f.h\"\n on B {{ {first} }}\n on_failure = D }}\nfunction G {{ handler = \"g.h\"\n on B {{ {second} }}\n on_failure = D }}\n"
+    )
+}
+
+#[test]
+fn overlapping_notifications_of_one_bucket_are_e0310() {
+    assert_eq!(errors(&two_notifications("", "")), ["E0310"]);
+    assert_eq!(
+        errors(&two_notifications("prefix = \"a/\"", "prefix = \"a/b/\"")),
+        ["E0310"]
+    );
+    assert_eq!(errors(&two_notifications("prefix = \"a/\"", "")), ["E0310"]);
+    assert_eq!(
+        errors(&two_notifications(
+            "suffix = \".jpg\"",
+            "suffix = \"g.jpg\""
+        )),
+        ["E0310"]
+    );
+    assert_eq!(
+        errors(&two_notifications(
+            "events = [created, removed]",
+            "events = removed"
+        )),
+        ["E0310"]
+    );
+}
+
+#[test]
+fn notifications_with_distinct_prefixes_suffixes_or_events_do_not_overlap() {
+    assert_ok(&two_notifications("prefix = \"a/\"", "prefix = \"b/\""));
+    assert_ok(&two_notifications("suffix = \".jpg\"", "suffix = \".png\""));
+    assert_ok(&two_notifications("events = created", "events = removed"));
+    assert_ok(&two_notifications(
+        "prefix = \"a/\", suffix = \".jpg\"",
+        "prefix = \"a/\", suffix = \".png\"",
+    ));
+}
+
+// ------------------------------------------------------ build-only errors
+
+#[test]
+fn a_spec_of_only_types_and_events_does_not_build() {
+    let c = compile("type T { a: string }\nevent E from \"src\" { t: T }\n");
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    let errs = slsc::build(&c, Target::Sam).unwrap_err();
+    assert_eq!(errs.iter().map(|d| d.code).collect::<Vec<_>>(), ["E0107"]);
+    assert_eq!(errs[0].message, "the spec declares nothing to deploy");
+    assert!(slsc::build(&c, Target::CloudFormation).is_err());
+    // A spec with errors builds nothing; the errors are in the compilation.
+    let c = compile(&function_with("memory = 1MB"));
+    assert_eq!(
+        slsc::build(&c, Target::Sam).unwrap_err(),
+        Vec::<Diagnostic>::new()
+    );
+}
