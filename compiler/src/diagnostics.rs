@@ -104,7 +104,18 @@ pub fn did_you_mean<'a>(
     let lower = name.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::osa_distance(&lower, &c.to_lowercase()), c))
+        .map(|c| {
+            let cl = c.to_lowercase();
+            // A prefix of at least three characters (`max_len` for
+            // `max_length`) is as close as one typo.
+            let prefix = lower.len() >= 3 && (cl.starts_with(&lower) || lower.starts_with(&cl));
+            let d = if prefix {
+                1
+            } else {
+                strsim::osa_distance(&lower, &cl)
+            };
+            (d, c)
+        })
         .filter(|(d, c)| *d <= (c.len().max(name.len()) / 4).max(1))
         .min_by_key(|(d, c)| (*d, c.to_string()))
         .map(|(_, c)| c.to_string())

@@ -31,6 +31,7 @@ pub fn compile(
     pattern.insert("detail-type".into(), json!([event.detail_type]));
     if let Some(f) = filter {
         let detail = Compiler {
+            in_or: false,
             model,
             event,
             refs,
@@ -42,11 +43,27 @@ pub fn compile(
     Some(Json::Object(pattern))
 }
 
-/// E0408: the pattern, as CloudFormation will send it, is over the quota.
-/// Resource attributes count with the length of their expression, an upper
-/// bound of the name they resolve to.
+/// The most characters a resource attribute in a pattern can become once
+/// CloudFormation resolves it: names are at most 256 characters (SNS topics,
+/// event buses), ARNs add their prefix.
+const MAX_RESOLVED_CHARS: usize = 320;
+
+/// E0408: the pattern, as CloudFormation will send it, may be over the quota.
+/// Each resource attribute counts as the longest value it can resolve to.
 pub fn check_size(rule: &crate::model::Rule, pattern: &Json, diags: &mut Vec<Diagnostic>) {
-    let size = pattern.to_string().len();
+    fn resolved(v: &Json) -> Json {
+        match v {
+            Json::Object(m) if m.keys().any(|k| k == "Ref" || k.starts_with("Fn::")) => {
+                Json::String("x".repeat(MAX_RESOLVED_CHARS))
+            }
+            Json::Object(m) => {
+                Json::Object(m.iter().map(|(k, x)| (k.clone(), resolved(x))).collect())
+            }
+            Json::Array(a) => Json::Array(a.iter().map(resolved).collect()),
+            other => other.clone(),
+        }
+    }
+    let size = resolved(pattern).to_string().len();
     if size > MAX_PATTERN_CHARS {
         diags.push(
             Diagnostic::new("E0408", rule.span, format!("the event pattern of `{}` is {size} characters; EventBridge allows {MAX_PATTERN_CHARS}", rule.name))
@@ -57,6 +74,9 @@ pub fn check_size(rule: &crate::model::Rule, pattern: &Json, diags: &mut Vec<Dia
 }
 
 struct Compiler<'a> {
+    /// Compiling an alternative of `or`: a contradiction there does not make
+    /// the whole rule dead.
+    in_or: bool,
     model: &'a Model,
     event: &'a EventDef,
     refs: &'a [(Span, Ref, Attr)],
@@ -89,7 +109,11 @@ impl Compiler<'_> {
                                 .help("an event pattern has one `$or` per level: distribute, e.g. `(a or b) and c` instead of `(a or b) and (c or d)`"),
                             Clash::Never(field) => Diagnostic::new("E0406", item.span, format!("no event can satisfy these conditions on `{field}` together"))
                                 .label("contradicts an earlier condition")
-                                .help("this rule could never fire: fix the values, or join the conditions with `or`"),
+                                .help(if self.in_or {
+                                    "this alternative of the `or` can never match: fix the values, or remove it"
+                                } else {
+                                    "this rule could never fire: fix the values, or join the conditions with `or`"
+                                }),
                         };
                         self.diags.push(d);
                         return None;
@@ -98,8 +122,10 @@ impl Compiler<'_> {
                 Some(acc)
             }
             ExprKind::Or(items) => {
+                let outer = std::mem::replace(&mut self.in_or, true);
                 let parts: Vec<Option<Map<String, Json>>> =
                     items.iter().map(|i| self.expr(i)).collect();
+                self.in_or = outer;
                 let parts: Vec<Map<String, Json>> = parts.into_iter().collect::<Option<_>>()?;
                 Some(merge_or(parts))
             }
@@ -221,7 +247,15 @@ impl Compiler<'_> {
                     self.op_error(c, ty, &name, "!=");
                     return None;
                 }
-                let j = self.value(ty, v, &name)?;
+                let j = match (ty, &v.kind, ignore_case) {
+                    // Case does not matter: any option equal but for case fits.
+                    (Ty::Enum(options), ValueKind::Str(text), true)
+                        if options.iter().any(|o| o.eq_ignore_ascii_case(text)) =>
+                    {
+                        json!(text)
+                    }
+                    _ => self.value(ty, v, &name)?,
+                };
                 match (op, ignore_case) {
                     (CmpOp::Eq, false) => json!([j]),
                     (CmpOp::Eq, true) => json!([{ "equals-ignore-case": j }]),
@@ -232,11 +266,16 @@ impl Compiler<'_> {
             }
             Test::In { negated, values } => {
                 if values.is_empty() {
-                    self.diags.push(
-                        Diagnostic::new("E0407", c.op_span, "an empty list matches no event")
+                    let d = if *negated {
+                        Diagnostic::new("E0407", c.op_span, "an empty `not in` list excludes nothing")
                             .label("empty list")
-                            .help("list at least one value, or remove the condition"),
-                    );
+                            .help("EventBridge rejects empty lists: list the values to exclude, or remove the condition")
+                    } else {
+                        Diagnostic::new("E0407", c.op_span, "an empty `in` list matches no event")
+                            .label("empty list")
+                            .help("list at least one value, or remove the condition")
+                    };
+                    self.diags.push(d);
                     return None;
                 }
                 if *negated && *ty == Ty::Bool {
@@ -532,6 +571,9 @@ fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), Clas
                     // `n = 5 and n > 3`: the values the range admits.
                     (Some(range), None) if plain(&y) => within(&y, &range, &k)?,
                     (None, Some(range)) if plain(x) => within(x, &range, &k)?,
+                    // `s = "a" and s != "b"`: the values not excluded.
+                    (None, None) if plain(x) && excluded(&y).is_some() => keep_allowed(x, &y, &k)?,
+                    (None, None) if plain(&y) && excluded(x).is_some() => keep_allowed(&y, x, &k)?,
                     _ if plain(x) && plain(&y) => {
                         let common: Vec<Json> =
                             x.iter().filter(|v| y.contains(v)).cloned().collect();
@@ -662,6 +704,32 @@ fn within(values: &[Json], range: &[Json], field: &str) -> Result<Vec<Json>, Cla
     let kept: Vec<Json> = values
         .iter()
         .filter(|v| v.as_f64().is_some_and(|n| r.contains(n)))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        return Err(Clash::Never(field.to_string()));
+    }
+    Ok(kept)
+}
+
+/// The excluded values of `[{"anything-but": v}]` or `[{"anything-but": [..]}]`.
+fn excluded(list: &[Json]) -> Option<Vec<Json>> {
+    match list {
+        [Json::Object(m)] if m.len() == 1 => match m.get("anything-but")? {
+            Json::Array(vs) => Some(vs.clone()),
+            Json::Object(_) => None,
+            v => Some(vec![v.clone()]),
+        },
+        _ => None,
+    }
+}
+
+/// The values of `values` that `anything_but` does not exclude.
+fn keep_allowed(values: &[Json], anything_but: &[Json], field: &str) -> Result<Vec<Json>, Clash> {
+    let out = excluded(anything_but).unwrap_or_default();
+    let kept: Vec<Json> = values
+        .iter()
+        .filter(|v| !out.contains(v))
         .cloned()
         .collect();
     if kept.is_empty() {

@@ -79,56 +79,68 @@ impl Resolver {
             "list" => &["min_items", "max_items"],
             _ => &[],
         };
+        const ALL: [&str; 8] = [
+            "min",
+            "max",
+            "min_length",
+            "max_length",
+            "pattern",
+            "min_items",
+            "max_items",
+            "example",
+        ];
+        let mut seen: Vec<&ast::Ident> = Vec::new();
         for (key, value) in &t.constraints {
+            if let Some(first) = seen.iter().find(|k| k.name == key.name) {
+                self.error(
+                    Diagnostic::new("E0106", key.span, format!("`{}` is set twice", key.name))
+                        .label("set again here")
+                        .with(first.span, "first set here")
+                        .help("remove one of the two"),
+                );
+                continue;
+            }
+            seen.push(key);
             if key.name == "example" {
                 c.example = self.example(value, ty);
                 continue;
             }
             if !allowed.contains(&key.name.as_str()) {
-                let all = [
-                    "min",
-                    "max",
-                    "min_length",
-                    "max_length",
-                    "pattern",
-                    "min_items",
-                    "max_items",
-                ];
-                let help = if all.contains(&key.name.as_str()) || allowed.is_empty() {
-                    if allowed.is_empty() {
-                        "this type takes no constraints".to_string()
-                    } else {
-                        format!(
-                            "this type takes {}",
-                            allowed
-                                .iter()
-                                .map(|a| format!("`{a}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    }
+                let takes = if allowed.is_empty() {
+                    format!("{} takes only `example`", describe_ty(ty))
                 } else {
-                    match did_you_mean(&key.name, allowed.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "this type takes {}",
-                            allowed
-                                .iter()
-                                .map(|a| format!("`{a}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    }
+                    format!(
+                        "{} takes {}",
+                        describe_ty(ty),
+                        allowed
+                            .iter()
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 };
-                self.error(
+                let d = if ALL.contains(&key.name.as_str()) {
                     Diagnostic::new(
                         "E0213",
                         key.span,
                         format!("`{}` does not constrain {}", key.name, describe_ty(ty)),
                     )
                     .label("not a constraint of this type")
-                    .help(help),
-                );
+                    .help(takes)
+                } else {
+                    let help = match did_you_mean(&key.name, allowed.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => takes,
+                    };
+                    Diagnostic::new(
+                        "E0213",
+                        key.span,
+                        format!("unknown constraint `{}`", key.name),
+                    )
+                    .label("not a constraint")
+                    .help(help)
+                };
+                self.error(d);
                 continue;
             }
             match key.name.as_str() {

@@ -1,8 +1,10 @@
-// E0404: `currency = "USD" and currency = "EUR"` tests one field twice with `and`
-// The orders service puts `OrderPlaced` events on the bus.
+// E0404: `orderId prefix "EU-" and orderId suffix "-X"` tests one field twice
+// with `and` in a way one event pattern cannot say
+// The orders service (outside this spec: `external`) puts `OrderPlaced` events
+// on the bus.
 bus Shop_Bus
 
-event OrderPlaced from "shop.orders" {
+event OrderPlaced from "shop.orders" external {
   orderId:   string
   total:     number
   currency:  "USD" | "EUR" | "GBP"
@@ -12,6 +14,6 @@ event OrderPlaced from "shop.orders" {
 queue ReviewQueue
 
 rule LargeOrders on Shop_Bus {
-  match OrderPlaced where total >= 1000 and currency = "USD" and currency = "EUR"
+  match OrderPlaced where total >= 1000 and orderId prefix "EU-" and orderId suffix "-X"
   send to ReviewQueue
 }

@@ -1,8 +1,9 @@
-// E0404 fixed: one test of `currency` lists both values with `in`.
-// The orders service puts `OrderPlaced` events on the bus.
+// E0404 fixed: one wildcard says "starts with EU- and ends with -X".
+// The orders service (outside this spec: `external`) puts `OrderPlaced` events
+// on the bus.
 bus Shop_Bus
 
-event OrderPlaced from "shop.orders" {
+event OrderPlaced from "shop.orders" external {
   orderId:   string
   total:     number
   currency:  "USD" | "EUR" | "GBP"
@@ -12,6 +13,6 @@ event OrderPlaced from "shop.orders" {
 queue ReviewQueue
 
 rule LargeOrders on Shop_Bus {
-  match OrderPlaced where total >= 1000 and currency in ["USD", "EUR"]
+  match OrderPlaced where total >= 1000 and orderId matches "EU-*-X"
   send to ReviewQueue
 }

@@ -1,0 +1,37 @@
+// E0411 fixed: refunds go to `Refunds`, the queue declared for `Refund` messages.
+app shop {
+  runtime = "python3.13"
+}
+
+type PaymentRequest {
+  orderId: string
+  amount:  number
+}
+
+type Refund {
+  orderId: string
+  amount:  number
+  reason:  string
+}
+
+queue Payments of PaymentRequest
+queue Refunds of Refund
+
+function CancelOrder {
+  handler = "orders.cancel"
+  sends Refund to Refunds
+}
+
+api Storefront http {
+  POST /orders/{id}/cancel -> CancelOrder
+}
+
+function Charge {
+  handler = "payments.charge"
+  on Payments
+}
+
+function IssueRefund {
+  handler = "payments.refund"
+  on Refunds
+}
