@@ -12,4 +12,4 @@ cargo build --release -q -p slsc
 slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
 "$py" scripts/check-matcher.py "$slsc"
 # Every example, plus a spec using every standard library module.
-"$py" scripts/check-schemas.py "$slsc" examples/*/app.sls tests/contracts/stdlib.sls
+"$py" scripts/check-schemas.py "$slsc" examples/*/app.sls tests/contracts/*.sls

@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Validate `slsc schema` and `slsc sample` with the jsonschema package.
+"""Validate `slsc schema`, `slsc sample` and `slsc openapi` output.
 
     check-schemas.py SLSC SPEC [SPEC...]
 
 For every spec: the all-in-one schema document (`slsc schema SPEC`) must be a
-valid draft 2020-12 schema; and for every type and event in it, the sample
-(`slsc sample SPEC NAME`) must validate against that name's own schema
-document (`slsc schema SPEC NAME`). Prints `schemas: N passed, M failed`.
+valid draft 2020-12 schema (jsonschema); for every type and event in it, the
+sample (`slsc sample SPEC NAME`) must validate against that name's own schema
+document (`slsc schema SPEC NAME`); and every API's OpenAPI document
+(`slsc openapi SPEC`) must pass openapi-spec-validator.
+Prints `schemas: N passed, M failed`.
 """
 import json
 import subprocess
 import sys
 
 from jsonschema import Draft202012Validator, FormatChecker
+from openapi_spec_validator import validate as validate_openapi
 
 
 def run(*args):
@@ -42,6 +45,13 @@ def main():
                     print(f"FAIL {spec} {name}: {errors[0].message} at {list(errors[0].absolute_path)}")
                 else:
                     passed += 1
+            for api, document in run(slsc, "openapi", spec).items():
+                try:
+                    validate_openapi(document)
+                    passed += 1
+                except Exception as e:
+                    failed += 1
+                    print(f"FAIL {spec} openapi {api}: {str(e).splitlines()[0]}")
         except Exception as e:  # a tool failure counts against the spec
             failed += 1
             print(f"FAIL {spec}: {e}")

@@ -325,6 +325,15 @@ pub enum MemberKind {
         /// Its settings.
         body: Vec<Member>,
     },
+    /// `params { id: string }`: a block of typed fields.
+    Fields {
+        /// The block name.
+        key: Ident,
+        /// Its fields.
+        fields: Vec<Field>,
+    },
+    /// `responses { 200 = Order }`.
+    Responses(Vec<(Ident, Path)>),
     /// `subscribe Queue { ... }`.
     Subscribe {
         /// The subscriber.

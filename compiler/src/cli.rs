@@ -77,6 +77,16 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the OpenAPI 3.1 document of an API (all APIs, keyed by name,
+    /// when none is named).
+    Openapi {
+        /// The spec.
+        file: PathBuf,
+        /// The API.
+        name: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the JSON Schema (draft 2020-12) of an event or type, or of all.
     Schema {
         /// The spec.
@@ -195,6 +205,34 @@ pub fn run() -> ExitCode {
             match slsc::schema::subject(&c.model, &name) {
                 Some(s) => print_json(&slsc::schema::sample(&c.model, s)),
                 None => unknown_subject(&c, &name),
+            }
+        }
+        Command::Openapi { file, name, common } => {
+            let Some(c) = compile_clean(&file, &common) else {
+                return ExitCode::from(2);
+            };
+            match name {
+                None => {
+                    let all: serde_json::Map<String, serde_json::Value> = c
+                        .model
+                        .apis
+                        .iter()
+                        .map(|a| (a.name.clone(), slsc::openapi::document(&c.model, a)))
+                        .collect();
+                    print_json(&serde_json::Value::Object(all))
+                }
+                Some(name) => match c.model.apis.iter().find(|a| a.name == name) {
+                    Some(api) => print_json(&slsc::openapi::document(&c.model, api)),
+                    None => {
+                        let hint = diagnostics::did_you_mean(
+                            &name,
+                            c.model.apis.iter().map(|a| a.name.as_str()),
+                        )
+                        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                        eprintln!("error: no api named `{name}`{hint}");
+                        ExitCode::from(2)
+                    }
+                },
             }
         }
         Command::Schema { file, name, common } => {

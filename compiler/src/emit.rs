@@ -15,6 +15,7 @@
 mod cfn;
 pub mod ids;
 pub mod refs;
+mod rest;
 mod sam;
 mod shared;
 
@@ -72,9 +73,11 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
                 }
                 shared::function_push_edges(model, f, &mut t);
             }
-            K::Api => match target {
-                Target::Sam => sam::api(model, *index, &mut t),
-                Target::CloudFormation => cfn::api(model, &plan, *index, &mut t),
+            K::Api => match (target, model.apis[*index].rest) {
+                (Target::Sam, false) => sam::api(model, *index, &mut t),
+                (Target::Sam, true) => rest::sam_api(model, &model.apis[*index], &mut t),
+                (Target::CloudFormation, false) => cfn::api(model, &plan, *index, &mut t),
+                (Target::CloudFormation, true) => rest::cfn_api(model, &plan, *index, &mut t),
             },
             K::Rule => shared::rule(model, &model.rules[*index], &mut t),
             K::Schedule => shared::schedule(model, &model.schedules[*index], &mut t),

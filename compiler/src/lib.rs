@@ -27,6 +27,7 @@ pub mod iam;
 pub mod load;
 pub mod matcher;
 pub mod model;
+pub mod openapi;
 pub mod resolve;
 pub mod schema;
 pub mod source;

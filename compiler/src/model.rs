@@ -411,6 +411,8 @@ pub struct Function {
 pub enum Auth {
     /// No authorization.
     None,
+    /// Signed requests (SigV4), authorized by the caller's IAM policy.
+    Iam,
     /// A JWT authorizer.
     Jwt {
         /// Token issuer URL.
@@ -446,6 +448,14 @@ pub struct Route {
     pub function: Ref,
     /// Overrides the API's auth (only `none` is allowed).
     pub public: bool,
+    /// Declared path parameters (`params { id: string }`).
+    pub params: Option<Spanned<Vec<FieldDef>>>,
+    /// Declared query parameters.
+    pub query: Vec<FieldDef>,
+    /// The request body's type.
+    pub body: Option<Ref>,
+    /// Response types by status code.
+    pub responses: Vec<(Spanned<u16>, Ref)>,
     /// The whole route.
     pub span: Span,
 }
@@ -457,6 +467,8 @@ pub struct Api {
     pub name: String,
     /// Where the name is.
     pub span: Span,
+    /// A REST API (`api X rest`) rather than an HTTP API.
+    pub rest: bool,
     /// Default authorization.
     pub auth: Auth,
     /// CORS.

@@ -536,6 +536,11 @@ impl Resolver {
             MemberKind::Subscribe { .. } => {
                 ("`subscribe`".into(), "`subscribe` belongs in a `topic`")
             }
+            MemberKind::Fields { key, .. } => (
+                format!("`{}`", key.name),
+                "typed blocks such as `params { id: string }` belong in a route",
+            ),
+            MemberKind::Responses(_) => ("`responses`".into(), "`responses` belongs in a route"),
             MemberKind::Property { key, .. } | MemberKind::Block { key, .. } => {
                 (format!("`{}`", key.name), "remove it")
             }

@@ -267,3 +267,63 @@ fn sample_value(model: &Model, t: &Ty, c: &Constraints, name: &str, depth: usize
         },
     }
 }
+
+/// The JSON Schema draft 4 of a type, as API Gateway request models take it:
+/// named types inlined (models cannot `$ref` each other by name without the
+/// API's id), no `examples`.
+pub fn draft4(model: &Model, name: &str) -> Json {
+    let mut s = match model.type_def(name) {
+        Some(t) => draft4_record(model, &t.fields, &mut vec![name.to_string()]),
+        None => json!({ "type": "object" }),
+    };
+    s["$schema"] = json!("http://json-schema.org/draft-04/schema#");
+    s["title"] = json!(name);
+    s
+}
+
+fn draft4_record(model: &Model, fields: &[FieldDef], seen: &mut Vec<String>) -> Json {
+    let properties: Map<String, Json> = fields
+        .iter()
+        .map(|f| {
+            let mut s = draft4_ty(model, &f.ty, seen);
+            let mut c = f.constraints.clone();
+            c.example = None;
+            constrain(&mut s, &c);
+            (f.name.clone(), s)
+        })
+        .collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| !f.optional)
+        .map(|f| f.name.as_str())
+        .collect();
+    let mut s = json!({ "type": "object", "properties": properties });
+    if !required.is_empty() {
+        s["required"] = json!(required);
+    }
+    s
+}
+
+fn draft4_ty(model: &Model, t: &Ty, seen: &mut Vec<String>) -> Json {
+    match t {
+        Ty::List(inner) => json!({ "type": "array", "items": draft4_ty(model, inner, seen) }),
+        Ty::Record(fields) => draft4_record(model, fields, seen),
+        // A type that contains itself is cut at the repetition.
+        Ty::Named(n) if seen.contains(n) => json!({ "type": "object" }),
+        Ty::Named(n) => match model.type_def(n) {
+            Some(td) => {
+                seen.push(n.clone());
+                let s = draft4_record(model, &td.fields, seen);
+                seen.pop();
+                s
+            }
+            None => json!({ "type": "object" }),
+        },
+        other => ty(other),
+    }
+}
+
+/// The schema of one field, constraints included (route parameters).
+pub fn document_of_field(f: &FieldDef) -> Json {
+    field(f)
+}

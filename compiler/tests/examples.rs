@@ -121,3 +121,22 @@ fn documented_specs_compile_without_errors() {
         }
     }
 }
+
+/// The compiled event pattern of every rule of every example, in one
+/// snapshot per example: the patterns are the contract with EventBridge.
+#[test]
+fn rule_patterns_are_snapshotted() {
+    for name in examples() {
+        let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
+        let patterns: serde_json::Map<String, serde_json::Value> = c
+            .model
+            .rules
+            .iter()
+            .map(|r| (r.name.clone(), r.pattern.clone().unwrap_or_default()))
+            .collect();
+        insta::assert_snapshot!(
+            format!("{name}.patterns"),
+            serde_json::to_string_pretty(&serde_json::Value::Object(patterns)).unwrap()
+        );
+    }
+}

@@ -27,7 +27,7 @@ table Inventory {
 // Order acceptance is buffered so that a slow payment provider never slows
 // down the storefront.
 queue IncomingOrdersDlq { retention = 14d }
-queue IncomingOrders {
+queue IncomingOrders of NewOrder {
   visibility_timeout = 120s
   retention          = 4d
   dead_letter        = IncomingOrdersDlq after 5 receives
@@ -35,7 +35,7 @@ queue IncomingOrders {
 
 // Payments keep per-order ordering: FIFO, with a FIFO dead-letter queue.
 queue PaymentsDlq { fifo = true, retention = 14d }
-queue Payments {
+queue Payments of PaymentRequest {
   fifo               = true
   visibility_timeout = 180s
   dead_letter        = PaymentsDlq after 3 receives
@@ -51,7 +51,7 @@ function AcceptOrder {
   code    = "src"
   timeout = 5s
   env { QUEUE_URL = IncomingOrders.url }
-  sends to IncomingOrders
+  sends NewOrder to IncomingOrders
 }
 
 function Health {
@@ -71,7 +71,7 @@ function ProcessOrder {
   }
   on IncomingOrders { batch = 50, window = 5s, partial_failures = true }
   writes Orders
-  sends to Payments
+  sends PaymentRequest to Payments
 }
 
 function ChargePayment {
@@ -112,11 +112,28 @@ function NotifyPaymentFailed {
   on_failure = AsyncFailures
 }
 
+// Customers order through the storefront (JWT sign-in). HTTP APIs cannot
+// validate bodies: `AcceptOrder` checks the `NewOrder` body itself.
 api Storefront http {
   auth = jwt { issuer = "https://auth.shop.example.com", audience = ["storefront"] }
   cors { origins = ["https://shop.example.com"], methods = [GET, POST], max_age = 10m }
-  POST /orders -> AcceptOrder
-  GET  /health -> Health { auth = none }
+  POST /orders -> AcceptOrder {
+    body = NewOrder
+    responses { 202 = Accepted, 400 = Problem }
+  }
+  GET /health -> Health { auth = none }
+}
+
+// Partners send orders server to server, signed with their IAM role; API
+// Gateway rejects any body that is not a valid `NewOrder` before it reaches
+// the function.
+api Partners rest {
+  auth = iam
+  POST /partner/orders -> AcceptOrder {
+    body = NewOrder
+    query { dryRun?: bool }
+    responses { 202 = Accepted, 400 = Problem }
+  }
 }
 
 rule ReserveOnPayment on Shop {

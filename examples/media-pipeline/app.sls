@@ -12,6 +12,22 @@ app media {
   tags { team = "media" }
 }
 
+type AssetPublished {
+  assetId: string
+  version: int(min = 1)
+  key:     string
+}
+
+type Asset {
+  assetId: string
+  version: int
+  tags:    [string]
+}
+
+type AssetTags {
+  tags: [string](max_items = 20)
+}
+
 bucket Uploads {
   eventbridge = true
 }
@@ -26,12 +42,12 @@ queue ScheduleDlq { retention = 14d }
 queue EventDlq { retention = 14d }
 
 queue AuditDlq { retention = 14d }
-queue Audit {
+queue Audit of AssetPublished {
   visibility_timeout = 60s
   dead_letter        = AuditDlq after 5 receives
 }
 
-topic AssetReady {
+topic AssetReady of AssetPublished {
   subscribe Audit
 }
 
@@ -48,7 +64,7 @@ function Transcode {
   reads Uploads
   writes Uploads
   writes Assets
-  publishes to AssetReady
+  publishes AssetPublished to AssetReady
   retries       = 1
   max_event_age = 1h
   on_failure    = Failures
@@ -99,4 +115,31 @@ rule UploadDeleted on default {
   match ObjectDeleted where object.key prefix "incoming/" and reason = "DeleteObject"
   send to ForgetAsset
   dead_letter = EventDlq
+}
+
+function GetAsset {
+  handler = "assets.get"
+  code    = "src"
+  env { TABLE = Assets.name }
+  reads Assets
+}
+
+function TagAsset {
+  handler = "assets.tag"
+  code    = "src"
+  env { TABLE = Assets.name }
+  writes Assets
+}
+
+api Catalogue http {
+  auth = iam
+  GET /assets/{assetId} -> GetAsset {
+    params { assetId: string }
+    responses { 200 = Asset }
+  }
+  PUT /assets/{assetId}/tags -> TagAsset {
+    params { assetId: string }
+    body = AssetTags
+    responses { 200 = Asset }
+  }
 }

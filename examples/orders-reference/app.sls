@@ -12,6 +12,27 @@ app orders {
   tags { project = "orders-reference" }
 }
 
+type NewOrder {
+  customer: string(min_length = 1, max_length = 64)
+  total:    number(min = 0)
+  currency: "USD" | "EUR"
+}
+
+type OrderCreated {
+  orderId: string
+}
+
+type Order {
+  orderId:  string
+  customer: string
+  total:    number
+  currency: "USD" | "EUR"
+}
+
+type Problem {
+  message: string
+}
+
 event OrderPlaced from "orders.api" {
   orderId:  string
   customer: string
@@ -29,7 +50,8 @@ queue FulfilmentDlq {
   retention = 14d
 }
 
-queue Fulfilment {
+// The rule delivers whole `OrderPlaced` events (the EventBridge envelope).
+queue Fulfilment of OrderPlaced {
   visibility_timeout = 60s
   dead_letter        = FulfilmentDlq after 5 receives
 }
@@ -64,8 +86,14 @@ function Fulfil {
 
 api Public http {
   cors { origins = ["https://shop.example.com"], methods = [GET, POST] }
-  POST /orders      -> CreateOrder
-  GET  /orders/{id} -> GetOrder
+  POST /orders -> CreateOrder {
+    body = NewOrder
+    responses { 201 = OrderCreated, 400 = Problem }
+  }
+  GET /orders/{id} -> GetOrder {
+    params { id: string(min_length = 1) }
+    responses { 200 = Order, 404 = Problem }
+  }
 }
 
 rule LargeOrders on Orders_Bus {

@@ -66,6 +66,92 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
     }
     message_types(model, diags);
+    routes(model, diags);
+}
+
+/// The names of a path's `{placeholders}` (`{proxy+}` as `proxy`).
+pub fn path_params(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+        .map(|p| p.trim_end_matches('+'))
+        .collect()
+}
+
+/// E0412: declared path parameters are exactly the path's placeholders, and
+/// path and query parameters are scalars.
+fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for api in &model.apis {
+        for route in &api.routes {
+            let placeholders = path_params(&route.path.value);
+            if let Some(params) = &route.params {
+                for name in &placeholders {
+                    if !params.value.iter().any(|f| f.name == *name) {
+                        diags.push(
+                            Diagnostic::new(
+                                "E0412",
+                                params.span,
+                                format!(
+                                    "path parameter `{name}` of `{}` is not declared",
+                                    route.path.value
+                                ),
+                            )
+                            .label("missing from `params`")
+                            .with(route.path.span, "the path")
+                            .help(format!("add `{name}: string` (or its type) to `params`")),
+                        );
+                    }
+                }
+                for f in &params.value {
+                    if !placeholders.contains(&f.name.as_str()) {
+                        diags.push(
+                            Diagnostic::new(
+                                "E0412",
+                                f.span,
+                                format!(
+                                    "`{}` is not a parameter of the path `{}`",
+                                    f.name, route.path.value
+                                ),
+                            )
+                            .label("not in the path")
+                            .with(route.path.span, "the path")
+                            .help(format!(
+                                "add `{{{}}}` to the path, or move `{}` to `query`",
+                                f.name, f.name
+                            )),
+                        );
+                    }
+                    if f.optional {
+                        diags.push(
+                            Diagnostic::new(
+                                "E0412",
+                                f.span,
+                                format!("path parameter `{}` cannot be optional", f.name),
+                            )
+                            .label("a path always has all its parts")
+                            .help(format!("write `{}:` without `?`", f.name)),
+                        );
+                    }
+                }
+            }
+            let all = route
+                .params
+                .iter()
+                .flat_map(|p| p.value.iter())
+                .chain(route.query.iter());
+            for f in all {
+                if !matches!(
+                    f.ty,
+                    Ty::String | Ty::Int | Ty::Number | Ty::Bool | Ty::Enum(_) | Ty::Timestamp
+                ) {
+                    diags.push(
+                        Diagnostic::new("E0412", f.span, format!("parameter `{}` must be a string, number, boolean or enum", f.name))
+                            .label("not a scalar")
+                            .help("path and query parameters are single values; send structured data in the `body`"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {

@@ -80,7 +80,8 @@ codes! {
         "E0408" Error "pattern over EventBridge's size limit";
     "W0409" Warning "rule for an event nothing emits";
     "W0410" Warning "event emitted but routed nowhere";
-    "E0411" Error "message of the wrong type";
+        "E0411" Error "message of the wrong type";
+    "E0412" Error "route parameters do not match the path";
 }
 
 /// The registry entry of a code (case-insensitive).

@@ -239,11 +239,13 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             "RouteKey": format!("{} {}", route.method, route.path.value),
             "Target": { "Fn::Join": ["/", ["integrations", r#ref(&integration)]] },
         });
-        if matches!(api.auth, Auth::Jwt { .. }) && !route.public {
-            rp["AuthorizationType"] = json!("JWT");
-            rp["AuthorizerId"] = r#ref(&authorizer);
-        } else {
-            rp["AuthorizationType"] = json!("NONE");
+        match (&api.auth, route.public) {
+            (Auth::Jwt { .. }, false) => {
+                rp["AuthorizationType"] = json!("JWT");
+                rp["AuthorizerId"] = r#ref(&authorizer);
+            }
+            (Auth::Iam, false) => rp["AuthorizationType"] = json!("AWS_IAM"),
+            _ => rp["AuthorizationType"] = json!("NONE"),
         }
         t.add(
             format!("{rid}Route"),

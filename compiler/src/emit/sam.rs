@@ -139,21 +139,21 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     }
     for &(a, r) in plan.routes.get(&f.name).into_iter().flatten() {
         let (api, route) = (&model.apis[a], &model.apis[a].routes[r]);
-        {
-            let mut p = json!({
-                "ApiId": r#ref(&logical(&api.name)),
-                "Method": route.method,
-                "Path": route.path.value,
-                "PayloadFormatVersion": "2.0",
-            });
-            if route.public && api.auth != Auth::None {
-                p["Auth"] = json!({ "Authorizer": "NONE" });
-            }
-            events.insert(
-                format!("{}{}", logical(&api.name), plan.route_ids[a][r]),
-                json!({ "Type": "HttpApi", "Properties": p }),
-            );
+        let key = format!("{}{}", logical(&api.name), plan.route_ids[a][r]);
+        if api.rest {
+            events.insert(key, super::rest::sam_event(api, route));
+            continue;
         }
+        let mut p = json!({
+            "ApiId": r#ref(&logical(&api.name)),
+            "Method": route.method,
+            "Path": route.path.value,
+            "PayloadFormatVersion": "2.0",
+        });
+        if route.public && api.auth != Auth::None {
+            p["Auth"] = json!({ "Authorizer": "NONE" });
+        }
+        events.insert(key, json!({ "Type": "HttpApi", "Properties": p }));
     }
     events
 }
@@ -171,6 +171,9 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     let api = &model.apis[index];
     let id = logical(&api.name);
     let mut props = json!({});
+    if api.auth == Auth::Iam {
+        props["Auth"] = json!({ "EnableIamAuthorizer": true, "DefaultAuthorizer": "AWS_IAM" });
+    }
     if let Auth::Jwt { issuer, audience } = &api.auth {
         props["Auth"] = json!({
             "Authorizers": {

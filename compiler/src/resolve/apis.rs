@@ -1,25 +1,27 @@
-//! HTTP APIs: auth, CORS and routes.
+//! APIs (HTTP and REST): auth, CORS, routes and their contracts.
 
 use super::*;
 
 impl Resolver {
     pub(super) fn api(&mut self, d: &ast::Decl) -> Api {
+        let mut rest = false;
         if let Header::Api { protocol } = &d.header {
-            if protocol.name != "http" {
-                let mut diag = Diagnostic::new(
-                    "E0202",
-                    protocol.span,
-                    format!("unknown API protocol `{}`", protocol.name),
-                )
-                .label("expected `http`");
-                diag = if protocol.name == "rest" {
-                    diag.help(
-                        "REST APIs are not supported yet: write `api Name http` for an HTTP API",
+            match protocol.name.as_str() {
+                "http" => {}
+                "rest" => rest = true,
+                other => {
+                    let mut diag = Diagnostic::new(
+                        "E0202",
+                        protocol.span,
+                        format!("unknown API protocol `{other}`"),
                     )
-                } else {
-                    diag.help("write `api Name http { ... }`")
-                };
-                self.error(diag);
+                    .label("expected `http` or `rest`");
+                    diag = match did_you_mean(other, ["http", "rest"]) {
+                        Some(s) => diag.help(format!("did you mean `{s}`?")),
+                        None => diag.help("write `api Name http { ... }` for an HTTP API, `api Name rest { ... }` for a REST API"),
+                    };
+                    self.error(diag);
+                }
             }
         }
         let mut p = Props::new(&d.body);
@@ -40,13 +42,7 @@ impl Resolver {
                     body,
                 } => {
                     let function = self.expect_ref(target, &[DeclKind::Function]);
-                    let mut rp = Props::new(body);
-                    let public = match rp.take("auth") {
-                        Some(v) => self.expect_word(v, &["none"]).is_some(),
-                        None => false,
-                    };
-                    self.other_members(body, "a route");
-                    rp.finish(self, "a route");
+                    let contract = self.route_contract(body);
                     if let Some(prev) = routes
                         .iter()
                         .find(|r| r.method == method.name && r.path.value == path.value)
@@ -69,7 +65,11 @@ impl Resolver {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
                             function: f,
-                            public,
+                            public: contract.public,
+                            params: contract.params,
+                            query: contract.query,
+                            body: contract.body,
+                            responses: contract.responses,
                             span: m.span,
                         });
                     }
@@ -77,9 +77,20 @@ impl Resolver {
                 _ => self.not_allowed(m, "an api"),
             }
         }
+        if rest {
+            if let Auth::Jwt { .. } = auth {
+                let span = p_auth_span(&d.body).unwrap_or(d.name.span);
+                self.error(
+                    Diagnostic::new("E0202", span, "REST APIs have no JWT authorizer")
+                        .label("JWT auth is for HTTP APIs")
+                        .help("write `api Name http` to use `jwt { ... }`, or `auth = none` on a REST API"),
+                );
+            }
+        }
         Api {
             name: d.name.name.clone(),
             span: d.name.span,
+            rest,
             auth,
             cors,
             routes,
@@ -112,8 +123,9 @@ impl Resolver {
                 })
             }
             _ => {
-                match self.expect_word(v, &["none", "jwt"]) {
+                match self.expect_word(v, &["none", "iam", "jwt"]) {
                     Some(w) if w == "none" => Some(Auth::None),
+                    Some(w) if w == "iam" => Some(Auth::Iam),
                     Some(_) => {
                         self.error(
                         Diagnostic::new("E0107", v.span, "`jwt` auth needs an issuer and an audience")
@@ -157,4 +169,102 @@ impl Resolver {
         p.finish(self, "`cors`");
         cors
     }
+
+    /// The members of a route's body: `auth = none`, `params {...}`,
+    /// `query {...}`, `body = T`, `responses {...}`.
+    fn route_contract(&mut self, body: &[ast::Member]) -> RouteContract {
+        let mut rp = Props::new(body);
+        let public = match rp.take("auth") {
+            Some(v) => self.expect_word(v, &["none"]).is_some(),
+            None => false,
+        };
+        let body_type = rp
+            .take("body")
+            .and_then(|v| self.expect_path(v))
+            .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
+        let mut contract = RouteContract {
+            public,
+            body: body_type,
+            ..Default::default()
+        };
+        for m in body {
+            match &m.kind {
+                MemberKind::Property { .. } => {}
+                // `params {}` with nothing in it parses as an empty block.
+                MemberKind::Block { key, body }
+                    if body.is_empty() && matches!(key.name.as_str(), "params" | "query") =>
+                {
+                    if key.name == "params" {
+                        contract.params = Some(Spanned::new(Vec::new(), key.span));
+                    }
+                }
+                MemberKind::Fields { key, fields }
+                    if key.name == "params" || key.name == "query" =>
+                {
+                    let fields = self.fields(fields);
+                    if key.name == "params" {
+                        contract.params = Some(Spanned::new(fields, key.span));
+                    } else {
+                        contract.query = fields;
+                    }
+                }
+                MemberKind::Responses(list) => {
+                    for (status, ty) in list {
+                        let code: u16 = status.name.parse().unwrap_or(0);
+                        if !(100..=599).contains(&code) {
+                            self.error(
+                                Diagnostic::new(
+                                    "E0211",
+                                    status.span,
+                                    format!("`{}` is not an HTTP status code", status.name),
+                                )
+                                .label("expected 100-599")
+                                .help("use a status code such as 200, 201, 400 or 404"),
+                            );
+                            continue;
+                        }
+                        if let Some(r) = self.expect_ref(ty, &[DeclKind::Type]) {
+                            contract
+                                .responses
+                                .push((Spanned::new(code, status.span), r));
+                        }
+                    }
+                }
+                MemberKind::Fields { key, .. } | MemberKind::Block { key, .. } => {
+                    let mut d = Diagnostic::new(
+                        "E0105",
+                        key.span,
+                        format!("`{}` is not a block of a route", key.name),
+                    )
+                    .label("unknown block");
+                    d = match did_you_mean(&key.name, ["params", "query", "responses"]) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None => d.help("a route takes `auth`, `body`, `params { ... }`, `query { ... }` and `responses { ... }`"),
+                    };
+                    self.error(d);
+                }
+                _ => self.not_allowed(m, "a route"),
+            }
+        }
+        rp.finish(self, "a route");
+        contract
+    }
+}
+
+/// What a route's body declares.
+#[derive(Default)]
+struct RouteContract {
+    public: bool,
+    params: Option<Spanned<Vec<FieldDef>>>,
+    query: Vec<FieldDef>,
+    body: Option<Ref>,
+    responses: Vec<(Spanned<u16>, Ref)>,
+}
+
+/// The span of an `auth = ...` property, for messages about it.
+fn p_auth_span(body: &[ast::Member]) -> Option<Span> {
+    body.iter().find_map(|m| match &m.kind {
+        MemberKind::Property { key, value } if key.name == "auth" => Some(value.span),
+        _ => None,
+    })
 }

@@ -340,6 +340,27 @@ impl Lowerer {
                     .transpose()?;
                 MemberKind::Match { event, filter }
             }
+            Rule::fields_block => {
+                let key = self.ident(parts.next().expect("block name"));
+                let f = parts.find(|x| x.as_rule() == Rule::fields).expect("fields");
+                MemberKind::Fields {
+                    key,
+                    fields: self.fields(f)?,
+                }
+            }
+            Rule::responses => MemberKind::Responses(
+                parts
+                    .filter(|x| x.as_rule() == Rule::response)
+                    .map(|r| {
+                        let mut it = children(r);
+                        let status = self.ident(it.next().expect("status"));
+                        let ty = it
+                            .find(|x| x.as_rule() == Rule::path)
+                            .expect("response type");
+                        (status, self.path(ty))
+                    })
+                    .collect(),
+            ),
             Rule::send_to | Rule::subscribe => {
                 let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
                 let body = self.opt_body(parts.next())?;
@@ -646,6 +667,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_writes
             | Rule::kw_receives
             | Rule::kw_detail_type
+            | Rule::kw_responses
             | Rule::kw_ignoring
             | Rule::kw_case
             | Rule::kw_matches

@@ -1,0 +1,365 @@
+//! REST APIs (`api NAME rest`), with request validation.
+//!
+//! Each route with a `body` validates it against the body type's JSON Schema
+//! (draft 4, an `AWS::ApiGateway::Model`) through a request validator;
+//! declared path and query parameters are required or optional as declared.
+//! The SAM target writes `AWS::Serverless::Api` with `Models` and function
+//! `Api` events carrying `RequestModel`; the CloudFormation target writes the
+//! REST API, its resource tree, methods, models, validators, a deployment
+//! whose logical ID changes with the API (so that changes are deployed), a
+//! stage, and one Lambda permission per route.
+
+use super::ids::{self, logical};
+use super::refs::{get_att, r#ref, sub};
+use super::shared::{self, Plan};
+use super::Template;
+use crate::model::*;
+use indexmap::IndexMap;
+use serde_json::{json, Map, Value as Json};
+
+/// The stage every REST API is deployed to.
+pub const STAGE: &str = "prod";
+
+/// The `RequestParameters` of a route: path parameters are required, query
+/// parameters as declared.
+fn request_parameters(route: &Route) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for name in crate::check::contracts::path_params(&route.path.value) {
+        out.push((format!("method.request.path.{name}"), true));
+    }
+    for q in &route.query {
+        out.push((
+            format!("method.request.querystring.{}", q.name),
+            !q.optional,
+        ));
+    }
+    out
+}
+
+/// The SAM event of a REST route.
+pub fn sam_event(api: &Api, route: &Route) -> Json {
+    let mut p = json!({
+        "RestApiId": r#ref(&logical(&api.name)),
+        "Path": route.path.value,
+        "Method": route.method.to_ascii_lowercase(),
+    });
+    if route.public && api.auth != Auth::None {
+        p["Auth"] = json!({ "Authorizer": "NONE" });
+    }
+    if let Some(body) = &route.body {
+        p["RequestModel"] = json!({
+            "Model": logical(&body.name),
+            "Required": true,
+            "ValidateBody": true,
+            "ValidateParameters": true,
+        });
+    }
+    let params = request_parameters(route);
+    if !params.is_empty() {
+        p["RequestParameters"] = Json::Array(
+            params
+                .into_iter()
+                .map(|(name, required)| json!({ name: { "Required": required } }))
+                .collect(),
+        );
+    }
+    json!({ "Type": "Api", "Properties": p })
+}
+
+/// The body types of an API's routes, in first-use order.
+fn models(api: &Api) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for r in &api.routes {
+        if let Some(b) = &r.body {
+            if !out.contains(&b.name.as_str()) {
+                out.push(&b.name);
+            }
+        }
+    }
+    out
+}
+
+/// CORS headers as API Gateway wants them: quoted strings.
+fn quoted(list: &[String], default: &str) -> String {
+    if list.is_empty() {
+        format!("'{default}'")
+    } else {
+        format!("'{}'", list.join(","))
+    }
+}
+
+/// A REST API as `AWS::Serverless::Api`.
+pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
+    let id = logical(&api.name);
+    let mut props = json!({ "StageName": STAGE, "TracingEnabled": true });
+    if api.auth == Auth::Iam {
+        props["Auth"] = json!({ "DefaultAuthorizer": "AWS_IAM" });
+    }
+    let names = models(api);
+    if !names.is_empty() {
+        let m: Map<String, Json> = names
+            .iter()
+            .map(|n| (logical(n), crate::schema::draft4(model, n)))
+            .collect();
+        props["Models"] = Json::Object(m);
+    }
+    if let Some(c) = &api.cors {
+        let mut cors = json!({
+            "AllowOrigin": quoted(&c.origins, "*"),
+            "AllowMethods": quoted(&c.methods, "*"),
+            "AllowHeaders": quoted(&c.headers, "Content-Type,Authorization"),
+        });
+        if let Some(age) = c.max_age {
+            cors["MaxAge"] = json!(format!("'{age}'"));
+        }
+        if c.credentials {
+            cors["AllowCredentials"] = json!(true);
+        }
+        props["Cors"] = cors;
+    }
+    if !model.tags.is_empty() {
+        props["Tags"] = shared::tag_map(model);
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::Serverless::Api", "Properties": props }),
+    );
+    output(api, t);
+}
+
+fn output(api: &Api, t: &mut Template) {
+    let id = logical(&api.name);
+    t.outputs.insert(
+        format!("{id}Url"),
+        json!({
+            "Description": format!("Base URL of API {}", api.name),
+            "Value": sub(&format!("https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{STAGE}")),
+        }),
+    );
+}
+
+/// A 64-bit FNV-1a hash, for a deployment ID that changes with the API.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// A REST API expanded into `AWS::ApiGateway::*` resources.
+pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
+    let api = &model.apis[index];
+    let id = logical(&api.name);
+    let root = get_att(&id, "RootResourceId");
+    let mut out: IndexMap<String, Json> = IndexMap::new();
+    out.insert(
+        id.clone(),
+        json!({
+            "Type": "AWS::ApiGateway::RestApi",
+            "Properties": {
+                "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
+                "EndpointConfiguration": { "Types": ["REGIONAL"] },
+            },
+        }),
+    );
+    // The resource tree: one resource per distinct path prefix.
+    let mut by_prefix: IndexMap<String, String> = IndexMap::new();
+    let mut resource_of = |path: &str, out: &mut IndexMap<String, Json>| -> Json {
+        let mut parent = root.clone();
+        let mut prefix = String::new();
+        for seg in path.split('/').filter(|s| !s.is_empty()) {
+            prefix.push('/');
+            prefix.push_str(seg);
+            let rid = match by_prefix.get(&prefix) {
+                Some(r) => r.clone(),
+                None => {
+                    let base = format!("{id}{}Resource", ids::route("", &prefix));
+                    let mut rid = base.clone();
+                    let mut n = 2;
+                    while by_prefix.values().any(|v| *v == rid) {
+                        rid = format!("{base}{n}");
+                        n += 1;
+                    }
+                    out.insert(
+                        rid.clone(),
+                        json!({
+                            "Type": "AWS::ApiGateway::Resource",
+                            "Properties": { "RestApiId": r#ref(&id), "ParentId": parent, "PathPart": seg },
+                        }),
+                    );
+                    by_prefix.insert(prefix.clone(), rid.clone());
+                    rid
+                }
+            };
+            parent = r#ref(&rid);
+        }
+        parent
+    };
+    for n in models(api) {
+        out.insert(
+            format!("{id}{}Model", logical(n)),
+            json!({
+                "Type": "AWS::ApiGateway::Model",
+                "Properties": {
+                    "RestApiId": r#ref(&id),
+                    "ContentType": "application/json",
+                    "Name": logical(n),
+                    "Schema": crate::schema::draft4(model, n),
+                },
+            }),
+        );
+    }
+    let body_validator = format!("{id}BodyValidator");
+    let params_validator = format!("{id}ParamsValidator");
+    if api.routes.iter().any(|r| r.body.is_some()) {
+        out.insert(
+            body_validator.clone(),
+            json!({
+                "Type": "AWS::ApiGateway::RequestValidator",
+                "Properties": { "RestApiId": r#ref(&id), "ValidateRequestBody": true, "ValidateRequestParameters": true },
+            }),
+        );
+    }
+    if api
+        .routes
+        .iter()
+        .any(|r| r.body.is_none() && !request_parameters(r).is_empty())
+    {
+        out.insert(
+            params_validator.clone(),
+            json!({
+                "Type": "AWS::ApiGateway::RequestValidator",
+                "Properties": { "RestApiId": r#ref(&id), "ValidateRequestBody": false, "ValidateRequestParameters": true },
+            }),
+        );
+    }
+    let mut methods: Vec<String> = Vec::new();
+    let mut cors_done: Vec<String> = Vec::new();
+    for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
+        let resource = resource_of(&route.path.value, &mut out);
+        let fid = logical(&route.function.name);
+        let auth = match (&api.auth, route.public) {
+            (Auth::Iam, false) => "AWS_IAM",
+            _ => "NONE",
+        };
+        let mut props = json!({
+            "RestApiId": r#ref(&id),
+            "ResourceId": resource.clone(),
+            "HttpMethod": route.method,
+            "AuthorizationType": auth,
+            "Integration": {
+                "Type": "AWS_PROXY",
+                "IntegrationHttpMethod": "POST",
+                "Uri": sub(&format!(
+                    "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{fid}.Arn}}/invocations"
+                )),
+            },
+        });
+        let params = request_parameters(route);
+        if !params.is_empty() {
+            props["RequestParameters"] =
+                Json::Object(params.into_iter().map(|(n, r)| (n, json!(r))).collect());
+        }
+        if let Some(body) = &route.body {
+            props["RequestModels"] =
+                json!({ "application/json": r#ref(&format!("{id}{}Model", logical(&body.name))) });
+            props["RequestValidatorId"] = r#ref(&body_validator);
+        } else if props.get("RequestParameters").is_some() {
+            props["RequestValidatorId"] = r#ref(&params_validator);
+        }
+        let mid = format!("{id}{route_id}Method");
+        out.insert(
+            mid.clone(),
+            json!({ "Type": "AWS::ApiGateway::Method", "Properties": props }),
+        );
+        methods.push(mid);
+        if let Some(c) = &api.cors {
+            if !cors_done.contains(&route.path.value) {
+                cors_done.push(route.path.value.clone());
+                let oid = format!("{id}{}Options", ids::route("", &route.path.value));
+                out.insert(oid.clone(), preflight(&id, resource, c));
+                methods.push(oid);
+            }
+        }
+        let method = if route.method == "ANY" {
+            "*"
+        } else {
+            route.method.as_str()
+        };
+        let path: Vec<&str> = route
+            .path
+            .value
+            .split('/')
+            .map(|s| if s.starts_with('{') { "*" } else { s })
+            .collect();
+        let source = format!(
+            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{id}}}/*/{method}{}",
+            path.join("/")
+        );
+        out.insert(
+            format!("{id}{route_id}Permission"),
+            shared::permission(&fid, "apigateway.amazonaws.com", sub(&source), None),
+        );
+    }
+    // A deployment captures the API when it is created: a new logical ID
+    // whenever the API's definition changes makes CloudFormation deploy it.
+    let definition: String = out.values().map(|v| v.to_string()).collect();
+    let deployment = format!("{id}Deployment{:08x}", fnv(&definition) as u32);
+    out.insert(
+        deployment.clone(),
+        json!({
+            "Type": "AWS::ApiGateway::Deployment",
+            "DependsOn": methods,
+            "Properties": { "RestApiId": r#ref(&id) },
+        }),
+    );
+    let mut stage = json!({
+        "RestApiId": r#ref(&id),
+        "DeploymentId": r#ref(&deployment),
+        "StageName": STAGE,
+        "TracingEnabled": true,
+    });
+    if !model.tags.is_empty() {
+        stage["Tags"] = shared::tag_list(model);
+    }
+    out.insert(
+        format!("{id}Stage"),
+        json!({ "Type": "AWS::ApiGateway::Stage", "Properties": stage }),
+    );
+    for (k, v) in out {
+        t.add(k, v);
+    }
+    output(api, t);
+}
+
+/// An OPTIONS method answering CORS preflight requests itself (MOCK).
+fn preflight(api_id: &str, resource: Json, c: &Cors) -> Json {
+    let mut headers = json!({
+        "method.response.header.Access-Control-Allow-Origin": quoted(&c.origins, "*"),
+        "method.response.header.Access-Control-Allow-Methods": quoted(&c.methods, "*"),
+        "method.response.header.Access-Control-Allow-Headers": quoted(&c.headers, "Content-Type,Authorization"),
+    });
+    if let Some(age) = c.max_age {
+        headers["method.response.header.Access-Control-Max-Age"] = json!(format!("'{age}'"));
+    }
+    let declared: Map<String, Json> = headers
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| (k.clone(), json!(true)))
+        .collect();
+    json!({
+        "Type": "AWS::ApiGateway::Method",
+        "Properties": {
+            "RestApiId": r#ref(api_id),
+            "ResourceId": resource,
+            "HttpMethod": "OPTIONS",
+            "AuthorizationType": "NONE",
+            "Integration": {
+                "Type": "MOCK",
+                "RequestTemplates": { "application/json": "{\"statusCode\": 200}" },
+                "IntegrationResponses": [{ "StatusCode": "200", "ResponseParameters": headers }],
+            },
+            "MethodResponses": [{ "StatusCode": "200", "ResponseParameters": declared }],
+        },
+    })
+}
