@@ -68,11 +68,12 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Print an example of an event (the whole EventBridge envelope) or type.
+    /// Print an example of an event (the whole EventBridge envelope) or type,
+    /// or of the SQS event a typed queue's consumers receive.
     Sample {
         /// The spec.
         file: PathBuf,
-        /// The event or type.
+        /// The event, type, or queue declared `of` a type.
         name: String,
         #[command(flatten)]
         common: Common,
@@ -202,6 +203,15 @@ pub fn run() -> ExitCode {
             let Some(c) = compile_clean(&file, &common) else {
                 return ExitCode::from(2);
             };
+            if let Some(q) = c.model.queue(&name) {
+                return match slsc::schema::queue_event(&c.model, q) {
+                    Some(event) => print_json(&event),
+                    None => {
+                        eprintln!("error: queue `{name}` has no message type: declare it `queue {name} of Type` to sample what its consumers receive");
+                        ExitCode::from(2)
+                    }
+                };
+            }
             match slsc::schema::subject(&c.model, &name) {
                 Some(s) => print_json(&slsc::schema::sample(&c.model, s)),
                 None => unknown_subject(&c, &name),

@@ -198,6 +198,39 @@ pub fn sample(model: &Model, subject: Subject) -> Json {
     }
 }
 
+/// The event a function triggered by a typed queue receives: an SQS batch of
+/// one record whose `body` is a sample message, serialized as SQS carries it.
+/// None for a queue without `of T`.
+pub fn queue_event(model: &Model, queue: &crate::model::Queue) -> Option<Json> {
+    let message = queue.message.as_ref()?;
+    let body = sample(model, subject(model, &message.name)?);
+    let text = body.to_string();
+    let arn = format!("arn:aws:sqs:us-east-1:123456789012:{}", queue.name);
+    let mut attributes = json!({
+        "ApproximateReceiveCount": "1",
+        "SentTimestamp": "1767225600000",
+        "SenderId": "AROAEXAMPLE:sender",
+        "ApproximateFirstReceiveTimestamp": "1767225600001",
+    });
+    if queue.fifo {
+        attributes["MessageGroupId"] = json!("group-1");
+        attributes["MessageDeduplicationId"] = json!("dedup-1");
+        attributes["SequenceNumber"] = json!("18849496460467696128");
+    }
+    Some(json!({
+        "Records": [{
+            "messageId": "059f36b4-87a3-44ab-83d2-661975830a7d",
+            "receiptHandle": "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a",
+            "body": text,
+            "attributes": attributes,
+            "messageAttributes": {},
+            "eventSource": "aws:sqs",
+            "eventSourceARN": arn,
+            "awsRegion": "us-east-1",
+        }],
+    }))
+}
+
 /// Named types may refer to themselves through optional fields or lists;
 /// past this depth optional fields are left out and lists are empty.
 const MAX_DEPTH: usize = 8;

@@ -121,3 +121,86 @@ fn today_is_pinnable() {
     assert_eq!(blocked.status.code(), Some(1));
     assert!(text(&blocked.stdout).contains("E0206"));
 }
+
+#[test]
+fn sample_then_match_says_why_not_and_then_matches() {
+    let dir = std::env::temp_dir().join(format!("slsc-match-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = "examples/orders-reference/app.sls";
+    let sample = slsc(&["sample", spec, "OrderPlaced"]);
+    assert_eq!(sample.status.code(), Some(0));
+    let mut event: serde_json::Value = serde_json::from_slice(&sample.stdout).unwrap();
+    assert_eq!(event["detail-type"], "OrderPlaced");
+    assert_eq!(event["source"], "orders.api");
+    let file = dir.join("event.json");
+    std::fs::write(&file, event.to_string()).unwrap();
+    let out = slsc(&["match", spec, "LargeOrders", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("`detail.total` is 1, which does not match"),
+        "{}",
+        text(&out.stdout)
+    );
+    event["detail"]["total"] = serde_json::json!(250);
+    std::fs::write(&file, event.to_string()).unwrap();
+    let out = slsc(&["match", spec, "LargeOrders", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(
+        slsc(&["match", spec, "NoSuchRule", file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn sample_of_a_typed_queue_is_the_consumers_event() {
+    let out = slsc(&["sample", "examples/ecommerce/app.sls", "Payments"]);
+    assert_eq!(out.status.code(), Some(0));
+    let event: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let body: serde_json::Value =
+        serde_json::from_str(event["Records"][0]["body"].as_str().unwrap()).unwrap();
+    assert!(
+        body.get("orderId").is_some() && body.get("amount").is_some(),
+        "{body}"
+    );
+    assert_eq!(
+        slsc(&["sample", "examples/ecommerce/app.sls", "EventDlq"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn schema_and_openapi_documents() {
+    let out = slsc(&["schema", "examples/ecommerce/app.sls", "NewOrder"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["properties"]["items"]["minItems"], 1);
+    assert_eq!(
+        schema["$defs"]["LineItem"]["properties"]["qty"]["maximum"],
+        99
+    );
+    let out = slsc(&["openapi", "examples/ecommerce/app.sls", "Partners"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let op = &doc["paths"]["/partner/orders"]["post"];
+    assert_eq!(
+        op["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/NewOrder"
+    );
+    assert_eq!(op["parameters"][0]["name"], "dryRun");
+    assert_eq!(
+        slsc(&["openapi", "examples/ecommerce/app.sls", "Nope"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
