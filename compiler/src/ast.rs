@@ -334,6 +334,15 @@ pub enum MemberKind {
     },
     /// `responses { 200 = Order }`.
     Responses(Vec<(Ident, Path)>),
+    /// `allow ACTIONS on RESOURCES { ... }`.
+    Allow {
+        /// A string or list of strings.
+        actions: Value,
+        /// A string or list of strings.
+        resources: Value,
+        /// Its settings (`acknowledge`).
+        body: Vec<Member>,
+    },
     /// `subscribe Queue { ... }`.
     Subscribe {
         /// The subscriber.

@@ -6,12 +6,15 @@
 //! - `patterns`: rule filters against their event types; compiles them.
 //! - `contracts`: producers and consumers of events and typed messages.
 //! - `cycles`: references between declarations that loop.
+//! - `permissions`: environment references without access, the `allow`
+//!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
 pub mod contracts;
 pub mod cycles;
 pub mod patterns;
+pub mod permissions;
 pub mod runtimes;
 pub mod values;
 pub mod wiring;
@@ -34,6 +37,7 @@ pub fn check(mut model: Model, opts: CheckOptions) -> (Model, Vec<Diagnostic>) {
     wiring::check(&model, &mut diags);
     cycles::check(&model, &mut diags);
     contracts::check(&model, &mut diags);
+    permissions::check(&model, &mut diags);
     let mut compiled = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = model.event(&rule.event.name).and_then(|e| {

@@ -78,6 +78,19 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print each function's IAM statements with the spec line that caused
+    /// each.
+    Permissions {
+        /// The spec.
+        file: PathBuf,
+        /// Only this function.
+        function: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the OpenAPI 3.1 document of an API (all APIs, keyed by name,
     /// when none is named).
     Openapi {
@@ -119,6 +132,12 @@ enum TargetArg {
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
     Json,
 }
 
@@ -215,6 +234,37 @@ pub fn run() -> ExitCode {
             match slsc::schema::subject(&c.model, &name) {
                 Some(s) => print_json(&slsc::schema::sample(&c.model, s)),
                 None => unknown_subject(&c, &name),
+            }
+        }
+        Command::Permissions {
+            file,
+            function,
+            format,
+            common,
+        } => {
+            let Some(c) = compile_clean(&file, &common) else {
+                return ExitCode::from(2);
+            };
+            if let Some(name) = &function {
+                if c.model.function(name).is_none() {
+                    let hint = diagnostics::did_you_mean(
+                        name,
+                        c.model.functions.iter().map(|f| f.name.as_str()),
+                    )
+                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                    eprintln!("error: no function named `{name}`{hint}");
+                    return ExitCode::from(2);
+                }
+            }
+            let report = slsc::permissions::report(&c, function.as_deref());
+            match format {
+                ReportFormat::Text => {
+                    print!("{}", slsc::permissions::text(&report));
+                    ExitCode::SUCCESS
+                }
+                ReportFormat::Json => {
+                    print_json(&serde_json::to_value(&report).unwrap_or_default())
+                }
             }
         }
         Command::Openapi { file, name, common } => {

@@ -11,6 +11,7 @@
 use crate::ast::{DeclKind, VerbKind};
 use crate::emit::refs;
 use crate::model::*;
+use crate::source::Span;
 use serde_json::{json, Value as Json};
 
 /// One policy statement, with the reason it exists.
@@ -19,11 +20,15 @@ pub struct Statement {
     /// A readable statement id.
     pub sid: String,
     /// IAM actions.
-    pub actions: Vec<&'static str>,
+    pub actions: Vec<String>,
     /// Resource ARNs (CloudFormation expressions).
     pub resources: Vec<Json>,
     /// Optional condition block.
     pub condition: Option<Json>,
+    /// The spec text that caused it (a verb's target, a trigger, ...).
+    pub cause: Span,
+    /// Why, in the spec's words: "writes Orders".
+    pub because: String,
 }
 
 impl Statement {
@@ -42,13 +47,26 @@ impl Statement {
     }
 }
 
-fn stmt(sid: String, actions: &[&'static str], resources: Vec<Json>) -> Statement {
+fn stmt(sid: String, actions: &[&str], resources: Vec<Json>) -> Statement {
     Statement {
         sid,
-        actions: actions.to_vec(),
+        actions: actions.iter().map(|a| a.to_string()).collect(),
         resources,
         condition: None,
+        cause: Span::default(),
+        because: String::new(),
     }
+}
+
+/// Sets the cause of statements.
+fn caused(list: Vec<Statement>, cause: Span, because: String) -> Vec<Statement> {
+    list.into_iter()
+        .map(|s| Statement {
+            cause,
+            because: because.clone(),
+            ..s
+        })
+        .collect()
 }
 
 /// Alphanumeric statement ids built from parts.
@@ -59,13 +77,25 @@ fn sid(parts: &[&str]) -> String {
 /// Every statement of a function's role, in the order of the spec.
 pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
     let log_group = crate::emit::ids::log_group(&f.name);
-    let mut out = vec![stmt(
-        "WriteLogs".into(),
-        &["logs:CreateLogStream", "logs:PutLogEvents"],
-        vec![refs::get_att(&log_group, "Arn")],
-    )];
+    let mut out = caused(
+        vec![stmt(
+            "WriteLogs".into(),
+            &["logs:CreateLogStream", "logs:PutLogEvents"],
+            vec![refs::get_att(&log_group, "Arn")],
+        )],
+        f.span,
+        format!("function {} writes its logs", f.name),
+    );
     for a in &f.access {
-        out.extend(access(model, a));
+        let because = match (&a.event, a.verb) {
+            (Some(e), VerbKind::Emits) => format!("emits {} to {}", e.name, a.target.name),
+            _ => format!("{} {}", a.verb.text(), a.target.name),
+        };
+        let cause = match (&a.event, a.verb) {
+            (Some(e), VerbKind::Emits) => e.span,
+            _ => a.target.span,
+        };
+        out.extend(caused(access(model, a), cause, because));
     }
     for t in &f.triggers {
         match t {
@@ -82,27 +112,37 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
                 if *partial_failures {
                     actions.push("sqs:ChangeMessageVisibility");
                 }
-                out.push(stmt(
-                    sid(&["Consume", &queue.name]),
-                    &actions,
-                    vec![refs::arn(model, DeclKind::Queue, &queue.name)],
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&["Consume", &queue.name]),
+                        &actions,
+                        vec![refs::arn(model, DeclKind::Queue, &queue.name)],
+                    )],
+                    queue.span,
+                    format!("on {}", queue.name),
                 ));
             }
             Trigger::Stream { table, .. } => {
                 let id = crate::emit::ids::logical(&table.name);
-                out.push(stmt(
-                    sid(&["ReadStream", &table.name]),
-                    &[
-                        "dynamodb:DescribeStream",
-                        "dynamodb:GetRecords",
-                        "dynamodb:GetShardIterator",
+                out.extend(caused(
+                    vec![
+                        stmt(
+                            sid(&["ReadStream", &table.name]),
+                            &[
+                                "dynamodb:DescribeStream",
+                                "dynamodb:GetRecords",
+                                "dynamodb:GetShardIterator",
+                            ],
+                            vec![refs::get_att(&id, "StreamArn")],
+                        ),
+                        stmt(
+                            sid(&["ListStreams", &table.name]),
+                            &["dynamodb:ListStreams"],
+                            vec![refs::sub(&format!("${{{id}.Arn}}/stream/*"))],
+                        ),
                     ],
-                    vec![refs::get_att(&id, "StreamArn")],
-                ));
-                out.push(stmt(
-                    sid(&["ListStreams", &table.name]),
-                    &["dynamodb:ListStreams"],
-                    vec![refs::sub(&format!("${{{id}.Arn}}/stream/*"))],
+                    table.span,
+                    format!("on {}.stream", table.name),
                 ));
             }
             // Push triggers need a resource-based policy, not role rights.
@@ -116,10 +156,24 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
             DeclKind::Function => (&["lambda:InvokeFunction"], "InvokeOnFailure"),
             _ => (&["events:PutEvents"], "EmitFailures"),
         };
-        out.push(stmt(
-            sid(&[what, &dest.name]),
-            actions,
-            vec![refs::arn(model, dest.kind, &dest.name)],
+        out.extend(caused(
+            vec![stmt(
+                sid(&[what, &dest.name]),
+                actions,
+                vec![refs::arn(model, dest.kind, &dest.name)],
+            )],
+            dest.span,
+            format!("on_failure = {}", dest.name),
+        ));
+    }
+    // The escape hatch: exactly what the user wrote, resources as given.
+    for (i, a) in f.allows.iter().enumerate() {
+        let actions: Vec<&str> = a.actions.iter().map(|s| s.value.as_str()).collect();
+        let resources = a.resources.iter().map(|r| json!(r.value)).collect();
+        out.extend(caused(
+            vec![stmt(format!("Allow{}", i + 1), &actions, resources)],
+            a.span,
+            format!("allow {}", actions.join(", ")),
         ));
     }
     dedup(out)

@@ -28,6 +28,7 @@ pub mod load;
 pub mod matcher;
 pub mod model;
 pub mod openapi;
+pub mod permissions;
 pub mod resolve;
 pub mod schema;
 pub mod source;

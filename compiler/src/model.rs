@@ -404,6 +404,22 @@ pub struct Function {
     pub max_event_age: Option<Spanned<u64>>,
     /// Async on-failure destination.
     pub on_failure: Option<Ref>,
+    /// `allow ACTIONS on RESOURCES`: statements written by hand.
+    pub allows: Vec<Allow>,
+}
+
+/// `allow "service:Action" on "arn:..." { acknowledge = "why" }`: the
+/// escape hatch for permissions no verb derives.
+#[derive(Debug, Clone)]
+pub struct Allow {
+    /// IAM actions as written.
+    pub actions: Vec<Spanned<String>>,
+    /// Resource ARNs as written.
+    pub resources: Vec<Spanned<String>>,
+    /// The reason given for a dangerous grant.
+    pub acknowledged: Option<String>,
+    /// The whole statement.
+    pub span: Span,
 }
 
 /// API authorization.
@@ -469,6 +485,8 @@ pub struct Api {
     pub span: Span,
     /// A REST API (`api X rest`) rather than an HTTP API.
     pub rest: bool,
+    /// `auth` is written on the API (even as `none`).
+    pub explicit_auth: bool,
     /// Default authorization.
     pub auth: Auth,
     /// CORS.

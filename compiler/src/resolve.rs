@@ -541,6 +541,7 @@ impl Resolver {
                 "typed blocks such as `params { id: string }` belong in a route",
             ),
             MemberKind::Responses(_) => ("`responses`".into(), "`responses` belongs in a route"),
+            MemberKind::Allow { .. } => ("`allow`".into(), "`allow` belongs in a function"),
             MemberKind::Property { key, .. } | MemberKind::Block { key, .. } => {
                 (format!("`{}`", key.name), "remove it")
             }

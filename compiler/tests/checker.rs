@@ -1160,7 +1160,7 @@ fn rule_to_topic_gets_a_topic_policy_for_the_rule() {
 #[test]
 fn api_route_permission_is_scoped_to_method_and_path() {
     let spec = "function GetOrder { handler = \"f.h\" }\nfunction Files { handler = \"f.h\" }\n\
-                api Shop http {\n GET /orders/{id} -> GetOrder\n ANY /files/{path+} -> Files\n}\n";
+                api Shop http {\n auth = iam\n GET /orders/{id} -> GetOrder\n ANY /files/{path+} -> Files\n}\n";
     let t = template(spec, Target::CloudFormation);
     let p = &t["Resources"]["ShopGetOrdersByIdPermission"]["Properties"];
     assert_eq!(p["Principal"], "apigateway.amazonaws.com");
@@ -1194,7 +1194,7 @@ fn bucket_trigger_permission_names_the_bucket_and_account() {
 #[test]
 fn api_function_timeout_allows_30s_not_31s() {
     let spec = |timeout: &str| {
-        format!("function F {{ handler = \"f.h\", timeout = {timeout} }}\napi A http {{ GET /x -> F }}\n")
+        format!("function F {{ handler = \"f.h\", timeout = {timeout} }}\napi A http {{ auth = iam, GET /x -> F }}\n")
     };
     assert_ok(&spec("30s"));
     assert_eq!(errors(&spec("31s")), ["E0304"]);

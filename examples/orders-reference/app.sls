@@ -85,6 +85,7 @@ function Fulfil {
 }
 
 api Public http {
+  auth = jwt { issuer = "https://auth.orders.example.com", audience = ["orders-web"] }
   cors { origins = ["https://shop.example.com"], methods = [GET, POST] }
   POST /orders -> CreateOrder {
     body = NewOrder

@@ -5,5 +5,6 @@ function Hello {
 }
 
 api Public http {
+  auth = iam
   GET /hello -> Hello
 }

@@ -81,7 +81,13 @@ codes! {
     "W0409" Warning "rule for an event nothing emits";
     "W0410" Warning "event emitted but routed nowhere";
         "E0411" Error "message of the wrong type";
-    "E0412" Error "route parameters do not match the path";
+        "E0412" Error "route parameters do not match the path";
+    "E0501" Error "environment names a resource without access";
+    "W0502" Warning "wildcard in an allow statement";
+    "E0503" Error "dangerous grant without acknowledgement";
+    "E0504" Error "plaintext secret in the environment";
+    "E0505" Error "route without explicit auth";
+    "W0506" Warning "unauthenticated write route";
 }
 
 /// The registry entry of a code (case-insensitive).

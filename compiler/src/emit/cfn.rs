@@ -191,11 +191,20 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
     );
+    let logs = shared::access_log_group(model, api, t);
     t.add(
         format!("{id}DefaultStage"),
         json!({
             "Type": "AWS::ApiGatewayV2::Stage",
-            "Properties": { "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true },
+            "Properties": {
+                "ApiId": r#ref(&id),
+                "StageName": "$default",
+                "AutoDeploy": true,
+                "AccessLogSettings": {
+                    "DestinationArn": get_att(&logs, "Arn"),
+                    "Format": shared::ACCESS_LOG_FORMAT,
+                },
+            },
         }),
     );
     let authorizer = format!("{id}Authorizer");

@@ -34,16 +34,25 @@ pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))
 }
 
-/// Suffixes that derived resources add to a declaration's ID; a declaration
-/// whose ID equals another's plus one of these would collide.
-pub const DERIVED_SUFFIXES: &[&str] = &[
-    "Role",
-    "LogGroup",
-    "Policy",
-    "EventInvokeConfig",
-    "DefaultStage",
-    "Authorizer",
-];
+/// Suffixes that the resources derived from a declaration of `kind` add to
+/// its ID; a declaration whose ID equals another's plus one of these would
+/// collide.
+pub fn derived_suffixes(kind: crate::ast::DeclKind) -> &'static [&'static str] {
+    use crate::ast::DeclKind as K;
+    match kind {
+        K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
+        K::Queue | K::Topic => &["Policy"],
+        K::Api => &[
+            "DefaultStage",
+            "Authorizer",
+            "AccessLogs",
+            "Stage",
+            "BodyValidator",
+            "ParamsValidator",
+        ],
+        _ => &[],
+    }
+}
 
 /// A route's logical-ID part: `GET /orders/{id}` -> `GetOrdersById`.
 pub fn route(method: &str, path: &str) -> String {

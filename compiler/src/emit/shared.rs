@@ -197,6 +197,26 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
     );
 }
 
+/// The access-log format of HTTP APIs: one JSON object per request.
+pub const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
+
+/// An API's access-log group, kept as long as the app's function logs.
+pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
+    let id = format!("{}AccessLogs", logical(&api.name));
+    let retention = model
+        .functions
+        .first()
+        .map_or(30, |f| f.log_retention.value);
+    t.add(
+        id.clone(),
+        json!({
+            "Type": "AWS::Logs::LogGroup",
+            "Properties": with_tags(model, json!({ "RetentionInDays": retention })),
+        }),
+    );
+    id
+}
+
 /// A function's environment variables.
 pub fn environment(f: &Function) -> Option<Json> {
     if f.env.is_empty() {

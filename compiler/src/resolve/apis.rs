@@ -25,6 +25,7 @@ impl Resolver {
             }
         }
         let mut p = Props::new(&d.body);
+        let explicit_auth = p.has("auth");
         let auth = match p.take("auth") {
             Some(v) => self.auth(v).unwrap_or(Auth::None),
             None => Auth::None,
@@ -91,6 +92,7 @@ impl Resolver {
             name: d.name.name.clone(),
             span: d.name.span,
             rest,
+            explicit_auth,
             auth,
             cors,
             routes,

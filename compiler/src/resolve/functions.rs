@@ -98,9 +98,31 @@ impl Resolver {
 
         let mut access = Vec::new();
         let mut triggers = Vec::new();
+        let mut allows = Vec::new();
         for m in &d.body {
             match &m.kind {
                 MemberKind::Property { .. } | MemberKind::Block { .. } => {}
+                MemberKind::Allow {
+                    actions,
+                    resources,
+                    body,
+                } => {
+                    let mut p = Props::new(body);
+                    let acknowledged = p
+                        .take("acknowledge")
+                        .and_then(|v| self.expect_string(v))
+                        .map(|s| s.value);
+                    self.other_members(body, "`allow`");
+                    p.finish(self, "`allow`");
+                    let actions = self.string_or_strings(actions);
+                    let resources = self.string_or_strings(resources);
+                    allows.push(Allow {
+                        actions,
+                        resources,
+                        acknowledged,
+                        span: m.span,
+                    });
+                }
                 MemberKind::Verb {
                     verb,
                     targets,
@@ -147,6 +169,7 @@ impl Resolver {
             retries,
             max_event_age,
             on_failure,
+            allows,
         }
     }
 

@@ -71,11 +71,8 @@ impl Resolver {
             }
         }
         for d in decls {
-            if d.kind != DeclKind::Function {
-                continue;
-            }
             let base = crate::emit::ids::logical(&d.name.name);
-            for suffix in crate::emit::ids::DERIVED_SUFFIXES {
+            for suffix in crate::emit::ids::derived_suffixes(d.kind) {
                 if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
                     let (other, span) = (other.clone(), *span);
                     self.error(
@@ -83,13 +80,17 @@ impl Resolver {
                             "E0109",
                             span,
                             format!(
-                                "`{other}` has the logical ID of function `{}`'s {}",
+                                "`{other}` has the logical ID of {} `{}`'s {}",
+                                d.kind.keyword(),
                                 d.name.name,
                                 suffix.to_lowercase()
                             ),
                         )
                         .label(format!("same logical ID as `{base}{suffix}`"))
-                        .with(d.name.span, "the function is declared here")
+                        .with(
+                            d.name.span,
+                            format!("the {} is declared here", d.kind.keyword()),
+                        )
                         .help(format!("rename `{other}`")),
                     );
                 }

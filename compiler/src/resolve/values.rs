@@ -254,4 +254,20 @@ impl Resolver {
         self.expect_word(v, &["active", "passthrough"])
             .map(|w| w == "active")
     }
+
+    /// `"x"` or `["x", "y"]`, each with its span.
+    pub(super) fn string_or_strings(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
+        match &v.kind {
+            ValueKind::Str(s) => vec![Spanned::new(s.clone(), v.span)],
+            ValueKind::List(items) => items.iter().filter_map(|i| self.expect_string(i)).collect(),
+            _ => {
+                self.type_error(
+                    v,
+                    "a string or a list of strings",
+                    "write `\"s3:GetObject\"` or `[\"a\", \"b\"]`",
+                );
+                Vec::new()
+            }
+        }
+    }
 }

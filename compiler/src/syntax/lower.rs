@@ -340,6 +340,17 @@ impl Lowerer {
                     .transpose()?;
                 MemberKind::Match { event, filter }
             }
+            Rule::allow => {
+                let mut values =
+                    parts.filter(|x| x.as_rule() == Rule::value || x.as_rule() == Rule::body);
+                let actions = self.value(values.next().expect("actions"))?;
+                let resources = self.value(values.next().expect("resources"))?;
+                MemberKind::Allow {
+                    actions,
+                    resources,
+                    body: self.opt_body(values.next())?,
+                }
+            }
             Rule::fields_block => {
                 let key = self.ident(parts.next().expect("block name"));
                 let f = parts.find(|x| x.as_rule() == Rule::fields).expect("fields");
@@ -667,6 +678,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_writes
             | Rule::kw_receives
             | Rule::kw_detail_type
+            | Rule::kw_allow
             | Rule::kw_responses
             | Rule::kw_ignoring
             | Rule::kw_case

@@ -21,5 +21,6 @@ function SendReceipt {
 }
 
 api Storefront http {
+  auth = iam
   POST /checkout -> Checkout
 }

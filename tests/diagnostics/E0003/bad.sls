@@ -15,5 +15,6 @@ function GetOrder {
 }
 
 api Storefront http {
+  auth = iam
   GET /orders/{id} -> GetOrder
 }

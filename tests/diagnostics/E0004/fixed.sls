@@ -10,6 +10,7 @@ table Orders {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders      -> CreateOrder
   GET  /orders/{id} -> GetOrder
 }

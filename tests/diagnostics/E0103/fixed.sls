@@ -12,5 +12,6 @@ function CreateOrder {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders -> CreateOrder
 }

@@ -16,5 +16,6 @@ function GetOrder {
 }
 
 api Storefront http {
+  auth = iam
   GET /orders/{id} -> GetOrder
 }

@@ -13,5 +13,6 @@ function AddToCart {
 }
 
 api Storefront http {
+  auth = iam
   POST /cart/items -> AddToCart
 }

@@ -14,5 +14,6 @@ function AddToCart {
 }
 
 api Storefront http {
+  auth = iam
   POST /cart/items -> AddToCart
 }

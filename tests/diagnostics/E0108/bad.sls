@@ -14,5 +14,6 @@ function Submit {
 }
 
 api Public http {
+  auth = iam
   POST /jobs -> Submit
 }

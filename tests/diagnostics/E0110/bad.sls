@@ -10,5 +10,6 @@ function Links {
 }
 
 api Public http {
+  auth = iam
   GET /links -> Links
 }

@@ -9,5 +9,6 @@ function Links {
 }
 
 api Public http {
+  auth = iam
   GET /links -> Links
 }

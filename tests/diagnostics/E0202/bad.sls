@@ -14,5 +14,6 @@ function GetOrder {
 }
 
 api Storefront http {
+  auth = iam
   GET /orders/{id} -> GetOrder
 }

@@ -13,5 +13,6 @@ function GetOrder {
 }
 
 api Storefront http {
+  auth = iam
   GET /orders/{id} -> GetOrder
 }

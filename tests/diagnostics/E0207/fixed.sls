@@ -14,6 +14,7 @@ function HealthCheck {
 }
 
 api Status http {
+  auth = iam
   GET /health -> HealthCheck
 }
 

@@ -11,5 +11,6 @@ function GetVersions {
 }
 
 api Files http {
+  auth = iam
   GET /files/{key+}/versions -> GetVersions
 }

@@ -11,5 +11,6 @@ function GetVersions {
 }
 
 api Files http {
+  auth = iam
   GET /versions/{key+} -> GetVersions
 }

@@ -12,5 +12,6 @@ function Report {
 }
 
 api Admin http {
+  auth = iam
   GET /report -> Report
 }

@@ -13,5 +13,6 @@ function Report {
 }
 
 api Admin http {
+  auth = iam
   GET /report -> Report
 }

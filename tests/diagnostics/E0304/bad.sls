@@ -12,5 +12,6 @@ function BuildReport {
 }
 
 api Backoffice http {
+  auth = iam
   POST /reports -> BuildReport
 }

@@ -24,5 +24,6 @@ function BuildReport {
 }
 
 api Backoffice http {
+  auth = iam
   POST /reports -> RequestReport
 }

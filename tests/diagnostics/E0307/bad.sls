@@ -23,4 +23,4 @@ function UpdatePrice {
   publishes to PriceChanges
 }
 
-api Admin http { PUT /prices/{sku} -> UpdatePrice }
+api Admin http { auth = iam, PUT /prices/{sku} -> UpdatePrice }

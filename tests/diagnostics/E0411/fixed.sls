@@ -23,6 +23,7 @@ function CancelOrder {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders/{id}/cancel -> CancelOrder
 }
 

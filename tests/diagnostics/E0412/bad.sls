@@ -13,6 +13,7 @@ function GetOrder {
 }
 
 api Public http {
+  auth = iam
   GET /orders/{id} -> GetOrder {
     params { orderId: string }
     responses { 200 = Order }

@@ -15,6 +15,7 @@ function PlaceOrder {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders -> PlaceOrder
 }
 

@@ -16,6 +16,7 @@ function PlaceOrder {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders -> PlaceOrder
 }
 

@@ -26,6 +26,7 @@ function ShipOrder {
 }
 
 api Storefront http {
+  auth = iam
   POST /orders             -> PlaceOrder
   POST /orders/{id}/ship   -> ShipOrder
 }

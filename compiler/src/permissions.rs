@@ -1,0 +1,131 @@
+//! The permissions report: every statement of every function's role, with
+//! the spec text that caused it (`slsc permissions`).
+
+use crate::iam;
+use crate::Compilation;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+/// One function's role, as the report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunctionPermissions {
+    /// The function.
+    pub function: String,
+    /// The logical ID of its role.
+    pub role: String,
+    /// AWS managed policies attached (X-Ray when tracing is active).
+    pub managed_policies: Vec<String>,
+    /// Its statements.
+    pub statements: Vec<StatementReport>,
+}
+
+/// One statement and where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementReport {
+    /// Statement id.
+    pub sid: String,
+    /// IAM actions.
+    pub actions: Vec<String>,
+    /// Resources, CloudFormation expressions written out (`Orders.Arn`).
+    pub resources: Vec<String>,
+    /// The condition block, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Json>,
+    /// Why, in the spec's words.
+    pub because: String,
+    /// Where in the spec: `file:line:column`.
+    pub at: String,
+}
+
+/// The report for every function, or for one.
+pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermissions> {
+    c.model
+        .functions
+        .iter()
+        .filter(|f| function.is_none_or(|name| f.name == name))
+        .map(|f| {
+            let statements = iam::statements(&c.model, f)
+                .into_iter()
+                .map(|s| {
+                    let file = c.sources.get(s.cause.file);
+                    let (line, col) = file.line_col(s.cause.start);
+                    StatementReport {
+                        sid: s.sid,
+                        actions: s.actions,
+                        resources: s.resources.iter().map(render).collect(),
+                        condition: s.condition,
+                        because: s.because,
+                        at: format!("{}:{line}:{col}", file.name),
+                    }
+                })
+                .collect();
+            FunctionPermissions {
+                function: f.name.clone(),
+                role: crate::emit::ids::role(&f.name),
+                managed_policies: if f.tracing {
+                    vec!["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
+                } else {
+                    Vec::new()
+                },
+                statements,
+            }
+        })
+        .collect()
+}
+
+/// The report as text, one block per function.
+pub fn text(report: &[FunctionPermissions]) -> String {
+    let mut out = String::new();
+    for f in report {
+        out.push_str(&format!("function {} (role {})\n", f.function, f.role));
+        for s in &f.statements {
+            out.push_str(&format!("  {}  {}\n", s.sid, s.actions.join(", ")));
+            for r in &s.resources {
+                out.push_str(&format!("      on {r}\n"));
+            }
+            if let Some(c) = &s.condition {
+                out.push_str(&format!("      if {c}\n"));
+            }
+            out.push_str(&format!("      because {} ({})\n", s.because, s.at));
+        }
+        for m in &f.managed_policies {
+            out.push_str(&format!("  managed policy {m}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A CloudFormation expression written as a person reads it: `Orders.Arn`,
+/// `${Orders.Arn}/index/*`, `arn:${AWS::Partition}:s3:::uploads-${stack id}`.
+pub fn render(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        Json::Object(m) => {
+            if let Some(Json::String(r)) = m.get("Ref") {
+                return format!("${{{r}}}");
+            }
+            if let Some(Json::Array(a)) = m.get("Fn::GetAtt") {
+                let parts: Vec<&str> = a.iter().filter_map(Json::as_str).collect();
+                return format!("${{{}}}", parts.join("."));
+            }
+            if let Some(Json::String(s)) = m.get("Fn::Sub") {
+                return s.clone();
+            }
+            if let Some(Json::Array(a)) = m.get("Fn::Join") {
+                let sep = a.first().and_then(Json::as_str).unwrap_or("");
+                let items = a
+                    .get(1)
+                    .and_then(Json::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                return items.iter().map(render).collect::<Vec<_>>().join(sep);
+            }
+            if m.contains_key("Fn::Select") {
+                return "${stack id}".into();
+            }
+            v.to_string()
+        }
+        other => other.to_string(),
+    }
+}
