@@ -105,6 +105,10 @@ pub enum DeclKind {
     Table,
     /// `bucket`: an S3 bucket.
     Bucket,
+    /// `secret`: an existing Secrets Manager secret.
+    Secret,
+    /// `parameter`: an existing SSM parameter (or path of parameters).
+    Parameter,
 }
 
 impl DeclKind {
@@ -123,6 +127,8 @@ impl DeclKind {
             "bus" => DeclKind::Bus,
             "table" => DeclKind::Table,
             "bucket" => DeclKind::Bucket,
+            "secret" => DeclKind::Secret,
+            "parameter" => DeclKind::Parameter,
             _ => return None,
         })
     }
@@ -142,6 +148,8 @@ impl DeclKind {
             DeclKind::Bus => "bus",
             DeclKind::Table => "table",
             DeclKind::Bucket => "bucket",
+            DeclKind::Secret => "secret",
+            DeclKind::Parameter => "parameter",
         }
     }
 

@@ -213,6 +213,60 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             ],
             vec![arn],
         )],
+        (VerbKind::Reads, DeclKind::Secret) => {
+            let mut out = vec![stmt(
+                sid(&["Read", name]),
+                &["secretsmanager:GetSecretValue"],
+                vec![arn],
+            )];
+            if let Some(k) = model.secret(name).and_then(|s| s.kms_key.as_ref()) {
+                out.push(stmt(
+                    sid(&["Decrypt", name]),
+                    &["kms:Decrypt"],
+                    vec![json!(k.value)],
+                ));
+            }
+            out
+        }
+        (VerbKind::Reads, DeclKind::Parameter) => {
+            let Some(p) = model.parameter(name) else {
+                return Vec::new();
+            };
+            let mut out = if p.is_path {
+                // GetParametersByPath authorizes on the path itself; the
+                // parameters under it on their own ARNs.
+                let all = refs::sub(&format!(
+                    "arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/{}/*",
+                    p.parameter_name.value.trim_matches('/')
+                ));
+                vec![
+                    stmt(
+                        sid(&["ReadPath", name]),
+                        &["ssm:GetParametersByPath"],
+                        vec![arn],
+                    ),
+                    stmt(
+                        sid(&["Read", name]),
+                        &["ssm:GetParameter", "ssm:GetParameters"],
+                        vec![all],
+                    ),
+                ]
+            } else {
+                vec![stmt(
+                    sid(&["Read", name]),
+                    &["ssm:GetParameter", "ssm:GetParameters"],
+                    vec![arn],
+                )]
+            };
+            if let Some(k) = &p.kms_key {
+                out.push(stmt(
+                    sid(&["Decrypt", name]),
+                    &["kms:Decrypt"],
+                    vec![json!(k.value)],
+                ));
+            }
+            out
+        }
         (VerbKind::Reads, _) => {
             vec![
                 stmt(

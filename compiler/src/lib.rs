@@ -109,10 +109,15 @@ pub fn build(
         return Err(Vec::new());
     }
     let model = &compilation.model;
-    let deployable = model
-        .order
-        .iter()
-        .any(|(k, _)| !matches!(k, ast::DeclKind::Type | ast::DeclKind::Event));
+    let deployable = model.order.iter().any(|(k, _)| {
+        !matches!(
+            k,
+            ast::DeclKind::Type
+                | ast::DeclKind::Event
+                | ast::DeclKind::Secret
+                | ast::DeclKind::Parameter
+        )
+    });
     if !deployable {
         let span = compilation
             .sources
@@ -160,6 +165,8 @@ fn declaration_span(model: &model::Model, name: &str) -> Option<source::Span> {
         K::Bus => model.buses[i].span,
         K::Table => model.tables[i].span,
         K::Bucket => model.buckets[i].span,
+        K::Secret => model.secrets[i].span,
+        K::Parameter => model.parameters[i].span,
         K::App => return None,
     })
 }

@@ -66,6 +66,10 @@ pub struct Model {
     pub tables: Vec<Table>,
     /// `bucket` declarations.
     pub buckets: Vec<Bucket>,
+    /// `secret` declarations.
+    pub secrets: Vec<Secret>,
+    /// `parameter` declarations.
+    pub parameters: Vec<Parameter>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -97,6 +101,8 @@ impl Model {
                     DeclKind::Bus => &self.buses[i].name,
                     DeclKind::Table => &self.tables[i].name,
                     DeclKind::Bucket => &self.buckets[i].name,
+                    DeclKind::Secret => &self.secrets[i].name,
+                    DeclKind::Parameter => &self.parameters[i].name,
                     DeclKind::App => unreachable!("app is not in order"),
                 };
                 (name.clone(), (kind, i))
@@ -129,6 +135,17 @@ impl Model {
     /// The event with this name.
     pub fn event(&self, name: &str) -> Option<&EventDef> {
         self.index(DeclKind::Event, name).map(|i| &self.events[i])
+    }
+
+    /// The secret with this name.
+    pub fn secret(&self, name: &str) -> Option<&Secret> {
+        self.index(DeclKind::Secret, name).map(|i| &self.secrets[i])
+    }
+
+    /// The parameter with this name.
+    pub fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.index(DeclKind::Parameter, name)
+            .map(|i| &self.parameters[i])
     }
 
     /// The record type with this name.
@@ -661,4 +678,33 @@ pub struct Bucket {
     pub span: Span,
     /// Sends its events to the account's default EventBridge bus.
     pub eventbridge: bool,
+}
+
+/// A `secret` declaration: an existing Secrets Manager secret, by name.
+#[derive(Debug, Clone)]
+pub struct Secret {
+    /// Its name in the spec.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// The secret's name in Secrets Manager, e.g. `prod/db-password`.
+    pub secret_name: Spanned<String>,
+    /// The customer-managed KMS key that encrypts it, if any (an ARN).
+    pub kms_key: Option<Spanned<String>>,
+}
+
+/// A `parameter` declaration: an existing SSM parameter, or every parameter
+/// under a path.
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    /// Its name in the spec.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// The parameter's name (starting with `/`), or the path (ending in `/`).
+    pub parameter_name: Spanned<String>,
+    /// `path = ...`: a hierarchy read with GetParametersByPath.
+    pub is_path: bool,
+    /// The customer-managed KMS key of a SecureString, if any (an ARN).
+    pub kms_key: Option<Spanned<String>>,
 }

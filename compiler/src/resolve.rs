@@ -119,6 +119,9 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Topic | DeclKind::Bus | DeclKind::Bucket | DeclKind::Function => {
             &[Attr::Name, Attr::Arn]
         }
+        // A secret's full ARN ends in six random characters: code names it.
+        DeclKind::Secret => &[Attr::Name],
+        DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
         _ => &[],
     }
@@ -465,6 +468,10 @@ impl Resolver {
                 });
                 self.model.buckets.len() - 1
             }
+            DeclKind::Secret | DeclKind::Parameter => match self.external_value(d) {
+                Some(i) => i,
+                None => return,
+            },
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -489,6 +496,8 @@ impl Resolver {
             DeclKind::Bus => drop(m.buses.pop()),
             DeclKind::Table => drop(m.tables.pop()),
             DeclKind::Bucket => drop(m.buckets.pop()),
+            DeclKind::Secret => drop(m.secrets.pop()),
+            DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::App => {}
         }
     }

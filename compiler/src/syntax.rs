@@ -25,8 +25,21 @@ use generated::{Rule, SlsParser};
 
 /// The words that start a top-level item; recovery resumes at them.
 const ITEM_KEYWORDS: &[&str] = &[
-    "use", "app", "type", "event", "function", "api", "rule", "schedule", "queue", "topic", "bus",
-    "table", "bucket",
+    "use",
+    "app",
+    "type",
+    "event",
+    "function",
+    "api",
+    "rule",
+    "schedule",
+    "queue",
+    "topic",
+    "bus",
+    "table",
+    "bucket",
+    "secret",
+    "parameter",
 ];
 
 /// Parses one file. Syntax errors come back as diagnostics next to every

@@ -123,3 +123,68 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
         }
     }
 }
+
+#[test]
+fn secrets_and_parameters_get_exact_grants() {
+    let text = r#"
+secret Db { name = "prod/db", kms_key = "arn:aws:kms:us-east-1:123456789012:key/abcd" }
+parameter One { name = "/app/one" }
+parameter Tree { path = "/app/tree/" }
+function F {
+  handler = "f.h"
+  runtime = "python3.13"
+  env { DB = Db.name, ONE = One.name, TREE = Tree.arn }
+  reads Db, One, Tree
+}
+api A http { auth = iam, GET /x -> F }
+"#;
+    let c = slsc::compile_source("t.sls", None, text.into(), common::options());
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    let f = c.model.function("F").unwrap();
+    let got: Vec<(Vec<String>, Vec<String>)> = slsc::iam::statements(&c.model, f)
+        .iter()
+        .skip(1)
+        .map(|s| {
+            (
+                s.actions.clone(),
+                s.resources.iter().map(slsc::permissions::render).collect(),
+            )
+        })
+        .collect();
+    let own = |a: &[&str], r: &str| {
+        (
+            a.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            vec![r.to_string()],
+        )
+    };
+    let region = "${AWS::Region}:${AWS::AccountId}";
+    assert_eq!(
+        got,
+        vec![
+            own(
+                &["secretsmanager:GetSecretValue"],
+                &format!("arn:${{AWS::Partition}}:secretsmanager:{region}:secret:prod/db-??????")
+            ),
+            own(
+                &["kms:Decrypt"],
+                "arn:aws:kms:us-east-1:123456789012:key/abcd"
+            ),
+            own(
+                &["ssm:GetParameter", "ssm:GetParameters"],
+                &format!("arn:${{AWS::Partition}}:ssm:{region}:parameter/app/one")
+            ),
+            own(
+                &["ssm:GetParametersByPath"],
+                &format!("arn:${{AWS::Partition}}:ssm:{region}:parameter/app/tree")
+            ),
+            own(
+                &["ssm:GetParameter", "ssm:GetParameters"],
+                &format!("arn:${{AWS::Partition}}:ssm:{region}:parameter/app/tree/*")
+            ),
+        ]
+    );
+    let env = &slsc::build(&c, slsc::Target::Sam).unwrap()["Resources"]["F"]["Properties"]
+        ["Environment"]["Variables"];
+    assert_eq!(env["DB"], "prod/db");
+    assert_eq!(env["ONE"], "/app/one");
+}

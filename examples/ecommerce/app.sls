@@ -46,6 +46,12 @@ queue AsyncFailures { retention = 14d }
 
 topic CustomerNotifications
 
+// The payment provider's API key lives in Secrets Manager; the function gets
+// its name and reads it at run time.
+secret PaymentProviderKey {
+  name = "shop/payment-provider-key"
+}
+
 function AcceptOrder {
   handler = "accept.handler"
   code    = "src"
@@ -78,9 +84,9 @@ function ChargePayment {
   handler = "payments.charge"
   code    = "src"
   timeout = 30s
-  env { TABLE = Orders.name, BUS = Shop.name }
+  env { TABLE = Orders.name, BUS = Shop.name, PROVIDER_KEY_SECRET = PaymentProviderKey.name }
   on Payments { batch = 10, partial_failures = true }
-  reads Orders
+  reads Orders, PaymentProviderKey
   emits PaymentSettled, PaymentFailed to Shop
 }
 

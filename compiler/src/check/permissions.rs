@@ -58,6 +58,7 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         }
         let verb = match r.kind {
             DeclKind::Table | DeclKind::Bucket => "reads` or `writes",
+            DeclKind::Secret | DeclKind::Parameter => "reads",
             DeclKind::Queue => "sends to",
             DeclKind::Topic => "publishes to",
             DeclKind::Bus => "emits EVENT to",

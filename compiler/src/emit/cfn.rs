@@ -54,7 +54,7 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         "TracingConfig": { "Mode": if f.tracing { "Active" } else { "PassThrough" } },
         "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
     });
-    if let Some(env) = shared::environment(f) {
+    if let Some(env) = shared::environment(model, f) {
         props["Environment"] = env;
     }
     if let Some(c) = &f.concurrency {

@@ -25,9 +25,42 @@ pub fn default_bus_arn() -> Json {
     sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")
 }
 
-/// The ARN of a declared resource.
-pub fn arn(_model: &Model, kind: DeclKind, name: &str) -> Json {
-    attr(kind, name, Attr::Arn)
+/// The ARN of a declared resource. A secret's ARN ends with six characters
+/// Secrets Manager picks, matched with `??????` (six of any character, no
+/// more: `*` would also match secrets whose names extend this one's).
+pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
+    match kind {
+        DeclKind::Secret => match model.secret(name) {
+            Some(s) => sub(&format!(
+                "arn:${{AWS::Partition}}:secretsmanager:${{AWS::Region}}:${{AWS::AccountId}}:secret:{}-??????",
+                s.secret_name.value
+            )),
+            None => json!(null),
+        },
+        DeclKind::Parameter => match model.parameter(name) {
+            Some(p) => sub(&format!(
+                "arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/{}",
+                p.parameter_name.value.trim_start_matches('/').trim_end_matches('/')
+            )),
+            None => json!(null),
+        },
+        _ => attr(kind, name, Attr::Arn),
+    }
+}
+
+/// An attribute of a declared resource, with the model for declarations
+/// whose attributes are values written in the spec (secrets, parameters).
+pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
+    match (kind, a) {
+        (DeclKind::Secret, _) => model
+            .secret(name)
+            .map_or(json!(null), |s| json!(s.secret_name.value)),
+        (DeclKind::Parameter, Attr::Name) => model
+            .parameter(name)
+            .map_or(json!(null), |p| json!(p.parameter_name.value)),
+        (DeclKind::Parameter, _) => arn(model, kind, name),
+        _ => attr(kind, name, a),
+    }
 }
 
 /// An attribute of a declared resource as a CloudFormation expression.

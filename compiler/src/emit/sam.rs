@@ -29,7 +29,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         "Tracing": if f.tracing { "Active" } else { "PassThrough" },
         "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
     });
-    if let Some(env) = shared::environment(f) {
+    if let Some(env) = shared::environment(model, f) {
         props["Environment"] = env;
     }
     if let Some(c) = &f.concurrency {

@@ -218,7 +218,7 @@ pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
 }
 
 /// A function's environment variables.
-pub fn environment(f: &Function) -> Option<Json> {
+pub fn environment(model: &Model, f: &Function) -> Option<Json> {
     if f.env.is_empty() {
         return None;
     }
@@ -228,7 +228,7 @@ pub fn environment(f: &Function) -> Option<Json> {
         .map(|(k, v)| {
             let value = match v {
                 EnvValue::Literal(s) => json!(s),
-                EnvValue::Attr(r, a) => refs::attr(r.kind, &r.name, *a),
+                EnvValue::Attr(r, a) => refs::value(model, r.kind, &r.name, *a),
             };
             (k.value.clone(), value)
         })

@@ -217,6 +217,8 @@ impl Resolver {
             DeclKind::Bucket,
             DeclKind::Function,
             DeclKind::Api,
+            DeclKind::Secret,
+            DeclKind::Parameter,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;
@@ -293,7 +295,15 @@ impl Resolver {
         out: &mut Vec<Access>,
     ) {
         let kinds: &[DeclKind] = match verb {
-            VerbKind::Reads | VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket],
+            VerbKind::Reads => &[
+                DeclKind::Table,
+                DeclKind::Bucket,
+                DeclKind::Secret,
+                DeclKind::Parameter,
+            ],
+            // Secrets and parameters are read-only here: they are created and
+            // rotated outside the stack.
+            VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket],
             VerbKind::SendsTo => &[DeclKind::Queue],
             VerbKind::PublishesTo => &[DeclKind::Topic],
             VerbKind::Emits => &[DeclKind::Event],

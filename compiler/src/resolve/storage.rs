@@ -247,4 +247,79 @@ impl Resolver {
             _ => None,
         }
     }
+
+    /// A `secret` or `parameter`: names of values kept outside the stack.
+    pub(super) fn external_value(&mut self, d: &ast::Decl) -> Option<usize> {
+        let mut p = Props::new(&d.body);
+        let name = p.take("name").and_then(|v| self.expect_string(v));
+        let path = if d.kind == DeclKind::Parameter {
+            p.take("path").and_then(|v| self.expect_string(v))
+        } else {
+            None
+        };
+        let kms_key = p.take("kms_key").and_then(|v| self.expect_string(v));
+        self.other_members(&d.body, &d.kind.article());
+        p.finish(self, &d.kind.article());
+        if let Some(k) = &kms_key {
+            if !k.value.starts_with("arn:") || !k.value.contains(":key/") {
+                self.error(
+                    Diagnostic::new("E0201", k.span, "expected the ARN of a KMS key")
+                        .label("not a key ARN")
+                        .help("write the key's ARN, `arn:aws:kms:REGION:ACCOUNT:key/KEY-ID` (aliases cannot scope a policy)"),
+                );
+            }
+        }
+        let (value, is_path) = match (name, path) {
+            (Some(n), None) => (n, false),
+            (None, Some(p)) => (p, true),
+            (Some(n), Some(p)) => {
+                self.error(
+                    Diagnostic::new(
+                        "E0106",
+                        p.span,
+                        "a parameter has a `name` or a `path`, not both",
+                    )
+                    .label("second way to name it")
+                    .with(n.span, "`name` here")
+                    .help("keep `name` for one parameter, `path` for every parameter under a path"),
+                );
+                (n, false)
+            }
+            (None, None) => {
+                let what = if d.kind == DeclKind::Secret {
+                    "`name`"
+                } else {
+                    "`name` or `path`"
+                };
+                self.error(
+                    Diagnostic::new("E0107", d.name.span, format!("{} `{}` has no {what}", d.kind.keyword(), d.name.name))
+                        .label(format!("missing {what}"))
+                        .help(if d.kind == DeclKind::Secret {
+                            "add `name = \"prod/db-password\"`, the secret's name in Secrets Manager"
+                        } else {
+                            "add `name = \"/app/setting\"` for one parameter, or `path = \"/app/\"` for a hierarchy"
+                        }),
+                );
+                return None;
+            }
+        };
+        if d.kind == DeclKind::Secret {
+            self.model.secrets.push(Secret {
+                name: d.name.name.clone(),
+                span: d.name.span,
+                secret_name: value,
+                kms_key,
+            });
+            Some(self.model.secrets.len() - 1)
+        } else {
+            self.model.parameters.push(Parameter {
+                name: d.name.name.clone(),
+                span: d.name.span,
+                parameter_name: value,
+                is_path,
+                kms_key,
+            });
+            Some(self.model.parameters.len() - 1)
+        }
+    }
 }

@@ -94,6 +94,8 @@ impl Lowerer {
             Rule::topic_decl => DeclKind::Topic,
             Rule::bus_decl => DeclKind::Bus,
             Rule::table_decl => DeclKind::Table,
+            Rule::secret_decl => DeclKind::Secret,
+            Rule::parameter_decl => DeclKind::Parameter,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -652,6 +654,8 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_api
             | Rule::kw_app
             | Rule::kw_bucket
+            | Rule::kw_secret
+            | Rule::kw_parameter
             | Rule::kw_bus
             | Rule::kw_cron
             | Rule::kw_emits
