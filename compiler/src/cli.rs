@@ -21,10 +21,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a spec and report every problem with its location.
+    /// Check specs and report every problem with its location.
+    ///
+    /// Exit 0 when clean (warnings allowed), 1 on errors (or on warnings with
+    /// `--deny warnings`), 2 on a usage or I/O error.
     Check {
-        /// The spec to check.
-        file: PathBuf,
+        /// Spec files, or folders to check every spec in.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// `--deny warnings`: fail (exit 1) on warnings too.
+        #[arg(long, value_enum)]
+        deny: Option<DenyArg>,
+        /// Base URL of the error pages, for SARIF `helpUri`s
+        /// (`<URL><CODE>.md`). Also read from SLSC_DOCS_URL.
+        #[arg(long, env = "SLSC_DOCS_URL")]
+        docs_url: Option<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -135,6 +149,19 @@ enum FormatArg {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyArg {
+    Warnings,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Text,
@@ -156,13 +183,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { file, common } => {
-            let Some(c) = compile(&file, &common) else {
-                return ExitCode::from(2);
-            };
-            report(&c, &common, &mut std::io::stdout(), Stream::Stdout);
-            ExitCode::from(if c.has_errors() { 1 } else { 0 })
-        }
+        Command::Check {
+            paths,
+            format,
+            deny,
+            docs_url,
+            common,
+        } => run_check(&paths, format, deny.is_some(), docs_url.as_deref(), &common),
         Command::Build {
             file,
             target,
@@ -320,6 +347,96 @@ pub fn run() -> ExitCode {
     }
 }
 
+fn run_check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    deny_warnings: bool,
+    docs_url: Option<&str>,
+    common: &Common,
+) -> ExitCode {
+    let files = match slsc::load::discover(paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: cannot read a folder: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if files.is_empty() {
+        eprintln!(
+            "error: no .sls spec found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let mut compiled = Vec::new();
+    for f in &files {
+        let Some(c) = compile(f, common) else {
+            return ExitCode::from(2);
+        };
+        compiled.push((f.display().to_string(), c));
+    }
+    let checked: Vec<slsc::report::Checked> = compiled
+        .iter()
+        .map(|(file, c)| slsc::report::Checked {
+            file: file.clone(),
+            sources: &c.sources,
+            diagnostics: &c.diagnostics,
+        })
+        .collect();
+    let report = slsc::report::report(&checked);
+    match format {
+        CheckFormat::Human => {
+            let mut out = std::io::stdout();
+            for (_, c) in &compiled {
+                if !c.diagnostics.is_empty() {
+                    let text = diagnostics::render(
+                        &c.sources,
+                        &c.diagnostics,
+                        render_options(common, Stream::Stdout),
+                    );
+                    let _ = write!(out, "{text}");
+                }
+            }
+            if !report.diagnostics.is_empty() {
+                let all: Vec<slsc::Diagnostic> = compiled
+                    .iter()
+                    .flat_map(|(_, c)| c.diagnostics.iter().cloned())
+                    .collect();
+                let _ = writeln!(out, "{}", diagnostics::summary(&all));
+            }
+        }
+        CheckFormat::Json => {
+            print_json(&serde_json::to_value(&report).unwrap_or_default());
+        }
+        CheckFormat::Sarif => {
+            print_json(&slsc::report::sarif(&report, docs_url));
+        }
+        CheckFormat::Github => print!("{}", slsc::report::github(&report)),
+    }
+    let failed = report.summary.errors > 0 || (deny_warnings && report.summary.warnings > 0);
+    ExitCode::from(if failed { 1 } else { 0 })
+}
+
+fn render_options(common: &Common, stream: Stream) -> RenderOptions {
+    let terminal = match stream {
+        Stream::Stdout => std::io::stdout().is_terminal(),
+        Stream::Stderr => std::io::stderr().is_terminal(),
+    };
+    let color = match common.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none() && terminal,
+    };
+    RenderOptions {
+        color,
+        width: if color { 100 } else { 80 },
+    }
+}
+
 /// Compiles a spec that must have no errors; reports them otherwise.
 fn compile_clean(file: &std::path::Path, common: &Common) -> Option<Compilation> {
     let c = compile(file, common)?;
@@ -453,17 +570,7 @@ fn report(c: &Compilation, common: &Common, out: &mut dyn Write, stream: Stream)
     if c.diagnostics.is_empty() {
         return;
     }
-    let terminal = match stream {
-        Stream::Stdout => std::io::stdout().is_terminal(),
-        Stream::Stderr => std::io::stderr().is_terminal(),
-    };
-    let color = match common.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none() && terminal,
-    };
-    let width = if color { 100 } else { 80 };
-    let text = diagnostics::render(&c.sources, &c.diagnostics, RenderOptions { color, width });
+    let text = diagnostics::render(&c.sources, &c.diagnostics, render_options(common, stream));
     let _ = write!(out, "{text}");
     let _ = writeln!(out, "{}", diagnostics::summary(&c.diagnostics));
 }

@@ -173,7 +173,10 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
         out.extend(caused(
             vec![stmt(format!("Allow{}", i + 1), &actions, resources)],
             a.span,
-            format!("allow {}", actions.join(", ")),
+            match &a.acknowledged {
+                Some(why) => format!("allow {} (acknowledged: {why})", actions.join(", ")),
+                None => format!("allow {}", actions.join(", ")),
+            },
         ));
     }
     dedup(out)

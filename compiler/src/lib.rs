@@ -29,6 +29,7 @@ pub mod matcher;
 pub mod model;
 pub mod openapi;
 pub mod permissions;
+pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod source;

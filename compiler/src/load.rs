@@ -177,3 +177,56 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string().to_lowercase(),
     }
 }
+
+/// The specs to check for a list of files and folders: files as given, and
+/// under each folder every `.sls` file that no other spec in the set `use`s
+/// (a file only `use`d is checked as part of the specs that use it). Hidden
+/// folders, `target` and `node_modules` are skipped. Sorted, without
+/// duplicates.
+pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut from_folders = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            collect(p, &mut from_folders)?;
+        } else {
+            // A missing file is reported by the caller when it reads it.
+            files.push(p.clone());
+        }
+    }
+    from_folders.sort();
+    let mut used = std::collections::HashSet::new();
+    for f in &from_folders {
+        if let Ok(loaded) = load_file(f) {
+            for (_, file) in loaded.sources.files().skip(1) {
+                if let Some(p) = &file.path {
+                    used.insert(canonical(p));
+                }
+            }
+        }
+    }
+    files.extend(
+        from_folders
+            .into_iter()
+            .filter(|f| !used.contains(&canonical(f))),
+    );
+    files.dedup();
+    Ok(files)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                collect(&path, out)?;
+            }
+        } else if name.ends_with(".sls") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -489,6 +489,8 @@ pub struct Route {
     pub body: Option<Ref>,
     /// Response types by status code.
     pub responses: Vec<(Spanned<u16>, Ref)>,
+    /// Why a public route that changes state is public.
+    pub acknowledged: Option<String>,
     /// The whole route.
     pub span: Span,
 }

@@ -562,7 +562,7 @@ fn wrong_kind_names_both_kinds() {
     );
     assert_eq!(
         d.message,
-        "expected a table or a bucket, found queue `Jobs`"
+        "expected a table, a bucket, a secret or a parameter, found queue `Jobs`"
     );
 }
 

@@ -31,13 +31,14 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
 /// The declarations a function may touch through its role.
 fn granted(f: &Function) -> Vec<&str> {
     let mut out: Vec<&str> = f.access.iter().map(|a| a.target.name.as_str()).collect();
+    // Push triggers (buckets, topics) call the function; they give its
+    // role no rights on them.
     for t in &f.triggers {
-        out.push(match t {
-            Trigger::Queue { queue, .. } => &queue.name,
-            Trigger::Stream { table, .. } => &table.name,
-            Trigger::Bucket { bucket, .. } => &bucket.name,
-            Trigger::Topic { topic, .. } => &topic.name,
-        });
+        match t {
+            Trigger::Queue { queue, .. } => out.push(&queue.name),
+            Trigger::Stream { table, .. } => out.push(&table.name),
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+        }
     }
     if let Some(d) = &f.on_failure {
         out.push(&d.name);
@@ -56,13 +57,14 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         if r.kind == DeclKind::Api || r.name == f.name || granted.contains(&r.name.as_str()) {
             continue;
         }
+        let n = &r.name;
         let verb = match r.kind {
-            DeclKind::Table | DeclKind::Bucket => "reads` or `writes",
-            DeclKind::Secret | DeclKind::Parameter => "reads",
-            DeclKind::Queue => "sends to",
-            DeclKind::Topic => "publishes to",
-            DeclKind::Bus => "emits EVENT to",
-            _ => "invokes",
+            DeclKind::Table | DeclKind::Bucket => format!("`reads {n}` or `writes {n}`"),
+            DeclKind::Secret | DeclKind::Parameter => format!("`reads {n}`"),
+            DeclKind::Queue => format!("`sends to {n}`"),
+            DeclKind::Topic => format!("`publishes to {n}`"),
+            DeclKind::Bus => format!("`emits EVENT to {n}`"),
+            _ => format!("`invokes {n}`"),
         };
         diags.push(
             Diagnostic::new(
@@ -107,8 +109,13 @@ fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
         };
         let upper = key.value.to_ascii_uppercase();
         let named = SECRET_WORDS.iter().find(|w| upper.contains(*w));
+        // References to a secret (an ARN, a parameter path) and numbers
+        // (`TOKEN_TTL = 3600`) are not secrets.
+        let reference = text.starts_with("arn:")
+            || text.starts_with('/')
+            || text.chars().all(|c| c.is_ascii_digit());
         let why = match named {
-            Some(w) if !text.is_empty() => format!(
+            Some(w) if text.len() >= 6 && !reference => format!(
                 "`{}` names a {} and holds a literal value",
                 key.value,
                 w.to_lowercase().replace('_', " ")
@@ -166,7 +173,57 @@ fn high_entropy(text: &str) -> bool {
     entropy >= 4.2
 }
 
+/// Actions with which a function can grant itself more: `iam:PassRole` hands
+/// a role to a service; `iam:*` and `*` include every IAM write.
+const ESCALATING: &[&str] = &[
+    "iam:PassRole",
+    "iam:CreateRole",
+    "iam:AttachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:UpdateAssumeRolePolicy",
+];
+
+/// Case-insensitive glob (`*` any characters) of IAM action patterns.
+fn glob(pattern: &str, text: &str) -> bool {
+    let (p, t) = (pattern.to_ascii_lowercase(), text.to_ascii_lowercase());
+    let parts: Vec<&str> = p.split('*').collect();
+    if parts.len() == 1 {
+        return p == t;
+    }
+    let mut rest = t.as_str();
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(part) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            match rest.find(part) {
+                Some(at) => rest = &rest[at + part.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
 fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
+    if a.acknowledged
+        .as_deref()
+        .is_some_and(|r| r.trim().is_empty())
+    {
+        diags.push(
+            Diagnostic::new("E0503", a.span, "an acknowledgement needs a reason")
+                .label("empty `acknowledge`")
+                .help("say why the grant is needed: `acknowledge = \"ECS runs the task with this role\"`"),
+        );
+    }
+    let acknowledged = a
+        .acknowledged
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
     for action in &a.actions {
         let v = action.value.as_str();
         let shaped = v == "*"
@@ -186,15 +243,14 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let dangerous =
-            matches!(v, "*" | "*:*" | "iam:*") || v.eq_ignore_ascii_case("iam:PassRole");
-        if dangerous && a.acknowledged.is_none() {
+        let dangerous = ESCALATING.iter().any(|d| glob(v, d));
+        if dangerous && !acknowledged {
             diags.push(
                 Diagnostic::new("E0503", action.span, format!("`{v}` lets the function escalate its own privileges"))
                     .label("needs an acknowledgement")
                     .help("grant something narrower, or add `{ acknowledge = \"why this is needed\" }` to the `allow`"),
             );
-        } else if v.contains('*') && a.acknowledged.is_none() {
+        } else if v.contains('*') && !acknowledged {
             diags.push(
                 Diagnostic::new("W0502", action.span, format!("wildcard action `{v}`"))
                     .label("grants every matching action, today's and future ones")
@@ -202,7 +258,7 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if a.acknowledged.is_none() {
+    if !acknowledged {
         for r in a.resources.iter().filter(|r| r.value.contains('*')) {
             diags.push(
                 Diagnostic::new("W0502", r.span, format!("wildcard resource `{}`", r.value))
@@ -231,11 +287,11 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
             route.method.as_str(),
             "POST" | "PUT" | "PATCH" | "DELETE" | "ANY"
         );
-        if public && writes {
+        if public && writes && route.acknowledged.is_none() {
             diags.push(
                 Diagnostic::new("W0506", route.span, format!("anyone may call `{} {}`, which changes state", route.method, route.path.value))
                     .label("unauthenticated write")
-                    .help("protect it with `auth = jwt { ... }` or `auth = iam`, or keep it public only if it must be"),
+                    .help("protect it with `auth = jwt { ... }` or `auth = iam`; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"),
             );
         }
     }

@@ -71,6 +71,7 @@ impl Resolver {
                             query: contract.query,
                             body: contract.body,
                             responses: contract.responses,
+                            acknowledged: contract.acknowledged,
                             span: m.span,
                         });
                     }
@@ -180,12 +181,18 @@ impl Resolver {
             Some(v) => self.expect_word(v, &["none"]).is_some(),
             None => false,
         };
+        let acknowledged = rp
+            .take("acknowledge")
+            .and_then(|v| self.expect_string(v))
+            .map(|s| s.value)
+            .filter(|r| !r.trim().is_empty());
         let body_type = rp
             .take("body")
             .and_then(|v| self.expect_path(v))
             .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
         let mut contract = RouteContract {
             public,
+            acknowledged,
             body: body_type,
             ..Default::default()
         };
@@ -257,6 +264,7 @@ impl Resolver {
 #[derive(Default)]
 struct RouteContract {
     public: bool,
+    acknowledged: Option<String>,
     params: Option<Spanned<Vec<FieldDef>>>,
     query: Vec<FieldDef>,
     body: Option<Ref>,

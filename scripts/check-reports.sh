@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Validates `slsc check --format json|sarif` output: the JSON report against
+# the committed docs/schemas/report.schema.json, SARIF against the official
+# SARIF 2.1.0 schema (from the npm package @microsoft/jest-sarif, pinned in
+# scripts/sarif/package.json), on every fixture and example.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/install-validators.sh
+py="${SLSC_VALIDATE_VENV:-$root/.venv-validate}/bin/python"
+schema=scripts/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json
+if [[ ! -f "$schema" ]]; then
+  (cd scripts/sarif && npm install --no-audit --no-fund --ignore-scripts --silent)
+fi
+cargo build --release -q -p slsc
+slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
+"$py" scripts/check-reports.py "$slsc" "$schema" examples tests/report tests/diagnostics tests/cli
