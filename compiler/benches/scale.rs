@@ -47,9 +47,7 @@ fn peak_mb() -> Option<f64> {
 fn measure(n: usize, stage: &str) {
     let text = spec(n);
     let lines = text.lines().count();
-    let opts = slsc::CheckOptions {
-        today: slsc::Date::parse("2026-11-23").unwrap(),
-    };
+    let opts = slsc::CheckOptions::new(slsc::Date::parse("2026-11-23").unwrap());
     let start = Instant::now();
     let c = slsc::compile_source("bench.sls", None, text, opts);
     let errors = c.diagnostics.iter().filter(|d| d.is_error()).count();

@@ -24,14 +24,26 @@ use crate::model::Model;
 pub use runtimes::Date;
 
 /// Settings that change what the checks conclude.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// The date runtimes' lifecycles are judged on.
     pub today: Date,
+    /// The project's `slsc.toml`.
+    pub config: crate::config::Config,
+}
+
+impl CheckOptions {
+    /// Options judging runtimes on `today`, with no project configuration.
+    pub fn new(today: Date) -> Self {
+        CheckOptions {
+            today,
+            config: Default::default(),
+        }
+    }
 }
 
 /// Runs every check; fills in each rule's compiled pattern.
-pub fn check(mut model: Model, opts: CheckOptions) -> (Model, Vec<Diagnostic>) {
+pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     values::check(&model, opts.today, &mut diags);
     wiring::check(&model, &mut diags);

@@ -547,9 +547,16 @@ fn run_match(
 }
 
 fn compile(file: &std::path::Path, common: &Common) -> Option<Compilation> {
-    let opts = CheckOptions {
-        today: common.today.unwrap_or_else(Date::today),
-    };
+    let mut opts = CheckOptions::new(common.today.unwrap_or_else(Date::today));
+    if let Some(path) = slsc::config::find(file) {
+        match slsc::config::load(&path) {
+            Ok(config) => opts.config = config,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return None;
+            }
+        }
+    }
     match slsc::compile_file(file, opts) {
         Ok(c) => Some(c),
         Err(e) => {

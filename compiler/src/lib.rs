@@ -21,6 +21,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod iam;
@@ -87,8 +88,10 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     let mut diagnostics = loaded.diagnostics;
     let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);
     diagnostics.extend(resolve_diags);
-    let (model, check_diags) = check::check(model, opts);
+    let (model, check_diags) = check::check(model, &opts);
     diagnostics.extend(check_diags);
+    config::suppress(&loaded.sources, &mut diagnostics);
+    config::apply(&opts.config, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     Compilation {
         sources: loaded.sources,

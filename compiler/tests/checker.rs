@@ -150,9 +150,7 @@ fn statement<'a>(statements: &'a [Value], sid: &str) -> &'a Value {
 }
 
 fn date(d: &str) -> CheckOptions {
-    CheckOptions {
-        today: Date::parse(d).unwrap(),
-    }
+    CheckOptions::new(Date::parse(d).unwrap())
 }
 
 // ---------------------------------------------------------------- ranges

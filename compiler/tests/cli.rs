@@ -204,3 +204,60 @@ fn schema_and_openapi_documents() {
         Some(2)
     );
 }
+
+#[test]
+fn slsc_toml_sets_severities_and_cannot_demote_errors() {
+    let dir = std::env::temp_dir().join(format!("slsc-toml-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("specs")).unwrap();
+    let spec = dir.join("specs/app.sls");
+    std::fs::write(&spec, "queue Spare\nqueue Jobs\nfunction F {\n  handler = \"f.h\"\n  runtime = \"python3.13\"\n  on Jobs\n}\n").unwrap();
+    let spec = spec.to_str().unwrap();
+    let plain = slsc(&["check", spec]);
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(text(&plain.stdout).contains("W0104"));
+    // Found in a parent folder.
+    std::fs::write(dir.join("slsc.toml"), "[diagnostics]\nW0104 = \"deny\"\n").unwrap();
+    let denied = slsc(&["check", spec]);
+    assert_eq!(denied.status.code(), Some(1));
+    std::fs::write(dir.join("slsc.toml"), "[diagnostics]\nW0104 = \"allow\"\n").unwrap();
+    let allowed = slsc(&["check", spec]);
+    assert_eq!(allowed.status.code(), Some(0));
+    assert!(!text(&allowed.stdout).contains("W0104"));
+    std::fs::write(dir.join("slsc.toml"), "[diagnostics]\nE0301 = \"allow\"\n").unwrap();
+    let refused = slsc(&["check", spec]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("cannot be set to `allow`"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn check_reads_folders_and_formats() {
+    let out = slsc(&["check", "examples", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    // events.sls is used by the e-commerce spec, so it is not an entry.
+    assert_eq!(
+        files,
+        [
+            "examples/ecommerce/app.sls",
+            "examples/media-pipeline/app.sls",
+            "examples/orders-reference/app.sls"
+        ]
+    );
+    let gh = slsc(&["check", "tests/cli/two-errors.sls", "--format", "github"]);
+    assert_eq!(gh.status.code(), Some(1));
+    assert!(text(&gh.stdout).starts_with("::error file=tests/cli/two-errors.sls,line=2,col=35,"));
+    let warn = slsc(&[
+        "check",
+        "tests/diagnostics/W0104/bad.sls",
+        "--deny",
+        "warnings",
+    ]);
+    assert_eq!(warn.status.code(), Some(1));
+}

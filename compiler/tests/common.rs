@@ -16,9 +16,7 @@ pub fn root() -> PathBuf {
 
 /// Tests judge runtimes on a fixed date so that results never drift.
 pub fn options() -> CheckOptions {
-    CheckOptions {
-        today: Date::parse("2026-11-23").unwrap(),
-    }
+    CheckOptions::new(Date::parse("2026-11-23").unwrap())
 }
 
 /// Compiles a file of the repository, named by its path from the root so

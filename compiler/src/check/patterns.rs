@@ -815,9 +815,7 @@ mod tests {
         let text = format!(
             "type Item {{ sku: string, qty: int }}\nevent E from \"src\" {{ {fields} }}\nqueue Q\nrule R on default {{ match E where {filter} send to Q }}\n"
         );
-        let opts = CheckOptions {
-            today: Date::parse("2026-11-23").unwrap(),
-        };
+        let opts = CheckOptions::new(Date::parse("2026-11-23").unwrap());
         let c = compile_source("t.sls", None, text, opts);
         let errors: Vec<&str> = c
             .diagnostics

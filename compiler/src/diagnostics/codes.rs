@@ -37,7 +37,9 @@ codes! {
     "E0002" Error "invalid literal";
     "E0003" Error "file not found";
     "E0004" Error "import cycle";
-    "E0005" Error "unknown standard library module";
+        "E0005" Error "unknown standard library module";
+    "E0006" Error "invalid suppression";
+    "W0007" Warning "suppression that suppresses nothing";
     "E0101" Error "unknown name";
     "E0102" Error "duplicate declaration";
     "E0103" Error "wrong kind of reference";

@@ -1,0 +1,212 @@
+//! Project configuration (`slsc.toml`) and in-spec suppressions.
+//!
+//! `slsc.toml`, found in the spec's folder or the nearest parent that has
+//! one, sets the severity of warning codes:
+//!
+//! ```toml
+//! [diagnostics]
+//! W0302 = "allow"   # never report
+//! W0104 = "deny"    # report as an error
+//! W0305 = "warn"    # the default
+//! ```
+//!
+//! Errors cannot be allowed or demoted: a spec with an error does not deploy
+//! as written. A suppression comment silences warnings of the given codes on
+//! its own line or the next line, and must give a reason:
+//!
+//! ```sls
+//! // slsc: allow W0302 -- the consumer is idempotent
+//! on Orders { batch = 10 }
+//! ```
+//!
+//! A suppression that silences nothing is itself a warning (W0007), one
+//! without a reason or naming an error is an error (E0006).
+
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::source::{SourceMap, Span};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What `slsc.toml` says of one code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error.
+    Deny,
+}
+
+/// The project configuration.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Severity per code.
+    #[serde(default)]
+    pub diagnostics: BTreeMap<String, Level>,
+}
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "slsc.toml";
+
+/// The `slsc.toml` of the folder of `spec` or its nearest parent, if any.
+pub fn find(spec: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(spec).ok()?;
+    start
+        .ancestors()
+        .skip(1)
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads and checks a configuration file; Err is a message for the user.
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let config: Config =
+        toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+    for (code, level) in &config.diagnostics {
+        let Some(info) = codes::lookup(code) else {
+            return Err(format!(
+                "{}: `{code}` is not a diagnostic code",
+                path.display()
+            ));
+        };
+        if info.severity == Severity::Error && *level != Level::Deny {
+            return Err(format!(
+                "{}: `{code}` is an error and cannot be set to `{}`: a spec with errors does not deploy as written",
+                path.display(),
+                if *level == Level::Allow { "allow" } else { "warn" }
+            ));
+        }
+    }
+    Ok(config)
+}
+
+/// Applies the configuration: drops allowed warnings, raises denied ones.
+pub fn apply(config: &Config, diags: &mut Vec<Diagnostic>) {
+    diags.retain(|d| config.diagnostics.get(d.code) != Some(&Level::Allow));
+    for d in diags.iter_mut() {
+        if config.diagnostics.get(d.code) == Some(&Level::Deny) {
+            d.severity = Severity::Error;
+        }
+    }
+}
+
+/// A `// slsc: allow CODES -- reason` comment.
+struct Suppression {
+    span: Span,
+    line: usize,
+    codes: Vec<String>,
+    used: bool,
+}
+
+/// Removes the warnings that suppression comments silence and reports the
+/// comments that are malformed or silence nothing.
+pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
+    let mut found: Vec<Suppression> = Vec::new();
+    for (id, file) in sources.files() {
+        let mut offset = 0usize;
+        for (i, line) in file.text.split('\n').enumerate() {
+            if let Some(at) = line.find("// slsc:") {
+                let start = offset + at;
+                let span = Span::new(id, start, offset + line.trim_end().len());
+                let rest = line[at + "// slsc:".len()..].trim();
+                match parse(rest) {
+                    Ok(codes) => {
+                        let errors: Vec<&String> = codes
+                            .iter()
+                            .filter(|c| {
+                                codes::lookup(c).is_some_and(|i| i.severity == Severity::Error)
+                            })
+                            .collect();
+                        if let Some(e) = errors.first() {
+                            diags.push(
+                                Diagnostic::new("E0006", span, format!("`{e}` is an error and cannot be suppressed"))
+                                    .label("errors cannot be allowed")
+                                    .help("fix the spec instead: a spec with errors does not deploy as written"),
+                            );
+                        }
+                        // One naming an error is reported once, as E0006.
+                        let used = !errors.is_empty();
+                        found.push(Suppression {
+                            span,
+                            line: i + 1,
+                            codes,
+                            used,
+                        });
+                    }
+                    Err(why) => diags.push(
+                        Diagnostic::new("E0006", span, format!("invalid suppression: {why}"))
+                            .label("not a suppression")
+                            .help("write `// slsc: allow W0302 -- why this is fine here`"),
+                    ),
+                }
+            }
+            offset += line.len() + 1;
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        if d.severity == Severity::Error {
+            return true;
+        }
+        let (line, _) = sources.get(d.span.file).line_col(d.span.start);
+        let hit = found.iter_mut().find(|s| {
+            s.span.file == d.span.file
+                && (s.line == line || s.line + 1 == line)
+                && s.codes.iter().any(|c| c == d.code)
+        });
+        match hit {
+            Some(s) => {
+                s.used = true;
+                false
+            }
+            None => true,
+        }
+    });
+    for s in found.iter().filter(|s| !s.used) {
+        diags.push(
+            Diagnostic::new(
+                "W0007",
+                s.span,
+                format!(
+                    "this suppression of {} silences nothing",
+                    s.codes.join(", ")
+                ),
+            )
+            .label("nothing to suppress on this line or the next")
+            .help("remove it, or move it to the line before the warning"),
+        );
+    }
+}
+
+/// `allow W0302, W0104 -- reason` into the codes; Err says what is wrong.
+fn parse(rest: &str) -> Result<Vec<String>, String> {
+    let rest = rest
+        .strip_prefix("allow")
+        .ok_or("expected `allow` after `slsc:`")?;
+    let (codes, reason) = rest
+        .split_once("--")
+        .ok_or("a suppression needs a reason after `--`")?;
+    if reason.trim().is_empty() {
+        return Err("the reason after `--` is empty".into());
+    }
+    let codes: Vec<String> = codes
+        .split([',', ' '])
+        .filter(|c| !c.is_empty())
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
+    if codes.is_empty() {
+        return Err("name the codes to allow, e.g. `allow W0302`".into());
+    }
+    if let Some(bad) = codes.iter().find(|c| codes::lookup(c).is_none()) {
+        return Err(format!("`{bad}` is not a diagnostic code"));
+    }
+    Ok(codes)
+}
