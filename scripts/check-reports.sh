@@ -2,7 +2,8 @@
 # Validates `slsc check --format json|sarif` output: the JSON report against
 # the committed docs/schemas/report.schema.json, SARIF against the official
 # SARIF 2.1.0 schema (from the npm package @microsoft/jest-sarif, pinned in
-# scripts/sarif/package.json), on every fixture and example.
+# scripts/sarif/package.json), on every fixture and example; and checks that
+# cfn-lint findings are mapped back to the .sls lines that produced them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,3 +16,5 @@ fi
 cargo build --release -q -p slsc
 slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
 "$py" scripts/check-reports.py "$slsc" "$schema" examples tests/report tests/diagnostics tests/cli
+# Third-party findings mapped back to .sls lines (`check --with cfn-lint`).
+"$py" scripts/check-mapping.py "$slsc" "${SLSC_VALIDATE_VENV:-$root/.venv-validate}/bin/cfn-lint"

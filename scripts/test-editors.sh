@@ -131,7 +131,7 @@ xargs -a "$work/clean.txt" -d '\n' node "$vscode/test/check-no-invalid.js" >"$wo
 tally "$work/invalid.log"
 
 # .sls files are specs or Salt states: the extension must tell which.
-SLSC_SPECS="$work/parsed.txt" node --test --test-reporter=tap "$vscode/test/detect.test.js" \
+SLSC_SPECS="$work/parsed.txt" node --test --test-reporter=tap "$vscode/test/detect.test.js" "$vscode/test/extension.test.js" \
   >"$work/detect.log" 2>&1 || true
 sed -n -e 's/^ok [0-9]* - \(.*\)/ok   vscode detection \1/p' -e 's/^not ok [0-9]* - \(.*\)/FAIL vscode detection \1/p' \
   "$work/detect.log" >"$work/detect.tally"

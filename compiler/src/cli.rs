@@ -35,6 +35,10 @@ enum Command {
         /// `--deny warnings`: fail (exit 1) on warnings too.
         #[arg(long, value_enum)]
         deny: Option<DenyArg>,
+        /// Also run a third-party linter on the generated template and report
+        /// its findings at the `.sls` lines that produced them.
+        #[arg(long = "with", value_enum)]
+        with: Vec<WithTool>,
         /// Base URL of the error pages, for SARIF `helpUri`s
         /// (`<URL><CODE>.md`). Also read from SLSC_DOCS_URL.
         #[arg(long, env = "SLSC_DOCS_URL")]
@@ -157,6 +161,12 @@ enum CheckFormat {
     Github,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum WithTool {
+    /// cfn-lint (`SLSC_CFN_LINT`, `.venv-validate/bin/cfn-lint`, or the PATH).
+    CfnLint,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum DenyArg {
     Warnings,
@@ -187,9 +197,17 @@ pub fn run() -> ExitCode {
             paths,
             format,
             deny,
+            with,
             docs_url,
             common,
-        } => run_check(&paths, format, deny.is_some(), docs_url.as_deref(), &common),
+        } => run_check(
+            &paths,
+            format,
+            deny.is_some(),
+            &with,
+            docs_url.as_deref(),
+            &common,
+        ),
         Command::Build {
             file,
             target,
@@ -351,6 +369,7 @@ fn run_check(
     paths: &[PathBuf],
     format: CheckFormat,
     deny_warnings: bool,
+    with: &[WithTool],
     docs_url: Option<&str>,
     common: &Common,
 ) -> ExitCode {
@@ -374,9 +393,21 @@ fn run_check(
     }
     let mut compiled = Vec::new();
     for f in &files {
-        let Some(c) = compile(f, common) else {
+        let Some(mut c) = compile(f, common) else {
             return ExitCode::from(2);
         };
+        if with.contains(&WithTool::CfnLint) && !c.has_errors() {
+            match slsc::external::cfn_lint(&c, &slsc::external::find_cfn_lint()) {
+                Ok(found) => {
+                    c.diagnostics.extend(found);
+                    diagnostics::sort(&mut c.diagnostics);
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         compiled.push((f.display().to_string(), c));
     }
     let checked: Vec<slsc::report::Checked> = compiled

@@ -24,6 +24,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod emit;
+pub mod external;
 pub mod iam;
 pub mod load;
 pub mod matcher;
@@ -34,6 +35,7 @@ pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod source;
+pub mod sourcemap;
 pub mod stdlib;
 pub mod syntax;
 
@@ -144,7 +146,7 @@ pub fn build(
                     .filter(|name| id.starts_with(&emit::ids::logical(name)))
                     .max_by_key(|name| (emit::ids::logical(name).len(), name.to_string()));
                 let span = owner
-                    .and_then(|n| declaration_span(model, n))
+                    .and_then(|n| declaration_span_of(model, n))
                     .unwrap_or_default();
                 Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
                     .label("derived from this declaration")
@@ -154,7 +156,8 @@ pub fn build(
     })
 }
 
-fn declaration_span(model: &model::Model, name: &str) -> Option<source::Span> {
+/// Where a declaration's name is written.
+pub fn declaration_span_of(model: &model::Model, name: &str) -> Option<source::Span> {
     let (kind, i) = *model.names.get(name)?;
     use ast::DeclKind as K;
     Some(match kind {

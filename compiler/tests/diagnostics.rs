@@ -7,10 +7,15 @@ mod common;
 use slsc::diagnostics::codes;
 use std::path::Path;
 
+/// Codes that only `slsc check --with cfn-lint` reports: their fixtures are
+/// `tests/mapping/`, checked in CI by `scripts/check-mapping.py`, where
+/// cfn-lint is installed.
+const EXTERNAL: &[&str] = &["E0901", "W0902"];
+
 #[test]
 fn every_code_fires_on_its_fixture_and_not_on_the_fix() {
     let mut failures = Vec::new();
-    for info in codes::ALL {
+    for info in codes::ALL.iter().filter(|i| !EXTERNAL.contains(&i.code)) {
         let dir = Path::new("tests/diagnostics").join(info.code);
         let bad = dir.join("bad.sls");
         let fixed = dir.join("fixed.sls");

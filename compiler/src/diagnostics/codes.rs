@@ -89,7 +89,9 @@ codes! {
     "E0503" Error "dangerous grant without acknowledgement";
     "E0504" Error "plaintext secret in the environment";
     "E0505" Error "route without explicit auth";
-    "W0506" Warning "unauthenticated write route";
+        "W0506" Warning "unauthenticated write route";
+    "E0901" Error "error reported by an external linter";
+    "W0902" Warning "warning reported by an external linter";
 }
 
 /// The registry entry of a code (case-insensitive).

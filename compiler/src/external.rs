@@ -1,0 +1,90 @@
+//! Third-party linters on the emitted template, their findings mapped back
+//! to the `.sls` lines that produced them (`slsc check --with cfn-lint`).
+//!
+//! The plain CloudFormation target is linted: everything is expanded there,
+//! so every finding has a resource and property to map. Findings become
+//! E0901 (the tool's errors) and W0902 (its warnings and notes), at the span
+//! the source map gives, with the tool's rule and message.
+
+use crate::diagnostics::Diagnostic;
+use crate::{sourcemap, Compilation, Target};
+use serde_json::Value as Json;
+use std::path::{Path, PathBuf};
+
+/// Where to find cfn-lint: `SLSC_CFN_LINT`, else the project's validators
+/// virtualenv under the current folder, else `cfn-lint` on the PATH.
+pub fn find_cfn_lint() -> PathBuf {
+    if let Some(p) = std::env::var_os("SLSC_CFN_LINT") {
+        return PathBuf::from(p);
+    }
+    let venv = Path::new(".venv-validate/bin/cfn-lint");
+    if venv.is_file() {
+        return venv.to_path_buf();
+    }
+    PathBuf::from("cfn-lint")
+}
+
+/// Runs cfn-lint on the compilation's CloudFormation template; its findings
+/// as diagnostics. Err when the template cannot be built or cfn-lint cannot
+/// run (a message for the user).
+pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
+    let template = crate::build(c, Target::CloudFormation)
+        .map_err(|_| "the spec has errors; fix them first".to_string())?;
+    let map = sourcemap::build(&c.model, &template);
+    let dir = std::env::temp_dir().join(format!("slsc-cfn-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let file = dir.join("template.json");
+    std::fs::write(&file, crate::emit::write(&template, crate::Format::Json))
+        .map_err(|e| e.to_string())?;
+    let out = std::process::Command::new(tool)
+        .args(["--format", "json", "--regions", "us-east-1", "--"])
+        .arg(&file)
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = out.map_err(|e| format!("cannot run {}: {e} (install it with scripts/install-validators.sh, or set SLSC_CFN_LINT)", tool.display()))?;
+    // cfn-lint's exit status is a bit mask of finding levels; 1 is a crash.
+    if out.status.code().is_some_and(|c| c & 1 == 1) || out.stdout.is_empty() {
+        return Err(format!(
+            "cfn-lint failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    let findings: Vec<Json> = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("cannot read cfn-lint's output: {e}"))?;
+    let fallback = c
+        .model
+        .functions
+        .first()
+        .map(|f| f.span)
+        .unwrap_or_default();
+    Ok(findings
+        .iter()
+        .map(|m| {
+            let rule = m["Rule"]["Id"].as_str().unwrap_or("?");
+            let level = m["Level"].as_str().unwrap_or("Warning");
+            let message = m["Message"].as_str().unwrap_or("").lines().next().unwrap_or("").to_string();
+            let path: Vec<String> = m["Location"]["Path"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+                .collect();
+            let span = map.lookup(&path).unwrap_or(fallback);
+            let code = if level == "Error" { "E0901" } else { "W0902" };
+            Diagnostic::new(code, span, format!("cfn-lint {rule}: {}", shorten(&message)))
+                .label(format!("cfn-lint {level} in the generated template"))
+                .help(format!("in the CloudFormation target at {}; see the rule {rule} in cfn-lint's documentation", path.join("/")))
+        })
+        .collect())
+}
+
+/// Long tool messages (cfn-lint lists every valid value) cut to one line.
+fn shorten(message: &str) -> String {
+    const MAX: usize = 160;
+    if message.chars().count() <= MAX {
+        message.to_string()
+    } else {
+        let cut: String = message.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
