@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """`slsc check --with cfn-lint` maps cfn-lint's findings to .sls lines.
 
-    check-mapping.py SLSC CFN_LINT
+    check-mapping.py SLSC CFN_LINT CHECKOV
 
 For tests/mapping/{w0902,e0901}.sls the named code must be reported, by
 cfn-lint's rule, at line 6 of the spec (the `allow` that caused it); for
-tests/mapping/fixed.sls nothing may be reported. Prints
-`mapping: N passed, M failed`.
+tests/mapping/fixed.sls cfn-lint must report nothing, and checkov's finding
+that the function is not in a VPC (CKV_AWS_117) must land on the function's
+declaration (line 3). Prints `mapping: N passed, M failed`.
 """
 import json
 import os
@@ -16,18 +17,19 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = [
-    ("tests/mapping/w0902.sls", "W0902", "cfn-lint W3037", 6),
-    ("tests/mapping/e0901.sls", "E0901", "cfn-lint E3510", 6),
-    ("tests/mapping/fixed.sls", None, None, None),
+    ("cfn-lint", "tests/mapping/w0902.sls", "W0902", "cfn-lint W3037", 6),
+    ("cfn-lint", "tests/mapping/e0901.sls", "E0901", "cfn-lint E3510", 6),
+    ("cfn-lint", "tests/mapping/fixed.sls", None, None, None),
+    ("checkov", "tests/mapping/fixed.sls", "W0902", "checkov CKV_AWS_117", 3),
 ]
 
 
 def main():
-    slsc, cfn_lint = sys.argv[1], sys.argv[2]
-    env = dict(os.environ, SLSC_CFN_LINT=cfn_lint, SLSC_TODAY="2026-11-23")
+    slsc, cfn_lint, checkov = sys.argv[1], sys.argv[2], sys.argv[3]
+    env = dict(os.environ, SLSC_CFN_LINT=cfn_lint, SLSC_CHECKOV=checkov, SLSC_TODAY="2026-11-23")
     passed = failed = 0
-    for spec, code, rule, line in CASES:
-        out = subprocess.run([slsc, "check", spec, "--with", "cfn-lint", "--format", "json"],
+    for tool, spec, code, rule, line in CASES:
+        out = subprocess.run([slsc, "check", spec, "--with", tool, "--format", "json"],
                              capture_output=True, text=True, cwd=ROOT, env=env)
         if out.returncode not in (0, 1):
             print(f"FAIL {spec}: slsc exited {out.returncode}: {out.stderr.strip()}")

@@ -16,5 +16,8 @@ fi
 cargo build --release -q -p slsc
 slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
 "$py" scripts/check-reports.py "$slsc" "$schema" examples tests/report tests/diagnostics tests/cli
-# Third-party findings mapped back to .sls lines (`check --with cfn-lint`).
-"$py" scripts/check-mapping.py "$slsc" "${SLSC_VALIDATE_VENV:-$root/.venv-validate}/bin/cfn-lint"
+# Third-party findings mapped back to .sls lines (`check --with cfn-lint`,
+# `--with checkov`).
+scripts/install-checkov.sh
+"$py" scripts/check-mapping.py "$slsc" "${SLSC_VALIDATE_VENV:-$root/.venv-validate}/bin/cfn-lint" \
+  "${SLSC_CHECKOV_VENV:-$root/.venv-checkov}/bin/checkov"

@@ -165,6 +165,8 @@ enum CheckFormat {
 enum WithTool {
     /// cfn-lint (`SLSC_CFN_LINT`, `.venv-validate/bin/cfn-lint`, or the PATH).
     CfnLint,
+    /// checkov (`SLSC_CHECKOV`, `.venv-checkov/bin/checkov`, or the PATH).
+    Checkov,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -396,8 +398,15 @@ fn run_check(
         let Some(mut c) = compile(f, common) else {
             return ExitCode::from(2);
         };
-        if with.contains(&WithTool::CfnLint) && !c.has_errors() {
-            match slsc::external::cfn_lint(&c, &slsc::external::find_cfn_lint()) {
+        for tool in with {
+            if c.has_errors() {
+                break;
+            }
+            let found = match tool {
+                WithTool::CfnLint => slsc::external::cfn_lint(&c, &slsc::external::find_cfn_lint()),
+                WithTool::Checkov => slsc::external::checkov(&c, &slsc::external::find_checkov()),
+            };
+            match found {
                 Ok(found) => {
                     c.diagnostics.extend(found);
                     diagnostics::sort(&mut c.diagnostics);

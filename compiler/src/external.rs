@@ -88,3 +88,100 @@ fn shorten(message: &str) -> String {
         format!("{cut}...")
     }
 }
+
+/// Where to find checkov: `SLSC_CHECKOV`, else `.venv-checkov/bin/checkov`
+/// under the current folder (scripts/install-checkov.sh), else the PATH.
+pub fn find_checkov() -> PathBuf {
+    if let Some(p) = std::env::var_os("SLSC_CHECKOV") {
+        return PathBuf::from(p);
+    }
+    let venv = Path::new(".venv-checkov/bin/checkov");
+    if venv.is_file() {
+        return venv.to_path_buf();
+    }
+    PathBuf::from("checkov")
+}
+
+/// Runs checkov (offline) on the compilation's CloudFormation template; each
+/// failed check as a W0902 at the declaration of the resource it names.
+pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
+    let template = crate::build(c, Target::CloudFormation)
+        .map_err(|_| "the spec has errors; fix them first".to_string())?;
+    let map = sourcemap::build(&c.model, &template);
+    let dir = std::env::temp_dir().join(format!("slsc-checkov-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let file = dir.join("template.json");
+    std::fs::write(&file, crate::emit::write(&template, crate::Format::Json))
+        .map_err(|e| e.to_string())?;
+    // Offline: no mapping download, no package scan, no API calls.
+    let out = std::process::Command::new(tool)
+        .args([
+            "--framework",
+            "cloudformation",
+            "--quiet",
+            "--compact",
+            "--skip-download",
+            "-o",
+            "json",
+            "-f",
+        ])
+        .arg(&file)
+        .env("BC_SKIP_MAPPING", "TRUE")
+        .env("CHECKOV_RUN_SCA_PACKAGE_SCAN_V2", "false")
+        .env("PYTHONWARNINGS", "ignore")
+        .output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = out.map_err(|e| {
+        format!(
+            "cannot run {}: {e} (install it with scripts/install-checkov.sh, or set SLSC_CHECKOV)",
+            tool.display()
+        )
+    })?;
+    let parsed: Json = serde_json::from_slice(&out.stdout).map_err(|e| {
+        format!(
+            "cannot read checkov's output ({e}): {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )
+    })?;
+    // One report per framework: a list, or one object.
+    let reports: Vec<&Json> = match &parsed {
+        Json::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    // checkov exits 0 on a template it cannot parse: that is a failure here.
+    let scanned: u64 = reports
+        .iter()
+        .map(|r| r["summary"]["resource_count"].as_u64().unwrap_or(0))
+        .sum();
+    if scanned == 0 {
+        return Err("checkov scanned no resource in the template".into());
+    }
+    let fallback = c
+        .model
+        .functions
+        .first()
+        .map(|f| f.span)
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for r in reports {
+        for f in r["results"]["failed_checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let id = f["check_id"].as_str().unwrap_or("?");
+            let name = f["check_name"].as_str().unwrap_or("");
+            let resource = f["resource"].as_str().unwrap_or("");
+            let logical = resource.rsplit('.').next().unwrap_or(resource).to_string();
+            let span = map
+                .lookup(&["Resources".to_string(), logical.clone()])
+                .unwrap_or(fallback);
+            out.push(
+                Diagnostic::new("W0902", span, format!("checkov {id}: {}", shorten(name)))
+                    .label(format!("checkov finding on {resource}"))
+                    .help(format!("in the CloudFormation target at Resources/{logical}; see {id} in checkov's documentation")),
+            );
+        }
+    }
+    Ok(out)
+}
