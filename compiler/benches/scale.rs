@@ -15,7 +15,7 @@ use std::time::Instant;
 fn spec(n: usize) -> String {
     let mut s = String::with_capacity(n * 600);
     s.push_str("app bench {\n  runtime = \"python3.13\"\n  timeout = 10s\n}\n\nbus Events\n\n");
-    s.push_str("queue Failures { retention = 14d }\n\napi Public http {\n");
+    s.push_str("queue Failures { retention = 14d }\n\napi Public http {\n  auth = iam\n");
     for i in 0..n {
         let _ = writeln!(s, "  GET /items{i}/{{id}} -> Get{i}");
     }
