@@ -24,18 +24,28 @@ pub fn find_cfn_lint() -> PathBuf {
     PathBuf::from("cfn-lint")
 }
 
+/// The compilation's CloudFormation template's source map, and the template
+/// written to a fresh temporary folder (removed by the caller).
+fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf), String> {
+    let template = crate::build(c, Target::CloudFormation)
+        .map_err(|_| "the spec has errors; fix them first".to_string())?;
+    let map = sourcemap::build(&c.model, &template);
+    let dir = std::env::temp_dir().join(format!("slsc-{tool}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("template.json"),
+        crate::emit::write(&template, crate::Format::Json),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((map, dir))
+}
+
 /// Runs cfn-lint on the compilation's CloudFormation template; its findings
 /// as diagnostics. Err when the template cannot be built or cfn-lint cannot
 /// run (a message for the user).
 pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let template = crate::build(c, Target::CloudFormation)
-        .map_err(|_| "the spec has errors; fix them first".to_string())?;
-    let map = sourcemap::build(&c.model, &template);
-    let dir = std::env::temp_dir().join(format!("slsc-cfn-lint-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let (map, dir) = template_file(c, "cfn-lint")?;
     let file = dir.join("template.json");
-    std::fs::write(&file, crate::emit::write(&template, crate::Format::Json))
-        .map_err(|e| e.to_string())?;
     let out = std::process::Command::new(tool)
         .args(["--format", "json", "--regions", "us-east-1", "--"])
         .arg(&file)
@@ -105,14 +115,8 @@ pub fn find_checkov() -> PathBuf {
 /// Runs checkov (offline) on the compilation's CloudFormation template; each
 /// failed check as a W0902 at the declaration of the resource it names.
 pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let template = crate::build(c, Target::CloudFormation)
-        .map_err(|_| "the spec has errors; fix them first".to_string())?;
-    let map = sourcemap::build(&c.model, &template);
-    let dir = std::env::temp_dir().join(format!("slsc-checkov-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let (map, dir) = template_file(c, "checkov")?;
     let file = dir.join("template.json");
-    std::fs::write(&file, crate::emit::write(&template, crate::Format::Json))
-        .map_err(|e| e.to_string())?;
     // Offline: no mapping download, no package scan, no API calls.
     let out = std::process::Command::new(tool)
         .args([

@@ -3,7 +3,7 @@
 
 use super::ids::{self, logical};
 use super::refs::{get_att, r#ref, sub};
-use super::sam::{arch, start_position};
+use super::sam::arch;
 use super::shared::{self, Plan};
 use super::Template;
 use crate::model::*;
@@ -87,67 +87,19 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     }
 
     for tr in &f.triggers {
-        match tr {
-            Trigger::Queue {
-                queue,
-                batch,
-                window,
-                partial_failures,
-                ..
-            } => {
-                let qid = logical(&queue.name);
-                let mut p = json!({
-                    "EventSourceArn": get_att(&qid, "Arn"),
-                    "FunctionName": r#ref(&id),
-                    "BatchSize": batch.value,
-                });
-                if let Some(w) = window {
-                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
-                }
-                if *partial_failures {
-                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                t.add(
-                    format!("{id}{qid}Mapping"),
-                    json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
-                );
-            }
-            Trigger::Stream {
-                table,
-                batch,
-                window,
-                start,
-                retries,
-                bisect,
-                partial_failures,
-                ..
-            } => {
-                let tid = logical(&table.name);
-                let mut p = json!({
-                    "EventSourceArn": get_att(&tid, "StreamArn"),
-                    "FunctionName": r#ref(&id),
-                    "StartingPosition": start_position(*start),
-                    "BatchSize": batch.value,
-                });
-                if let Some(w) = window {
-                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
-                }
-                if let Some(r) = retries {
-                    p["MaximumRetryAttempts"] = json!(r.value);
-                }
-                if *bisect {
-                    p["BisectBatchOnFunctionError"] = json!(true);
-                }
-                if *partial_failures {
-                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                t.add(
-                    format!("{id}{tid}StreamMapping"),
-                    json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
-                );
-            }
-            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
-        }
+        let Some(mut p) = shared::mapping_properties(tr, Some("EventSourceArn")) else {
+            continue;
+        };
+        p["FunctionName"] = r#ref(&id);
+        let suffix = match tr {
+            Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
+            Trigger::Stream { table, .. } => format!("{}StreamMapping", logical(&table.name)),
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
+        };
+        t.add(
+            format!("{id}{suffix}"),
+            json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
+        );
     }
 }
 
@@ -260,26 +212,9 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             format!("{rid}Route"),
             json!({ "Type": "AWS::ApiGatewayV2::Route", "Properties": rp }),
         );
-        // Scoped to this route: any stage, this method, this path (parameters
-        // as wildcards).
-        let method = if route.method == "ANY" {
-            "*"
-        } else {
-            route.method.as_str()
-        };
-        let path: Vec<&str> = route
-            .path
-            .value
-            .split('/')
-            .map(|s| if s.starts_with('{') { "*" } else { s })
-            .collect();
-        let source = format!(
-            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{id}}}/*/{method}{}",
-            path.join("/")
-        );
         t.add(
             format!("{rid}Permission"),
-            shared::permission(&fid, "apigateway.amazonaws.com", sub(&source), None),
+            shared::route_permission(&id, &fid, route),
         );
     }
     t.outputs.insert(

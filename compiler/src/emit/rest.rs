@@ -280,24 +280,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 methods.push(oid);
             }
         }
-        let method = if route.method == "ANY" {
-            "*"
-        } else {
-            route.method.as_str()
-        };
-        let path: Vec<&str> = route
-            .path
-            .value
-            .split('/')
-            .map(|s| if s.starts_with('{') { "*" } else { s })
-            .collect();
-        let source = format!(
-            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{id}}}/*/{method}{}",
-            path.join("/")
-        );
         out.insert(
             format!("{id}{route_id}Permission"),
-            shared::permission(&fid, "apigateway.amazonaws.com", sub(&source), None),
+            shared::route_permission(&id, &fid, route),
         );
     }
     // A deployment captures the API when it is created: a new logical ID

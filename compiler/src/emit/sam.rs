@@ -82,60 +82,17 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
 fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
     for tr in &f.triggers {
-        match tr {
-            Trigger::Queue {
-                queue,
-                batch,
-                window,
-                partial_failures,
-                ..
-            } => {
-                let mut p = json!({ "Queue": get_att(&logical(&queue.name), "Arn"), "BatchSize": batch.value });
-                if let Some(w) = window {
-                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
-                }
-                if *partial_failures {
-                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                events.insert(
-                    logical(&queue.name),
-                    json!({ "Type": "SQS", "Properties": p }),
-                );
+        let Some(p) = shared::mapping_properties(tr, None) else {
+            continue;
+        };
+        let (key, kind) = match tr {
+            Trigger::Queue { queue, .. } => (logical(&queue.name), "SQS"),
+            Trigger::Stream { table, .. } => {
+                (format!("{}Stream", logical(&table.name)), "DynamoDB")
             }
-            Trigger::Stream {
-                table,
-                batch,
-                window,
-                start,
-                retries,
-                bisect,
-                partial_failures,
-                ..
-            } => {
-                let mut p = json!({
-                    "Stream": get_att(&logical(&table.name), "StreamArn"),
-                    "StartingPosition": start_position(*start),
-                    "BatchSize": batch.value,
-                });
-                if let Some(w) = window {
-                    p["MaximumBatchingWindowInSeconds"] = json!(w.value);
-                }
-                if let Some(r) = retries {
-                    p["MaximumRetryAttempts"] = json!(r.value);
-                }
-                if *bisect {
-                    p["BisectBatchOnFunctionError"] = json!(true);
-                }
-                if *partial_failures {
-                    p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
-                }
-                events.insert(
-                    format!("{}Stream", logical(&table.name)),
-                    json!({ "Type": "DynamoDB", "Properties": p }),
-                );
-            }
-            Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
-        }
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
+        };
+        events.insert(key, json!({ "Type": kind, "Properties": p }));
     }
     for &(a, r) in plan.routes.get(&f.name).into_iter().flatten() {
         let (api, route) = (&model.apis[a], &model.apis[a].routes[r]);
@@ -156,14 +113,6 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
         events.insert(key, json!({ "Type": "HttpApi", "Properties": p }));
     }
     events
-}
-
-/// The `StartingPosition` value of a stream trigger.
-pub fn start_position(s: StartPosition) -> &'static str {
-    match s {
-        StartPosition::Latest => "LATEST",
-        StartPosition::TrimHorizon => "TRIM_HORIZON",
-    }
 }
 
 /// An HTTP API as `AWS::Serverless::HttpApi`; routes come from function events.

@@ -217,6 +217,93 @@ pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
     id
 }
 
+/// The settings of a queue or stream trigger, named as both SAM events and
+/// `AWS::Lambda::EventSourceMapping` name them; `source` is the property
+/// naming the source (`Queue`, `Stream`, or `EventSourceArn`). None for push
+/// triggers.
+pub fn mapping_properties(trigger: &Trigger, source: Option<&str>) -> Option<Json> {
+    let (arn, batch, window, partial) = match trigger {
+        Trigger::Queue {
+            queue,
+            batch,
+            window,
+            partial_failures,
+            ..
+        } => (
+            get_att(&logical(&queue.name), "Arn"),
+            batch,
+            window,
+            partial_failures,
+        ),
+        Trigger::Stream {
+            table,
+            batch,
+            window,
+            partial_failures,
+            ..
+        } => (
+            get_att(&logical(&table.name), "StreamArn"),
+            batch,
+            window,
+            partial_failures,
+        ),
+        Trigger::Bucket { .. } | Trigger::Topic { .. } => return None,
+    };
+    let mut p = json!({});
+    let key = source.unwrap_or(if matches!(trigger, Trigger::Queue { .. }) {
+        "Queue"
+    } else {
+        "Stream"
+    });
+    p[key] = arn;
+    if let Trigger::Stream { start, .. } = trigger {
+        p["StartingPosition"] = json!(match start {
+            StartPosition::Latest => "LATEST",
+            StartPosition::TrimHorizon => "TRIM_HORIZON",
+        });
+    }
+    p["BatchSize"] = json!(batch.value);
+    if let Some(w) = window {
+        p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+    }
+    if let Trigger::Stream {
+        retries, bisect, ..
+    } = trigger
+    {
+        if let Some(r) = retries {
+            p["MaximumRetryAttempts"] = json!(r.value);
+        }
+        if *bisect {
+            p["BisectBatchOnFunctionError"] = json!(true);
+        }
+    }
+    if *partial {
+        p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+    }
+    Some(p)
+}
+
+/// The Lambda permission of an API route: any stage, this method, this path
+/// (path parameters as wildcards).
+pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json {
+    let method = if route.method == "ANY" {
+        "*"
+    } else {
+        route.method.as_str()
+    };
+    let path: Vec<&str> = route
+        .path
+        .value
+        .split('/')
+        .map(|s| if s.starts_with('{') { "*" } else { s })
+        .collect();
+    let source = format!(
+        "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/*/{method}{}",
+        path.join("/")
+    );
+    permission(function_id, "apigateway.amazonaws.com", sub(&source), None)
+}
+
 /// A function's environment variables.
 pub fn environment(model: &Model, f: &Function) -> Option<Json> {
     if f.env.is_empty() {
