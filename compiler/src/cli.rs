@@ -266,6 +266,8 @@ pub fn run() -> ExitCode {
             common,
         } => run_match(&args, pattern.as_deref(), corpus.as_deref(), &common),
         Command::Sample { file, name, common } => {
+            // `aws.s3.ObjectCreated` names `ObjectCreated`.
+            let name = name.rsplit('.').next().unwrap_or(&name).to_string();
             let Some(c) = compile_clean(&file, &common) else {
                 return ExitCode::from(2);
             };
@@ -343,6 +345,7 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Schema { file, name, common } => {
+            let name = name.map(|n| n.rsplit('.').next().unwrap_or(&n).to_string());
             let Some(c) = compile_clean(&file, &common) else {
                 return ExitCode::from(2);
             };

@@ -140,6 +140,11 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     Ok(Json::Object(doc))
 }
 
+/// The stage REST APIs are deployed to.
+pub fn rest_stage() -> &'static str {
+    rest::STAGE
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -16,6 +16,7 @@ const ANY: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch
 pub fn document(model: &Model, api: &Api) -> Json {
     let mut paths: Map<String, Json> = Map::new();
     let mut used: Vec<String> = Vec::new();
+    let mut operation_ids: Vec<String> = Vec::new();
     for route in &api.routes {
         let path = route.path.value.replace("+}", "}");
         let entry = paths.entry(path).or_insert_with(|| json!({}));
@@ -25,7 +26,18 @@ pub fn document(model: &Model, api: &Api) -> Json {
             vec![route.method.to_ascii_lowercase()]
         };
         for m in methods {
-            entry[&m] = operation(api, route, &m, &mut used);
+            let mut op = operation(api, route, &m, &mut used);
+            // `/orders/{id}` and `/orders/by/id` read alike: number repeats.
+            let base = op["operationId"].as_str().unwrap_or_default().to_string();
+            let mut id = base.clone();
+            let mut n = 2;
+            while operation_ids.contains(&id) {
+                id = format!("{base}{n}");
+                n += 1;
+            }
+            op["operationId"] = json!(id);
+            operation_ids.push(id);
+            entry[&m] = op;
         }
     }
     let mut schemas = Map::new();

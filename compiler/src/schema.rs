@@ -253,6 +253,10 @@ fn sample_value(model: &Model, t: &Ty, c: &Constraints, name: &str, depth: usize
     if let Some(e) = &c.example {
         return e.clone();
     }
+    // Required self-reference is an error (E0110); this is a last guard.
+    if depth > 4 * MAX_DEPTH {
+        return Json::Null;
+    }
     match t {
         Ty::String => {
             let mut s = format!("{name}-1");
@@ -290,6 +294,9 @@ fn sample_value(model: &Model, t: &Ty, c: &Constraints, name: &str, depth: usize
                 c.min_items.unwrap_or(1).max(1)
             };
             let count = c.max_items.map_or(count, |m| count.min(m));
+            if count == 0 {
+                return json!([]);
+            }
             let item = sample_value(model, inner, &Constraints::default(), name, depth + 1);
             Json::Array(vec![item; count as usize])
         }

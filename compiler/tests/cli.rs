@@ -261,3 +261,46 @@ fn check_reads_folders_and_formats() {
     ]);
     assert_eq!(warn.status.code(), Some(1));
 }
+
+#[test]
+fn recursive_types_sample_and_required_self_reference_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("slsc-rec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ok = dir.join("ok.sls");
+    std::fs::write(&ok, "type Node { name: string, children: [Node], parent?: Node }\nqueue Q of Node\nfunction F {\n  handler = \"f.h\"\n  runtime = \"python3.13\"\n  on Q\n}\n").unwrap();
+    let out = slsc(&["sample", ok.to_str().unwrap(), "Node"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let bad = dir.join("bad.sls");
+    std::fs::write(&bad, "type Loop { next: Loop }\nqueue Q of Loop\nfunction F {\n  handler = \"f.h\"\n  runtime = \"python3.13\"\n  on Q\n}\n").unwrap();
+    let out = slsc(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("E0110"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn openapi_operation_ids_are_unique_and_rest_siblings_are_checked() {
+    let dir = std::env::temp_dir().join(format!("slsc-oas-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("app.sls");
+    std::fs::write(&spec, "function G {\n  handler = \"g.h\"\n  runtime = \"python3.13\"\n}\napi P http {\n  auth = iam\n  GET /orders/{id} -> G\n  GET /orders/by/id -> G\n}\n").unwrap();
+    let out = slsc(&["openapi", spec.to_str().unwrap(), "P"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = doc["paths"]["/orders/{id}"]["get"]["operationId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b = doc["paths"]["/orders/by/id"]["get"]["operationId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(a, b);
+    std::fs::write(&spec, "function G {\n  handler = \"g.h\"\n  runtime = \"python3.13\"\n}\napi P rest {\n  auth = iam\n  GET /orders/{id} -> G\n  DELETE /orders/{key} -> G\n}\n").unwrap();
+    let out = slsc(&["check", spec.to_str().unwrap()]);
+    assert!(
+        text(&out.stdout).contains("two variables under"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

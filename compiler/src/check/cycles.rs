@@ -109,8 +109,57 @@ fn graph(model: &Model) -> Graph {
     g
 }
 
+/// The named types a record needs a value of: its required fields' types,
+/// through inline records but not through lists (which may be empty).
+fn required_types<'a>(fields: &'a [FieldDef], out: &mut Vec<(&'a str, Span)>) {
+    for f in fields.iter().filter(|f| !f.optional) {
+        match &f.ty {
+            Ty::Named(n) => out.push((n, f.span)),
+            Ty::Record(inner) => required_types(inner, out),
+            _ => {}
+        }
+    }
+}
+
+/// E0110 for a type that contains itself through required fields: no finite
+/// value has it.
+fn type_cycles(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let mut g = Graph {
+        names: Vec::new(),
+        index: HashMap::new(),
+        edges: Vec::new(),
+    };
+    for t in &model.types {
+        let from = g.node(&t.name);
+        let mut needs = Vec::new();
+        required_types(&t.fields, &mut needs);
+        for (n, span) in needs {
+            let to = g.node(n);
+            g.edges[from].push(Edge { to, span });
+        }
+    }
+    for component in tarjan(&g) {
+        let start = component[0];
+        let self_loop = g.edges[start].iter().any(|e| e.to == start);
+        if component.len() < 2 && !self_loop {
+            continue;
+        }
+        let span = g.edges[start]
+            .iter()
+            .find(|e| component.contains(&e.to))
+            .map_or_else(Span::default, |e| e.span);
+        let names: Vec<&str> = component.iter().map(|n| g.names[*n].as_str()).collect();
+        diags.push(
+            Diagnostic::new("E0110", span, format!("type `{}` contains itself through required fields: no value of it can be written", names[0]))
+                .label("required field of its own type")
+                .help("make the field optional (`next?: ...`) or a list (`[...]`), which can end the chain"),
+        );
+    }
+}
+
 /// Reports every cycle, once per strongly connected component.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    type_cycles(model, diags);
     let g = graph(model);
     for component in tarjan(&g) {
         for &n in &component {

@@ -88,11 +88,60 @@ struct Found {
     ty: Ty,
 }
 
+/// True if the path to a field goes through a list: EventBridge then
+/// matches each condition against any element, so two conditions on it
+/// joined by `and` may hold on different elements.
+fn crosses_list(model: &Model, event: &EventDef, path: &crate::ast::Path) -> bool {
+    let mut fields: Vec<FieldDef> = event.fields.clone();
+    for part in &path.parts {
+        let Some(f) = fields.iter().find(|f| f.name == part.name) else {
+            return false;
+        };
+        let mut ty = &f.ty;
+        if let Ty::List(_) = ty {
+            return true;
+        }
+        let owned;
+        if let Ty::Named(n) = ty {
+            match model.type_def(n) {
+                Some(t) => {
+                    owned = Ty::Record(t.fields.clone());
+                    ty = &owned;
+                }
+                None => return false,
+            }
+        }
+        fields = match ty {
+            Ty::Record(fs) => fs.clone(),
+            _ => Vec::new(),
+        };
+    }
+    false
+}
+
 impl Compiler<'_> {
     fn expr(&mut self, e: &Expr) -> Option<Map<String, Json>> {
         match &e.kind {
             ExprKind::Cond(c) => self.condition(c),
             ExprKind::And(items) => {
+                // Two conditions on one field inside a list may hold on two
+                // different elements: one pattern cannot say "the same one".
+                let mut seen: Vec<String> = Vec::new();
+                for item in items {
+                    let ExprKind::Cond(c) = &item.kind else {
+                        continue;
+                    };
+                    let name = c.field.text();
+                    if seen.contains(&name) && crosses_list(self.model, self.event, &c.field) {
+                        self.diags.push(
+                            Diagnostic::new("E0404", item.span, format!("cannot combine conditions on `{name}`, a field inside a list, with `and`"))
+                                .label("EventBridge tests each condition against any element")
+                                .help("keep one condition on the field (`in [...]` for several values), or check the rest in the target"),
+                        );
+                        return None;
+                    }
+                    seen.push(name);
+                }
                 // Compile every operand first so that all errors are reported.
                 let parts: Vec<Option<Map<String, Json>>> =
                     items.iter().map(|i| self.expr(i)).collect();
@@ -575,8 +624,15 @@ fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), Clas
                     (None, None) if plain(x) && excluded(&y).is_some() => keep_allowed(x, &y, &k)?,
                     (None, None) if plain(&y) && excluded(x).is_some() => keep_allowed(&y, x, &k)?,
                     _ if plain(x) && plain(&y) => {
-                        let common: Vec<Json> =
-                            x.iter().filter(|v| y.contains(v)).cloned().collect();
+                        let same = |a: &Json, b: &Json| match (a.as_f64(), b.as_f64()) {
+                            (Some(m), Some(n)) => m == n,
+                            _ => a == b,
+                        };
+                        let common: Vec<Json> = x
+                            .iter()
+                            .filter(|v| y.iter().any(|w| same(v, w)))
+                            .cloned()
+                            .collect();
                         if common.is_empty() {
                             return Err(Clash::Never(k));
                         }
@@ -986,6 +1042,22 @@ mod tests {
         assert_eq!(
             detail("n: int", "n in [1, 5, 9] and n > 3"),
             Ok(json!({ "n": [5, 9] }))
+        );
+    }
+
+    #[test]
+    fn list_fields_and_numeric_equality() {
+        assert_eq!(
+            detail("tags: [string]", "tags = \"a\" and tags = \"b\""),
+            Err(vec!["E0404"])
+        );
+        assert_eq!(
+            detail("items: [Item]", "items.qty = 1 and items.qty = 2"),
+            Err(vec!["E0404"])
+        );
+        assert_eq!(
+            detail("n: number", "n = 1 and n = 1.0"),
+            Ok(json!({ "n": [1] }))
         );
     }
 

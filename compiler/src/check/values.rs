@@ -106,6 +106,9 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for a in model.apis.iter().filter(|a| a.rest) {
+        sibling_variables(a, diags);
+    }
     for a in &model.apis {
         for r in &a.routes {
             if let Err((msg, help)) = route_path(&r.path.value) {
@@ -337,6 +340,38 @@ fn trigger(t: &Trigger, diags: &mut Vec<Diagnostic>) {
             }
         }
         Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
+    }
+}
+
+/// E0211: a REST API's resource tree allows one variable name per level
+/// under one parent: `/orders/{id}` and `/orders/{key}` fail at deploy.
+fn sibling_variables(api: &Api, diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, String, Span)> = Vec::new();
+    for r in &api.routes {
+        let mut parent = String::new();
+        for seg in r.path.value.split('/').filter(|s| !s.is_empty()) {
+            if seg.starts_with('{') {
+                match seen.iter().find(|(p, _, _)| *p == parent) {
+                    Some((_, other, first)) if other != seg => diags.push(
+                        Diagnostic::new(
+                            "E0211",
+                            r.path.span,
+                            format!(
+                                "`{seg}` and `{other}` are two variables under `{}/`",
+                                if parent.is_empty() { "" } else { &parent }
+                            ),
+                        )
+                        .label("a REST API allows one variable name here")
+                        .with(*first, format!("`{other}` here"))
+                        .help(format!("use one name for both routes, e.g. `{other}`")),
+                    ),
+                    Some(_) => {}
+                    None => seen.push((parent.clone(), seg.to_string(), r.path.span)),
+                }
+            }
+            parent.push('/');
+            parent.push_str(seg);
+        }
     }
 }
 

@@ -9,6 +9,9 @@ use crate::source::Span;
 /// HTTP API integration timeout (§6): 30 s, not adjustable.
 pub const HTTP_API_TIMEOUT_S: u64 = 30;
 
+/// REST API integration timeout (§6): 29 s by default.
+pub const REST_API_TIMEOUT_S: u64 = 29;
+
 /// Runs every wiring check.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for f in &model.functions {
@@ -121,20 +124,25 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             let Some(f) = model.function(&route.function.name) else {
                 continue;
             };
-            if f.timeout.value > HTTP_API_TIMEOUT_S {
+            let (limit, kind) = if a.rest {
+                (REST_API_TIMEOUT_S, "a REST API")
+            } else {
+                (HTTP_API_TIMEOUT_S, "an HTTP API")
+            };
+            if f.timeout.value > limit {
                 diags.push(
                     Diagnostic::new(
                         "E0304",
                         route.function.span,
                         format!(
-                            "`{}` may run {} s, but an HTTP API gives up after {} s",
-                            f.name, f.timeout.value, HTTP_API_TIMEOUT_S
+                            "`{}` may run {} s, but {kind} gives up after {limit} s",
+                            f.name, f.timeout.value
                         ),
                     )
                     .label("the caller gets a 503 while the function keeps running")
                     .with(f.timeout.span, format!("timeout is {} s", f.timeout.value))
                     .help(format!(
-                        "lower `{}`'s timeout to 30s or less, or hand long work to a queue",
+                        "lower `{}`'s timeout to {limit}s or less, or hand long work to a queue",
                         f.name
                     )),
                 );

@@ -59,6 +59,14 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
             .parameter(name)
             .map_or(json!(null), |p| json!(p.parameter_name.value)),
         (DeclKind::Parameter, _) => arn(model, kind, name),
+        // A REST API's URL includes its stage.
+        (DeclKind::Api, Attr::Url) if model.apis.iter().any(|x| x.name == name && x.rest) => {
+            sub(&format!(
+                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
+                logical(name),
+                crate::emit::rest_stage()
+            ))
+        }
         _ => attr(kind, name, a),
     }
 }

@@ -93,7 +93,9 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let id = logical(&api.name);
     let mut props = json!({ "StageName": STAGE, "TracingEnabled": true });
     if api.auth == Auth::Iam {
-        props["Auth"] = json!({ "DefaultAuthorizer": "AWS_IAM" });
+        // Without `InvokeRole: NONE` SAM makes API Gateway call the function
+        // with the caller's credentials; the route's permission does it here.
+        props["Auth"] = json!({ "DefaultAuthorizer": "AWS_IAM", "InvokeRole": "NONE" });
     }
     let names = models(api);
     if !names.is_empty() {
@@ -325,6 +327,9 @@ fn preflight(api_id: &str, resource: Json, c: &Cors) -> Json {
     });
     if let Some(age) = c.max_age {
         headers["method.response.header.Access-Control-Max-Age"] = json!(format!("'{age}'"));
+    }
+    if c.credentials {
+        headers["method.response.header.Access-Control-Allow-Credentials"] = json!("'true'");
     }
     let declared: Map<String, Json> = headers
         .as_object()

@@ -232,6 +232,22 @@ impl Resolver {
                             );
                             continue;
                         }
+                        if let Some((first, _)) =
+                            contract.responses.iter().find(|(s, _)| s.value == code)
+                        {
+                            let first = first.span;
+                            self.error(
+                                Diagnostic::new(
+                                    "E0106",
+                                    status.span,
+                                    format!("response `{code}` is declared twice"),
+                                )
+                                .label("declared again here")
+                                .with(first, "first declared here")
+                                .help("keep one type per status code"),
+                            );
+                            continue;
+                        }
                         if let Some(r) = self.expect_ref(ty, &[DeclKind::Type]) {
                             contract
                                 .responses
