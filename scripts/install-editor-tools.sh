@@ -5,7 +5,8 @@
 #   - vscode-tmgrammar-test (with vscode-textmate and vscode-oniguruma, the
 #     engine of VS Code) from npm into editors/vscode/node_modules, at the
 #     versions of editors/vscode/package-lock.json;
-#   - tree-sitter-cli from crates.io into .tools/bin. Not from npm: the npm
+#   - tree-sitter-cli from crates.io into ~/.cache/slsc-tools/bin (or
+#     $SLSC_TOOLS_DIR/bin). Not from npm: the npm
 #     package downloads a prebuilt binary when it is installed, which works
 #     only with access to the project's release downloads. Compiling it takes
 #     about 4 minutes on 2 cores, once;
@@ -35,12 +36,15 @@ else
   (cd "$vscode" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-ts="$root/.tools/bin/tree-sitter"
+# Outside the checkout, so that a fresh clone (as in CI) on the same machine
+# reuses the 4-minute build: SLSC_TOOLS_DIR overrides.
+tools="${SLSC_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/slsc-tools}"
+ts="$tools/bin/tree-sitter"
 if [[ -x "$ts" && "$("$ts" --version 2>/dev/null)" == "tree-sitter $TREE_SITTER_CLI_VERSION" ]]; then
   echo "install-editor-tools: tree-sitter-cli $TREE_SITTER_CLI_VERSION already installed"
 else
   echo "install-editor-tools: installing tree-sitter-cli $TREE_SITTER_CLI_VERSION (compiles for a few minutes)"
-  cargo install --locked --quiet --root "$root/.tools" tree-sitter-cli --version "=$TREE_SITTER_CLI_VERSION"
+  cargo install --locked --quiet --root "$tools" tree-sitter-cli --version "=$TREE_SITTER_CLI_VERSION"
 fi
 
 if command -v vim >/dev/null; then

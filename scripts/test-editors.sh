@@ -16,13 +16,17 @@
 # Plus the assertion tests of each grammar and a check that every keyword of
 # compiler/src/syntax/sls.pest is known to all three grammars.
 #
-# Run scripts/install-editor-tools.sh first. Prints one line per test, then
+# Run scripts/install-editor-tools.sh first. Prints one line per group of
+# tests with the failures under it (every test with VERBOSE=1), then
 # `editors: N passed, M failed`; exit status 1 if any failed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-ts="$root/.tools/bin/tree-sitter"
+# Outside the checkout, so that a fresh clone (as in CI) on the same machine
+# reuses the 4-minute build: SLSC_TOOLS_DIR overrides.
+tools="${SLSC_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/slsc-tools}"
+ts="$tools/bin/tree-sitter"
 vscode="$root/editors/vscode"
 grammar="$root/editors/tree-sitter-sls"
 if [[ ! -x "$ts" || ! -d "$vscode/node_modules/vscode-tmgrammar-test" ]] || ! command -v vim >/dev/null; then
@@ -41,25 +45,35 @@ ts_config=(--config-path "$work/tree-sitter-config.json")
 
 passed=0 failed=0
 
-# Counts the `ok ...` / `FAIL ...` lines a checker printed (and shows them).
+# Adds up the `ok ...` / `FAIL ...` lines (failures followed by indented
+# details) that the tests of a group wrote to LOG, and reports the group.
 tally() {
-  local log=$1
-  cat "$log"
-  passed=$((passed + $(grep -c '^ok ' "$log" || true)))
-  failed=$((failed + $(grep -c '^FAIL ' "$log" || true)))
+  local label=$1 log=$2 ok bad
+  [[ -f "$log" ]] || : >"$log"
+  ok=$(grep -c '^ok ' "$log" || true)
+  bad=$(grep -c '^FAIL ' "$log" || true)
+  if ((ok + bad == 0)); then
+    echo "FAIL $label: no test ran"
+    bad=1
+  elif [[ -n "${VERBOSE:-}" ]]; then
+    cat "$log"
+  else
+    # Failures, and the indented details under them or under a `details:` line.
+    awk '/^(FAIL |details:)/{show=1; print; next} /^    /{if (show) print; next} {show=0}' "$log"
+  fi
+  if ((bad == 0)); then echo "ok   $label: $ok tests"; else echo "FAIL $label: $bad of $((ok + bad)) tests failed"; fi
+  passed=$((passed + ok))
+  failed=$((failed + bad))
 }
 
-# Runs a command as one test; its output is shown only when it fails.
+# Runs a command as one test, appending its result to LOG (the output, indented, if it failed).
 check() {
-  local name=$1
-  shift
-  if "$@" >"$work/log" 2>&1; then
-    echo "ok   $name"
-    passed=$((passed + 1))
+  local log=$1 name=$2
+  shift 2
+  if "$@" >"$work/out" 2>&1; then
+    echo "ok   $name" >>"$log"
   else
-    echo "FAIL $name"
-    sed 's/^/    /' "$work/log"
-    failed=$((failed + 1))
+    { echo "FAIL $name"; sed 's/^/    /' "$work/out"; } >>"$log"
   fi
 }
 
@@ -97,62 +111,61 @@ echo "test-editors: $(wc -l <"$work/all.txt") specs, $(wc -l <"$work/parsed.txt"
 for expect in "$work"/corpus/*.expect; do
   spec="${expect%.expect}.sls"
   if grep -qx error "$expect"; then want=rejected; else want=parsed; fi
-  check "corpus agrees with slsc: $(basename "$spec") is $want" grep -qxF "$spec" "$work/$want.txt"
+  check "$work/corpus.log" "$(basename "$spec") is $want" grep -qxF "$spec" "$work/$want.txt"
 done
+tally "tree-sitter corpus: slsc parses or rejects each input as the corpus says" "$work/corpus.log"
 for spec in "$work"/snippets/*.sls; do
-  check "snippet parses: $(basename "$spec")" grep -qxF "$spec" "$work/parsed.txt"
+  check "$work/snippets.log" "$(basename "$spec")" grep -qxF "$spec" "$work/parsed.txt"
 done
+tally "VS Code snippets: slsc parses each, defaults filled in" "$work/snippets.log"
 
 # ---------------------------------------------------------------- keywords --
 
 node editors/test/check-keywords.js >"$work/keywords.log" || true
-tally "$work/keywords.log"
+tally "keywords: every word of sls.pest is in the three grammars" "$work/keywords.log"
 
 # ---------------------------------------------------------------- TextMate --
 
-check "TextMate grammar is what build-grammar.js writes" \
+check "$work/textmate.log" "sls.tmLanguage.json is what build-grammar.js writes" \
   node "$vscode/syntaxes/build-grammar.js" --check
-
 (cd "$vscode" && node_modules/.bin/vscode-tmgrammar-test -c -g syntaxes/sls.tmLanguage.json 'tests/*.sls') \
-  >"$work/tmgrammar.log" 2>&1 || true
+  >"$work/tmgrammar.out" 2>&1 || true
 for test in "$vscode"/tests/*.sls; do
   rel="tests/$(basename "$test")"
-  if grep -q "^✓ $rel " "$work/tmgrammar.log"; then
-    echo "ok   textmate assertions $rel"
-    passed=$((passed + 1))
+  if grep -q "^✓ $rel " "$work/tmgrammar.out"; then
+    echo "ok   scope assertions $rel" >>"$work/textmate.log"
   else
-    echo "FAIL textmate assertions $rel"
-    grep -F "$rel" "$work/tmgrammar.log" | sed 's/^/    /'
-    failed=$((failed + 1))
+    { echo "FAIL scope assertions $rel"; grep -F "$rel" "$work/tmgrammar.out" | sed 's/^/    /'; } >>"$work/textmate.log"
   fi
 done
+tally "TextMate: generated grammar, scope assertions of editors/vscode/tests" "$work/textmate.log"
 
 xargs -a "$work/clean.txt" -d '\n' node "$vscode/test/check-no-invalid.js" >"$work/invalid.log" 2>&1 || true
-tally "$work/invalid.log"
+tally "TextMate: no invalid scope in specs without lexical errors" "$work/invalid.log"
 
 # .sls files are specs or Salt states: the extension must tell which.
 SLSC_SPECS="$work/parsed.txt" node --test --test-reporter=tap "$vscode/test/detect.test.js" "$vscode/test/extension.test.js" \
   >"$work/detect.log" 2>&1 || true
-sed -n -e 's/^ok [0-9]* - \(.*\)/ok   vscode detection \1/p' -e 's/^not ok [0-9]* - \(.*\)/FAIL vscode detection \1/p' \
+sed -n -e 's/^ok [0-9]* - \(.*\)/ok   \1/p' -e 's/^not ok [0-9]* - \(.*\)/FAIL \1/p' \
   "$work/detect.log" >"$work/detect.tally"
-grep -q . "$work/detect.tally" || echo "FAIL vscode detection: no test ran" >"$work/detect.tally"
-if grep -q '^FAIL' "$work/detect.tally"; then sed 's/^/    /' "$work/detect.log" >>"$work/detect.tally"; fi
-tally "$work/detect.tally"
+if grep -q '^FAIL' "$work/detect.tally"; then
+  { echo "details:"; sed 's/^/    /' "$work/detect.log"; } >>"$work/detect.tally"
+fi
+tally "VS Code: specs detected, Salt states left alone, the extension switches specs" "$work/detect.tally"
 
 # ------------------------------------------------------------- tree-sitter --
 
 in_grammar() { (cd "$grammar" && "$@"); }
-check "tree-sitter generate" in_grammar "$ts" generate
+check "$work/tree-sitter-test.tally" "tree-sitter generate" in_grammar "$ts" generate
 in_grammar "$ts" test "${ts_config[@]}" >"$work/tree-sitter-test.log" 2>&1 || true
 # One line per corpus test and highlight file (✓ or ✗), colours removed.
 sed -e 's/\x1b\[[0-9;]*m//g' "$work/tree-sitter-test.log" \
-  | sed -n -e 's/^ *[0-9]*\. ✓ \(.*\)/ok   tree-sitter test \1/p' -e 's/^ *[0-9]*\. ✗ \(.*\)/FAIL tree-sitter test \1/p' \
-  >"$work/tree-sitter-test.tally"
-grep -q . "$work/tree-sitter-test.tally" || echo "FAIL tree-sitter test: no test ran" >"$work/tree-sitter-test.tally"
+  | sed -n -e 's/^ *[0-9]*\. ✓ \(.*\)/ok   \1/p' -e 's/^ *[0-9]*\. ✗ \(.*\)/FAIL \1/p' \
+  >>"$work/tree-sitter-test.tally"
 if grep -q '^FAIL' "$work/tree-sitter-test.tally"; then
-  sed 's/^/    /' "$work/tree-sitter-test.log" >>"$work/tree-sitter-test.tally"
+  { echo "details:"; sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^/    /' "$work/tree-sitter-test.log"; } >>"$work/tree-sitter-test.tally"
 fi
-tally "$work/tree-sitter-test.tally"
+tally "tree-sitter: generate, test (corpus and highlight assertions)" "$work/tree-sitter-test.tally"
 
 # Every spec slsc parses has no ERROR or MISSING node; every one it rejects has one.
 "$ts" parse "${ts_config[@]}" --scope source.slsc -q -j --paths "$work/parsed.txt" >"$work/parse-ok.json" 2>/dev/null || true
@@ -172,11 +185,11 @@ for (const [json, files, want] of [[okJson, okList, true], [badJson, badList, fa
   for (const file of list(files)) {
     const ok = seen.get(file);
     const what = want ? 'no ERROR or MISSING node' : 'an error, as slsc finds';
-    console.log(`${ok === want ? 'ok  ' : 'FAIL'} tree-sitter parse ${file}: ${ok === undefined ? 'not parsed' : what}`);
+    console.log(`${ok === want ? 'ok  ' : 'FAIL'} ${file}: ${ok === undefined ? 'not parsed' : what}`);
   }
 }
 EOF
-tally "$work/parse.log"
+tally "tree-sitter: no ERROR or MISSING node where slsc parses, an error where it does not" "$work/parse.log"
 
 # --------------------------------------------------------------------- Vim --
 
@@ -184,8 +197,7 @@ grep -E '^(examples|stdlib)/' "$work/parsed.txt" >"$work/indent.txt" || true
 SLSC_VIM_SPECS="$work/parsed.txt" SLSC_VIM_CLEAN="$work/clean.txt" SLSC_VIM_INDENT="$work/indent.txt" \
   SLSC_VIM_OUT="$work/vim.log" \
   vim -es -u NONE -i NONE -N --cmd "set rtp^=$root/editors/vim" -S editors/vim/test/run.vim </dev/null || true
-[[ -s "$work/vim.log" ]] || echo "FAIL vim: the test script wrote no report" >"$work/vim.log"
-tally "$work/vim.log"
+tally "Vim: detection, Salt states, group assertions, no error group, indentation" "$work/vim.log"
 
 echo "editors: $passed passed, $failed failed"
 ((failed == 0))

@@ -1,0 +1,4 @@
+# Install the queue worker and its configuration.
+queue worker:
+  pkg.installed:
+    - name: queue-worker

@@ -1,0 +1,5 @@
+{#- Pillar-driven table of users -#}
+{% for user in pillar.get('users', []) %}
+{{ user }}:
+  user.present
+{% endfor %}

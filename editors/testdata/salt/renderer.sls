@@ -1,0 +1,4 @@
+#!py
+
+def run():
+    return {"queue_worker": {"service.running": [{"name": "worker"}]}}

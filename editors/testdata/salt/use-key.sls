@@ -1,0 +1,3 @@
+use aws:
+  pkg.installed:
+    - name: awscli

@@ -1,0 +1,4 @@
+---
+bucket uploads:
+  file.directory:
+    - name: /srv/uploads

@@ -1,0 +1,362 @@
+/**
+ * @file Tree-sitter grammar for `.sls` specs, the language of the slsc compiler.
+ * @license Apache-2.0
+ *
+ * The authority is compiler/src/syntax/sls.pest: this grammar follows it rule
+ * for rule (the rule names in comments are the pest ones), so a spec the
+ * compiler parses never has an ERROR node here. scripts/test-editors.sh checks
+ * that on every spec and documentation snippet of the repository, and checks
+ * that every keyword of sls.pest appears below.
+ *
+ * Keywords are contextual, as in pest: `bucket`, `prefix` or `on_failure` are
+ * ordinary names wherever a keyword cannot stand (the S3 events of the
+ * standard library have a field called `bucket`). Tree-sitter gives this for
+ * free as long as no `reserved` word set is declared.
+ *
+ * To add a keyword, extend the lists below; the TextMate and Vim grammars keep
+ * the same lists (see docs/editors.md, "Keeping the grammars in step").
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
+const DURATION_UNITS = ['ms', 's', 'm', 'h', 'd'];
+const SIZE_UNITS = ['KB', 'MB', 'GB'];
+const COMPARISON_OPERATORS = ['!=', '>=', '<=', '=', '>', '<'];
+// Conditions of the form `field [not] OP "string" [ignoring case]` (pest:
+// prefix_test, suffix_test, wildcard_test, cidr_test), with what each accepts.
+const STRING_TESTS = [
+  {operator: 'prefix', negatable: true, ignoringCase: true},
+  {operator: 'suffix', negatable: true, ignoringCase: true},
+  {operator: 'matches', negatable: true, ignoringCase: false},
+  {operator: 'cidr', negatable: false, ignoringCase: false},
+];
+// Access verbs followed directly by names (pest: verb_reads, verb_writes, verb_invokes)...
+const PLAIN_VERBS = ['reads', 'writes', 'invokes'];
+// ...and those spelled `VERB to NAMES` (pest: verb_sends, verb_publishes).
+const TO_VERBS = ['sends', 'publishes'];
+
+// Words that start a member; as names they still make properties and blocks.
+const MEMBER_KEYWORDS = [...HTTP_METHODS, ...PLAIN_VERBS, ...TO_VERBS, 'emits', 'on', 'match',
+  'send', 'subscribe', 'responses', 'allow'];
+
+const DIGITS = '[0-9][0-9_]*';
+const unitsRegex = (units) => new RegExp(`${DIGITS}(${units.join('|')})`);
+
+module.exports = grammar({
+  name: 'sls',
+
+  extras: $ => [/\s/, $.comment],
+
+  word: $ => $.identifier,
+
+  conflicts: $ => [
+    // pest: `path_list = path ~ (COMMA ~ !statement_start ~ path)*`. Whether a
+    // comma continues the list or separates members depends on what follows
+    // the next name (`reads A, B` vs `reads A, b = 1`): GLR keeps both.
+    [$.reference_list],
+    // pest tries `responses { 200 = T }` first and falls back to a block
+    // named `responses`; GLR tries both, and prec.dynamic prefers the former.
+    [$.responses, $._member_name],
+    // `allow { ... }` is a block unless what follows makes it `allow VALUE on VALUE`.
+    [$.allow, $._member_name],
+  ],
+
+  supertypes: $ => [$._declaration, $._member, $._value, $._type, $._expression],
+
+  rules: {
+    source_file: $ => repeat($._declaration),
+
+    _declaration: $ => choice(
+      $.use_declaration,
+      $.app_declaration,
+      $.type_declaration,
+      $.event_declaration,
+      $.function_declaration,
+      $.api_declaration,
+      $.rule_declaration,
+      $.schedule_declaration,
+      $.queue_declaration,
+      $.topic_declaration,
+      $.bus_declaration,
+      $.table_declaration,
+      $.bucket_declaration,
+      $.secret_declaration,
+      $.parameter_declaration,
+    ),
+
+    // ------------------------------------------------------------ tokens --
+
+    comment: _ => token(seq('//', /[^\n]*/)),
+
+    identifier: _ => /[A-Za-z_][A-Za-z0-9_]*/,
+
+    // pest: path. `Orders.name`, `aws.s3.ObjectCreated`; no space before a dot.
+    reference: $ => seq(
+      $.identifier,
+      repeat(seq(token.immediate('.'), $.identifier)),
+    ),
+
+    string: $ => seq(
+      '"',
+      repeat(choice($.string_content, $.escape_sequence)),
+      token.immediate('"'),
+    ),
+    // prec(1): inside a string, `//` is text, not the start of a comment.
+    string_content: _ => token.immediate(prec(1, /[^"\\\n]+/)),
+    // Any escape parses; the compiler reports invalid ones (E0002) later.
+    escape_sequence: _ => token.immediate(seq('\\', choice(/u\{[^}"\n]*\}/, /[^\n]/))),
+
+    duration: _ => token(unitsRegex(DURATION_UNITS)),
+    size: _ => token(unitsRegex(SIZE_UNITS)),
+    // pest parses `1.5h` and `0.5GB` so that the compiler can say what to write instead.
+    fractional: _ => token(new RegExp(`${DIGITS}\\.${DIGITS}(${[...DURATION_UNITS, ...SIZE_UNITS].join('|')})`)),
+    number: _ => token(new RegExp(`-?${DIGITS}(\\.${DIGITS})?`)),
+    boolean: _ => choice('true', 'false'),
+
+    // ------------------------------------------------------------ values --
+
+    _value: $ => choice(
+      $.redrive,
+      $.tagged,
+      $.list,
+      $.record,
+      $.fractional,
+      $.duration,
+      $.size,
+      $.number,
+      $.string,
+      $.boolean,
+      $.reference,
+    ),
+
+    list: $ => seq('[', optional(seq(commaSep1($._value), optional(','))), ']'),
+
+    // `{ pk: string, sk: string }`: entries separated by commas or line breaks.
+    record: $ => seq(
+      '{',
+      optional(seq($.entry, repeat(seq(optional(','), $.entry)), optional(','))),
+      '}',
+    ),
+    entry: $ => seq(field('name', $.identifier), choice(':', '='), field('value', $._value)),
+
+    // `jwt { issuer = "..." }`, `provisioned { read = 5 }`.
+    // prec: in `allow A on b { ... }` the braces belong to `b`, as pest tries
+    // a tagged value before a bare name.
+    tagged: $ => prec(1, seq(field('tag', $.identifier), field('body', $.body))),
+
+    // `PaymentsDlq after 5 receives`.
+    redrive: $ => seq(
+      field('queue', $.reference),
+      'after',
+      field('count', $._value),
+      choice('receives', 'receive'),
+    ),
+
+    // ------------------------------------------------------------- types --
+
+    fields: $ => seq('{', repeat(seq($.type_field, optional(','))), '}'),
+
+    // Quoted names carry characters names cannot: `"source-ip-address"?: string`.
+    type_field: $ => seq(
+      field('name', choice($.identifier, $.string)),
+      optional(field('optional', '?')),
+      ':',
+      field('type', $._type),
+    ),
+
+    _type: $ => choice($._plain_type, $.constrained_type),
+    _plain_type: $ => choice(
+      $.union_type,
+      $.list_type,
+      $.record_type,
+      alias($.identifier, $.type_identifier),
+    ),
+    // `int(min = 1, max = 99)`, `[Item](min_items = 1)`.
+    constrained_type: $ => seq(field('type', $._plain_type), field('constraints', $.constraints)),
+    constraints: $ => seq('(', optional(seq(commaSep1($.entry), optional(','))), ')'),
+    union_type: $ => seq($.string, repeat(seq('|', $.string))),
+    list_type: $ => seq('[', $._type, ']'),
+    record_type: $ => seq('{', repeat(seq($.type_field, optional(','))), '}'),
+
+    // ----------------------------------------------------------- members --
+
+    // prec: `name { }` is a block, as in pest, which tries blocks before field blocks.
+    body: $ => prec(1, seq('{', repeat(seq($._member, optional(','))), '}')),
+
+    // In pest's order. Where pest's ordered choice picks between two readings
+    // of the same text, the precedences and conflicts here pick the same one.
+    _member: $ => choice(
+      $.route,
+      $.responses,
+      $.property,
+      $.block,
+      $.fields_block,
+      $.verb,
+      $.allow,
+      $.trigger,
+      $.match,
+      $.send,
+      $.subscribe,
+    ),
+
+    property: $ => seq(field('name', $._member_name), '=', field('value', $._value)),
+    block: $ => seq(field('name', $._member_name), field('body', $.body)),
+    // `params { id: string }`, `query { limit?: int }`: typed fields of a route.
+    fields_block: $ => seq(field('name', $._member_name), field('fields', $.fields)),
+
+    // `responses { 200 = Order, 404 = Problem }`: response types by status.
+    responses: $ => prec.dynamic(1, seq('responses', '{', repeat(seq($.response, optional(','))), '}')),
+    response: $ => seq(field('status', $.status), '=', field('type', $.reference)),
+    status: _ => token(/[0-9]{3}/),
+
+    // `allow "ssm:GetParameter" on "arn:..."`: permissions no verb derives.
+    allow: $ => prec.dynamic(-1, seq(
+      'allow',
+      field('actions', $._value),
+      'on',
+      field('resources', $._value),
+      optional(field('body', $.body)),
+    )),
+    // pest tries `property` and `block` before statements, so `on = 1` is a
+    // property (that the compiler then rejects by name, not as a syntax error).
+    _member_name: $ => choice($.identifier, alias(choice(...MEMBER_KEYWORDS), $.identifier)),
+
+    // Access verbs: what a function may touch.
+    verb: $ => choice(
+      ...PLAIN_VERBS.map(v => seq(field('verb', v), field('targets', $.reference_list))),
+      // `sends to Q`, or `sends Message to Q` to say what it sends.
+      ...TO_VERBS.map(v => seq(
+        field('verb', v),
+        optional(field('message', $.reference)),
+        'to',
+        field('targets', $.reference_list),
+      )),
+      seq(field('verb', 'emits'), field('events', $.reference_list), 'to', field('bus', $.reference)),
+    ),
+    reference_list: $ => seq($.reference, repeat(seq(',', $.reference))),
+
+    // `on Payments { batch = 10 }`.
+    trigger: $ => seq('on', field('source', $.reference), optional(field('body', $.body))),
+
+    // `POST /orders/{id} -> CreateOrder { auth = none }`.
+    route: $ => seq(
+      field('method', $.http_method),
+      field('path', $.route_path),
+      '->',
+      field('target', $.reference),
+      optional(field('body', $.body)),
+    ),
+    http_method: _ => choice(...HTTP_METHODS),
+    route_path: $ => seq('/', repeat(choice($._route_text, $.path_parameter))),
+    _route_text: _ => token.immediate(/[A-Za-z0-9\-_.~\/]+/),
+    // `{id}` takes one segment, `{path+}` the rest of the path.
+    path_parameter: _ => token.immediate(/\{[A-Za-z_][A-Za-z0-9_]*\+?\}/),
+
+    // `match OrderPlaced where total > 100`.
+    match: $ => seq(
+      'match',
+      field('event', $.reference),
+      optional(seq('where', field('filter', $._expression))),
+    ),
+    send: $ => seq('send', 'to', field('target', $.reference), optional(field('body', $.body))),
+    subscribe: $ => seq('subscribe', field('queue', $.reference), optional(field('body', $.body))),
+
+    // ---------------------------------------------------------- patterns --
+
+    // pest: expr / and_expr / unary, with flat operand lists as in pest;
+    // `and` binds tighter than `or`.
+    _expression: $ => choice($.or_expression, $._and_operand),
+    or_expression: $ => seq($._and_operand, repeat1(seq('or', $._and_operand))),
+    _and_operand: $ => choice($.and_expression, $._unary),
+    and_expression: $ => seq($._unary, repeat1(seq('and', $._unary))),
+    _unary: $ => choice($.parenthesized_expression, $.condition),
+    parenthesized_expression: $ => seq('(', $._expression, ')'),
+
+    condition: $ => seq(
+      field('field', $.field_path),
+      choice(
+        seq(
+          field('operator', $.comparison_operator),
+          field('value', $._value),
+          optional($.ignoring_case),
+        ),
+        seq(optional('not'), field('operator', 'in'), field('value', $.list)),
+        seq(optional('not'), field('operator', 'exists')),
+        ...STRING_TESTS.map(t => seq(
+          ...(t.negatable ? [optional('not')] : []),
+          field('operator', t.operator),
+          field('value', $.string),
+          ...(t.ignoringCase ? [optional($.ignoring_case)] : []),
+        )),
+      ),
+    ),
+    comparison_operator: _ => choice(...COMPARISON_OPERATORS),
+    // `= "x" ignoring case`: EventBridge's equals-ignore-case.
+    ignoring_case: _ => seq('ignoring', 'case'),
+    // `object.key`, `object."version-id"`: segments quoted where they need it.
+    field_path: $ => seq(
+      choice($.identifier, $.string),
+      repeat(seq(token.immediate('.'), choice($.identifier, $.string))),
+    ),
+
+    // ------------------------------------------------------ declarations --
+
+    use_declaration: $ => seq('use', field('module', choice($.string, $.reference))),
+
+    app_declaration: $ => declaration($, 'app', optional(field('body', $.body))),
+
+    type_declaration: $ => declaration($, 'type', field('fields', $.fields)),
+
+    event_declaration: $ => declaration($, 'event',
+      optional(seq('from', field('source', $.string))),
+      optional(seq('detail_type', field('detail_type', $.string))),
+      // Produced outside this spec, so no `emits` is expected.
+      optional(field('external', 'external')),
+      field('fields', $.fields),
+    ),
+
+    function_declaration: $ => declaration($, 'function', field('body', $.body)),
+
+    api_declaration: $ => declaration($, 'api', field('protocol', $.identifier), field('body', $.body)),
+
+    rule_declaration: $ => declaration($, 'rule', 'on', field('bus', $.reference), field('body', $.body)),
+
+    schedule_declaration: $ => declaration($, 'schedule',
+      field('expression', choice($.every, $.cron)),
+      '->',
+      field('target', $.reference),
+      optional(field('body', $.body)),
+    ),
+    every: $ => seq('every', field('rate', $.duration)),
+    cron: $ => seq('cron', field('expression', $.string)),
+
+    // `queue Payments of PaymentRequest`: the type of its messages.
+    queue_declaration: $ => declaration($, 'queue', optional($._message_type), optional(field('body', $.body))),
+    topic_declaration: $ => declaration($, 'topic', optional($._message_type), optional(field('body', $.body))),
+    _message_type: $ => seq('of', field('message', $.reference)),
+    bus_declaration: $ => declaration($, 'bus', optional(field('body', $.body))),
+    table_declaration: $ => declaration($, 'table', field('body', $.body)),
+    bucket_declaration: $ => declaration($, 'bucket', optional(field('body', $.body))),
+    // `secret DbPassword { name = "prod/db" }`: an existing Secrets Manager secret.
+    secret_declaration: $ => declaration($, 'secret', field('body', $.body)),
+    // `parameter Settings { name = "/shop/settings" }`: an SSM parameter (or a path of them).
+    parameter_declaration: $ => declaration($, 'parameter', field('body', $.body)),
+  },
+});
+
+/**
+ * `KEYWORD Name ...rest`: every declaration but `use`.
+ * @param {GrammarSymbols<string>} $
+ * @param {string} keyword
+ * @param {RuleOrLiteral[]} rest
+ */
+function declaration($, keyword, ...rest) {
+  return seq(keyword, field('name', $.identifier), ...rest);
+}
+
+/** @param {RuleOrLiteral} rule */
+function commaSep1(rule) {
+  return seq(rule, repeat(seq(',', rule)));
+}
