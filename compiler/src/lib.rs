@@ -43,7 +43,7 @@ pub use check::{CheckOptions, Date};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{Format, Target};
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The result of loading, parsing, resolving and checking a spec.
@@ -81,11 +81,19 @@ pub fn compile_source(
 }
 
 fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
-    let stdlib_files: HashSet<source::FileId> = loaded
+    // `<stdlib>/aws/s3.sls` is the module `aws.s3`.
+    let stdlib_files: HashMap<source::FileId, String> = loaded
         .sources
         .files()
-        .filter(|(_, f)| f.path.is_none() && f.name.starts_with("<stdlib>"))
-        .map(|(id, _)| id)
+        .filter(|(_, f)| f.path.is_none() && f.name.starts_with("<stdlib>/"))
+        .map(|(id, f)| {
+            let module = f
+                .name
+                .trim_start_matches("<stdlib>/")
+                .trim_end_matches(".sls")
+                .replace('/', ".");
+            (id, module)
+        })
         .collect();
     let mut diagnostics = loaded.diagnostics;
     let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);

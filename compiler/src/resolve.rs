@@ -37,6 +37,8 @@ struct Symbol {
     /// Never reported unused: declared in a standard library module, or a
     /// declaration that did not parse.
     quiet: bool,
+    /// The standard library module it comes from (`aws.s3`).
+    module: Option<String>,
 }
 
 /// Function settings that `app` sets for every function.
@@ -51,10 +53,11 @@ struct Defaults {
 
 /// Resolves every file of a compilation into one model.
 ///
-/// `stdlib_files` lists files that come from the standard library.
+/// `stdlib_files` maps the files that come from the standard library to
+/// their module names (`aws.s3`).
 pub fn resolve(
     files: &[(FileId, ast::File)],
-    stdlib_files: &HashSet<FileId>,
+    stdlib_files: &HashMap<FileId, String>,
 ) -> (Model, Vec<Diagnostic>) {
     let mut r = Resolver {
         symbols: IndexMap::new(),
@@ -71,7 +74,7 @@ pub fn resolve(
             }
         }
         for d in &file.decls {
-            r.declare(d, stdlib_files.contains(id));
+            r.declare(d, stdlib_files.get(id));
         }
         for (kind, name) in &file.broken {
             if *kind == DeclKind::App {
@@ -83,6 +86,7 @@ pub fn resolve(
                         kind: *kind,
                         span: name.span,
                         quiet: true,
+                        module: None,
                     },
                 );
             }
@@ -162,7 +166,7 @@ impl Resolver {
         self.diags.push(d);
     }
 
-    fn declare(&mut self, d: &ast::Decl, stdlib: bool) {
+    fn declare(&mut self, d: &ast::Decl, module: Option<&String>) {
         if d.kind == DeclKind::App {
             if let Some((_, prev)) = self.symbols.iter().find(|(_, s)| s.kind == DeclKind::App) {
                 let prev = prev.span;
@@ -202,7 +206,8 @@ impl Resolver {
             Symbol {
                 kind: d.kind,
                 span: d.name.span,
-                quiet: stdlib,
+                quiet: module.is_some(),
+                module: module.cloned(),
             },
         );
     }
@@ -210,6 +215,9 @@ impl Resolver {
     /// Resolves a reference to a declaration of one of `kinds`.
     fn expect_ref(&mut self, path: &ast::Path, kinds: &[DeclKind]) -> Option<Ref> {
         let (name, extra) = self.split_qualified(path);
+        if !self.right_module(path, &name) {
+            return None;
+        }
         if extra > 0 {
             let attr = &path.parts[path.parts.len() - extra];
             self.error(
@@ -229,9 +237,64 @@ impl Resolver {
         self.lookup(&name, path.span, kinds)
     }
 
+    /// For a name qualified with a module (`aws.s3.ObjectCreated`): the
+    /// module must be `use`d and declare the name. Reports and returns false
+    /// otherwise.
+    pub(super) fn right_module(&mut self, path: &ast::Path, name: &str) -> bool {
+        let text = path.text();
+        let module = self
+            .modules
+            .iter()
+            .find(|m| text.starts_with(&format!("{m}.")))
+            .cloned();
+        match module {
+            Some(m) => {
+                let declared_in = self.symbols.get(name).and_then(|s| s.module.clone());
+                if declared_in.as_deref().is_some_and(|d| d != m)
+                    || (self.symbols.contains_key(name) && declared_in.is_none())
+                {
+                    let elsewhere =
+                        declared_in.map_or("in this spec".to_string(), |d| format!("in `{d}`"));
+                    self.error(
+                        Diagnostic::new(
+                            "E0101",
+                            path.span,
+                            format!("module `{m}` has no `{name}`"),
+                        )
+                        .label(format!("`{name}` is declared {elsewhere}"))
+                        .help(format!(
+                            "write `{name}` alone, or qualify it with the module that declares it"
+                        )),
+                    );
+                    return false;
+                }
+                true
+            }
+            None => {
+                // `aws.s3.ObjectCreated` without `use aws.s3`.
+                let parts: Vec<&str> = path.parts.iter().map(|p| p.name.as_str()).collect();
+                let candidate = (2..parts.len())
+                    .rev()
+                    .map(|n| parts[..n].join("."))
+                    .find(|m| crate::stdlib::module(m).is_some());
+                match candidate {
+                    Some(m) if !self.symbols.contains_key(parts[0]) => {
+                        self.error(
+                            Diagnostic::new("E0101", path.span, format!("`{}` is in the standard library module `{m}`, which this spec does not use", path.text()))
+                                .label("module not loaded")
+                                .help(format!("add `use {m}` to the spec")),
+                        );
+                        false
+                    }
+                    _ => true,
+                }
+            }
+        }
+    }
+
     /// Strips a `use`d module prefix (`aws.s3.ObjectCreated`); returns the
     /// declaration name and how many parts follow it.
-    fn split_qualified(&self, path: &ast::Path) -> (String, usize) {
+    pub(super) fn split_qualified(&self, path: &ast::Path) -> (String, usize) {
         for m in &self.modules {
             let n = m.split('.').count();
             if path.parts.len() > n

@@ -349,6 +349,9 @@ impl Resolver {
             DeclKind::Topic,
         ];
         let (name, extra) = self.split_qualified(source);
+        if !self.right_module(source, &name) {
+            return None;
+        }
         let head_span = source.head().span;
         let r = self.lookup(&name, head_span, &kinds)?;
         let r = Ref {

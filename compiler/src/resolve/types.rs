@@ -196,6 +196,22 @@ impl Resolver {
                     .help("swap the bounds, or correct one of them"),
             );
         }
+        if let Some(why) = c.example.as_ref().and_then(|e| example_violates(e, ty, &c)) {
+            let span = t
+                .constraints
+                .iter()
+                .find(|(k, _)| k.name == "example")
+                .map_or(t.span, |(_, v)| v.span);
+            self.error(
+                Diagnostic::new(
+                    "E0213",
+                    span,
+                    format!("the example breaks the field's own constraints: {why}"),
+                )
+                .label("invalid example")
+                .help("give an example the constraints accept: samples and schemas use it"),
+            );
+        }
         c
     }
 }
@@ -223,6 +239,70 @@ impl Resolver {
             }
         };
         Some(j)
+    }
+}
+
+/// Why an example value does not satisfy its field's constraints (patterns
+/// are not checked here: JSON Schema's regular expressions are ECMA 262's).
+fn example_violates(e: &serde_json::Value, ty: &Ty, c: &Constraints) -> Option<String> {
+    if let Some(n) = e.as_f64() {
+        if c.min.is_some_and(|m| n < m) {
+            return Some(format!("{n} is below `min`"));
+        }
+        if c.max.is_some_and(|m| n > m) {
+            return Some(format!("{n} is above `max`"));
+        }
+    }
+    if let Some(s) = e.as_str() {
+        let len = s.chars().count() as u64;
+        if c.min_length.is_some_and(|m| len < m) {
+            return Some(format!("it is {len} characters, under `min_length`"));
+        }
+        if c.max_length.is_some_and(|m| len > m) {
+            return Some(format!("it is {len} characters, over `max_length`"));
+        }
+        if *ty == Ty::Timestamp && !rfc3339(s) {
+            return Some("it is not an RFC 3339 date-time such as \"2026-01-01T00:00:00Z\"".into());
+        }
+    }
+    None
+}
+
+/// `YYYY-MM-DDTHH:MM:SS`, optional fraction, then `Z` or `±HH:MM`.
+fn rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let shape = b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b'T' | b't')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19);
+    if !shape {
+        return false;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    rest == "Z" || rest == "z" || {
+        let r = rest.as_bytes();
+        r.len() == 6
+            && matches!(r[0], b'+' | b'-')
+            && r[1..3].iter().all(u8::is_ascii_digit)
+            && r[3] == b':'
+            && r[4..6].iter().all(u8::is_ascii_digit)
     }
 }
 
