@@ -7,7 +7,8 @@ For tests/mapping/{w0902,e0901}.sls the named code must be reported, by
 cfn-lint's rule, at line 6 of the spec (the `allow` that caused it); for
 tests/mapping/fixed.sls cfn-lint must report nothing, and checkov's finding
 that the function is not in a VPC (CKV_AWS_117) must land on the function's
-declaration (line 3). Prints `mapping: N passed, M failed`.
+declaration (line 3); and a suppression comment silences a finding
+(tests/mapping/suppressed.sls). Prints `mapping: N passed, M failed`.
 """
 import json
 import os
@@ -21,6 +22,7 @@ CASES = [
     ("cfn-lint", "tests/mapping/e0901.sls", "E0901", "cfn-lint E3510", 6),
     ("cfn-lint", "tests/mapping/fixed.sls", None, None, None),
     ("checkov", "tests/mapping/fixed.sls", "W0902", "checkov CKV_AWS_117", 3),
+    ("cfn-lint", "tests/mapping/suppressed.sls", None, None, None),
 ]
 
 

@@ -59,6 +59,9 @@ enum Command {
         /// Write the template here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Also write a source map: template paths to `.sls` ranges (JSON).
+        #[arg(long)]
+        source_map: Option<PathBuf>,
         #[command(flatten)]
         common: Common,
     },
@@ -215,6 +218,7 @@ pub fn run() -> ExitCode {
             target,
             format,
             output,
+            source_map,
             common,
         } => {
             let Some(mut c) = compile(&file, &common) else {
@@ -227,8 +231,7 @@ pub fn run() -> ExitCode {
             let built = slsc::build(&c, target);
             // One report, with one summary, for checking and building alike.
             if let Err(more) = &built {
-                c.diagnostics.extend(more.iter().cloned());
-                slsc::diagnostics::sort(&mut c.diagnostics);
+                c.add_findings(more.clone());
             }
             report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let Ok(template) = built else {
@@ -242,6 +245,14 @@ pub fn run() -> ExitCode {
                 FormatArg::Yaml => slsc::Format::Yaml,
                 FormatArg::Json => slsc::Format::Json,
             };
+            if let Some(path) = &source_map {
+                let map = slsc::sourcemap::build(&c.model, &template).to_json(&c.sources);
+                let text = serde_json::to_string_pretty(&map).unwrap_or_default() + "\n";
+                if let Err(e) = std::fs::write(path, text) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
             let text = slsc::emit::write(&template, format);
             let written = match &output {
                 Some(path) => {
@@ -410,10 +421,7 @@ fn run_check(
                 WithTool::Checkov => slsc::external::checkov(&c, &slsc::external::find_checkov()),
             };
             match found {
-                Ok(found) => {
-                    c.diagnostics.extend(found);
-                    diagnostics::sort(&mut c.diagnostics);
-                }
+                Ok(found) => c.add_findings(found),
                 Err(e) => {
                     eprintln!("error: {e}");
                     return ExitCode::from(2);
@@ -456,7 +464,14 @@ fn run_check(
             print_json(&serde_json::to_value(&report).unwrap_or_default());
         }
         CheckFormat::Sarif => {
-            print_json(&slsc::report::sarif(&report, docs_url));
+            let base = docs_url.map(|u| {
+                if u.ends_with('/') {
+                    u.to_string()
+                } else {
+                    format!("{u}/")
+                }
+            });
+            print_json(&slsc::report::sarif(&report, base.as_deref()));
         }
         CheckFormat::Github => print!("{}", slsc::report::github(&report)),
     }

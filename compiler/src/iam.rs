@@ -169,10 +169,22 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
     // The escape hatch: exactly what the user wrote, resources as given.
     for (i, a) in f.allows.iter().enumerate() {
         let actions: Vec<&str> = a.actions.iter().map(|s| s.value.as_str()).collect();
-        let resources = a.resources.iter().map(|r| json!(r.value)).collect();
+        // `${AWS::Region}` and other pseudo-parameters work as in `Fn::Sub`.
+        let resources = a
+            .resources
+            .iter()
+            .map(|r| {
+                if r.value.contains("${") {
+                    refs::sub(&r.value)
+                } else {
+                    json!(r.value)
+                }
+            })
+            .collect();
+        let cause = a.actions.first().map_or(a.span, |x| x.span);
         out.extend(caused(
             vec![stmt(format!("Allow{}", i + 1), &actions, resources)],
-            a.span,
+            cause,
             match &a.acknowledged {
                 Some(why) => format!("allow {} (acknowledged: {why})", actions.join(", ")),
                 None => format!("allow {}", actions.join(", ")),
@@ -238,9 +250,15 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             let mut out = if p.is_path {
                 // GetParametersByPath authorizes on the path itself; the
                 // parameters under it on their own ARNs.
+                // The root path `/` holds every parameter: `parameter/*`.
+                let trimmed = p.parameter_name.value.trim_matches('/');
+                let under = if trimmed.is_empty() {
+                    "*".to_string()
+                } else {
+                    format!("{trimmed}/*")
+                };
                 let all = refs::sub(&format!(
-                    "arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/{}/*",
-                    p.parameter_name.value.trim_matches('/')
+                    "arn:${{AWS::Partition}}:ssm:${{AWS::Region}}:${{AWS::AccountId}}:parameter/{under}"
                 ));
                 vec![
                     stmt(

@@ -53,11 +53,24 @@ pub struct Compilation {
     pub sources: source::SourceMap,
     /// The checked model.
     pub model: model::Model,
-    /// Every diagnostic, sorted by file and position.
+    /// Every diagnostic, sorted by file and position, after suppressions
+    /// and the project's configuration.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every diagnostic before suppressions and configuration, so that
+    /// findings added later get the same treatment.
+    unfiltered: Vec<Diagnostic>,
+    /// The project's configuration.
+    config: config::Config,
 }
 
 impl Compilation {
+    /// Adds diagnostics found later (third-party linters) and filters every
+    /// diagnostic again through suppressions and the configuration.
+    pub fn add_findings(&mut self, found: Vec<Diagnostic>) {
+        self.unfiltered.extend(found);
+        self.diagnostics = filtered(&self.sources, &self.config, self.unfiltered.clone());
+    }
+
     /// True if any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -100,14 +113,27 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     diagnostics.extend(resolve_diags);
     let (model, check_diags) = check::check(model, &opts);
     diagnostics.extend(check_diags);
-    config::suppress(&loaded.sources, &mut diagnostics);
-    config::apply(&opts.config, &mut diagnostics);
-    diagnostics::sort(&mut diagnostics);
+    let unfiltered = diagnostics;
+    let diagnostics = filtered(&loaded.sources, &opts.config, unfiltered.clone());
     Compilation {
         sources: loaded.sources,
         model,
         diagnostics,
+        unfiltered,
+        config: opts.config,
     }
+}
+
+/// Diagnostics after suppression comments and the configuration, sorted.
+fn filtered(
+    sources: &source::SourceMap,
+    config: &config::Config,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    config::suppress(sources, &mut diagnostics);
+    config::apply(config, &mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    diagnostics
 }
 
 /// The template of a compilation.

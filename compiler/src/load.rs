@@ -181,8 +181,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// The specs to check for a list of files and folders: files as given, and
 /// under each folder every `.sls` file that no other spec in the set `use`s
 /// (a file only `use`d is checked as part of the specs that use it). Hidden
-/// folders, `target` and `node_modules` are skipped. Sorted, without
-/// duplicates.
+/// folders, `target` and `node_modules` are skipped. Files named come first,
+/// in order; then each folder's, sorted; each spec once.
 pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut from_folders = Vec::new();
@@ -210,7 +210,9 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
             .into_iter()
             .filter(|f| !used.contains(&canonical(f))),
     );
-    files.dedup();
+    // The same spec named twice (or also found in a folder) is checked once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(canonical(f)));
     Ok(files)
 }
 

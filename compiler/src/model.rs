@@ -42,6 +42,9 @@ pub struct Model {
     pub app_name: Option<String>,
     /// Stack-wide tags.
     pub tags: Vec<(String, String)>,
+    /// Log retention in days that `app` sets (30 without one): also the
+    /// retention of API access logs.
+    pub log_retention: u64,
     /// Every declaration in source order (dependencies' files first).
     pub order: Vec<(DeclKind, usize)>,
     /// `type` declarations.

@@ -63,7 +63,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 function: f.name.clone(),
                 role: crate::emit::ids::role(&f.name),
                 managed_policies: if f.tracing {
-                    vec!["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
+                    vec!["arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
                 } else {
                     Vec::new()
                 },

@@ -63,7 +63,10 @@ pub fn resolve(
         symbols: IndexMap::new(),
         used: HashSet::new(),
         diags: Vec::new(),
-        model: Model::default(),
+        model: Model {
+            log_retention: 30,
+            ..Model::default()
+        },
         modules: Vec::new(),
         app_broken: false,
     };
@@ -396,6 +399,9 @@ impl Resolver {
             defaults.tracing = self.expect_tracing(v).unwrap_or(true);
         }
         defaults.log_retention = p.take("log_retention").and_then(|v| self.expect_days(v));
+        if let Some(d) = &defaults.log_retention {
+            self.model.log_retention = d.value;
+        }
         if let Some(body) = p.take_block("tags") {
             self.model.tags = self.string_map(body);
         }

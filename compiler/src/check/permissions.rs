@@ -81,8 +81,8 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
             )
             .label("its code will be denied")
             .help(format!(
-                "add `{verb} {}` to function `{}`, or remove the variable",
-                r.name, f.name
+                "add {verb} to function `{}`, or remove the variable",
+                f.name
             )),
         );
     }

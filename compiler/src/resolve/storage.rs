@@ -260,6 +260,27 @@ impl Resolver {
         let kms_key = p.take("kms_key").and_then(|v| self.expect_string(v));
         self.other_members(&d.body, &d.kind.article());
         p.finish(self, &d.kind.article());
+        if let Some(s) = name.as_ref().filter(|_| d.kind == DeclKind::Secret) {
+            if s.value.starts_with("arn:") {
+                self.error(
+                    Diagnostic::new("E0201", s.span, "expected the secret's name, found an ARN")
+                        .label("an ARN, not a name")
+                        .help("write the name the secret has in Secrets Manager, e.g. `prod/db-password` (its ARN ends in six characters slsc matches itself)"),
+                );
+            }
+        }
+        if let Some(p) = &path {
+            if !p.value.starts_with('/') {
+                self.error(
+                    Diagnostic::new("E0201", p.span, "a parameter path starts with `/`")
+                        .label("not a hierarchy path")
+                        .help(format!(
+                            "write `path = \"/{}\"`",
+                            p.value.trim_end_matches('/').to_string() + "/"
+                        )),
+                );
+            }
+        }
         if let Some(k) = &kms_key {
             if !k.value.starts_with("arn:") || !k.value.contains(":key/") {
                 self.error(
