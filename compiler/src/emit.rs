@@ -62,6 +62,9 @@ impl Template {
 pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     let mut t = Template::default();
     let plan = shared::Plan::new(model);
+    if model.customer_key && needs_key(model) {
+        shared::key(model, &mut t);
+    }
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
         match kind {
@@ -88,6 +91,17 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
             K::Bucket => shared::bucket(model, &plan, &model.buckets[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
+        }
+    }
+    // Acknowledged policy checks, as checkov reads them, on every resource.
+    if !model.acknowledgements.is_empty() {
+        let skip: Vec<Json> = model
+            .acknowledgements
+            .iter()
+            .map(|(id, why)| json!({ "id": id.value, "comment": why }))
+            .collect();
+        for r in t.resources.values_mut() {
+            r["Metadata"] = json!({ "checkov": { "skip": skip } });
         }
     }
     let clashes = std::mem::take(&mut t.clashes);
@@ -138,6 +152,18 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
         return Err(clashes);
     }
     Ok(Json::Object(doc))
+}
+
+/// The logical ID of the app's KMS key.
+pub use shared::KEY;
+
+/// Whether anything the app's key would encrypt is declared.
+fn needs_key(model: &Model) -> bool {
+    !model.functions.is_empty()
+        || !model.queues.is_empty()
+        || !model.topics.is_empty()
+        || !model.tables.is_empty()
+        || !model.apis.is_empty()
 }
 
 /// The stage REST APIs are deployed to.

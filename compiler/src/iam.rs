@@ -166,6 +166,7 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
             format!("on_failure = {}", dest.name),
         ));
     }
+    out.extend(app_key(model, f));
     // The escape hatch: exactly what the user wrote, resources as given.
     for (i, a) in f.allows.iter().enumerate() {
         let actions: Vec<&str> = a.actions.iter().map(|s| s.value.as_str()).collect();
@@ -192,6 +193,60 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
         ));
     }
     dedup(out)
+}
+
+/// What a function needs of the app's KMS key: to encrypt what it sends or
+/// publishes (and its async failures), to decrypt what it consumes and its
+/// own environment. Tables, log groups and service deliveries use the key
+/// through grants and the key policy, not the role.
+fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
+    if !model.customer_key {
+        return Vec::new();
+    }
+    let key = || vec![crate::emit::refs::get_att(crate::emit::KEY, "Arn")];
+    let write: &[&str] = &["kms:GenerateDataKey", "kms:Decrypt"];
+    let mut out = Vec::new();
+    for a in &f.access {
+        if matches!(a.verb, VerbKind::SendsTo | VerbKind::PublishesTo) {
+            out.extend(caused(
+                vec![stmt("EncryptWithAppKey".into(), write, key())],
+                a.target.span,
+                format!(
+                    "{} {} (encrypted with the app's key)",
+                    a.verb.text(),
+                    a.target.name
+                ),
+            ));
+        }
+    }
+    if let Some(d) = f
+        .on_failure
+        .as_ref()
+        .filter(|d| matches!(d.kind, DeclKind::Queue | DeclKind::Topic))
+    {
+        out.extend(caused(
+            vec![stmt("EncryptWithAppKey".into(), write, key())],
+            d.span,
+            format!("on_failure = {} (encrypted with the app's key)", d.name),
+        ));
+    }
+    for t in &f.triggers {
+        if let Trigger::Queue { queue, .. } = t {
+            out.extend(caused(
+                vec![stmt("DecryptWithAppKey".into(), &["kms:Decrypt"], key())],
+                queue.span,
+                format!("on {} (encrypted with the app's key)", queue.name),
+            ));
+        }
+    }
+    if let Some((k, _)) = f.env.first() {
+        out.extend(caused(
+            vec![stmt("DecryptWithAppKey".into(), &["kms:Decrypt"], key())],
+            k.span,
+            format!("env {} (encrypted with the app's key)", k.value),
+        ));
+    }
+    out
 }
 
 /// Statements of one access verb.

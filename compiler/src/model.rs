@@ -45,6 +45,13 @@ pub struct Model {
     /// Log retention in days that `app` sets (30 without one): also the
     /// retention of API access logs.
     pub log_retention: u64,
+    /// Encrypt queues, topics, tables, log groups and environments with the
+    /// app's own KMS key (`encryption = kms`, the default) rather than AWS
+    /// managed keys (`encryption = aws_managed`).
+    pub customer_key: bool,
+    /// Policy checks the app acknowledges not meeting, with the reason:
+    /// emitted as checkov skip metadata on every resource.
+    pub acknowledgements: Vec<(Spanned<String>, String)>,
     /// Every declaration in source order (dependencies' files first).
     pub order: Vec<(DeclKind, usize)>,
     /// `type` declarations.
@@ -683,6 +690,8 @@ pub struct Bucket {
     pub span: Span,
     /// Sends its events to the account's default EventBridge bus.
     pub eventbridge: bool,
+    /// Keeps every version of its objects (the default).
+    pub versioning: bool,
 }
 
 /// A `secret` declaration: an existing Secrets Manager secret, by name.

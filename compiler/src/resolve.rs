@@ -65,6 +65,7 @@ pub fn resolve(
         diags: Vec::new(),
         model: Model {
             log_retention: 30,
+            customer_key: true,
             ..Model::default()
         },
         modules: Vec::new(),
@@ -405,6 +406,40 @@ impl Resolver {
         if let Some(body) = p.take_block("tags") {
             self.model.tags = self.string_map(body);
         }
+        if let Some(v) = p.take("encryption") {
+            if let Some(w) = self.expect_word(v, &["kms", "aws_managed"]) {
+                self.model.customer_key = w == "kms";
+            }
+        }
+        if let Some(body) = p.take_block("acknowledge") {
+            for m in body {
+                let MemberKind::Property { key, value } = &m.kind else {
+                    self.not_allowed(m, "`acknowledge`");
+                    continue;
+                };
+                let known = key.name.starts_with("CKV_") || key.name.starts_with("CKV2_");
+                if !known {
+                    self.error(
+                        Diagnostic::new("E0202", key.span, format!("`{}` is not a checkov check id", key.name))
+                            .label("expected `CKV_AWS_...`")
+                            .help("name the check to acknowledge, e.g. `CKV_AWS_117 = \"functions need no VPC\"`"),
+                    );
+                    continue;
+                }
+                match self.expect_string(value) {
+                    Some(r) if !r.value.trim().is_empty() => self
+                        .model
+                        .acknowledgements
+                        .push((Spanned::new(key.name.clone(), key.span), r.value)),
+                    Some(r) => self.error(
+                        Diagnostic::new("E0503", r.span, "an acknowledgement needs a reason")
+                            .label("empty reason")
+                            .help("say why the check does not apply to this app"),
+                    ),
+                    None => {}
+                }
+            }
+        }
         self.other_members(&app.body, "an app");
         p.finish(self, "an app");
         defaults
@@ -528,12 +563,17 @@ impl Resolver {
                     .take("eventbridge")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(false);
+                let versioning = p
+                    .take("versioning")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(true);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
                 self.model.buckets.push(Bucket {
                     name: d.name.name.clone(),
                     span: d.name.span,
                     eventbridge,
+                    versioning,
                 });
                 self.model.buckets.len() - 1
             }

@@ -14,7 +14,13 @@ fn compile(spec: &str) -> Compilation {
 }
 
 fn compile_on(spec: &str, opts: CheckOptions) -> Compilation {
-    slsc::compile_source("t.sls", None, format!("{APP}{spec}"), opts)
+    // A spec starting with `app` brings its own.
+    let text = if spec.trim_start().starts_with("app ") {
+        spec.to_string()
+    } else {
+        format!("{APP}{spec}")
+    };
+    slsc::compile_source("t.sls", None, text, opts)
 }
 
 /// Every diagnostic code of a spec, in source order.
@@ -834,7 +840,10 @@ fn pattern_conditions_that_cannot_combine_are_e0404() {
 
 // ------------------------------------------------------------------- IAM
 
+/// With AWS managed keys, so that the role holds the verbs' actions alone
+/// (the app key's grants are tested by `app_key_grants_follow_the_verbs`).
 const ALL_VERBS: &str = "\
+app managed { runtime = \"python3.13\", encryption = aws_managed }
 table T { key = { pk: string } }
 table T2 { key = { pk: string }, stream = new_image }
 queue Q
@@ -994,7 +1003,7 @@ fn emits_is_conditioned_on_the_event_source_and_detail_type() {
 
 #[test]
 fn plain_consumers_and_bucket_verbs_get_their_actions_only() {
-    let spec = "queue Q\nfunction F { handler = \"f.h\"\n on Q }\n";
+    let spec = "app managed { runtime = \"python3.13\", encryption = aws_managed }\nqueue Q\nfunction F { handler = \"f.h\"\n on Q }\n";
     let t = template(spec, Target::Sam);
     assert_eq!(
         role_actions(&t, "F"),
@@ -1329,5 +1338,32 @@ fn a_spec_of_only_types_and_events_does_not_build() {
     assert_eq!(
         slsc::build(&c, Target::Sam).unwrap_err(),
         Vec::<Diagnostic>::new()
+    );
+}
+
+#[test]
+fn app_key_grants_follow_the_verbs() {
+    let spec = "queue In\nqueue Out\ntopic News\nqueue Failures\nfunction F {\n handler = \"f.h\"\n env { MODE = \"x\" }\n on In\n sends to Out\n publishes to News\n on_failure = Failures\n}\n";
+    let t = template(spec, Target::CloudFormation);
+    let kms: Vec<String> = role_actions(&t, "F")
+        .into_iter()
+        .filter(|a| a.starts_with("kms:"))
+        .collect();
+    assert_eq!(kms, ["kms:Decrypt", "kms:GenerateDataKey"]);
+    let r = resources(&t);
+    assert_eq!(r["EncryptionKey"]["Properties"]["EnableKeyRotation"], true);
+    let key = serde_json::json!({ "Fn::GetAtt": ["EncryptionKey", "Arn"] });
+    assert_eq!(r["In"]["Properties"]["KmsMasterKeyId"], key);
+    assert_eq!(r["News"]["Properties"]["KmsMasterKeyId"], key);
+    assert_eq!(r["FLogGroup"]["Properties"]["KmsKeyId"], key);
+    assert_eq!(r["F"]["Properties"]["KmsKeyArn"], key);
+    let managed = template(
+        &format!("app a {{ runtime = \"python3.13\", encryption = aws_managed }}\n{spec}"),
+        Target::CloudFormation,
+    );
+    assert!(resources(&managed).get("EncryptionKey").is_none());
+    assert_eq!(
+        resources(&managed)["In"]["Properties"]["SqsManagedSseEnabled"],
+        true
     );
 }

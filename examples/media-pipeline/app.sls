@@ -10,6 +10,12 @@ app media {
   architecture  = x86_64
   log_retention = 14d
   tags { team = "media" }
+  acknowledge {
+    CKV_AWS_115 = "concurrency is left to the account limit; queue consumers are bounded by their batch size"
+    CKV_AWS_116 = "asynchronously invoked functions send failures to their on_failure destination; the others are called synchronously"
+    CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
+    CKV_AWS_18 = "uploads are audited through the AssetReady topic and CloudTrail data events, not S3 server access logs"
+  }
 }
 
 type AssetPublished {

@@ -10,6 +10,11 @@ app orders {
   timeout       = 10s
   log_retention = 30d
   tags { project = "orders-reference" }
+  acknowledge {
+    CKV_AWS_115 = "concurrency is left to the account limit; queue consumers are bounded by their batch size"
+    CKV_AWS_116 = "asynchronously invoked functions send failures to their on_failure destination; the others are called synchronously"
+    CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
+  }
 }
 
 type NewOrder {

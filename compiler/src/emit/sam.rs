@@ -31,6 +31,9 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     });
     if let Some(env) = shared::environment(model, f) {
         props["Environment"] = env;
+        if model.customer_key {
+            props["KmsKeyArn"] = shared::key_arn();
+        }
     }
     if let Some(c) = &f.concurrency {
         props["ReservedConcurrentExecutions"] = json!(c.value);

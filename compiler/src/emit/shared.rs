@@ -188,12 +188,13 @@ fn with_tags(model: &Model, mut props: Json) -> Json {
 
 /// A function's log group, with its retention.
 pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
+    let mut props = json!({ "RetentionInDays": f.log_retention.value });
+    if model.customer_key {
+        props["KmsKeyId"] = key_arn();
+    }
     t.add(
         ids::log_group(&f.name),
-        json!({
-            "Type": "AWS::Logs::LogGroup",
-            "Properties": with_tags(model, json!({ "RetentionInDays": f.log_retention.value })),
-        }),
+        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
     );
 }
 
@@ -203,16 +204,13 @@ pub const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$
 /// An API's access-log group, kept as long as the app's function logs.
 pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
     let id = format!("{}AccessLogs", logical(&api.name));
-    let retention = model
-        .functions
-        .first()
-        .map_or(30, |f| f.log_retention.value);
+    let mut props = json!({ "RetentionInDays": model.log_retention });
+    if model.customer_key {
+        props["KmsKeyId"] = key_arn();
+    }
     t.add(
         id.clone(),
-        json!({
-            "Type": "AWS::Logs::LogGroup",
-            "Properties": with_tags(model, json!({ "RetentionInDays": retention })),
-        }),
+        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
     );
     id
 }
@@ -302,6 +300,61 @@ pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json 
         path.join("/")
     );
     permission(function_id, "apigateway.amazonaws.com", sub(&source), None)
+}
+
+/// The logical ID of the app's KMS key.
+pub const KEY: &str = "EncryptionKey";
+
+/// The ARN of the app's KMS key.
+pub fn key_arn() -> Json {
+    get_att(KEY, "Arn")
+}
+
+/// The app's KMS key. Its policy lets the account's IAM policies grant its
+/// use (roles get exactly the `kms:` actions their verbs need), CloudWatch
+/// Logs encrypt this account's log groups, and EventBridge and SNS deliver
+/// to the queues and topics it encrypts. A key policy's `Resource` is always
+/// `*`: it means the key itself.
+pub fn key(model: &Model, t: &mut Template) {
+    let props = json!({
+        "Description": "Encrypts the app's queues, topics, tables, logs and function settings (slsc)",
+        "EnableKeyRotation": true,
+        "KeyPolicy": {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "AccountIamPoliciesDecide",
+                    "Effect": "Allow",
+                    "Principal": { "AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root") },
+                    "Action": "kms:*",
+                    "Resource": "*",
+                },
+                {
+                    "Sid": "LogsEncryptLogGroups",
+                    "Effect": "Allow",
+                    "Principal": { "Service": sub("logs.${AWS::Region}.amazonaws.com") },
+                    "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                    "Resource": "*",
+                    "Condition": {
+                        "ArnLike": {
+                            "kms:EncryptionContext:aws:logs:arn": sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"),
+                        },
+                    },
+                },
+                {
+                    "Sid": "ServicesDeliverToQueuesAndTopics",
+                    "Effect": "Allow",
+                    "Principal": { "Service": ["events.amazonaws.com", "sns.amazonaws.com"] },
+                    "Action": ["kms:GenerateDataKey", "kms:Decrypt"],
+                    "Resource": "*",
+                },
+            ],
+        },
+    });
+    t.add(
+        KEY.into(),
+        json!({ "Type": "AWS::KMS::Key", "Properties": with_tags(model, props) }),
+    );
 }
 
 /// A function's environment variables.
@@ -408,7 +461,11 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
             "maxReceiveCount": n.value,
         });
     }
-    props["SqsManagedSseEnabled"] = json!(true);
+    if model.customer_key {
+        props["KmsMasterKeyId"] = key_arn();
+    } else {
+        props["SqsManagedSseEnabled"] = json!(true);
+    }
     t.add(
         id.clone(),
         json!({ "Type": "AWS::SQS::Queue", "Properties": with_tags(model, props) }),
@@ -433,6 +490,11 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
     let mut props = json!({});
     if tp.fifo {
         props["FifoTopic"] = json!(true);
+    }
+    // SNS's AWS managed key cannot be used by EventBridge: with the app's
+    // key rules can still publish.
+    if model.customer_key {
+        props["KmsMasterKeyId"] = key_arn();
     }
     t.add(
         id.clone(),
@@ -519,7 +581,11 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
         props["StreamSpecification"] = json!({ "StreamViewType": v });
     }
     props["PointInTimeRecoverySpecification"] = json!({ "PointInTimeRecoveryEnabled": true });
-    props["SSESpecification"] = json!({ "SSEEnabled": true });
+    props["SSESpecification"] = if model.customer_key {
+        json!({ "SSEEnabled": true, "SSEType": "KMS", "KMSMasterKeyId": key_arn() })
+    } else {
+        json!({ "SSEEnabled": true })
+    };
     t.add(
         logical(&tb.name),
         json!({ "Type": "AWS::DynamoDB::Table", "Properties": with_tags(model, props) }),
@@ -541,6 +607,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
         },
     });
     props["BucketName"] = refs::bucket_name(&b.name);
+    if b.versioning {
+        // Overwritten and deleted objects stay recoverable.
+        props["VersioningConfiguration"] = json!({ "Status": "Enabled" });
+    }
     let mut depends = Vec::new();
     let mut notifications = serde_json::Map::new();
     if b.eventbridge {
