@@ -127,6 +127,7 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
 #[test]
 fn secrets_and_parameters_get_exact_grants() {
     let text = r#"
+app secrets { encryption = aws_managed }
 secret Db { name = "prod/db", kms_key = "arn:aws:kms:us-east-1:123456789012:key/abcd" }
 parameter One { name = "/app/one" }
 parameter Tree { path = "/app/tree/" }
