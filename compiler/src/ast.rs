@@ -296,6 +296,8 @@ pub enum MemberKind {
         verb_span: Span,
         /// What it applies to.
         targets: Vec<Path>,
+        /// Key prefixes of bucket targets (`reads B prefix "in/"`), by index.
+        prefixes: Vec<Option<Str>>,
         /// `sends T to Q`: the message type.
         message: Option<Path>,
         /// The bus of `emits ... to BUS`.
@@ -367,6 +369,8 @@ pub enum VerbKind {
     Reads,
     /// `writes`.
     Writes,
+    /// `deletes` (bucket objects).
+    Deletes,
     /// `sends to`.
     SendsTo,
     /// `publishes to`.
@@ -383,6 +387,7 @@ impl VerbKind {
         match self {
             VerbKind::Reads => "reads",
             VerbKind::Writes => "writes",
+            VerbKind::Deletes => "deletes",
             VerbKind::SendsTo => "sends to",
             VerbKind::PublishesTo => "publishes to",
             VerbKind::Emits => "emits",

@@ -87,8 +87,11 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
         format!("function {} writes its logs", f.name),
     );
     for a in &f.access {
-        let because = match (&a.event, a.verb) {
-            (Some(e), VerbKind::Emits) => format!("emits {} to {}", e.name, a.target.name),
+        let because = match (&a.event, a.verb, &a.prefix) {
+            (Some(e), VerbKind::Emits, _) => format!("emits {} to {}", e.name, a.target.name),
+            (_, _, Some(p)) => {
+                format!("{} {} prefix \"{}\"", a.verb.text(), a.target.name, p.value)
+            }
             _ => format!("{} {}", a.verb.text(), a.target.name),
         };
         let cause = match (&a.event, a.verb) {
@@ -344,20 +347,31 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             out
         }
         (VerbKind::Reads, _) => {
+            let prefix = a.prefix.as_ref().map(|p| p.value.as_str());
+            // Without ListBucket a missing key answers 403 instead of 404;
+            // with a prefix, listing is limited to it too.
+            let mut list = stmt(sid(&["List", name]), &["s3:ListBucket"], vec![arn]);
+            if let Some(p) = prefix {
+                list.condition = Some(json!({ "StringLike": { "s3:prefix": [format!("{p}*")] } }));
+            }
             vec![
                 stmt(
                     sid(&["Read", name, "objects"]),
                     &["s3:GetObject"],
-                    vec![objects(name)],
+                    vec![objects(name, prefix)],
                 ),
-                // Without ListBucket a missing key answers 403 instead of 404.
-                stmt(sid(&["List", name]), &["s3:ListBucket"], vec![arn]),
+                list,
             ]
         }
         (VerbKind::Writes, _) => vec![stmt(
             sid(&["Write", name, "objects"]),
-            &["s3:PutObject", "s3:DeleteObject"],
-            vec![objects(name)],
+            &["s3:PutObject"],
+            vec![objects(name, a.prefix.as_ref().map(|p| p.value.as_str()))],
+        )],
+        (VerbKind::Deletes, _) => vec![stmt(
+            sid(&["Delete", name, "objects"]),
+            &["s3:DeleteObject"],
+            vec![objects(name, a.prefix.as_ref().map(|p| p.value.as_str()))],
         )],
         (VerbKind::SendsTo, _) => vec![stmt(sid(&["Send", name]), &["sqs:SendMessage"], vec![arn])],
         (VerbKind::PublishesTo, _) => {
@@ -390,8 +404,9 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
 }
 
 /// The ARN of every object in a bucket.
-fn objects(bucket: &str) -> Json {
-    json!({ "Fn::Join": ["", [refs::attr(DeclKind::Bucket, bucket, Attr::Arn), "/*"]] })
+fn objects(bucket: &str, prefix: Option<&str>) -> Json {
+    let keys = format!("/{}*", prefix.unwrap_or(""));
+    json!({ "Fn::Join": ["", [refs::attr(DeclKind::Bucket, bucket, Attr::Arn), keys]] })
 }
 
 /// Drops statements identical to an earlier one, and makes sids unique.

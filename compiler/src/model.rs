@@ -271,6 +271,8 @@ pub struct Access {
     /// For `emits`: the event emitted; for `sends`/`publishes`: the declared
     /// message type, if any.
     pub event: Option<Ref>,
+    /// For buckets: only keys under this prefix.
+    pub prefix: Option<Spanned<String>>,
 }
 
 /// A value of an environment variable.

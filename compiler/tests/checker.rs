@@ -1023,12 +1023,43 @@ fn plain_consumers_and_bucket_verbs_get_their_actions_only() {
         [
             "logs:CreateLogStream",
             "logs:PutLogEvents",
-            "s3:DeleteObject",
             "s3:GetObject",
             "s3:ListBucket",
             "s3:PutObject"
         ]
     );
+    // Deleting is its own verb, and a prefix scopes keys and listing.
+    let spec = "bucket In\nfunction F { handler = \"f.h\"\n reads In prefix \"in/\"\n deletes In prefix \"in/\" }\nschedule S every 1h -> F\n";
+    let t = template(spec, Target::Sam);
+    let s = role_statements(&t, "F");
+    // The bucket ARN is built from its name (a GetAtt would make a cycle).
+    let keys = |sid: &str| statement(&s, sid)["Resource"][0]["Fn::Join"][1][1].clone();
+    assert_eq!(keys("ReadInObjects"), "/in/*");
+    assert_eq!(
+        statement(&s, "DeleteInObjects")["Action"],
+        json!(["s3:DeleteObject"])
+    );
+    assert_eq!(keys("DeleteInObjects"), "/in/*");
+    assert_eq!(
+        statement(&s, "ListIn")["Condition"],
+        json!({ "StringLike": { "s3:prefix": ["in/*"] } })
+    );
+}
+
+#[test]
+fn a_prefix_on_anything_but_a_bucket_is_an_error() {
+    let spec = |target: &str| {
+        format!("table T {{ key = {{ id: string }} }}\nbucket B\nfunction F {{ handler = \"f.h\"\n reads {target} prefix \"x/\" }}\nschedule S every 1h -> F\n")
+    };
+    let c = compile(&spec("T"));
+    assert!(
+        c.diagnostics
+            .iter()
+            .any(|d| d.code == "E0201" && d.message.contains("prefix")),
+        "{}",
+        common::rendered(&c)
+    );
+    assert_ok(&spec("B"));
 }
 
 #[test]

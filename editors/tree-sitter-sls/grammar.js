@@ -33,12 +33,15 @@ const STRING_TESTS = [
   {operator: 'cidr', negatable: false, ignoringCase: false},
 ];
 // Access verbs followed directly by names (pest: verb_reads, verb_writes, verb_invokes)...
-const PLAIN_VERBS = ['reads', 'writes', 'invokes'];
+const PLAIN_VERBS = ['invokes'];
+// ...those whose names may each carry a key prefix (pest: verb_reads,
+// verb_writes, verb_deletes: `reads Uploads prefix "in/"`)...
+const SCOPED_VERBS = ['reads', 'writes', 'deletes'];
 // ...and those spelled `VERB to NAMES` (pest: verb_sends, verb_publishes).
 const TO_VERBS = ['sends', 'publishes'];
 
 // Words that start a member; as names they still make properties and blocks.
-const MEMBER_KEYWORDS = [...HTTP_METHODS, ...PLAIN_VERBS, ...TO_VERBS, 'emits', 'on', 'match',
+const MEMBER_KEYWORDS = [...HTTP_METHODS, ...PLAIN_VERBS, ...SCOPED_VERBS, ...TO_VERBS, 'emits', 'on', 'match',
   'send', 'subscribe', 'responses', 'allow'];
 
 const DIGITS = '[0-9][0-9_]*';
@@ -56,6 +59,7 @@ module.exports = grammar({
     // comma continues the list or separates members depends on what follows
     // the next name (`reads A, B` vs `reads A, b = 1`): GLR keeps both.
     [$.reference_list],
+    [$.scoped_list],
     // pest tries `responses { 200 = T }` first and falls back to a block
     // named `responses`; GLR tries both, and prec.dynamic prefers the former.
     [$.responses, $._member_name],
@@ -226,6 +230,7 @@ module.exports = grammar({
     // Access verbs: what a function may touch.
     verb: $ => choice(
       ...PLAIN_VERBS.map(v => seq(field('verb', v), field('targets', $.reference_list))),
+      ...SCOPED_VERBS.map(v => seq(field('verb', v), field('targets', $.scoped_list))),
       // `sends to Q`, or `sends Message to Q` to say what it sends.
       ...TO_VERBS.map(v => seq(
         field('verb', v),
@@ -236,6 +241,8 @@ module.exports = grammar({
       seq(field('verb', 'emits'), field('events', $.reference_list), 'to', field('bus', $.reference)),
     ),
     reference_list: $ => seq($.reference, repeat(seq(',', $.reference))),
+    scoped_list: $ => seq($.scoped_reference, repeat(seq(',', $.scoped_reference))),
+    scoped_reference: $ => seq($.reference, optional(seq('prefix', field('prefix', $.string)))),
 
     // `on Payments { batch = 10 }`.
     trigger: $ => seq('on', field('source', $.reference), optional(field('body', $.body))),

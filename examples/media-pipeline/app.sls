@@ -67,8 +67,8 @@ function Transcode {
     TOPIC = AssetReady.arn
   }
   on Uploads { events = [created], prefix = "incoming/", suffix = ".mp4" }
-  reads Uploads
-  writes Uploads
+  reads Uploads prefix "incoming/"
+  writes Uploads prefix "transcoded/"
   writes Assets
   publishes AssetPublished to AssetReady
   retries       = 1
@@ -90,7 +90,8 @@ function NightlyCleanup {
   memory     = 1GB
   env { BUCKET = Uploads.name, TABLE = Assets.name }
   reads Uploads, Assets
-  writes Uploads, Assets
+  deletes Uploads prefix "incoming/"
+  writes Assets
   on_failure = Failures
 }
 

@@ -126,10 +126,18 @@ impl Resolver {
                 MemberKind::Verb {
                     verb,
                     targets,
+                    prefixes,
                     bus,
                     message,
                     ..
-                } => self.verb(*verb, targets, bus.as_ref(), message.as_ref(), &mut access),
+                } => self.verb(
+                    *verb,
+                    targets,
+                    prefixes,
+                    bus.as_ref(),
+                    message.as_ref(),
+                    &mut access,
+                ),
                 MemberKind::On { source, body } => {
                     if let Some(t) = self.trigger(source, body, m.span) {
                         // One function may take several notifications of one
@@ -290,6 +298,7 @@ impl Resolver {
         &mut self,
         verb: VerbKind,
         targets: &[ast::Path],
+        prefixes: &[Option<ast::Str>],
         bus: Option<&ast::Path>,
         message: Option<&ast::Path>,
         out: &mut Vec<Access>,
@@ -304,6 +313,7 @@ impl Resolver {
             // Secrets and parameters are read-only here: they are created and
             // rotated outside the stack.
             VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket],
+            VerbKind::Deletes => &[DeclKind::Bucket],
             VerbKind::SendsTo => &[DeclKind::Queue],
             VerbKind::PublishesTo => &[DeclKind::Topic],
             VerbKind::Emits => &[DeclKind::Event],
@@ -314,16 +324,37 @@ impl Resolver {
             None => None,
         };
         let message = message.and_then(|m| self.expect_ref(m, &[DeclKind::Type, DeclKind::Event]));
-        for t in targets {
+        for (i, t) in targets.iter().enumerate() {
             let Some(r) = self.expect_ref(t, kinds) else {
                 continue;
             };
+            let prefix = prefixes
+                .get(i)
+                .cloned()
+                .flatten()
+                .map(|s| Spanned::new(s.value, s.span));
+            if let Some(p) = prefix.as_ref().filter(|_| r.kind != DeclKind::Bucket) {
+                self.error(
+                    Diagnostic::new(
+                        "E0201",
+                        p.span,
+                        format!(
+                            "a prefix scopes the keys of a bucket, and `{}` is {}",
+                            r.name,
+                            r.kind.article()
+                        ),
+                    )
+                    .label("not a bucket")
+                    .help("remove `prefix \"...\"`"),
+                );
+            }
             if verb == VerbKind::Emits {
                 if let Some(b) = &bus_ref {
                     out.push(Access {
                         verb,
                         target: b.clone(),
                         event: Some(r),
+                        prefix: None,
                     });
                 }
             } else {
@@ -331,6 +362,7 @@ impl Resolver {
                     verb,
                     target: r,
                     event: message.clone(),
+                    prefix,
                 });
             }
         }

@@ -281,6 +281,7 @@ impl Lowerer {
                 let verb = match v.as_rule() {
                     Rule::verb_reads => VerbKind::Reads,
                     Rule::verb_writes => VerbKind::Writes,
+                    Rule::verb_deletes => VerbKind::Deletes,
                     Rule::verb_sends => VerbKind::SendsTo,
                     Rule::verb_publishes => VerbKind::PublishesTo,
                     Rule::verb_emits => VerbKind::Emits,
@@ -294,9 +295,17 @@ impl Lowerer {
                 let mut targets = Vec::new();
                 let mut bus = None;
                 let mut message = None;
+                let mut prefixes = Vec::new();
                 for x in children(v) {
                     match x.as_rule() {
                         Rule::path_list => targets.extend(children(x).map(|p| self.path(p))),
+                        Rule::scoped_list => {
+                            for sc in children(x) {
+                                let mut it = children(sc);
+                                targets.push(self.path(it.next().expect("target")));
+                                prefixes.push(it.next().map(|s| self.string(s)).transpose()?);
+                            }
+                        }
                         Rule::path => bus = Some(self.path(x)),
                         Rule::message_type => {
                             message = children(x).next().map(|p| self.path(p));
@@ -308,6 +317,7 @@ impl Lowerer {
                     verb,
                     verb_span,
                     targets,
+                    prefixes,
                     bus,
                     message,
                 }
@@ -682,6 +692,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_writes
             | Rule::kw_receives
             | Rule::kw_detail_type
+            | Rule::kw_deletes
             | Rule::kw_allow
             | Rule::kw_responses
             | Rule::kw_ignoring

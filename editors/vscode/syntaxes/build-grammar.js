@@ -20,11 +20,13 @@ const path = require('path');
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
   'queue', 'topic', 'bus', 'table', 'bucket', 'secret', 'parameter'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
-// `reads A`, `writes A`, `invokes F`.
-const PLAIN_VERBS = ['reads', 'writes', 'invokes'];
+// `invokes F`.
+const PLAIN_VERBS = ['invokes'];
+// `reads A`, `writes A`, `deletes B prefix "tmp/"`: each name may carry a key prefix.
+const SCOPED_VERBS = ['reads', 'writes', 'deletes'];
 // `sends [Message] to Q`, `publishes [Message] to T`.
 const TO_VERBS = ['sends', 'publishes'];
-const VERBS = [...PLAIN_VERBS, ...TO_VERBS, 'emits'];
+const VERBS = [...PLAIN_VERBS, ...SCOPED_VERBS, ...TO_VERBS, 'emits'];
 const PATTERN_WORDS = ['in', 'exists', 'prefix', 'suffix', 'matches', 'cidr'];
 const LOGICAL_WORDS = ['and', 'or', 'not'];
 const DURATION_UNITS = ['ms', 's', 'm', 'h', 'd'];
@@ -347,6 +349,17 @@ const repository = {
         beginCaptures: { 1: { name: s('keyword.other.verb.$1') } },
         end: `(?<=[A-Za-z0-9_])(?!\\s*[,.A-Za-z0-9_])|${STATEMENT_START}|(?=[}\\]])`,
         patterns: [{ include: '#name-list' }],
+      },
+      {
+        begin: `\\b(${SCOPED_VERBS.join('|')})\\b`,
+        beginCaptures: { 1: { name: s('keyword.other.verb.$1') } },
+        // As above, and a prefix string ends the list unless a comma follows.
+        end: `(?<=[A-Za-z0-9_"])(?!\\s*[,.A-Za-z0-9_])|${STATEMENT_START}|(?=[}\\]])`,
+        patterns: [
+          { name: s('keyword.other.prefix'), match: '\\bprefix\\b' },
+          { include: '#string' },
+          { include: '#name-list' },
+        ],
       },
       {
         // The optional message type before `to` says what is sent.
