@@ -4,6 +4,16 @@
 //! Exit codes: 0 success (warnings allowed), 1 the spec has errors, 2 usage
 //! or I/O error.
 
+/// `print!` through [`say`].
+macro_rules! say {
+    ($($arg:tt)*) => { say(&format!($($arg)*)) };
+}
+
+/// `println!` through [`say`].
+macro_rules! sayln {
+    ($($arg:tt)*) => { say(&(format!($($arg)*) + "\n")) };
+}
+
 use clap::{Parser, Subcommand, ValueEnum};
 use slsc::diagnostics::{self, RenderOptions};
 use slsc::{CheckOptions, Compilation, Date};
@@ -236,7 +246,7 @@ pub fn run() -> ExitCode {
             report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let Ok(template) = built else {
                 // A template left from an earlier build would look current.
-                if let Some(path) = &output {
+                for path in output.iter().chain(&source_map) {
                     let _ = std::fs::remove_file(path);
                 }
                 return ExitCode::from(1);
@@ -258,9 +268,10 @@ pub fn run() -> ExitCode {
                 Some(path) => {
                     std::fs::write(path, text).map_err(|e| (path.display().to_string(), e))
                 }
-                None => std::io::stdout()
-                    .write_all(text.as_bytes())
-                    .map_err(|e| ("standard output".into(), e)),
+                None => {
+                    say(&text);
+                    Ok(())
+                }
             };
             match written {
                 Ok(()) => ExitCode::SUCCESS,
@@ -319,7 +330,7 @@ pub fn run() -> ExitCode {
             let report = slsc::permissions::report(&c, function.as_deref());
             match format {
                 ReportFormat::Text => {
-                    print!("{}", slsc::permissions::text(&report));
+                    say!("{}", slsc::permissions::text(&report));
                     ExitCode::SUCCESS
                 }
                 ReportFormat::Json => {
@@ -370,7 +381,7 @@ pub fn run() -> ExitCode {
         }
         Command::Explain { code } => match diagnostics::codes::lookup(&code) {
             Some(info) => {
-                print!("{}", info.explanation);
+                say!("{}", info.explanation);
                 ExitCode::SUCCESS
             }
             None => {
@@ -473,7 +484,7 @@ fn run_check(
             });
             print_json(&slsc::report::sarif(&report, base.as_deref()));
         }
-        CheckFormat::Github => print!("{}", slsc::report::github(&report)),
+        CheckFormat::Github => say!("{}", slsc::report::github(&report)),
     }
     let failed = report.summary.errors > 0 || (deny_warnings && report.summary.warnings > 0);
     ExitCode::from(if failed { 1 } else { 0 })
@@ -505,8 +516,22 @@ fn compile_clean(file: &std::path::Path, common: &Common) -> Option<Compilation>
     Some(c)
 }
 
+/// Writes to standard output. A reader that went away (`slsc ... | head`)
+/// ends the program quietly, as it does for other command-line tools, instead
+/// of the panic of `print!`.
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write standard output: {e}");
+        std::process::exit(2);
+    }
+}
+
 fn print_json(v: &serde_json::Value) -> ExitCode {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    sayln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     ExitCode::SUCCESS
 }
 
@@ -562,7 +587,7 @@ fn run_match(
                 },
             );
         }
-        print!("{out}");
+        say!("{out}");
         return ExitCode::SUCCESS;
     }
     let (rule_pattern, event_path, what) = match (pattern, args) {
@@ -594,11 +619,11 @@ fn run_match(
     };
     match slsc::matcher::explain(&rule_pattern, &event) {
         Ok(()) => {
-            println!("{event_path} matches {what}");
+            sayln!("{event_path} matches {what}");
             ExitCode::SUCCESS
         }
         Err(why) => {
-            println!("{event_path} does not match {what}: {why}");
+            sayln!("{event_path} does not match {what}: {why}");
             ExitCode::from(1)
         }
     }

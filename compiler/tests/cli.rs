@@ -304,3 +304,60 @@ fn openapi_operation_ids_are_unique_and_rest_siblings_are_checked() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_failed_build_removes_the_template_and_source_map_of_an_earlier_one() {
+    let dir = std::env::temp_dir().join(format!("slsc-stale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (t, m) = (dir.join("t.yaml"), dir.join("t.map.json"));
+    let args = |spec: &'static str| {
+        let (t, m) = (
+            t.to_str().unwrap().to_string(),
+            m.to_str().unwrap().to_string(),
+        );
+        move || slsc(&["build", spec, "-o", &t, "--source-map", &m])
+    };
+    assert_eq!(
+        args("examples/orders-reference/app.sls")().status.code(),
+        Some(0)
+    );
+    assert!(t.exists() && m.exists());
+    assert_eq!(args("tests/cli/two-errors.sls")().status.code(), Some(1));
+    assert!(!t.exists() && !m.exists(), "stale output left behind");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::io::Read;
+    // Output well over a pipe's buffer, so that writing after the reader has
+    // gone fails.
+    let dir = std::env::temp_dir().join(format!("slsc-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("big.sls");
+    let mut source = String::from("app big { runtime = \"python3.13\" }\n");
+    for i in 0..300 {
+        source.push_str(&format!(
+            "function F{i} {{ handler = \"f.h\" }}\nschedule S{i} every 1h -> F{i}\n"
+        ));
+    }
+    std::fs::write(&spec, source).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slsc"))
+        .args(["build", spec.to_str().unwrap(), "--format", "json"])
+        .current_dir(common::root())
+        .stdout(std::process::Stdio::piped())
+        // A file, not a pipe: the spec's warnings would fill a pipe nobody
+        // reads while the test reads standard output.
+        .stderr(std::fs::File::create(dir.join("stderr")).unwrap())
+        .spawn()
+        .expect("run slsc");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().unwrap();
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let stderr = std::fs::read_to_string(dir.join("stderr")).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
