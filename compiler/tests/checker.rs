@@ -1398,3 +1398,14 @@ fn app_key_grants_follow_the_verbs() {
         true
     );
 }
+
+#[test]
+fn a_declaration_named_like_the_app_key_is_caught_by_check() {
+    // With the app's key (the default) the name is taken; with AWS managed
+    // keys there is no key and the name is free.
+    assert_eq!(
+        errors("queue EncryptionKey\nfunction F { handler = \"f.h\"\n on EncryptionKey }\n"),
+        ["E0109"]
+    );
+    assert_ok("app managed { runtime = \"python3.13\", encryption = aws_managed }\nqueue EncryptionKey\nfunction F { handler = \"f.h\"\n on EncryptionKey }\n");
+}

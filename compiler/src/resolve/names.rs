@@ -24,6 +24,14 @@ impl Resolver {
                 );
                 continue;
             }
+            if self.model.customer_key && id == crate::emit::KEY {
+                self.error(
+                    Diagnostic::new("E0109", d.name.span, format!("`{}` has the logical ID of the app's KMS key", d.name.name))
+                        .label("same logical ID as the app's key")
+                        .help("rename the declaration: `EncryptionKey` is the key that encrypts the app's resources"),
+                );
+                continue;
+            }
             if let Some((other, span)) = seen.get(&id) {
                 let (other, span) = (other.clone(), *span);
                 self.error(
