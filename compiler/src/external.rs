@@ -14,14 +14,20 @@ use std::path::{Path, PathBuf};
 /// Where to find cfn-lint: `SLSC_CFN_LINT`, else the project's validators
 /// virtualenv under the current folder, else `cfn-lint` on the PATH.
 pub fn find_cfn_lint() -> PathBuf {
-    if let Some(p) = std::env::var_os("SLSC_CFN_LINT") {
+    find_tool("SLSC_CFN_LINT", ".venv-validate", "cfn-lint")
+}
+
+/// A tool named by the environment variable `var`, else installed in the
+/// virtualenv `venv` under the current folder, else found on the PATH.
+fn find_tool(var: &str, venv: &str, name: &str) -> PathBuf {
+    if let Some(p) = std::env::var_os(var) {
         return PathBuf::from(p);
     }
-    let venv = Path::new(".venv-validate/bin/cfn-lint");
-    if venv.is_file() {
-        return venv.to_path_buf();
+    let installed = Path::new(venv).join("bin").join(name);
+    if installed.is_file() {
+        return installed;
     }
-    PathBuf::from("cfn-lint")
+    PathBuf::from(name)
 }
 
 /// The compilation's CloudFormation template's source map, and the template
@@ -61,12 +67,7 @@ pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String>
     }
     let findings: Vec<Json> = serde_json::from_slice(&out.stdout)
         .map_err(|e| format!("cannot read cfn-lint's output: {e}"))?;
-    let fallback = c
-        .model
-        .functions
-        .first()
-        .map(|f| f.span)
-        .unwrap_or_default();
+    let fallback = fallback_span(c);
     Ok(findings
         .iter()
         .map(|m| {
@@ -99,17 +100,20 @@ fn shorten(message: &str) -> String {
     }
 }
 
+/// Where a finding on a resource no declaration owns is reported: the first
+/// function, or the start of the file if there is none.
+fn fallback_span(c: &Compilation) -> crate::source::Span {
+    c.model
+        .functions
+        .first()
+        .map(|f| f.span)
+        .unwrap_or_default()
+}
+
 /// Where to find checkov: `SLSC_CHECKOV`, else `.venv-checkov/bin/checkov`
 /// under the current folder (scripts/install-checkov.sh), else the PATH.
 pub fn find_checkov() -> PathBuf {
-    if let Some(p) = std::env::var_os("SLSC_CHECKOV") {
-        return PathBuf::from(p);
-    }
-    let venv = Path::new(".venv-checkov/bin/checkov");
-    if venv.is_file() {
-        return venv.to_path_buf();
-    }
-    PathBuf::from("checkov")
+    find_tool("SLSC_CHECKOV", ".venv-checkov", "checkov")
 }
 
 /// Runs checkov (offline) on the compilation's CloudFormation template; each
@@ -160,12 +164,7 @@ pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> 
     if scanned == 0 {
         return Err("checkov scanned no resource in the template".into());
     }
-    let fallback = c
-        .model
-        .functions
-        .first()
-        .map(|f| f.span)
-        .unwrap_or_default();
+    let fallback = fallback_span(c);
     let mut out = Vec::new();
     for r in reports {
         for f in r["results"]["failed_checks"]

@@ -256,6 +256,8 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
 fn access(model: &Model, a: &Access) -> Vec<Statement> {
     let name = &a.target.name;
     let arn = refs::arn(model, a.target.kind, name);
+    // Only bucket verbs carry one (resolve rejects it elsewhere).
+    let prefix = a.prefix.as_ref().map(|p| p.value.as_str());
     match (a.verb, a.target.kind) {
         (VerbKind::Reads, DeclKind::Table) => vec![stmt(
             sid(&["Read", name]),
@@ -347,7 +349,6 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             out
         }
         (VerbKind::Reads, _) => {
-            let prefix = a.prefix.as_ref().map(|p| p.value.as_str());
             // Without ListBucket a missing key answers 403 instead of 404;
             // with a prefix, listing is limited to it too.
             let mut list = stmt(sid(&["List", name]), &["s3:ListBucket"], vec![arn]);
@@ -366,12 +367,12 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
         (VerbKind::Writes, _) => vec![stmt(
             sid(&["Write", name, "objects"]),
             &["s3:PutObject"],
-            vec![objects(name, a.prefix.as_ref().map(|p| p.value.as_str()))],
+            vec![objects(name, prefix)],
         )],
         (VerbKind::Deletes, _) => vec![stmt(
             sid(&["Delete", name, "objects"]),
             &["s3:DeleteObject"],
-            vec![objects(name, a.prefix.as_ref().map(|p| p.value.as_str()))],
+            vec![objects(name, prefix)],
         )],
         (VerbKind::SendsTo, _) => vec![stmt(sid(&["Send", name]), &["sqs:SendMessage"], vec![arn])],
         (VerbKind::PublishesTo, _) => {

@@ -121,8 +121,8 @@ fn envelope(e: &EventDef) -> Json {
     })
 }
 
-fn record(fields: &[FieldDef]) -> Json {
-    let properties: Map<String, Json> = fields.iter().map(|f| (f.name.clone(), field(f))).collect();
+/// An object schema of the fields' schemas, requiring those not optional.
+fn object(fields: &[FieldDef], properties: Map<String, Json>) -> Json {
     let required: Vec<&str> = fields
         .iter()
         .filter(|f| !f.optional)
@@ -133,6 +133,11 @@ fn record(fields: &[FieldDef]) -> Json {
         s["required"] = json!(required);
     }
     s
+}
+
+fn record(fields: &[FieldDef]) -> Json {
+    let properties: Map<String, Json> = fields.iter().map(|f| (f.name.clone(), field(f))).collect();
+    object(fields, properties)
 }
 
 fn field(f: &FieldDef) -> Json {
@@ -332,16 +337,7 @@ fn draft4_record(model: &Model, fields: &[FieldDef], seen: &mut Vec<String>) -> 
             (f.name.clone(), s)
         })
         .collect();
-    let required: Vec<&str> = fields
-        .iter()
-        .filter(|f| !f.optional)
-        .map(|f| f.name.as_str())
-        .collect();
-    let mut s = json!({ "type": "object", "properties": properties });
-    if !required.is_empty() {
-        s["required"] = json!(required);
-    }
-    s
+    object(fields, properties)
 }
 
 fn draft4_ty(model: &Model, t: &Ty, seen: &mut Vec<String>) -> Json {

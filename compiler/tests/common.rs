@@ -14,6 +14,18 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The folders of `examples/` that hold an `app.sls`, sorted.
+pub fn examples() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("app.sls").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Tests judge runtimes on a fixed date so that results never drift.
 pub fn options() -> CheckOptions {
     CheckOptions::new(Date::parse("2026-11-23").unwrap())

@@ -7,20 +7,9 @@ mod common;
 use slsc::{Format, Target};
 use std::path::Path;
 
-fn examples() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(common::root().join("examples"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("app.sls").exists())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn examples_build_to_both_targets() {
-    let names = examples();
+    let names = common::examples();
     assert!(
         names.len() >= 3,
         "expected at least three examples, found {names:?}"
@@ -44,21 +33,11 @@ fn examples_build_to_both_targets() {
 
 #[test]
 fn output_is_byte_identical_across_runs() {
-    for name in examples() {
+    for name in common::examples() {
         let path = Path::new("examples").join(&name).join("app.sls");
-        let first: Vec<String> = [Target::Sam, Target::CloudFormation]
-            .into_iter()
-            .flat_map(|t| {
-                let c = common::compile(&path);
-                let tpl = slsc::build(&c, t).unwrap();
-                [
-                    slsc::emit::write(&tpl, Format::Yaml),
-                    slsc::emit::write(&tpl, Format::Json),
-                ]
-            })
-            .collect();
-        for _ in 0..3 {
-            let again: Vec<String> = [Target::Sam, Target::CloudFormation]
+        // Every output of the example: both targets, both formats.
+        let outputs = || -> Vec<String> {
+            [Target::Sam, Target::CloudFormation]
                 .into_iter()
                 .flat_map(|t| {
                     let c = common::compile(&path);
@@ -68,7 +47,11 @@ fn output_is_byte_identical_across_runs() {
                         slsc::emit::write(&tpl, Format::Json),
                     ]
                 })
-                .collect();
+                .collect()
+        };
+        let first = outputs();
+        for _ in 0..3 {
+            let again = outputs();
             assert_eq!(first, again, "{name} output differs between runs");
         }
     }
@@ -126,7 +109,7 @@ fn documented_specs_compile_without_errors() {
 /// snapshot per example: the patterns are the contract with EventBridge.
 #[test]
 fn rule_patterns_are_snapshotted() {
-    for name in examples() {
+    for name in common::examples() {
         let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
         let patterns: serde_json::Map<String, serde_json::Value> = c
             .model

@@ -10,20 +10,9 @@ use slsc::model::Trigger;
 use slsc::Target;
 use std::path::Path;
 
-fn examples() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(common::root().join("examples"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("app.sls").exists())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn every_statement_is_justified_and_every_verb_is_granted() {
-    for name in examples() {
+    for name in common::examples() {
         let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
         for f in &c.model.functions {
             let statements = slsc::iam::statements(&c.model, f);
@@ -82,7 +71,7 @@ fn every_statement_is_justified_and_every_verb_is_granted() {
 
 #[test]
 fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
-    for name in examples() {
+    for name in common::examples() {
         let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
         for target in [Target::Sam, Target::CloudFormation] {
             let template = slsc::build(&c, target).unwrap();
