@@ -269,14 +269,19 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
                 "dynamodb:DescribeTable",
                 "dynamodb:ConditionCheckItem",
             ],
-            // Query and Scan on an index authorize against the index ARN.
-            vec![
-                arn,
-                refs::sub(&format!(
-                    "${{{}.Arn}}/index/*",
-                    crate::emit::ids::logical(name)
-                )),
-            ],
+            // Query and Scan on an index authorize against the index ARN:
+            // one per declared index, none when the table has no index.
+            std::iter::once(arn)
+                .chain(model.table(name).into_iter().flat_map(|t| {
+                    t.indexes.iter().map(|i| {
+                        refs::sub(&format!(
+                            "${{{}.Arn}}/index/{}",
+                            crate::emit::ids::logical(name),
+                            i.name.value
+                        ))
+                    })
+                }))
+                .collect(),
         )],
         (VerbKind::Writes, DeclKind::Table) => vec![stmt(
             sid(&["Write", name]),

@@ -522,6 +522,9 @@ pub struct Api {
     pub auth: Auth,
     /// CORS.
     pub cors: Option<Cors>,
+    /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP
+    /// APIs; off for REST APIs, which need the account's CloudWatch role).
+    pub access_logs: bool,
     /// Routes in order.
     pub routes: Vec<Route>,
 }
@@ -641,6 +644,17 @@ pub enum KeyType {
     Binary,
 }
 
+impl KeyType {
+    /// The word that declares it.
+    pub fn word(self) -> &'static str {
+        match self {
+            KeyType::String => "string",
+            KeyType::Number => "number",
+            KeyType::Binary => "binary",
+        }
+    }
+}
+
 /// DynamoDB billing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Billing {
@@ -681,6 +695,21 @@ pub struct Table {
     pub billing: Billing,
     /// Stream, if enabled.
     pub stream: Option<StreamView>,
+    /// Secondary indexes, global ones first, each in source order.
+    pub indexes: Vec<TableIndex>,
+}
+
+/// A secondary index of a table (`indexes { NAME = { ... } }` or
+/// `local_indexes { NAME = { ... } }`).
+#[derive(Debug, Clone)]
+pub struct TableIndex {
+    /// Its name, as written (it becomes `IndexName`).
+    pub name: Spanned<String>,
+    /// A global index: partition key then optional sort key. A local index:
+    /// its sort key only (the partition key is the table's).
+    pub key: Vec<(String, KeyType)>,
+    /// A local secondary index.
+    pub local: bool,
 }
 
 /// A `bucket` declaration.

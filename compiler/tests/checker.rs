@@ -945,7 +945,8 @@ fn role_statements_are_scoped_to_their_resources() {
     );
     assert_eq!(
         statement(&s, "ReadT")["Resource"],
-        json!([{ "Fn::GetAtt": ["T", "Arn"] }, { "Fn::Sub": "${T.Arn}/index/*" }])
+        // T declares no index, so no index ARN.
+        json!([{ "Fn::GetAtt": ["T", "Arn"] }])
     );
     assert_eq!(
         statement(&s, "ReadStreamT2")["Resource"],
@@ -1408,4 +1409,116 @@ fn a_declaration_named_like_the_app_key_is_caught_by_check() {
         ["E0109"]
     );
     assert_ok("app managed { runtime = \"python3.13\", encryption = aws_managed }\nqueue EncryptionKey\nfunction F { handler = \"f.h\"\n on EncryptionKey }\n");
+}
+
+#[test]
+fn table_indexes_are_emitted_and_read_grants_name_each_one() {
+    let spec = "table Orders {\n key = { customer: string, placedAt: number }\n billing = provisioned { read = 5, write = 5 }\n indexes { byStatus = { status: string, placedAt: number } }\n local_indexes { byTotal = { total: number } }\n}\nfunction F { handler = \"f.h\"\n env { TABLE = Orders.name }\n reads Orders\n}\nschedule S every 1h -> F\n";
+    let t = template(spec, Target::CloudFormation);
+    let props = &resources(&t)["Orders"]["Properties"];
+    let attrs: Vec<&str> = props["AttributeDefinitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["AttributeName"].as_str().unwrap())
+        .collect();
+    // Each attribute once, in the order first named.
+    assert_eq!(attrs, ["customer", "placedAt", "status", "total"]);
+    let gsi = &props["GlobalSecondaryIndexes"][0];
+    assert_eq!(gsi["IndexName"], "byStatus");
+    assert_eq!(gsi["ProvisionedThroughput"]["ReadCapacityUnits"], 5);
+    let lsi = &props["LocalSecondaryIndexes"][0];
+    // A local index keeps the table's partition key.
+    assert_eq!(lsi["KeySchema"][0]["AttributeName"], "customer");
+    assert_eq!(lsi["KeySchema"][1]["AttributeName"], "total");
+    let read = role_statements(&t, "F")
+        .into_iter()
+        .find(|s| s["Sid"] == "ReadOrders")
+        .unwrap();
+    assert_eq!(
+        read["Resource"],
+        json!([
+            { "Fn::GetAtt": ["Orders", "Arn"] },
+            { "Fn::Sub": "${Orders.Arn}/index/byStatus" },
+            { "Fn::Sub": "${Orders.Arn}/index/byTotal" },
+        ])
+    );
+    // Without indexes, no index ARN is granted.
+    let plain = template(
+        "table T { key = { pk: string } }\nfunction F { handler = \"f.h\"\n env { TABLE = T.name }\n reads T\n}\nschedule S every 1h -> F\n",
+        Target::CloudFormation,
+    );
+    let read = role_statements(&plain, "F")
+        .into_iter()
+        .find(|s| s["Sid"] == "ReadT")
+        .unwrap();
+    assert_eq!(read["Resource"], json!([{ "Fn::GetAtt": ["T", "Arn"] }]));
+}
+
+#[test]
+fn table_index_mistakes_are_reported() {
+    let table = |body: &str| format!("table T {{\n key = {{ pk: string }}\n {body}\n}}\n");
+    assert_eq!(errors(&table("indexes { ab = { x: string } }")), ["E0203"]);
+    assert_eq!(
+        errors(&table("indexes { byPk = { pk: number } }")),
+        ["E0201"]
+    );
+    assert_eq!(
+        errors(&table(
+            "indexes { byX = { a: string, b: string, c: string } }"
+        )),
+        ["E0201"]
+    );
+    // A local index needs a table with a sort key.
+    assert_eq!(
+        errors(&table("local_indexes { byY = { y: string } }")),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors(&table(
+            "indexes { byX = { x: string } }\n local_indexes { byX = { y: string } }"
+        )),
+        ["E0106"]
+    );
+    let many: String = (0..21)
+        .map(|i| format!("ix{i:02} = {{ a{i}: string }}\n"))
+        .collect();
+    assert_eq!(errors(&table(&format!("indexes {{\n{many}}}"))), ["E0203"]);
+    assert_ok(&table(
+        "indexes { byX = { x: string }, byPk = { pk: string, y: number } }",
+    ));
+    assert_ok(
+        "table T {\n key = { pk: string, sk: string }\n local_indexes { byY = { y: string } }\n}\n",
+    );
+}
+
+#[test]
+fn api_access_logs_default_on_for_http_and_opt_in_for_rest() {
+    let spec = |kind: &str, extra: &str| {
+        format!("function F {{ handler = \"f.h\" }}\napi A {kind} {{\n auth = iam\n {extra}\n GET /x -> F\n}}\n")
+    };
+    for target in [Target::Sam, Target::CloudFormation] {
+        let http = template(&spec("http", ""), target);
+        assert!(resources(&http).contains_key("AAccessLogs"));
+        let quiet = template(&spec("http", "access_logs = false"), target);
+        assert!(!resources(&quiet).contains_key("AAccessLogs"));
+        let rest = template(&spec("rest", ""), target);
+        assert!(!resources(&rest).contains_key("AAccessLogs"));
+        let logged = template(&spec("rest", "access_logs = true"), target);
+        let r = resources(&logged);
+        assert_eq!(r["AAccessLogs"]["Type"], "AWS::Logs::LogGroup");
+        let setting = match target {
+            Target::Sam => &r["A"]["Properties"]["AccessLogSetting"],
+            Target::CloudFormation => &r["AStage"]["Properties"]["AccessLogSetting"],
+        };
+        assert_eq!(
+            setting["DestinationArn"],
+            json!({ "Fn::GetAtt": ["AAccessLogs", "Arn"] })
+        );
+        assert!(setting["Format"]
+            .as_str()
+            .unwrap()
+            .contains("$context.resourcePath"));
+    }
+    assert_eq!(errors(&spec("rest", "access_logs = yes")), ["E0201"]);
 }

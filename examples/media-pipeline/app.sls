@@ -41,6 +41,9 @@ bucket Uploads {
 table Assets {
   key     = { assetId: string, version: number }
   billing = provisioned { read = 5, write = 5 }
+  // The versions of an asset in upload order, and assets by their owner.
+  local_indexes { byUploadedAt = { uploadedAt: number } }
+  indexes       { byOwner = { owner: string } }
 }
 
 queue Failures { retention = 14d }

@@ -146,21 +146,17 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
     );
-    let logs = shared::access_log_group(model, api, t);
+    let mut stage = json!({ "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true });
+    if api.access_logs {
+        let logs = shared::access_log_group(model, api, t);
+        stage["AccessLogSettings"] = json!({
+            "DestinationArn": get_att(&logs, "Arn"),
+            "Format": shared::ACCESS_LOG_FORMAT,
+        });
+    }
     t.add(
         format!("{id}DefaultStage"),
-        json!({
-            "Type": "AWS::ApiGatewayV2::Stage",
-            "Properties": {
-                "ApiId": r#ref(&id),
-                "StageName": "$default",
-                "AutoDeploy": true,
-                "AccessLogSettings": {
-                    "DestinationArn": get_att(&logs, "Arn"),
-                    "Format": shared::ACCESS_LOG_FORMAT,
-                },
-            },
-        }),
+        json!({ "Type": "AWS::ApiGatewayV2::Stage", "Properties": stage }),
     );
     let authorizer = format!("{id}Authorizer");
     if let Auth::Jwt { issuer, audience } = &api.auth {

@@ -119,6 +119,13 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
         }
         props["Cors"] = cors;
     }
+    if api.access_logs {
+        let logs = shared::access_log_group(model, api, t);
+        props["AccessLogSetting"] = json!({
+            "DestinationArn": get_att(&logs, "Arn"),
+            "Format": shared::REST_ACCESS_LOG_FORMAT,
+        });
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
@@ -305,6 +312,13 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         "StageName": STAGE,
         "TracingEnabled": true,
     });
+    if api.access_logs {
+        let logs = shared::access_log_group(model, api, t);
+        stage["AccessLogSetting"] = json!({
+            "DestinationArn": get_att(&logs, "Arn"),
+            "Format": shared::REST_ACCESS_LOG_FORMAT,
+        });
+    }
     if !model.tags.is_empty() {
         stage["Tags"] = shared::tag_list(model);
     }

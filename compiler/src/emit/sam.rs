@@ -140,11 +140,13 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if let Some(c) = &api.cors {
         props["CorsConfiguration"] = super::cfn::cors(c);
     }
-    let logs = shared::access_log_group(model, api, t);
-    props["AccessLogSettings"] = json!({
-        "DestinationArn": get_att(&logs, "Arn"),
-        "Format": shared::ACCESS_LOG_FORMAT,
-    });
+    if api.access_logs {
+        let logs = shared::access_log_group(model, api, t);
+        props["AccessLogSettings"] = json!({
+            "DestinationArn": get_att(&logs, "Arn"),
+            "Format": shared::ACCESS_LOG_FORMAT,
+        });
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }

@@ -201,6 +201,10 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
 /// The access-log format of HTTP APIs: one JSON object per request.
 pub const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
 
+/// The access-log format of REST APIs: as [`ACCESS_LOG_FORMAT`], with the
+/// resource path where HTTP APIs have a route key.
+pub const REST_ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
+
 /// An API's access-log group, kept as long as the app's function logs.
 pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
     let id = format!("{}AccessLogs", logical(&api.name));
@@ -551,25 +555,69 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
         KeyType::Number => "N",
         KeyType::Binary => "B",
     };
-    let attrs: Vec<Json> = tb
+    // Every attribute named by the table's key or an index's, once, in the
+    // order first named (CloudFormation rejects one defined but unused).
+    let mut attrs: Vec<Json> = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
+    for (n, k) in tb
         .key
         .iter()
-        .map(|(n, k)| json!({ "AttributeName": n, "AttributeType": type_code(*k) }))
-        .collect();
-    let schema: Vec<Json> = tb
-        .key
-        .iter()
-        .enumerate()
-        .map(|(i, (n, _))| json!({ "AttributeName": n, "KeyType": if i == 0 { "HASH" } else { "RANGE" } }))
-        .collect();
+        .chain(tb.indexes.iter().flat_map(|i| i.key.iter()))
+    {
+        if !named.contains(&n.as_str()) {
+            named.push(n);
+            attrs.push(json!({ "AttributeName": n, "AttributeType": type_code(*k) }));
+        }
+    }
+    let key_schema = |key: &[&(String, KeyType)]| -> Vec<Json> {
+        key.iter()
+            .enumerate()
+            .map(|(i, (n, _))| json!({ "AttributeName": n, "KeyType": if i == 0 { "HASH" } else { "RANGE" } }))
+            .collect()
+    };
+    let schema = key_schema(&tb.key.iter().collect::<Vec<_>>());
     let mut props = json!({ "AttributeDefinitions": attrs, "KeySchema": schema });
-    match &tb.billing {
-        Billing::OnDemand => props["BillingMode"] = json!("PAY_PER_REQUEST"),
+    let throughput = match &tb.billing {
+        Billing::OnDemand => {
+            props["BillingMode"] = json!("PAY_PER_REQUEST");
+            None
+        }
         Billing::Provisioned { read, write } => {
             props["BillingMode"] = json!("PROVISIONED");
-            props["ProvisionedThroughput"] =
-                json!({ "ReadCapacityUnits": read.value, "WriteCapacityUnits": write.value });
+            let t = json!({ "ReadCapacityUnits": read.value, "WriteCapacityUnits": write.value });
+            props["ProvisionedThroughput"] = t.clone();
+            Some(t)
         }
+    };
+    let mut global = Vec::new();
+    let mut local = Vec::new();
+    for index in &tb.indexes {
+        // A local index's key is the table's partition key and its own sort key.
+        let key: Vec<&(String, KeyType)> = if index.local {
+            tb.key.iter().take(1).chain(index.key.iter()).collect()
+        } else {
+            index.key.iter().collect()
+        };
+        let mut entry = json!({
+            "IndexName": index.name.value,
+            "KeySchema": key_schema(&key),
+            "Projection": { "ProjectionType": "ALL" },
+        });
+        if index.local {
+            local.push(entry);
+        } else {
+            // A provisioned table's global indexes need their own throughput.
+            if let Some(t) = &throughput {
+                entry["ProvisionedThroughput"] = t.clone();
+            }
+            global.push(entry);
+        }
+    }
+    if !global.is_empty() {
+        props["GlobalSecondaryIndexes"] = json!(global);
+    }
+    if !local.is_empty() {
+        props["LocalSecondaryIndexes"] = json!(local);
     }
     if let Some(view) = tb.stream {
         let v = match view {

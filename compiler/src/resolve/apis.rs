@@ -31,6 +31,10 @@ impl Resolver {
             None => Auth::None,
         };
         let cors = p.take_block("cors").map(|body| self.cors(body));
+        let access_logs = p
+            .take("access_logs")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(!rest);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
         for m in &d.body {
@@ -96,6 +100,7 @@ impl Resolver {
             explicit_auth,
             auth,
             cors,
+            access_logs,
             routes,
         }
     }

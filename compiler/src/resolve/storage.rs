@@ -139,6 +139,9 @@ impl Resolver {
                 _ => StreamView::NewAndOldImages,
             })
         });
+        let global = p.take_block("indexes");
+        let local = p.take_block("local_indexes");
+        let indexes = self.table_indexes(&d.name, &key, global, local);
         self.other_members(&d.body, "a table");
         p.finish(self, "a table");
         Some(Table {
@@ -147,10 +150,30 @@ impl Resolver {
             key,
             billing,
             stream,
+            indexes,
         })
     }
 
     pub(super) fn table_key(&mut self, v: &ast::Value) -> Vec<(String, KeyType)> {
+        self.key_attributes(
+            v,
+            (1, 2),
+            "a table key",
+            "partition key, then an optional sort key",
+            "write `key = { pk: string }` or `key = { pk: string, sk: number }`",
+        )
+    }
+
+    /// A record of `name: string|number|binary` entries, `count.0` to
+    /// `count.1` of them (extra entries are reported and dropped).
+    fn key_attributes(
+        &mut self,
+        v: &ast::Value,
+        count: (usize, usize),
+        what: &str,
+        label: &str,
+        help: &str,
+    ) -> Vec<(String, KeyType)> {
         let ValueKind::Record(entries) = &v.kind else {
             self.error(
                 Diagnostic::new(
@@ -159,26 +182,32 @@ impl Resolver {
                     format!("expected a key record, found {}", v.kind.describe()),
                 )
                 .label("not a record")
-                .help("write `key = { pk: string }` or `key = { pk: string, sk: number }`"),
+                .help(help),
             );
             return Vec::new();
         };
-        if entries.is_empty() || entries.len() > 2 {
+        if entries.len() < count.0 || entries.len() > count.1 {
+            let allowed = if count.0 == count.1 {
+                format!("{}", count.0)
+            } else {
+                format!("{} or {}", count.0, count.1)
+            };
             self.error(
                 Diagnostic::new(
                     "E0201",
                     v.span,
                     format!(
-                        "a table key has one or two attributes, found {}",
+                        "{what} has {allowed} attribute{}, found {}",
+                        if count.1 == 1 { "" } else { "s" },
                         entries.len()
                     ),
                 )
-                .label("partition key, then an optional sort key")
-                .help("write `key = { pk: string }` or `key = { pk: string, sk: number }`"),
+                .label(label)
+                .help(help),
             );
         }
         let mut out = Vec::new();
-        for (name, ty) in entries.iter().take(2) {
+        for (name, ty) in entries.iter().take(count.1) {
             let kt = match self
                 .expect_word(ty, &["string", "number", "binary"])
                 .as_deref()
@@ -189,6 +218,144 @@ impl Resolver {
                 None => continue,
             };
             out.push((name.name.clone(), kt));
+        }
+        out
+    }
+
+    /// The `indexes` and `local_indexes` blocks of a table.
+    fn table_indexes(
+        &mut self,
+        table: &ast::Ident,
+        key: &[(String, KeyType)],
+        global: Option<&[ast::Member]>,
+        local: Option<&[ast::Member]>,
+    ) -> Vec<TableIndex> {
+        let mut out: Vec<TableIndex> = Vec::new();
+        for (body, is_local) in [(global, false), (local, true)] {
+            let Some(body) = body else { continue };
+            let block = if is_local {
+                "`local_indexes`"
+            } else {
+                "`indexes`"
+            };
+            for m in body {
+                let MemberKind::Property { key: name, value } = &m.kind else {
+                    self.not_allowed(m, block);
+                    continue;
+                };
+                if let Some(first) = out.iter().find(|i| i.name.value == name.name) {
+                    self.error(
+                        Diagnostic::new(
+                            "E0106",
+                            name.span,
+                            format!(
+                                "table `{}` already has an index `{}`",
+                                table.name, name.name
+                            ),
+                        )
+                        .label("declared again here")
+                        .with(first.name.span, "first declared here")
+                        .help("give each index of a table its own name"),
+                    );
+                    continue;
+                }
+                let valid = (3..=255).contains(&name.name.len())
+                    && name
+                        .name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+                if !valid {
+                    self.error(
+                        Diagnostic::new(
+                            "E0203",
+                            name.span,
+                            format!("`{}` is not a valid DynamoDB index name", name.name),
+                        )
+                        .label("3 to 255 characters: letters, digits, `_`, `.`, `-`")
+                        .help("rename the index, e.g. `byCustomer`"),
+                    );
+                }
+                let attrs = if is_local {
+                    if key.len() < 2 {
+                        self.error(
+                            Diagnostic::new(
+                                "E0203",
+                                name.span,
+                                format!(
+                                    "table `{}` has no sort key, so it cannot have a local index",
+                                    table.name
+                                ),
+                            )
+                            .label("a local index needs a table key with a sort key")
+                            .help("add a sort key to the table's `key`, or move the index to `indexes` (global)"),
+                        );
+                    }
+                    self.key_attributes(
+                        value,
+                        (1, 1),
+                        "a local index key",
+                        "the index's sort key; the partition key is the table's",
+                        "write `byTotal = { total: number }`: the sort key only",
+                    )
+                } else {
+                    self.key_attributes(
+                        value,
+                        (1, 2),
+                        "an index key",
+                        "partition key, then an optional sort key",
+                        "write `byCustomer = { customer: string }` or `byCustomer = { customer: string, placedAt: number }`",
+                    )
+                };
+                // One attribute has one type across the table and its indexes
+                // (AttributeDefinitions lists it once).
+                let known: Vec<(String, KeyType)> = key
+                    .iter()
+                    .chain(out.iter().flat_map(|i| i.key.iter()))
+                    .cloned()
+                    .collect();
+                for (attr, ty) in &attrs {
+                    if let Some((_, other)) = known.iter().find(|(n, t)| n == attr && t != ty) {
+                        self.error(
+                            Diagnostic::new(
+                                "E0201",
+                                value.span,
+                                format!(
+                                    "`{attr}` is a {} here but a {} elsewhere in table `{}`",
+                                    ty.word(),
+                                    other.word(),
+                                    table.name
+                                ),
+                            )
+                            .label("conflicting attribute type")
+                            .help("DynamoDB gives an attribute one type: use the same type in every key that names it"),
+                        );
+                    }
+                }
+                out.push(TableIndex {
+                    name: Spanned::new(name.name.clone(), name.span),
+                    key: attrs,
+                    local: is_local,
+                });
+            }
+        }
+        for (local, limit) in [(false, 20), (true, 5)] {
+            let of_kind: Vec<&TableIndex> = out.iter().filter(|i| i.local == local).collect();
+            if of_kind.len() > limit {
+                let kind = if local { "local" } else { "global" };
+                self.error(
+                    Diagnostic::new(
+                        "E0203",
+                        of_kind[limit].name.span,
+                        format!(
+                            "table `{}` has {} {kind} secondary indexes; DynamoDB allows {limit}",
+                            table.name,
+                            of_kind.len()
+                        ),
+                    )
+                    .label(format!("index {} of {}", limit + 1, of_kind.len()))
+                    .help("remove indexes, or split the data across tables"),
+                );
+            }
         }
         out
     }
