@@ -13,6 +13,7 @@
 
 pub mod contracts;
 pub mod cycles;
+pub mod failures;
 pub mod patterns;
 pub mod permissions;
 pub mod runtimes;
@@ -47,6 +48,7 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
     let mut diags = Vec::new();
     values::check(&model, opts.today, &mut diags);
     wiring::check(&model, &mut diags);
+    failures::check(&model, &mut diags);
     cycles::check(&model, &mut diags);
     contracts::check(&model, &mut diags);
     permissions::check(&model, &mut diags);

@@ -441,12 +441,15 @@ fn run_check(
         }
         compiled.push((f.display().to_string(), c));
     }
+    let windows: Vec<_> = compiled.iter().map(|(_, c)| c.retry_windows()).collect();
     let checked: Vec<slsc::report::Checked> = compiled
         .iter()
-        .map(|(file, c)| slsc::report::Checked {
+        .zip(&windows)
+        .map(|((file, c), w)| slsc::report::Checked {
             file: file.clone(),
             sources: &c.sources,
             diagnostics: &c.diagnostics,
+            retry_windows: w,
         })
         .collect();
     let report = slsc::report::report(&checked);
@@ -470,6 +473,7 @@ fn run_check(
                     .collect();
                 let _ = writeln!(out, "{}", diagnostics::summary(&all));
             }
+            let _ = write!(out, "{}", slsc::report::retry_note(&report));
         }
         CheckFormat::Json => {
             print_json(&serde_json::to_value(&report).unwrap_or_default());

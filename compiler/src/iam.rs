@@ -152,21 +152,11 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
             Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
         }
     }
-    if let Some(dest) = &f.on_failure {
-        let (actions, what): (&[&'static str], &str) = match dest.kind {
-            DeclKind::Queue => (&["sqs:SendMessage"], "SendFailures"),
-            DeclKind::Topic => (&["sns:Publish"], "PublishFailures"),
-            DeclKind::Function => (&["lambda:InvokeFunction"], "InvokeOnFailure"),
-            _ => (&["events:PutEvents"], "EmitFailures"),
-        };
+    for d in f.destinations() {
         out.extend(caused(
-            vec![stmt(
-                sid(&[what, &dest.name]),
-                actions,
-                vec![refs::arn(model, dest.kind, &dest.name)],
-            )],
-            dest.span,
-            format!("on_failure = {}", dest.name),
+            destination(model, d),
+            d.to.span,
+            destination_cause(d),
         ));
     }
     out.extend(app_key(model, f));
@@ -222,16 +212,14 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
             ));
         }
     }
-    if let Some(d) = f
-        .on_failure
-        .as_ref()
-        .filter(|d| matches!(d.kind, DeclKind::Queue | DeclKind::Topic))
-    {
-        out.extend(caused(
-            vec![stmt("EncryptWithAppKey".into(), write, key())],
-            d.span,
-            format!("on_failure = {} (encrypted with the app's key)", d.name),
-        ));
+    for d in f.destinations() {
+        if matches!(d.to.kind, DeclKind::Queue | DeclKind::Topic) {
+            out.extend(caused(
+                vec![stmt("EncryptWithAppKey".into(), write, key())],
+                d.to.span,
+                format!("{} (encrypted with the app's key)", destination_cause(d)),
+            ));
+        }
     }
     for t in &f.triggers {
         if let Trigger::Queue { queue, .. } = t {
@@ -250,6 +238,49 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
         ));
     }
     out
+}
+
+/// What the role needs to deliver invocation records to one destination.
+fn destination(model: &Model, d: Destination) -> Vec<Statement> {
+    let dest = d.to;
+    let success = d.kind == DestinationKind::OnSuccess;
+    let arn = refs::arn(model, dest.kind, &dest.name);
+    let (actions, what): (&[&'static str], &str) = match (dest.kind, success) {
+        (DeclKind::Queue, false) => (&["sqs:SendMessage"], "SendFailures"),
+        (DeclKind::Queue, true) => (&["sqs:SendMessage"], "SendSuccesses"),
+        (DeclKind::Topic, false) => (&["sns:Publish"], "PublishFailures"),
+        (DeclKind::Topic, true) => (&["sns:Publish"], "PublishSuccesses"),
+        (DeclKind::Function, false) => (&["lambda:InvokeFunction"], "InvokeOnFailure"),
+        (DeclKind::Function, true) => (&["lambda:InvokeFunction"], "InvokeOnSuccess"),
+        (DeclKind::Bucket, _) => {
+            // Lambda writes one object per failed record and lists the
+            // bucket first (as `reads` needs ListBucket for missing keys).
+            return vec![
+                stmt(
+                    sid(&["WriteFailures", &dest.name]),
+                    &["s3:PutObject"],
+                    vec![objects(&dest.name, None)],
+                ),
+                stmt(
+                    sid(&["ListFailures", &dest.name]),
+                    &["s3:ListBucket"],
+                    vec![arn],
+                ),
+            ];
+        }
+        (_, false) => (&["events:PutEvents"], "EmitFailures"),
+        (_, true) => (&["events:PutEvents"], "EmitSuccesses"),
+    };
+    vec![stmt(sid(&[what, &dest.name]), actions, vec![arn])]
+}
+
+/// The `because` of a destination's statements.
+fn destination_cause(d: Destination) -> String {
+    match d.kind {
+        DestinationKind::OnFailure => format!("on_failure = {}", d.to.name),
+        DestinationKind::OnSuccess => format!("on_success = {}", d.to.name),
+        DestinationKind::StreamFailure => format!("on_failure = {} (stream trigger)", d.to.name),
+    }
 }
 
 /// Statements of one access verb.

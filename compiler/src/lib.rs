@@ -71,6 +71,15 @@ impl Compilation {
         self.diagnostics = filtered(&self.sources, &self.config, self.unfiltered.clone());
     }
 
+    /// The retry window of every asynchronous hop (see `docs/failures.md`);
+    /// none for a spec with errors, whose model may be incomplete.
+    pub fn retry_windows(&self) -> Vec<check::failures::RetryWindow> {
+        if self.has_errors() {
+            return Vec::new();
+        }
+        check::failures::retry_windows(&self.model)
+    }
+
     /// True if any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)

@@ -340,6 +340,8 @@ pub enum Trigger {
         window: Option<Spanned<u32>>,
         /// Report batch item failures.
         partial_failures: bool,
+        /// Most concurrent invocations for this queue (2-1000).
+        max_concurrency: Option<Spanned<i64>>,
         /// Where the trigger is.
         span: Span,
     },
@@ -359,6 +361,15 @@ pub enum Trigger {
         bisect: bool,
         /// Report batch item failures.
         partial_failures: bool,
+        /// Oldest record processed, in seconds (-1: until it expires).
+        max_age: Option<Spanned<i64>>,
+        /// Concurrent batches per shard (1-10).
+        parallelization: Option<Spanned<i64>>,
+        /// Where records that fail all retries are sent (a standard queue or
+        /// topic, or a bucket).
+        on_failure: Option<Ref>,
+        /// `on_failure = drop { reason = "..." }`.
+        drops_failures: Option<Spanned<String>>,
         /// Where the trigger is.
         span: Span,
     },
@@ -382,6 +393,59 @@ pub enum Trigger {
         /// Where the trigger is.
         span: Span,
     },
+}
+
+/// Which setting sends to a [`Destination`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DestinationKind {
+    /// The function's `on_failure` (failed asynchronous invocations).
+    OnFailure,
+    /// The function's `on_success` (successful asynchronous invocations).
+    OnSuccess,
+    /// A stream trigger's `on_failure` (records that failed every retry).
+    StreamFailure,
+}
+
+/// A resource the function's role delivers invocation records to.
+#[derive(Debug, Clone, Copy)]
+pub struct Destination<'a> {
+    /// The destination.
+    pub to: &'a Ref,
+    /// The setting that names it.
+    pub kind: DestinationKind,
+}
+
+impl Function {
+    /// Every destination the function's role sends records to, in the
+    /// order written: `on_failure`, `on_success`, then the stream triggers'.
+    pub fn destinations(&self) -> Vec<Destination<'_>> {
+        let mut out = Vec::new();
+        if let Some(to) = &self.on_failure {
+            out.push(Destination {
+                to,
+                kind: DestinationKind::OnFailure,
+            });
+        }
+        if let Some(to) = &self.on_success {
+            out.push(Destination {
+                to,
+                kind: DestinationKind::OnSuccess,
+            });
+        }
+        for t in &self.triggers {
+            if let Trigger::Stream {
+                on_failure: Some(to),
+                ..
+            } = t
+            {
+                out.push(Destination {
+                    to,
+                    kind: DestinationKind::StreamFailure,
+                });
+            }
+        }
+        out
+    }
 }
 
 impl Trigger {
@@ -433,6 +497,11 @@ pub struct Function {
     pub max_event_age: Option<Spanned<u64>>,
     /// Async on-failure destination.
     pub on_failure: Option<Ref>,
+    /// `on_failure = drop { reason = "..." }`: failed asynchronous events are
+    /// lost on purpose, for this reason.
+    pub drops_failures: Option<Spanned<String>>,
+    /// Async on-success destination.
+    pub on_success: Option<Ref>,
     /// `allow ACTIONS on RESOURCES`: statements written by hand.
     pub allows: Vec<Allow>,
 }
@@ -562,6 +631,9 @@ pub struct Rule {
     pub retry: RetryPolicy,
     /// Dead-letter queue for every target.
     pub dead_letter: Option<Ref>,
+    /// `dead_letter = drop { reason = "..." }`: failed deliveries are lost on
+    /// purpose, for this reason.
+    pub drops_failures: Option<Spanned<String>>,
 }
 
 /// A schedule expression, already in EventBridge syntax.
@@ -588,6 +660,8 @@ pub struct Schedule {
     pub retry: RetryPolicy,
     /// Dead-letter queue.
     pub dead_letter: Option<Ref>,
+    /// `dead_letter = drop { reason = "..." }`.
+    pub drops_failures: Option<Spanned<String>>,
 }
 
 /// A `queue` declaration.
@@ -605,6 +679,9 @@ pub struct Queue {
     pub retention: Spanned<u64>,
     /// Dead-letter queue and max receives.
     pub dead_letter: Option<(Ref, Spanned<i64>)>,
+    /// `dead_letter = drop { reason = "..." }`: messages that keep failing
+    /// expire on purpose.
+    pub drops_failures: Option<Spanned<String>>,
     /// The type (or event) of its messages.
     pub message: Option<Ref>,
 }

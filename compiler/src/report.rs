@@ -2,6 +2,7 @@
 //! generated from these types), SARIF 2.1.0, and GitHub Actions workflow
 //! commands. The human format is `diagnostics::render`.
 
+use crate::check::failures::{duration, Outcome, RetryKind, RetryWindow};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 use schemars::JsonSchema;
@@ -23,8 +24,35 @@ pub struct Report {
     pub files: Vec<String>,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<ReportDiagnostic>,
+    /// Every asynchronous hop of the checked specs and the longest an event
+    /// can spend in its retries before it reaches where its failures go
+    /// (empty for a spec with errors).
+    pub retry_windows: Vec<ReportRetryWindow>,
     /// Counts.
     pub summary: Summary,
+}
+
+/// One asynchronous hop's retry window (see `docs/failures.md`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReportRetryWindow {
+    /// What retries, e.g. `rule LargeOrders -> Fulfilment`.
+    pub path: String,
+    /// The mechanism that retries.
+    pub kind: RetryKind,
+    /// The longest an event spends in retries before `failures` gets it, in
+    /// seconds.
+    pub seconds: u64,
+    /// The same, as a duration (`1h`, `36h`, `2m30s`).
+    pub duration: String,
+    /// How the window follows from the settings.
+    pub because: String,
+    /// Where failures go: a declaration's name, `drop`, or `lost`.
+    pub failures: String,
+    /// With `drop`: the spec's reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Where the hop is written.
+    pub location: Location,
 }
 
 /// Name and version of the tool.
@@ -137,6 +165,9 @@ pub struct Checked<'a> {
     pub sources: &'a SourceMap,
     /// Its diagnostics.
     pub diagnostics: &'a [Diagnostic],
+    /// Its asynchronous hops (`check::failures::retry_windows`); empty when
+    /// the spec has errors.
+    pub retry_windows: &'a [RetryWindow],
 }
 
 /// Builds the JSON report of several checked specs.
@@ -168,6 +199,28 @@ pub fn report(checked: &[Checked]) -> Report {
             });
         }
     }
+    let retry_windows = checked
+        .iter()
+        .flat_map(|c| {
+            c.retry_windows.iter().map(|w| {
+                let (failures, reason) = match &w.outcome {
+                    Outcome::To(name) => (name.clone(), None),
+                    Outcome::Dropped(reason) => ("drop".to_string(), Some(reason.clone())),
+                    Outcome::Lost => ("lost".to_string(), None),
+                };
+                ReportRetryWindow {
+                    path: w.path.clone(),
+                    kind: w.kind,
+                    seconds: w.seconds,
+                    duration: duration(w.seconds),
+                    because: w.because.clone(),
+                    failures,
+                    reason,
+                    location: location(c.sources, w.span),
+                }
+            })
+        })
+        .collect();
     let errors = diagnostics
         .iter()
         .filter(|d| d.level == Level::Error)
@@ -184,7 +237,37 @@ pub fn report(checked: &[Checked]) -> Report {
             warnings: diagnostics.len() - errors,
         },
         diagnostics,
+        retry_windows,
     }
+}
+
+/// The human form of the retry windows: a note listing each asynchronous
+/// hop, its window and where its failures go (empty without hops).
+pub fn retry_note(report: &Report) -> String {
+    if report.retry_windows.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "note: retry windows (the longest an event spends in retries before its failures go somewhere)\n",
+    );
+    for w in &report.retry_windows {
+        let then = match (w.failures.as_str(), &w.reason) {
+            ("drop", Some(reason)) => format!("then dropped: {reason}"),
+            ("lost", _) => "then lost (W0305)".to_string(),
+            (name, _) => format!("then {name}"),
+        };
+        out.push_str(&format!(
+            "  {}:{}:{}  {} ({}): {}, {then} ({})\n",
+            w.location.file,
+            w.location.start.line,
+            w.location.start.column,
+            w.path,
+            w.kind.text(),
+            w.duration,
+            w.because
+        ));
+    }
+    out
 }
 
 /// The JSON Schema of [`Report`], as committed in `docs/schemas/`.

@@ -28,6 +28,7 @@ use crate::source::{FileId, Span};
 use indexmap::IndexMap;
 use props::Props;
 use std::collections::{HashMap, HashSet};
+use values::FailureTarget;
 
 /// A declared name.
 #[derive(Debug, Clone)]

@@ -59,8 +59,14 @@ fn the(spec: &str, code: &str) -> Diagnostic {
 
 /// A function triggered by a queue whose settings are the arguments.
 fn queue_and_consumer(queue_body: &str, function_body: &str, trigger: &str) -> String {
+    // A dead-letter queue of the same kind, so that W0305 stays out of it.
+    let fifo = if queue_body.contains("fifo = true") {
+        "fifo = true, "
+    } else {
+        ""
+    };
     format!(
-        "queue Q {{ {queue_body} }}\nfunction F {{\n  handler = \"f.h\"\n  {function_body}\n  on Q {trigger}\n}}\n"
+        "queue D {{ {fifo}retention = 14d }}\nqueue Q {{\n  dead_letter = D\n  {queue_body}\n}}\nfunction F {{\n  handler = \"f.h\"\n  {function_body}\n  on Q {trigger}\n}}\n"
     )
 }
 
@@ -604,7 +610,7 @@ fn standard_library_and_eventbridge_buckets_are_never_unused() {
     // Their events match by plain or qualified name.
     let spec = |name: &str| {
         format!(
-            "use aws.s3\nbucket B {{ eventbridge = true }}\nqueue Q\nrule R on default {{\n match {name} where object.key prefix \"in/\"\n send to Q\n}}\n"
+            "use aws.s3\nbucket B {{ eventbridge = true }}\nqueue Q\nqueue D\nrule R on default {{\n match {name} where object.key prefix \"in/\"\n send to Q\n dead_letter = D\n}}\n"
         )
     };
     for name in ["ObjectCreated", "aws.s3.ObjectCreated"] {
@@ -1252,15 +1258,115 @@ fn a_rule_takes_five_targets_not_six() {
 
 #[test]
 fn async_invocations_without_a_destination_are_w0305() {
+    // The schedule's delivery and the function's invocation are two hops.
+    let c = compile("function F { handler = \"f.h\" }\nschedule S every 1h -> F\n");
+    let messages: Vec<&str> = c.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
-        codes("function F { handler = \"f.h\" }\nschedule S every 1h -> F\n"),
+        messages,
+        [
+            "schedule `S` has no dead-letter queue, so events it cannot deliver are dropped",
+            "`F` is invoked asynchronously by schedule S, and its failures go nowhere",
+        ]
+    );
+    assert_ok("queue D\nfunction F { handler = \"f.h\", on_failure = D }\nschedule S every 1h -> F { dead_letter = D }\n");
+    // `drop` with a reason is the explicit opt-out, at every hop.
+    assert_eq!(
+        codes("function F { handler = \"f.h\", on_failure = drop { reason = \"retried upstream\" } }\nschedule S every 1h -> F {\n dead_letter = drop { reason = \"the next run catches up\" }\n}\n"),
+        Vec::<&str>::new()
+    );
+    // Buckets and topics invoke asynchronously too.
+    assert_eq!(
+        codes("bucket B\nfunction F { handler = \"f.h\"\n on B }\n"),
         ["W0305"]
     );
     assert_eq!(
-        codes(
-            "queue D\nfunction F { handler = \"f.h\", on_failure = D }\nschedule S every 1h -> F\n"
-        ),
-        Vec::<&str>::new()
+        codes("topic T\nfunction F { handler = \"f.h\"\n on T }\n"),
+        ["W0305"]
+    );
+}
+
+#[test]
+fn queues_and_streams_without_a_failure_destination_are_w0305() {
+    let queue = |dl: &str| {
+        format!("queue D {{ retention = 14d }}\nqueue Q {{ visibility_timeout = 1m{dl} }}\nfunction F {{ handler = \"f.h\"\n on Q }}\n")
+    };
+    let d = the(&queue(""), "W0305");
+    assert_eq!(
+        d.message,
+        "messages that keep failing in queue `Q` are lost when they expire"
+    );
+    assert_ok(&queue(", dead_letter = D"));
+    assert_ok(&queue(
+        ", dead_letter = drop { reason = \"idempotent retries upstream\" }",
+    ));
+    assert!(!codes(&queue(
+        ", dead_letter = drop { reason = \"idempotent retries upstream\" }"
+    ))
+    .contains(&"W0305"));
+    // A queue nobody in the spec consumes is not a hop.
+    assert_eq!(codes("queue Q\nfunction F { handler = \"f.h\"\n sends to Q }\nschedule S every 1h -> F { dead_letter = Q }\n").iter().filter(|c| **c == "W0305").count(), 1);
+    let stream = |extra: &str| {
+        format!("table T {{ key = {{ pk: string }}, stream = keys_only }}\nqueue D\nfunction F {{ handler = \"f.h\"\n on T.stream {{ batch = 10{extra} }} }}\n")
+    };
+    assert_eq!(count(&stream(""), "W0305"), 1);
+    assert_ok(&stream(", on_failure = D"));
+    assert_eq!(errors(&stream(", on_failure = drop")), ["E0311"]);
+}
+
+#[test]
+fn failure_destinations_are_emitted_with_their_grants() {
+    let spec = "table T { key = { pk: string }, stream = keys_only }\nqueue Q { visibility_timeout = 1m, dead_letter = D }\nqueue D { retention = 14d }\nqueue Done\nbucket Failed\nfunction F {\n handler = \"f.h\"\n on_failure = Failed\n on_success = Done\n on T.stream { retries = 2, max_age = 1h, parallelization = 4, on_failure = D }\n on Q { max_concurrency = 5 }\n}\nschedule S every 1h -> F { dead_letter = D }\n";
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = template(spec, target);
+        let sids: Vec<String> = role_statements(&t, "F")
+            .iter()
+            .map(|s| s["Sid"].as_str().unwrap().to_string())
+            .collect();
+        for sid in [
+            "WriteFailuresFailed",
+            "ListFailuresFailed",
+            "SendSuccessesDone",
+            "SendFailuresD",
+        ] {
+            assert!(sids.iter().any(|s| s == sid), "{sid} missing from {sids:?}");
+        }
+        let r = resources(&t);
+        let (config, mapping) = match target {
+            Target::Sam => (
+                r["F"]["Properties"]["EventInvokeConfig"].clone(),
+                r["F"]["Properties"]["Events"]["TStream"]["Properties"].clone(),
+            ),
+            Target::CloudFormation => (
+                r["FEventInvokeConfig"]["Properties"].clone(),
+                r["FTStreamMapping"]["Properties"].clone(),
+            ),
+        };
+        assert!(config["DestinationConfig"]["OnSuccess"]["Destination"].is_object());
+        assert!(config["DestinationConfig"]["OnFailure"]["Destination"].is_object());
+        assert_eq!(mapping["MaximumRecordAgeInSeconds"], 3600);
+        assert_eq!(mapping["ParallelizationFactor"], 4);
+        assert_eq!(
+            mapping["DestinationConfig"]["OnFailure"]["Destination"],
+            json!({ "Fn::GetAtt": ["D", "Arn"] })
+        );
+        if target == Target::Sam {
+            assert_eq!(config["DestinationConfig"]["OnFailure"]["Type"], "S3Bucket");
+        }
+    }
+    // Ranges and kinds.
+    let t = |settings: &str| {
+        format!("table T {{ key = {{ pk: string }}, stream = keys_only }}\nqueue D\nfunction F {{ handler = \"f.h\"\n on T.stream {{ on_failure = D, {settings} }} }}\n")
+    };
+    assert_eq!(errors(&t("max_age = 30s")), ["E0203"]);
+    assert_ok(&t("max_age = -1"));
+    assert_eq!(errors(&t("parallelization = 11")), ["E0203"]);
+    assert_eq!(
+        errors("queue D { retention = 14d }\nqueue Q { dead_letter = D }\nfunction F { handler = \"f.h\"\n on Q { max_concurrency = 1 } }\n"),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors("queue D { fifo = true }\nfunction F { handler = \"f.h\", on_success = D }\n"),
+        ["E0307"]
     );
 }
 

@@ -12,10 +12,12 @@ fn checked() -> (slsc::Compilation, String) {
 }
 
 fn report_of(c: &slsc::Compilation, file: &str) -> slsc::report::Report {
+    let windows = c.retry_windows();
     slsc::report::report(&[slsc::report::Checked {
         file: file.into(),
         sources: &c.sources,
         diagnostics: &c.diagnostics,
+        retry_windows: &windows,
     }])
 }
 
@@ -71,4 +73,37 @@ fn committed_report_schema_matches_the_types() {
         committed, generated,
         "docs/schemas/report.schema.json is out of date: run `SLSC_UPDATE_SCHEMAS=1 cargo test --test report`"
     );
+}
+
+#[test]
+fn json_report_lists_each_asynchronous_hop_with_its_retry_window() {
+    let file = "examples/media-pipeline/app.sls";
+    let c = common::compile(Path::new(file));
+    let report = serde_json::to_value(report_of(&c, file)).unwrap();
+    let windows = report["retry_windows"].as_array().unwrap();
+    let hop = |path: &str, kind: &str| {
+        windows
+            .iter()
+            .find(|w| w["path"] == path && w["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} hop {path} in {windows:#?}"))
+            .clone()
+    };
+    let hourly = hop("schedule Hourly -> HourlyStats", "schedule_target");
+    assert_eq!(hourly["seconds"], 86_400);
+    assert_eq!(hourly["failures"], "drop");
+    assert_eq!(
+        hourly["reason"],
+        "the next hourly run recomputes the same statistics"
+    );
+    let upload = hop("bucket Uploads -> Transcode", "async_invocation");
+    assert_eq!(upload["seconds"], 3_600);
+    assert_eq!(upload["failures"], "Failures");
+    let stream = hop("Assets.stream -> IndexAsset", "stream");
+    assert_eq!(stream["duration"], "1h");
+    assert_eq!(stream["failures"], "IndexFailures");
+    let audit = hop("queue Audit -> RecordAudit", "queue");
+    assert_eq!(audit["seconds"], 300);
+    // A spec with errors has no retry windows: its model may be incomplete.
+    let (c, file) = checked();
+    assert_eq!(report_of(&c, &file).retry_windows.len(), 0);
 }

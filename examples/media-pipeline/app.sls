@@ -2,6 +2,8 @@
 // in DynamoDB and announces it on SNS; an audit queue subscribes to the topic;
 // a nightly schedule cleans up abandoned uploads. Deletions reach EventBridge
 // as the standard library's `aws.s3` events, and a rule forgets the asset.
+// The table's stream feeds a search indexer. Every asynchronous hop says
+// where its failures go (see docs/failures.md).
 
 use aws.s3
 
@@ -41,6 +43,7 @@ bucket Uploads {
 table Assets {
   key     = { assetId: string, version: number }
   billing = provisioned { read = 5, write = 5 }
+  stream  = new_and_old_images
   // The versions of an asset in upload order, and assets by their owner.
   local_indexes { byUploadedAt = { uploadedAt: number } }
   indexes       { byOwner = { owner: string } }
@@ -49,6 +52,11 @@ table Assets {
 queue Failures { retention = 14d }
 queue ScheduleDlq { retention = 14d }
 queue EventDlq { retention = 14d }
+queue IndexFailures { retention = 14d }
+// Transcoded assets, for the delivery service (outside this app).
+queue Transcoded { retention = 4d }
+// Events `ForgetAsset` could not handle, kept as objects for replay.
+bucket ForgetFailures
 
 queue AuditDlq { retention = 14d }
 queue Audit of AssetPublished {
@@ -77,13 +85,14 @@ function Transcode {
   retries       = 1
   max_event_age = 1h
   on_failure    = Failures
+  on_success    = Transcoded
 }
 
 function RecordAudit {
   handler = "audit.handler"
   code    = "src"
   timeout = 10s
-  on Audit { batch = 10, partial_failures = true }
+  on Audit { batch = 10, partial_failures = true, max_concurrency = 5 }
 }
 
 function NightlyCleanup {
@@ -111,20 +120,36 @@ schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
   dead_letter = ScheduleDlq
 }
 
-schedule Hourly every 1h -> HourlyStats
+schedule Hourly every 1h -> HourlyStats {
+  dead_letter = drop { reason = "the next hourly run recomputes the same statistics" }
+}
 
 function ForgetAsset {
   handler    = "forget.handler"
   code       = "src"
   env { TABLE = Assets.name }
   writes Assets
-  on_failure = Failures
+  on_failure = ForgetFailures
 }
 
 rule UploadDeleted on default {
   match ObjectDeleted where object.key prefix "incoming/" and reason = "DeleteObject"
   send to ForgetAsset
   dead_letter = EventDlq
+}
+
+function IndexAsset {
+  handler = "search.index"
+  code    = "src"
+  on Assets.stream {
+    start            = trim_horizon
+    bisect           = true
+    retries          = 3
+    max_age          = 1h
+    parallelization  = 2
+    partial_failures = true
+    on_failure       = IndexFailures
+  }
 }
 
 function GetAsset {

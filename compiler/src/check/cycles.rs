@@ -79,8 +79,8 @@ fn graph(model: &Model) -> Graph {
                 Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
             }
         }
-        if let Some(d) = &f.on_failure {
-            g.edge(&f.name, d);
+        for d in f.destinations() {
+            g.edge(&f.name, d.to);
         }
     }
     for a in &model.apis {

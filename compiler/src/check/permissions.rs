@@ -40,8 +40,8 @@ fn granted(f: &Function) -> Vec<&str> {
             Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
         }
     }
-    if let Some(d) = &f.on_failure {
-        out.push(&d.name);
+    for d in f.destinations() {
+        out.push(&d.to.name);
     }
     out
 }

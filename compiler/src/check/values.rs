@@ -303,7 +303,12 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
 fn trigger(t: &Trigger, diags: &mut Vec<Diagnostic>) {
     // §2 event source mappings.
     match t {
-        Trigger::Queue { batch, window, .. } => {
+        Trigger::Queue {
+            batch,
+            window,
+            max_concurrency,
+            ..
+        } => {
             range(
                 diags,
                 "`batch`",
@@ -316,13 +321,24 @@ fn trigger(t: &Trigger, diags: &mut Vec<Diagnostic>) {
             if let Some(w) = window {
                 range(diags, "`window`", w.value as i64, w.span, 0, 300, "s");
             }
+            if let Some(n) = max_concurrency {
+                range(diags, "`max_concurrency`", n.value, n.span, 2, 1_000, "");
+            }
         }
         Trigger::Stream {
             batch,
             window,
             retries,
+            max_age,
+            parallelization,
             ..
         } => {
+            if let Some(a) = max_age.as_ref().filter(|a| a.value != -1) {
+                range(diags, "`max_age`", a.value, a.span, 60, 604_800, "s");
+            }
+            if let Some(n) = parallelization {
+                range(diags, "`parallelization`", n.value, n.span, 1, 10, "");
+            }
             range(
                 diags,
                 "`batch`",

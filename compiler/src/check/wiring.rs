@@ -4,7 +4,6 @@
 use crate::ast::DeclKind;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
-use crate::source::Span;
 
 /// HTTP API integration timeout (§6): 30 s, not adjustable.
 pub const HTTP_API_TIMEOUT_S: u64 = 30;
@@ -37,13 +36,18 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         for t in &f.triggers {
             trigger(model, f, t, diags);
         }
-        if let Some(dest) = &f.on_failure {
-            standard_only(model, dest, "an on-failure destination", diags);
+        for d in f.destinations() {
+            let role = match d.kind {
+                DestinationKind::OnSuccess => "an on-success destination",
+                _ => "an on-failure destination",
+            };
+            standard_only(model, d.to, role, diags);
         }
     }
     for q in &model.queues {
         if let Some((dlq_ref, _)) = &q.dead_letter {
             if let Some(dlq) = model.queue(&dlq_ref.name) {
+                dlq_retention(q, dlq, dlq_ref, diags);
                 if dlq.fifo != q.fifo {
                     let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
                     diags.push(
@@ -107,17 +111,11 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         if let Some(dlq) = &r.dead_letter {
             standard_only(model, dlq, "a rule's dead-letter queue", diags);
         }
-        for t in &r.targets {
-            if t.kind == DeclKind::Function {
-                async_without_destination(model, &t.name, t.span, "the rule", diags);
-            }
-        }
     }
     for s in &model.schedules {
         if let Some(dlq) = &s.dead_letter {
             standard_only(model, dlq, "a schedule's dead-letter queue", diags);
         }
-        async_without_destination(model, &s.target.name, s.target.span, "the schedule", diags);
     }
     for a in &model.apis {
         for route in &a.routes {
@@ -232,9 +230,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 }
             }
         }
-        Trigger::Bucket { bucket, .. } => {
-            async_without_destination(model, &f.name, bucket.span, "the bucket", diags)
-        }
+        Trigger::Bucket { .. } => {}
         Trigger::Topic { topic, .. } => {
             if let Some(tp) = model.topic(&topic.name) {
                 if tp.fifo {
@@ -245,7 +241,6 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                     );
                 }
             }
-            async_without_destination(model, &f.name, topic.span, "the topic", diags)
         }
     }
 }
@@ -262,36 +257,44 @@ fn visibility_label(q: &Queue) -> String {
     }
 }
 
-/// W0305: an asynchronous invocation of `function`, written at `span`, with
-/// nowhere for failures to go.
-fn async_without_destination(
-    model: &Model,
-    function: &str,
-    span: Span,
-    via: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Some(f) = model.function(function) else {
+/// W0312: a standard queue's message keeps its original enqueue time in the
+/// dead-letter queue, so a DLQ that keeps messages no longer than its source
+/// can expire them as soon as they arrive.
+fn dlq_retention(q: &Queue, dlq: &Queue, dlq_ref: &Ref, diags: &mut Vec<Diagnostic>) {
+    const MAX: u64 = 1_209_600;
+    if q.fifo || dlq.retention.value > q.retention.value {
         return;
-    };
-    if f.on_failure.is_none() {
-        diags.push(
-            Diagnostic::new(
-                "W0305",
-                span,
-                format!(
-                    "`{}` is invoked asynchronously by {via}, and its failures go nowhere",
-                    f.name
-                ),
-            )
-            .label("failed events are dropped after retries")
-            .with(f.span, "no `on_failure` here")
-            .help(format!(
-                "add `on_failure = SomeQueue` to function `{}`",
-                f.name
-            )),
-        );
     }
+    let show = crate::check::failures::duration;
+    let help = if q.retention.value < MAX {
+        format!(
+            "set `retention = 14d` on `{}` (SQS's longest), longer than `{}`'s {}",
+            dlq.name,
+            q.name,
+            show(q.retention.value)
+        )
+    } else {
+        format!(
+            "lower `{}`'s `retention` below 14d: `{}` cannot keep a message longer than SQS's 14d",
+            q.name, dlq.name
+        )
+    };
+    diags.push(
+        Diagnostic::new(
+            "W0312",
+            dlq_ref.span,
+            format!(
+                "dead-letter queue `{}` keeps messages for {}, no longer than `{}` ({})",
+                dlq.name,
+                show(dlq.retention.value),
+                q.name,
+                show(q.retention.value)
+            ),
+        )
+        .label("a message that arrives here old may expire at once")
+        .with(dlq.retention.span, "the dead-letter queue's retention")
+        .help(help),
+    );
 }
 
 /// E0307: where AWS accepts only standard queues and topics.

@@ -71,7 +71,11 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
     );
 
-    if f.retries.is_some() || f.max_event_age.is_some() || f.on_failure.is_some() {
+    if f.retries.is_some()
+        || f.max_event_age.is_some()
+        || f.on_failure.is_some()
+        || f.on_success.is_some()
+    {
         let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": "$LATEST" });
         if let Some(r) = &f.retries {
             p["MaximumRetryAttempts"] = json!(r.value);
@@ -79,9 +83,15 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         if let Some(a) = &f.max_event_age {
             p["MaximumEventAgeInSeconds"] = json!(a.value);
         }
-        if let Some(dest) = &f.on_failure {
-            let (_, arn) = shared::destination(model, dest);
-            p["DestinationConfig"] = json!({ "OnFailure": { "Destination": arn } });
+        let mut destinations = serde_json::Map::new();
+        for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
+            if let Some(dest) = dest {
+                let (_, arn) = shared::destination(model, dest);
+                destinations.insert(key.into(), json!({ "Destination": arn }));
+            }
+        }
+        if !destinations.is_empty() {
+            p["DestinationConfig"] = Json::Object(destinations);
         }
         t.add(
             format!("{id}EventInvokeConfig"),
@@ -90,7 +100,7 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     }
 
     for tr in &f.triggers {
-        let Some(mut p) = shared::mapping_properties(tr, Some("EventSourceArn")) else {
+        let Some(mut p) = shared::mapping_properties(model, tr, Some("EventSourceArn")) else {
             continue;
         };
         p["FunctionName"] = r#ref(&id);

@@ -63,7 +63,11 @@ pub fn arch(a: Arch) -> &'static str {
 }
 
 fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
-    if f.retries.is_none() && f.max_event_age.is_none() && f.on_failure.is_none() {
+    if f.retries.is_none()
+        && f.max_event_age.is_none()
+        && f.on_failure.is_none()
+        && f.on_success.is_none()
+    {
         return None;
     }
     let mut cfg = json!({});
@@ -73,9 +77,15 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
     if let Some(a) = &f.max_event_age {
         cfg["MaximumEventAgeInSeconds"] = json!(a.value);
     }
-    if let Some(dest) = &f.on_failure {
-        let (kind, arn) = shared::destination(model, dest);
-        cfg["DestinationConfig"] = json!({ "OnFailure": { "Type": kind, "Destination": arn } });
+    let mut destinations = serde_json::Map::new();
+    for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
+        if let Some(dest) = dest {
+            let (kind, arn) = shared::destination(model, dest);
+            destinations.insert(key.into(), json!({ "Type": kind, "Destination": arn }));
+        }
+    }
+    if !destinations.is_empty() {
+        cfg["DestinationConfig"] = Json::Object(destinations);
     }
     Some(cfg)
 }
@@ -85,7 +95,7 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
 fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
     for tr in &f.triggers {
-        let Some(p) = shared::mapping_properties(tr, None) else {
+        let Some(p) = shared::mapping_properties(model, tr, None) else {
             continue;
         };
         let (key, kind) = match tr {

@@ -223,7 +223,7 @@ pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
 /// `AWS::Lambda::EventSourceMapping` name them; `source` is the property
 /// naming the source (`Queue`, `Stream`, or `EventSourceArn`). None for push
 /// triggers.
-pub fn mapping_properties(trigger: &Trigger, source: Option<&str>) -> Option<Json> {
+pub fn mapping_properties(model: &Model, trigger: &Trigger, source: Option<&str>) -> Option<Json> {
     let (arn, batch, window, partial) = match trigger {
         Trigger::Queue {
             queue,
@@ -269,7 +269,12 @@ pub fn mapping_properties(trigger: &Trigger, source: Option<&str>) -> Option<Jso
         p["MaximumBatchingWindowInSeconds"] = json!(w.value);
     }
     if let Trigger::Stream {
-        retries, bisect, ..
+        retries,
+        bisect,
+        max_age,
+        parallelization,
+        on_failure,
+        ..
     } = trigger
     {
         if let Some(r) = retries {
@@ -278,6 +283,24 @@ pub fn mapping_properties(trigger: &Trigger, source: Option<&str>) -> Option<Jso
         if *bisect {
             p["BisectBatchOnFunctionError"] = json!(true);
         }
+        if let Some(a) = max_age {
+            p["MaximumRecordAgeInSeconds"] = json!(a.value);
+        }
+        if let Some(n) = parallelization {
+            p["ParallelizationFactor"] = json!(n.value);
+        }
+        if let Some(d) = on_failure {
+            // No SAM `Type`: the role is ours, so SAM must add no policy.
+            p["DestinationConfig"] =
+                json!({ "OnFailure": { "Destination": refs::arn(model, d.kind, &d.name) } });
+        }
+    }
+    if let Trigger::Queue {
+        max_concurrency: Some(n),
+        ..
+    } = trigger
+    {
+        p["ScalingConfig"] = json!({ "MaximumConcurrency": n.value });
     }
     if *partial {
         p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
@@ -800,6 +823,7 @@ pub fn destination(model: &Model, dest: &Ref) -> (&'static str, Json) {
         DeclKind::Queue => "SQS",
         DeclKind::Topic => "SNS",
         DeclKind::Function => "Lambda",
+        DeclKind::Bucket => "S3Bucket",
         _ => "EventBridge",
     };
     (kind, refs::arn(model, dest.kind, &dest.name))

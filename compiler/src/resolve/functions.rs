@@ -77,18 +77,24 @@ impl Resolver {
         let concurrency = p.take("concurrency").and_then(|v| self.expect_int(v));
         let retries = p.take("retries").and_then(|v| self.expect_int(v));
         let max_event_age = p.take("max_event_age").and_then(|v| self.expect_seconds(v));
-        let on_failure = p.take("on_failure").and_then(|v| {
-            self.expect_path(v).and_then(|path| {
-                self.expect_ref(
-                    path,
-                    &[
-                        DeclKind::Queue,
-                        DeclKind::Topic,
-                        DeclKind::Function,
-                        DeclKind::Bus,
-                    ],
-                )
+        let destinations = [
+            DeclKind::Queue,
+            DeclKind::Topic,
+            DeclKind::Function,
+            DeclKind::Bus,
+        ];
+        let failure = p
+            .take("on_failure")
+            .map(|v| {
+                // Lambda also sends failed asynchronous events to a bucket.
+                let mut kinds = destinations.to_vec();
+                kinds.push(DeclKind::Bucket);
+                self.failure_target(v, &kinds, "`on_failure`")
             })
+            .unwrap_or_default();
+        let on_success = p.take("on_success").and_then(|v| {
+            self.expect_path(v)
+                .and_then(|path| self.expect_ref(path, &destinations))
         });
         let env = match p.take_block("env") {
             Some(body) => self.env(body),
@@ -176,7 +182,9 @@ impl Resolver {
             triggers,
             retries,
             max_event_age,
-            on_failure,
+            on_failure: failure.to,
+            drops_failures: failure.dropped,
+            on_success,
             allows,
         }
     }
@@ -426,6 +434,24 @@ impl Resolver {
                     .take("partial_failures")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(false);
+                let max_age = p.take("max_age").and_then(|v| match v.kind {
+                    // -1 keeps a record until it expires from the stream.
+                    ValueKind::Int(-1) => Some(Spanned::new(-1, v.span)),
+                    _ => self
+                        .expect_seconds(v)
+                        .map(|s| Spanned::new(s.value as i64, s.span)),
+                });
+                let parallelization = p.take("parallelization").and_then(|v| self.expect_int(v));
+                let failure = p
+                    .take("on_failure")
+                    .map(|v| {
+                        self.failure_target(
+                            v,
+                            &[DeclKind::Queue, DeclKind::Topic, DeclKind::Bucket],
+                            "`on_failure`",
+                        )
+                    })
+                    .unwrap_or_default();
                 Trigger::Stream {
                     table: r,
                     batch,
@@ -434,6 +460,10 @@ impl Resolver {
                     retries,
                     bisect,
                     partial_failures,
+                    max_age,
+                    parallelization,
+                    on_failure: failure.to,
+                    drops_failures: failure.dropped,
                     span,
                 }
             }
@@ -465,11 +495,13 @@ impl Resolver {
                     .take("partial_failures")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(false);
+                let max_concurrency = p.take("max_concurrency").and_then(|v| self.expect_int(v));
                 Trigger::Queue {
                     queue: r,
                     batch,
                     window,
                     partial_failures,
+                    max_concurrency,
                     span,
                 }
             }

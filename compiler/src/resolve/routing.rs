@@ -89,12 +89,14 @@ impl Resolver {
             pattern: None,
             targets,
             retry,
-            dead_letter,
+            dead_letter: dead_letter.to,
+            drops_failures: dead_letter.dropped,
         })
     }
 
-    /// `retry { attempts, max_age }` and `dead_letter = Q` of rules and schedules.
-    pub(super) fn delivery(&mut self, p: &mut Props) -> (RetryPolicy, Option<Ref>) {
+    /// `retry { attempts, max_age }` and `dead_letter = Q` (or
+    /// `dead_letter = drop { reason = "..." }`) of rules and schedules.
+    pub(super) fn delivery(&mut self, p: &mut Props) -> (RetryPolicy, FailureTarget) {
         let mut retry = RetryPolicy::default();
         if let Some(body) = p.take_block("retry") {
             let mut rp = Props::new(body);
@@ -105,8 +107,8 @@ impl Resolver {
         }
         let dead_letter = p
             .take("dead_letter")
-            .and_then(|v| self.expect_path(v))
-            .and_then(|path| self.expect_ref(path, &[DeclKind::Queue]));
+            .map(|v| self.failure_target(v, &[DeclKind::Queue], "`dead_letter`"))
+            .unwrap_or_default();
         (retry, dead_letter)
     }
 
@@ -130,7 +132,8 @@ impl Resolver {
             kind,
             target: target?,
             retry,
-            dead_letter,
+            dead_letter: dead_letter.to,
+            drops_failures: dead_letter.dropped,
         })
     }
 

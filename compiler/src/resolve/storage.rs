@@ -17,6 +17,7 @@ impl Resolver {
             .take("retention")
             .and_then(|v| self.expect_seconds(v))
             .unwrap_or(Spanned::new(345_600, d.name.span));
+        let mut drops_failures = None;
         let dead_letter = p.take("dead_letter").and_then(|v| match &v.kind {
             ValueKind::Redrive(q, n) => {
                 let q = self.expect_ref(q, &[DeclKind::Queue])?;
@@ -24,10 +25,9 @@ impl Resolver {
                 Some((q, n))
             }
             _ => {
-                let q = self
-                    .expect_path(v)
-                    .and_then(|path| self.expect_ref(path, &[DeclKind::Queue]))?;
-                Some((q, Spanned::new(5, v.span)))
+                let target = self.failure_target(v, &[DeclKind::Queue], "`dead_letter`");
+                drops_failures = target.dropped;
+                Some((target.to?, Spanned::new(5, v.span)))
             }
         });
         self.other_members(&d.body, "a queue");
@@ -39,6 +39,7 @@ impl Resolver {
             visibility,
             retention,
             dead_letter,
+            drops_failures,
             message: self.message_type(d),
         }
     }

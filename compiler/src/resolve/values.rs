@@ -271,3 +271,71 @@ impl Resolver {
         }
     }
 }
+
+/// Where the failures of one asynchronous hop go: a destination, or
+/// nowhere on purpose (`drop { reason = "..." }`).
+#[derive(Default)]
+pub(super) struct FailureTarget {
+    /// The destination, if one is named.
+    pub(super) to: Option<Ref>,
+    /// The reason failures are dropped, with `drop { ... }` (empty after an
+    /// E0311, so that the hop is not also reported as having no destination).
+    pub(super) dropped: Option<Spanned<String>>,
+}
+
+impl Resolver {
+    /// A failure destination of one of `kinds`, or `drop { reason = "..." }`
+    /// (a bare `drop` is E0311: losing failures needs a reason). `what` names
+    /// the setting for messages, e.g. "`on_failure`".
+    pub(super) fn failure_target(
+        &mut self,
+        v: &ast::Value,
+        kinds: &[DeclKind],
+        what: &str,
+    ) -> FailureTarget {
+        let no_reason = |r: &mut Resolver, span: Span| {
+            r.error(
+                Diagnostic::new(
+                    "E0311",
+                    span,
+                    format!("{what} drops failures without saying why"),
+                )
+                .label("no reason")
+                .help("write `drop { reason = \"...\" }` with why losing these failures is acceptable, or name a queue to keep them"),
+            );
+            FailureTarget {
+                to: None,
+                dropped: Some(Spanned::new(String::new(), span)),
+            }
+        };
+        match &v.kind {
+            ValueKind::Tagged(tag, body) if tag.name == "drop" => {
+                let mut p = Props::new(body);
+                let reason = p.take("reason").and_then(|r| self.expect_string(r));
+                self.other_members(body, "`drop`");
+                p.finish(self, "`drop`");
+                match reason {
+                    Some(r) if !r.value.trim().is_empty() => FailureTarget {
+                        to: None,
+                        dropped: Some(r),
+                    },
+                    Some(r) => no_reason(self, r.span),
+                    None => no_reason(self, v.span),
+                }
+            }
+            ValueKind::Path(p)
+                if p.parts.len() == 1
+                    && p.parts[0].name == "drop"
+                    && !self.symbols.contains_key("drop") =>
+            {
+                no_reason(self, v.span)
+            }
+            _ => FailureTarget {
+                to: self
+                    .expect_path(v)
+                    .and_then(|path| self.expect_ref(path, kinds)),
+                dropped: None,
+            },
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! Failure handling: every asynchronous hop says where its failures go
+//! (W0305), and how long an event can spend in retries before it gets there
+//! (its retry window, reported by `slsc check`).
+//!
+//! A hop is one place where AWS retries on its own: Lambda's asynchronous
+//! invocation (from a rule, schedule, bucket or topic), a rule's or
+//! schedule's delivery to its target, a queue's redelivery to its consumer,
+//! a stream's retries of a failing batch.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use crate::source::Span;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Lambda keeps an asynchronous event this long by default (§1).
+pub const ASYNC_MAX_AGE_S: u64 = 21_600;
+/// Lambda retries a failed asynchronous invocation this often by default.
+pub const ASYNC_RETRIES: i64 = 2;
+/// EventBridge retries a target for this long by default (§5b).
+pub const RULE_MAX_AGE_S: u64 = 86_400;
+/// EventBridge's default number of retry attempts.
+pub const RULE_ATTEMPTS: i64 = 185;
+/// A DynamoDB stream keeps records for 24 hours.
+pub const STREAM_RETENTION_S: u64 = 86_400;
+
+/// Where a hop's failures end up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Sent to this destination (a queue, topic, function, bus or bucket).
+    To(String),
+    /// Dropped on purpose, with the spec's reason.
+    Dropped(String),
+    /// Lost: the spec says nothing (W0305).
+    Lost,
+}
+
+/// What retries on one hop.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryKind {
+    /// Lambda's asynchronous invocation (`retries`, `max_event_age`).
+    AsyncInvocation,
+    /// A rule's delivery to a target (`retry`).
+    RuleTarget,
+    /// A schedule's delivery to its function (`retry`).
+    ScheduleTarget,
+    /// A queue redelivering to its consumer (`dead_letter ... after N receives`).
+    Queue,
+    /// A table stream's retries of a failing batch.
+    Stream,
+}
+
+impl RetryKind {
+    /// What retries, in words.
+    pub fn text(self) -> &'static str {
+        match self {
+            RetryKind::AsyncInvocation => "Lambda async invocation",
+            RetryKind::RuleTarget | RetryKind::ScheduleTarget => "EventBridge delivery",
+            RetryKind::Queue => "SQS redelivery",
+            RetryKind::Stream => "stream retries",
+        }
+    }
+}
+
+/// One asynchronous hop and its worst-case time in retries.
+#[derive(Debug, Clone)]
+pub struct RetryWindow {
+    /// What retries: e.g. "rule LargeOrders -> Fulfil".
+    pub path: String,
+    /// What delivers: `rule R`, `schedule S`, `bucket B`, `topic T`,
+    /// `queue Q` or `T.stream`.
+    pub source: String,
+    /// The declaration it delivers to.
+    pub target: String,
+    /// Which mechanism retries.
+    pub kind: RetryKind,
+    /// The longest an event can spend in retries before it reaches
+    /// `outcome`, in seconds.
+    pub seconds: u64,
+    /// How `seconds` follows from the settings.
+    pub because: String,
+    /// Where failures go.
+    pub outcome: Outcome,
+    /// Where the hop is written.
+    pub span: Span,
+}
+
+/// W0305 for every hop whose failures go nowhere, and E0307 for FIFO
+/// destinations where AWS needs standard ones are in `wiring`.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(Span, String)> = Vec::new();
+    for w in retry_windows(model) {
+        if w.outcome == Outcome::Lost {
+            // A rule with several targets lacks one dead-letter queue, once.
+            let d = lost(model, &w);
+            if !seen.contains(&(d.span, d.message.clone())) {
+                seen.push((d.span, d.message.clone()));
+                diags.push(d);
+            }
+        }
+    }
+}
+
+/// The W0305 of a hop without a destination.
+fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
+    let drop_hint = "drop { reason = \"...\" }";
+    match w.kind {
+        RetryKind::AsyncInvocation => {
+            let f = &w.target;
+            let mut d = Diagnostic::new(
+                "W0305",
+                w.span,
+                format!(
+                    "`{f}` is invoked asynchronously by {}, and its failures go nowhere",
+                    w.source
+                ),
+            )
+            .label("failed events are dropped after retries")
+            .help(format!(
+                "add `on_failure = SomeQueue` to function `{f}`, or `on_failure = {drop_hint}` if losing them is acceptable"
+            ));
+            if let Some(func) = model.function(f) {
+                d = d.with(func.span, "no `on_failure` here");
+            }
+            d
+        }
+        RetryKind::RuleTarget | RetryKind::ScheduleTarget => {
+            let (what, name) = w.source.split_once(' ').unwrap_or(("rule", ""));
+            Diagnostic::new(
+                "W0305",
+                w.span,
+                format!("{what} `{name}` has no dead-letter queue, so events it cannot deliver are dropped"),
+            )
+            .label("deliveries that fail every retry go nowhere")
+            .help(format!(
+                "add `dead_letter = SomeQueue` to {what} `{name}`, or `dead_letter = {drop_hint}`"
+            ))
+        }
+        RetryKind::Queue => {
+            let name = w.source.trim_start_matches("queue ");
+            Diagnostic::new(
+                "W0305",
+                w.span,
+                format!("messages that keep failing in queue `{name}` are lost when they expire"),
+            )
+            .label("no dead-letter queue")
+            .help(format!(
+                "add `dead_letter = SomeDlq after 5 receives` to `{name}`, or `dead_letter = {drop_hint}`"
+            ))
+        }
+        RetryKind::Stream => Diagnostic::new(
+            "W0305",
+            w.span,
+            format!(
+                "records of `{}` that fail every retry are skipped and lost",
+                w.source
+            ),
+        )
+        .label("no `on_failure` on this trigger")
+        .help(format!(
+            "add `on_failure = SomeQueue` to the trigger's settings, or `on_failure = {drop_hint}`"
+        )),
+    }
+}
+
+/// Every asynchronous hop of the model, in source order of what retries.
+pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
+    let mut out = Vec::new();
+    for r in &model.rules {
+        for t in &r.targets {
+            out.push(delivery(
+                format!("rule {}", r.name),
+                &t.name,
+                RetryKind::RuleTarget,
+                &r.retry,
+                &r.dead_letter,
+                &r.drops_failures,
+                r.span,
+            ));
+            if t.kind == crate::ast::DeclKind::Function {
+                out.extend(invocation(model, &format!("rule {}", r.name), t));
+            }
+        }
+    }
+    for s in &model.schedules {
+        out.push(delivery(
+            format!("schedule {}", s.name),
+            &s.target.name,
+            RetryKind::ScheduleTarget,
+            &s.retry,
+            &s.dead_letter,
+            &s.drops_failures,
+            s.span,
+        ));
+        out.extend(invocation(
+            model,
+            &format!("schedule {}", s.name),
+            &s.target,
+        ));
+    }
+    for f in &model.functions {
+        for t in &f.triggers {
+            match t {
+                Trigger::Bucket { bucket, .. } => {
+                    let via = Ref {
+                        kind: crate::ast::DeclKind::Function,
+                        name: f.name.clone(),
+                        span: bucket.span,
+                    };
+                    out.extend(invocation(model, &format!("bucket {}", bucket.name), &via));
+                }
+                Trigger::Topic { topic, .. } => {
+                    let via = Ref {
+                        kind: crate::ast::DeclKind::Function,
+                        name: f.name.clone(),
+                        span: topic.span,
+                    };
+                    out.extend(invocation(model, &format!("topic {}", topic.name), &via));
+                }
+                Trigger::Queue { queue, window, .. } => {
+                    if let Some(q) = model.queue(&queue.name) {
+                        out.push(queue_hop(q, f, window.as_ref().map_or(0, |w| w.value)));
+                    }
+                }
+                Trigger::Stream {
+                    table,
+                    retries,
+                    bisect,
+                    max_age,
+                    on_failure,
+                    drops_failures,
+                    span,
+                    ..
+                } => {
+                    let limit = match max_age {
+                        Some(a) if a.value >= 0 => a.value as u64,
+                        _ => STREAM_RETENTION_S,
+                    };
+                    let limit_text = match max_age {
+                        Some(a) if a.value >= 0 => format!("`max_age` {}", duration(limit)),
+                        _ => "the stream's 24 h retention".to_string(),
+                    };
+                    // A finite number of retries of a batch that each take up
+                    // to the function's timeout ends sooner; bisecting splits
+                    // the batch and retries each half, so only the age bounds it.
+                    let (seconds, because) = match retries {
+                        Some(r) if r.value >= 0 && !*bisect => {
+                            let by_retries = (r.value as u64 + 1) * f.timeout.value;
+                            if by_retries < limit {
+                                (
+                                    by_retries,
+                                    format!(
+                                        "{} attempts of up to {} each (`timeout`)",
+                                        r.value + 1,
+                                        duration(f.timeout.value)
+                                    ),
+                                )
+                            } else {
+                                (limit, format!("retried until {limit_text}"))
+                            }
+                        }
+                        _ => (limit, format!("retried until {limit_text}")),
+                    };
+                    out.push(RetryWindow {
+                        path: format!("{}.stream -> {}", table.name, f.name),
+                        source: format!("{}.stream", table.name),
+                        target: f.name.clone(),
+                        kind: RetryKind::Stream,
+                        seconds,
+                        because,
+                        outcome: outcome(on_failure.as_ref(), drops_failures),
+                        span: *span,
+                    });
+                }
+            }
+        }
+    }
+    // Source order, whatever the kind of hop.
+    out.sort_by_key(|w| (w.span.file, w.span.start));
+    out
+}
+
+/// A rule's or schedule's delivery to one target.
+fn delivery(
+    source: String,
+    target: &str,
+    kind: RetryKind,
+    retry: &RetryPolicy,
+    dead_letter: &Option<Ref>,
+    dropped: &Option<Spanned<String>>,
+    span: Span,
+) -> RetryWindow {
+    let age = retry.max_age.as_ref().map_or(RULE_MAX_AGE_S, |a| a.value);
+    let attempts = retry.attempts.as_ref().map_or(RULE_ATTEMPTS, |a| a.value);
+    RetryWindow {
+        path: format!("{source} -> {target}"),
+        source,
+        target: target.to_string(),
+        kind,
+        seconds: age,
+        because: format!(
+            "up to {attempts} retries within `max_age` {}{}",
+            duration(age),
+            if retry.max_age.is_none() {
+                ", EventBridge's default"
+            } else {
+                ""
+            }
+        ),
+        outcome: outcome(dead_letter.as_ref(), dropped),
+        span,
+    }
+}
+
+/// Lambda's asynchronous invocation of `target` by `source`.
+fn invocation(model: &Model, source: &str, target: &Ref) -> Option<RetryWindow> {
+    let f = model.function(&target.name)?;
+    let age = f
+        .max_event_age
+        .as_ref()
+        .map_or(ASYNC_MAX_AGE_S, |a| a.value);
+    let retries = f.retries.as_ref().map_or(ASYNC_RETRIES, |r| r.value);
+    Some(RetryWindow {
+        path: format!("{source} -> {}", f.name),
+        source: source.to_string(),
+        target: f.name.clone(),
+        kind: RetryKind::AsyncInvocation,
+        seconds: age,
+        because: format!(
+            "{retries} {}, the event kept up to `max_event_age` {}{}",
+            if retries == 1 { "retry" } else { "retries" },
+            duration(age),
+            if f.max_event_age.is_none() {
+                ", Lambda's default"
+            } else {
+                ""
+            }
+        ),
+        outcome: outcome(f.on_failure.as_ref(), &f.drops_failures),
+        span: target.span,
+    })
+}
+
+/// A queue's redelivery to a consumer: each receive hides the message for
+/// the visibility timeout, until the receive count moves it to the
+/// dead-letter queue or it expires.
+fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
+    let per_receive = q.visibility.value + window as u64;
+    let (seconds, because, outcome) = match &q.dead_letter {
+        Some((dlq, n)) => {
+            let by_receives = n.value.max(0) as u64 * per_receive;
+            if by_receives < q.retention.value {
+                (
+                    by_receives,
+                    format!(
+                        "{} receives of up to {} each: visibility timeout{}",
+                        n.value,
+                        duration(per_receive),
+                        if window > 0 { " + batching window" } else { "" }
+                    ),
+                    Outcome::To(dlq.name.clone()),
+                )
+            } else {
+                // The message expires before its last receive: the
+                // retention, not the receive count, bounds the window.
+                (
+                    q.retention.value,
+                    format!(
+                        "`retention` {} ends before {} receives of up to {} each",
+                        duration(q.retention.value),
+                        n.value,
+                        duration(per_receive)
+                    ),
+                    Outcome::To(dlq.name.clone()),
+                )
+            }
+        }
+        None => (
+            q.retention.value,
+            format!(
+                "redelivered until `retention` {} ends",
+                duration(q.retention.value)
+            ),
+            match &q.drops_failures {
+                Some(r) => Outcome::Dropped(r.value.clone()),
+                None => Outcome::Lost,
+            },
+        ),
+    };
+    RetryWindow {
+        path: format!("queue {} -> {}", q.name, f.name),
+        source: format!("queue {}", q.name),
+        target: f.name.clone(),
+        kind: RetryKind::Queue,
+        seconds,
+        because,
+        outcome,
+        span: q.span,
+    }
+}
+
+fn outcome(to: Option<&Ref>, dropped: &Option<Spanned<String>>) -> Outcome {
+    match (to, dropped) {
+        (Some(r), _) => Outcome::To(r.name.clone()),
+        (None, Some(reason)) => Outcome::Dropped(reason.value.clone()),
+        (None, None) => Outcome::Lost,
+    }
+}
+
+/// `90` → "1m30s", `86400` → "24h", as durations are written in specs.
+pub fn duration(seconds: u64) -> String {
+    if seconds == 0 {
+        return "0s".into();
+    }
+    let mut out = String::new();
+    let mut rest = seconds;
+    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+        // Days only when whole: 36h reads better than 1d12h.
+        if unit == "d" && rest % size != 0 {
+            continue;
+        }
+        if rest >= size {
+            out.push_str(&format!("{}{unit}", rest / size));
+            rest %= size;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+
+    #[test]
+    fn durations_read_as_written() {
+        assert_eq!(duration(90), "1m30s");
+        assert_eq!(duration(86_400), "1d");
+        assert_eq!(duration(129_600), "36h");
+        assert_eq!(duration(21_600), "6h");
+        assert_eq!(duration(300), "5m");
+    }
+}
