@@ -50,12 +50,18 @@ fn measure(n: usize, stage: &str) {
     let opts = slsc::CheckOptions::new(slsc::Date::parse("2026-11-23").unwrap());
     let start = Instant::now();
     let c = slsc::compile_source("bench.sls", None, text, opts);
-    let errors = c.diagnostics.iter().filter(|d| d.is_error()).count();
-    assert_eq!(errors, 0, "generated spec must be valid");
+    // Sound but for its size: a thousand functions do not fit one stack
+    // (500 resources, 1 MB), so the only errors are E0313.
+    let sound = c
+        .diagnostics
+        .iter()
+        .all(|d| !d.is_error() || d.code == "E0313");
+    assert!(sound, "generated spec must be valid but for its size");
     let mut bytes = 0;
     if stage == "build" {
+        // What `build` does past its error gate: emit and write.
         for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
-            let t = slsc::build(&c, target).unwrap();
+            let t = slsc::emit::emit(&c.model, target).expect("no logical ID clash");
             bytes += slsc::emit::write(&t, slsc::Format::Yaml).len();
         }
     }

@@ -238,22 +238,25 @@ pub fn run() -> ExitCode {
                 TargetArg::Sam => slsc::Target::Sam,
                 TargetArg::Cloudformation => slsc::Target::CloudFormation,
             };
-            let built = slsc::build(&c, target);
+            let format = match format {
+                FormatArg::Yaml => slsc::Format::Yaml,
+                FormatArg::Json => slsc::Format::Json,
+            };
+            let built = slsc::build(&c, target).and_then(|template| {
+                let text = slsc::render(&c, &template, format)?;
+                Ok((template, text))
+            });
             // One report, with one summary, for checking and building alike.
             if let Err(more) = &built {
                 c.add_findings(more.clone());
             }
             report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
-            let Ok(template) = built else {
+            let Ok((template, text)) = built else {
                 // A template left from an earlier build would look current.
                 for path in output.iter().chain(&source_map) {
                     let _ = std::fs::remove_file(path);
                 }
                 return ExitCode::from(1);
-            };
-            let format = match format {
-                FormatArg::Yaml => slsc::Format::Yaml,
-                FormatArg::Json => slsc::Format::Json,
             };
             if let Some(path) = &source_map {
                 let map = slsc::sourcemap::build(&c.model, &template).to_json(&c.sources);
@@ -263,7 +266,6 @@ pub fn run() -> ExitCode {
                     return ExitCode::from(2);
                 }
             }
-            let text = slsc::emit::write(&template, format);
             let written = match &output {
                 Some(path) => {
                     std::fs::write(path, text).map_err(|e| (path.display().to_string(), e))

@@ -26,6 +26,7 @@ pub mod diagnostics;
 pub mod emit;
 pub mod external;
 pub mod iam;
+pub mod limits;
 pub mod load;
 pub mod matcher;
 pub mod model;
@@ -122,6 +123,20 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     diagnostics.extend(resolve_diags);
     let (model, check_diags) = check::check(model, &opts);
     diagnostics.extend(check_diags);
+    // Template limits are facts of the stack, not of the spec: count them
+    // on the template of the CloudFormation target (a SAM template expands
+    // to about as many resources) once the spec is otherwise sound.
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        if let Ok(template) = emit::emit(&model, Target::CloudFormation) {
+            let bytes = serde_json::to_vec(&template).map_or(0, |b| b.len());
+            diagnostics.extend(limits::check(
+                &template,
+                bytes,
+                &|id| limits::owner(&model, id),
+                entry_span(&loaded.sources),
+            ));
+        }
+    }
     let unfiltered = diagnostics;
     let diagnostics = filtered(&loaded.sources, &opts.config, unfiltered.clone());
     Compilation {
@@ -143,6 +158,36 @@ fn filtered(
     config::apply(config, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     diagnostics
+}
+
+/// The start of the spec's entry file, for what belongs to no declaration.
+fn entry_span(sources: &source::SourceMap) -> source::Span {
+    sources
+        .files()
+        .last()
+        .map(|(id, _)| source::Span::new(id, 0, 0))
+        .unwrap_or_default()
+}
+
+/// A built template as text, checked against CloudFormation's size limit
+/// (E0313) in the form it is written.
+pub fn render(
+    compilation: &Compilation,
+    template: &serde_json::Value,
+    format: Format,
+) -> Result<String, Vec<Diagnostic>> {
+    let text = emit::write(template, format);
+    let over = limits::check(
+        &serde_json::json!({}),
+        text.len(),
+        &|_| None,
+        entry_span(&compilation.sources),
+    );
+    if over.is_empty() {
+        Ok(text)
+    } else {
+        Err(over)
+    }
 }
 
 /// The template of a compilation.
@@ -168,12 +213,7 @@ pub fn build(
         )
     });
     if !deployable {
-        let span = compilation
-            .sources
-            .files()
-            .last()
-            .map(|(id, _)| source::Span::new(id, 0, 0))
-            .unwrap_or_default();
+        let span = entry_span(&compilation.sources);
         return Err(vec![Diagnostic::new("E0107", span, "the spec declares nothing to deploy")
             .label("no function, api, rule, schedule, queue, topic, bus, table or bucket")
             .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]);
@@ -183,14 +223,7 @@ pub fn build(
             .into_iter()
             .map(|id| {
                 // The declaration whose ID the clashing one extends.
-                let owner = model
-                    .names
-                    .keys()
-                    .filter(|name| id.starts_with(&emit::ids::logical(name)))
-                    .max_by_key(|name| (emit::ids::logical(name).len(), name.to_string()));
-                let span = owner
-                    .and_then(|n| declaration_span_of(model, n))
-                    .unwrap_or_default();
+                let span = limits::owner(model, &id).unwrap_or_default();
                 Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
                     .label("derived from this declaration")
                     .help("rename this declaration (or the one its name runs into) so that the generated IDs differ")

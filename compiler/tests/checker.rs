@@ -1628,3 +1628,46 @@ fn api_access_logs_default_on_for_http_and_opt_in_for_rest() {
     }
     assert_eq!(errors(&spec("rest", "access_logs = yes")), ["E0201"]);
 }
+
+#[test]
+fn template_limits_are_e0313() {
+    let functions = |n: usize| -> String {
+        let mut s = String::from("queue D { retention = 14d }\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "function F{i} {{ handler = \"f.h\", on_failure = D }}\nschedule S{i} every 1h -> F{i} {{ dead_letter = D }}\n"
+            ));
+        }
+        s
+    };
+    // A function with its async config and a schedule with its permission
+    // are 6 resources: 80 fit, 100 do not.
+    let d = the(&functions(100), "E0313");
+    assert!(
+        d.message.starts_with("the template has ")
+            && d.message
+                .ends_with("resources; CloudFormation allows 500 in one stack"),
+        "{}",
+        d.message
+    );
+    assert_eq!(count(&functions(80), "E0313"), 0);
+    // One report per declaration for long logical IDs, none at 255.
+    let named = |len: usize| {
+        let name = format!("F{}", "x".repeat(len - 1));
+        format!("queue D {{ retention = 14d }}\nfunction {name} {{ handler = \"f.h\", on_failure = D }}\nschedule S every 1h -> F {{ dead_letter = D }}\nfunction F {{ handler = \"f.h\", on_failure = D }}\n")
+    };
+    assert_eq!(count(&named(255 - "EventInvokeConfig".len()), "E0313"), 0);
+    assert_eq!(count(&named(256 - "EventInvokeConfig".len()), "E0313"), 1);
+}
+
+#[test]
+fn a_large_environment_is_e0203() {
+    let env = |n: usize| function_with(&format!("env {{ BIG = \"{}\" }}", "x".repeat(n)));
+    // The key counts too: `BIG` is 3 bytes.
+    assert!(!errors(&env(4_093)).contains(&"E0203"));
+    let d = the(&env(4_094), "E0203");
+    assert_eq!(
+        d.message,
+        "the environment of `F` is at least 4097 bytes; Lambda allows 4096"
+    );
+}

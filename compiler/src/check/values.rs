@@ -193,6 +193,7 @@ fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
     for (key, _) in &f.env {
         env_name(key, diags);
     }
+    env_size(f, diags);
     for t in &f.triggers {
         trigger(t, diags);
     }
@@ -219,6 +220,45 @@ pub const RESERVED_ENV: &[&str] = &[
     "LAMBDA_TASK_ROOT",
     "LAMBDA_RUNTIME_DIR",
 ];
+
+/// Lambda's limit on a function's environment: the keys and values together.
+pub const ENV_BYTES: usize = 4_096;
+
+/// E0203: the environment is over 4 KB. Attribute values resolve at deploy
+/// time, so each counts as the shortest it can be (a name is at least the
+/// declared name; an ARN adds at least `arn:aws:sqs:` and an account ID): the
+/// error fires only when the deployed environment is surely too large.
+fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
+    let size: usize = f
+        .env
+        .iter()
+        .map(|(key, value)| {
+            key.value.len()
+                + match value {
+                    EnvValue::Literal(s) => s.len(),
+                    EnvValue::Attr(r, Attr::Name) => r.name.len(),
+                    EnvValue::Attr(r, Attr::Arn) => r.name.len() + 26,
+                    EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
+                    EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
+                }
+        })
+        .sum();
+    if size > ENV_BYTES {
+        let span = f.env.first().map_or(f.span, |(k, _)| k.span);
+        diags.push(
+            Diagnostic::new(
+                "E0203",
+                span,
+                format!(
+                    "the environment of `{}` is at least {size} bytes; Lambda allows {ENV_BYTES}",
+                    f.name
+                ),
+            )
+            .label("keys and values together")
+            .help("move large values to a `parameter` or `secret` the function `reads`, or to its code"),
+        );
+    }
+}
 
 /// E0212: Lambda accepts `[a-zA-Z][a-zA-Z0-9_]+` and no reserved name.
 fn env_name(key: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
