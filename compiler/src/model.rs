@@ -696,9 +696,20 @@ pub struct Topic {
     /// FIFO topic.
     pub fifo: bool,
     /// Queues subscribed with `subscribe`.
-    pub subscriptions: Vec<Ref>,
+    pub subscriptions: Vec<Subscription>,
     /// The type (or event) of its messages.
     pub message: Option<Ref>,
+}
+
+/// A `subscribe QUEUE [{ dead_letter = ... }]` of a topic.
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    /// The subscribed queue.
+    pub queue: Ref,
+    /// Where SNS sends the messages it could not deliver.
+    pub dead_letter: Option<Ref>,
+    /// `dead_letter = drop { reason = "..." }`.
+    pub drops_failures: Option<Spanned<String>>,
 }
 
 /// A `bus` declaration.

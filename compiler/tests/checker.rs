@@ -1671,3 +1671,40 @@ fn a_large_environment_is_e0203() {
         "the environment of `F` is at least 4097 bytes; Lambda allows 4096"
     );
 }
+
+#[test]
+fn subscriptions_have_dead_letter_queues() {
+    let spec = |sub: &str, dlq: &str| {
+        format!("queue Q\nqueue D {{ {dlq} }}\ntopic T {{\n subscribe Q{sub}\n}}\nfunction P {{ handler = \"p.h\"\n publishes to T }}\n")
+    };
+    let d = the(&spec("", ""), "W0305");
+    assert_eq!(
+        d.message,
+        "messages that topic `T` cannot deliver to `Q` are dropped"
+    );
+    let t = template(&spec(" { dead_letter = D }", ""), Target::CloudFormation);
+    let r = resources(&t);
+    let sub = &r["TQSubscription"];
+    assert_eq!(
+        sub["Properties"]["RedrivePolicy"]["deadLetterTargetArn"],
+        json!({ "Fn::GetAtt": ["D", "Arn"] })
+    );
+    assert_eq!(sub["DependsOn"], json!(["QPolicy", "DPolicy"]));
+    // SNS may send to the dead-letter queue, for this topic only.
+    let statement = &r["DPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+    assert_eq!(statement["Sid"], "FromT");
+    assert_eq!(
+        codes(&spec(
+            " { dead_letter = drop { reason = \"an audit copy\" } }",
+            ""
+        ))
+        .iter()
+        .filter(|c| **c == "W0305")
+        .count(),
+        0
+    );
+    assert_eq!(
+        errors(&spec(" { dead_letter = D }", "fifo = true")),
+        ["E0303"]
+    );
+}

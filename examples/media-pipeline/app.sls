@@ -64,8 +64,10 @@ queue Audit of AssetPublished {
   dead_letter        = AuditDlq after 5 receives
 }
 
+queue AuditDeliveryDlq { retention = 14d }
+
 topic AssetReady of AssetPublished {
-  subscribe Audit
+  subscribe Audit { dead_letter = AuditDeliveryDlq }
 }
 
 function Transcode {

@@ -217,7 +217,7 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
     for tp in &model.topics {
         let Some(sent) = &tp.message else { continue };
-        for q in &tp.subscriptions {
+        for q in tp.subscriptions.iter().map(|s| &s.queue) {
             let Some(expected) = declared(DeclKind::Queue, &q.name) else {
                 continue;
             };

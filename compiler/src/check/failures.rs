@@ -23,6 +23,9 @@ pub const RULE_MAX_AGE_S: u64 = 86_400;
 pub const RULE_ATTEMPTS: i64 = 185;
 /// A DynamoDB stream keeps records for 24 hours.
 pub const STREAM_RETENTION_S: u64 = 86_400;
+/// SNS retries delivery to an AWS endpoint (SQS, Lambda) 100,015 times,
+/// the last 100,000 of them 20 s apart: about 23 days.
+pub const SNS_DELIVERY_S: u64 = 2_000_000;
 
 /// Where a hop's failures end up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub enum RetryKind {
     Queue,
     /// A table stream's retries of a failing batch.
     Stream,
+    /// A topic's delivery to a subscribed queue.
+    Subscription,
 }
 
 impl RetryKind {
@@ -59,6 +64,7 @@ impl RetryKind {
             RetryKind::RuleTarget | RetryKind::ScheduleTarget => "EventBridge delivery",
             RetryKind::Queue => "SQS redelivery",
             RetryKind::Stream => "stream retries",
+            RetryKind::Subscription => "SNS delivery",
         }
     }
 }
@@ -149,6 +155,20 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
                 "add `dead_letter = SomeDlq after 5 receives` to `{name}`, or `dead_letter = {drop_hint}`"
             ))
         }
+        RetryKind::Subscription => Diagnostic::new(
+            "W0305",
+            w.span,
+            format!(
+                "messages that topic `{}` cannot deliver to `{}` are dropped",
+                w.source.trim_start_matches("topic "),
+                w.target
+            ),
+        )
+        .label("this subscription has no dead-letter queue")
+        .help(format!(
+            "write `subscribe {} {{ dead_letter = SomeQueue }}`, or `dead_letter = {drop_hint}`",
+            w.target
+        )),
         RetryKind::Stream => Diagnostic::new(
             "W0305",
             w.span,
@@ -198,6 +218,22 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
             &format!("schedule {}", s.name),
             &s.target,
         ));
+    }
+    for tp in &model.topics {
+        for sub in &tp.subscriptions {
+            out.push(RetryWindow {
+                path: format!("topic {} -> {}", tp.name, sub.queue.name),
+                source: format!("topic {}", tp.name),
+                target: sub.queue.name.clone(),
+                kind: RetryKind::Subscription,
+                seconds: SNS_DELIVERY_S,
+                because:
+                    "SNS's delivery policy for AWS endpoints: 100,015 attempts over about 23 days"
+                        .into(),
+                outcome: outcome(sub.dead_letter.as_ref(), &sub.drops_failures),
+                span: sub.queue.span,
+            });
+        }
     }
     for f in &model.functions {
         for t in &f.triggers {
@@ -416,8 +452,8 @@ pub fn duration(seconds: u64) -> String {
     let mut out = String::new();
     let mut rest = seconds;
     for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
-        // Days only when whole: 36h reads better than 1d12h.
-        if unit == "d" && rest % size != 0 {
+        // Days when whole or many: 36h reads better than 1d12h.
+        if unit == "d" && rest % size != 0 && rest < 2 * size {
             continue;
         }
         if rest >= size {
@@ -439,5 +475,6 @@ mod tests {
         assert_eq!(duration(129_600), "36h");
         assert_eq!(duration(21_600), "6h");
         assert_eq!(duration(300), "5m");
+        assert_eq!(duration(2_000_000), "23d3h33m20s");
     }
 }

@@ -80,7 +80,10 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
     overlapping_notifications(model, diags);
     for tp in &model.topics {
-        for q in &tp.subscriptions {
+        for s in &tp.subscriptions {
+            subscription_dlq(model, tp, s, diags);
+        }
+        for q in tp.subscriptions.iter().map(|s| &s.queue) {
             if !tp.fifo && model.queue(&q.name).is_some_and(|q| q.fifo) {
                 diags.push(
                     Diagnostic::new(
@@ -254,6 +257,44 @@ fn visibility_label(q: &Queue) -> String {
         )
     } else {
         "visibility timeout".to_string()
+    }
+}
+
+/// E0303: a subscription's dead-letter queue is of the topic's kind (SNS
+/// sends a FIFO topic's undeliverable messages to a FIFO queue only).
+fn subscription_dlq(model: &Model, tp: &Topic, s: &Subscription, diags: &mut Vec<Diagnostic>) {
+    let Some(dlq_ref) = &s.dead_letter else {
+        return;
+    };
+    let Some(dlq) = model.queue(&dlq_ref.name) else {
+        return;
+    };
+    if dlq.fifo != tp.fifo {
+        let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
+        diags.push(
+            Diagnostic::new(
+                "E0303",
+                dlq_ref.span,
+                format!(
+                    "{} topic `{}` has {} dead-letter queue `{}` for its subscription",
+                    kind(tp.fifo),
+                    tp.name,
+                    kind(dlq.fifo),
+                    dlq.name
+                ),
+            )
+            .label(format!("a {} queue", kind(dlq.fifo)))
+            .with(dlq.span, format!("`{}` is declared here", dlq.name))
+            .help(format!(
+                "a subscription's dead-letter queue is of the topic's kind: make `{}` {}",
+                dlq.name,
+                if tp.fifo {
+                    "FIFO (`fifo = true`)"
+                } else {
+                    "standard"
+                }
+            )),
+        );
     }
 }
 

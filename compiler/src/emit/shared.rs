@@ -130,7 +130,12 @@ impl Plan {
             }
         }
         for t in &model.topics {
-            for q in &t.subscriptions {
+            // The subscribed queues and the subscriptions' dead-letter queues.
+            let receivers = t
+                .subscriptions
+                .iter()
+                .flat_map(|s| std::iter::once(&s.queue).chain(&s.dead_letter));
+            for q in receivers {
                 push_statement(
                     plan.queue_statements.entry(q.name.clone()).or_default(),
                     allow_service(
@@ -539,23 +544,25 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
             }),
         );
     }
-    for q in &tp.subscriptions {
-        let qid = logical(&q.name);
+    for s in &tp.subscriptions {
+        let qid = logical(&s.queue.name);
+        // Deliveries before the queue policies exist would be refused.
         let mut deps = vec![json!(format!("{qid}Policy"))];
+        let mut props = json!({
+            "TopicArn": r#ref(&id),
+            "Protocol": "sqs",
+            "Endpoint": get_att(&qid, "Arn"),
+            "RawMessageDelivery": true,
+        });
+        if let Some(dlq) = &s.dead_letter {
+            let did = logical(&dlq.name);
+            props["RedrivePolicy"] = json!({ "deadLetterTargetArn": get_att(&did, "Arn") });
+            deps.push(json!(format!("{did}Policy")));
+        }
         deps.dedup();
         t.add(
             format!("{id}{qid}Subscription"),
-            json!({
-                "Type": "AWS::SNS::Subscription",
-                // Deliveries before the queue policy exists would be refused.
-                "DependsOn": deps,
-                "Properties": {
-                    "TopicArn": r#ref(&id),
-                    "Protocol": "sqs",
-                    "Endpoint": get_att(&qid, "Arn"),
-                    "RawMessageDelivery": true,
-                },
-            }),
+            json!({ "Type": "AWS::SNS::Subscription", "DependsOn": deps, "Properties": props }),
         );
     }
 }

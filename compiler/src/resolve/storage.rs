@@ -52,17 +52,26 @@ impl Resolver {
             .unwrap_or(false);
         p.finish(self, "a topic");
         let mut subscriptions = Vec::new();
+        let mut queues: Vec<Ref> = Vec::new();
         for m in &d.body {
             match &m.kind {
                 MemberKind::Property { .. } | MemberKind::Block { .. } => {}
                 MemberKind::Subscribe { target, body } => {
                     self.other_members(body, "a subscription");
-                    Props::new(body).finish(self, "a subscription");
+                    let mut sp = Props::new(body);
+                    let failure = sp
+                        .take("dead_letter")
+                        .map(|v| self.failure_target(v, &[DeclKind::Queue], "`dead_letter`"))
+                        .unwrap_or_default();
+                    sp.finish(self, "a subscription");
                     match self.lookup_subscriber(target) {
-                        Some(r)
-                            if !self.repeated(&subscriptions, &r, "subscribed to this topic") =>
-                        {
-                            subscriptions.push(r)
+                        Some(r) if !self.repeated(&queues, &r, "subscribed to this topic") => {
+                            queues.push(r.clone());
+                            subscriptions.push(Subscription {
+                                queue: r,
+                                dead_letter: failure.to,
+                                drops_failures: failure.dropped,
+                            });
                         }
                         _ => continue,
                     }
