@@ -319,13 +319,14 @@ pub fn run() -> ExitCode {
                 return ExitCode::from(2);
             };
             if let Some(name) = &function {
-                if c.model.function(name).is_none() {
-                    let hint = diagnostics::did_you_mean(
-                        name,
-                        c.model.functions.iter().map(|f| f.name.as_str()),
-                    )
-                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                    eprintln!("error: no function named `{name}`{hint}");
+                let has_role = c.model.function(name).is_some()
+                    || c.model.schedules.iter().any(|s| &s.name == name);
+                if !has_role {
+                    let names = c.model.functions.iter().map(|f| f.name.as_str());
+                    let names = names.chain(c.model.schedules.iter().map(|s| s.name.as_str()));
+                    let hint = diagnostics::did_you_mean(name, names)
+                        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                    eprintln!("error: no function or schedule named `{name}`{hint}");
                     return ExitCode::from(2);
                 }
             }

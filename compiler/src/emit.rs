@@ -18,6 +18,7 @@ pub mod refs;
 mod rest;
 mod sam;
 mod shared;
+mod yaml11;
 
 use crate::model::Model;
 use indexmap::IndexMap;
@@ -184,7 +185,9 @@ pub enum Format {
 pub fn write(template: &Json, format: Format) -> String {
     match format {
         // Serializing a serde_json value cannot fail.
-        Format::Yaml => serde_yaml::to_string(template).unwrap_or_default(),
+        Format::Yaml => {
+            yaml11::quote_ambiguous(&serde_yaml::to_string(template).unwrap_or_default())
+        }
         Format::Json => serde_json::to_string_pretty(template).unwrap_or_default() + "\n",
     }
 }

@@ -240,6 +240,72 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
     out
 }
 
+/// Every statement of a schedule's role: invoke its function, and send to
+/// its dead-letter queue (encrypting with the app's key).
+pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
+    let fid = crate::emit::ids::logical(&s.target.name);
+    let mut out = caused(
+        vec![stmt(
+            sid(&["Invoke", &s.target.name]),
+            &["lambda:InvokeFunction"],
+            vec![refs::get_att(&fid, "Arn")],
+        )],
+        s.target.span,
+        format!("schedule {} -> {}", s.name, s.target.name),
+    );
+    if let Some(d) = &s.dead_letter {
+        out.extend(caused(
+            vec![stmt(
+                sid(&["SendDeadLetters", &d.name]),
+                &["sqs:SendMessage"],
+                vec![refs::arn(model, d.kind, &d.name)],
+            )],
+            d.span,
+            format!("dead_letter = {}", d.name),
+        ));
+        if model.customer_key {
+            out.extend(caused(
+                vec![stmt(
+                    "EncryptWithAppKey".into(),
+                    &["kms:GenerateDataKey", "kms:Decrypt"],
+                    vec![refs::get_att(crate::emit::KEY, "Arn")],
+                )],
+                d.span,
+                format!("dead_letter = {} (encrypted with the app's key)", d.name),
+            ));
+        }
+    }
+    out
+}
+
+/// A schedule's role: only EventBridge Scheduler of this account may assume
+/// it (`aws:SourceAccount`, against the confused deputy).
+pub fn schedule_role(model: &Model, s: &Schedule, tags: &Json) -> Json {
+    let statements: Vec<Json> = schedule_statements(model, s)
+        .iter()
+        .map(Statement::to_json)
+        .collect();
+    let mut props = json!({
+        "AssumeRolePolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Principal": { "Service": "scheduler.amazonaws.com" },
+                "Action": "sts:AssumeRole",
+                "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
+            }],
+        },
+        "Policies": [{
+            "PolicyName": "access",
+            "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+        }],
+    });
+    if tags.as_array().is_some_and(|t| !t.is_empty()) {
+        props["Tags"] = tags.clone();
+    }
+    json!({ "Type": "AWS::IAM::Role", "Properties": props })
+}
+
 /// What the role needs to deliver invocation records to one destination.
 fn destination(model: &Model, d: Destination) -> Vec<Statement> {
     let dest = d.to;

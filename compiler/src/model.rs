@@ -662,6 +662,11 @@ pub struct Schedule {
     pub dead_letter: Option<Ref>,
     /// `dead_letter = drop { reason = "..." }`.
     pub drops_failures: Option<Spanned<String>>,
+    /// Flexible time window, in whole minutes (as seconds): Scheduler may
+    /// start the run any time within it.
+    pub window: Option<Spanned<u64>>,
+    /// IANA time zone of a `cron` schedule (default UTC).
+    pub timezone: Option<Spanned<String>>,
 }
 
 /// A `queue` declaration.

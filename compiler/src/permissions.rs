@@ -1,16 +1,21 @@
-//! The permissions report: every statement of every function's role, with
-//! the spec text that caused it (`slsc permissions`).
+//! The permissions report: every statement of every function's role and
+//! every schedule's role, with the spec text that caused it
+//! (`slsc permissions`).
 
 use crate::iam;
 use crate::Compilation;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-/// One function's role, as the report shows it.
+/// One function's (or schedule's) role, as the report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FunctionPermissions {
-    /// The function.
+    /// The function (empty for a schedule's role).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub function: String,
+    /// The schedule, for a schedule's role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
     /// The logical ID of its role.
     pub role: String,
     /// AWS managed policies attached (X-Ray when tracing is active).
@@ -37,29 +42,44 @@ pub struct StatementReport {
     pub at: String,
 }
 
-/// The report for every function, or for one.
+/// The report for every function and schedule, or for one (by name).
 pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermissions> {
+    let located = |list: Vec<iam::Statement>| -> Vec<StatementReport> {
+        list.into_iter()
+            .map(|s| {
+                let file = c.sources.get(s.cause.file);
+                let (line, col) = file.line_col(s.cause.start);
+                StatementReport {
+                    sid: s.sid,
+                    actions: s.actions,
+                    resources: s.resources.iter().map(render).collect(),
+                    condition: s.condition,
+                    because: s.because,
+                    at: format!("{}:{line}:{col}", file.name),
+                }
+            })
+            .collect()
+    };
+    let schedules = c
+        .model
+        .schedules
+        .iter()
+        .filter(|s| function.is_none_or(|name| s.name == name))
+        .map(|s| FunctionPermissions {
+            function: String::new(),
+            schedule: Some(s.name.clone()),
+            role: crate::emit::ids::role(&s.name),
+            managed_policies: Vec::new(),
+            statements: located(iam::schedule_statements(&c.model, s)),
+        });
     c.model
         .functions
         .iter()
         .filter(|f| function.is_none_or(|name| f.name == name))
         .map(|f| {
-            let statements = iam::statements(&c.model, f)
-                .into_iter()
-                .map(|s| {
-                    let file = c.sources.get(s.cause.file);
-                    let (line, col) = file.line_col(s.cause.start);
-                    StatementReport {
-                        sid: s.sid,
-                        actions: s.actions,
-                        resources: s.resources.iter().map(render).collect(),
-                        condition: s.condition,
-                        because: s.because,
-                        at: format!("{}:{line}:{col}", file.name),
-                    }
-                })
-                .collect();
+            let statements = located(iam::statements(&c.model, f));
             FunctionPermissions {
+                schedule: None,
                 function: f.name.clone(),
                 role: crate::emit::ids::role(&f.name),
                 managed_policies: if f.tracing {
@@ -70,6 +90,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 statements,
             }
         })
+        .chain(schedules)
         .collect()
 }
 
@@ -77,7 +98,10 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
 pub fn text(report: &[FunctionPermissions]) -> String {
     let mut out = String::new();
     for f in report {
-        out.push_str(&format!("function {} (role {})\n", f.function, f.role));
+        match &f.schedule {
+            Some(s) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
+            None => out.push_str(&format!("function {} (role {})\n", f.function, f.role)),
+        }
         for s in &f.statements {
             out.push_str(&format!("  {}  {}\n", s.sid, s.actions.join(", ")));
             for r in &s.resources {

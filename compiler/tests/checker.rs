@@ -1708,3 +1708,55 @@ fn subscriptions_have_dead_letter_queues() {
         ["E0303"]
     );
 }
+
+#[test]
+fn schedules_run_on_eventbridge_scheduler_with_a_role() {
+    let spec = |body: &str| {
+        format!("queue D {{ retention = 14d }}\nfunction F {{ handler = \"f.h\", on_failure = D }}\nschedule S cron \"0 8 ? * MON-FRI *\" -> F {{\n dead_letter = D\n {body}\n}}\n")
+    };
+    let t = template(
+        &spec("window = 15m, timezone = \"Europe/Paris\""),
+        Target::CloudFormation,
+    );
+    let r = resources(&t);
+    let s = &r["S"];
+    assert_eq!(s["Type"], "AWS::Scheduler::Schedule");
+    assert_eq!(
+        s["Properties"]["FlexibleTimeWindow"],
+        json!({ "Mode": "FLEXIBLE", "MaximumWindowInMinutes": 15 })
+    );
+    assert_eq!(
+        s["Properties"]["ScheduleExpressionTimezone"],
+        "Europe/Paris"
+    );
+    assert_eq!(
+        s["Properties"]["Target"]["RoleArn"],
+        json!({ "Fn::GetAtt": ["SRole", "Arn"] })
+    );
+    let role = &r["SRole"]["Properties"];
+    assert_eq!(
+        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
+        "scheduler.amazonaws.com"
+    );
+    let sids: Vec<&str> = role["Policies"][0]["PolicyDocument"]["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["Sid"].as_str().unwrap())
+        .collect();
+    assert_eq!(sids, ["InvokeF", "SendDeadLettersD", "EncryptWithAppKey"]);
+    // No Lambda permission and no queue policy: Scheduler uses the role.
+    assert!(!r.contains_key("SFPermission"));
+    assert!(!r.contains_key("DPolicy"));
+    // Without a window the schedule runs on time; YAML quotes `OFF`.
+    let plain = template(&spec(""), Target::Sam);
+    assert_eq!(
+        resources(&plain)["S"]["Properties"]["FlexibleTimeWindow"],
+        json!({ "Mode": "OFF" })
+    );
+    let yaml = slsc::emit::write(&plain, slsc::Format::Yaml);
+    assert!(yaml.contains("Mode: 'OFF'"), "{yaml}");
+    assert_eq!(errors(&spec("window = 90s")), ["E0201"]);
+    assert_eq!(errors(&spec("window = 25h")), ["E0203"]);
+    assert_eq!(errors(&spec("timezone = \"Paris\"")), ["E0201"]);
+}

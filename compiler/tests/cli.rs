@@ -65,7 +65,7 @@ fn build_writes_yaml_sam_by_default_to_stdout() {
     let stdout = text(&out.stdout);
     assert!(
         stdout.starts_with(
-            "AWSTemplateFormatVersion: 2010-09-09\nTransform: AWS::Serverless-2016-10-31\n"
+            "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n"
         ),
         "{stdout}"
     );

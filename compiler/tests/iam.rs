@@ -57,13 +57,31 @@ fn every_statement_is_justified_and_every_verb_is_granted() {
                     );
                 }
             }
-            if let Some(d) = &f.on_failure {
+            for d in f.destinations() {
                 assert!(
-                    caused_at(d.span),
-                    "{name}/{}: `on_failure = {}` granted nothing",
+                    caused_at(d.to.span),
+                    "{name}/{}: destination `{}` granted nothing",
                     f.name,
-                    d.name
+                    d.to.name
                 );
+            }
+        }
+        // A schedule's role: invoke its function, send to its dead-letter queue.
+        for s in &c.model.schedules {
+            let statements = slsc::iam::schedule_statements(&c.model, s);
+            for st in &statements {
+                let text = c.sources.get(st.cause.file).slice(st.cause);
+                assert!(
+                    st.because.contains(text) && !text.is_empty(),
+                    "{name}/schedule {}: {} says `{}` but points at `{text}`",
+                    s.name,
+                    st.sid,
+                    st.because
+                );
+            }
+            assert!(statements.iter().any(|st| st.cause == s.target.span));
+            if let Some(d) = &s.dead_letter {
+                assert!(statements.iter().any(|st| st.cause == d.span));
             }
         }
     }
@@ -88,6 +106,20 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
                     &serde_json::Value::Array(derived),
                     "{name}/{}",
                     f.name
+                );
+            }
+            for s in &c.model.schedules {
+                let role = &resources[&slsc::emit::ids::role(&s.name)];
+                let emitted = &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
+                let derived: Vec<serde_json::Value> = slsc::iam::schedule_statements(&c.model, s)
+                    .iter()
+                    .map(|st| st.to_json())
+                    .collect();
+                assert_eq!(
+                    emitted,
+                    &serde_json::Value::Array(derived),
+                    "{name}/{}",
+                    s.name
                 );
             }
             for (id, r) in resources {

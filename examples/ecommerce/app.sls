@@ -9,7 +9,7 @@ app shop {
   memory        = 512MB
   timeout       = 10s
   log_retention = 90d
-  tags { team = "commerce", cost_center = "cc-114" }
+  tags { team = "commerce", cost_center = "cc-114", pii = "no" }
   acknowledge {
     CKV_AWS_115 = "concurrency is left to the account limit; queue consumers are bounded by their batch size"
     CKV_AWS_116 = "asynchronously invoked functions send failures to their on_failure destination; the others are called synchronously"

@@ -117,7 +117,10 @@ function HourlyStats {
   on_failure = Failures
 }
 
+// At night in the team's time zone, any time in the half hour after 03:00.
 schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
+  timezone = "Europe/Paris"
+  window   = 30m
   retry { attempts = 2, max_age = 1h }
   dead_letter = ScheduleDlq
 }

@@ -61,7 +61,8 @@ impl RetryKind {
     pub fn text(self) -> &'static str {
         match self {
             RetryKind::AsyncInvocation => "Lambda async invocation",
-            RetryKind::RuleTarget | RetryKind::ScheduleTarget => "EventBridge delivery",
+            RetryKind::RuleTarget => "EventBridge delivery",
+            RetryKind::ScheduleTarget => "EventBridge Scheduler delivery",
             RetryKind::Queue => "SQS redelivery",
             RetryKind::Stream => "stream retries",
             RetryKind::Subscription => "SNS delivery",

@@ -82,6 +82,49 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
     }
     for s in &model.schedules {
         retry(&s.retry, diags);
+        // §5d EventBridge Scheduler.
+        if let Some(w) = &s.window {
+            if w.value % 60 != 0 {
+                diags.push(
+                    Diagnostic::new(
+                        "E0201",
+                        w.span,
+                        format!("a flexible window is whole minutes, found {} s", w.value),
+                    )
+                    .label("not whole minutes")
+                    .help(format!("write `window = {}m`", w.value.div_ceil(60).max(1))),
+                );
+            } else {
+                range(
+                    diags,
+                    "`window`",
+                    (w.value / 60) as i64,
+                    w.span,
+                    1,
+                    1_440,
+                    " min",
+                );
+            }
+        }
+        if let Some(tz) = &s.timezone {
+            let valid = (1..=50).contains(&tz.value.len())
+                && tz
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "/_+-".contains(c))
+                && (tz.value.contains('/') || tz.value == "UTC" || tz.value == "GMT");
+            if !valid {
+                diags.push(
+                    Diagnostic::new(
+                        "E0201",
+                        tz.span,
+                        format!("`{}` is not an IANA time zone name", tz.value),
+                    )
+                    .label("expected a name like \"Europe/Paris\"")
+                    .help("use an IANA time zone, e.g. \"America/New_York\", or \"UTC\""),
+                );
+            }
+        }
         if let ScheduleKind::Cron(c) = &s.kind {
             if let Err(msg) = cron(&c.value) {
                 diags.push(

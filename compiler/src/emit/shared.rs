@@ -124,11 +124,6 @@ impl Plan {
                 rule_edge(&mut plan, &r.name, d);
             }
         }
-        for s in &model.schedules {
-            if let Some(d) = &s.dead_letter {
-                rule_edge(&mut plan, &s.name, d);
-            }
-        }
         for t in &model.topics {
             // The subscribed queues and the subscriptions' dead-letter queues.
             let receivers = t
@@ -800,7 +795,9 @@ pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
     }
 }
 
-/// A scheduled EventBridge rule invoking a function, and its permission.
+/// An EventBridge Scheduler schedule and the role it invokes its function
+/// with (Scheduler uses a role, not the function's resource policy, and the
+/// same role to send to the dead-letter queue).
 pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     let id = logical(&s.name);
     let expr = match &s.kind {
@@ -808,20 +805,30 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
         ScheduleKind::Cron(c) => format!("cron({})", c.value),
     };
     let fid = logical(&s.target.name);
-    let mut target = json!({ "Id": fid, "Arn": get_att(&fid, "Arn") });
+    let role = ids::role(&s.name);
+    t.add(
+        role.clone(),
+        crate::iam::schedule_role(model, s, &tag_list(model)),
+    );
+    let mut target = json!({ "Arn": get_att(&fid, "Arn"), "RoleArn": get_att(&role, "Arn") });
     delivery(&mut target, &s.retry, s.dead_letter.as_ref());
+    let window = match &s.window {
+        Some(w) => json!({ "Mode": "FLEXIBLE", "MaximumWindowInMinutes": w.value / 60 }),
+        None => json!({ "Mode": "OFF" }),
+    };
+    let mut props = json!({
+        "ScheduleExpression": expr,
+        "FlexibleTimeWindow": window,
+        "State": "ENABLED",
+        "Target": target,
+    });
+    if let Some(tz) = &s.timezone {
+        props["ScheduleExpressionTimezone"] = json!(tz.value);
+    }
     t.add(
-        id.clone(),
-        json!({
-            "Type": "AWS::Events::Rule",
-            "Properties": { "ScheduleExpression": expr, "State": "ENABLED", "Targets": [target] },
-        }),
+        id,
+        json!({ "Type": "AWS::Scheduler::Schedule", "Properties": props }),
     );
-    t.add(
-        format!("{id}{fid}Permission"),
-        permission(&fid, "events.amazonaws.com", get_att(&id, "Arn"), None),
-    );
-    let _ = model;
 }
 
 /// SAM's name for a destination type, and the ARN of the destination.

@@ -124,6 +124,8 @@ impl Resolver {
         };
         let mut p = Props::new(&d.body);
         let (retry, dead_letter) = self.delivery(&mut p);
+        let window = p.take("window").and_then(|v| self.expect_seconds(v));
+        let timezone = p.take("timezone").and_then(|v| self.expect_string(v));
         self.other_members(&d.body, "a schedule");
         p.finish(self, "a schedule");
         Some(Schedule {
@@ -134,6 +136,8 @@ impl Resolver {
             retry,
             dead_letter: dead_letter.to,
             drops_failures: dead_letter.dropped,
+            window,
+            timezone,
         })
     }
 

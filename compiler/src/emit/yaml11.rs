@@ -1,0 +1,199 @@
+//! CloudFormation reads YAML as YAML 1.1, where a plain `yes`, `off`, `Y`,
+//! `1_000`, `1:30` or `2024-01-01` is not a string. `serde_yaml` writes
+//! YAML 1.2 and leaves those plain, so the string `"off"` would deploy as the
+//! boolean `false` (and `Mode: OFF` fails validation). This pass quotes every
+//! plain scalar YAML 1.1 would read as something other than a string.
+//!
+//! It works on `serde_yaml`'s block output, line by line: keys and values
+//! after `key: ` and `- `, and skips the content of block scalars (`|-`).
+
+/// Quotes the plain scalars of `text` that YAML 1.1 would not read as
+/// strings.
+pub fn quote_ambiguous(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Lines indented more than this are inside a block scalar.
+    let mut block: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let indent = body.len() - body.trim_start().len();
+        if let Some(b) = block {
+            if indent > b || body.trim().is_empty() {
+                out.push_str(line);
+                continue;
+            }
+            block = None;
+        }
+        let fixed = fix_line(body);
+        if ends_block_header(&fixed) {
+            block = Some(indent);
+        }
+        out.push_str(&fixed);
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// True when a line introduces a block scalar (`key: |-`, `- |`).
+fn ends_block_header(line: &str) -> bool {
+    let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+    matches!(last, "|" | "|-" | "|+" | ">" | ">-" | ">+")
+        && (line.contains(": ") || line.trim_start().starts_with("- "))
+}
+
+fn fix_line(line: &str) -> String {
+    let indent = line.len() - line.trim_start().len();
+    let mut out = line[..indent].to_string();
+    let mut rest = &line[indent..];
+    while let Some(r) = rest.strip_prefix("- ") {
+        out.push_str("- ");
+        rest = r;
+    }
+    if rest == "-" {
+        out.push('-');
+        return out;
+    }
+    match split_key(rest) {
+        Some((key, value)) => {
+            out.push_str(&quoted(key));
+            out.push(':');
+            if let Some(v) = value {
+                out.push(' ');
+                out.push_str(&quoted(v));
+            }
+        }
+        None => out.push_str(&quoted(rest)),
+    }
+    out
+}
+
+/// `key: value` or `key:`, with a plain or quoted key; None for a lone scalar.
+fn split_key(s: &str) -> Option<(&str, Option<&str>)> {
+    let key_end = match s.chars().next()? {
+        '\'' => closing(s, '\'')?,
+        '"' => closing(s, '"')?,
+        _ => {
+            if let Some(i) = s.find(": ") {
+                i
+            } else if let Some(k) = s.strip_suffix(':') {
+                k.len()
+            } else {
+                return None;
+            }
+        }
+    };
+    let (key, after) = s.split_at(key_end);
+    if let Some(v) = after.strip_prefix(": ") {
+        Some((key, Some(v)))
+    } else if after == ":" {
+        Some((key, None))
+    } else {
+        None
+    }
+}
+
+/// The end (exclusive) of a quoted scalar that starts `s`.
+fn closing(s: &str, q: char) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        let c = bytes[i] as char;
+        if q == '"' && c == '\\' {
+            i += 2;
+            continue;
+        }
+        if c == q {
+            // `''` is an escaped quote inside a single-quoted scalar.
+            if q == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The scalar, single-quoted if YAML 1.1 would read it as a non-string.
+fn quoted(scalar: &str) -> String {
+    if is_ambiguous(scalar) {
+        format!("'{}'", scalar.replace('\'', "''"))
+    } else {
+        scalar.to_string()
+    }
+}
+
+/// A plain scalar that YAML 1.1 resolves to a boolean, null, number,
+/// timestamp, merge key or value key, but YAML 1.2 (and so `serde_yaml`)
+/// writes plain because it is a string there.
+fn is_ambiguous(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+        "OFF", "=", "<<",
+    ];
+    if WORDS.contains(&s) {
+        return true;
+    }
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '_');
+    // 1_000, 1_000.5, 0b1010, 0x_1F, 1:30 (sexagesimal), 1:30.5
+    if unsigned.contains('_') {
+        let mut parts = unsigned.splitn(2, '.');
+        let whole = parts.next().unwrap_or("");
+        let frac_ok = parts.next().is_none_or(|f| f.is_empty() || digits(f));
+        if digits(whole) && frac_ok {
+            return true;
+        }
+    }
+    if let Some(b) = unsigned.strip_prefix("0b") {
+        if !b.is_empty() && b.chars().all(|c| matches!(c, '0' | '1' | '_')) {
+            return true;
+        }
+    }
+    if let Some(h) = unsigned.strip_prefix("0x") {
+        if !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit() || c == '_') {
+            return true;
+        }
+    }
+    if unsigned.contains(':') && unsigned.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let whole = unsigned.split('.').next().unwrap_or("");
+        if whole.split(':').all(digits) {
+            return true;
+        }
+    }
+    // 2024-01-01 (and timestamps that start with a date)
+    let b = s.as_bytes();
+    if b.len() >= 8
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && s[5..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_ambiguous;
+
+    #[test]
+    fn yaml_1_1_non_strings_are_quoted() {
+        let text = "Tags:\n- Key: yes\n  Value: off\n- Key: OFF\n  Value: 1_000\nMode: OFF\nA: 1:30\nB: 2024-01-01\nC: Y\nyes: x\n";
+        assert_eq!(
+            quote_ambiguous(text),
+            "Tags:\n- Key: 'yes'\n  Value: 'off'\n- Key: 'OFF'\n  Value: '1_000'\nMode: 'OFF'\nA: '1:30'\nB: '2024-01-01'\nC: 'Y'\n'yes': x\n"
+        );
+    }
+
+    #[test]
+    fn strings_booleans_and_block_scalars_are_left_alone() {
+        let text = "A: true\nB: 'true'\nC: offline\nD: arn:aws:s3:::x\nE: |-\n  yes\n  OFF\nF: 10\nG: ${AWS::Region}\n- - on\n";
+        assert_eq!(
+            quote_ambiguous(text),
+            "A: true\nB: 'true'\nC: offline\nD: arn:aws:s3:::x\nE: |-\n  yes\n  OFF\nF: 10\nG: ${AWS::Region}\n- - 'on'\n"
+        );
+    }
+}
