@@ -105,6 +105,8 @@ pub enum DeclKind {
     Table,
     /// `bucket`: an S3 bucket.
     Bucket,
+    /// `stream`: a Kinesis data stream.
+    Stream,
     /// `secret`: an existing Secrets Manager secret.
     Secret,
     /// `parameter`: an existing SSM parameter (or path of parameters).
@@ -127,6 +129,7 @@ impl DeclKind {
             "bus" => DeclKind::Bus,
             "table" => DeclKind::Table,
             "bucket" => DeclKind::Bucket,
+            "stream" => DeclKind::Stream,
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
             _ => return None,
@@ -148,6 +151,7 @@ impl DeclKind {
             DeclKind::Bus => "bus",
             DeclKind::Table => "table",
             DeclKind::Bucket => "bucket",
+            DeclKind::Stream => "stream",
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
         }

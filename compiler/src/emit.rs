@@ -90,6 +90,7 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
             K::Bus => shared::bus(model, &model.buses[*index], &mut t),
             K::Table => shared::table(model, &model.tables[*index], &mut t),
             K::Bucket => shared::bucket(model, &plan, &model.buckets[*index], &mut t),
+            K::Stream => shared::data_stream(model, &model.streams[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
         }

@@ -125,7 +125,25 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
                     format!("on {}", queue.name),
                 ));
             }
-            Trigger::Stream { table, .. } => {
+            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
+                // What Lambda's poller needs to read the shards (§9a).
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&["Consume", &source.name]),
+                        &[
+                            "kinesis:DescribeStream",
+                            "kinesis:DescribeStreamSummary",
+                            "kinesis:GetRecords",
+                            "kinesis:GetShardIterator",
+                            "kinesis:ListShards",
+                        ],
+                        vec![refs::arn(model, DeclKind::Stream, &source.name)],
+                    )],
+                    source.span,
+                    format!("on {}", source.name),
+                ));
+            }
+            Trigger::Stream { source: table, .. } => {
                 let id = crate::emit::ids::logical(&table.name);
                 out.extend(caused(
                     vec![
@@ -200,7 +218,8 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
     let write: &[&str] = &["kms:GenerateDataKey", "kms:Decrypt"];
     let mut out = Vec::new();
     for a in &f.access {
-        if matches!(a.verb, VerbKind::SendsTo | VerbKind::PublishesTo) {
+        let kinesis = a.verb == VerbKind::Writes && a.target.kind == DeclKind::Stream;
+        if matches!(a.verb, VerbKind::SendsTo | VerbKind::PublishesTo) || kinesis {
             out.extend(caused(
                 vec![stmt("EncryptWithAppKey".into(), write, key())],
                 a.target.span,
@@ -222,13 +241,16 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
         }
     }
     for t in &f.triggers {
-        if let Trigger::Queue { queue, .. } = t {
-            out.extend(caused(
-                vec![stmt("DecryptWithAppKey".into(), &["kms:Decrypt"], key())],
-                queue.span,
-                format!("on {} (encrypted with the app's key)", queue.name),
-            ));
-        }
+        let source = match t {
+            Trigger::Queue { queue, .. } => queue,
+            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => source,
+            _ => continue,
+        };
+        out.extend(caused(
+            vec![stmt("DecryptWithAppKey".into(), &["kms:Decrypt"], key())],
+            source.span,
+            format!("on {} (encrypted with the app's key)", source.name),
+        ));
     }
     if let Some((k, _)) = f.env.first() {
         out.extend(caused(
@@ -379,6 +401,11 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
                     })
                 }))
                 .collect(),
+        )],
+        (VerbKind::Writes, DeclKind::Stream) => vec![stmt(
+            sid(&["Write", name]),
+            &["kinesis:PutRecord", "kinesis:PutRecords"],
+            vec![arn],
         )],
         (VerbKind::Writes, DeclKind::Table) => vec![stmt(
             sid(&["Write", name]),

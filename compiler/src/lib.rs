@@ -248,6 +248,7 @@ pub fn declaration_span_of(model: &model::Model, name: &str) -> Option<source::S
         K::Bus => model.buses[i].span,
         K::Table => model.tables[i].span,
         K::Bucket => model.buckets[i].span,
+        K::Stream => model.streams[i].span,
         K::Secret => model.secrets[i].span,
         K::Parameter => model.parameters[i].span,
         K::App => return None,

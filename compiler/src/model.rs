@@ -76,6 +76,8 @@ pub struct Model {
     pub tables: Vec<Table>,
     /// `bucket` declarations.
     pub buckets: Vec<Bucket>,
+    /// `stream` declarations (Kinesis data streams).
+    pub streams: Vec<DataStream>,
     /// `secret` declarations.
     pub secrets: Vec<Secret>,
     /// `parameter` declarations.
@@ -111,6 +113,7 @@ impl Model {
                     DeclKind::Bus => &self.buses[i].name,
                     DeclKind::Table => &self.tables[i].name,
                     DeclKind::Bucket => &self.buckets[i].name,
+                    DeclKind::Stream => &self.streams[i].name,
                     DeclKind::Secret => &self.secrets[i].name,
                     DeclKind::Parameter => &self.parameters[i].name,
                     DeclKind::App => unreachable!("app is not in order"),
@@ -140,6 +143,11 @@ impl Model {
     /// The table with this name.
     pub fn table(&self, name: &str) -> Option<&Table> {
         self.index(DeclKind::Table, name).map(|i| &self.tables[i])
+    }
+
+    /// The Kinesis data stream with this name.
+    pub fn stream(&self, name: &str) -> Option<&DataStream> {
+        self.index(DeclKind::Stream, name).map(|i| &self.streams[i])
     }
 
     /// The event with this name.
@@ -345,10 +353,10 @@ pub enum Trigger {
         /// Where the trigger is.
         span: Span,
     },
-    /// `on Table.stream { ... }`.
+    /// `on Table.stream { ... }` or `on Stream { ... }` (Kinesis).
     Stream {
-        /// The table.
-        table: Ref,
+        /// The table (its DynamoDB stream) or the Kinesis data stream.
+        source: Ref,
         /// Records per batch.
         batch: Spanned<u32>,
         /// Batching window in seconds.
@@ -803,6 +811,19 @@ pub struct TableIndex {
     pub key: Vec<(String, KeyType)>,
     /// A local secondary index.
     pub local: bool,
+}
+
+/// A `stream` declaration: a Kinesis data stream.
+#[derive(Debug, Clone)]
+pub struct DataStream {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Provisioned shards; None is on-demand capacity.
+    pub shards: Option<Spanned<i64>>,
+    /// How long records are kept, in seconds (whole hours, 24 h to 365 d).
+    pub retention: Spanned<u64>,
 }
 
 /// A `bucket` declaration.

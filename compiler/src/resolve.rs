@@ -125,9 +125,11 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
     match kind {
         DeclKind::Table => &[Attr::Name, Attr::Arn, Attr::StreamArn],
         DeclKind::Queue => &[Attr::Name, Attr::Arn, Attr::Url],
-        DeclKind::Topic | DeclKind::Bus | DeclKind::Bucket | DeclKind::Function => {
-            &[Attr::Name, Attr::Arn]
-        }
+        DeclKind::Topic
+        | DeclKind::Bus
+        | DeclKind::Bucket
+        | DeclKind::Function
+        | DeclKind::Stream => &[Attr::Name, Attr::Arn],
         // A secret's full ARN ends in six random characters: code names it.
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
@@ -140,7 +142,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
 fn trigger_source(t: &Trigger) -> &Ref {
     match t {
         Trigger::Queue { queue, .. } => queue,
-        Trigger::Stream { table, .. } => table,
+        Trigger::Stream { source: table, .. } => table,
         Trigger::Bucket { bucket, .. } => bucket,
         Trigger::Topic { topic, .. } => topic,
     }
@@ -578,6 +580,23 @@ impl Resolver {
                 });
                 self.model.buckets.len() - 1
             }
+            DeclKind::Stream => {
+                let mut p = Props::new(&d.body);
+                let shards = p.take("shards").and_then(|v| self.expect_int(v));
+                let retention = p
+                    .take("retention")
+                    .and_then(|v| self.expect_seconds(v))
+                    .unwrap_or(Spanned::new(86_400, d.name.span));
+                self.other_members(&d.body, "a stream");
+                p.finish(self, "a stream");
+                self.model.streams.push(DataStream {
+                    name: d.name.name.clone(),
+                    span: d.name.span,
+                    shards,
+                    retention,
+                });
+                self.model.streams.len() - 1
+            }
             DeclKind::Secret | DeclKind::Parameter => match self.external_value(d) {
                 Some(i) => i,
                 None => return,
@@ -606,6 +625,7 @@ impl Resolver {
             DeclKind::Bus => drop(m.buses.pop()),
             DeclKind::Table => drop(m.tables.pop()),
             DeclKind::Bucket => drop(m.buckets.pop()),
+            DeclKind::Stream => drop(m.streams.pop()),
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::App => {}

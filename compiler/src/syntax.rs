@@ -38,6 +38,7 @@ const ITEM_KEYWORDS: &[&str] = &[
     "bus",
     "table",
     "bucket",
+    "stream",
     "secret",
     "parameter",
 ];

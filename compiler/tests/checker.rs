@@ -1290,6 +1290,12 @@ fn queues_and_streams_without_a_failure_destination_are_w0305() {
     let queue = |dl: &str| {
         format!("queue D {{ retention = 14d }}\nqueue Q {{ visibility_timeout = 1m{dl} }}\nfunction F {{ handler = \"f.h\"\n on Q }}\n")
     };
+    // Receives that outlast the retention: messages expire before the DLQ.
+    let expiring = "queue D { retention = 14d }\nqueue Q { visibility_timeout = 10m, retention = 30m, dead_letter = D after 5 receives }\nfunction F { handler = \"f.h\"\n on Q }\n";
+    assert_eq!(
+        the(expiring, "W0305").message,
+        "messages that keep failing in queue `Q` expire before they reach its dead-letter queue"
+    );
     let d = the(&queue(""), "W0305");
     assert_eq!(
         d.message,
@@ -1596,6 +1602,13 @@ fn table_index_mistakes_are_reported() {
     assert_ok(
         "table T {\n key = { pk: string, sk: string }\n local_indexes { byY = { y: string } }\n}\n",
     );
+    // A local index sorted by one of the table's own keys is rejected by DynamoDB.
+    for attr in ["pk", "sk"] {
+        assert_eq!(
+            errors(&format!("table T {{\n key = {{ pk: string, sk: string }}\n local_indexes {{ byK = {{ {attr}: string }} }}\n}}\n")),
+            ["E0203"]
+        );
+    }
 }
 
 #[test]
@@ -1759,4 +1772,85 @@ fn schedules_run_on_eventbridge_scheduler_with_a_role() {
     assert_eq!(errors(&spec("window = 90s")), ["E0201"]);
     assert_eq!(errors(&spec("window = 25h")), ["E0203"]);
     assert_eq!(errors(&spec("timezone = \"Paris\"")), ["E0201"]);
+}
+
+#[test]
+fn kinesis_streams_are_produced_to_and_consumed() {
+    let spec = |decl: &str, trigger: &str| {
+        format!("{decl}\nqueue D {{ retention = 14d }}\nfunction P {{ handler = \"p.h\"\n env {{ STREAM = Clicks.name }}\n writes Clicks\n}}\nfunction C {{ handler = \"c.h\"\n on Clicks {trigger}\n}}\napi A http {{ auth = iam, POST /clicks -> P }}\n")
+    };
+    let ok = spec(
+        "stream Clicks { shards = 2, retention = 48h }",
+        "{ start = trim_horizon, on_failure = D }",
+    );
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = template(&ok, target);
+        let r = resources(&t);
+        let s = &r["Clicks"]["Properties"];
+        assert_eq!(r["Clicks"]["Type"], "AWS::Kinesis::Stream");
+        assert_eq!(s["ShardCount"], 2);
+        assert_eq!(s["RetentionPeriodHours"], 48);
+        assert_eq!(s["StreamEncryption"]["EncryptionType"], "KMS");
+        let mapping = match target {
+            Target::Sam => {
+                assert_eq!(r["C"]["Properties"]["Events"]["Clicks"]["Type"], "Kinesis");
+                r["C"]["Properties"]["Events"]["Clicks"]["Properties"].clone()
+            }
+            Target::CloudFormation => r["CClicksMapping"]["Properties"].clone(),
+        };
+        let arn_key = if target == Target::Sam {
+            "Stream"
+        } else {
+            "EventSourceArn"
+        };
+        assert_eq!(mapping[arn_key], json!({ "Fn::GetAtt": ["Clicks", "Arn"] }));
+        assert_eq!(mapping["StartingPosition"], "TRIM_HORIZON");
+        let actions = role_actions(&t, "P");
+        assert!(
+            actions.contains(&"kinesis:PutRecord".to_string()),
+            "{actions:?}"
+        );
+        let actions = role_actions(&t, "C");
+        assert!(
+            actions.contains(&"kinesis:GetRecords".to_string()),
+            "{actions:?}"
+        );
+        // The stream is encrypted with the app's key.
+        assert!(actions.contains(&"kms:Decrypt".to_string()), "{actions:?}");
+    }
+    // On-demand by default, with the Kinesis managed key under aws_managed.
+    let managed = template(
+        &format!(
+            "app a {{ runtime = \"python3.13\", encryption = aws_managed }}\n{}",
+            spec("stream Clicks", "{ on_failure = D }")
+        ),
+        Target::CloudFormation,
+    );
+    let s = &resources(&managed)["Clicks"]["Properties"];
+    assert_eq!(s["StreamModeDetails"]["StreamMode"], "ON_DEMAND");
+    assert_eq!(s["StreamEncryption"]["KeyId"], "alias/aws/kinesis");
+    // A Kinesis consumer without a failure destination is a lost hop.
+    assert_eq!(count(&spec("stream Clicks", ""), "W0305"), 1);
+    assert_eq!(
+        errors(&spec(
+            "stream Clicks { retention = 12h }",
+            "{ on_failure = D }"
+        )),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors(&spec(
+            "stream Clicks { retention = 90m }",
+            "{ on_failure = D }"
+        )),
+        ["E0201"]
+    );
+    assert_eq!(
+        errors(&spec("stream Clicks { shards = 0 }", "{ on_failure = D }")),
+        ["E0203"]
+    );
+    assert_eq!(
+        errors("stream Clicks\nfunction C { handler = \"c.h\"\n on Clicks.stream }\n"),
+        ["E0103"]
+    );
 }

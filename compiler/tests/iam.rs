@@ -48,7 +48,7 @@ fn every_statement_is_justified_and_every_verb_is_granted() {
                 );
             }
             for t in &f.triggers {
-                if let Trigger::Queue { queue: r, .. } | Trigger::Stream { table: r, .. } = t {
+                if let Trigger::Queue { queue: r, .. } | Trigger::Stream { source: r, .. } = t {
                     assert!(
                         caused_at(r.span),
                         "{name}/{}: `on {}` granted nothing",

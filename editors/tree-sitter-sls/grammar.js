@@ -86,6 +86,7 @@ module.exports = grammar({
       $.bus_declaration,
       $.table_declaration,
       $.bucket_declaration,
+      $.stream_declaration,
       $.secret_declaration,
       $.parameter_declaration,
     ),
@@ -346,6 +347,8 @@ module.exports = grammar({
     bus_declaration: $ => declaration($, 'bus', optional(field('body', $.body))),
     table_declaration: $ => declaration($, 'table', field('body', $.body)),
     bucket_declaration: $ => declaration($, 'bucket', optional(field('body', $.body))),
+    // `stream Clicks { shards = 2 }`: a Kinesis data stream.
+    stream_declaration: $ => declaration($, 'stream', optional(field('body', $.body))),
     // `secret DbPassword { name = "prod/db" }`: an existing Secrets Manager secret.
     secret_declaration: $ => declaration($, 'secret', field('body', $.body)),
     // `parameter Settings { name = "/shop/settings" }`: an SSM parameter (or a path of them).

@@ -157,6 +157,31 @@ function IndexAsset {
   }
 }
 
+// Playback events from the players, on a Kinesis stream, counted in batches.
+stream Plays { retention = 48h }
+queue PlaysFailures { retention = 14d }
+
+function RecordPlay {
+  handler = "plays.record"
+  code    = "src"
+  env { STREAM = Plays.name }
+  writes Plays
+}
+
+function CountPlays {
+  handler = "plays.count"
+  code    = "src"
+  env { TABLE = Assets.name }
+  writes Assets
+  on Plays {
+    start            = trim_horizon
+    batch            = 500
+    window           = 10s
+    partial_failures = true
+    on_failure       = PlaysFailures
+  }
+}
+
 function GetAsset {
   handler = "assets.get"
   code    = "src"
@@ -177,6 +202,7 @@ api Catalogue http {
     params { assetId: string }
     responses { 200 = Asset }
   }
+  POST /plays -> RecordPlay
   PUT /assets/{assetId}/tags -> TagAsset {
     params { assetId: string }
     body = AssetTags

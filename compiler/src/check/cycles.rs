@@ -75,7 +75,7 @@ fn graph(model: &Model) -> Graph {
         for t in &f.triggers {
             match t {
                 Trigger::Queue { queue, .. } => g.edge(&f.name, queue),
-                Trigger::Stream { table, .. } => g.edge(&f.name, table),
+                Trigger::Stream { source: table, .. } => g.edge(&f.name, table),
                 Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
             }
         }

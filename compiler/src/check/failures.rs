@@ -144,6 +144,22 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
                 "add `dead_letter = SomeQueue` to {what} `{name}`, or `dead_letter = {drop_hint}`"
             ))
         }
+        RetryKind::Queue
+            if model
+                .queue(w.source.trim_start_matches("queue "))
+                .is_some_and(|q| q.dead_letter.is_some()) =>
+        {
+            let name = w.source.trim_start_matches("queue ");
+            Diagnostic::new(
+                "W0305",
+                w.span,
+                format!("messages that keep failing in queue `{name}` expire before they reach its dead-letter queue"),
+            )
+            .label(w.because.clone())
+            .help(format!(
+                "raise `retention` of `{name}`, or move messages sooner with `after N receives` (fewer receives)"
+            ))
+        }
         RetryKind::Queue => {
             let name = w.source.trim_start_matches("queue ");
             Diagnostic::new(
@@ -261,7 +277,7 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                     }
                 }
                 Trigger::Stream {
-                    table,
+                    source: table,
                     retries,
                     bisect,
                     max_age,
@@ -270,13 +286,20 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                     span,
                     ..
                 } => {
+                    // A Kinesis stream keeps records as long as its retention.
+                    let (retention, source_name) = match model.stream(&table.name) {
+                        Some(s) => (s.retention.value, table.name.clone()),
+                        None => (STREAM_RETENTION_S, format!("{}.stream", table.name)),
+                    };
                     let limit = match max_age {
-                        Some(a) if a.value >= 0 => a.value as u64,
-                        _ => STREAM_RETENTION_S,
+                        Some(a) if a.value >= 0 => (a.value as u64).min(retention),
+                        _ => retention,
                     };
                     let limit_text = match max_age {
-                        Some(a) if a.value >= 0 => format!("`max_age` {}", duration(limit)),
-                        _ => "the stream's 24 h retention".to_string(),
+                        Some(a) if a.value >= 0 && (a.value as u64) <= retention => {
+                            format!("`max_age` {}", duration(limit))
+                        }
+                        _ => format!("the stream's {} retention", duration(retention)),
                     };
                     // A finite number of retries of a batch that each take up
                     // to the function's timeout ends sooner; bisecting splits
@@ -300,8 +323,8 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                         _ => (limit, format!("retried until {limit_text}")),
                     };
                     out.push(RetryWindow {
-                        path: format!("{}.stream -> {}", table.name, f.name),
-                        source: format!("{}.stream", table.name),
+                        path: format!("{source_name} -> {}", f.name),
+                        source: source_name,
                         target: f.name.clone(),
                         kind: RetryKind::Stream,
                         seconds,
@@ -330,6 +353,18 @@ fn delivery(
 ) -> RetryWindow {
     let age = retry.max_age.as_ref().map_or(RULE_MAX_AGE_S, |a| a.value);
     let attempts = retry.attempts.as_ref().map_or(RULE_ATTEMPTS, |a| a.value);
+    if attempts == 0 {
+        return RetryWindow {
+            path: format!("{source} -> {target}"),
+            source,
+            target: target.to_string(),
+            kind,
+            seconds: 0,
+            because: "no retries (`attempts = 0`)".into(),
+            outcome: outcome(dead_letter.as_ref(), dropped),
+            span,
+        };
+    }
     RetryWindow {
         path: format!("{source} -> {target}"),
         source,
@@ -399,8 +434,8 @@ fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
                     Outcome::To(dlq.name.clone()),
                 )
             } else {
-                // The message expires before its last receive: the
-                // retention, not the receive count, bounds the window.
+                // The message expires before its last receive: SQS deletes
+                // it, it never reaches the dead-letter queue.
                 (
                     q.retention.value,
                     format!(
@@ -409,7 +444,7 @@ fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
                         n.value,
                         duration(per_receive)
                     ),
-                    Outcome::To(dlq.name.clone()),
+                    Outcome::Lost,
                 )
             }
         }

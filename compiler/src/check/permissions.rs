@@ -36,7 +36,7 @@ fn granted(f: &Function) -> Vec<&str> {
     for t in &f.triggers {
         match t {
             Trigger::Queue { queue, .. } => out.push(&queue.name),
-            Trigger::Stream { table, .. } => out.push(&table.name),
+            Trigger::Stream { source: table, .. } => out.push(&table.name),
             Trigger::Bucket { .. } | Trigger::Topic { .. } => {}
         }
     }
@@ -60,6 +60,7 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         let n = &r.name;
         let verb = match r.kind {
             DeclKind::Table | DeclKind::Bucket => format!("`reads {n}` or `writes {n}`"),
+            DeclKind::Stream => format!("`writes {n}` or `on {n}`"),
             DeclKind::Secret | DeclKind::Parameter => format!("`reads {n}`"),
             DeclKind::Queue => format!("`sends to {n}`"),
             DeclKind::Topic => format!("`publishes to {n}`"),

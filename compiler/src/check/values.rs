@@ -135,6 +135,34 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    for s in &model.streams {
+        // Kinesis data streams.
+        if let Some(n) = &s.shards {
+            range(diags, "`shards`", n.value, n.span, 1, 10_000, "");
+        }
+        let r = &s.retention;
+        if r.value % 3_600 != 0 {
+            diags.push(
+                Diagnostic::new(
+                    "E0201",
+                    r.span,
+                    format!("a stream's retention is whole hours, found {} s", r.value),
+                )
+                .label("not whole hours")
+                .help("write the retention in hours or days, e.g. `retention = 48h`"),
+            );
+        } else {
+            range(
+                diags,
+                "`retention`",
+                (r.value / 3_600) as i64,
+                r.span,
+                24,
+                8_760,
+                " h",
+            );
+        }
+    }
     for t in &model.tables {
         if let Billing::Provisioned { read, write } = &t.billing {
             range(diags, "read capacity", read.value, read.span, 1, 40_000, "");

@@ -221,7 +221,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 );
             }
         }
-        Trigger::Stream { table, .. } => {
+        Trigger::Stream { source: table, .. } if table.kind == DeclKind::Table => {
             if let Some(tb) = model.table(&table.name) {
                 if tb.stream.is_none() {
                     diags.push(
@@ -233,7 +233,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 }
             }
         }
-        Trigger::Bucket { .. } => {}
+        Trigger::Stream { .. } | Trigger::Bucket { .. } => {}
         Trigger::Topic { topic, .. } => {
             if let Some(tp) = model.topic(&topic.name) {
                 if tp.fifo {

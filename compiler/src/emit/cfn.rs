@@ -6,6 +6,7 @@ use super::refs::{get_att, r#ref, sub};
 use super::sam::arch;
 use super::shared::{self, Plan};
 use super::Template;
+use crate::ast::DeclKind;
 use crate::model::*;
 use serde_json::{json, Value as Json};
 
@@ -106,7 +107,12 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         p["FunctionName"] = r#ref(&id);
         let suffix = match tr {
             Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
-            Trigger::Stream { table, .. } => format!("{}StreamMapping", logical(&table.name)),
+            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
+                format!("{}Mapping", logical(&source.name))
+            }
+            Trigger::Stream { source: table, .. } => {
+                format!("{}StreamMapping", logical(&table.name))
+            }
             Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
         };
         t.add(

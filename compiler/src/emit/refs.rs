@@ -94,7 +94,9 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::Topic, Attr::Arn) => r#ref(&id),
         (DeclKind::Topic, Attr::Name) => get_att(&id, "TopicName"),
         (DeclKind::Table, Attr::StreamArn) => get_att(&id, "StreamArn"),
-        (DeclKind::Table | DeclKind::Bus | DeclKind::Function, Attr::Name) => r#ref(&id),
+        (DeclKind::Table | DeclKind::Bus | DeclKind::Function | DeclKind::Stream, Attr::Name) => {
+            r#ref(&id)
+        }
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
         )),

@@ -7,6 +7,7 @@ use super::ids::{self, logical};
 use super::refs::{get_att, r#ref};
 use super::shared::{self, Plan};
 use super::Template;
+use crate::ast::DeclKind;
 use crate::model::*;
 use serde_json::{json, Map, Value as Json};
 
@@ -100,7 +101,10 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
         };
         let (key, kind) = match tr {
             Trigger::Queue { queue, .. } => (logical(&queue.name), "SQS"),
-            Trigger::Stream { table, .. } => {
+            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
+                (logical(&source.name), "Kinesis")
+            }
+            Trigger::Stream { source: table, .. } => {
                 (format!("{}Stream", logical(&table.name)), "DynamoDB")
             }
             Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,

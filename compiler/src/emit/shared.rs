@@ -238,13 +238,18 @@ pub fn mapping_properties(model: &Model, trigger: &Trigger, source: Option<&str>
             partial_failures,
         ),
         Trigger::Stream {
-            table,
+            source: table,
             batch,
             window,
             partial_failures,
             ..
         } => (
-            get_att(&logical(&table.name), "StreamArn"),
+            // A table's stream, or a Kinesis stream itself.
+            if table.kind == DeclKind::Table {
+                get_att(&logical(&table.name), "StreamArn")
+            } else {
+                get_att(&logical(&table.name), "Arn")
+            },
             batch,
             window,
             partial_failures,
@@ -560,6 +565,29 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
             json!({ "Type": "AWS::SNS::Subscription", "DependsOn": deps, "Properties": props }),
         );
     }
+}
+
+/// A Kinesis data stream, encrypted with the app's key (or Kinesis's AWS
+/// managed key).
+pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
+    let mut props = json!({});
+    match &s.shards {
+        Some(n) => {
+            props["StreamModeDetails"] = json!({ "StreamMode": "PROVISIONED" });
+            props["ShardCount"] = json!(n.value);
+        }
+        None => props["StreamModeDetails"] = json!({ "StreamMode": "ON_DEMAND" }),
+    }
+    props["RetentionPeriodHours"] = json!(s.retention.value / 3_600);
+    props["StreamEncryption"] = if model.customer_key {
+        json!({ "EncryptionType": "KMS", "KeyId": key_arn() })
+    } else {
+        json!({ "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" })
+    };
+    t.add(
+        logical(&s.name),
+        json!({ "Type": "AWS::Kinesis::Stream", "Properties": with_tags(model, props) }),
+    );
 }
 
 /// A custom event bus, named after the stack.

@@ -11,22 +11,17 @@
 /// strings.
 pub fn quote_ambiguous(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Lines indented more than this are inside a block scalar.
+    // Lines indented more than this column are inside a block scalar.
     let mut block: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
         let indent = body.len() - body.trim_start().len();
-        if let Some(b) = block {
-            if indent > b || body.trim().is_empty() {
-                out.push_str(line);
-                continue;
-            }
-            block = None;
+        if block.is_some_and(|b| indent > b || body.trim().is_empty()) {
+            out.push_str(line);
+            continue;
         }
-        let fixed = fix_line(body);
-        if ends_block_header(&fixed) {
-            block = Some(indent);
-        }
+        let (fixed, header_column) = fix_line(body);
+        block = header_column;
         out.push_str(&fixed);
         if line.ends_with('\n') {
             out.push('\n');
@@ -35,14 +30,26 @@ pub fn quote_ambiguous(text: &str) -> String {
     out
 }
 
-/// True when a line introduces a block scalar (`key: |-`, `- |`).
-fn ends_block_header(line: &str) -> bool {
-    let last = line.trim_end().rsplit(' ').next().unwrap_or("");
-    matches!(last, "|" | "|-" | "|+" | ">" | ">-" | ">+")
-        && (line.contains(": ") || line.trim_start().starts_with("- "))
+/// A block scalar header: `|`, `>`, with an optional chomping indicator
+/// and indentation indicator in either order (`|-`, `|2-`, `>+1`).
+fn is_block_header(value: &str) -> bool {
+    let mut chars = value.chars();
+    if !matches!(chars.next(), Some('|' | '>')) {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    let digits = rest
+        .iter()
+        .filter(|c| c.is_ascii_digit() && **c != '0')
+        .count();
+    let chomps = rest.iter().filter(|c| matches!(c, '-' | '+')).count();
+    rest.len() == digits + chomps && digits <= 1 && chomps <= 1
 }
 
-fn fix_line(line: &str) -> String {
+/// The line with its ambiguous scalars quoted, and, when its value starts a
+/// block scalar, the column of its key (the block's lines are indented
+/// further).
+fn fix_line(line: &str) -> (String, Option<usize>) {
     let indent = line.len() - line.trim_start().len();
     let mut out = line[..indent].to_string();
     let mut rest = &line[indent..];
@@ -50,9 +57,14 @@ fn fix_line(line: &str) -> String {
         out.push_str("- ");
         rest = r;
     }
+    let column = out.len();
     if rest == "-" {
         out.push('-');
-        return out;
+        return (out, None);
+    }
+    if is_block_header(rest) {
+        out.push_str(rest);
+        return (out, Some(column.saturating_sub(2)));
     }
     match split_key(rest) {
         Some((key, value)) => {
@@ -60,12 +72,16 @@ fn fix_line(line: &str) -> String {
             out.push(':');
             if let Some(v) = value {
                 out.push(' ');
+                if is_block_header(v) {
+                    out.push_str(v);
+                    return (out, Some(column));
+                }
                 out.push_str(&quoted(v));
             }
         }
         None => out.push_str(&quoted(rest)),
     }
-    out
+    (out, None)
 }
 
 /// `key: value` or `key:`, with a plain or quoted key; None for a lone scalar.
@@ -138,14 +154,15 @@ fn is_ambiguous(s: &str) -> bool {
     }
     let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '_');
-    // 1_000, 1_000.5, 0b1010, 0x_1F, 1:30 (sexagesimal), 1:30.5
-    if unsigned.contains('_') {
-        let mut parts = unsigned.splitn(2, '.');
-        let whole = parts.next().unwrap_or("");
-        let frac_ok = parts.next().is_none_or(|f| f.is_empty() || digits(f));
-        if digits(whole) && frac_ok {
-            return true;
-        }
+    // 1_000, 1_000.5, .5_0, 685.230_15e+03: a number once `_` is dropped.
+    if unsigned.contains('_')
+        && unsigned.chars().any(|c| c.is_ascii_digit())
+        && unsigned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '_' | '.' | 'e' | 'E' | '+' | '-'))
+        && unsigned.replace('_', "").parse::<f64>().is_ok()
+    {
+        return true;
     }
     if let Some(b) = unsigned.strip_prefix("0b") {
         if !b.is_empty() && b.chars().all(|c| matches!(c, '0' | '1' | '_')) {
@@ -185,6 +202,25 @@ mod tests {
         assert_eq!(
             quote_ambiguous(text),
             "Tags:\n- Key: 'yes'\n  Value: 'off'\n- Key: 'OFF'\n  Value: '1_000'\nMode: 'OFF'\nA: '1:30'\nB: '2024-01-01'\nC: 'Y'\n'yes': x\n"
+        );
+    }
+
+    #[test]
+    fn block_scalars_end_at_their_key_and_take_indentation_indicators() {
+        // `|2-`: a string that starts with a space; its lines stay as they are.
+        let text = "A: |2-\n    key: on\n  yes\nB: off\n- Key: |-\n    on\n  Value: yes\n";
+        assert_eq!(
+            quote_ambiguous(text),
+            "A: |2-\n    key: on\n  yes\nB: 'off'\n- Key: |-\n    on\n  Value: 'yes'\n"
+        );
+        // A plain value that merely ends in ` |` is not a block.
+        assert_eq!(
+            quote_ambiguous("K: foo |\nV: yes\n"),
+            "K: foo |\nV: 'yes'\n"
+        );
+        assert_eq!(
+            quote_ambiguous("A: .5_0\nB: 1_0.5e+3\n"),
+            "A: '.5_0'\nB: '1_0.5e+3'\n"
         );
     }
 

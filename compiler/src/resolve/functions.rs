@@ -227,6 +227,7 @@ impl Resolver {
     pub(super) fn attr(&mut self, path: &ast::Path) -> Option<(Ref, Attr)> {
         let resources = [
             DeclKind::Table,
+            DeclKind::Stream,
             DeclKind::Queue,
             DeclKind::Topic,
             DeclKind::Bus,
@@ -320,7 +321,7 @@ impl Resolver {
             ],
             // Secrets and parameters are read-only here: they are created and
             // rotated outside the stack.
-            VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket],
+            VerbKind::Writes => &[DeclKind::Table, DeclKind::Bucket, DeclKind::Stream],
             VerbKind::Deletes => &[DeclKind::Bucket],
             VerbKind::SendsTo => &[DeclKind::Queue],
             VerbKind::PublishesTo => &[DeclKind::Topic],
@@ -385,6 +386,7 @@ impl Resolver {
         let kinds = [
             DeclKind::Queue,
             DeclKind::Table,
+            DeclKind::Stream,
             DeclKind::Bucket,
             DeclKind::Topic,
         ];
@@ -400,13 +402,22 @@ impl Resolver {
         };
         let mut p = Props::new(body);
         let t = match r.kind {
-            DeclKind::Table => {
-                let ok = extra == 1 && source.parts.last().is_some_and(|l| l.name == "stream");
-                if !ok {
+            DeclKind::Table | DeclKind::Stream => {
+                if r.kind == DeclKind::Table {
+                    let ok = extra == 1 && source.parts.last().is_some_and(|l| l.name == "stream");
+                    if !ok {
+                        self.error(
+                            Diagnostic::new("E0103", source.span, format!("a function is triggered by a table's stream, not by table `{name}`"))
+                                .label("expected a stream")
+                                .help(format!("write `on {name}.stream {{ ... }}`")),
+                        );
+                        return None;
+                    }
+                } else if extra > 0 {
                     self.error(
-                        Diagnostic::new("E0103", source.span, format!("a function is triggered by a table's stream, not by table `{name}`"))
-                            .label("expected a stream")
-                            .help(format!("write `on {name}.stream {{ ... }}`")),
+                        Diagnostic::new("E0103", source.span, format!("`{name}` is a Kinesis stream: a function is triggered by it directly"))
+                            .label("a stream has no attributes to trigger on")
+                            .help(format!("write `on {name} {{ ... }}`")),
                     );
                     return None;
                 }
@@ -453,7 +464,7 @@ impl Resolver {
                     })
                     .unwrap_or_default();
                 Trigger::Stream {
-                    table: r,
+                    source: r,
                     batch,
                     window,
                     start,

@@ -300,13 +300,29 @@ impl Resolver {
                             .help("add a sort key to the table's `key`, or move the index to `indexes` (global)"),
                         );
                     }
-                    self.key_attributes(
+                    let attrs = self.key_attributes(
                         value,
                         (1, 1),
                         "a local index key",
                         "the index's sort key; the partition key is the table's",
                         "write `byTotal = { total: number }`: the sort key only",
-                    )
+                    );
+                    // The index's key would repeat the table's (HASH twice, or
+                    // the table's own key), which DynamoDB rejects.
+                    if let Some((attr, _)) = attrs.first() {
+                        if key.iter().any(|(k, _)| k == attr) {
+                            self.error(
+                                Diagnostic::new(
+                                    "E0203",
+                                    value.span,
+                                    format!("a local index sorts by another attribute than the table's key, found `{attr}`"),
+                                )
+                                .label("already part of the table's key")
+                                .help("sort the index by an attribute that is not in the table's `key`"),
+                            );
+                        }
+                    }
+                    attrs
                 } else {
                     self.key_attributes(
                         value,

@@ -94,6 +94,7 @@ impl Lowerer {
             Rule::topic_decl => DeclKind::Topic,
             Rule::bus_decl => DeclKind::Bus,
             Rule::table_decl => DeclKind::Table,
+            Rule::stream_decl => DeclKind::Stream,
             Rule::secret_decl => DeclKind::Secret,
             Rule::parameter_decl => DeclKind::Parameter,
             _ => DeclKind::Bucket,
@@ -686,6 +687,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_subscribe
             | Rule::kw_suffix
             | Rule::kw_table
+            | Rule::kw_stream
             | Rule::kw_topic
             | Rule::kw_type
             | Rule::kw_use

@@ -63,6 +63,7 @@
   "bus"
   "table"
   "bucket"
+  "stream"
   "secret"
   "parameter"
 ] @keyword
@@ -222,6 +223,8 @@
   (table_declaration
     name: (identifier) @type)
   (bucket_declaration
+    name: (identifier) @type)
+  (stream_declaration
     name: (identifier) @type)
   (secret_declaration
     name: (identifier) @type)

@@ -18,7 +18,7 @@ const path = require('path');
 // ------------------------------------------------------------- word lists --
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
-  'queue', 'topic', 'bus', 'table', 'bucket', 'secret', 'parameter'];
+  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'secret', 'parameter'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes'];
@@ -625,6 +625,7 @@ const declarations = {
   bus: declaration('bus', 'entity.name.type.bus', [], '#body'),
   table: declaration('table', 'entity.name.type.table', [], '#body'),
   bucket: declaration('bucket', 'entity.name.type.bucket', [], '#body'),
+  stream: declaration('stream', 'entity.name.type.stream', [], '#body'),
   secret: declaration('secret', 'entity.name.type.secret', [], '#body'),
   parameter: declaration('parameter', 'entity.name.type.parameter', [], '#body'),
 };
