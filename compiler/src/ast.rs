@@ -357,10 +357,12 @@ pub enum MemberKind {
         /// Its settings (`acknowledge`).
         body: Vec<Member>,
     },
-    /// `subscribe Queue { ... }`.
+    /// `subscribe Queue [where FILTER] { ... }`.
     Subscribe {
         /// The subscriber.
         target: Path,
+        /// The filter on the message body.
+        filter: Option<Expr>,
         /// Its settings.
         body: Vec<Member>,
     },

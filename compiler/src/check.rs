@@ -71,5 +71,67 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
     for (rule, pattern) in model.rules.iter_mut().zip(compiled) {
         rule.pattern = pattern;
     }
+    let policies = subscription_policies(&model, &mut diags);
+    for (t, s, policy) in policies {
+        model.topics[t].subscriptions[s].policy = Some(policy);
+    }
     (model, diags)
+}
+
+/// The SNS filter policy of every subscription with a `where`, checked
+/// against the topic's message type (E0413 when it has none, E0203 over
+/// SNS's limits): (topic index, subscription index, policy).
+fn subscription_policies(
+    model: &Model,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(usize, usize, serde_json::Value)> {
+    let mut out = Vec::new();
+    for (ti, tp) in model.topics.iter().enumerate() {
+        for (si, sub) in tp.subscriptions.iter().enumerate() {
+            let Some(filter) = &sub.filter else { continue };
+            let Some(fields) = tp.message.as_ref().and_then(|m| model.type_def(&m.name)) else {
+                let (what, help) = match &tp.message {
+                    Some(m) => (
+                        format!("topic `{}` carries event `{}`, whose envelope SNS cannot filter by its fields", tp.name, m.name),
+                        "declare the topic `of` a `type`, or filter the event with a rule before the topic",
+                    ),
+                    None => (
+                        format!("topic `{}` has no message type to check the filter against", tp.name),
+                        "declare the topic's message type: `topic T of MessageType`",
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new("E0413", filter.span, what)
+                        .label("filter on an untyped message")
+                        .with(tp.span, "declared here")
+                        .help(help),
+                );
+                continue;
+            };
+            let Some(policy) =
+                patterns::compile_sns(model, &fields.name, &fields.fields, filter, diags)
+            else {
+                continue;
+            };
+            let (keys, combinations) = patterns::sns_complexity(&policy);
+            if keys > patterns::SNS_MAX_KEYS || combinations > patterns::SNS_MAX_COMBINATIONS {
+                diags.push(
+                    Diagnostic::new(
+                        "E0203",
+                        filter.span,
+                        format!(
+                            "this filter policy has {keys} keys and {combinations} combinations; SNS allows {} keys and {} combinations",
+                            patterns::SNS_MAX_KEYS,
+                            patterns::SNS_MAX_COMBINATIONS
+                        ),
+                    )
+                    .label("over SNS's filter policy limits")
+                    .help("test fewer fields, or shorter `in` lists (the combinations are the product of their lengths)"),
+                );
+                continue;
+            }
+            out.push((ti, si, policy));
+        }
+    }
+    out
 }

@@ -723,6 +723,10 @@ pub struct Subscription {
     pub dead_letter: Option<Ref>,
     /// `dead_letter = drop { reason = "..." }`.
     pub drops_failures: Option<Spanned<String>>,
+    /// The `where` filter as written; `check` compiles it.
+    pub filter: Option<ast::Expr>,
+    /// The SNS filter policy (message body scope), filled in by `check`.
+    pub policy: Option<serde_json::Value>,
 }
 
 /// A `bus` declaration.

@@ -1854,3 +1854,32 @@ fn kinesis_streams_are_produced_to_and_consumed() {
         ["E0103"]
     );
 }
+
+#[test]
+fn subscription_filters_are_typed_sns_filter_policies() {
+    let spec = |filter: &str| {
+        format!("type Asset {{ id: string, version: int, kind: \"image\" | \"video\", tags: [string] }}\nqueue Q\nqueue D {{ retention = 14d }}\ntopic T of Asset {{\n subscribe Q where {filter} {{ dead_letter = D }}\n}}\nfunction P {{ handler = \"p.h\"\n publishes Asset to T }}\napi A http {{ auth = iam, POST /x -> P }}\n")
+    };
+    let t = template(
+        &spec("version > 1 and kind = \"video\""),
+        Target::CloudFormation,
+    );
+    let sub = &resources(&t)["TQSubscription"]["Properties"];
+    assert_eq!(sub["FilterPolicyScope"], "MessageBody");
+    assert_eq!(
+        sub["FilterPolicy"],
+        json!({ "version": [{ "numeric": [">", 1] }], "kind": ["video"] })
+    );
+    // Checked like a rule's filter, against the message type.
+    assert_eq!(errors(&spec("verison > 1")), ["E0401"]);
+    assert_eq!(errors(&spec("kind = \"audio\"")), ["E0405"]);
+    assert_eq!(errors(&spec("id matches \"a*\"")), ["E0403"]);
+    // SNS allows 5 keys and 150 combinations.
+    let wide = "id in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\"] and tags in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\"]";
+    assert_eq!(errors(&spec(wide)), ["E0203"]);
+    // An untyped topic has nothing to check the filter against.
+    assert_eq!(
+        errors("queue Q\ntopic T {\n subscribe Q where size > 1\n}\nfunction P { handler = \"p.h\"\n publishes to T }\n"),
+        ["E0413"]
+    );
+}

@@ -269,7 +269,13 @@ module.exports = grammar({
       optional(seq('where', field('filter', $._expression))),
     ),
     send: $ => seq('send', 'to', field('target', $.reference), optional(field('body', $.body))),
-    subscribe: $ => seq('subscribe', field('queue', $.reference), optional(field('body', $.body))),
+    // `subscribe Audit where version > 1 { dead_letter = Dlq }`.
+    subscribe: $ => seq(
+      'subscribe',
+      field('queue', $.reference),
+      optional(seq('where', field('filter', $._expression))),
+      optional(field('body', $.body)),
+    ),
 
     // ---------------------------------------------------------- patterns --
 

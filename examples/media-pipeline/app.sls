@@ -66,8 +66,21 @@ queue Audit of AssetPublished {
 
 queue AuditDeliveryDlq { retention = 14d }
 
+// Re-uploads (version 2 and later) also purge the CDN: SNS filters them.
+queue CdnPurge of AssetPublished {
+  visibility_timeout = 60s
+  dead_letter        = AuditDlq after 5 receives
+}
+
 topic AssetReady of AssetPublished {
   subscribe Audit { dead_letter = AuditDeliveryDlq }
+  subscribe CdnPurge where version > 1 { dead_letter = AuditDeliveryDlq }
+}
+
+function PurgeCdn {
+  handler = "cdn.purge"
+  code    = "src"
+  on CdnPurge { batch = 10, partial_failures = true }
 }
 
 function Transcode {

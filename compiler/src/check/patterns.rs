@@ -30,10 +30,13 @@ pub fn compile(
     pattern.insert("source".into(), json!([event.source]));
     pattern.insert("detail-type".into(), json!([event.detail_type]));
     if let Some(f) = filter {
+        let scope = format!("event `{}`", event.name);
         let detail = Compiler {
             in_or: false,
             model,
-            event,
+            fields: &event.fields,
+            scope: &scope,
+            sns: false,
             refs,
             diags,
         }
@@ -41,6 +44,60 @@ pub fn compile(
         pattern.insert("detail".into(), Json::Object(detail));
     }
     Some(Json::Object(pattern))
+}
+
+/// An SNS filter policy (message body scope) for a topic whose messages are
+/// of the type `name` with `fields`: the same `where` language, checked the
+/// same way, without what SNS lacks (wildcards, resource attributes).
+pub fn compile_sns(
+    model: &Model,
+    name: &str,
+    fields: &[FieldDef],
+    filter: &Expr,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Json> {
+    let scope = format!("message type `{name}`");
+    let policy = Compiler {
+        in_or: false,
+        model,
+        fields,
+        scope: &scope,
+        sns: true,
+        refs: &[],
+        diags,
+    }
+    .expr(filter)?;
+    Some(Json::Object(policy))
+}
+
+/// SNS's limits on a filter policy: at most 5 keys, and at most 150
+/// combinations (the product of the value lists' lengths).
+pub const SNS_MAX_KEYS: usize = 5;
+/// See [`SNS_MAX_KEYS`].
+pub const SNS_MAX_COMBINATIONS: usize = 150;
+
+/// The keys (leaf fields) of a filter policy and its combinations.
+pub fn sns_complexity(policy: &Json) -> (usize, usize) {
+    fn walk(v: &Json, keys: &mut usize, combos: &mut usize) {
+        let Json::Object(m) = v else { return };
+        for (k, x) in m {
+            match x {
+                Json::Array(values) if k != "$or" => {
+                    *keys += 1;
+                    *combos = combos.saturating_mul(values.len().max(1));
+                }
+                Json::Array(alternatives) => {
+                    for a in alternatives {
+                        walk(a, keys, combos);
+                    }
+                }
+                other => walk(other, keys, combos),
+            }
+        }
+    }
+    let (mut keys, mut combos) = (0, 1);
+    walk(policy, &mut keys, &mut combos);
+    (keys, combos)
 }
 
 /// The most characters a resource attribute in a pattern can become once
@@ -78,7 +135,12 @@ struct Compiler<'a> {
     /// the whole rule dead.
     in_or: bool,
     model: &'a Model,
-    event: &'a EventDef,
+    /// The fields filtered on: an event's `detail`, or a message type's.
+    fields: &'a [FieldDef],
+    /// What they belong to, for messages: "event `E`", "message type `T`".
+    scope: &'a str,
+    /// An SNS filter policy rather than an EventBridge pattern.
+    sns: bool,
     refs: &'a [(Span, Ref, Attr)],
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -91,8 +153,8 @@ struct Found {
 /// True if the path to a field goes through a list: EventBridge then
 /// matches each condition against any element, so two conditions on it
 /// joined by `and` may hold on different elements.
-fn crosses_list(model: &Model, event: &EventDef, path: &crate::ast::Path) -> bool {
-    let mut fields: Vec<FieldDef> = event.fields.clone();
+fn crosses_list(model: &Model, fields: &[FieldDef], path: &crate::ast::Path) -> bool {
+    let mut fields: Vec<FieldDef> = fields.to_vec();
     for part in &path.parts {
         let Some(f) = fields.iter().find(|f| f.name == part.name) else {
             return false;
@@ -132,7 +194,7 @@ impl Compiler<'_> {
                         continue;
                     };
                     let name = c.field.text();
-                    if seen.contains(&name) && crosses_list(self.model, self.event, &c.field) {
+                    if seen.contains(&name) && crosses_list(self.model, self.fields, &c.field) {
                         self.diags.push(
                             Diagnostic::new("E0404", item.span, format!("cannot combine conditions on `{name}`, a field inside a list, with `and`"))
                                 .label("EventBridge tests each condition against any element")
@@ -182,12 +244,12 @@ impl Compiler<'_> {
     }
 
     fn field(&mut self, path: &crate::ast::Path) -> Option<Found> {
-        let mut fields: Vec<FieldDef> = self.event.fields.clone();
+        let mut fields: Vec<FieldDef> = self.fields.to_vec();
         let mut ty = None;
         for (i, part) in path.parts.iter().enumerate() {
             let Some(f) = fields.iter().find(|f| f.name == part.name) else {
                 let scope = if i == 0 {
-                    format!("event `{}`", self.event.name)
+                    self.scope.to_string()
                 } else {
                     format!(
                         "`{}`",
@@ -392,6 +454,18 @@ impl Compiler<'_> {
             Test::Wildcard { negated, text } => {
                 if !stringy {
                     self.op_error(c, ty, &name, "matches");
+                    return None;
+                }
+                if self.sns {
+                    self.diags.push(
+                        Diagnostic::new(
+                            "E0403",
+                            c.op_span,
+                            "SNS filter policies have no wildcard match",
+                        )
+                        .label("`matches` is EventBridge only")
+                        .help("test with `prefix` or `suffix`, or filter in the consumer"),
+                    );
                     return None;
                 }
                 if *negated {

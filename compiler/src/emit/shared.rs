@@ -554,6 +554,10 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
             "Endpoint": get_att(&qid, "Arn"),
             "RawMessageDelivery": true,
         });
+        if let Some(policy) = &s.policy {
+            props["FilterPolicyScope"] = json!("MessageBody");
+            props["FilterPolicy"] = policy.clone();
+        }
         if let Some(dlq) = &s.dead_letter {
             let did = logical(&dlq.name);
             props["RedrivePolicy"] = json!({ "deadLetterTargetArn": get_att(&did, "Arn") });

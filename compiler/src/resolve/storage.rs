@@ -56,7 +56,11 @@ impl Resolver {
         for m in &d.body {
             match &m.kind {
                 MemberKind::Property { .. } | MemberKind::Block { .. } => {}
-                MemberKind::Subscribe { target, body } => {
+                MemberKind::Subscribe {
+                    target,
+                    filter,
+                    body,
+                } => {
                     self.other_members(body, "a subscription");
                     let mut sp = Props::new(body);
                     let failure = sp
@@ -71,6 +75,8 @@ impl Resolver {
                                 queue: r,
                                 dead_letter: failure.to,
                                 drops_failures: failure.dropped,
+                                filter: filter.clone(),
+                                policy: None,
                             });
                         }
                         _ => continue,

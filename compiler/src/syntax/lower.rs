@@ -387,11 +387,27 @@ impl Lowerer {
             ),
             Rule::send_to | Rule::subscribe => {
                 let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
-                let body = self.opt_body(parts.next())?;
+                let mut next = parts.next();
+                if next.as_ref().is_some_and(|p| p.as_rule() == Rule::kw_where) {
+                    next = parts.next();
+                }
+                let filter = match next.as_ref().map(|p| p.as_rule()) {
+                    Some(Rule::expr) => {
+                        let e = self.expr(next.take().expect("filter"))?;
+                        next = parts.next();
+                        Some(e)
+                    }
+                    _ => None,
+                };
+                let body = self.opt_body(next)?;
                 if rule == Rule::send_to {
                     MemberKind::SendTo { target, body }
                 } else {
-                    MemberKind::Subscribe { target, body }
+                    MemberKind::Subscribe {
+                        target,
+                        filter,
+                        body,
+                    }
                 }
             }
             _ => unreachable!("member rule {rule:?}"),

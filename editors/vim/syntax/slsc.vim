@@ -116,7 +116,7 @@ syn match slscOperator '->' nextgroup=slscReference skipwhite
 " `where a > 1 and (b in ["x"] or c exists)`: may go on over several lines;
 " ends where a member starts.
 syn region slscFilter matchgroup=slscKeyword start='\<where\>'
-      \ end='\ze[},]'
+      \ end='\ze[{},]'
       \ end='\ze\<\%(send\|match\|subscribe\|reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|on\)\>'
       \ end='^\ze\s*\h\w*\s*\%(=\%(=\)\@!\|{\)'
       \ contains=slscFilterField,slscOperatorWord,slscComparison,slscString,slscNumber,slscFloat,

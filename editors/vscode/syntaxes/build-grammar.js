@@ -446,7 +446,7 @@ const repository = {
     name: s('meta.filter'),
     begin: '\\b(where)\\b',
     beginCaptures: { 1: { name: s('keyword.other.where') } },
-    end: `(?=[},])|(?=\\b(?:send|match|subscribe|${VERBS.join('|')}|on)\\b)|(?=^\\s*${NAME}\\s*(?:=(?!=)|\\{))|${RECOVER}`,
+    end: `(?=[{},])|(?=\\b(?:send|match|subscribe|${VERBS.join('|')}|on)\\b)|(?=^\\s*${NAME}\\s*(?:=(?!=)|\\{))|${RECOVER}`,
     patterns: [{ include: '#filter' }],
   },
   filter: {
