@@ -1883,3 +1883,36 @@ fn subscription_filters_are_typed_sns_filter_policies() {
         ["E0413"]
     );
 }
+
+#[test]
+fn dead_letter_queues_allow_redrive_from_their_sources_only() {
+    let spec = "queue D { retention = 14d }\nqueue Q { dead_letter = D }\nqueue F { fifo = true, dead_letter = G }\nqueue G { fifo = true, retention = 14d }\nfunction C { handler = \"c.h\"\n on Q\n on F\n}\n";
+    let t = template(spec, Target::CloudFormation);
+    let r = resources(&t);
+    // The source has a fixed name, so that the DLQ can name it.
+    let name = &r["Q"]["Properties"]["QueueName"]["Fn::Join"][1];
+    assert_eq!(name[0], "Q-");
+    assert_eq!(r["F"]["Properties"]["QueueName"]["Fn::Join"][1][2], ".fifo");
+    let allow = &r["D"]["Properties"]["RedriveAllowPolicy"];
+    assert_eq!(allow["redrivePermission"], "byQueue");
+    assert_eq!(allow["sourceQueueArns"].as_array().unwrap().len(), 1);
+    assert!(r["D"]["Properties"].get("QueueName").is_none());
+    // At most 10 sources per dead-letter queue.
+    let many: String = (0..11)
+        .map(|i| format!("queue Q{i} {{ dead_letter = D }}\nfunction C{i} {{ handler = \"c.h\"\n on Q{i} }}\n"))
+        .collect();
+    assert_eq!(
+        errors(&format!("queue D {{ retention = 14d }}\n{many}")),
+        ["E0203"]
+    );
+    // Names are cut to 38 characters: two long names may meet.
+    let long = |suffix: &str| format!("Q{}{suffix}", "x".repeat(40));
+    let clash = format!(
+        "queue D {{ retention = 14d }}\nqueue {} {{ dead_letter = D }}\nqueue {} {{ dead_letter = D }}\nfunction C {{ handler = \"c.h\"\n on {}\n on {}\n}}\n",
+        long("a"),
+        long("b"),
+        long("a"),
+        long("b")
+    );
+    assert_eq!(errors(&clash), ["E0109"]);
+}

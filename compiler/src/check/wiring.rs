@@ -78,6 +78,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    redrive_sources(model, diags);
     overlapping_notifications(model, diags);
     for tp in &model.topics {
         for s in &tp.subscriptions {
@@ -295,6 +296,35 @@ fn subscription_dlq(model: &Model, tp: &Topic, s: &Subscription, diags: &mut Vec
                 }
             )),
         );
+    }
+}
+
+/// E0203: a redrive-allow policy names at most 10 source queues (§3 SQS).
+fn redrive_sources(model: &Model, diags: &mut Vec<Diagnostic>) {
+    const MAX: usize = 10;
+    for dlq in &model.queues {
+        let sources: Vec<&Ref> = model
+            .queues
+            .iter()
+            .filter_map(|q| q.dead_letter.as_ref().map(|(d, _)| d))
+            .filter(|d| d.name == dlq.name)
+            .collect();
+        if sources.len() > MAX {
+            diags.push(
+                Diagnostic::new(
+                    "E0203",
+                    sources[MAX].span,
+                    format!(
+                        "{} queues use `{}` as their dead-letter queue; its redrive-allow policy names at most {MAX}",
+                        sources.len(),
+                        dlq.name
+                    ),
+                )
+                .label(format!("source {} of {}", MAX + 1, sources.len()))
+                .with(dlq.span, "the dead-letter queue")
+                .help("give some of the queues a dead-letter queue of their own"),
+            );
+        }
     }
 }
 

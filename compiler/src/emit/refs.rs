@@ -112,7 +112,47 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
 /// and the function's role may name it too: with `GetAtt` that is a cycle.
 pub fn bucket_name(name: &str) -> Json {
     let prefix = bucket_prefix(name);
-    json!({ "Fn::Join": ["-", [prefix, { "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] }]] })
+    json!({ "Fn::Join": ["-", [prefix, stack_uuid()]] })
+}
+
+/// The stack ID's UUID: unique per stack, known before any resource exists.
+fn stack_uuid() -> Json {
+    json!({ "Fn::Select": [2, { "Fn::Split": ["/", r#ref("AWS::StackId")] }] })
+}
+
+/// The declaration-derived part of a named queue's name: at most 38
+/// characters (80 in all with a dash, the stack ID's UUID and `.fifo`).
+pub fn queue_prefix(name: &str) -> String {
+    name.chars().take(38).collect()
+}
+
+/// The physical name of a queue that has a dead-letter queue: fixed, so that
+/// the dead-letter queue's redrive-allow policy can name it without a
+/// dependency cycle (the queue names the dead-letter queue's ARN).
+pub fn queue_name(name: &str, fifo: bool) -> Json {
+    let mut parts = vec![json!(format!("{}-", queue_prefix(name))), stack_uuid()];
+    if fifo {
+        parts.push(json!(".fifo"));
+    }
+    json!({ "Fn::Join": ["", parts] })
+}
+
+/// The ARN of a named queue, built from its name ([`queue_name`]).
+pub fn queue_arn_by_name(name: &str, fifo: bool) -> Json {
+    let mut parts = vec![
+        json!("arn:"),
+        r#ref("AWS::Partition"),
+        json!(":sqs:"),
+        r#ref("AWS::Region"),
+        json!(":"),
+        r#ref("AWS::AccountId"),
+        json!(format!(":{}-", queue_prefix(name))),
+        stack_uuid(),
+    ];
+    if fifo {
+        parts.push(json!(".fifo"));
+    }
+    json!({ "Fn::Join": ["", parts] })
 }
 
 /// The declaration-derived part of a bucket's physical name: lower case,

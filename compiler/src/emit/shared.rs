@@ -488,10 +488,27 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     props["VisibilityTimeout"] = json!(q.visibility.value);
     props["MessageRetentionPeriod"] = json!(q.retention.value);
     if let Some((dlq, n)) = &q.dead_letter {
+        props["QueueName"] = refs::queue_name(&q.name, q.fifo);
         props["RedrivePolicy"] = json!({
             "deadLetterTargetArn": get_att(&logical(&dlq.name), "Arn"),
             "maxReceiveCount": n.value,
         });
+    }
+    // Only the queues that name this one as their dead-letter queue may
+    // move messages here.
+    let sources: Vec<Json> = model
+        .queues
+        .iter()
+        .filter(|s| {
+            s.dead_letter
+                .as_ref()
+                .is_some_and(|(d, _)| d.name == q.name)
+        })
+        .map(|s| refs::queue_arn_by_name(&s.name, s.fifo))
+        .collect();
+    if !sources.is_empty() {
+        props["RedriveAllowPolicy"] =
+            json!({ "redrivePermission": "byQueue", "sourceQueueArns": sources });
     }
     if model.customer_key {
         props["KmsMasterKeyId"] = key_arn();

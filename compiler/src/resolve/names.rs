@@ -78,6 +78,35 @@ impl Resolver {
                 }
             }
         }
+        // Queues with a dead-letter queue get fixed names (their first 38
+        // characters and the stack's UUID): two must not share them.
+        let mut queue_names: HashMap<String, (String, Span)> = HashMap::new();
+        let named: Vec<(String, Span)> = self
+            .model
+            .queues
+            .iter()
+            .filter(|q| q.dead_letter.is_some() && !reported.contains(&q.span))
+            .map(|q| (q.name.clone(), q.span))
+            .collect();
+        for (name, span) in &named {
+            let prefix = crate::emit::refs::queue_prefix(name);
+            if let Some((other, first)) = queue_names.get(&prefix).cloned() {
+                self.error(
+                    Diagnostic::new(
+                        "E0109",
+                        *span,
+                        format!(
+                            "queues `{name}` and `{other}` would get the same name `{prefix}-...`"
+                        ),
+                    )
+                    .label("same queue name prefix")
+                    .with(first, format!("`{other}` declared here"))
+                    .help("queue names are cut to 38 characters: rename one so that they differ"),
+                );
+            } else {
+                queue_names.insert(prefix, (name.clone(), *span));
+            }
+        }
         for d in decls {
             let base = crate::emit::ids::logical(&d.name.name);
             for suffix in crate::emit::ids::derived_suffixes(d.kind) {
