@@ -394,10 +394,14 @@ pub enum Trigger {
         /// Where the trigger is.
         span: Span,
     },
-    /// `on Topic`.
+    /// `on Topic [{ dead_letter = Q }]`.
     Topic {
         /// The topic.
         topic: Ref,
+        /// Where SNS sends the messages it could not deliver to the function.
+        dead_letter: Option<Ref>,
+        /// `dead_letter = drop { reason = "..." }`.
+        drops_failures: Option<Spanned<String>>,
         /// Where the trigger is.
         span: Span,
     },

@@ -1279,9 +1279,29 @@ fn async_invocations_without_a_destination_are_w0305() {
         codes("bucket B\nfunction F { handler = \"f.h\"\n on B }\n"),
         ["W0305"]
     );
+    // A topic trigger is two hops: SNS's delivery, then Lambda's invocation.
+    let c = compile("topic T\nfunction F { handler = \"f.h\"\n on T }\n");
+    let messages: Vec<&str> = c.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
-        codes("topic T\nfunction F { handler = \"f.h\"\n on T }\n"),
-        ["W0305"]
+        messages,
+        [
+            "`F` is invoked asynchronously by topic T, and its failures go nowhere",
+            "messages that topic `T` cannot deliver to `F` are dropped",
+        ]
+    );
+    let fixed = "topic T\nqueue D { retention = 14d }\nfunction F { handler = \"f.h\", on_failure = D\n on T { dead_letter = D }\n}\n";
+    assert_ok(fixed);
+    assert_eq!(count(fixed, "W0305"), 0);
+    let t = template(fixed, Target::CloudFormation);
+    let r = resources(&t);
+    assert_eq!(
+        r["FTSubscription"]["Properties"]["RedrivePolicy"]["deadLetterTargetArn"],
+        json!({ "Fn::GetAtt": ["D", "Arn"] })
+    );
+    assert_eq!(r["FTSubscription"]["DependsOn"], json!(["DPolicy"]));
+    assert_eq!(
+        r["DPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Sid"],
+        "FromT"
     );
 }
 

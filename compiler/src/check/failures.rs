@@ -182,10 +182,17 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             ),
         )
         .label("this subscription has no dead-letter queue")
-        .help(format!(
-            "write `subscribe {} {{ dead_letter = SomeQueue }}`, or `dead_letter = {drop_hint}`",
-            w.target
-        )),
+        .help(if model.function(&w.target).is_some() {
+            format!(
+                "write `on {} {{ dead_letter = SomeQueue }}`, or `dead_letter = {drop_hint}`",
+                w.source.trim_start_matches("topic ")
+            )
+        } else {
+            format!(
+                "write `subscribe {} {{ dead_letter = SomeQueue }}`, or `dead_letter = {drop_hint}`",
+                w.target
+            )
+        }),
         RetryKind::Stream => Diagnostic::new(
             "W0305",
             w.span,
@@ -238,18 +245,13 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
     }
     for tp in &model.topics {
         for sub in &tp.subscriptions {
-            out.push(RetryWindow {
-                path: format!("topic {} -> {}", tp.name, sub.queue.name),
-                source: format!("topic {}", tp.name),
-                target: sub.queue.name.clone(),
-                kind: RetryKind::Subscription,
-                seconds: SNS_DELIVERY_S,
-                because:
-                    "SNS's delivery policy for AWS endpoints: 100,015 attempts over about 23 days"
-                        .into(),
-                outcome: outcome(sub.dead_letter.as_ref(), &sub.drops_failures),
-                span: sub.queue.span,
-            });
+            out.push(sns_delivery(
+                &tp.name,
+                &sub.queue.name,
+                sub.dead_letter.as_ref(),
+                &sub.drops_failures,
+                sub.queue.span,
+            ));
         }
     }
     for f in &model.functions {
@@ -263,7 +265,19 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                     };
                     out.extend(invocation(model, &format!("bucket {}", bucket.name), &via));
                 }
-                Trigger::Topic { topic, .. } => {
+                Trigger::Topic {
+                    topic,
+                    dead_letter,
+                    drops_failures,
+                    ..
+                } => {
+                    out.push(sns_delivery(
+                        &topic.name,
+                        &f.name,
+                        dead_letter.as_ref(),
+                        drops_failures,
+                        topic.span,
+                    ));
                     let via = Ref {
                         kind: crate::ast::DeclKind::Function,
                         name: f.name.clone(),
@@ -339,6 +353,27 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
     // Source order, whatever the kind of hop.
     out.sort_by_key(|w| (w.span.file, w.span.start));
     out
+}
+
+/// A topic's delivery to a subscribed queue or function.
+fn sns_delivery(
+    topic: &str,
+    target: &str,
+    dead_letter: Option<&Ref>,
+    dropped: &Option<Spanned<String>>,
+    span: Span,
+) -> RetryWindow {
+    RetryWindow {
+        path: format!("topic {topic} -> {target}"),
+        source: format!("topic {topic}"),
+        target: target.to_string(),
+        kind: RetryKind::Subscription,
+        seconds: SNS_DELIVERY_S,
+        because: "SNS's delivery policy for AWS endpoints: 100,015 attempts over about 23 days"
+            .into(),
+        outcome: outcome(dead_letter, dropped),
+        span,
+    }
 }
 
 /// A rule's or schedule's delivery to one target.

@@ -235,7 +235,23 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
             }
         }
         Trigger::Stream { .. } | Trigger::Bucket { .. } => {}
-        Trigger::Topic { topic, .. } => {
+        Trigger::Topic {
+            topic, dead_letter, ..
+        } => {
+            if let (Some(tp), Some(d)) = (model.topic(&topic.name), dead_letter) {
+                let sub = Subscription {
+                    queue: Ref {
+                        kind: DeclKind::Function,
+                        name: f.name.clone(),
+                        span: topic.span,
+                    },
+                    dead_letter: Some(d.clone()),
+                    drops_failures: None,
+                    filter: None,
+                    policy: None,
+                };
+                subscription_dlq(model, tp, &sub, diags);
+            }
             if let Some(tp) = model.topic(&topic.name) {
                 if tp.fifo {
                     diags.push(

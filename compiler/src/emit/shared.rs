@@ -130,7 +130,18 @@ impl Plan {
                 .subscriptions
                 .iter()
                 .flat_map(|s| std::iter::once(&s.queue).chain(&s.dead_letter));
-            for q in receivers {
+            // The dead-letter queues of functions' subscriptions to it.
+            let function_dlqs = model.functions.iter().flat_map(|f| {
+                f.triggers.iter().filter_map(move |tr| match tr {
+                    Trigger::Topic {
+                        topic,
+                        dead_letter: Some(d),
+                        ..
+                    } if topic.name == t.name => Some(d),
+                    _ => None,
+                })
+            });
+            for q in receivers.chain(function_dlqs) {
                 push_statement(
                     plan.queue_statements.entry(q.name.clone()).or_default(),
                     allow_service(
@@ -415,19 +426,25 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
     let mut buckets_done: Vec<&str> = Vec::new();
     for tr in &f.triggers {
         match tr {
-            Trigger::Topic { topic, .. } => {
+            Trigger::Topic {
+                topic, dead_letter, ..
+            } => {
                 let tid = logical(&topic.name);
-                t.add(
-                    format!("{fid}{tid}Subscription"),
-                    json!({
-                        "Type": "AWS::SNS::Subscription",
-                        "Properties": {
-                            "TopicArn": r#ref(&tid),
-                            "Protocol": "lambda",
-                            "Endpoint": get_att(&fid, "Arn"),
-                        },
-                    }),
-                );
+                let mut sub = json!({
+                    "Type": "AWS::SNS::Subscription",
+                    "Properties": {
+                        "TopicArn": r#ref(&tid),
+                        "Protocol": "lambda",
+                        "Endpoint": get_att(&fid, "Arn"),
+                    },
+                });
+                if let Some(dlq) = dead_letter {
+                    let did = logical(&dlq.name);
+                    sub["Properties"]["RedrivePolicy"] =
+                        json!({ "deadLetterTargetArn": get_att(&did, "Arn") });
+                    sub["DependsOn"] = json!([format!("{did}Policy")]);
+                }
+                t.add(format!("{fid}{tid}Subscription"), sub);
                 t.add(
                     format!("{fid}{tid}Permission"),
                     permission(&fid, "sns.amazonaws.com", r#ref(&tid), None),

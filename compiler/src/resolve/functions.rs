@@ -537,7 +537,18 @@ impl Resolver {
                     span,
                 }
             }
-            _ => Trigger::Topic { topic: r, span },
+            _ => {
+                let failure = p
+                    .take("dead_letter")
+                    .map(|v| self.failure_target(v, &[DeclKind::Queue], "`dead_letter`"))
+                    .unwrap_or_default();
+                Trigger::Topic {
+                    topic: r,
+                    dead_letter: failure.to,
+                    drops_failures: failure.dropped,
+                    span,
+                }
+            }
         };
         let what = match &t {
             Trigger::Queue { .. } => "a queue trigger",
