@@ -1936,3 +1936,35 @@ fn dead_letter_queues_allow_redrive_from_their_sources_only() {
     );
     assert_eq!(errors(&clash), ["E0109"]);
 }
+
+#[test]
+fn bus_names_leave_room_for_the_stack_name() {
+    let spec = |n: usize| {
+        let name = format!("B{}", "x".repeat(n - 1));
+        format!("event E from \"x\" {{ a: string }}\nbus {name}\nfunction F {{ handler = \"f.h\"\n emits E to {name}\n}}\nrule R on {name} {{\n match E\n send to F\n dead_letter = drop {{ reason = \"test\" }}\n}}\n")
+    };
+    assert!(!errors(&spec(127)).contains(&"E0203"));
+    assert_eq!(errors(&spec(128)), ["E0203"]);
+}
+
+#[test]
+fn api_quotas_are_e0203() {
+    let http = |n: usize| {
+        let routes: String = (0..n).map(|i| format!(" GET /r{i} -> F\n")).collect();
+        format!("function F {{ handler = \"f.h\" }}\napi A http {{\n auth = iam\n{routes}}}\n")
+    };
+    assert!(!errors(&http(300)).contains(&"E0203"));
+    assert_eq!(errors(&http(301)), ["E0203"]);
+    // A REST API counts its resources: /r{i} and /r{i}/x are two each.
+    let rest = |n: usize| {
+        let routes: String = (0..n).map(|i| format!(" GET /r{i}/x -> F\n")).collect();
+        format!("function F {{ handler = \"f.h\" }}\napi A rest {{\n auth = iam\n{routes}}}\n")
+    };
+    assert!(!errors(&rest(150)).contains(&"E0203"));
+    assert_eq!(errors(&rest(151)), ["E0203"]);
+    let cors = |age: &str| {
+        format!("function F {{ handler = \"f.h\" }}\napi A http {{\n auth = iam\n cors {{ origins = [\"https://a.example.com\"], max_age = {age} }}\n GET /x -> F\n}}\n")
+    };
+    assert_ok(&cors("1d"));
+    assert_eq!(errors(&cors("2d")), ["E0203"]);
+}

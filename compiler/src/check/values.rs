@@ -135,6 +135,25 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // §5b: a bus is named `<stack name>-<name>`, at most 256 characters, and
+    // a stack name may have 128.
+    for b in &model.buses {
+        if b.name.len() > 127 {
+            diags.push(
+                Diagnostic::new(
+                    "E0203",
+                    b.span,
+                    format!(
+                        "the bus name `<stack>-{}...` can be {} characters; EventBridge allows 256",
+                        &b.name[..20.min(b.name.len())],
+                        b.name.len() + 129
+                    ),
+                )
+                .label("with a stack name of up to 128 characters")
+                .help("shorten the bus's name to 127 characters or fewer"),
+            );
+        }
+    }
     for s in &model.streams {
         // Kinesis data streams.
         if let Some(n) = &s.shards {
@@ -189,6 +208,75 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
                         .help(help),
                 );
             }
+        }
+        api_quotas(a, diags);
+    }
+}
+
+/// §6: 300 routes per HTTP API, 300 resources (path prefixes) per REST API,
+/// 50 audiences per JWT authorizer, and a CORS max age of at most a day.
+fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
+    const MAX: usize = 300;
+    let (count, what, over_at) = if a.rest {
+        // Each distinct path prefix is one `AWS::ApiGateway::Resource`.
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut over_at = None;
+        for r in &a.routes {
+            let mut prefix = String::new();
+            for seg in r.path.value.split('/').filter(|s| !s.is_empty()) {
+                prefix.push('/');
+                prefix.push_str(seg);
+                if !prefixes.contains(&prefix) {
+                    prefixes.push(prefix.clone());
+                    if prefixes.len() == MAX + 1 {
+                        over_at = Some(r.path.span);
+                    }
+                }
+            }
+        }
+        (prefixes.len(), "resources (path prefixes)", over_at)
+    } else {
+        (
+            a.routes.len(),
+            "routes",
+            a.routes.get(MAX).map(|r| r.path.span),
+        )
+    };
+    if let Some(span) = over_at {
+        diags.push(
+            Diagnostic::new(
+                "E0203",
+                span,
+                format!("API `{}` has {count} {what}; API Gateway allows {MAX}", a.name),
+            )
+            .label(format!("number {} of them", MAX + 1))
+            .help("split the routes over two APIs (AWS can raise this quota on request; until then the deploy fails)"),
+        );
+    }
+    if let Auth::Jwt { audience, .. } = &a.auth {
+        if audience.len() > 50 {
+            diags.push(
+                Diagnostic::new(
+                    "E0203",
+                    a.span,
+                    format!(
+                        "API `{}` accepts {} JWT audiences; API Gateway allows 50",
+                        a.name,
+                        audience.len()
+                    ),
+                )
+                .label("too many audiences")
+                .help("accept at most 50 audiences, e.g. one per client application"),
+            );
+        }
+    }
+    if let Some(age) = a.cors.as_ref().and_then(|c| c.max_age) {
+        if age > 86_400 {
+            diags.push(
+                Diagnostic::new("E0203", a.span, format!("the CORS `max_age` of API `{}` is {age} s; browsers and API Gateway allow at most 86,400 (1 day)", a.name))
+                    .label("preflight cached too long")
+                    .help("set `max_age` to 1d or less"),
+            );
         }
     }
 }
