@@ -79,8 +79,8 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
 }
 
 /// The SNS filter policy of every subscription with a `where`, checked
-/// against the topic's message type (E0413 when it has none, E0203 over
-/// SNS's limits): (topic index, subscription index, policy).
+/// against the topic's message type when it has one (E0203 over SNS's
+/// limits): (topic index, subscription index, policy).
 fn subscription_policies(
     model: &Model,
     diags: &mut Vec<Diagnostic>,
@@ -89,28 +89,17 @@ fn subscription_policies(
     for (ti, tp) in model.topics.iter().enumerate() {
         for (si, sub) in tp.subscriptions.iter().enumerate() {
             let Some(filter) = &sub.filter else { continue };
-            let Some(fields) = tp.message.as_ref().and_then(|m| model.type_def(&m.name)) else {
-                let (what, help) = match &tp.message {
-                    Some(m) => (
-                        format!("topic `{}` carries event `{}`, whose envelope SNS cannot filter by its fields", tp.name, m.name),
-                        "declare the topic `of` a `type`, or filter the event with a rule before the topic",
-                    ),
-                    None => (
-                        format!("topic `{}` has no message type to check the filter against", tp.name),
-                        "declare the topic's message type: `topic T of MessageType`",
-                    ),
-                };
-                diags.push(
-                    Diagnostic::new("E0413", filter.span, what)
-                        .label("filter on an untyped message")
-                        .with(tp.span, "declared here")
-                        .help(help),
-                );
-                continue;
+            // Typed against the topic's message type when it has one;
+            // otherwise against the fields the filter itself implies.
+            let typed = tp.message.as_ref().and_then(|m| model.type_def(&m.name));
+            let (scope, fields) = match typed {
+                Some(t) => (format!("message type `{}`", t.name), t.fields.clone()),
+                None => (
+                    format!("the messages of topic `{}`", tp.name),
+                    patterns::infer_fields(filter),
+                ),
             };
-            let Some(policy) =
-                patterns::compile_sns(model, &fields.name, &fields.fields, filter, diags)
-            else {
+            let Some(policy) = patterns::compile_sns(model, &scope, &fields, filter, diags) else {
                 continue;
             };
             let (keys, combinations) = patterns::sns_complexity(&policy);

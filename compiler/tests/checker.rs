@@ -1897,11 +1897,19 @@ fn subscription_filters_are_typed_sns_filter_policies() {
     // SNS allows 5 keys and 150 combinations.
     let wide = "id in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\", \"m\"] and tags in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\", \"k\", \"l\"]";
     assert_eq!(errors(&spec(wide)), ["E0203"]);
-    // An untyped topic has nothing to check the filter against.
-    assert_eq!(
-        errors("queue Q\ntopic T {\n subscribe Q where size > 1\n}\nfunction P { handler = \"p.h\"\n publishes to T }\n"),
-        ["E0413"]
+    // An untyped topic's filter is checked for form and contradictions only.
+    let untyped = |filter: &str| {
+        format!("queue Q\nqueue D {{ retention = 14d }}\ntopic T {{\n subscribe Q where {filter} {{ dead_letter = D }}\n}}\nfunction P {{ handler = \"p.h\"\n publishes to T }}\napi A http {{ auth = iam, POST /x -> P }}\n")
+    };
+    let t = template(
+        &untyped("size > 1 and meta.kind = \"video\""),
+        Target::CloudFormation,
     );
+    assert_eq!(
+        resources(&t)["TQSubscription"]["Properties"]["FilterPolicy"],
+        json!({ "size": [{ "numeric": [">", 1] }], "meta": { "kind": ["video"] } })
+    );
+    assert_eq!(errors(&untyped("size > 5 and size < 2")), ["E0406"]);
 }
 
 #[test]

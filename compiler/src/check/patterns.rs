@@ -51,23 +51,80 @@ pub fn compile(
 /// same way, without what SNS lacks (wildcards, resource attributes).
 pub fn compile_sns(
     model: &Model,
-    name: &str,
+    scope: &str,
     fields: &[FieldDef],
     filter: &Expr,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Json> {
-    let scope = format!("message type `{name}`");
     let policy = Compiler {
         in_or: false,
         model,
         fields,
-        scope: &scope,
+        scope,
         sns: true,
         refs: &[],
         diags,
     }
     .expr(filter)?;
     Some(Json::Object(policy))
+}
+
+/// The fields an untyped message must have for `filter` to make sense, with
+/// the types its values imply (a string compared with a string, a number
+/// with a number, ...): the filter of a subscription to a topic without a
+/// message type is compiled against these, so it is checked for form (and
+/// for contradictions) though not against a declared type.
+pub fn infer_fields(filter: &Expr) -> Vec<FieldDef> {
+    fn leaf(test: &Test) -> Ty {
+        let of = |v: &Value| match &v.kind {
+            ValueKind::Int(_) | ValueKind::Number(_) => Ty::Number,
+            ValueKind::Bool(_) => Ty::Bool,
+            _ => Ty::String,
+        };
+        match test {
+            Test::Compare(_, v, _) => of(v),
+            Test::In { values, .. } => values.first().map_or(Ty::String, of),
+            _ => Ty::String,
+        }
+    }
+    fn insert(fields: &mut Vec<FieldDef>, path: &[crate::ast::Ident], ty: Ty) {
+        let Some((head, rest)) = path.split_first() else {
+            return;
+        };
+        let pos = match fields.iter().position(|f| f.name == head.name) {
+            Some(i) => i,
+            None => {
+                fields.push(FieldDef {
+                    name: head.name.clone(),
+                    optional: true,
+                    ty: if rest.is_empty() {
+                        ty.clone()
+                    } else {
+                        Ty::Record(Vec::new())
+                    },
+                    constraints: Default::default(),
+                    span: head.span,
+                });
+                fields.len() - 1
+            }
+        };
+        if let Ty::Record(inner) = &mut fields[pos].ty {
+            insert(inner, rest, ty);
+        }
+    }
+    fn walk(e: &Expr, fields: &mut Vec<FieldDef>) {
+        match &e.kind {
+            ExprKind::And(items) | ExprKind::Or(items) => {
+                for i in items {
+                    walk(i, fields);
+                }
+            }
+            ExprKind::Cond(c) => insert(fields, &c.field.parts, leaf(&c.test)),
+        }
+    }
+    let mut fields = Vec::new();
+    walk(filter, &mut fields);
+    fields
 }
 
 /// SNS's limits on a filter policy: at most 5 keys, and at most 150

@@ -87,7 +87,6 @@ codes! {
     "W0410" Warning "event emitted but routed nowhere";
         "E0411" Error "message of the wrong type";
         "E0412" Error "route parameters do not match the path";
-    "E0413" Error "subscription filter on a topic without a message type";
     "E0501" Error "environment names a resource without access";
     "W0502" Warning "wildcard in an allow statement";
     "E0503" Error "dangerous grant without acknowledgement";
