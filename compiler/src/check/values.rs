@@ -42,6 +42,30 @@ fn range(
     }
 }
 
+/// A duration in whole `unit`s (seconds per unit), or E0201.
+fn whole(
+    v: &Spanned<u64>,
+    unit: u64,
+    units: &str,
+    what: &str,
+    fix: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<i64> {
+    if v.value % unit == 0 {
+        return Some((v.value / unit) as i64);
+    }
+    diags.push(
+        Diagnostic::new(
+            "E0201",
+            v.span,
+            format!("{what} is whole {units}, found {} s", v.value),
+        )
+        .label(format!("not whole {units}"))
+        .help(fix.to_string()),
+    );
+    None
+}
+
 /// The log retention periods CloudWatch Logs accepts, in days.
 pub const LOG_RETENTION_DAYS: &[u64] = &[
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
@@ -84,26 +108,9 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         retry(&s.retry, diags);
         // §5d EventBridge Scheduler.
         if let Some(w) = &s.window {
-            if w.value % 60 != 0 {
-                diags.push(
-                    Diagnostic::new(
-                        "E0201",
-                        w.span,
-                        format!("a flexible window is whole minutes, found {} s", w.value),
-                    )
-                    .label("not whole minutes")
-                    .help(format!("write `window = {}m`", w.value.div_ceil(60).max(1))),
-                );
-            } else {
-                range(
-                    diags,
-                    "`window`",
-                    (w.value / 60) as i64,
-                    w.span,
-                    1,
-                    1_440,
-                    " min",
-                );
+            let fix = format!("write `window = {}m`", w.value.div_ceil(60).max(1));
+            if let Some(m) = whole(w, 60, "minutes", "a flexible window", &fix, diags) {
+                range(diags, "`window`", m, w.span, 1, 1_440, " min");
             }
         }
         if let Some(tz) = &s.timezone {
@@ -160,26 +167,9 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
             range(diags, "`shards`", n.value, n.span, 1, 10_000, "");
         }
         let r = &s.retention;
-        if r.value % 3_600 != 0 {
-            diags.push(
-                Diagnostic::new(
-                    "E0201",
-                    r.span,
-                    format!("a stream's retention is whole hours, found {} s", r.value),
-                )
-                .label("not whole hours")
-                .help("write the retention in hours or days, e.g. `retention = 48h`"),
-            );
-        } else {
-            range(
-                diags,
-                "`retention`",
-                (r.value / 3_600) as i64,
-                r.span,
-                24,
-                8_760,
-                " h",
-            );
+        let fix = "write the retention in hours or days, e.g. `retention = 48h`";
+        if let Some(h) = whole(r, 3_600, "hours", "a stream's retention", fix, diags) {
+            range(diags, "`retention`", h, r.span, 24, 8_760, " h");
         }
     }
     for t in &model.tables {

@@ -48,33 +48,14 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         if let Some((dlq_ref, _)) = &q.dead_letter {
             if let Some(dlq) = model.queue(&dlq_ref.name) {
                 dlq_retention(q, dlq, dlq_ref, diags);
-                if dlq.fifo != q.fifo {
-                    let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
-                    diags.push(
-                        Diagnostic::new(
-                            "E0303",
-                            dlq_ref.span,
-                            format!(
-                                "{} queue `{}` has {} dead-letter queue `{}`",
-                                kind(q.fifo),
-                                q.name,
-                                kind(dlq.fifo),
-                                dlq.name
-                            ),
-                        )
-                        .label(format!("a {} queue", kind(dlq.fifo)))
-                        .with(dlq.span, format!("`{}` is declared here", dlq.name))
-                        .help(format!(
-                            "a dead-letter queue must be of the same kind: make `{}` {}",
-                            dlq.name,
-                            if q.fifo {
-                                "FIFO (`fifo = true`)"
-                            } else {
-                                "standard"
-                            }
-                        )),
-                    );
-                }
+                other_kind(
+                    q.fifo,
+                    &format!("queue `{}`", q.name),
+                    "a dead-letter queue must be of the same kind",
+                    dlq,
+                    dlq_ref,
+                    diags,
+                );
             }
         }
     }
@@ -286,33 +267,58 @@ fn subscription_dlq(model: &Model, tp: &Topic, s: &Subscription, diags: &mut Vec
     let Some(dlq) = model.queue(&dlq_ref.name) else {
         return;
     };
-    if dlq.fifo != tp.fifo {
-        let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
-        diags.push(
-            Diagnostic::new(
-                "E0303",
-                dlq_ref.span,
-                format!(
-                    "{} topic `{}` has {} dead-letter queue `{}` for its subscription",
-                    kind(tp.fifo),
-                    tp.name,
-                    kind(dlq.fifo),
-                    dlq.name
-                ),
-            )
-            .label(format!("a {} queue", kind(dlq.fifo)))
-            .with(dlq.span, format!("`{}` is declared here", dlq.name))
-            .help(format!(
-                "a subscription's dead-letter queue is of the topic's kind: make `{}` {}",
-                dlq.name,
-                if tp.fifo {
-                    "FIFO (`fifo = true`)"
-                } else {
-                    "standard"
-                }
-            )),
-        );
+    other_kind(
+        tp.fifo,
+        &format!("topic `{}`", tp.name),
+        "a subscription's dead-letter queue is of the topic's kind",
+        dlq,
+        dlq_ref,
+        diags,
+    );
+}
+
+/// E0303: a dead-letter queue of the other kind (FIFO or standard) than
+/// the queue or topic (`owner`, FIFO or not) whose failures it takes.
+fn other_kind(
+    fifo: bool,
+    owner: &str,
+    rule: &str,
+    dlq: &Queue,
+    dlq_ref: &Ref,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if dlq.fifo == fifo {
+        return;
     }
+    let kind = |fifo: bool| if fifo { "FIFO" } else { "standard" };
+    let subscription = if owner.starts_with("topic") {
+        " for its subscription"
+    } else {
+        ""
+    };
+    diags.push(
+        Diagnostic::new(
+            "E0303",
+            dlq_ref.span,
+            format!(
+                "{} {owner} has {} dead-letter queue `{}`{subscription}",
+                kind(fifo),
+                kind(dlq.fifo),
+                dlq.name
+            ),
+        )
+        .label(format!("a {} queue", kind(dlq.fifo)))
+        .with(dlq.span, format!("`{}` is declared here", dlq.name))
+        .help(format!(
+            "{rule}: make `{}` {}",
+            dlq.name,
+            if fifo {
+                "FIFO (`fifo = true`)"
+            } else {
+                "standard"
+            }
+        )),
+    );
 }
 
 /// E0203: a redrive-allow policy names at most 10 source queues (§3 SQS).
