@@ -324,13 +324,16 @@ fn other_kind(
 /// E0203: a redrive-allow policy names at most 10 source queues (§3 SQS).
 fn redrive_sources(model: &Model, diags: &mut Vec<Diagnostic>) {
     const MAX: usize = 10;
-    for dlq in &model.queues {
-        let sources: Vec<&Ref> = model
-            .queues
-            .iter()
-            .filter_map(|q| q.dead_letter.as_ref().map(|(d, _)| d))
-            .filter(|d| d.name == dlq.name)
-            .collect();
+    let mut by_dlq: indexmap::IndexMap<&str, Vec<&Ref>> = indexmap::IndexMap::new();
+    for q in &model.queues {
+        if let Some((d, _)) = &q.dead_letter {
+            by_dlq.entry(d.name.as_str()).or_default().push(d);
+        }
+    }
+    for (name, sources) in by_dlq {
+        let Some(dlq) = model.queue(name) else {
+            continue;
+        };
         if sources.len() > MAX {
             diags.push(
                 Diagnostic::new(

@@ -24,6 +24,9 @@ pub struct Plan {
     pub routes: IndexMap<String, Vec<(usize, usize)>>,
     /// The logical-ID part of each route, per API, unique within the API.
     pub route_ids: Vec<Vec<String>>,
+    /// The queues that name each dead-letter queue: (name, FIFO), by the
+    /// dead-letter queue's name.
+    pub redrive_sources: IndexMap<String, Vec<(String, bool)>>,
 }
 
 /// Adds a statement to a policy unless an identical one is there; a statement
@@ -55,12 +58,22 @@ fn allow_service(sid: &str, service: &str, action: &str, resource: Json, source_
 impl Plan {
     /// Collects the push edges of a model.
     pub fn new(model: &Model) -> Plan {
+        let mut redrive_sources: IndexMap<String, Vec<(String, bool)>> = IndexMap::new();
+        for q in &model.queues {
+            if let Some((d, _)) = &q.dead_letter {
+                redrive_sources
+                    .entry(d.name.clone())
+                    .or_default()
+                    .push((q.name.clone(), q.fifo));
+            }
+        }
         let mut plan = Plan {
             queue_statements: IndexMap::new(),
             topic_statements: IndexMap::new(),
             bucket_triggers: IndexMap::new(),
             routes: IndexMap::new(),
             route_ids: Vec::new(),
+            redrive_sources,
         };
         for api in &model.apis {
             // `/orders/{id}` and `/orders/by/id` read alike: later routes
@@ -124,24 +137,35 @@ impl Plan {
                 rule_edge(&mut plan, &r.name, d);
             }
         }
+        // The dead-letter queues of functions' subscriptions, by topic.
+        let mut function_dlqs: IndexMap<&str, Vec<&Ref>> = IndexMap::new();
+        for f in &model.functions {
+            for tr in &f.triggers {
+                if let Trigger::Topic {
+                    topic,
+                    dead_letter: Some(d),
+                    ..
+                } = tr
+                {
+                    function_dlqs
+                        .entry(topic.name.as_str())
+                        .or_default()
+                        .push(d);
+                }
+            }
+        }
         for t in &model.topics {
             // The subscribed queues and the subscriptions' dead-letter queues.
             let receivers = t
                 .subscriptions
                 .iter()
                 .flat_map(|s| std::iter::once(&s.queue).chain(&s.dead_letter));
-            // The dead-letter queues of functions' subscriptions to it.
-            let function_dlqs = model.functions.iter().flat_map(|f| {
-                f.triggers.iter().filter_map(move |tr| match tr {
-                    Trigger::Topic {
-                        topic,
-                        dead_letter: Some(d),
-                        ..
-                    } if topic.name == t.name => Some(d),
-                    _ => None,
-                })
-            });
-            for q in receivers.chain(function_dlqs) {
+            let from_functions = function_dlqs
+                .get(t.name.as_str())
+                .into_iter()
+                .flatten()
+                .copied();
+            for q in receivers.chain(from_functions) {
                 push_statement(
                     plan.queue_statements.entry(q.name.clone()).or_default(),
                     allow_service(
@@ -513,15 +537,12 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     }
     // Only the queues that name this one as their dead-letter queue may
     // move messages here.
-    let sources: Vec<Json> = model
-        .queues
-        .iter()
-        .filter(|s| {
-            s.dead_letter
-                .as_ref()
-                .is_some_and(|(d, _)| d.name == q.name)
-        })
-        .map(|s| refs::queue_arn_by_name(&s.name, s.fifo))
+    let sources: Vec<Json> = plan
+        .redrive_sources
+        .get(&q.name)
+        .into_iter()
+        .flatten()
+        .map(|(name, fifo)| refs::queue_arn_by_name(name, *fifo))
         .collect();
     if !sources.is_empty() {
         props["RedriveAllowPolicy"] =

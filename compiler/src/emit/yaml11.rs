@@ -20,9 +20,7 @@ pub fn quote_ambiguous(text: &str) -> String {
             out.push_str(line);
             continue;
         }
-        let (fixed, header_column) = fix_line(body);
-        block = header_column;
-        out.push_str(&fixed);
+        block = fix_line(body, &mut out);
         if line.ends_with('\n') {
             out.push('\n');
         }
@@ -46,42 +44,43 @@ fn is_block_header(value: &str) -> bool {
     rest.len() == digits + chomps && digits <= 1 && chomps <= 1
 }
 
-/// The line with its ambiguous scalars quoted, and, when its value starts a
-/// block scalar, the column of its key (the block's lines are indented
-/// further).
-fn fix_line(line: &str) -> (String, Option<usize>) {
+/// Writes the line to `out` with its ambiguous scalars quoted; when its
+/// value starts a block scalar, returns the column of its key (the block's
+/// lines are indented further).
+fn fix_line(line: &str, out: &mut String) -> Option<usize> {
     let indent = line.len() - line.trim_start().len();
-    let mut out = line[..indent].to_string();
+    let start = out.len();
+    out.push_str(&line[..indent]);
     let mut rest = &line[indent..];
     while let Some(r) = rest.strip_prefix("- ") {
         out.push_str("- ");
         rest = r;
     }
-    let column = out.len();
+    let column = out.len() - start;
     if rest == "-" {
         out.push('-');
-        return (out, None);
+        return None;
     }
     if is_block_header(rest) {
         out.push_str(rest);
-        return (out, Some(column.saturating_sub(2)));
+        return Some(column.saturating_sub(2));
     }
     match split_key(rest) {
         Some((key, value)) => {
-            out.push_str(&quoted(key));
+            push_quoted(out, key);
             out.push(':');
             if let Some(v) = value {
                 out.push(' ');
                 if is_block_header(v) {
                     out.push_str(v);
-                    return (out, Some(column));
+                    return Some(column);
                 }
-                out.push_str(&quoted(v));
+                push_quoted(out, v);
             }
         }
-        None => out.push_str(&quoted(rest)),
+        None => push_quoted(out, rest),
     }
-    (out, None)
+    None
 }
 
 /// `key: value` or `key:`, with a plain or quoted key; None for a lone scalar.
@@ -132,12 +131,15 @@ fn closing(s: &str, q: char) -> Option<usize> {
     None
 }
 
-/// The scalar, single-quoted if YAML 1.1 would read it as a non-string.
-fn quoted(scalar: &str) -> String {
+/// Writes the scalar, single-quoted if YAML 1.1 would read it as a
+/// non-string.
+fn push_quoted(out: &mut String, scalar: &str) {
     if is_ambiguous(scalar) {
-        format!("'{}'", scalar.replace('\'', "''"))
+        out.push('\'');
+        out.push_str(&scalar.replace('\'', "''"));
+        out.push('\'');
     } else {
-        scalar.to_string()
+        out.push_str(scalar);
     }
 }
 
