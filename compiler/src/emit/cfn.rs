@@ -163,12 +163,8 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
     );
     let mut stage = json!({ "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true });
-    if api.access_logs {
-        let logs = shared::access_log_group(model, api, t);
-        stage["AccessLogSettings"] = json!({
-            "DestinationArn": get_att(&logs, "Arn"),
-            "Format": shared::ACCESS_LOG_FORMAT,
-        });
+    if let Some(setting) = shared::access_logs(model, api, t) {
+        stage["AccessLogSettings"] = setting;
     }
     t.add(
         format!("{id}DefaultStage"),

@@ -119,12 +119,8 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
         }
         props["Cors"] = cors;
     }
-    if api.access_logs {
-        let logs = shared::access_log_group(model, api, t);
-        props["AccessLogSetting"] = json!({
-            "DestinationArn": get_att(&logs, "Arn"),
-            "Format": shared::REST_ACCESS_LOG_FORMAT,
-        });
+    if let Some(setting) = shared::access_logs(model, api, t) {
+        props["AccessLogSetting"] = setting;
     }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
@@ -312,12 +308,8 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         "StageName": STAGE,
         "TracingEnabled": true,
     });
-    if api.access_logs {
-        let logs = shared::access_log_group(model, api, t);
-        stage["AccessLogSetting"] = json!({
-            "DestinationArn": get_att(&logs, "Arn"),
-            "Format": shared::REST_ACCESS_LOG_FORMAT,
-        });
+    if let Some(setting) = shared::access_logs(model, api, t) {
+        stage["AccessLogSetting"] = setting;
     }
     if !model.tags.is_empty() {
         stage["Tags"] = shared::tag_list(model);

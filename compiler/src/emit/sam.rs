@@ -154,12 +154,8 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if let Some(c) = &api.cors {
         props["CorsConfiguration"] = super::cfn::cors(c);
     }
-    if api.access_logs {
-        let logs = shared::access_log_group(model, api, t);
-        props["AccessLogSettings"] = json!({
-            "DestinationArn": get_att(&logs, "Arn"),
-            "Format": shared::ACCESS_LOG_FORMAT,
-        });
+    if let Some(setting) = shared::access_logs(model, api, t) {
+        props["AccessLogSettings"] = setting;
     }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);

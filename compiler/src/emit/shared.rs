@@ -234,14 +234,19 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
 }
 
 /// The access-log format of HTTP APIs: one JSON object per request.
-pub const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
+const ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
 
 /// The access-log format of REST APIs: as [`ACCESS_LOG_FORMAT`], with the
 /// resource path where HTTP APIs have a route key.
-pub const REST_ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
+const REST_ACCESS_LOG_FORMAT: &str = r#"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","integrationError":"$context.integrationErrorMessage"}"#;
 
-/// An API's access-log group, kept as long as the app's function logs.
-pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
+/// An API's access-log setting, with its log group `<A>AccessLogs` (kept as
+/// long as the app's function logs); None when the API has no access logs.
+/// The same object is SAM's `AccessLogSetting(s)` and the stage's.
+pub fn access_logs(model: &Model, api: &Api, t: &mut Template) -> Option<Json> {
+    if !api.access_logs {
+        return None;
+    }
     let id = format!("{}AccessLogs", logical(&api.name));
     let mut props = json!({ "RetentionInDays": model.log_retention });
     if model.customer_key {
@@ -251,7 +256,12 @@ pub fn access_log_group(model: &Model, api: &Api, t: &mut Template) -> String {
         id.clone(),
         json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
     );
-    id
+    let format = if api.rest {
+        REST_ACCESS_LOG_FORMAT
+    } else {
+        ACCESS_LOG_FORMAT
+    };
+    Some(json!({ "DestinationArn": get_att(&id, "Arn"), "Format": format }))
 }
 
 /// The settings of a queue or stream trigger, named as both SAM events and
