@@ -128,10 +128,12 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     // to about as many resources) once the spec is otherwise sound.
     if !diagnostics.iter().any(Diagnostic::is_error) {
         if let Ok(template) = emit::emit(&model, Target::CloudFormation) {
-            let bytes = serde_json::to_vec(&template).map_or(0, |b| b.len());
+            // Compact JSON, the smallest form it can be uploaded in.
+            let mut bytes = limits::ByteCount::default();
+            let _ = serde_json::to_writer(&mut bytes, &template);
             diagnostics.extend(limits::check(
                 &template,
-                bytes,
+                bytes.0,
                 &|id| limits::owner(&model, id),
                 entry_span(&loaded.sources),
             ));
@@ -177,16 +179,9 @@ pub fn render(
     format: Format,
 ) -> Result<String, Vec<Diagnostic>> {
     let text = emit::write(template, format);
-    let over = limits::check(
-        &serde_json::json!({}),
-        text.len(),
-        &|_| None,
-        entry_span(&compilation.sources),
-    );
-    if over.is_empty() {
-        Ok(text)
-    } else {
-        Err(over)
+    match limits::size(text.len(), entry_span(&compilation.sources)) {
+        None => Ok(text),
+        Some(over) => Err(vec![over]),
     }
 }
 

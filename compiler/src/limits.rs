@@ -113,20 +113,38 @@ pub fn check(
             )),
         );
     }
-    if bytes > MAX_BODY_BYTES {
-        out.push(
-            Diagnostic::new(
-                "E0313",
-                fallback,
-                format!(
-                    "the template is {bytes} bytes; CloudFormation accepts at most {MAX_BODY_BYTES}"
-                ),
-            )
-            .label("the whole spec")
-            .help("split the app into several specs, each its own stack; `--format json` is smaller than YAML"),
-        );
-    }
+    out.extend(size(bytes, fallback));
     out
+}
+
+/// The template's size as uploaded against CloudFormation's limit, reported
+/// at `at` (the start of the spec).
+pub fn size(bytes: usize, at: Span) -> Option<Diagnostic> {
+    (bytes > MAX_BODY_BYTES).then(|| {
+        Diagnostic::new(
+            "E0313",
+            at,
+            format!("the template is {bytes} bytes; CloudFormation accepts at most {MAX_BODY_BYTES}"),
+        )
+        .label("the whole spec")
+        .help("split the app into several specs, each its own stack; `--format json` is smaller than YAML")
+    })
+}
+
+/// Counts the bytes written to it: the size of a serialization without
+/// keeping it.
+#[derive(Default)]
+pub struct ByteCount(pub usize);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Where a logical ID comes from: the declaration with the longest logical
