@@ -209,7 +209,7 @@ pub fn report(checked: &[Checked]) -> Report {
                     Outcome::Lost => ("lost".to_string(), None),
                 };
                 ReportRetryWindow {
-                    path: w.path.clone(),
+                    path: w.path(),
                     kind: w.kind,
                     seconds: w.seconds,
                     duration: duration(w.seconds),

@@ -73,11 +73,11 @@ impl RetryKind {
 /// One asynchronous hop and its worst-case time in retries.
 #[derive(Debug, Clone)]
 pub struct RetryWindow {
-    /// What retries: e.g. "rule LargeOrders -> Fulfil".
-    pub path: String,
-    /// What delivers: `rule R`, `schedule S`, `bucket B`, `topic T`,
-    /// `queue Q` or `T.stream`.
-    pub source: String,
+    /// What kind of declaration delivers: `rule`, `schedule`, `bucket`,
+    /// `topic`, `queue`, or empty for a stream (whose name says it).
+    pub source_kind: &'static str,
+    /// Its name: `R`, or `T.stream` for a table's stream.
+    pub source_name: String,
     /// The declaration it delivers to.
     pub target: String,
     /// Which mechanism retries.
@@ -91,6 +91,22 @@ pub struct RetryWindow {
     pub outcome: Outcome,
     /// Where the hop is written.
     pub span: Span,
+}
+
+impl RetryWindow {
+    /// What delivers, as the spec says it: `rule R`, `T.stream`.
+    pub fn source(&self) -> String {
+        if self.source_kind.is_empty() {
+            self.source_name.clone()
+        } else {
+            format!("{} {}", self.source_kind, self.source_name)
+        }
+    }
+
+    /// What retries: e.g. "rule LargeOrders -> Fulfil".
+    pub fn path(&self) -> String {
+        format!("{} -> {}", self.source(), self.target)
+    }
 }
 
 /// W0305 for every hop whose failures go nowhere, and E0307 for FIFO
@@ -120,7 +136,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
                 w.span,
                 format!(
                     "`{f}` is invoked asynchronously by {}, and its failures go nowhere",
-                    w.source
+                    w.source()
                 ),
             )
             .label("failed events are dropped after retries")
@@ -133,7 +149,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             d
         }
         RetryKind::RuleTarget | RetryKind::ScheduleTarget => {
-            let (what, name) = w.source.split_once(' ').unwrap_or(("rule", ""));
+            let (what, name) = (w.source_kind, &w.source_name);
             Diagnostic::new(
                 "W0305",
                 w.span,
@@ -146,10 +162,10 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
         }
         RetryKind::Queue
             if model
-                .queue(w.source.trim_start_matches("queue "))
+                .queue(&w.source_name)
                 .is_some_and(|q| q.dead_letter.is_some()) =>
         {
-            let name = w.source.trim_start_matches("queue ");
+            let name = &w.source_name;
             Diagnostic::new(
                 "W0305",
                 w.span,
@@ -161,7 +177,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             ))
         }
         RetryKind::Queue => {
-            let name = w.source.trim_start_matches("queue ");
+            let name = &w.source_name;
             Diagnostic::new(
                 "W0305",
                 w.span,
@@ -177,15 +193,14 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             w.span,
             format!(
                 "messages that topic `{}` cannot deliver to `{}` are dropped",
-                w.source.trim_start_matches("topic "),
-                w.target
+                w.source_name, w.target
             ),
         )
         .label("this subscription has no dead-letter queue")
         .help(if model.function(&w.target).is_some() {
             format!(
                 "write `on {} {{ dead_letter = SomeQueue }}`, or `dead_letter = {drop_hint}`",
-                w.source.trim_start_matches("topic ")
+                w.source_name
             )
         } else {
             format!(
@@ -198,7 +213,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             w.span,
             format!(
                 "records of `{}` that fail every retry are skipped and lost",
-                w.source
+                w.source_name
             ),
         )
         .label("no `on_failure` on this trigger")
@@ -214,7 +229,7 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
     for r in &model.rules {
         for t in &r.targets {
             out.push(delivery(
-                format!("rule {}", r.name),
+                ("rule", &r.name),
                 &t.name,
                 RetryKind::RuleTarget,
                 &r.retry,
@@ -223,13 +238,13 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                 r.span,
             ));
             if t.kind == crate::ast::DeclKind::Function {
-                out.extend(invocation(model, &format!("rule {}", r.name), t));
+                out.extend(invocation(model, ("rule", &r.name), t));
             }
         }
     }
     for s in &model.schedules {
         out.push(delivery(
-            format!("schedule {}", s.name),
+            ("schedule", &s.name),
             &s.target.name,
             RetryKind::ScheduleTarget,
             &s.retry,
@@ -237,11 +252,7 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
             &s.drops_failures,
             s.span,
         ));
-        out.extend(invocation(
-            model,
-            &format!("schedule {}", s.name),
-            &s.target,
-        ));
+        out.extend(invocation(model, ("schedule", &s.name), &s.target));
     }
     for tp in &model.topics {
         for sub in &tp.subscriptions {
@@ -263,7 +274,7 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                         name: f.name.clone(),
                         span: bucket.span,
                     };
-                    out.extend(invocation(model, &format!("bucket {}", bucket.name), &via));
+                    out.extend(invocation(model, ("bucket", &bucket.name), &via));
                 }
                 Trigger::Topic {
                     topic,
@@ -283,7 +294,7 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                         name: f.name.clone(),
                         span: topic.span,
                     };
-                    out.extend(invocation(model, &format!("topic {}", topic.name), &via));
+                    out.extend(invocation(model, ("topic", &topic.name), &via));
                 }
                 Trigger::Queue { queue, window, .. } => {
                     if let Some(q) = model.queue(&queue.name) {
@@ -337,8 +348,8 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                         _ => (limit, format!("retried until {limit_text}")),
                     };
                     out.push(RetryWindow {
-                        path: format!("{source_name} -> {}", f.name),
-                        source: source_name,
+                        source_kind: "",
+                        source_name,
                         target: f.name.clone(),
                         kind: RetryKind::Stream,
                         seconds,
@@ -364,8 +375,8 @@ fn sns_delivery(
     span: Span,
 ) -> RetryWindow {
     RetryWindow {
-        path: format!("topic {topic} -> {target}"),
-        source: format!("topic {topic}"),
+        source_kind: "topic",
+        source_name: topic.to_string(),
         target: target.to_string(),
         kind: RetryKind::Subscription,
         seconds: SNS_DELIVERY_S,
@@ -378,7 +389,7 @@ fn sns_delivery(
 
 /// A rule's or schedule's delivery to one target.
 fn delivery(
-    source: String,
+    (source_kind, source_name): (&'static str, &str),
     target: &str,
     kind: RetryKind,
     retry: &RetryPolicy,
@@ -388,40 +399,41 @@ fn delivery(
 ) -> RetryWindow {
     let age = retry.max_age.as_ref().map_or(RULE_MAX_AGE_S, |a| a.value);
     let attempts = retry.attempts.as_ref().map_or(RULE_ATTEMPTS, |a| a.value);
-    if attempts == 0 {
-        return RetryWindow {
-            path: format!("{source} -> {target}"),
-            source,
-            target: target.to_string(),
-            kind,
-            seconds: 0,
-            because: "no retries (`attempts = 0`)".into(),
-            outcome: outcome(dead_letter.as_ref(), dropped),
-            span,
+    let (seconds, because) = if attempts == 0 {
+        (0, "no retries (`attempts = 0`)".to_string())
+    } else {
+        let default = if retry.max_age.is_none() {
+            ", EventBridge's default"
+        } else {
+            ""
         };
-    }
+        (
+            age,
+            format!(
+                "up to {attempts} retries within `max_age` {}{default}",
+                duration(age)
+            ),
+        )
+    };
     RetryWindow {
-        path: format!("{source} -> {target}"),
-        source,
+        source_kind,
+        source_name: source_name.to_string(),
         target: target.to_string(),
         kind,
-        seconds: age,
-        because: format!(
-            "up to {attempts} retries within `max_age` {}{}",
-            duration(age),
-            if retry.max_age.is_none() {
-                ", EventBridge's default"
-            } else {
-                ""
-            }
-        ),
+        seconds,
+        because,
         outcome: outcome(dead_letter.as_ref(), dropped),
         span,
     }
 }
 
-/// Lambda's asynchronous invocation of `target` by `source`.
-fn invocation(model: &Model, source: &str, target: &Ref) -> Option<RetryWindow> {
+/// Lambda's asynchronous invocation of `target` by a rule, schedule,
+/// bucket or topic.
+fn invocation(
+    model: &Model,
+    (source_kind, source_name): (&'static str, &str),
+    target: &Ref,
+) -> Option<RetryWindow> {
     let f = model.function(&target.name)?;
     let age = f
         .max_event_age
@@ -429,8 +441,8 @@ fn invocation(model: &Model, source: &str, target: &Ref) -> Option<RetryWindow> 
         .map_or(ASYNC_MAX_AGE_S, |a| a.value);
     let retries = f.retries.as_ref().map_or(ASYNC_RETRIES, |r| r.value);
     Some(RetryWindow {
-        path: format!("{source} -> {}", f.name),
-        source: source.to_string(),
+        source_kind,
+        source_name: source_name.to_string(),
         target: f.name.clone(),
         kind: RetryKind::AsyncInvocation,
         seconds: age,
@@ -496,8 +508,8 @@ fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
         ),
     };
     RetryWindow {
-        path: format!("queue {} -> {}", q.name, f.name),
-        source: format!("queue {}", q.name),
+        source_kind: "queue",
+        source_name: q.name.clone(),
         target: f.name.clone(),
         kind: RetryKind::Queue,
         seconds,
