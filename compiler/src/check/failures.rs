@@ -112,13 +112,12 @@ impl RetryWindow {
 /// W0305 for every hop whose failures go nowhere, and E0307 for FIFO
 /// destinations where AWS needs standard ones are in `wiring`.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(Span, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<(Span, String)> = std::collections::HashSet::new();
     for w in retry_windows(model) {
         if w.outcome == Outcome::Lost {
             // A rule with several targets lacks one dead-letter queue, once.
             let d = lost(model, &w);
-            if !seen.contains(&(d.span, d.message.clone())) {
-                seen.push((d.span, d.message.clone()));
+            if seen.insert((d.span, d.message.clone())) {
                 diags.push(d);
             }
         }

@@ -63,7 +63,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     overlapping_notifications(model, diags);
     for tp in &model.topics {
         for s in &tp.subscriptions {
-            subscription_dlq(model, tp, s, diags);
+            subscription_dlq(model, tp, s.dead_letter.as_ref(), diags);
         }
         for q in tp.subscriptions.iter().map(|s| &s.queue) {
             if !tp.fifo && model.queue(&q.name).is_some_and(|q| q.fifo) {
@@ -219,21 +219,8 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
         Trigger::Topic {
             topic, dead_letter, ..
         } => {
-            if let (Some(tp), Some(d)) = (model.topic(&topic.name), dead_letter) {
-                let sub = Subscription {
-                    queue: Ref {
-                        kind: DeclKind::Function,
-                        name: f.name.clone(),
-                        span: topic.span,
-                    },
-                    dead_letter: Some(d.clone()),
-                    drops_failures: None,
-                    filter: None,
-                    policy: None,
-                };
-                subscription_dlq(model, tp, &sub, diags);
-            }
             if let Some(tp) = model.topic(&topic.name) {
+                subscription_dlq(model, tp, dead_letter.as_ref(), diags);
                 if tp.fifo {
                     diags.push(
                         Diagnostic::new("E0307", topic.span, format!("FIFO topic `{}` cannot deliver to a function", tp.name))
@@ -260,8 +247,13 @@ fn visibility_label(q: &Queue) -> String {
 
 /// E0303: a subscription's dead-letter queue is of the topic's kind (SNS
 /// sends a FIFO topic's undeliverable messages to a FIFO queue only).
-fn subscription_dlq(model: &Model, tp: &Topic, s: &Subscription, diags: &mut Vec<Diagnostic>) {
-    let Some(dlq_ref) = &s.dead_letter else {
+fn subscription_dlq(
+    model: &Model,
+    tp: &Topic,
+    dead_letter: Option<&Ref>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(dlq_ref) = dead_letter else {
         return;
     };
     let Some(dlq) = model.queue(&dlq_ref.name) else {
