@@ -1,6 +1,8 @@
 //! One fixture folder per diagnostic code, `tests/diagnostics/CODE/`:
 //! `bad.sls` must raise the code (its rendered diagnostics are snapshotted),
-//! `fixed.sls` must not raise it and must have no errors at all.
+//! `fixed.sls` must not raise it and must have no errors at all. A code that
+//! fires for several distinct reasons has one more firing fixture per reason,
+//! `bad-REASON.sls`, each snapshotted as `diagnostic_CODE-REASON`.
 
 mod common;
 
@@ -27,15 +29,21 @@ fn every_code_fires_on_its_fixture_and_not_on_the_fix() {
             ));
             continue;
         }
-        let c = common::compile(&bad);
-        if !c.diagnostics.iter().any(|d| d.code == info.code) {
-            failures.push(format!(
-                "{}: bad.sls does not raise it:\n{}",
-                info.code,
+        for (suffix, bad) in bad_fixtures(&dir) {
+            let c = common::compile(&bad);
+            if !c.diagnostics.iter().any(|d| d.code == info.code) {
+                failures.push(format!(
+                    "{}: {} does not raise it:\n{}",
+                    info.code,
+                    bad.display(),
+                    common::rendered(&c)
+                ));
+            }
+            insta::assert_snapshot!(
+                format!("diagnostic_{}{suffix}", info.code),
                 common::rendered(&c)
-            ));
+            );
         }
-        insta::assert_snapshot!(format!("diagnostic_{}", info.code), common::rendered(&c));
         let c = common::compile(&fixed);
         if c.diagnostics
             .iter()
@@ -49,6 +57,30 @@ fn every_code_fires_on_its_fixture_and_not_on_the_fix() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The firing fixtures of a code's folder, sorted: `bad.sls` (suffix ``),
+/// then every `bad-REASON.sls` (suffix `-REASON`), as paths from the root.
+fn bad_fixtures(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    let mut out: Vec<(String, std::path::PathBuf)> = std::fs::read_dir(common::root().join(dir))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    let stem = name.strip_suffix(".sls")?;
+                    let suffix = match stem.strip_prefix("bad") {
+                        Some("") => String::new(),
+                        Some(rest) if rest.starts_with('-') => rest.to_string(),
+                        _ => return None,
+                    };
+                    Some((suffix, dir.join(&name)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
 }
 
 #[test]
