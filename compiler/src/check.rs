@@ -6,6 +6,7 @@
 //! - `patterns`: rule filters against their event types; compiles them.
 //! - `contracts`: producers and consumers of events and typed messages.
 //! - `cycles`: references between declarations that loop.
+//! - `loops`: paths of the event graph that feed themselves.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
@@ -14,6 +15,7 @@
 pub mod contracts;
 pub mod cycles;
 pub mod failures;
+pub mod loops;
 pub mod patterns;
 pub mod permissions;
 pub mod runtimes;
@@ -50,6 +52,7 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
     wiring::check(&model, &mut diags);
     failures::check(&model, &mut diags);
     cycles::check(&model, &mut diags);
+    loops::check(&model, &mut diags);
     contracts::check(&model, &mut diags);
     permissions::check(&model, &mut diags);
     let mut compiled = Vec::with_capacity(model.rules.len());

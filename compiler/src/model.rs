@@ -516,6 +516,10 @@ pub struct Function {
     pub on_success: Option<Ref>,
     /// `allow ACTIONS on RESOURCES`: statements written by hand.
     pub allows: Vec<Allow>,
+    /// `recursion = allow { reason = "..." }`: the function is part of an
+    /// event loop on purpose, for this reason (the loop check accepts
+    /// loops through it, and Lambda's recursive loop detection lets it run).
+    pub recursion: Option<Spanned<String>>,
 }
 
 /// `allow "service:Action" on "arn:..." { acknowledge = "why" }`: the

@@ -1976,3 +1976,95 @@ fn api_quotas_are_e0203() {
     assert_ok(&cors("1d"));
     assert_eq!(errors(&cors("2d")), ["E0203"]);
 }
+
+#[test]
+fn bucket_loops_are_proved_or_refuted_from_prefixes() {
+    let spec = |write: &str, trigger: &str, verb: &str| {
+        format!(
+            "bucket B\nfunction F {{\n  handler = \"f.h\"\n  {verb} B{write}\n  on B {{ {trigger} }}\n  on_failure = drop {{ reason = \"r\" }}\n}}\n"
+        )
+    };
+    // Writes anywhere reach every trigger; nested prefixes overlap.
+    assert_eq!(count(&spec("", "suffix = \".jpg\"", "writes"), "E0320"), 1);
+    assert_eq!(
+        count(
+            &spec(" prefix \"in/a/\"", "prefix = \"in/\"", "writes"),
+            "E0320"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &spec(" prefix \"in/\"", "prefix = \"in/a/\"", "writes"),
+            "E0320"
+        ),
+        1
+    );
+    // Disjoint prefixes cannot loop, whatever the suffixes.
+    assert_eq!(
+        count(
+            &spec(" prefix \"out/\"", "prefix = \"in/\"", "writes"),
+            "E0320"
+        ),
+        0
+    );
+    // Deletes fire removed-object triggers, not created-object ones.
+    assert_eq!(
+        count(&spec("", "events = [created]", "deletes"), "E0320"),
+        0
+    );
+    assert_eq!(
+        count(&spec("", "events = [removed]", "deletes"), "E0320"),
+        1
+    );
+    assert_eq!(count(&spec("", "events = [removed]", "writes"), "E0320"), 0);
+}
+
+#[test]
+fn loops_through_every_kind_of_hop_are_found_once() {
+    // A function's failures go to a queue whose consumer invokes it again.
+    let failures = "queue Q { visibility_timeout = 60s, dead_letter = drop { reason = \"r\" } }\n\
+        function A { handler = \"a.h\"\n on_failure = Q\n}\n\
+        function B { handler = \"b.h\"\n on Q { batch = 1 }\n invokes A\n}\n\
+        rule R on default { match aws.s3.ObjectCreated\n send to A\n dead_letter = drop { reason = \"r\" } }\n\
+        use aws.s3\n";
+    let d = the(failures, "E0320");
+    assert!(d.message.contains("`A` → `Q` → `B` → `A`"), "{}", d.message);
+    // A Kinesis stream written by its own consumer; a table without a
+    // stream passes nothing on.
+    let kinesis = "stream S\nqueue D\nfunction C { handler = \"c.h\"\n on S { batch = 1, on_failure = D }\n writes S\n}\n";
+    assert_eq!(count(kinesis, "E0320"), 1);
+    let table = "table T { key = { id: string } }\nfunction C { handler = \"c.h\"\n writes T\n}\n";
+    assert_eq!(count(table, "E0320"), 0);
+    // Emitting an event no rule on that bus matches is no loop.
+    let other_bus = "event E from \"x\" { id: string }\nbus A\nbus B\n\
+        function F { handler = \"f.h\"\n emits E to B\n on_failure = drop { reason = \"r\" }\n}\n\
+        rule R on A { match E\n send to F\n dead_letter = drop { reason = \"r\" } }\n";
+    assert_eq!(count(other_bus, "E0320"), 0);
+    // Two functions in one loop: one report, and allowing one of them
+    // accepts it.
+    let two = "queue Q1 { visibility_timeout = 60s }\nqueue Q2 { visibility_timeout = 60s }\n\
+        function A { handler = \"a.h\"\n on Q1 { batch = 1 }\n sends to Q2\n}\n\
+        function B { handler = \"b.h\"\n on Q2 { batch = 1 }\n sends to Q1\n}\n";
+    assert_eq!(count(two, "E0320"), 1);
+    let allowed = two.replace(
+        "sends to Q1\n",
+        "sends to Q1\n recursion = allow { reason = \"r\" }\n",
+    );
+    assert_eq!(count(&allowed, "E0320"), 0);
+    assert_eq!(count(&allowed, "W0322"), 0);
+}
+
+#[test]
+fn an_allowed_loop_is_not_stopped_by_lambda() {
+    let spec = "queue Q { visibility_timeout = 60s, dead_letter = drop { reason = \"r\" } }\n\
+        function A { handler = \"a.h\"\n on Q { batch = 1 }\n sends to Q\n recursion = allow { reason = \"r\" }\n}\n";
+    for target in [Target::Sam, Target::CloudFormation] {
+        let c = compile(spec);
+        let t = slsc::build(&c, target).unwrap();
+        assert_eq!(
+            t["Resources"]["A"]["Properties"]["RecursiveLoop"],
+            json!("Allow")
+        );
+    }
+}

@@ -64,6 +64,11 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
     if let Some(c) = &f.concurrency {
         props["ReservedConcurrentExecutions"] = json!(c.value);
     }
+    // A loop the spec allows (`recursion = allow`) must not be stopped by
+    // Lambda's recursive loop detection after 16 invocations.
+    if f.recursion.is_some() {
+        props["RecursiveLoop"] = json!("Allow");
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_list(model);
     }

@@ -39,6 +39,11 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     if let Some(c) = &f.concurrency {
         props["ReservedConcurrentExecutions"] = json!(c.value);
     }
+    // A loop the spec allows (`recursion = allow`) must not be stopped by
+    // Lambda's recursive loop detection after 16 invocations.
+    if f.recursion.is_some() {
+        props["RecursiveLoop"] = json!("Allow");
+    }
     if let Some(cfg) = invoke_config(model, f) {
         props["EventInvokeConfig"] = cfg;
     }

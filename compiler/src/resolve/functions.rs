@@ -96,6 +96,7 @@ impl Resolver {
             self.expect_path(v)
                 .and_then(|path| self.expect_ref(path, &destinations))
         });
+        let recursion = p.take("recursion").and_then(|v| self.recursion(v));
         let env = match p.take_block("env") {
             Some(body) => self.env(body),
             None => Vec::new(),
@@ -186,6 +187,7 @@ impl Resolver {
             drops_failures: failure.dropped,
             on_success,
             allows,
+            recursion,
         }
     }
 

@@ -284,6 +284,40 @@ pub(super) struct FailureTarget {
 }
 
 impl Resolver {
+    /// `recursion = terminate` (Lambda's default: None) or `recursion =
+    /// allow { reason = "..." }` (the reason); an `allow` without a reason is
+    /// E0321, and an empty reason here.
+    pub(super) fn recursion(&mut self, v: &ast::Value) -> Option<Spanned<String>> {
+        let no_reason = |r: &mut Resolver, span: Span| {
+            r.error(
+                Diagnostic::new("E0321", span, "`recursion = allow` without a reason")
+                    .label("no reason")
+                    .help("write `recursion = allow { reason = \"...\" }` saying what ends the loop, or remove it to let Lambda stop loops"),
+            );
+            // Allowed all the same, so that the loop is not reported too.
+            Some(Spanned::new(String::new(), span))
+        };
+        match &v.kind {
+            ValueKind::Tagged(tag, body) if tag.name == "allow" => {
+                let mut p = Props::new(body);
+                let reason = p.take("reason").and_then(|r| self.expect_string(r));
+                self.other_members(body, "`allow`");
+                p.finish(self, "`allow`");
+                match reason {
+                    Some(r) if !r.value.trim().is_empty() => Some(r),
+                    Some(r) => no_reason(self, r.span),
+                    None => no_reason(self, v.span),
+                }
+            }
+            ValueKind::Path(p) if p.parts.len() == 1 && p.parts[0].name == "allow" => {
+                no_reason(self, v.span)
+            }
+            _ => {
+                self.expect_word(v, &["terminate", "allow"]);
+                None
+            }
+        }
+    }
     /// A failure destination of one of `kinds`, or `drop { reason = "..." }`
     /// (a bare `drop` is E0311: losing failures needs a reason). `what` names
     /// the setting for messages, e.g. "`on_failure`".

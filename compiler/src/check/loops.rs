@@ -1,0 +1,633 @@
+//! Event loops (E0320): paths of the event graph that feed themselves.
+//!
+//! The event graph has a node per declaration that carries events (functions,
+//! queues, topics, tables with streams, Kinesis streams, rules) and an edge
+//! wherever one hands events to the next at run time:
+//!
+//! - a function's `sends to`, `publishes to`, `writes` (a table feeds its
+//!   stream; a Kinesis stream its consumers), `invokes`, and its
+//!   destinations (`on_failure`, `on_success`, a stream trigger's
+//!   `on_failure`);
+//! - `emits E to B`: to every rule on bus `B` that matches `E`;
+//! - `writes`/`deletes` of a bucket: straight to every function whose bucket
+//!   trigger can fire for a key written under that prefix (created objects
+//!   for writes, removed ones for deletes); prefixes that cannot overlap
+//!   prove there is no loop;
+//! - a trigger (`on Q`, `on T.stream`, `on S`, `on Topic`): from the source to
+//!   the function;
+//! - a topic's `subscribe`, a rule's targets, and every dead-letter queue
+//!   (queues, subscriptions, rules): from the owner to the queue.
+//!
+//! Every strongly connected component with a cycle is one loop, reported
+//! once with the shortest cycle through it, each hop labelled where it is
+//! written. A function with `recursion = allow { reason }` takes its loops
+//! out of the check (its node is left out of the graph); one that is in no
+//! loop gets W0322. Components are found with Tarjan's algorithm,
+//! iteratively, so the check is linear in the size of the graph.
+
+use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use crate::source::Span;
+use std::collections::{HashMap, VecDeque};
+
+/// What a node is: it decides what AWS does about a loop through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Function,
+    Queue,
+    Topic,
+    Table,
+    Stream,
+    Rule,
+}
+
+/// A hop: events flow from one node to `to`, written at `span`.
+struct Edge {
+    to: usize,
+    span: Span,
+    /// The hop in words: "`Resize` writes to bucket `Images` (key prefix
+    /// \"in/\"), which triggers `Resize`".
+    text: String,
+}
+
+#[derive(Default)]
+struct Graph {
+    names: Vec<String>,
+    kinds: Vec<NodeKind>,
+    index: HashMap<String, usize>,
+    edges: Vec<Vec<Edge>>,
+    /// Where each node is declared (its name), for the order of reports.
+    spans: Vec<Span>,
+}
+
+impl Graph {
+    fn node(&mut self, name: &str, kind: NodeKind, span: Span) -> usize {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        self.names.push(name.to_string());
+        self.kinds.push(kind);
+        self.spans.push(span);
+        self.edges.push(Vec::new());
+        self.index.insert(name.to_string(), self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    fn edge(&mut self, from: usize, to: usize, span: Span, text: String) {
+        self.edges[from].push(Edge { to, span, text });
+    }
+}
+
+/// Runs the loop check.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let (graph, allowed) = build(model);
+    let sccs = cyclic_components(&graph);
+    for scc in &sccs {
+        diags.push(report(&graph, scc));
+    }
+    // Acknowledgements that acknowledge nothing: the function would be in
+    // no loop even if its loops were checked.
+    if allowed.is_empty() {
+        return;
+    }
+    let (full, _) = build_with(model, false);
+    let looping: std::collections::HashSet<usize> =
+        cyclic_components(&full).into_iter().flatten().collect();
+    for f in &model.functions {
+        // An empty reason was E0321 already.
+        let Some(reason) = f.recursion.as_ref().filter(|r| !r.value.is_empty()) else {
+            continue;
+        };
+        let in_full = full.index.get(&f.name).is_some_and(|i| looping.contains(i));
+        if !in_full {
+            diags.push(
+                Diagnostic::new(
+                    "W0322",
+                    reason.span,
+                    format!("`{}` allows recursion, but it is in no event loop", f.name),
+                )
+                .label("nothing here to allow")
+                .help(format!(
+                    "remove `recursion = allow {{ ... }}` from `{}` so that Lambda stops a loop a later change introduces",
+                    f.name
+                )),
+            );
+        }
+    }
+}
+
+/// The graph without the functions that allow recursion, and their names.
+fn build(model: &Model) -> (Graph, Vec<String>) {
+    build_with(model, true)
+}
+
+fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
+    let mut g = Graph::default();
+    let allowed: Vec<String> = model
+        .functions
+        .iter()
+        .filter(|f| f.recursion.is_some())
+        .map(|f| f.name.clone())
+        .collect();
+    let skip = |name: &str| skip_allowed && allowed.iter().any(|a| a == name);
+
+    // Nodes first, in source order, so that reports start at the first
+    // declaration of a loop.
+    for &(kind, i) in &model.order {
+        let (name, span, nk) = match kind {
+            DeclKind::Function => (
+                &model.functions[i].name,
+                model.functions[i].span,
+                NodeKind::Function,
+            ),
+            DeclKind::Queue => (&model.queues[i].name, model.queues[i].span, NodeKind::Queue),
+            DeclKind::Topic => (&model.topics[i].name, model.topics[i].span, NodeKind::Topic),
+            DeclKind::Table => (&model.tables[i].name, model.tables[i].span, NodeKind::Table),
+            DeclKind::Stream => (
+                &model.streams[i].name,
+                model.streams[i].span,
+                NodeKind::Stream,
+            ),
+            DeclKind::Rule => (&model.rules[i].name, model.rules[i].span, NodeKind::Rule),
+            _ => continue,
+        };
+        if nk == NodeKind::Function && skip(name) {
+            continue;
+        }
+        g.node(name, nk, span);
+    }
+    let at = |g: &Graph, name: &str| g.index.get(name).copied();
+
+    // Rules by (bus, event), for `emits`.
+    let mut rules_by_event: HashMap<(&str, &str), Vec<&Rule>> = HashMap::new();
+    for r in &model.rules {
+        let bus = r.bus.as_ref().map_or("default", |b| b.name.as_str());
+        rules_by_event
+            .entry((bus, r.event.name.as_str()))
+            .or_default()
+            .push(r);
+    }
+    // Bucket triggers by bucket, for writes and deletes.
+    let mut bucket_triggers: HashMap<&str, Vec<(&Function, &Trigger)>> = HashMap::new();
+    for f in &model.functions {
+        for t in &f.triggers {
+            if let Trigger::Bucket { bucket, .. } = t {
+                bucket_triggers
+                    .entry(bucket.name.as_str())
+                    .or_default()
+                    .push((f, t));
+            }
+        }
+    }
+
+    for f in &model.functions {
+        let Some(from) = at(&g, &f.name) else {
+            continue;
+        };
+        for a in &f.access {
+            let target = &a.target;
+            match (a.verb, target.kind) {
+                (VerbKind::SendsTo, _) | (VerbKind::PublishesTo, _) | (VerbKind::Invokes, _) => {
+                    let verb = match a.verb {
+                        VerbKind::SendsTo => "sends to",
+                        VerbKind::PublishesTo => "publishes to",
+                        _ => "invokes",
+                    };
+                    if let Some(to) = at(&g, &target.name) {
+                        g.edge(
+                            from,
+                            to,
+                            target.span,
+                            format!("`{}` {verb} `{}`", f.name, target.name),
+                        );
+                    }
+                }
+                (VerbKind::Writes | VerbKind::Deletes, DeclKind::Table) => {
+                    // Only a table with a stream passes its changes on.
+                    let streamed = model
+                        .table(&target.name)
+                        .is_some_and(|t| t.stream.is_some());
+                    if let (true, Some(to)) = (streamed, at(&g, &target.name)) {
+                        let verb = if a.verb == VerbKind::Writes {
+                            "writes"
+                        } else {
+                            "deletes from"
+                        };
+                        g.edge(
+                            from,
+                            to,
+                            target.span,
+                            format!(
+                                "`{}` {verb} table `{}`, whose stream carries the change",
+                                f.name, target.name
+                            ),
+                        );
+                    }
+                }
+                (VerbKind::Writes, DeclKind::Stream) => {
+                    if let Some(to) = at(&g, &target.name) {
+                        g.edge(
+                            from,
+                            to,
+                            target.span,
+                            format!("`{}` writes to stream `{}`", f.name, target.name),
+                        );
+                    }
+                }
+                (VerbKind::Writes | VerbKind::Deletes, DeclKind::Bucket) => {
+                    let event = if a.verb == VerbKind::Writes {
+                        BucketEvent::Created
+                    } else {
+                        BucketEvent::Removed
+                    };
+                    let written = a.prefix.as_ref().map(|p| p.value.as_str());
+                    for (g_fn, t) in bucket_triggers
+                        .get(target.name.as_str())
+                        .into_iter()
+                        .flatten()
+                    {
+                        let Trigger::Bucket {
+                            events,
+                            prefix,
+                            suffix,
+                            ..
+                        } = t
+                        else {
+                            continue;
+                        };
+                        if !events.contains(&event) || !prefixes_overlap(written, prefix.as_deref())
+                        {
+                            continue;
+                        }
+                        let Some(to) = at(&g, &g_fn.name) else {
+                            continue;
+                        };
+                        let verb = if a.verb == VerbKind::Writes {
+                            "writes"
+                        } else {
+                            "deletes"
+                        };
+                        let under = written.map_or(String::new(), |p| format!(" under \"{p}\""));
+                        let watched = match (prefix, suffix) {
+                            (Some(p), Some(s)) => format!(" (keys \"{p}…{s}\")"),
+                            (Some(p), None) => format!(" (keys under \"{p}\")"),
+                            (None, Some(s)) => format!(" (keys ending \"{s}\")"),
+                            (None, None) => String::new(),
+                        };
+                        g.edge(
+                            from,
+                            to,
+                            target.span,
+                            format!("`{}` {verb} objects{under} in bucket `{}`, which triggers `{}`{watched}", f.name, target.name, g_fn.name),
+                        );
+                    }
+                }
+                (VerbKind::Emits, _) => {
+                    let Some(event) = &a.event else { continue };
+                    let bus = target.name.as_str();
+                    for r in rules_by_event
+                        .get(&(bus, event.name.as_str()))
+                        .into_iter()
+                        .flatten()
+                    {
+                        if let Some(to) = at(&g, &r.name) {
+                            let filtered = if r.filter.is_some() {
+                                " (its filter may match)"
+                            } else {
+                                ""
+                            };
+                            g.edge(
+                                from,
+                                to,
+                                event.span,
+                                format!(
+                                    "`{}` emits `{}` to `{}`, which rule `{}` matches{filtered}",
+                                    f.name, event.name, bus, r.name
+                                ),
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for d in f.destinations() {
+            let what = match d.kind {
+                DestinationKind::OnSuccess => "sends its results",
+                _ => "sends its failures",
+            };
+            if let Some(to) = at(&g, &d.to.name) {
+                g.edge(
+                    from,
+                    to,
+                    d.to.span,
+                    format!("`{}` {what} to `{}`", f.name, d.to.name),
+                );
+            }
+        }
+        for t in &f.triggers {
+            let (source, span) = match t {
+                Trigger::Queue { queue, .. } => (queue, queue.span),
+                Trigger::Stream { source, .. } => (source, source.span),
+                Trigger::Topic { topic, .. } => (topic, topic.span),
+                Trigger::Bucket { .. } => continue,
+            };
+            if let Some(s) = at(&g, &source.name) {
+                let what = match t {
+                    Trigger::Stream { .. } if source.kind == DeclKind::Table => {
+                        "`{}`'s stream triggers"
+                    }
+                    _ => "`{}` triggers",
+                };
+                g.edge(
+                    s,
+                    from,
+                    span,
+                    format!("{} `{}`", what.replace("{}", &source.name), f.name),
+                );
+            }
+            // A trigger's own dead-letter queue takes what SNS could not deliver.
+            if let Trigger::Topic {
+                topic,
+                dead_letter: Some(d),
+                ..
+            } = t
+            {
+                if let (Some(s), Some(to)) = (at(&g, &topic.name), at(&g, &d.name)) {
+                    g.edge(
+                        s,
+                        to,
+                        d.span,
+                        format!(
+                            "`{}` sends what it cannot deliver to `{}`",
+                            topic.name, d.name
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for q in &model.queues {
+        if let (Some((d, _)), Some(from)) = (&q.dead_letter, at(&g, &q.name)) {
+            if let Some(to) = at(&g, &d.name) {
+                g.edge(
+                    from,
+                    to,
+                    d.span,
+                    format!("`{}` moves failing messages to `{}`", q.name, d.name),
+                );
+            }
+        }
+    }
+    for tp in &model.topics {
+        let Some(from) = at(&g, &tp.name) else {
+            continue;
+        };
+        for s in &tp.subscriptions {
+            if let Some(to) = at(&g, &s.queue.name) {
+                g.edge(
+                    from,
+                    to,
+                    s.queue.span,
+                    format!("`{}` delivers to `{}`", tp.name, s.queue.name),
+                );
+            }
+            if let Some(d) = &s.dead_letter {
+                if let Some(to) = at(&g, &d.name) {
+                    g.edge(
+                        from,
+                        to,
+                        d.span,
+                        format!("`{}` sends what it cannot deliver to `{}`", tp.name, d.name),
+                    );
+                }
+            }
+        }
+    }
+    for r in &model.rules {
+        let Some(from) = at(&g, &r.name) else {
+            continue;
+        };
+        for t in &r.targets {
+            if let Some(to) = at(&g, &t.name) {
+                g.edge(
+                    from,
+                    to,
+                    t.span,
+                    format!("rule `{}` sends to `{}`", r.name, t.name),
+                );
+            }
+        }
+        if let Some(d) = &r.dead_letter {
+            if let Some(to) = at(&g, &d.name) {
+                g.edge(
+                    from,
+                    to,
+                    d.span,
+                    format!(
+                        "rule `{}` sends what it cannot deliver to `{}`",
+                        r.name, d.name
+                    ),
+                );
+            }
+        }
+    }
+    (g, allowed)
+}
+
+/// Whether a key written under `written` (None: anywhere) can fall under a
+/// trigger's `watched` prefix (None: every key). A written key may end in
+/// anything, so only the prefixes can keep them apart.
+fn prefixes_overlap(written: Option<&str>, watched: Option<&str>) -> bool {
+    match (written, watched) {
+        (Some(w), Some(p)) => w.starts_with(p) || p.starts_with(w),
+        _ => true,
+    }
+}
+
+/// The strongly connected components that hold a cycle (more than one node,
+/// or a node with an edge to itself), in the order of their first node.
+fn cyclic_components(g: &Graph) -> Vec<Vec<usize>> {
+    let n = g.names.len();
+    const UNSEEN: usize = usize::MAX;
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut next = 0usize;
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    // Iterative Tarjan: (node, next edge to look at).
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut e)) = work.last_mut() {
+            if *e < g.edges[v].len() {
+                let w = g.edges[v][*e].to;
+                *e += 1;
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut comp = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                let cyclic = comp.len() > 1 || g.edges[v].iter().any(|e| e.to == v);
+                if cyclic {
+                    comp.sort_unstable();
+                    out.push(comp);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| c[0]);
+    out
+}
+
+/// The shortest cycle through the component's first function (or first
+/// node), as the edges taken: found by breadth-first search inside the
+/// component.
+fn shortest_cycle<'g>(g: &'g Graph, scc: &[usize]) -> Vec<(usize, &'g Edge)> {
+    let start = scc
+        .iter()
+        .copied()
+        .find(|&i| g.kinds[i] == NodeKind::Function)
+        .unwrap_or(scc[0]);
+    let member: std::collections::HashSet<usize> = scc.iter().copied().collect();
+    // prev[node] = (from, edge index) on the shortest path from start.
+    let mut prev: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    let mut closing: Option<(usize, usize)> = None;
+    'search: while let Some(v) = queue.pop_front() {
+        for (ei, e) in g.edges[v].iter().enumerate() {
+            if !member.contains(&e.to) {
+                continue;
+            }
+            if e.to == start {
+                closing = Some((v, ei));
+                break 'search;
+            }
+            if e.to != start && !prev.contains_key(&e.to) {
+                prev.insert(e.to, (v, ei));
+                queue.push_back(e.to);
+            }
+        }
+    }
+    let Some((last, ei)) = closing else {
+        return Vec::new();
+    };
+    let mut path = vec![(last, &g.edges[last][ei])];
+    let mut at = last;
+    while at != start {
+        let (from, ei) = prev[&at];
+        path.push((from, &g.edges[from][ei]));
+        at = from;
+    }
+    path.reverse();
+    path
+}
+
+/// The E0320 of one loop.
+fn report(g: &Graph, scc: &[usize]) -> Diagnostic {
+    let cycle = shortest_cycle(g, scc);
+    let Some(&(first, first_edge)) = cycle.first() else {
+        // Unreachable for a cyclic component; report the component itself.
+        return Diagnostic::new("E0320", g.spans[scc[0]], "event loop");
+    };
+    let mut chain: Vec<&str> = cycle
+        .iter()
+        .map(|(from, _)| g.names[*from].as_str())
+        .collect();
+    chain.push(&g.names[first]);
+    // What AWS does about it: Lambda's recursive loop detection follows
+    // events through SQS, SNS and S3 only.
+    let detected = cycle.iter().all(|(from, e)| {
+        matches!(
+            g.kinds[*from],
+            NodeKind::Function | NodeKind::Queue | NodeKind::Topic
+        ) && matches!(
+            g.kinds[e.to],
+            NodeKind::Function | NodeKind::Queue | NodeKind::Topic
+        )
+    });
+    let fate = if detected {
+        "Lambda stops such a loop only after about 16 invocations, dropping the event"
+    } else {
+        "nothing in AWS stops a loop through EventBridge, DynamoDB or Kinesis: it runs and bills until someone notices"
+    };
+    let hops = cycle.len();
+    let message = if hops == 1 {
+        format!("event loop: `{}` triggers itself", g.names[first])
+    } else {
+        format!(
+            "event loop through {hops} hops: {}",
+            chain
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        )
+    };
+    let functions: Vec<&str> = scc
+        .iter()
+        .filter(|&&i| g.kinds[i] == NodeKind::Function)
+        .map(|&i| g.names[i].as_str())
+        .collect();
+    let mut d = Diagnostic::new("E0320", first_edge.span, message)
+        .label(format!("{}; {fate}", first_edge.text));
+    for (_, e) in cycle.iter().skip(1) {
+        d = d.with(e.span, e.text.clone());
+    }
+    let bucket = cycle.iter().any(|(_, e)| e.text.contains(" in bucket `"));
+    let break_it = if bucket {
+        "write under a key prefix the trigger does not watch (`writes B prefix \"out/\"` with `on B { prefix = \"in/\" }`), or to another bucket"
+    } else {
+        "send the output to a different queue, topic, bus or table than the one that triggers the function"
+    };
+    let allow = match functions.first() {
+        Some(f) => format!(
+            "; if the loop ends by design, add `recursion = allow {{ reason = \"...\" }}` to `{f}`"
+        ),
+        None => String::new(),
+    };
+    d.help(format!("{break_it}{allow}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefixes_overlap;
+
+    #[test]
+    fn prefixes_keep_writes_from_triggers() {
+        assert!(prefixes_overlap(None, Some("in/")));
+        assert!(prefixes_overlap(Some("in/"), None));
+        assert!(prefixes_overlap(Some("in/a"), Some("in/")));
+        assert!(prefixes_overlap(Some("in/"), Some("in/a")));
+        assert!(!prefixes_overlap(Some("out/"), Some("in/")));
+    }
+}
