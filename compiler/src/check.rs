@@ -7,13 +7,17 @@
 //! - `contracts`: producers and consumers of events and typed messages.
 //! - `cycles`: references between declarations that loop.
 //! - `loops`: paths of the event graph that feed themselves.
+//! - `concurrency`: reserved concurrency against callers and the account.
+//! - `ends`: queues nothing sends to, topics nothing reads.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
+pub mod concurrency;
 pub mod contracts;
 pub mod cycles;
+pub mod ends;
 pub mod failures;
 pub mod loops;
 pub mod patterns;
@@ -53,6 +57,8 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
     failures::check(&model, &mut diags);
     cycles::check(&model, &mut diags);
     loops::check(&model, &mut diags);
+    concurrency::check(&model, opts.config.account.concurrency(), &mut diags);
+    ends::check(&model, &mut diags);
     contracts::check(&model, &mut diags);
     permissions::check(&model, &mut diags);
     let mut compiled = Vec::with_capacity(model.rules.len());

@@ -10,6 +10,14 @@
 //! W0305 = "warn"    # the default
 //! ```
 //!
+//! and, under `[account]`, the account's quotas where they differ from AWS's
+//! defaults:
+//!
+//! ```toml
+//! [account]
+//! concurrency = 5000   # concurrent executions per region (default 1000)
+//! ```
+//!
 //! Errors cannot be allowed or demoted: a spec with an error does not deploy
 //! as written. A suppression comment silences warnings of the given codes on
 //! its own line or the next line, and must give a reason:
@@ -47,6 +55,29 @@ pub struct Config {
     /// Severity per code.
     #[serde(default)]
     pub diagnostics: BTreeMap<String, Level>,
+    /// Facts about the AWS account the app deploys to.
+    #[serde(default)]
+    pub account: Account,
+}
+
+/// `[account]`: quotas of the account the app deploys to, where they differ
+/// from AWS's defaults.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// The account's concurrent executions quota per region (AWS's default
+    /// is 1,000); W0325 judges the app's reserved concurrency against it.
+    pub concurrency: Option<u64>,
+}
+
+impl Account {
+    /// AWS's default concurrent executions quota per region.
+    pub const DEFAULT_CONCURRENCY: u64 = 1_000;
+
+    /// The account's concurrency quota: `concurrency`, else AWS's default.
+    pub fn concurrency(&self) -> u64 {
+        self.concurrency.unwrap_or(Self::DEFAULT_CONCURRENCY)
+    }
 }
 
 /// The name of the configuration file.

@@ -124,6 +124,39 @@ impl Model {
         self.names = names.into_iter().collect();
     }
 
+    /// Sets each function's `invoked_async`: true when something in the app
+    /// may invoke it asynchronously (a rule or schedule target, a bucket or
+    /// topic trigger, another function's destination or `invokes`).
+    pub fn mark_async_invocations(&mut self) {
+        let mut invoked: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for r in &self.rules {
+            invoked.extend(r.targets.iter().map(|t| t.name.clone()));
+        }
+        for s in &self.schedules {
+            invoked.insert(s.target.name.clone());
+        }
+        for f in &self.functions {
+            let pushed = f
+                .triggers
+                .iter()
+                .any(|t| matches!(t, Trigger::Bucket { .. } | Trigger::Topic { .. }));
+            if pushed {
+                invoked.insert(f.name.clone());
+            }
+            for d in [&f.on_failure, &f.on_success].into_iter().flatten() {
+                if d.kind == DeclKind::Function {
+                    invoked.insert(d.name.clone());
+                }
+            }
+            for a in f.access.iter().filter(|a| a.verb == VerbKind::Invokes) {
+                invoked.insert(a.target.name.clone());
+            }
+        }
+        for f in &mut self.functions {
+            f.invoked_async = invoked.contains(&f.name);
+        }
+    }
+
     /// The function with this name.
     pub fn function(&self, name: &str) -> Option<&Function> {
         self.index(DeclKind::Function, name)
@@ -429,8 +462,17 @@ pub struct Destination<'a> {
 
 impl Function {
     /// Every destination the function's role sends records to, in the
-    /// order written: `on_failure`, `on_success`, then the stream triggers'.
+    /// order written: `on_failure`, `on_success` (when something invokes the
+    /// function asynchronously), then the stream triggers'.
     pub fn destinations(&self) -> Vec<Destination<'_>> {
+        let mut out = self.written_destinations();
+        out.retain(|d| self.invoked_async || d.kind == DestinationKind::StreamFailure);
+        out
+    }
+
+    /// Every destination the spec names, in the order written, whether or
+    /// not anything invokes the function asynchronously.
+    pub fn written_destinations(&self) -> Vec<Destination<'_>> {
         let mut out = Vec::new();
         if let Some(to) = &self.on_failure {
             out.push(Destination {
@@ -520,6 +562,11 @@ pub struct Function {
     /// event loop on purpose, for this reason (the loop check accepts
     /// loops through it, and Lambda's recursive loop detection lets it run).
     pub recursion: Option<Spanned<String>>,
+    /// Something in the app may invoke it asynchronously (set by
+    /// [`Model::mark_async_invocations`]); without that, `retries`,
+    /// `max_event_age`, `on_failure` and `on_success` do nothing and are
+    /// neither granted nor emitted (W0329).
+    pub invoked_async: bool,
 }
 
 /// `allow "service:Action" on "arn:..." { acknowledge = "why" }`: the
@@ -705,6 +752,12 @@ pub struct Queue {
     pub drops_failures: Option<Spanned<String>>,
     /// The type (or event) of its messages.
     pub message: Option<Ref>,
+    /// `content_dedup = true`: a FIFO queue deduplicates by a hash of the
+    /// body (`ContentBasedDeduplication`), as EventBridge targets need.
+    pub content_dedup: Option<Spanned<bool>>,
+    /// `external = true`: sent to (or read) from outside the spec, so no
+    /// sender (or consumer) in the app is expected.
+    pub external: bool,
 }
 
 /// A `topic` declaration.
@@ -720,6 +773,13 @@ pub struct Topic {
     pub subscriptions: Vec<Subscription>,
     /// The type (or event) of its messages.
     pub message: Option<Ref>,
+    /// `content_dedup = true`: a FIFO topic deduplicates by a hash of the
+    /// body (`ContentBasedDeduplication`).
+    pub content_dedup: Option<Spanned<bool>>,
+    /// `external = true`: published to or subscribed from outside the spec
+    /// (email, another account), so no publisher or subscriber in the app
+    /// is expected.
+    pub external: bool,
 }
 
 /// A `subscribe QUEUE [{ dead_letter = ... }]` of a topic.

@@ -105,6 +105,7 @@ pub fn resolve(
     r.unused(&all);
     r.logical_ids(&all);
     r.model.index_names();
+    r.model.mark_async_invocations();
     (r.model, r.diags)
 }
 

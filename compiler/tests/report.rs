@@ -89,7 +89,7 @@ fn json_report_lists_each_asynchronous_hop_with_its_retry_window() {
             .clone()
     };
     let hourly = hop("schedule Hourly -> HourlyStats", "schedule_target");
-    assert_eq!(hourly["seconds"], 86_400);
+    assert_eq!(hourly["seconds"], 3_600);
     assert_eq!(hourly["failures"], "drop");
     assert_eq!(
         hourly["reason"],

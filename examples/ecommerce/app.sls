@@ -52,7 +52,9 @@ queue Payments of PaymentRequest {
 queue EventDlq { retention = 14d }
 queue AsyncFailures { retention = 14d }
 
-topic CustomerNotifications
+// Customers subscribe by email and SMS from the account settings page,
+// outside this spec.
+topic CustomerNotifications { external = true }
 
 // The payment provider's API key lives in Secrets Manager; the function gets
 // its name and reads it at run time.

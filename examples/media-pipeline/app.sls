@@ -123,11 +123,12 @@ function NightlyCleanup {
 }
 
 function HourlyStats {
-  handler    = "stats.handler"
-  code       = "src"
+  handler       = "stats.handler"
+  code          = "src"
   env { TABLE = Assets.name }
   reads Assets
-  on_failure = Failures
+  max_event_age = 1h
+  on_failure    = Failures
 }
 
 // At night in the team's time zone, any time in the half hour after 03:00.
@@ -138,7 +139,9 @@ schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
   dead_letter = ScheduleDlq
 }
 
+// A run retried for longer than an hour would overlap the next one.
 schedule Hourly every 1h -> HourlyStats {
+  retry { max_age = 1h }
   dead_letter = drop { reason = "the next hourly run recomputes the same statistics" }
 }
 

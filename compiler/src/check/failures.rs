@@ -113,15 +113,216 @@ impl RetryWindow {
 /// destinations where AWS needs standard ones are in `wiring`.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let mut seen: std::collections::HashSet<(Span, String)> = std::collections::HashSet::new();
-    for w in retry_windows(model) {
+    let windows = retry_windows(model);
+    for w in &windows {
         if w.outcome == Outcome::Lost {
             // A rule with several targets lacks one dead-letter queue, once.
-            let d = lost(model, &w);
+            let d = lost(model, w);
             if seen.insert((d.span, d.message.clone())) {
                 diags.push(d);
             }
         }
     }
+    for s in &model.schedules {
+        overlapping_runs(s, &windows, diags);
+    }
+    for f in model.functions.iter().filter(|f| !f.invoked_async) {
+        async_settings_unused(model, f, diags);
+    }
+}
+
+/// W0328: a schedule whose runs can be retried for longer than its
+/// interval: a late retry overlaps the runs that follow it.
+fn overlapping_runs(s: &Schedule, windows: &[RetryWindow], diags: &mut Vec<Diagnostic>) {
+    let Some(interval) = interval(&s.kind) else {
+        return;
+    };
+    let mine = |kind: RetryKind| {
+        windows
+            .iter()
+            .find(|w| w.kind == kind && w.source_kind == "schedule" && w.source_name == s.name)
+    };
+    let (Some(delivery), invocation) = (
+        mine(RetryKind::ScheduleTarget),
+        mine(RetryKind::AsyncInvocation),
+    ) else {
+        return;
+    };
+    let longest = match invocation {
+        Some(i) if i.seconds > delivery.seconds => i,
+        _ => delivery,
+    };
+    if longest.seconds <= interval {
+        return;
+    }
+    let overlapped = longest.seconds.div_ceil(interval) - 1;
+    let (span, fix) = if longest.kind == RetryKind::ScheduleTarget {
+        (
+            s.retry.max_age.as_ref().map_or(s.span, |a| a.span),
+            format!(
+                "set `retry {{ max_age = {} }}` on schedule `{}` (at most its interval)",
+                duration(interval.max(60)),
+                s.name
+            ),
+        )
+    } else {
+        (
+            s.span,
+            format!(
+                "set `max_event_age = {}` on function `{}` (at most the schedule's interval)",
+                duration(interval.clamp(60, ASYNC_MAX_AGE_S)),
+                s.target.name
+            ),
+        )
+    };
+    let mut also = String::new();
+    if let Some(i) =
+        invocation.filter(|i| i.seconds > interval && longest.kind == RetryKind::ScheduleTarget)
+    {
+        also = format!(
+            ", and `max_event_age = {}` on function `{}`",
+            duration(interval.clamp(60, ASYNC_MAX_AGE_S)),
+            i.target
+        );
+    }
+    diags.push(
+        Diagnostic::new(
+            "W0328",
+            span,
+            format!(
+                "schedule `{}` runs every {}, but a run can be retried for {}: a late retry overlaps the next {overlapped} {}",
+                s.name,
+                duration(interval),
+                duration(longest.seconds),
+                if overlapped == 1 { "run" } else { "runs" }
+            ),
+        )
+        .label(format!("{}: {}", longest.kind.text(), longest.because))
+        .help(format!("{fix}{also}")),
+    );
+}
+
+/// The shortest time between two runs of a schedule, in seconds, where the
+/// expression says it plainly: every rate, and cron expressions whose
+/// minutes, hours or days repeat in a simple way.
+pub fn interval(kind: &ScheduleKind) -> Option<u64> {
+    match kind {
+        ScheduleKind::Rate(r) => {
+            let inner = r.value.strip_prefix("rate(")?.strip_suffix(')')?;
+            let (n, unit) = inner.split_once(' ')?;
+            let n: u64 = n.parse().ok()?;
+            let size = match unit.trim_end_matches('s') {
+                "minute" => 60,
+                "hour" => 3_600,
+                "day" => 86_400,
+                _ => return None,
+            };
+            Some(n * size)
+        }
+        ScheduleKind::Cron(c) => {
+            let fields: Vec<&str> = c.value.split_whitespace().collect();
+            let [minutes, hours, dom, _month, dow, ..] = fields.as_slice() else {
+                return None;
+            };
+            let gap = |field: &str, unit: u64, whole: u64| -> Option<u64> {
+                if field == "*" {
+                    return Some(unit);
+                }
+                if let Some((_, step)) = field.split_once('/') {
+                    return step.parse::<u64>().ok().map(|n| n * unit);
+                }
+                let mut values: Vec<u64> = field
+                    .split(',')
+                    .map(|v| v.parse().ok())
+                    .collect::<Option<Vec<u64>>>()?;
+                values.sort_unstable();
+                values.dedup();
+                if values.len() < 2 {
+                    return None;
+                }
+                let wrap = values[0] + whole - values[values.len() - 1];
+                let inner = values.windows(2).map(|w| w[1] - w[0]).min()?;
+                Some(inner.min(wrap) * unit)
+            };
+            let every_day = matches!(*dom, "*" | "?") && matches!(*dow, "*" | "?");
+            gap(minutes, 60, 60)
+                .or_else(|| gap(hours, 3_600, 24))
+                .or_else(|| every_day.then_some(86_400))
+        }
+    }
+}
+
+/// W0329: asynchronous-invocation settings on a function that nothing in
+/// the app invokes asynchronously; they do nothing, so they are neither
+/// emitted nor granted.
+fn async_settings_unused(model: &Model, f: &Function, diags: &mut Vec<Diagnostic>) {
+    let mut set: Vec<(Span, &str)> = Vec::new();
+    if let Some(r) = &f.retries {
+        set.push((r.span, "retries"));
+    }
+    if let Some(a) = &f.max_event_age {
+        set.push((a.span, "max_event_age"));
+    }
+    if let Some(d) = &f.on_failure {
+        set.push((d.span, "on_failure"));
+    } else if let Some(d) = &f.drops_failures {
+        set.push((d.span, "on_failure"));
+    }
+    if let Some(d) = &f.on_success {
+        set.push((d.span, "on_success"));
+    }
+    set.sort_by_key(|(span, _)| span.start);
+    let Some(&(first, _)) = set.first() else {
+        return;
+    };
+    let names: Vec<String> = set.iter().map(|(_, n)| format!("`{n}`")).collect();
+    let mut d = Diagnostic::new(
+        "W0329",
+        first,
+        format!(
+            "nothing in the app invokes `{}` asynchronously, so {} {} nothing",
+            f.name,
+            names.join(", "),
+            if names.len() == 1 { "does" } else { "do" }
+        ),
+    )
+    .label("applies to asynchronous invocations only: not emitted, not granted");
+    for (span, name) in set.iter().skip(1) {
+        d = d.with(*span, format!("`{name}`"));
+    }
+    // Where this function's failures do go.
+    let mut instead = Vec::new();
+    for t in &f.triggers {
+        match t {
+            Trigger::Queue { queue, .. } => instead.push(format!(
+                "failed messages of `{}` go to its `dead_letter`",
+                queue.name
+            )),
+            Trigger::Stream { source, .. } => instead.push(format!(
+                "failed records of `{}` go to the trigger's `on_failure`",
+                source.name
+            )),
+            _ => {}
+        }
+    }
+    if model
+        .apis
+        .iter()
+        .flat_map(|a| &a.routes)
+        .any(|r| r.function.name == f.name)
+    {
+        instead.push("API callers get its errors directly".to_string());
+    }
+    let instead = if instead.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", instead.join("; "))
+    };
+    diags.push(d.help(format!(
+        "remove {}{instead}; they take effect once a rule, schedule, bucket, topic or destination invokes `{}`",
+        names.join(", "),
+        f.name
+    )));
 }
 
 /// The W0305 of a hop without a destination.
@@ -207,6 +408,21 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
                 w.target
             )
         }),
+        RetryKind::Stream if blocks_shard(model, w) => Diagnostic::new(
+            "W0305",
+            w.span,
+            format!(
+                "a failing batch of `{}` blocks its shard until its records expire, then they are lost",
+                w.source_name
+            ),
+        )
+        .label(format!(
+            "retried until the records expire: no later record of the shard is processed meanwhile ({})",
+            w.because
+        ))
+        .help(format!(
+            "add `retries = 3` (or `max_age = 1h`) and `on_failure = SomeQueue` to the trigger's settings, or `on_failure = {drop_hint}`"
+        )),
         RetryKind::Stream => Diagnostic::new(
             "W0305",
             w.span,
@@ -220,6 +436,27 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             "add `on_failure = SomeQueue` to the trigger's settings, or `on_failure = {drop_hint}`"
         )),
     }
+}
+
+/// Whether a stream hop retries a failing batch until its records expire
+/// (no `retries` and no `max_age`, or both -1): the shard stops meanwhile.
+fn blocks_shard(model: &Model, w: &RetryWindow) -> bool {
+    let Some(f) = model.function(&w.target) else {
+        return false;
+    };
+    f.triggers.iter().any(|t| match t {
+        Trigger::Stream {
+            retries,
+            max_age,
+            span,
+            ..
+        } => {
+            *span == w.span
+                && retries.as_ref().is_none_or(|r| r.value < 0)
+                && max_age.as_ref().is_none_or(|a| a.value < 0)
+        }
+        _ => false,
+    })
 }
 
 /// Every asynchronous hop of the model, in source order of what retries.
@@ -265,6 +502,15 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
         }
     }
     for f in &model.functions {
+        // A function named as another's destination is invoked
+        // asynchronously by Lambda, with its own retries and failures.
+        for d in f.destinations() {
+            if d.to.kind == crate::ast::DeclKind::Function
+                && d.kind != DestinationKind::StreamFailure
+            {
+                out.extend(invocation(model, ("function", &f.name), d.to));
+            }
+        }
         for t in &f.triggers {
             match t {
                 Trigger::Bucket { bucket, .. } => {

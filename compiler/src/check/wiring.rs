@@ -36,7 +36,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         for t in &f.triggers {
             trigger(model, f, t, diags);
         }
-        for d in f.destinations() {
+        for d in f.written_destinations() {
             let role = match d.kind {
                 DestinationKind::OnSuccess => "an on-success destination",
                 _ => "an on-failure destination",
@@ -58,6 +58,12 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+    for q in &model.queues {
+        fifo_only_dedup(q.fifo, &q.content_dedup, "queue", &q.name, diags);
+    }
+    for tp in &model.topics {
+        fifo_only_dedup(tp.fifo, &tp.content_dedup, "topic", &tp.name, diags);
     }
     redrive_sources(model, diags);
     overlapping_notifications(model, diags);
@@ -95,6 +101,9 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
         if let Some(dlq) = &r.dead_letter {
             standard_only(model, dlq, "a rule's dead-letter queue", diags);
+        }
+        for t in &r.targets {
+            fifo_rule_target(model, r, t, diags);
         }
     }
     for s in &model.schedules {
@@ -140,11 +149,15 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
             queue,
             batch,
             window,
+            partial_failures,
             ..
         } => {
             let Some(q) = model.queue(&queue.name) else {
                 return;
             };
+            if batch.value > 1 && !partial_failures {
+                whole_batch_failures(batch, &queue.name, "messages", diags);
+            }
             let window_s = window.as_ref().map_or(0, |w| w.value as u64);
             if q.visibility.value < f.timeout.value {
                 diags.push(
@@ -203,19 +216,17 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 );
             }
         }
-        Trigger::Stream { source: table, .. } if table.kind == DeclKind::Table => {
-            if let Some(tb) = model.table(&table.name) {
-                if tb.stream.is_none() {
-                    diags.push(
-                        Diagnostic::new("E0306", table.span, format!("table `{}` has no stream", tb.name))
-                            .label("no stream to read")
-                            .with(tb.span, "declared here")
-                            .help(format!("add `stream = new_and_old_images` (or `keys_only`, `new_image`, `old_image`) to `{}`", tb.name)),
-                    );
-                }
-            }
+        Trigger::Stream {
+            source,
+            batch,
+            partial_failures: false,
+            ..
+        } if batch.value > 1 => {
+            whole_batch_failures(batch, &source.name, "records", diags);
+            stream_source(model, source, diags);
         }
-        Trigger::Stream { .. } | Trigger::Bucket { .. } => {}
+        Trigger::Stream { source, .. } => stream_source(model, source, diags),
+        Trigger::Bucket { .. } => {}
         Trigger::Topic {
             topic, dead_letter, ..
         } => {
@@ -229,6 +240,108 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                     );
                 }
             }
+        }
+    }
+}
+
+/// A rule's delivery to a FIFO queue or topic: EventBridge sends to a FIFO
+/// queue only when the queue deduplicates by content (E0330), and
+/// CloudFormation cannot give a rule's FIFO topic target the message group
+/// SNS requires (`AWS::Events::Rule` targets have no `SnsParameters`): E0307.
+fn fifo_rule_target(model: &Model, r: &Rule, t: &Ref, diags: &mut Vec<Diagnostic>) {
+    if let Some(q) = model.queue(&t.name).filter(|q| q.fifo) {
+        if !q.content_dedup.as_ref().is_some_and(|c| c.value) {
+            diags.push(
+                Diagnostic::new(
+                    "E0330",
+                    t.span,
+                    format!(
+                        "rule `{}` sends to FIFO queue `{}`, which does not deduplicate by content",
+                        r.name, q.name
+                    ),
+                )
+                .label("EventBridge rejects a FIFO queue target without content-based deduplication")
+                .with(q.span, "declared here")
+                .help(format!(
+                    "add `content_dedup = true` to `{}` (messages with the same body within 5 minutes are then delivered once)",
+                    q.name
+                )),
+            );
+        }
+    }
+    if model.topic(&t.name).is_some_and(|tp| tp.fifo) {
+        diags.push(
+            Diagnostic::new(
+                "E0307",
+                t.span,
+                format!("rule `{}` cannot deliver to FIFO topic `{}`", r.name, t.name),
+            )
+            .label("a FIFO topic needs a message group, which a CloudFormation rule target cannot set")
+            .help(format!(
+                "send to a standard topic, or to a FIFO queue with `content_dedup = true` (rules give it a message group), and publish to `{}` from its consumer",
+                t.name
+            )),
+        );
+    }
+}
+
+/// E0203: `content_dedup` is a setting of FIFO queues and topics only.
+fn fifo_only_dedup(
+    fifo: bool,
+    dedup: &Option<Spanned<bool>>,
+    kind: &str,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(d) = dedup.as_ref().filter(|d| d.value && !fifo) {
+        diags.push(
+            Diagnostic::new(
+                "E0203",
+                d.span,
+                format!("`content_dedup` needs a FIFO {kind}, and `{name}` is standard"),
+            )
+            .label("standard queues and topics do not deduplicate")
+            .help(format!(
+                "remove `content_dedup`, or make `{name}` FIFO with `fifo = true`"
+            )),
+        );
+    }
+}
+
+/// W0326: a batch consumer that fails a whole batch for one bad record.
+fn whole_batch_failures(
+    batch: &Spanned<u32>,
+    source: &str,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    diags.push(
+        Diagnostic::new(
+            "W0326",
+            batch.span,
+            format!(
+                "a batch of up to {} {what} from `{source}` without `partial_failures`: one bad record fails them all",
+                batch.value
+            ),
+        )
+        .label("the whole batch is retried: duplicates, and a poison record drags good ones to the failure destination")
+        .help("add `partial_failures = true` and have the handler return the ids of the records that failed (`batchItemFailures`), or set `batch = 1`"),
+    );
+}
+
+/// E0306: a trigger on a table's stream where the table has none.
+fn stream_source(model: &Model, table: &Ref, diags: &mut Vec<Diagnostic>) {
+    if table.kind != DeclKind::Table {
+        return;
+    }
+    if let Some(tb) = model.table(&table.name) {
+        if tb.stream.is_none() {
+            diags.push(
+                Diagnostic::new("E0306", table.span, format!("table `{}` has no stream", tb.name))
+                    .label("no stream to read")
+                    .with(tb.span, "declared here")
+                    .help(format!("add `stream = new_and_old_images` (or `keys_only`, `new_image`, `old_image`) to `{}`", tb.name)),
+            );
         }
     }
 }

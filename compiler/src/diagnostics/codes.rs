@@ -78,6 +78,14 @@ codes! {
     "E0320" Error "event loop";
     "E0321" Error "recursion allowed without a reason";
     "W0322" Warning "recursion allowed outside any loop";
+    "E0323" Error "no concurrency for a synchronous caller";
+    "W0324" Warning "reserved concurrency below a queue trigger's maximum";
+    "W0325" Warning "reserved concurrency over the account's quota";
+    "W0326" Warning "batch without partial failures";
+    "W0327" Warning "queue or topic with only one end";
+    "W0328" Warning "schedule retried past its next run";
+    "W0329" Warning "asynchronous settings on a function nothing invokes asynchronously";
+    "E0330" Error "FIFO queue target without content-based deduplication";
     "E0401" Error "unknown field in pattern";
     "E0402" Error "value does not fit the field's type";
     "E0403" Error "operator does not fit the field's type";

@@ -77,10 +77,13 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
     );
 
-    if f.retries.is_some()
-        || f.max_event_age.is_some()
-        || f.on_failure.is_some()
-        || f.on_success.is_some()
+    // Nothing invokes it asynchronously: the settings would do nothing
+    // (W0329), and their destinations are not granted.
+    if f.invoked_async
+        && (f.retries.is_some()
+            || f.max_event_age.is_some()
+            || f.on_failure.is_some()
+            || f.on_success.is_some())
     {
         let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": "$LATEST" });
         if let Some(r) = &f.retries {

@@ -69,6 +69,11 @@ pub fn arch(a: Arch) -> &'static str {
 }
 
 fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
+    // Nothing invokes it asynchronously: the settings would do nothing
+    // (W0329), and their destinations are not granted.
+    if !f.invoked_async {
+        return None;
+    }
     if f.retries.is_none()
         && f.max_event_age.is_none()
         && f.on_failure.is_none()

@@ -535,6 +535,9 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     let mut props = json!({});
     if q.fifo {
         props["FifoQueue"] = json!(true);
+        if q.content_dedup.as_ref().is_some_and(|c| c.value) {
+            props["ContentBasedDeduplication"] = json!(true);
+        }
     }
     props["VisibilityTimeout"] = json!(q.visibility.value);
     props["MessageRetentionPeriod"] = json!(q.retention.value);
@@ -587,6 +590,9 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
     let mut props = json!({});
     if tp.fifo {
         props["FifoTopic"] = json!(true);
+        if tp.content_dedup.as_ref().is_some_and(|c| c.value) {
+            props["ContentBasedDeduplication"] = json!(true);
+        }
     }
     // SNS's AWS managed key cannot be used by EventBridge: with the app's
     // key rules can still publish.

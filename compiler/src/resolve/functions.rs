@@ -188,6 +188,7 @@ impl Resolver {
             on_success,
             allows,
             recursion,
+            invoked_async: false,
         }
     }
 

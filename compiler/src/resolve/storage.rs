@@ -30,6 +30,14 @@ impl Resolver {
                 Some((target.to?, Spanned::new(5, v.span)))
             }
         });
+        let content_dedup = p.take("content_dedup").and_then(|v| {
+            let span = v.span;
+            self.expect_bool(v).map(|b| Spanned::new(b, span))
+        });
+        let external = p
+            .take("external")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(false);
         self.other_members(&d.body, "a queue");
         p.finish(self, "a queue");
         Queue {
@@ -41,6 +49,8 @@ impl Resolver {
             dead_letter,
             drops_failures,
             message: self.message_type(d),
+            content_dedup,
+            external,
         }
     }
 
@@ -48,6 +58,14 @@ impl Resolver {
         let mut p = Props::new(&d.body);
         let fifo = p
             .take("fifo")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(false);
+        let content_dedup = p.take("content_dedup").and_then(|v| {
+            let span = v.span;
+            self.expect_bool(v).map(|b| Spanned::new(b, span))
+        });
+        let external = p
+            .take("external")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
         p.finish(self, "a topic");
@@ -91,6 +109,8 @@ impl Resolver {
             fifo,
             subscriptions,
             message: self.message_type(d),
+            content_dedup,
+            external,
         }
     }
 
