@@ -103,6 +103,10 @@ pub fn compile_source(
     finish(load::load_text(name, path, text), opts)
 }
 
+/// Warnings about what the rest of the spec does not do (use, feed, read,
+/// emit, invoke): left out while a syntax error hides part of the spec.
+const WHOLE_SPEC: &[&str] = &["W0104", "W0322", "W0327", "W0329", "W0409", "W0410"];
+
 fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     // `<stdlib>/aws/s3.sls` is the module `aws.s3`.
     let stdlib_files: HashMap<source::FileId, String> = loaded
@@ -123,6 +127,12 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     diagnostics.extend(resolve_diags);
     let (model, check_diags) = check::check(model, &opts);
     diagnostics.extend(check_diags);
+    // A declaration that a syntax error dropped may be the one that used,
+    // fed, subscribed to or emitted what the whole-spec checks would call
+    // unused: their findings would be follow-ons of the error, not news.
+    if diagnostics.iter().any(|d| d.code == "E0001") {
+        diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
+    }
     // Template limits are facts of the stack, not of the spec: count them
     // on the template of the CloudFormation target (a SAM template expands
     // to about as many resources) once the spec is otherwise sound.

@@ -62,15 +62,27 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
             DeclKind::Table | DeclKind::Bucket => format!("`reads {n}` or `writes {n}`"),
             DeclKind::Stream => format!("`writes {n}` or `on {n}`"),
             DeclKind::Secret | DeclKind::Parameter => format!("`reads {n}`"),
-            DeclKind::Queue => format!("`sends to {n}`"),
-            DeclKind::Topic => format!("`publishes to {n}`"),
+            DeclKind::Queue => format!("`sends to {n}` (to send) or `on {n}` (to consume)"),
+            DeclKind::Topic => format!("`publishes to {n}` (to publish) or `on {n}` (to receive)"),
             DeclKind::Bus => format!("`emits EVENT to {n}`"),
             _ => format!("`invokes {n}`"),
         };
-        diags.push(
-            Diagnostic::new(
-                "E0501",
-                r.span,
+        // A hand-written `allow` may grant it: then the code is not
+        // denied, but the grant is wider than a verb's.
+        let by_hand = f.allows.iter().find(|a| allow_covers(a, r));
+        let (message, label) = match by_hand {
+            Some(_) => (
+                format!(
+                    "`{}` gets `{}.{}` in `{}` and reaches `{}` only through a hand-written `allow`",
+                    f.name,
+                    r.name,
+                    attr.word(),
+                    key.value,
+                    r.name
+                ),
+                "the `allow` grants more than a verb would".to_string(),
+            ),
+            None => (
                 format!(
                     "`{}` gets `{}.{}` in `{}` but has no access to `{}`",
                     f.name,
@@ -79,28 +91,102 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
                     key.value,
                     r.name
                 ),
-            )
-            .label("its code will be denied")
-            .help(format!(
-                "add {verb} to function `{}`, or remove the variable",
-                f.name
-            )),
-        );
+                "its code will be denied".to_string(),
+            ),
+        };
+        let mut d = Diagnostic::new("E0501", r.span, message).label(label);
+        if let Some(a) = by_hand {
+            d = d.with(a.span, "this grant covers it");
+        }
+        let exactly = if by_hand.is_some() {
+            " (it grants exactly what the code needs)"
+        } else {
+            ""
+        };
+        diags.push(d.help(format!(
+            "add {verb} to function `{}`{exactly}, or remove the variable",
+            f.name
+        )));
     }
 }
 
-/// Names that say their value is a secret.
-const SECRET_WORDS: &[&str] = &[
+/// Whether an `allow` statement grants some action of the service behind
+/// `r` on a resource that can be `r`'s (a wildcard, or an ARN naming it).
+fn allow_covers(a: &Allow, r: &Ref) -> bool {
+    let service = match r.kind {
+        DeclKind::Table => "dynamodb",
+        DeclKind::Bucket => "s3",
+        DeclKind::Stream => "kinesis",
+        DeclKind::Secret => "secretsmanager",
+        DeclKind::Parameter => "ssm",
+        DeclKind::Queue => "sqs",
+        DeclKind::Topic => "sns",
+        DeclKind::Bus => "events",
+        DeclKind::Function => "lambda",
+        _ => return false,
+    };
+    let action = a.actions.iter().any(|x| {
+        let v = x.value.to_ascii_lowercase();
+        v == "*" || v.split_once(':').is_some_and(|(svc, _)| glob(svc, service))
+    });
+    let resource = a
+        .resources
+        .iter()
+        .any(|x| x.value.contains('*') || x.value.contains(&r.name));
+    action && resource
+}
+
+/// Words in a variable's name that say its value is a secret: matched
+/// against the name's words (split at `_` and `-`), as one word or as a run
+/// of words.
+const SECRET_NAMES: &[&str] = &[
     "PASSWORD",
     "PASSWD",
+    "PASSPHRASE",
+    "PASS",
+    "PWD",
     "SECRET",
     "TOKEN",
     "API_KEY",
     "APIKEY",
     "PRIVATE_KEY",
     "CREDENTIAL",
+    "CREDENTIALS",
     "ACCESS_KEY",
     "AUTH_KEY",
+    "SIGNING_KEY",
+    "ENCRYPTION_KEY",
+    "CLIENT_SECRET",
+];
+
+/// Words that may follow a secret word and keep the name a secret's
+/// (`DB_PASSWORD_PROD`, `API_KEY_2`).
+const QUALIFIERS: &[&str] = &[
+    "PROD",
+    "PRODUCTION",
+    "DEV",
+    "STAGING",
+    "STAGE",
+    "TEST",
+    "LIVE",
+    "VALUE",
+    "RAW",
+    "PLAIN",
+    "PRIMARY",
+    "SECONDARY",
+];
+
+/// Values that are a known kind of credential, whatever the name: what it
+/// is, and the test.
+const SECRET_VALUES: &[(&str, fn(&str) -> bool)] = &[
+    ("an AWS access key id", aws_access_key),
+    ("a GitHub token", github_token),
+    ("a PEM private key", pem_private_key),
+    ("a URL with a password in it", url_with_password),
+    ("a JSON Web Token", jwt),
+    ("a Slack token", slack_token),
+    ("a Stripe secret key", stripe_key),
+    ("a Google API key", google_api_key),
 ];
 
 fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
@@ -108,27 +194,8 @@ fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
         let EnvValue::Literal(text) = value else {
             continue;
         };
-        let upper = key.value.to_ascii_uppercase();
-        let named = SECRET_WORDS.iter().find(|w| upper.contains(*w));
-        // References to a secret (an ARN, a parameter path) and numbers
-        // (`TOKEN_TTL = 3600`) are not secrets.
-        let reference = text.starts_with("arn:")
-            || text.starts_with('/')
-            || text.chars().all(|c| c.is_ascii_digit());
-        let why = match named {
-            Some(w) if text.len() >= 6 && !reference => format!(
-                "`{}` names a {} and holds a literal value",
-                key.value,
-                w.to_lowercase().replace('_', " ")
-            ),
-            _ if aws_access_key(text) => {
-                format!("`{}` holds what looks like an AWS access key id", key.value)
-            }
-            _ if high_entropy(text) => format!(
-                "`{}` holds a random-looking literal, likely a secret",
-                key.value
-            ),
-            _ => continue,
+        let Some(why) = secret_reason(&key.value, text) else {
+            continue;
         };
         diags.push(
             Diagnostic::new("E0504", key.span, format!("plaintext secret in the environment: {why}"))
@@ -138,12 +205,132 @@ fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Why `NAME = "text"` holds a secret in plain text, if it does.
+pub fn secret_reason(name: &str, text: &str) -> Option<String> {
+    if let Some((what, _)) = SECRET_VALUES.iter().find(|(_, test)| test(text)) {
+        return Some(format!("`{name}` holds what looks like {what}"));
+    }
+    let upper = name.to_ascii_uppercase();
+    let words: Vec<&str> = upper.split(['_', '-']).filter(|w| !w.is_empty()).collect();
+    // The secret word ends the name, or only a qualifier follows it
+    // (`DB_PASSWORD_PROD`); `PASSWORD_POLICY` and `TOKEN_TTL` describe
+    // something else.
+    let qualifier = |w: &&str| {
+        QUALIFIERS.contains(w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || w.starts_with('V') && w[1..].chars().all(|c| c.is_ascii_digit())
+    };
+    let named = SECRET_NAMES.iter().find(|secret| {
+        let parts: Vec<&str> = secret.split('_').collect();
+        (0..words.len().saturating_sub(parts.len() - 1)).any(|at| {
+            words[at..].starts_with(&parts) && words[at + parts.len()..].iter().all(qualifier)
+        })
+    });
+    if let Some(w) = named {
+        if text.len() >= 6 && !reference(text) {
+            let what = match *w {
+                "PASS" | "PWD" | "PASSWD" => "password".to_string(),
+                other => other.to_lowercase().replace('_', " "),
+            };
+            return Some(format!("`{name}` names a {what} and holds a literal value"));
+        }
+    }
+    if high_entropy(text) {
+        return Some(format!(
+            "`{name}` holds a random-looking literal, likely a secret"
+        ));
+    }
+    None
+}
+
+/// A value that refers to a secret rather than being one: an ARN, a
+/// parameter path, a number (`TOKEN_TTL = 3600`), or a Secrets Manager name
+/// (`prod/db-password`: lower-case words between slashes).
+fn reference(text: &str) -> bool {
+    text.starts_with("arn:")
+        || text.starts_with('/')
+        || text.chars().all(|c| c.is_ascii_digit())
+        || (text.contains('/')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "/-_.".contains(c)))
+}
+
 fn aws_access_key(text: &str) -> bool {
     (text.starts_with("AKIA") || text.starts_with("ASIA"))
         && text.len() == 20
         && text
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` tokens and fine-grained
+/// `github_pat_` tokens.
+fn github_token(text: &str) -> bool {
+    let classic = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .is_some_and(|rest| rest.len() >= 30 && rest.chars().all(|c| c.is_ascii_alphanumeric()));
+    let fine = text.strip_prefix("github_pat_").is_some_and(|rest| {
+        rest.len() >= 40 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    });
+    classic || fine
+}
+
+fn pem_private_key(text: &str) -> bool {
+    text.contains("-----BEGIN") && text.contains("PRIVATE KEY")
+}
+
+/// `scheme://user:password@host`, with a password that is not a
+/// placeholder (`${...}`, `{...}`, `<...>`).
+fn url_with_password(text: &str) -> bool {
+    let Some((_, rest)) = text.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let Some((userinfo, _host)) = authority.rsplit_once('@') else {
+        return false;
+    };
+    let Some((_, password)) = userinfo.split_once(':') else {
+        return false;
+    };
+    !password.is_empty()
+        && !password.starts_with("${")
+        && !password.starts_with('{')
+        && !password.starts_with('<')
+}
+
+/// Three base64url segments, the first a JSON header (`eyJ`).
+fn jwt(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && parts[0].starts_with("eyJ")
+        && parts[1].starts_with("eyJ")
+        && parts.iter().all(|p| {
+            p.len() >= 4
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+}
+
+fn slack_token(text: &str) -> bool {
+    ["xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"]
+        .iter()
+        .any(|p| text.starts_with(p) && text.len() >= 20)
+}
+
+fn stripe_key(text: &str) -> bool {
+    ["sk_live_", "rk_live_"]
+        .iter()
+        .any(|p| text.starts_with(p) && text.len() >= 20)
+}
+
+fn google_api_key(text: &str) -> bool {
+    text.starts_with("AIza")
+        && text.len() == 39
+        && text[4..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A long token with letters and digits whose characters are spread like
@@ -174,14 +361,136 @@ fn high_entropy(text: &str) -> bool {
     entropy >= 4.2
 }
 
-/// Actions with which a function can grant itself more: `iam:PassRole` hands
-/// a role to a service; `iam:*` and `*` include every IAM write.
-const ESCALATING: &[&str] = &[
-    "iam:PassRole",
-    "iam:CreateRole",
-    "iam:AttachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:UpdateAssumeRolePolicy",
+/// Actions with which a function can grant itself more than its role
+/// says: the known IAM privilege-escalation paths. The flag is true for
+/// actions that escalate only on any resource (`*`); the others escalate on
+/// any resource at all. Each comes with what the function could do.
+const ESCALATING: &[(&str, bool, &str)] = &[
+    (
+        "iam:PassRole",
+        false,
+        "it can hand a role to a service it controls and act as that role",
+    ),
+    (
+        "iam:CreateRole",
+        false,
+        "it can create a role with any policy",
+    ),
+    (
+        "iam:AttachRolePolicy",
+        false,
+        "it can attach any managed policy to a role",
+    ),
+    (
+        "iam:PutRolePolicy",
+        false,
+        "it can write any inline policy into a role",
+    ),
+    (
+        "iam:UpdateAssumeRolePolicy",
+        false,
+        "it can let itself assume a role",
+    ),
+    (
+        "iam:CreatePolicyVersion",
+        false,
+        "it can rewrite a managed policy",
+    ),
+    (
+        "iam:SetDefaultPolicyVersion",
+        false,
+        "it can switch a policy to a more permissive version",
+    ),
+    (
+        "iam:AttachUserPolicy",
+        false,
+        "it can attach any managed policy to a user",
+    ),
+    (
+        "iam:AttachGroupPolicy",
+        false,
+        "it can attach any managed policy to a group",
+    ),
+    (
+        "iam:PutUserPolicy",
+        false,
+        "it can write any inline policy into a user",
+    ),
+    (
+        "iam:PutGroupPolicy",
+        false,
+        "it can write any inline policy into a group",
+    ),
+    (
+        "iam:AddUserToGroup",
+        false,
+        "it can put a user into a more privileged group",
+    ),
+    (
+        "iam:CreateAccessKey",
+        false,
+        "it can mint long-lived credentials for a user",
+    ),
+    (
+        "iam:CreateLoginProfile",
+        false,
+        "it can give a user a console password",
+    ),
+    (
+        "iam:UpdateLoginProfile",
+        false,
+        "it can reset a user's console password",
+    ),
+    (
+        "sts:AssumeRole",
+        true,
+        "it can assume any role that trusts the account",
+    ),
+    (
+        "lambda:UpdateFunctionCode",
+        true,
+        "it can replace any function's code and run with that function's role",
+    ),
+    (
+        "lambda:UpdateFunctionConfiguration",
+        true,
+        "it can add a layer to any function and run with its role",
+    ),
+    (
+        "lambda:CreateFunction",
+        true,
+        "with a role to pass, it can run code as that role",
+    ),
+    (
+        "lambda:AddPermission",
+        true,
+        "it can open any function to other accounts",
+    ),
+    (
+        "cloudformation:CreateStack",
+        true,
+        "it can deploy resources with any role the stack is given",
+    ),
+    (
+        "cloudformation:UpdateStack",
+        true,
+        "it can change any stack and the resources it owns",
+    ),
+    (
+        "glue:UpdateDevEndpoint",
+        true,
+        "it can log in to a development endpoint and use its role",
+    ),
+    (
+        "ssm:SendCommand",
+        true,
+        "it can run commands on any managed instance as its role",
+    ),
+    (
+        "ec2:RunInstances",
+        true,
+        "with a role to pass, it can start an instance that acts as that role",
+    ),
 ];
 
 /// Case-insensitive glob (`*` any characters) of IAM action patterns.
@@ -244,12 +553,30 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        let dangerous = ESCALATING.iter().any(|d| glob(v, d));
-        if dangerous && !acknowledged {
+        let any_resource = a.resources.iter().any(|r| r.value.contains('*'));
+        let dangerous = ESCALATING
+            .iter()
+            .find(|(d, on_any, _)| glob(v, d) && (!on_any || any_resource));
+        if let (Some((d, on_any, why)), false) = (dangerous, acknowledged) {
+            let wildcard = a.resources.iter().find(|r| r.value.contains('*'));
+            let on = match wildcard {
+                Some(r) if *on_any => format!(" on `{}`", r.value),
+                _ => String::new(),
+            };
+            let what = if v.eq_ignore_ascii_case(d) {
+                format!("`{v}`{on}")
+            } else {
+                format!("`{v}` (which includes `{d}`){on}")
+            };
+            let narrower = if *on_any {
+                "name the resources it needs instead of `*`"
+            } else {
+                "grant something narrower"
+            };
             diags.push(
-                Diagnostic::new("E0503", action.span, format!("`{v}` lets the function escalate its own privileges"))
-                    .label("needs an acknowledgement")
-                    .help("grant something narrower, or add `{ acknowledge = \"why this is needed\" }` to the `allow`"),
+                Diagnostic::new("E0503", action.span, format!("{what} lets the function escalate its own privileges"))
+                    .label(format!("{why}; needs an acknowledgement"))
+                    .help(format!("{narrower}, or add `{{ acknowledge = \"why this is needed\" }}` to the `allow`")),
             );
         } else if v.contains('*') && !acknowledged {
             diags.push(
@@ -276,10 +603,17 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new("E0505", route.span, format!("route `{} {}` does not say who may call it", route.method, route.path.value))
                     .label("no `auth`")
-                    .help(format!(
-                        "add `auth = jwt {{ ... }}` or `auth = iam` to api `{}`, or `{{ auth = none }}` to this route to make it public on purpose",
-                        api.name
-                    )),
+                    .help(if api.rest {
+                        format!(
+                            "add `auth = iam` to api `{}` (REST APIs here take `iam` or `none`), or `{{ auth = none }}` to this route to make it public on purpose",
+                            api.name
+                        )
+                    } else {
+                        format!(
+                            "add `auth = jwt {{ ... }}` or `auth = iam` to api `{}`, or `{{ auth = none }}` to this route to make it public on purpose",
+                            api.name
+                        )
+                    }),
             );
             continue;
         }
@@ -292,8 +626,73 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new("W0506", route.span, format!("anyone may call `{} {}`, which changes state", route.method, route.path.value))
                     .label("unauthenticated write")
-                    .help("protect it with `auth = jwt { ... }` or `auth = iam`; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"),
+                    .help(if api.rest {
+                        "protect it with `auth = iam` on the API; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"
+                    } else {
+                        "protect it with `auth = jwt { ... }` or `auth = iam`; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"
+                    }),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::secret_reason;
+
+    #[test]
+    fn secrets_are_found_by_name_and_by_value() {
+        for (name, value) in [
+            ("DB_PASSWORD", "correct-horse-battery"),
+            ("DB_PASS", "hunter2hunter2"),
+            ("SMTP_PWD", "Tr0ub4dor&3"),
+            ("API_KEY_PROD", "k-1234567890"),
+            ("CLIENT_SECRET", "abc123def456"),
+            ("ANY", "AKIAIOSFODNN7EXAMPLE"),
+            ("ANY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
+            (
+                "ANY",
+                "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----",
+            ),
+            ("ANY", "mysql://app:pw@db:3306/app"),
+            ("ANY", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"),
+            ("ANY", "xoxb-123456789012-1234567890123-AbCdEf"),
+            ("ANY", "sk_live_51HxYzAbCdEfGhIjKlMn"),
+            ("ANY", "AIzaSyA1234567890abcdefghijklmnopqrstuv"),
+        ] {
+            assert!(secret_reason(name, value).is_some(), "{name} = {value:?}");
+        }
+    }
+
+    #[test]
+    fn references_to_secrets_are_no_secret() {
+        for (name, value) in [
+            (
+                "DB_PASSWORD_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+            ),
+            (
+                "DB_PASSWORD",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+            ),
+            ("DB_PASSWORD_NAME", "prod/db-password"),
+            ("PAYMENT_SECRET", "shop/payment-provider-key"),
+            ("API_KEY_PARAM", "/shop/billing/api-key"),
+            ("API_KEY", "/shop/billing/api-key"),
+            ("TOKEN_TTL", "3600"),
+            ("PASSWORD_POLICY", "strong-and-long"),
+            (
+                "DATABASE_URL",
+                "postgres://billing@db.internal:5432/billing",
+            ),
+            (
+                "DATABASE_URL",
+                "postgres://billing:${DB_PASSWORD}@db:5432/billing",
+            ),
+            ("COMPASS_MODE", "northern"),
+            ("LOG_LEVEL", "debug"),
+        ] {
+            assert_eq!(secret_reason(name, value), None, "{name} = {value:?}");
         }
     }
 }

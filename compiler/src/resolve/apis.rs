@@ -27,7 +27,9 @@ impl Resolver {
         let mut p = Props::new(&d.body);
         let explicit_auth = p.has("auth");
         let auth = match p.take("auth") {
-            Some(v) => self.auth(v).unwrap_or(Auth::None),
+            // An auth that did not resolve has its error already; `iam`
+            // stands in so that no "anyone may call" warning follows it.
+            Some(v) => self.auth(v).unwrap_or(Auth::Iam),
             None => Auth::None,
         };
         let cors = p.take_block("cors").map(|body| self.cors(body));
@@ -89,7 +91,7 @@ impl Resolver {
                 self.error(
                     Diagnostic::new("E0202", span, "REST APIs have no JWT authorizer")
                         .label("JWT auth is for HTTP APIs")
-                        .help("write `api Name http` to use `jwt { ... }`, or `auth = none` on a REST API"),
+                        .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests) or `auth = none`"),
                 );
             }
         }
