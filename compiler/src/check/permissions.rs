@@ -176,9 +176,12 @@ const QUALIFIERS: &[&str] = &[
     "SECONDARY",
 ];
 
+/// Whether a value has the shape of one kind of credential.
+type CredentialTest = fn(&str) -> bool;
+
 /// Values that are a known kind of credential, whatever the name: what it
 /// is, and the test.
-const SECRET_VALUES: &[(&str, fn(&str) -> bool)] = &[
+const SECRET_VALUES: &[(&str, CredentialTest)] = &[
     ("an AWS access key id", aws_access_key),
     ("a GitHub token", github_token),
     ("a PEM private key", pem_private_key),
