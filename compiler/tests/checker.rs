@@ -180,7 +180,7 @@ fn memory_accepts_128mb_to_10gb_and_rejects_outside() {
     let d = the(&function_with("memory = 127MB"), "E0203");
     assert_eq!(
         d.message,
-        "`memory` must be between 128MB and 10240MB, found 127MB"
+        "`memory` must be between 128MB and 10GB, found 127MB"
     );
     assert_eq!(errors(&function_with("memory = 10241MB")), ["E0203"]);
     // Sizes are binary and must come to whole megabytes.
@@ -2074,4 +2074,38 @@ fn an_allowed_loop_is_not_stopped_by_lambda() {
             json!("Allow")
         );
     }
+}
+
+#[test]
+fn misleading_messages_are_fixed() {
+    // The 4 KB environment error points at the variables that make it big.
+    let spec = format!(
+        "function F {{ handler = \"f.h\"\n env {{ A = \"a\", BIG = \"{}\", C = \"c\" }}\n}}\n",
+        "x".repeat(5_000)
+    );
+    let d = the(&spec, "E0203");
+    let c = compile(&spec);
+    let at = c.sources.get(d.span.file).slice(d.span);
+    assert_eq!(at, "BIG");
+    // A property in the wrong declaration says where it belongs.
+    let d = the("queue Q { partial_failures = true }\n", "E0105");
+    assert!(d.help.unwrap().contains("`on Queue {"), "help");
+    let d = the("queue Q { layers = 1 }\n", "E0105");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("the language does not support it yet")
+    );
+    // A rule on another bus than the event's is told which bus to use.
+    let spec = "event E from \"x\" { a: string }\nbus A\nbus B\nfunction F { handler = \"f.h\"\n emits E to A\n}\n\
+        function G { handler = \"g.h\", on_failure = drop { reason = \"r\" } }\n\
+        rule R on B { match E\n send to G\n dead_letter = drop { reason = \"r\" } }\n";
+    let d = the(spec, "W0409");
+    assert!(d.help.unwrap().contains("write `rule R on A`"));
+    // A JWT block without its issuer is one error, not also "anyone may call".
+    let spec = "function F { handler = \"f.h\" }\napi A http {\n auth = jwt { audience = [\"x\"] }\n POST /x -> F\n}\n";
+    assert_eq!(codes(spec), ["E0107"]);
+    // A syntax error hides declarations: no "never used" follows it.
+    let spec = "function F { handler = \"f.h\" }\nschedule S every 1d -> -> F\n";
+    let c = codes(spec);
+    assert!(c.contains(&"E0001") && !c.contains(&"W0104"), "{c:?}");
 }

@@ -39,10 +39,34 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             && !e.source.starts_with("aws.")
             && !emitted.contains(&(e.name.clone(), bus.clone()))
         {
+            // Emitted on another bus: the rule is likely on the wrong one.
+            let elsewhere: Vec<&str> = emitted
+                .iter()
+                .filter(|(ev, _)| *ev == e.name)
+                .map(|(_, b)| b.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let help = match elsewhere.as_slice() {
+                [] => format!("add `emits {} to {bus}` to the function that produces it, or mark the event `external` if it comes from outside this spec", e.name),
+                [other] => format!("`{}` is emitted on bus `{other}`: write `rule {} on {other}`, or emit it on `{bus}`", e.name, r.name),
+                buses => format!(
+                    "`{}` is emitted on buses {}: move the rule to one of them, or emit it on `{bus}`",
+                    e.name,
+                    buses.iter().map(|b| format!("`{b}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
             diags.push(
-                Diagnostic::new("W0409", r.event.span, format!("nothing emits `{}` on bus `{bus}`, so rule `{}` never fires", e.name, r.name))
-                    .label("no producer on this bus")
-                    .help(format!("add `emits {} to {bus}` to the function that produces it, or mark the event `external` if it comes from outside this spec", e.name)),
+                Diagnostic::new(
+                    "W0409",
+                    r.event.span,
+                    format!(
+                        "nothing emits `{}` on bus `{bus}`, so rule `{}` never fires",
+                        e.name, r.name
+                    ),
+                )
+                .label("no producer on this bus")
+                .help(help),
             );
         }
     }

@@ -718,8 +718,9 @@ fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
                 (
                     by_receives,
                     format!(
-                        "{} receives of up to {} each: visibility timeout{}",
+                        "{} {} of up to {} each: visibility timeout{}",
                         n.value,
+                        if n.value == 1 { "receive" } else { "receives" },
                         duration(per_receive),
                         if window > 0 { " + batching window" } else { "" }
                     ),
@@ -731,9 +732,10 @@ fn queue_hop(q: &Queue, f: &Function, window: u32) -> RetryWindow {
                 (
                     q.retention.value,
                     format!(
-                        "`retention` {} ends before {} receives of up to {} each",
+                        "`retention` {} ends before {} {} of up to {} each",
                         duration(q.retention.value),
                         n.value,
+                        if n.value == 1 { "receive" } else { "receives" },
                         duration(per_receive)
                     ),
                     Outcome::Lost,

@@ -20,7 +20,20 @@ fn range(
     unit: &str,
 ) {
     if value < min || value > max {
-        let show = |n: i64| format!("{n}{unit}");
+        // In the units specs are written in: `15d`, not `1296000s`.
+        let show = |n: i64| {
+            let seconds = match unit {
+                "s" => Some(1),
+                " min" => Some(60),
+                " h" => Some(3_600),
+                _ => None,
+            };
+            match (seconds, u64::try_from(n)) {
+                (Some(k), Ok(n)) => super::failures::duration(n * k),
+                _ if unit == "MB" && n >= 1024 && n % 1024 == 0 => format!("{}GB", n / 1024),
+                _ => format!("{n}{unit}"),
+            }
+        };
         diags.push(
             Diagnostic::new(
                 "E0203",
@@ -378,35 +391,54 @@ pub const ENV_BYTES: usize = 4_096;
 /// declared name; an ARN adds at least `arn:aws:sqs:` and an account ID): the
 /// error fires only when the deployed environment is surely too large.
 fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
-    let size: usize = f
+    let sizes: Vec<(&Spanned<String>, usize)> = f
         .env
         .iter()
         .map(|(key, value)| {
-            key.value.len()
+            let bytes = key.value.len()
                 + match value {
                     EnvValue::Literal(s) => s.len(),
                     EnvValue::Attr(r, Attr::Name) => r.name.len(),
                     EnvValue::Attr(r, Attr::Arn) => r.name.len() + 26,
                     EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
-                }
+                };
+            (key, bytes)
         })
-        .sum();
-    if size > ENV_BYTES {
-        let span = f.env.first().map_or(f.span, |(k, _)| k.span);
-        diags.push(
-            Diagnostic::new(
-                "E0203",
-                span,
-                format!(
-                    "the environment of `{}` is at least {size} bytes; Lambda allows {ENV_BYTES}",
-                    f.name
-                ),
-            )
-            .label("keys and values together")
-            .help("move large values to a `parameter` or `secret` the function `reads`, or to its code"),
-        );
+        .collect();
+    let size: usize = sizes.iter().map(|(_, b)| b).sum();
+    if size <= ENV_BYTES {
+        return;
     }
+    // Point at what makes it too big: the largest variables, as many as
+    // it takes to come back under the limit without them.
+    let mut largest = sizes.clone();
+    largest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.span.start.cmp(&b.0.span.start)));
+    let mut over = size - ENV_BYTES;
+    let mut culprits = Vec::new();
+    for (key, bytes) in largest {
+        culprits.push((key, bytes));
+        if bytes >= over {
+            break;
+        }
+        over -= bytes;
+    }
+    let (first, first_bytes) = culprits[0];
+    let mut d = Diagnostic::new(
+        "E0203",
+        first.span,
+        format!(
+            "the environment of `{}` is at least {size} bytes; Lambda allows {ENV_BYTES}",
+            f.name
+        ),
+    )
+    .label(format!("`{}` takes {first_bytes} bytes", first.value));
+    for (key, bytes) in culprits.iter().skip(1) {
+        d = d.with(key.span, format!("`{}` takes {bytes} bytes", key.value));
+    }
+    diags.push(d.help(
+        "move large values to a `parameter` or `secret` the function `reads`, or to its code",
+    ));
 }
 
 /// E0212: Lambda accepts `[a-zA-Z][a-zA-Z0-9_]+` and no reserved name.

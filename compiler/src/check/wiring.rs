@@ -467,19 +467,25 @@ fn dlq_retention(q: &Queue, dlq: &Queue, dlq_ref: &Ref, diags: &mut Vec<Diagnost
         return;
     }
     let show = crate::check::failures::duration;
-    let help = if q.retention.value < MAX {
-        format!(
+    // Two ways out: keep messages longer in the dead-letter queue, or
+    // shorter in the source, whichever SQS's limits (60 s to 14 days) allow.
+    let mut fixes = Vec::new();
+    if q.retention.value < MAX {
+        fixes.push(format!(
             "set `retention = 14d` on `{}` (SQS's longest), longer than `{}`'s {}",
             dlq.name,
             q.name,
             show(q.retention.value)
-        )
-    } else {
-        format!(
-            "lower `{}`'s `retention` below 14d: `{}` cannot keep a message longer than SQS's 14d",
-            q.name, dlq.name
-        )
-    };
+        ));
+    }
+    if dlq.retention.value > 60 {
+        fixes.push(format!(
+            "lower `{}`'s `retention` below the dead-letter queue's {}",
+            q.name,
+            show(dlq.retention.value)
+        ));
+    }
+    let help = fixes.join(", or ");
     diags.push(
         Diagnostic::new(
             "W0312",

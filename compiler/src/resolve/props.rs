@@ -80,7 +80,9 @@ impl<'a> Props<'a> {
                 format!("`{}` is not a {form} of {what}", key.name),
             )
             .label(format!("unknown {form}"));
+            let belongs = elsewhere(&key.name);
             d = match did_you_mean(&key.name, self.asked.iter().copied()) {
+                _ if belongs.is_some() => d.help(belongs.unwrap_or_default()),
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None if self.asked.is_empty() => d.help(format!("{what} takes no properties")),
                 None => d.help(format!(
@@ -95,4 +97,41 @@ impl<'a> Props<'a> {
             r.error(d);
         }
     }
+}
+
+/// Where a property that is not allowed here does belong, or that the
+/// language does not have it yet: the help of E0105 for properties people
+/// write in the wrong place.
+pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "partial_failures" | "batch" | "window" => {
+            "it is a setting of a queue or stream trigger: write it in the consuming function, `on Queue { batch = 10, partial_failures = true }`"
+        }
+        "max_concurrency" => {
+            "it is a setting of a queue trigger: write it in the consuming function, `on Queue { max_concurrency = 10 }`"
+        }
+        "bisect" | "start" | "parallelization" => {
+            "it is a setting of a stream trigger: `on Table.stream { ... }` or `on Stream { ... }` in the consuming function"
+        }
+        "prefix" | "suffix" | "events" => {
+            "it is a setting of a bucket trigger: `on Bucket { prefix = \"in/\" }` in the function it invokes"
+        }
+        "retries" | "max_event_age" | "on_success" | "recursion" | "concurrency" => {
+            "it is a setting of a function"
+        }
+        "visibility_timeout" => "it is a setting of a queue",
+        "retention" => "it is a setting of a queue or a Kinesis stream",
+        "fifo" | "content_dedup" => "it is a setting of a queue or a topic",
+        "retry" => "it is a setting of a rule or a schedule: `retry { attempts = 3, max_age = 1h }`",
+        "auth" | "cors" | "access_logs" => "it is a setting of an api (or, `auth = none`, of one route)",
+        "key" | "billing" | "indexes" | "local_indexes" => "it is a setting of a table",
+        "shards" => "it is a setting of a Kinesis stream",
+        "versioning" | "eventbridge" => "it is a setting of a bucket",
+        "timezone" => "it is a setting of a schedule",
+        "provisioned_concurrency" | "layers" | "vpc" | "ephemeral_storage" | "snap_start"
+        | "function_url" | "alias" | "authorizer" | "domain" | "throttling" => {
+            "the language does not support it yet"
+        }
+        _ => return None,
+    })
 }
