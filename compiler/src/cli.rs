@@ -96,6 +96,10 @@ enum Command {
         /// prints `true` or `false` per line.
         #[arg(long, conflicts_with = "pattern")]
         corpus: Option<PathBuf>,
+        /// The deploy-time value of a resource attribute the rule compares
+        /// with, e.g. `--value Uploads.name=shop-uploads-1a2b`; repeatable.
+        #[arg(long = "value", value_name = "NAME.ATTR=VALUE")]
+        values: Vec<String>,
         #[command(flatten)]
         common: Common,
     },
@@ -287,8 +291,15 @@ pub fn run() -> ExitCode {
             args,
             pattern,
             corpus,
+            values,
             common,
-        } => run_match(&args, pattern.as_deref(), corpus.as_deref(), &common),
+        } => run_match(
+            &args,
+            pattern.as_deref(),
+            corpus.as_deref(),
+            &values,
+            &common,
+        ),
         Command::Sample { file, name, common } => {
             // `aws.s3.ObjectCreated` names `ObjectCreated`.
             let name = name.rsplit('.').next().unwrap_or(&name).to_string();
@@ -565,6 +576,7 @@ fn run_match(
     args: &[String],
     pattern: Option<&std::path::Path>,
     corpus: Option<&std::path::Path>,
+    values: &[String],
     common: &Common,
 ) -> ExitCode {
     let fail = |msg: String| {
@@ -608,7 +620,33 @@ fn run_match(
             };
             match c.model.rules.iter().find(|r| &r.name == rule) {
                 Some(r) => match &r.pattern {
-                    Some(p) => (p.clone(), event, format!("rule `{rule}`")),
+                    Some(p) => {
+                        // Values only known once deployed (a bucket's
+                        // generated name) come from `--value`, or the
+                        // answer is "cannot decide".
+                        let mut p = p.clone();
+                        let mut missing = Vec::new();
+                        for (_, reference, attr) in &r.filter_refs {
+                            let name = format!("{}.{}", reference.name, attr.word());
+                            let intrinsic = slsc::emit::refs::value(&c.model, reference.kind, &reference.name, *attr);
+                            if !intrinsic.is_object() {
+                                continue;
+                            }
+                            let given = values.iter().find_map(|v| v.strip_prefix(&format!("{name}=")));
+                            match given {
+                                Some(value) => replace_json(&mut p, &intrinsic, &serde_json::json!(value)),
+                                None if !missing.contains(&name) => missing.push(name),
+                                None => {}
+                            }
+                        }
+                        if !missing.is_empty() {
+                            let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+                            let flags = missing.iter().map(|m| format!("--value {m}=...")).collect::<Vec<_>>().join(" ");
+                            sayln!("cannot decide: rule `{rule}` compares with {list}, known only once the stack is deployed; give the deployed value with {flags}");
+                            return ExitCode::from(3);
+                        }
+                        (p, event, format!("rule `{rule}`"))
+                    }
                     None => return fail(format!("rule `{rule}` has no pattern")),
                 },
                 None => {
@@ -633,6 +671,19 @@ fn run_match(
             sayln!("{event_path} does not match {what}: {why}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Replaces every occurrence of `from` in `json` by `to`.
+fn replace_json(json: &mut serde_json::Value, from: &serde_json::Value, to: &serde_json::Value) {
+    if json == from {
+        *json = to.clone();
+        return;
+    }
+    match json {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| replace_json(i, from, to)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| replace_json(v, from, to)),
+        _ => {}
     }
 }
 

@@ -369,3 +369,35 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn match_cannot_decide_on_a_deploy_time_value_until_given_it() {
+    let dir = std::env::temp_dir().join(format!("slsc-match-deploy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = "tests/cli/deploy-time-match.sls";
+    let sample = slsc(&["sample", spec, "ObjectDeleted"]);
+    let mut event: serde_json::Value = serde_json::from_slice(&sample.stdout).unwrap();
+    event["detail"]["bucket"]["name"] = serde_json::json!("media-uploads-1a2b");
+    let file = dir.join("event.json");
+    std::fs::write(&file, event.to_string()).unwrap();
+    let event_path = file.to_str().unwrap();
+    let out = slsc(&["match", spec, "UploadDeleted", event_path]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
+    assert!(text(&out.stdout)
+        .starts_with("cannot decide: rule `UploadDeleted` compares with `Uploads.name`"));
+    let given = |name: &str| {
+        slsc(&[
+            "match",
+            spec,
+            "UploadDeleted",
+            event_path,
+            "--value",
+            &format!("Uploads.name={name}"),
+        ])
+        .status
+        .code()
+    };
+    assert_eq!(given("media-uploads-1a2b"), Some(0));
+    assert_eq!(given("another-bucket"), Some(1));
+    std::fs::remove_dir_all(&dir).ok();
+}
