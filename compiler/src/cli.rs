@@ -301,19 +301,21 @@ pub fn run() -> ExitCode {
             &common,
         ),
         Command::Sample { file, name, common } => {
+            let full_name = name.clone();
             // `aws.s3.ObjectCreated` names `ObjectCreated`.
             let name = name.rsplit('.').next().unwrap_or(&name).to_string();
             let Some(c) = compile_clean(&file, &common) else {
                 return ExitCode::from(2);
             };
-            if let Some(q) = c.model.queue(&name) {
-                return match slsc::schema::queue_event(&c.model, q) {
-                    Some(event) => print_json(&event),
-                    None => {
-                        eprintln!("error: queue `{name}` has no message type: declare it `queue {name} of Type` to sample what its consumers receive");
-                        ExitCode::from(2)
-                    }
-                };
+            // What a handler receives from a queue, topic, table stream,
+            // Kinesis stream, bucket, schedule or route (`POST /orders`).
+            match slsc::schema::delivery(&c.model, &full_name) {
+                Some(Ok(event)) => return print_json(&event),
+                Some(Err(why)) => {
+                    eprintln!("error: {why}");
+                    return ExitCode::from(2);
+                }
+                None => {}
             }
             match slsc::schema::subject(&c.model, &name) {
                 Some(s) => print_json(&slsc::schema::sample(&c.model, s)),

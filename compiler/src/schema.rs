@@ -203,14 +203,17 @@ pub fn sample(model: &Model, subject: Subject) -> Json {
     }
 }
 
-/// The event a function triggered by a typed queue receives: an SQS batch of
-/// one record whose `body` is a sample message, serialized as SQS carries it.
-/// None for a queue without `of T`.
+/// The event a function triggered by a queue receives: an SQS batch of one
+/// record whose `body` is a sample message (of the queue's type, or a
+/// placeholder for an untyped queue), serialized as SQS carries it; a FIFO
+/// queue's ARN ends in `.fifo`.
 pub fn queue_event(model: &Model, queue: &crate::model::Queue) -> Option<Json> {
-    let message = queue.message.as_ref()?;
-    let body = sample(model, subject(model, &message.name)?);
-    let text = body.to_string();
-    let arn = format!("arn:aws:sqs:us-east-1:123456789012:{}", queue.name);
+    let text = message_body(model, queue.message.as_ref());
+    let arn = format!(
+        "arn:aws:sqs:us-east-1:123456789012:{}{}",
+        queue.name,
+        if queue.fifo { ".fifo" } else { "" }
+    );
     let mut attributes = json!({
         "ApproximateReceiveCount": "1",
         "SentTimestamp": "1767225600000",
@@ -234,6 +237,303 @@ pub fn queue_event(model: &Model, queue: &crate::model::Queue) -> Option<Json> {
             "awsRegion": "us-east-1",
         }],
     }))
+}
+
+/// The sample body of a typed queue's or topic's messages, as the JSON
+/// text SQS and SNS carry, or a placeholder for an untyped one.
+fn message_body(model: &Model, message: Option<&crate::model::Ref>) -> String {
+    message
+        .and_then(|m| subject(model, &m.name))
+        .map(|s| sample(model, s).to_string())
+        .unwrap_or_else(|| "example message".to_string())
+}
+
+/// What a function receives from a declaration that invokes it: a queue
+/// (SQS batch), a topic (SNS notification), a table (its stream's record) or
+/// a Kinesis stream, a bucket (S3 notification), a schedule (Scheduler's
+/// default payload), or an API route `METHOD /path` (the API Gateway
+/// request). Samples are deterministic, with the example account and
+/// region. None when `name` is none of these; Err says why one cannot be
+/// sampled.
+pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
+    const REGION: &str = "us-east-1";
+    const ACCOUNT: &str = "123456789012";
+    if let Some(q) = model.queue(name) {
+        return queue_event(model, q).map(Ok);
+    }
+    if let Some(t) = model.topic(name) {
+        let topic_arn = format!(
+            "arn:aws:sns:{REGION}:{ACCOUNT}:{}{}",
+            t.name,
+            if t.fifo { ".fifo" } else { "" }
+        );
+        return Some(Ok(json!({
+            "Records": [{
+                "EventSource": "aws:sns",
+                "EventVersion": "1.0",
+                "EventSubscriptionArn": format!("{topic_arn}:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55"),
+                "Sns": {
+                    "Type": "Notification",
+                    "MessageId": "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+                    "TopicArn": topic_arn,
+                    "Subject": null,
+                    "Message": message_body(model, t.message.as_ref()),
+                    "Timestamp": "2026-01-01T00:00:00.000Z",
+                    "SignatureVersion": "1",
+                    "Signature": "EXAMPLE",
+                    "SigningCertUrl": "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-EXAMPLE.pem",
+                    "UnsubscribeUrl": "https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe",
+                    "MessageAttributes": {},
+                },
+            }],
+        })));
+    }
+    let table_name = name.strip_suffix(".stream").unwrap_or(name);
+    if let Some(t) = model.table(table_name) {
+        use crate::model::{KeyType, StreamView};
+        let Some(view) = t.stream else {
+            return Some(Err(format!(
+                "table `{}` has no stream: add `stream = new_and_old_images` (or another view) to sample what its consumers receive",
+                t.name
+            )));
+        };
+        let attribute = |k: &KeyType, n: usize| match k {
+            KeyType::String => json!({ "S": format!("{}-{n}", "key") }),
+            KeyType::Number => json!({ "N": n.to_string() }),
+            KeyType::Binary => json!({ "B": "a2V5" }),
+        };
+        let keys: Map<String, Json> = t
+            .key
+            .iter()
+            .map(|(k, ty)| (k.clone(), attribute(ty, 1)))
+            .collect();
+        let mut record = json!({
+            "ApproximateCreationDateTime": 1767225600,
+            "Keys": keys,
+            "SequenceNumber": "111",
+            "SizeBytes": 26,
+            "StreamViewType": match view {
+                StreamView::KeysOnly => "KEYS_ONLY",
+                StreamView::NewImage => "NEW_IMAGE",
+                StreamView::OldImage => "OLD_IMAGE",
+                StreamView::NewAndOldImages => "NEW_AND_OLD_IMAGES",
+            },
+        });
+        // A MODIFY record carries both images where the view has them.
+        if matches!(view, StreamView::NewImage | StreamView::NewAndOldImages) {
+            record["NewImage"] = json!(keys);
+        }
+        if matches!(view, StreamView::OldImage | StreamView::NewAndOldImages) {
+            record["OldImage"] = json!(keys);
+        }
+        return Some(Ok(json!({
+            "Records": [{
+                "eventID": "c4ca4238a0b923820dcc509a6f75849b",
+                "eventName": "MODIFY",
+                "eventVersion": "1.1",
+                "eventSource": "aws:dynamodb",
+                "awsRegion": REGION,
+                "dynamodb": record,
+                "eventSourceARN": format!("arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{}/stream/2026-01-01T00:00:00.000", t.name),
+            }],
+        })));
+    }
+    if let Some(st) = model.stream(name) {
+        return Some(Ok(json!({
+            "Records": [{
+                "kinesis": {
+                    "kinesisSchemaVersion": "1.0",
+                    "partitionKey": "partition-1",
+                    "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+                    // "example record", base64-encoded as Kinesis delivers it.
+                    "data": "ZXhhbXBsZSByZWNvcmQ=",
+                    "approximateArrivalTimestamp": 1767225600.0,
+                },
+                "eventSource": "aws:kinesis",
+                "eventVersion": "1.0",
+                "eventID": "shardId-000000000000:49590338271490256608559692538361571095921575989136588898",
+                "eventName": "aws:kinesis:record",
+                "invokeIdentityArn": format!("arn:aws:iam::{ACCOUNT}:role/example"),
+                "awsRegion": REGION,
+                "eventSourceARN": format!("arn:aws:kinesis:{REGION}:{ACCOUNT}:stream/{}", st.name),
+            }],
+        })));
+    }
+    if model
+        .names
+        .get(name)
+        .is_some_and(|(k, _)| *k == crate::ast::DeclKind::Bucket)
+    {
+        // A key the bucket's first trigger would fire for.
+        let (prefix, suffix) = model
+            .functions
+            .iter()
+            .flat_map(|f| &f.triggers)
+            .find_map(|t| match t {
+                crate::model::Trigger::Bucket {
+                    bucket,
+                    prefix,
+                    suffix,
+                    ..
+                } if bucket.name == name => Some((prefix.clone(), suffix.clone())),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let key = format!(
+            "{}example{}",
+            prefix.unwrap_or_default(),
+            suffix.unwrap_or_else(|| ".txt".into())
+        );
+        let bucket = format!("{}-example", name.to_ascii_lowercase());
+        return Some(Ok(json!({
+            "Records": [{
+                "eventVersion": "2.1",
+                "eventSource": "aws:s3",
+                "awsRegion": REGION,
+                "eventTime": "2026-01-01T00:00:00.000Z",
+                "eventName": "ObjectCreated:Put",
+                "userIdentity": { "principalId": "EXAMPLE" },
+                "requestParameters": { "sourceIPAddress": "127.0.0.1" },
+                "responseElements": { "x-amz-request-id": "EXAMPLE123456789", "x-amz-id-2": "EXAMPLE123/abcdefghijklmno" },
+                "s3": {
+                    "s3SchemaVersion": "1.0",
+                    "configurationId": "example",
+                    "bucket": {
+                        "name": bucket,
+                        "ownerIdentity": { "principalId": "EXAMPLE" },
+                        "arn": format!("arn:aws:s3:::{bucket}"),
+                    },
+                    "object": { "key": key, "size": 1024, "eTag": "0123456789abcdef0123456789abcdef", "sequencer": "0A1B2C3D4E5F678901" },
+                },
+            }],
+        })));
+    }
+    if let Some(s) = model.schedules.iter().find(|s| s.name == name) {
+        // Scheduler's default notification: the schedule has no `Input`.
+        return Some(Ok(json!({
+            "version": "0",
+            "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+            "detail-type": "Scheduled Event",
+            "source": "aws.scheduler",
+            "account": ACCOUNT,
+            "time": "2026-01-01T00:00:00Z",
+            "region": REGION,
+            "resources": [format!("arn:aws:scheduler:{REGION}:{ACCOUNT}:schedule/default/{}", s.name)],
+            "detail": "{}",
+        })));
+    }
+    let (method, path) = name.split_once(' ')?;
+    let (api, route) = model.apis.iter().find_map(|a| {
+        a.routes
+            .iter()
+            .find(|r| r.method.eq_ignore_ascii_case(method) && r.path.value == path.trim())
+            .map(|r| (a, r))
+    })?;
+    Some(Ok(api_request(model, api, route)))
+}
+
+/// The request a route's function receives: API Gateway's payload format
+/// 2.0 for HTTP APIs, 1.0 (the proxy integration) for REST APIs.
+fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Route) -> Json {
+    let params: Map<String, Json> = crate::check::contracts::path_params(&route.path.value)
+        .into_iter()
+        .map(|p| (p.to_string(), json!(format!("{p}-1"))))
+        .collect();
+    let query: Map<String, Json> = route
+        .query
+        .iter()
+        .filter(|f| !f.optional)
+        .map(|f| {
+            let v = sample_value(model, &f.ty, &f.constraints, &f.name, 0);
+            let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            (f.name.clone(), json!(text))
+        })
+        .collect();
+    let body = route
+        .body
+        .as_ref()
+        .and_then(|b| subject(model, &b.name))
+        .map(|s| json!(sample(model, s).to_string()))
+        .unwrap_or(Json::Null);
+    let concrete_path: String = route
+        .path
+        .value
+        .split('/')
+        .map(
+            |seg| match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(p) => format!("{}-1", p.trim_end_matches('+')),
+                None => seg.to_string(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/");
+    let or_null = |m: Map<String, Json>| {
+        if m.is_empty() {
+            Json::Null
+        } else {
+            Json::Object(m)
+        }
+    };
+    if api.rest {
+        json!({
+            "resource": route.path.value,
+            "path": concrete_path,
+            "httpMethod": route.method,
+            "headers": { "content-type": "application/json" },
+            "multiValueHeaders": { "content-type": ["application/json"] },
+            "queryStringParameters": or_null(query.clone()),
+            "multiValueQueryStringParameters": or_null(query.into_iter().map(|(k, v)| (k, json!([v]))).collect()),
+            "pathParameters": or_null(params),
+            "stageVariables": null,
+            "requestContext": {
+                "accountId": "123456789012",
+                "apiId": "abcdef1234",
+                "resourcePath": route.path.value,
+                "httpMethod": route.method,
+                "path": format!("/{}{concrete_path}", crate::emit::rest_stage()),
+                "stage": crate::emit::rest_stage(),
+                "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+                "identity": { "sourceIp": "203.0.113.1", "userAgent": "example" },
+            },
+            "body": body,
+            "isBase64Encoded": false,
+        })
+    } else {
+        let query_text: String = query
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut event = json!({
+            "version": "2.0",
+            "routeKey": format!("{} {}", route.method, route.path.value),
+            "rawPath": concrete_path,
+            "rawQueryString": query_text,
+            "headers": { "content-type": "application/json" },
+            "requestContext": {
+                "accountId": "123456789012",
+                "apiId": "abcdef1234",
+                "domainName": "abcdef1234.execute-api.us-east-1.amazonaws.com",
+                "http": { "method": route.method, "path": concrete_path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.1", "userAgent": "example" },
+                "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+                "routeKey": format!("{} {}", route.method, route.path.value),
+                "stage": "$default",
+                "time": "01/Jan/2026:00:00:00 +0000",
+                "timeEpoch": 1767225600000u64,
+            },
+            "isBase64Encoded": false,
+        });
+        if !query.is_empty() {
+            event["queryStringParameters"] = Json::Object(query);
+        }
+        if !params.is_empty() {
+            event["pathParameters"] = Json::Object(params);
+        }
+        if !body.is_null() {
+            event["body"] = body;
+        }
+        event
+    }
 }
 
 /// Named types may refer to themselves through optional fields or lists;

@@ -171,12 +171,51 @@ fn sample_of_a_typed_queue_is_the_consumers_event() {
         body.get("orderId").is_some() && body.get("amount").is_some(),
         "{body}"
     );
-    assert_eq!(
-        slsc(&["sample", "examples/ecommerce/app.sls", "EventDlq"])
-            .status
-            .code(),
-        Some(2)
+    // A FIFO queue's ARN ends in `.fifo`; an untyped queue's body is a
+    // placeholder.
+    assert!(event["Records"][0]["eventSourceARN"]
+        .as_str()
+        .unwrap()
+        .ends_with(":Payments.fifo"));
+    let untyped = sample_json("examples/ecommerce/app.sls", "EventDlq");
+    assert_eq!(untyped["Records"][0]["body"], "example message");
+}
+
+fn sample_json(spec: &str, name: &str) -> serde_json::Value {
+    let out = slsc(&["sample", spec, name]);
+    assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn sample_covers_every_event_a_handler_receives() {
+    let media = "examples/media-pipeline/app.sls";
+    let shop = "examples/ecommerce/app.sls";
+    let topic = sample_json(shop, "CustomerNotifications");
+    assert_eq!(topic["Records"][0]["EventSource"], "aws:sns");
+    let table = sample_json(media, "Assets.stream");
+    assert_eq!(table["Records"][0]["eventSource"], "aws:dynamodb");
+    assert!(table["Records"][0]["dynamodb"]["Keys"].is_object());
+    let kinesis = sample_json(media, "Plays");
+    assert_eq!(kinesis["Records"][0]["eventSource"], "aws:kinesis");
+    let s3 = sample_json(media, "Uploads");
+    let key = s3["Records"][0]["s3"]["object"]["key"].as_str().unwrap();
+    assert!(
+        key.starts_with("incoming/") && key.ends_with(".mp4"),
+        "{key}"
     );
+    let scheduled = sample_json(media, "Hourly");
+    assert_eq!(scheduled["source"], "aws.scheduler");
+    let http = sample_json(shop, "POST /orders");
+    assert_eq!(http["version"], "2.0");
+    let body: serde_json::Value = serde_json::from_str(http["body"].as_str().unwrap()).unwrap();
+    assert!(body["items"].is_array(), "{body}");
+    let rest = sample_json(shop, "POST /partner/orders");
+    assert_eq!(rest["httpMethod"], "POST");
+    // A table without a stream has nothing to sample.
+    let out = slsc(&["sample", shop, "Inventory"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("has no stream"));
 }
 
 #[test]
