@@ -2041,6 +2041,12 @@ fn loops_through_every_kind_of_hop_are_found_once() {
     // stream passes nothing on.
     let kinesis = "stream S\nqueue D\nfunction C { handler = \"c.h\"\n on S { batch = 1, on_failure = D }\n writes S\n}\n";
     assert_eq!(count(kinesis, "E0320"), 1);
+    // A bucket's EventBridge events reach the default bus's S3 rules.
+    let s3_events = "use aws.s3\nbucket B { eventbridge = true }\nqueue D { retention = 14d }\n\
+        function F { handler = \"f.h\"\n writes B\n on_failure = D\n}\n\
+        rule R on default { match aws.s3.ObjectCreated where bucket.name = B.name\n send to F\n dead_letter = D }\n";
+    assert_eq!(count(s3_events, "E0320"), 1);
+    assert_eq!(count(&s3_events.replace("writes B", "reads B"), "E0320"), 0);
     let table = "table T { key = { id: string } }\nfunction C { handler = \"c.h\"\n writes T\n}\n";
     assert_eq!(count(table, "E0320"), 0);
     // Emitting an event no rule on that bus matches is no loop.

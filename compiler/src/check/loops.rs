@@ -236,6 +236,47 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                     }
                 }
                 (VerbKind::Writes | VerbKind::Deletes, DeclKind::Bucket) => {
+                    // A bucket that sends its events to EventBridge feeds
+                    // the default bus's rules for S3 events about it.
+                    let notifies = model
+                        .names
+                        .get(target.name.as_str())
+                        .is_some_and(|&(k, i)| {
+                            k == DeclKind::Bucket && model.buckets[i].eventbridge
+                        });
+                    if notifies {
+                        let detail_type = if a.verb == VerbKind::Writes {
+                            "Object Created"
+                        } else {
+                            "Object Deleted"
+                        };
+                        for r in model
+                            .rules
+                            .iter()
+                            .filter(|r| r.bus.as_ref().is_none_or(|b| b.name == "default"))
+                        {
+                            let about_s3 = model.event(&r.event.name).is_some_and(|e| {
+                                e.source == "aws.s3" && e.detail_type == detail_type
+                            });
+                            let names_bucket = r.filter_refs.is_empty()
+                                || r.filter_refs.iter().any(|(_, b, _)| b.name == target.name);
+                            if let (true, true, Some(to)) =
+                                (about_s3, names_bucket, at(&g, &r.name))
+                            {
+                                let verb = if a.verb == VerbKind::Writes {
+                                    "writes"
+                                } else {
+                                    "deletes"
+                                };
+                                g.edge(
+                                    from,
+                                    to,
+                                    target.span,
+                                    format!("`{}` {verb} objects in bucket `{}`, whose EventBridge events rule `{}` matches", f.name, target.name, r.name),
+                                );
+                            }
+                        }
+                    }
                     let event = if a.verb == VerbKind::Writes {
                         BucketEvent::Created
                     } else {
