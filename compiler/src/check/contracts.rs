@@ -25,6 +25,15 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // The buses each event is emitted on, for W0409's help.
+    let mut emitted_on: std::collections::HashMap<&str, std::collections::BTreeSet<&str>> =
+        std::collections::HashMap::new();
+    for (event, bus) in &emitted {
+        emitted_on
+            .entry(event.as_str())
+            .or_default()
+            .insert(bus.as_str());
+    }
     let routed: HashSet<(String, String)> = model
         .rules
         .iter()
@@ -40,13 +49,10 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             && !emitted.contains(&(e.name.clone(), bus.clone()))
         {
             // Emitted on another bus: the rule is likely on the wrong one.
-            let elsewhere: Vec<&str> = emitted
-                .iter()
-                .filter(|(ev, _)| *ev == e.name)
-                .map(|(_, b)| b.as_str())
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
+            let elsewhere: Vec<&str> = emitted_on
+                .get(e.name.as_str())
+                .map(|buses| buses.iter().copied().collect())
+                .unwrap_or_default();
             let help = match elsewhere.as_slice() {
                 [] => format!("add `emits {} to {bus}` to the function that produces it, or mark the event `external` if it comes from outside this spec", e.name),
                 [other] => format!("`{}` is emitted on bus `{other}`: write `rule {} on {other}`, or emit it on `{bus}`", e.name, r.name),

@@ -123,25 +123,40 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for s in &model.schedules {
-        overlapping_runs(s, &windows, diags);
+    // A schedule's two hops, by its name, so that each schedule finds its
+    // own without a scan.
+    let mut by_schedule: std::collections::HashMap<&str, Vec<&RetryWindow>> =
+        std::collections::HashMap::new();
+    for w in windows.iter().filter(|w| w.source_kind == "schedule") {
+        by_schedule
+            .entry(w.source_name.as_str())
+            .or_default()
+            .push(w);
     }
+    for s in &model.schedules {
+        let mine = by_schedule
+            .get(s.name.as_str())
+            .map_or(&[][..], |v| v.as_slice());
+        overlapping_runs(s, mine, diags);
+    }
+    let routed: std::collections::HashSet<&str> = model
+        .apis
+        .iter()
+        .flat_map(|a| &a.routes)
+        .map(|r| r.function.name.as_str())
+        .collect();
     for f in model.functions.iter().filter(|f| !f.invoked_async) {
-        async_settings_unused(model, f, diags);
+        async_settings_unused(f, routed.contains(f.name.as_str()), diags);
     }
 }
 
 /// W0328: a schedule whose runs can be retried for longer than its
 /// interval: a late retry overlaps the runs that follow it.
-fn overlapping_runs(s: &Schedule, windows: &[RetryWindow], diags: &mut Vec<Diagnostic>) {
+fn overlapping_runs(s: &Schedule, windows: &[&RetryWindow], diags: &mut Vec<Diagnostic>) {
     let Some(interval) = interval(&s.kind) else {
         return;
     };
-    let mine = |kind: RetryKind| {
-        windows
-            .iter()
-            .find(|w| w.kind == kind && w.source_kind == "schedule" && w.source_name == s.name)
-    };
+    let mine = |kind: RetryKind| windows.iter().copied().find(|w| w.kind == kind);
     let (Some(delivery), invocation) = (
         mine(RetryKind::ScheduleTarget),
         mine(RetryKind::AsyncInvocation),
@@ -255,7 +270,7 @@ pub fn interval(kind: &ScheduleKind) -> Option<u64> {
 /// W0329: asynchronous-invocation settings on a function that nothing in
 /// the app invokes asynchronously; they do nothing, so they are neither
 /// emitted nor granted.
-fn async_settings_unused(model: &Model, f: &Function, diags: &mut Vec<Diagnostic>) {
+fn async_settings_unused(f: &Function, routed: bool, diags: &mut Vec<Diagnostic>) {
     let mut set: Vec<(Span, &str)> = Vec::new();
     if let Some(r) = &f.retries {
         set.push((r.span, "retries"));
@@ -305,12 +320,7 @@ fn async_settings_unused(model: &Model, f: &Function, diags: &mut Vec<Diagnostic
             _ => {}
         }
     }
-    if model
-        .apis
-        .iter()
-        .flat_map(|a| &a.routes)
-        .any(|r| r.function.name == f.name)
-    {
+    if routed {
         instead.push("API callers get its errors directly".to_string());
     }
     let instead = if instead.is_empty() {

@@ -168,6 +168,18 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
             .or_default()
             .push(r);
     }
+    // The default bus's rules for S3's own events, by detail type, for
+    // writes and deletes of buckets that notify EventBridge.
+    let mut s3_rules: HashMap<&str, Vec<&Rule>> = HashMap::new();
+    for r in model
+        .rules
+        .iter()
+        .filter(|r| r.bus.as_ref().is_none_or(|b| b.name == "default"))
+    {
+        if let Some(e) = model.event(&r.event.name).filter(|e| e.source == "aws.s3") {
+            s3_rules.entry(e.detail_type.as_str()).or_default().push(r);
+        }
+    }
     // Bucket triggers by bucket, for writes and deletes.
     let mut bucket_triggers: HashMap<&str, Vec<(&Function, &Trigger)>> = HashMap::new();
     for f in &model.functions {
@@ -250,19 +262,10 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         } else {
                             "Object Deleted"
                         };
-                        for r in model
-                            .rules
-                            .iter()
-                            .filter(|r| r.bus.as_ref().is_none_or(|b| b.name == "default"))
-                        {
-                            let about_s3 = model.event(&r.event.name).is_some_and(|e| {
-                                e.source == "aws.s3" && e.detail_type == detail_type
-                            });
+                        for r in s3_rules.get(detail_type).into_iter().flatten() {
                             let names_bucket = r.filter_refs.is_empty()
                                 || r.filter_refs.iter().any(|(_, b, _)| b.name == target.name);
-                            if let (true, true, Some(to)) =
-                                (about_s3, names_bucket, at(&g, &r.name))
-                            {
+                            if let (true, Some(to)) = (names_bucket, at(&g, &r.name)) {
                                 let verb = if a.verb == VerbKind::Writes {
                                     "writes"
                                 } else {
