@@ -2115,3 +2115,31 @@ fn misleading_messages_are_fixed() {
     let c = codes(spec);
     assert!(c.contains(&"E0001") && !c.contains(&"W0104"), "{c:?}");
 }
+
+#[test]
+fn async_settings_nothing_uses_are_neither_emitted_nor_granted() {
+    let spec = |invoker: &str| {
+        format!(
+            "topic Alerts {{ external = true }}\nfunction F {{ handler = \"f.h\"\n retries = 0\n on_failure = Alerts\n}}\n{invoker}"
+        )
+    };
+    let only_api = spec("api A http {\n auth = iam\n GET /x -> F\n}\n");
+    assert_eq!(count(&only_api, "W0329"), 1);
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = template(&only_api, target);
+        let sids: Vec<String> = role_statements(&t, "F")
+            .iter()
+            .map(|s| s["Sid"].as_str().unwrap().to_string())
+            .collect();
+        assert!(!sids.iter().any(|s| s.contains("Alerts")), "{sids:?}");
+        let text = t.to_string();
+        assert!(!text.contains("EventInvokeConfig") && !text.contains("DestinationConfig"));
+    }
+    // A schedule invokes it asynchronously: the settings are real again.
+    let scheduled = spec("schedule S every 1d -> F { dead_letter = drop { reason = \"r\" } }\n");
+    assert_eq!(count(&scheduled, "W0329"), 0);
+    let t = template(&scheduled, Target::CloudFormation);
+    assert!(role_statements(&t, "F")
+        .iter()
+        .any(|s| s["Sid"].as_str().unwrap().contains("Alerts")));
+}
