@@ -32,7 +32,7 @@ fn find_tool(var: &str, venv: &str, name: &str) -> PathBuf {
 
 /// The compilation's CloudFormation template's source map, and the template
 /// written to a fresh temporary folder (removed by the caller).
-fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf), String> {
+fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf, Json), String> {
     let template = crate::build(c, Target::CloudFormation)
         .map_err(|_| "the spec has errors; fix them first".to_string())?;
     let map = sourcemap::build(&c.model, &template);
@@ -43,14 +43,41 @@ fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf
         crate::emit::write(&template, crate::Format::Json),
     )
     .map_err(|e| e.to_string())?;
-    Ok((map, dir))
+    Ok((map, dir, template))
+}
+
+/// A finding's path made as precise as its message allows: cfn-lint reports
+/// an unknown IAM action at the statement's `Action` list, naming the action
+/// in its message (`'getparamter' is not one of ...`); the path then ends at
+/// that action's index, so the finding lands on the string that is wrong.
+fn refine_path(template: &Json, mut path: Vec<String>, message: &str) -> Vec<String> {
+    if path.last().map(String::as_str) != Some("Action") {
+        return path;
+    }
+    let pointer = format!("/{}", path.join("/"));
+    let Some(actions) = template.pointer(&pointer).and_then(Json::as_array) else {
+        return path;
+    };
+    // The value the message is about is the first one it quotes (the
+    // list of valid values follows).
+    let Some(quoted) = message.split('\'').nth(1).map(str::to_ascii_lowercase) else {
+        return path;
+    };
+    let named = |a: &str| {
+        let a = a.to_ascii_lowercase();
+        quoted == a || Some(quoted.as_str()) == a.rsplit(':').next()
+    };
+    if let Some(j) = actions.iter().position(|a| a.as_str().is_some_and(named)) {
+        path.push(j.to_string());
+    }
+    path
 }
 
 /// Runs cfn-lint on the compilation's CloudFormation template; its findings
 /// as diagnostics. Err when the template cannot be built or cfn-lint cannot
 /// run (a message for the user).
 pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let (map, dir) = template_file(c, "cfn-lint")?;
+    let (map, dir, template) = template_file(c, "cfn-lint")?;
     let file = dir.join("template.json");
     let out = std::process::Command::new(tool)
         .args(["--format", "json", "--regions", "us-east-1", "--"])
@@ -80,6 +107,7 @@ pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String>
                 .flatten()
                 .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
                 .collect();
+            let path = refine_path(&template, path, &message);
             let span = map.lookup(&path).unwrap_or(fallback);
             let code = if level == "Error" { "E0901" } else { "W0902" };
             Diagnostic::new(code, span, format!("cfn-lint {rule}: {}", shorten(&message)))
@@ -119,7 +147,7 @@ pub fn find_checkov() -> PathBuf {
 /// Runs checkov (offline) on the compilation's CloudFormation template; each
 /// failed check as a W0902 at the declaration of the resource it names.
 pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let (map, dir) = template_file(c, "checkov")?;
+    let (map, dir, _) = template_file(c, "checkov")?;
     let file = dir.join("template.json");
     // Offline: no mapping download, no package scan, no API calls.
     let out = std::process::Command::new(tool)

@@ -98,13 +98,14 @@ pub fn build(model: &Model, template: &Json) -> Map {
             );
         }
         for (i, s) in crate::iam::statements(model, f).iter().enumerate() {
-            map.put(
-                format!(
-                    "Resources/{}/Properties/Policies/0/PolicyDocument/Statement/{i}",
-                    role(&f.name)
-                ),
-                s.cause,
+            let statement = format!(
+                "Resources/{}/Properties/Policies/0/PolicyDocument/Statement/{i}",
+                role(&f.name)
             );
+            for (part, span) in &s.parts {
+                map.put(format!("{statement}/{part}"), *span);
+            }
+            map.put(statement, s.cause);
         }
     }
     for q in &model.queues {
