@@ -130,6 +130,41 @@ pub fn build(model: &Model, template: &Json) -> Map {
             map.put(format!("Resources/{id}/Properties/Targets/{i}"), t.span);
         }
     }
+    // What becomes of stateful resources: where `on_delete` is set (the
+    // declaration's own, or the app's default).
+    let kept = model
+        .queues
+        .iter()
+        .map(|q| (logical(&q.name), q.on_delete.span))
+        .chain(
+            model
+                .tables
+                .iter()
+                .map(|t| (logical(&t.name), t.on_delete.span)),
+        )
+        .chain(
+            model
+                .buckets
+                .iter()
+                .map(|b| (logical(&b.name), b.on_delete.span)),
+        )
+        .chain(
+            model
+                .streams
+                .iter()
+                .map(|s| (logical(&s.name), s.on_delete.span)),
+        )
+        .chain(
+            model
+                .functions
+                .iter()
+                .map(|f| (crate::emit::ids::log_group(&f.name), model.on_delete.span)),
+        );
+    for (id, span) in kept.filter(|(_, s)| *s != Span::default()) {
+        for attr in ["DeletionPolicy", "UpdateReplacePolicy"] {
+            map.put(format!("Resources/{id}/{attr}"), span);
+        }
+    }
     // Every resource falls back to the declaration whose ID it extends.
     let names: Vec<(String, Span)> = model
         .names

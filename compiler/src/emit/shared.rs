@@ -222,6 +222,19 @@ pub fn tag_map(model: &Model) -> Json {
     )
 }
 
+/// A resource that holds data: `DeletionPolicy` and `UpdateReplacePolicy`
+/// both say what becomes of it when the stack is deleted or the resource
+/// replaced (`Retain` unless the spec says `on_delete = delete { ... }`).
+/// None of these types supports `Snapshot`.
+fn stateful(kind: &str, on_delete: &OnDelete, props: Json) -> Json {
+    json!({
+        "Type": kind,
+        "DeletionPolicy": on_delete.policy(),
+        "UpdateReplacePolicy": on_delete.policy(),
+        "Properties": props,
+    })
+}
+
 fn with_tags(model: &Model, mut props: Json) -> Json {
     if !model.tags.is_empty() {
         props["Tags"] = tag_list(model);
@@ -237,7 +250,11 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
     }
     t.add(
         ids::log_group(&f.name),
-        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Logs::LogGroup",
+            &model.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -262,7 +279,11 @@ pub fn access_logs(model: &Model, api: &Api, t: &mut Template) -> Option<Json> {
     }
     t.add(
         id.clone(),
-        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Logs::LogGroup",
+            &model.on_delete.value,
+            with_tags(model, props),
+        ),
     );
     let format = if api.rest {
         REST_ACCESS_LOG_FORMAT
@@ -459,7 +480,15 @@ pub fn key(model: &Model, t: &mut Template) {
     });
     t.add(
         KEY.into(),
-        json!({ "Type": "AWS::KMS::Key", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::KMS::Key",
+            if model.key_retained() {
+                &OnDelete::Retain
+            } else {
+                &model.on_delete.value
+            },
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -585,7 +614,11 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     }
     t.add(
         id.clone(),
-        json!({ "Type": "AWS::SQS::Queue", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::SQS::Queue",
+            &q.on_delete.value,
+            with_tags(model, props),
+        ),
     );
     if let Some(statements) = plan.queue_statements.get(&q.name) {
         t.add(
@@ -675,7 +708,11 @@ pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
     };
     t.add(
         logical(&s.name),
-        json!({ "Type": "AWS::Kinesis::Stream", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Kinesis::Stream",
+            &s.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -778,7 +815,11 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     };
     t.add(
         logical(&tb.name),
-        json!({ "Type": "AWS::DynamoDB::Table", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::DynamoDB::Table",
+            &tb.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -851,7 +892,12 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     if !notifications.is_empty() {
         props["NotificationConfiguration"] = Json::Object(notifications);
     }
-    let mut res = json!({ "Type": "AWS::S3::Bucket" });
+    let policy = b.on_delete.value.policy();
+    let mut res = json!({
+        "Type": "AWS::S3::Bucket",
+        "DeletionPolicy": policy,
+        "UpdateReplacePolicy": policy,
+    });
     if !depends.is_empty() {
         // S3 tests the notification target when the bucket is configured:
         // the permissions must exist first.

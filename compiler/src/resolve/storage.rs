@@ -30,6 +30,7 @@ impl Resolver {
                 Some((target.to?, Spanned::new(5, v.span)))
             }
         });
+        let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a queue");
         p.finish(self, "a queue");
         Queue {
@@ -41,6 +42,7 @@ impl Resolver {
             dead_letter,
             drops_failures,
             message: self.message_type(d),
+            on_delete,
         }
     }
 
@@ -158,6 +160,7 @@ impl Resolver {
         let global = p.take_block("indexes");
         let local = p.take_block("local_indexes");
         let indexes = self.table_indexes(&d.name, &key, global, local);
+        let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a table");
         p.finish(self, "a table");
         Some(Table {
@@ -167,6 +170,7 @@ impl Resolver {
             billing,
             stream,
             indexes,
+            on_delete,
         })
     }
 
