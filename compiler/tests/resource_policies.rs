@@ -10,6 +10,8 @@
 //!   condition AWS documents for it.
 //! - An `AWS::Lambda::Permission` for a service has `SourceArn` and
 //!   `SourceAccount`.
+//! - Every bucket has a policy that denies requests without TLS
+//!   (`aws:SecureTransport` false), on the bucket and on its objects.
 //!
 //! The SAM target is checked as written; the resources SAM generates from
 //! function events are checked after translation by
@@ -85,6 +87,9 @@ fn problems(template: &Json) -> Vec<String> {
                 }
             }
         }
+        if r["Type"] == "AWS::S3::Bucket" && !denies_plain_http(template, id) {
+            out.push(format!("{id}: no policy denies requests without TLS"));
+        }
         for doc in [&props["PolicyDocument"], &props["KeyPolicy"]] {
             for (i, s) in doc["Statement"]
                 .as_array()
@@ -99,6 +104,28 @@ fn problems(template: &Json) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether the bucket `id` has a policy that denies every request to it and
+/// its objects made without TLS.
+fn denies_plain_http(template: &Json, id: &str) -> bool {
+    let resources = template["Resources"].as_object().expect("resources");
+    resources.values().any(|r| {
+        let p = &r["Properties"];
+        r["Type"] == "AWS::S3::BucketPolicy"
+            && p["Bucket"] == serde_json::json!({ "Ref": id })
+            && p["PolicyDocument"]["Statement"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|s| {
+                    s["Effect"] == "Deny"
+                        && s["Principal"] == "*"
+                        && s["Action"] == "s3:*"
+                        && s["Condition"]["Bool"]["aws:SecureTransport"] == "false"
+                        && s["Resource"].as_array().is_some_and(|r| r.len() == 2)
+                })
+    })
 }
 
 #[test]
