@@ -4,7 +4,9 @@
     check-mapping.py SLSC CFN_LINT CHECKOV
 
 For tests/mapping/{w0902,e0901}.sls the named code must be reported, by
-cfn-lint's rule, at line 6 of the spec (the `allow` that caused it); for
+cfn-lint's rule, at line 6 of the spec (the `allow` that caused it), and in
+the `-resource` and `-action` variants on the very string that is wrong
+(a resource or action of a multi-line `allow`: line 8); for
 tests/mapping/fixed.sls cfn-lint must report nothing, and checkov's finding
 that the function is not in a VPC (CKV_AWS_117) must land on the function's
 declaration (line 3); and a suppression comment silences a finding
@@ -20,6 +22,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CASES = [
     ("cfn-lint", "tests/mapping/w0902.sls", "W0902", "cfn-lint W3037", 6),
     ("cfn-lint", "tests/mapping/e0901.sls", "E0901", "cfn-lint E3510", 6),
+    ("cfn-lint", "tests/mapping/e0901-resource.sls", "E0901", "cfn-lint E3510", 8),
+    ("cfn-lint", "tests/mapping/w0902-action.sls", "W0902", "cfn-lint W3037", 8),
     ("cfn-lint", "tests/mapping/fixed.sls", None, None, None),
     ("checkov", "tests/mapping/fixed.sls", "W0902", "checkov CKV_AWS_117", 3),
     ("cfn-lint", "tests/mapping/suppressed.sls", None, None, None),

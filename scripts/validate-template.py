@@ -97,6 +97,36 @@ def package_local_artifacts(template):
     return template
 
 
+def service_policy_findings(template, path):
+    """Resource-policy statements and Lambda permissions that let an AWS service in without naming this
+    account's source (aws:SourceAccount and aws:SourceArn, or for CloudWatch Logs on a KMS key the
+    kms:EncryptionContext:aws:logs:arn condition). A permission SAM generates from a function's events has
+    SourceArn (an ARN in this account) but no SourceAccount, which SAM's events cannot set: counted, not failed.
+    Returns (ERROR finding lines, count of SAM permissions without SourceAccount)."""
+    out, sam_without_account = [], 0
+    for rid, res in (template.get("Resources") or {}).items():
+        props = res.get("Properties") or {}
+        if res.get("Type") == "AWS::Lambda::Permission" and str(props.get("Principal", "")).endswith(".amazonaws.com"):
+            if "SourceArn" not in props:
+                out.append(("ERROR", f"ERROR SLSC-POLICY {path}:{rid} permission for {props['Principal']} without SourceArn"))
+            elif "SourceAccount" not in props:
+                sam_without_account += 1
+        for doc in (props.get("PolicyDocument"), props.get("KeyPolicy")):
+            statements = doc.get("Statement", []) if isinstance(doc, dict) else []
+            for i, st in enumerate(statements if isinstance(statements, list) else [statements]):
+                principal = st.get("Principal")
+                if not isinstance(principal, dict) or "Service" not in principal or st.get("Effect") == "Deny":
+                    continue
+                keys = {k for op in (st.get("Condition") or {}).values() if isinstance(op, dict) for k in op}
+                if "kms:EncryptionContext:aws:logs:arn" in keys:
+                    continue
+                missing = [k for k in ("aws:SourceAccount", "aws:SourceArn") if k not in keys]
+                if missing:
+                    out.append(("ERROR", f"ERROR SLSC-POLICY {path}:{rid} statement {i} lets {principal['Service']} in "
+                                         f"without {', '.join(missing)}"))
+    return out, sam_without_account
+
+
 def json_path(match):
     return tuple(getattr(match, "path", None) or ())
 
@@ -133,7 +163,13 @@ def validate(path, runner):
             for m in xl_matches or runner.validate_template(xl_template):
                 if (m.rule.id, json_path(m), m.message) not in seen:
                     out.append(finding(m, f"{path}:<translated>:{'/'.join(map(str, json_path(m))) or '?'}"))
+            found, sam_without_account = service_policy_findings(translated, f"{path}:<translated>")
+            out += found
             note = f", SAM translated ({len(translated.get('Resources', {}))} resources) and linted"
+            if sam_without_account:
+                note += f", {sam_without_account} SAM-generated permission(s) without SourceAccount (SourceArn set)"
+    if parsed and isinstance(template, dict) and not is_sam(template):
+        out += service_policy_findings(template, path)[0]
     errors = sum(level == "ERROR" for level, _ in out)
     warnings = sum(level == "WARNING" for level, _ in out)
     return [line for _, line in out], errors, warnings, note

@@ -7,7 +7,7 @@
 //! the source map gives, with the tool's rule and message.
 
 use crate::diagnostics::Diagnostic;
-use crate::{sourcemap, Compilation, Target};
+use crate::{sourcemap, Compilation, Date, Target};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,7 @@ fn find_tool(var: &str, venv: &str, name: &str) -> PathBuf {
 
 /// The compilation's CloudFormation template's source map, and the template
 /// written to a fresh temporary folder (removed by the caller).
-fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf), String> {
+fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf, Json), String> {
     let template = crate::build(c, Target::CloudFormation)
         .map_err(|_| "the spec has errors; fix them first".to_string())?;
     let map = sourcemap::build(&c.model, &template);
@@ -43,14 +43,108 @@ fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf
         crate::emit::write(&template, crate::Format::Json),
     )
     .map_err(|e| e.to_string())?;
-    Ok((map, dir))
+    Ok((map, dir, template))
+}
+
+/// A finding's path made as precise as its message allows: cfn-lint reports
+/// an unknown IAM action at the statement's `Action` list, naming the action
+/// in its message (`'getparamter' is not one of ...`); the path then ends at
+/// that action's index, so the finding lands on the string that is wrong.
+fn refine_path(template: &Json, mut path: Vec<String>, message: &str) -> Vec<String> {
+    if path.last().map(String::as_str) != Some("Action") {
+        return path;
+    }
+    let pointer = format!("/{}", path.join("/"));
+    let Some(actions) = template.pointer(&pointer).and_then(Json::as_array) else {
+        return path;
+    };
+    // The value the message is about is the first one it quotes (the
+    // list of valid values follows).
+    let Some(quoted) = message.split('\'').nth(1).map(str::to_ascii_lowercase) else {
+        return path;
+    };
+    let named = |a: &str| {
+        let a = a.to_ascii_lowercase();
+        quoted == a || Some(quoted.as_str()) == a.rsplit(':').next()
+    };
+    if let Some(j) = actions.iter().position(|a| a.as_str().is_some_and(named)) {
+        path.push(j.to_string());
+    }
+    path
+}
+
+/// The cfn-lint version whose runtime lifecycle data slsc's dates were last
+/// compared with (`scripts/check-runtime-dates.py`, the version pinned in
+/// `scripts/requirements-validate.txt`).
+pub const CFN_LINT_COMPARED: &str = "1.58.0";
+
+/// cfn-lint's rules on runtime lifecycle dates: deprecated, creation
+/// blocked, update blocked.
+const RUNTIME_RULES: &[&str] = &["W2531", "E2531", "E2533"];
+
+/// The version `tool --version` prints (`cfn-lint 1.58.0`), if any.
+fn tool_version(tool: &Path) -> Option<String> {
+    let out = std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v = text.split_whitespace().last()?.to_string();
+    v.starts_with(|c: char| c.is_ascii_digit()).then_some(v)
+}
+
+/// `1.51.0` -> `[1, 51, 0]`, for ordering versions.
+fn version_parts(v: &str) -> Vec<u64> {
+    v.split('.')
+        .map(|p| {
+            p.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0)
+        })
+        .collect()
+}
+
+/// When a cfn-lint runtime finding says more than slsc's own dates do on
+/// `today` (a runtime slsc says is supported called deprecated, or one it
+/// says can still be created called blocked), why: which data is older.
+fn runtime_note(rule: &str, runtime: &str, version: Option<&str>, today: Date) -> Option<String> {
+    use crate::check::runtimes::{lookup, Status};
+    let rt = lookup(runtime)?;
+    let status = rt.status(today);
+    let contradicts = match rule {
+        "W2531" => status == Status::Supported,
+        "E2531" | "E2533" => status != Status::CreateBlocked,
+        _ => false,
+    };
+    if !contradicts {
+        return None;
+    }
+    let dates = format!(
+        "slsc's dates (AWS's Lambda runtime table) give `{runtime}` end of support {} and block new functions from {}",
+        rt.deprecated.unwrap_or("not announced"),
+        rt.create_blocked.unwrap_or("not announced"),
+    );
+    let older = version.is_some_and(|v| version_parts(v) < version_parts(CFN_LINT_COMPARED));
+    let name = version.map_or("this cfn-lint".to_string(), |v| format!("cfn-lint {v}"));
+    Some(if older {
+        format!("this finding comes from older data: {name}'s runtime dates predate cfn-lint {CFN_LINT_COMPARED}, which slsc's match; {dates}; upgrade cfn-lint to {CFN_LINT_COMPARED} or newer")
+    } else {
+        format!("{name}'s runtime dates differ from slsc's: {dates}")
+    })
 }
 
 /// Runs cfn-lint on the compilation's CloudFormation template; its findings
-/// as diagnostics. Err when the template cannot be built or cfn-lint cannot
-/// run (a message for the user).
+/// as diagnostics, each naming the cfn-lint version that reported it. A
+/// runtime lifecycle finding that contradicts slsc's own dates (W0205,
+/// E0206) says so, and whether cfn-lint's data is older. Err when the
+/// template cannot be built or cfn-lint cannot run (a message for the user).
 pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let (map, dir) = template_file(c, "cfn-lint")?;
+    let version = tool_version(tool);
+    // cfn-lint judges runtimes on the clock's date.
+    let today = Date::today();
+    let (map, dir, template) = template_file(c, "cfn-lint")?;
     let file = dir.join("template.json");
     let out = std::process::Command::new(tool)
         .args(["--format", "json", "--regions", "us-east-1", "--"])
@@ -80,11 +174,25 @@ pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String>
                 .flatten()
                 .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
                 .collect();
+            let path = refine_path(&template, path, &message);
             let span = map.lookup(&path).unwrap_or(fallback);
             let code = if level == "Error" { "E0901" } else { "W0902" };
+            let tool_name = version
+                .as_deref()
+                .map_or("cfn-lint".to_string(), |v| format!("cfn-lint {v}"));
+            let mut help = format!("in the CloudFormation target at {}; see the rule {rule} in cfn-lint's documentation", path.join("/"));
+            if RUNTIME_RULES.contains(&rule) {
+                let runtime = template
+                    .pointer(&format!("/{}", path.join("/")))
+                    .and_then(Json::as_str)
+                    .unwrap_or("");
+                if let Some(note) = runtime_note(rule, runtime, version.as_deref(), today) {
+                    help = format!("{note}; {help}");
+                }
+            }
             Diagnostic::new(code, span, format!("cfn-lint {rule}: {}", shorten(&message)))
-                .label(format!("cfn-lint {level} in the generated template"))
-                .help(format!("in the CloudFormation target at {}; see the rule {rule} in cfn-lint's documentation", path.join("/")))
+                .label(format!("{tool_name} {level} in the generated template"))
+                .help(help)
         })
         .collect())
 }
@@ -119,7 +227,7 @@ pub fn find_checkov() -> PathBuf {
 /// Runs checkov (offline) on the compilation's CloudFormation template; each
 /// failed check as a W0902 at the declaration of the resource it names.
 pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> {
-    let (map, dir) = template_file(c, "checkov")?;
+    let (map, dir, _) = template_file(c, "checkov")?;
     let file = dir.join("template.json");
     // Offline: no mapping download, no package scan, no API calls.
     let out = std::process::Command::new(tool)
@@ -187,4 +295,44 @@ pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> 
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_order_by_number() {
+        assert!(version_parts("1.51.0") < version_parts(CFN_LINT_COMPARED));
+        assert!(version_parts("1.9.2") < version_parts("1.51.0"));
+        assert!(version_parts("1.60.1") > version_parts(CFN_LINT_COMPARED));
+    }
+
+    #[test]
+    fn a_runtime_finding_from_older_data_says_so() {
+        let today = Date::parse("2026-11-23").unwrap();
+        // cfn-lint 1.51 calls python3.11 update-blocked; AWS's table (and
+        // slsc) give it support until 2027-06-30.
+        let note = runtime_note("E2533", "python3.11", Some("1.51.0"), today).unwrap();
+        assert!(
+            note.starts_with("this finding comes from older data: cfn-lint 1.51.0"),
+            "{note}"
+        );
+        assert!(note.contains("2027-06-30"), "{note}");
+        let newer = runtime_note("W2531", "python3.11", Some("1.60.0"), today).unwrap();
+        assert!(newer.contains("differ from slsc's"), "{newer}");
+        // Findings slsc agrees with get no note.
+        assert_eq!(
+            runtime_note("W2531", "nodejs20.x", Some("1.51.0"), today),
+            None
+        );
+        assert_eq!(
+            runtime_note("E2531", "python3.6", Some("1.51.0"), today),
+            None
+        );
+        assert_eq!(
+            runtime_note("E2533", "unknown9", Some("1.51.0"), today),
+            None
+        );
+    }
 }

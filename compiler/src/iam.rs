@@ -29,6 +29,10 @@ pub struct Statement {
     pub cause: Span,
     /// Why, in the spec's words: "writes Orders".
     pub because: String,
+    /// Where each action and resource written by hand (`allow`) is, by its
+    /// path in the statement (`Action/0`, `Resource/1`); empty for derived
+    /// statements, whose parts all come from `cause`.
+    pub parts: Vec<(String, Span)>,
 }
 
 impl Statement {
@@ -55,6 +59,7 @@ fn stmt(sid: String, actions: &[&str], resources: Vec<Json>) -> Statement {
         condition: None,
         cause: Span::default(),
         because: String::new(),
+        parts: Vec::new(),
     }
 }
 
@@ -194,8 +199,20 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
             })
             .collect();
         let cause = a.actions.first().map_or(a.span, |x| x.span);
+        let mut statement = stmt(format!("Allow{}", i + 1), &actions, resources);
+        // A finding on one action or resource lands on that string.
+        statement.parts = (a.actions.iter().enumerate())
+            .map(|(j, x)| (format!("Action/{j}"), x.span))
+            .chain((a.resources.iter().enumerate()).map(|(j, x)| (format!("Resource/{j}"), x.span)))
+            .collect();
+        if let Some(first) = a.resources.first() {
+            statement.parts.push(("Resource".into(), first.span));
+        }
+        if let Some(first) = a.actions.first() {
+            statement.parts.push(("Action".into(), first.span));
+        }
         out.extend(caused(
-            vec![stmt(format!("Allow{}", i + 1), &actions, resources)],
+            vec![statement],
             cause,
             match &a.acknowledged {
                 Some(why) => format!("allow {} (acknowledged: {why})", actions.join(", ")),

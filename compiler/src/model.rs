@@ -9,7 +9,7 @@ use crate::source::Span;
 use std::collections::HashMap;
 
 /// A value with the span of the text that set it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Spanned<T> {
     /// The value.
     pub value: T,
@@ -49,6 +49,11 @@ pub struct Model {
     /// app's own KMS key (`encryption = kms`, the default) rather than AWS
     /// managed keys (`encryption = aws_managed`).
     pub customer_key: bool,
+    /// What happens to the data of stateful resources when the stack deletes
+    /// or replaces them: the `app`'s `on_delete` (`retain` without one), the
+    /// default of every table, bucket, stream and queue, and the setting of
+    /// the log groups and (see [`Model::key_retained`]) the app's key.
+    pub on_delete: Spanned<OnDelete>,
     /// Policy checks the app acknowledges not meeting, with the reason:
     /// emitted as checkov skip metadata on every resource.
     pub acknowledgements: Vec<(Spanned<String>, String)>,
@@ -87,7 +92,44 @@ pub struct Model {
     pub names: HashMap<String, (DeclKind, usize)>,
 }
 
+/// `on_delete`: what CloudFormation does with a stateful resource, and its
+/// data, when the stack is deleted or the resource replaced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum OnDelete {
+    /// `retain` (the default): `DeletionPolicy` and `UpdateReplacePolicy`
+    /// `Retain`; the resource outlives the stack.
+    #[default]
+    Retain,
+    /// `delete { reason = "..." }`: deleted with the stack, for this reason.
+    Delete(Spanned<String>),
+}
+
+impl OnDelete {
+    /// The `DeletionPolicy` and `UpdateReplacePolicy` value.
+    pub fn policy(&self) -> &'static str {
+        match self {
+            OnDelete::Retain => "Retain",
+            OnDelete::Delete(_) => "Delete",
+        }
+    }
+
+    /// True for `retain`.
+    pub fn retains(&self) -> bool {
+        matches!(self, OnDelete::Retain)
+    }
+}
+
 impl Model {
+    /// Whether the app's KMS key is kept when the stack is deleted: when the
+    /// app retains by default, or when anything it encrypts is retained
+    /// (data kept without its key could never be read again).
+    pub fn key_retained(&self) -> bool {
+        self.on_delete.value.retains()
+            || self.queues.iter().any(|q| q.on_delete.value.retains())
+            || self.tables.iter().any(|t| t.on_delete.value.retains())
+            || self.streams.iter().any(|s| s.on_delete.value.retains())
+    }
+
     fn index(&self, kind: DeclKind, name: &str) -> Option<usize> {
         match self.names.get(name) {
             Some((k, i)) if *k == kind => Some(*i),
@@ -758,6 +800,8 @@ pub struct Queue {
     /// `external = true`: sent to (or read) from outside the spec, so no
     /// sender (or consumer) in the app is expected.
     pub external: bool,
+    /// Kept or deleted with the stack (`on_delete`, else the app's).
+    pub on_delete: Spanned<OnDelete>,
 }
 
 /// A `topic` declaration.
@@ -870,6 +914,8 @@ pub struct Table {
     pub stream: Option<StreamView>,
     /// Secondary indexes, global ones first, each in source order.
     pub indexes: Vec<TableIndex>,
+    /// Kept or deleted with the stack (`on_delete`, else the app's).
+    pub on_delete: Spanned<OnDelete>,
 }
 
 /// A secondary index of a table (`indexes { NAME = { ... } }` or
@@ -896,6 +942,8 @@ pub struct DataStream {
     pub shards: Option<Spanned<i64>>,
     /// How long records are kept, in seconds (whole hours, 24 h to 365 d).
     pub retention: Spanned<u64>,
+    /// Kept or deleted with the stack (`on_delete`, else the app's).
+    pub on_delete: Spanned<OnDelete>,
 }
 
 /// A `bucket` declaration.
@@ -909,6 +957,8 @@ pub struct Bucket {
     pub eventbridge: bool,
     /// Keeps every version of its objects (the default).
     pub versioning: bool,
+    /// Kept or deleted with the stack (`on_delete`, else the app's).
+    pub on_delete: Spanned<OnDelete>,
 }
 
 /// A `secret` declaration: an existing Secrets Manager secret, by name.

@@ -410,6 +410,11 @@ impl Resolver {
         if let Some(body) = p.take_block("tags") {
             self.model.tags = self.string_map(body);
         }
+        if let Some(v) = p.take("on_delete") {
+            if let Some(d) = self.on_delete(v) {
+                self.model.on_delete = d;
+            }
+        }
         if let Some(v) = p.take("encryption") {
             if let Some(w) = self.expect_word(v, &["kms", "aws_managed"]) {
                 self.model.customer_key = w == "kms";
@@ -571,6 +576,7 @@ impl Resolver {
                     .take("versioning")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(true);
+                let on_delete = self.on_delete_of(&mut p);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
                 self.model.buckets.push(Bucket {
@@ -578,6 +584,7 @@ impl Resolver {
                     span: d.name.span,
                     eventbridge,
                     versioning,
+                    on_delete,
                 });
                 self.model.buckets.len() - 1
             }
@@ -588,6 +595,7 @@ impl Resolver {
                     .take("retention")
                     .and_then(|v| self.expect_seconds(v))
                     .unwrap_or(Spanned::new(86_400, d.name.span));
+                let on_delete = self.on_delete_of(&mut p);
                 self.other_members(&d.body, "a stream");
                 p.finish(self, "a stream");
                 self.model.streams.push(DataStream {
@@ -595,6 +603,7 @@ impl Resolver {
                     span: d.name.span,
                     shards,
                     retention,
+                    on_delete,
                 });
                 self.model.streams.len() - 1
             }

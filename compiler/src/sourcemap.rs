@@ -98,13 +98,14 @@ pub fn build(model: &Model, template: &Json) -> Map {
             );
         }
         for (i, s) in crate::iam::statements(model, f).iter().enumerate() {
-            map.put(
-                format!(
-                    "Resources/{}/Properties/Policies/0/PolicyDocument/Statement/{i}",
-                    role(&f.name)
-                ),
-                s.cause,
+            let statement = format!(
+                "Resources/{}/Properties/Policies/0/PolicyDocument/Statement/{i}",
+                role(&f.name)
             );
+            for (part, span) in &s.parts {
+                map.put(format!("{statement}/{part}"), *span);
+            }
+            map.put(statement, s.cause);
         }
     }
     for q in &model.queues {
@@ -127,6 +128,41 @@ pub fn build(model: &Model, template: &Json) -> Map {
         );
         for (i, t) in r.targets.iter().enumerate() {
             map.put(format!("Resources/{id}/Properties/Targets/{i}"), t.span);
+        }
+    }
+    // What becomes of stateful resources: where `on_delete` is set (the
+    // declaration's own, or the app's default).
+    let kept = model
+        .queues
+        .iter()
+        .map(|q| (logical(&q.name), q.on_delete.span))
+        .chain(
+            model
+                .tables
+                .iter()
+                .map(|t| (logical(&t.name), t.on_delete.span)),
+        )
+        .chain(
+            model
+                .buckets
+                .iter()
+                .map(|b| (logical(&b.name), b.on_delete.span)),
+        )
+        .chain(
+            model
+                .streams
+                .iter()
+                .map(|s| (logical(&s.name), s.on_delete.span)),
+        )
+        .chain(
+            model
+                .functions
+                .iter()
+                .map(|f| (crate::emit::ids::log_group(&f.name), model.on_delete.span)),
+        );
+    for (id, span) in kept.filter(|(_, s)| *s != Span::default()) {
+        for attr in ["DeletionPolicy", "UpdateReplacePolicy"] {
+            map.put(format!("Resources/{id}/{attr}"), span);
         }
     }
     // Every resource falls back to the declaration whose ID it extends.

@@ -1115,7 +1115,10 @@ fn rule_to_queue_gets_one_queue_policy_scoped_to_the_rule() {
             "Principal": { "Service": "events.amazonaws.com" },
             "Action": "sqs:SendMessage",
             "Resource": { "Fn::GetAtt": ["Q", "Arn"] },
-            "Condition": { "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } } },
+            "Condition": {
+                "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } },
+                "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } },
+            },
         })
     );
     // A queue nothing delivers to has no policy.
@@ -1165,7 +1168,10 @@ fn a_rule_dead_letter_queue_gets_a_statement_for_the_rule() {
     assert_eq!(ids, ["DPolicy", "QPolicy"]);
     assert_eq!(
         t["Resources"]["DPolicy"]["Properties"]["PolicyDocument"]["Statement"][0]["Condition"],
-        json!({ "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } } })
+        json!({
+            "ArnEquals": { "aws:SourceArn": { "Fn::GetAtt": ["R", "Arn"] } },
+            "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } },
+        })
     );
     assert_eq!(
         t["Resources"]["R"]["Properties"]["Targets"][0]["DeadLetterConfig"],
@@ -1188,6 +1194,7 @@ fn rule_to_function_gets_a_lambda_permission_for_the_rule() {
                 "FunctionName": { "Ref": "F" },
                 "Principal": "events.amazonaws.com",
                 "SourceArn": { "Fn::GetAtt": ["R", "Arn"] },
+                "SourceAccount": { "Ref": "AWS::AccountId" },
             },
         })
     );

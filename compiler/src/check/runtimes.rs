@@ -1,9 +1,12 @@
 //! Lambda runtimes and their lifecycle dates.
 //!
-//! The dates are data (from cfn-lint's `LmbdRuntimeLifecycle.json` and the
-//! Lambda runtimes page, see `shared/reference/aws-constraints.md` §1a), never
-//! a hard-coded "supported" list: whether a runtime is deprecated depends on
-//! the date of the compilation, which [`Date`] makes pinnable.
+//! The dates are data, from AWS's Lambda runtime table
+//! (<https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html>),
+//! as cfn-lint's `LmbdRuntimeLifecycle.json` also records them, never a
+//! hard-coded "supported" list: whether a runtime is deprecated depends on
+//! the date of the compilation, which [`Date`] makes pinnable. CI compares
+//! them with the pinned cfn-lint's (`scripts/check-runtime-dates.py`); every
+//! difference, with its reason, is in `tests/runtimes/cfn-lint-differences.json`.
 
 /// A calendar date, as days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

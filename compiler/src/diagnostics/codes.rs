@@ -75,6 +75,7 @@ codes! {
     "E0311" Error "failures dropped without a reason";
     "W0312" Warning "dead-letter queue keeps messages no longer than its source";
     "E0313" Error "over a CloudFormation template limit";
+    "E0314" Error "data deleted with the stack without a reason";
     "E0320" Error "event loop";
     "E0321" Error "recursion allowed without a reason";
     "W0322" Warning "recursion allowed outside any loop";

@@ -41,7 +41,7 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind) -> &'static [&'static str] {
     use crate::ast::DeclKind as K;
     match kind {
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
-        K::Queue | K::Topic => &["Policy"],
+        K::Queue | K::Topic | K::Bucket => &["Policy"],
         K::Api => &[
             "DefaultStage",
             "Authorizer",

@@ -51,8 +51,16 @@ fn allow_service(sid: &str, service: &str, action: &str, resource: Json, source_
         "Principal": { "Service": service },
         "Action": action,
         "Resource": resource,
-        "Condition": { "ArnEquals": { "aws:SourceArn": source_arn } },
+        "Condition": {
+            "ArnEquals": { "aws:SourceArn": source_arn },
+            "StringEquals": { "aws:SourceAccount": this_account() },
+        },
     })
+}
+
+/// This stack's account, for `aws:SourceAccount` and `SourceAccount`.
+fn this_account() -> Json {
+    r#ref("AWS::AccountId")
 }
 
 impl Plan {
@@ -214,6 +222,19 @@ pub fn tag_map(model: &Model) -> Json {
     )
 }
 
+/// A resource that holds data: `DeletionPolicy` and `UpdateReplacePolicy`
+/// both say what becomes of it when the stack is deleted or the resource
+/// replaced (`Retain` unless the spec says `on_delete = delete { ... }`).
+/// None of these types supports `Snapshot`.
+fn stateful(kind: &str, on_delete: &OnDelete, props: Json) -> Json {
+    json!({
+        "Type": kind,
+        "DeletionPolicy": on_delete.policy(),
+        "UpdateReplacePolicy": on_delete.policy(),
+        "Properties": props,
+    })
+}
+
 fn with_tags(model: &Model, mut props: Json) -> Json {
     if !model.tags.is_empty() {
         props["Tags"] = tag_list(model);
@@ -229,7 +250,11 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
     }
     t.add(
         ids::log_group(&f.name),
-        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Logs::LogGroup",
+            &model.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -254,7 +279,11 @@ pub fn access_logs(model: &Model, api: &Api, t: &mut Template) -> Option<Json> {
     }
     t.add(
         id.clone(),
-        json!({ "Type": "AWS::Logs::LogGroup", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Logs::LogGroup",
+            &model.on_delete.value,
+            with_tags(model, props),
+        ),
     );
     let format = if api.rest {
         REST_ACCESS_LOG_FORMAT
@@ -376,7 +405,7 @@ pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json 
         "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/*/{method}{}",
         path.join("/")
     );
-    permission(function_id, "apigateway.amazonaws.com", sub(&source), None)
+    permission(function_id, "apigateway.amazonaws.com", sub(&source))
 }
 
 /// The logical ID of the app's KMS key.
@@ -389,8 +418,10 @@ pub fn key_arn() -> Json {
 
 /// The app's KMS key. Its policy lets the account's IAM policies grant its
 /// use (roles get exactly the `kms:` actions their verbs need), CloudWatch
-/// Logs encrypt this account's log groups, and EventBridge and SNS deliver
-/// to the queues and topics it encrypts. A key policy's `Resource` is always
+/// Logs encrypt this account's log groups (`kms:EncryptionContext:aws:logs:arn`),
+/// and EventBridge and SNS deliver to the queues and topics it encrypts,
+/// for this account's rules and topics only (`aws:SourceAccount`,
+/// `aws:SourceArn`). A key policy's `Resource` is always
 /// `*`: it means the key itself.
 pub fn key(model: &Model, t: &mut Template) {
     let props = json!({
@@ -418,19 +449,46 @@ pub fn key(model: &Model, t: &mut Template) {
                         },
                     },
                 },
+                // The key's ARN is the queues' and topics' KMS key: naming
+                // the rules or topics themselves here would be a circular
+                // dependency, so the sources are this account's rules and
+                // topics in this region.
                 {
-                    "Sid": "ServicesDeliverToQueuesAndTopics",
+                    "Sid": "EventsDeliverToQueuesAndTopics",
                     "Effect": "Allow",
-                    "Principal": { "Service": ["events.amazonaws.com", "sns.amazonaws.com"] },
+                    "Principal": { "Service": "events.amazonaws.com" },
                     "Action": ["kms:GenerateDataKey", "kms:Decrypt"],
                     "Resource": "*",
+                    "Condition": {
+                        "StringEquals": { "aws:SourceAccount": this_account() },
+                        "ArnLike": { "aws:SourceArn": sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/*") },
+                    },
+                },
+                {
+                    "Sid": "SnsDeliversToQueues",
+                    "Effect": "Allow",
+                    "Principal": { "Service": "sns.amazonaws.com" },
+                    "Action": ["kms:GenerateDataKey", "kms:Decrypt"],
+                    "Resource": "*",
+                    "Condition": {
+                        "StringEquals": { "aws:SourceAccount": this_account() },
+                        "ArnLike": { "aws:SourceArn": sub("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:*") },
+                    },
                 },
             ],
         },
     });
     t.add(
         KEY.into(),
-        json!({ "Type": "AWS::KMS::Key", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::KMS::Key",
+            if model.key_retained() {
+                &OnDelete::Retain
+            } else {
+                &model.on_delete.value
+            },
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -481,7 +539,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 t.add(format!("{fid}{tid}Subscription"), sub);
                 t.add(
                     format!("{fid}{tid}Permission"),
-                    permission(&fid, "sns.amazonaws.com", r#ref(&tid), None),
+                    permission(&fid, "sns.amazonaws.com", r#ref(&tid)),
                 );
             }
             Trigger::Bucket { bucket, .. } => {
@@ -494,14 +552,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 let source_arn = refs::attr(DeclKind::Bucket, &bucket.name, Attr::Arn);
                 t.add(
                     format!("{fid}{bid}Permission"),
-                    // Bucket ARNs carry no account: SourceAccount closes the
-                    // confused-deputy gap.
-                    permission(
-                        &fid,
-                        "s3.amazonaws.com",
-                        source_arn,
-                        Some(r#ref("AWS::AccountId")),
-                    ),
+                    permission(&fid, "s3.amazonaws.com", source_arn),
                 );
             }
             _ => {}
@@ -510,23 +561,21 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
     let _ = model;
 }
 
-/// An `AWS::Lambda::Permission` for a service to invoke a function.
-pub fn permission(
-    function_id: &str,
-    service: &str,
-    source_arn: Json,
-    source_account: Option<Json>,
-) -> Json {
-    let mut props = json!({
-        "Action": "lambda:InvokeFunction",
-        "FunctionName": r#ref(function_id),
-        "Principal": service,
-        "SourceArn": source_arn,
-    });
-    if let Some(a) = source_account {
-        props["SourceAccount"] = a;
-    }
-    json!({ "Type": "AWS::Lambda::Permission", "Properties": props })
+/// An `AWS::Lambda::Permission` for a service to invoke a function: only
+/// from `source_arn`, and only from this account (`SourceAccount`: bucket
+/// ARNs carry no account, and with it every permission closes the
+/// confused-deputy gap the same way).
+pub fn permission(function_id: &str, service: &str, source_arn: Json) -> Json {
+    json!({
+        "Type": "AWS::Lambda::Permission",
+        "Properties": {
+            "Action": "lambda:InvokeFunction",
+            "FunctionName": r#ref(function_id),
+            "Principal": service,
+            "SourceArn": source_arn,
+            "SourceAccount": this_account(),
+        },
+    })
 }
 
 /// A queue, with its redrive policy and, when anything delivers to it, its one policy.
@@ -568,7 +617,11 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     }
     t.add(
         id.clone(),
-        json!({ "Type": "AWS::SQS::Queue", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::SQS::Queue",
+            &q.on_delete.value,
+            with_tags(model, props),
+        ),
     );
     if let Some(statements) = plan.queue_statements.get(&q.name) {
         t.add(
@@ -661,7 +714,11 @@ pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
     };
     t.add(
         logical(&s.name),
-        json!({ "Type": "AWS::Kinesis::Stream", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::Kinesis::Stream",
+            &s.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
@@ -764,11 +821,16 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     };
     t.add(
         logical(&tb.name),
-        json!({ "Type": "AWS::DynamoDB::Table", "Properties": with_tags(model, props) }),
+        stateful(
+            "AWS::DynamoDB::Table",
+            &tb.on_delete.value,
+            with_tags(model, props),
+        ),
     );
 }
 
-/// A bucket: encrypted, public access blocked, with its notifications.
+/// A bucket: encrypted, public access blocked, with its notifications, and
+/// its policy `<B>Policy`, which denies requests without TLS.
 pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     let id = logical(&b.name);
     let mut props = json!({
@@ -836,14 +898,40 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     if !notifications.is_empty() {
         props["NotificationConfiguration"] = Json::Object(notifications);
     }
-    let mut res = json!({ "Type": "AWS::S3::Bucket" });
+    let policy = b.on_delete.value.policy();
+    let mut res = json!({
+        "Type": "AWS::S3::Bucket",
+        "DeletionPolicy": policy,
+        "UpdateReplacePolicy": policy,
+    });
     if !depends.is_empty() {
         // S3 tests the notification target when the bucket is configured:
         // the permissions must exist first.
         res["DependsOn"] = Json::Array(depends);
     }
     res["Properties"] = with_tags(model, props);
-    t.add(id, res);
+    t.add(id.clone(), res);
+    // Plain-HTTP requests are refused, to the bucket and to its objects.
+    t.add(
+        format!("{id}Policy"),
+        json!({
+            "Type": "AWS::S3::BucketPolicy",
+            "Properties": {
+                "Bucket": r#ref(&id),
+                "PolicyDocument": {
+                    "Version": "2012-10-17",
+                    "Statement": [{
+                        "Sid": "DenyInsecureTransport",
+                        "Effect": "Deny",
+                        "Principal": "*",
+                        "Action": "s3:*",
+                        "Resource": [get_att(&id, "Arn"), sub(&format!("${{{id}.Arn}}/*"))],
+                        "Condition": { "Bool": { "aws:SecureTransport": "false" } },
+                    }],
+                },
+            },
+        }),
+    );
 }
 
 /// An EventBridge target's retry policy and dead-letter config.
@@ -893,7 +981,7 @@ pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
         let fid = logical(&target.name);
         t.add(
             format!("{id}{fid}Permission"),
-            permission(&fid, "events.amazonaws.com", get_att(&id, "Arn"), None),
+            permission(&fid, "events.amazonaws.com", get_att(&id, "Arn")),
         );
     }
 }

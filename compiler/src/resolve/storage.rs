@@ -38,6 +38,7 @@ impl Resolver {
             .take("external")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
+        let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a queue");
         p.finish(self, "a queue");
         Queue {
@@ -51,6 +52,7 @@ impl Resolver {
             message: self.message_type(d),
             content_dedup,
             external,
+            on_delete,
         }
     }
 
@@ -178,6 +180,7 @@ impl Resolver {
         let global = p.take_block("indexes");
         let local = p.take_block("local_indexes");
         let indexes = self.table_indexes(&d.name, &key, global, local);
+        let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a table");
         p.finish(self, "a table");
         Some(Table {
@@ -187,6 +190,7 @@ impl Resolver {
             billing,
             stream,
             indexes,
+            on_delete,
         })
     }
 

@@ -373,3 +373,50 @@ impl Resolver {
         }
     }
 }
+
+impl Resolver {
+    /// `on_delete = retain` or `on_delete = delete { reason = "..." }` (a
+    /// bare `delete`, or an empty reason, is E0314: losing data needs a
+    /// reason, as losing failures does, E0311).
+    pub(super) fn on_delete(&mut self, v: &ast::Value) -> Option<Spanned<OnDelete>> {
+        let no_reason = |r: &mut Resolver, span: Span| {
+            r.error(
+                Diagnostic::new("E0314", span, "`on_delete = delete` without saying why")
+                    .label("no reason")
+                    .help("write `delete { reason = \"...\" }` with why losing this data with the stack is acceptable, or `retain` to keep it"),
+            );
+            Some(Spanned::new(
+                OnDelete::Delete(Spanned::new(String::new(), span)),
+                v.span,
+            ))
+        };
+        match &v.kind {
+            ValueKind::Tagged(tag, body) if tag.name == "delete" => {
+                let mut p = Props::new(body);
+                let reason = p.take("reason").and_then(|r| self.expect_string(r));
+                self.other_members(body, "`delete`");
+                p.finish(self, "`delete`");
+                match reason {
+                    Some(r) if !r.value.trim().is_empty() => {
+                        Some(Spanned::new(OnDelete::Delete(r), v.span))
+                    }
+                    Some(r) => no_reason(self, r.span),
+                    None => no_reason(self, v.span),
+                }
+            }
+            ValueKind::Path(p) if p.parts.len() == 1 && p.parts[0].name == "delete" => {
+                no_reason(self, v.span)
+            }
+            _ => self
+                .expect_word(v, &["retain", "delete"])
+                .map(|_| Spanned::new(OnDelete::Retain, v.span)),
+        }
+    }
+
+    /// A declaration's `on_delete`, or the app's.
+    pub(super) fn on_delete_of(&mut self, p: &mut Props) -> Spanned<OnDelete> {
+        p.take("on_delete")
+            .and_then(|v| self.on_delete(v))
+            .unwrap_or_else(|| self.model.on_delete.clone())
+    }
+}
