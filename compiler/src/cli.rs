@@ -628,6 +628,23 @@ fn run_match(
                         // answer is "cannot decide".
                         let mut p = p.clone();
                         let mut missing = Vec::new();
+                        // Every `--value` must name what the rule compares.
+                        let compared: Vec<String> = r
+                            .filter_refs
+                            .iter()
+                            .map(|(_, reference, attr)| format!("{}.{}", reference.name, attr.word()))
+                            .collect();
+                        for v in values {
+                            match v.split_once('=') {
+                                Some((name, _)) if compared.iter().any(|c| c == name) => {}
+                                Some((name, _)) => {
+                                    let hint = diagnostics::did_you_mean(name, compared.iter().map(String::as_str))
+                                        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                                    return fail(format!("rule `{rule}` does not compare with `{name}`{hint}"));
+                                }
+                                None => return fail(format!("`--value {v}` is not NAME.ATTR=VALUE")),
+                            }
+                        }
                         for (_, reference, attr) in &r.filter_refs {
                             let name = format!("{}.{}", reference.name, attr.word());
                             let intrinsic = slsc::emit::refs::value(&c.model, reference.kind, &reference.name, *attr);

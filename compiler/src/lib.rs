@@ -104,7 +104,7 @@ pub fn compile_source(
 }
 
 /// Warnings about what the rest of the spec does not do (use, feed, read,
-/// emit, invoke): left out while a syntax error hides part of the spec.
+/// emit, invoke): left out while an error hides part of the spec.
 const WHOLE_SPEC: &[&str] = &["W0104", "W0322", "W0327", "W0329", "W0409", "W0410"];
 
 fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
@@ -127,10 +127,12 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     diagnostics.extend(resolve_diags);
     let (model, check_diags) = check::check(model, &opts);
     diagnostics.extend(check_diags);
-    // A declaration that a syntax error dropped may be the one that used,
-    // fed, subscribed to or emitted what the whole-spec checks would call
-    // unused: their findings would be follow-ons of the error, not news.
-    if diagnostics.iter().any(|d| d.code == "E0001") {
+    // A declaration that an error dropped or left half-resolved (a syntax
+    // error, a file that cannot be read, a schedule with an invalid rate)
+    // may be the one that used, fed, subscribed to or emitted what the
+    // whole-spec checks would call unused: their findings would be
+    // follow-ons of the error, not news. They come back once it is fixed.
+    if diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
     }
     // Template limits are facts of the stack, not of the spec: count them

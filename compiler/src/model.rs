@@ -178,20 +178,29 @@ impl Model {
             invoked.insert(s.target.name.clone());
         }
         for f in &self.functions {
-            let pushed = f
-                .triggers
-                .iter()
-                .any(|t| matches!(t, Trigger::Bucket { .. } | Trigger::Topic { .. }));
+            let pushed = f.external
+                || f.triggers
+                    .iter()
+                    .any(|t| matches!(t, Trigger::Bucket { .. } | Trigger::Topic { .. }));
             if pushed {
                 invoked.insert(f.name.clone());
             }
-            for d in [&f.on_failure, &f.on_success].into_iter().flatten() {
-                if d.kind == DeclKind::Function {
-                    invoked.insert(d.name.clone());
-                }
-            }
             for a in f.access.iter().filter(|a| a.verb == VerbKind::Invokes) {
                 invoked.insert(a.target.name.clone());
+            }
+        }
+        // A function named as a destination is invoked asynchronously only
+        // when its caller's destinations take effect, that is when the
+        // caller is itself invoked asynchronously: follow the chain.
+        let mut pending: Vec<String> = invoked.iter().cloned().collect();
+        while let Some(name) = pending.pop() {
+            let Some(f) = self.function(&name) else {
+                continue;
+            };
+            for d in [&f.on_failure, &f.on_success].into_iter().flatten() {
+                if d.kind == DeclKind::Function && invoked.insert(d.name.clone()) {
+                    pending.push(d.name.clone());
+                }
             }
         }
         for f in &mut self.functions {
@@ -609,6 +618,10 @@ pub struct Function {
     /// `max_event_age`, `on_failure` and `on_success` do nothing and are
     /// neither granted nor emitted (W0329).
     pub invoked_async: bool,
+    /// `external = true`: something outside the spec invokes it (another
+    /// stack, a person with the CLI), possibly asynchronously, so its
+    /// asynchronous settings take effect whatever the app does.
+    pub external: bool,
 }
 
 /// `allow "service:Action" on "arn:..." { acknowledge = "why" }`: the

@@ -364,8 +364,9 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
         .get(name)
         .is_some_and(|(k, _)| *k == crate::ast::DeclKind::Bucket)
     {
-        // A key the bucket's first trigger would fire for.
-        let (prefix, suffix) = model
+        // A key the bucket's first trigger would fire for, and the kind of
+        // event it fires on.
+        let (prefix, suffix, removed) = model
             .functions
             .iter()
             .flat_map(|f| &f.triggers)
@@ -374,8 +375,13 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
                     bucket,
                     prefix,
                     suffix,
+                    events,
                     ..
-                } if bucket.name == name => Some((prefix.clone(), suffix.clone())),
+                } if bucket.name == name => Some((
+                    prefix.clone(),
+                    suffix.clone(),
+                    !events.contains(&crate::model::BucketEvent::Created),
+                )),
                 _ => None,
             })
             .unwrap_or_default();
@@ -391,7 +397,7 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
                 "eventSource": "aws:s3",
                 "awsRegion": REGION,
                 "eventTime": "2026-01-01T00:00:00.000Z",
-                "eventName": "ObjectCreated:Put",
+                "eventName": if removed { "ObjectRemoved:Delete" } else { "ObjectCreated:Put" },
                 "userIdentity": { "principalId": "EXAMPLE" },
                 "requestParameters": { "sourceIPAddress": "127.0.0.1" },
                 "responseElements": { "x-amz-request-id": "EXAMPLE123456789", "x-amz-id-2": "EXAMPLE123/abcdefghijklmno" },
@@ -422,14 +428,33 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
             "detail": "{}",
         })));
     }
-    let (method, path) = name.split_once(' ')?;
-    let (api, route) = model.apis.iter().find_map(|a| {
-        a.routes
-            .iter()
-            .find(|r| r.method.eq_ignore_ascii_case(method) && r.path.value == path.trim())
-            .map(|r| (a, r))
-    })?;
-    Some(Ok(api_request(model, api, route)))
+    // `METHOD /path`, or `Api METHOD /path` where two APIs share a route.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (api_name, method, path) = match words.as_slice() {
+        [method, path] => (None, *method, *path),
+        [api, method, path] => (Some(*api), *method, *path),
+        _ => return None,
+    };
+    let found: Vec<(&crate::model::Api, &crate::model::Route)> = model
+        .apis
+        .iter()
+        .filter(|a| api_name.is_none_or(|n| n == a.name))
+        .flat_map(|a| a.routes.iter().map(move |r| (a, r)))
+        .filter(|(_, r)| r.method.eq_ignore_ascii_case(method) && r.path.value == path)
+        .collect();
+    match found.as_slice() {
+        [] => None,
+        [(api, route)] => Some(Ok(api_request(model, api, route))),
+        several => Some(Err(format!(
+            "`{method} {path}` is a route of {}: name the API, e.g. `{} {method} {path}`",
+            several
+                .iter()
+                .map(|(a, _)| format!("`{}`", a.name))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            several[0].0.name
+        ))),
+    }
 }
 
 /// The request a route's function receives: API Gateway's payload format

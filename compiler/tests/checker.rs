@@ -2054,6 +2054,20 @@ fn loops_through_every_kind_of_hop_are_found_once() {
         rule R on default { match aws.s3.ObjectCreated where bucket.name = B.name\n send to F\n dead_letter = D }\n";
     assert_eq!(count(s3_events, "E0320"), 1);
     assert_eq!(count(&s3_events.replace("writes B", "reads B"), "E0320"), 0);
+    // A rule that watches only `object.key prefix "in/"` is not fed by
+    // writes under `out/`.
+    let keyed = s3_events.replace(
+        "where bucket.name = B.name",
+        "where bucket.name = B.name and object.key prefix \"in/\"",
+    );
+    assert_eq!(count(&keyed, "E0320"), 1);
+    assert_eq!(
+        count(
+            &keyed.replace("writes B", "writes B prefix \"out/\""),
+            "E0320"
+        ),
+        0
+    );
     let table = "table T { key = { id: string } }\nfunction C { handler = \"c.h\"\n writes T\n}\n";
     assert_eq!(count(table, "E0320"), 0);
     // Emitting an event no rule on that bus matches is no loop.
@@ -2077,15 +2091,27 @@ fn loops_through_every_kind_of_hop_are_found_once() {
 
 #[test]
 fn an_allowed_loop_is_not_stopped_by_lambda() {
+    // Two functions in the loop, one says why: both must run with loop
+    // detection off, since Lambda stops any function left on Terminate; a
+    // function outside the loop keeps it on.
     let spec = "queue Q { visibility_timeout = 60s, dead_letter = drop { reason = \"r\" } }\n\
-        function A { handler = \"a.h\"\n on Q { batch = 1 }\n sends to Q\n recursion = allow { reason = \"r\" }\n}\n";
+        topic T\nqueue D { retention = 14d }\n\
+        function A { handler = \"a.h\"\n on Q { batch = 1 }\n publishes to T\n recursion = allow { reason = \"r\" }\n}\n\
+        function B { handler = \"b.h\"\n on T { dead_letter = D }\n sends to Q\n on_failure = D\n}\n\
+        function C { handler = \"c.h\"\n on T { dead_letter = D }\n on_failure = D\n}\n";
+    assert_eq!(count(spec, "E0320"), 0);
     for target in [Target::Sam, Target::CloudFormation] {
-        let c = compile(spec);
-        let t = slsc::build(&c, target).unwrap();
-        assert_eq!(
-            t["Resources"]["A"]["Properties"]["RecursiveLoop"],
-            json!("Allow")
-        );
+        let t = template(spec, target);
+        for (f, expected) in [
+            ("A", json!("Allow")),
+            ("B", json!("Allow")),
+            ("C", Value::Null),
+        ] {
+            assert_eq!(
+                t["Resources"][f]["Properties"]["RecursiveLoop"], expected,
+                "{f}"
+            );
+        }
     }
 }
 
@@ -2149,4 +2175,66 @@ fn async_settings_nothing_uses_are_neither_emitted_nor_granted() {
     assert!(role_statements(&t, "F")
         .iter()
         .any(|s| s["Sid"].as_str().unwrap().contains("Alerts")));
+}
+
+#[test]
+fn destinations_of_functions_nothing_invokes_asynchronously_do_not_count() {
+    // `F` consumes a queue: its `on_failure = G` does nothing, so nothing
+    // invokes `G` asynchronously either, and `G`'s retries are unused too.
+    let spec = "queue Q { external = true, dead_letter = drop { reason = \"r\" } }\n\
+        function F { handler = \"f.h\"\n on Q { batch = 1 }\n on_failure = G\n}\n\
+        function G { handler = \"g.h\"\n retries = 1\n}\n";
+    assert_eq!(count(spec, "W0329"), 2);
+    // A function invoked from outside the spec keeps its settings.
+    let outside = "queue D { retention = 14d }\nfunction F { handler = \"f.h\"\n external = true\n on_failure = D\n}\n";
+    assert_eq!(codes(outside), Vec::<&str>::new());
+    let t = template(outside, Target::CloudFormation);
+    assert!(t.to_string().contains("DestinationConfig"));
+}
+
+#[test]
+fn loops_through_bus_and_bucket_destinations() {
+    let bus = "queue Dlq { retention = 14d }\nbus Results\n\
+        event Succeeded from \"lambda\" detail_type \"Lambda Function Invocation Result - Success\" external { version: string }\n\
+        function Work { handler = \"w.h\"\n on_success = Results\n on_failure = Dlq\n}\n\
+        rule Again on Results { match Succeeded\n send to Work\n dead_letter = Dlq }\n";
+    assert_eq!(count(bus, "E0320"), 1);
+    let bucket = "bucket Failures\n\
+        schedule S every 1d -> Work { retry { max_age = 1h }, dead_letter = drop { reason = \"r\" } }\n\
+        function Work { handler = \"w.h\"\n max_event_age = 1h\n on Failures\n on_failure = Failures\n}\n";
+    assert_eq!(count(bucket, "E0320"), 1);
+    // Lambda writes new objects: a trigger on removed objects is not fed.
+    assert_eq!(
+        count(
+            &bucket.replace("on Failures", "on Failures { events = [removed] }"),
+            "E0320"
+        ),
+        0
+    );
+}
+
+#[test]
+fn reserved_concurrency_is_judged_against_the_account_quota() {
+    let spec = |n: i64| function_with(&format!("concurrency = {n}"));
+    assert!(!errors(&spec(900)).contains(&"E0203"));
+    let d = the(&spec(901), "E0203");
+    assert_eq!(
+        d.message,
+        "`concurrency` must be between 0 and 900, found 901"
+    );
+    let mut opts = common::options();
+    opts.config.account.concurrency = Some(5_000);
+    let c = compile_on(&spec(2_000), opts);
+    assert!(
+        !c.diagnostics.iter().any(|d| d.code == "E0203"),
+        "{}",
+        common::rendered(&c)
+    );
+    // Below two, the help cannot offer a lower `max_concurrency`.
+    let low = "queue Q { external = true, dead_letter = drop { reason = \"r\" } }\n\
+        function F { handler = \"f.h\"\n concurrency = 1\n on Q { batch = 1, max_concurrency = 5 }\n}\n";
+    assert!(the(low, "W0324")
+        .help
+        .unwrap()
+        .starts_with("remove `max_concurrency`"));
 }

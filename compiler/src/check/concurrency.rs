@@ -8,6 +8,8 @@
 //!   the event source mapping scales past what the function may run, and the
 //!   throttled batches go back to the queue (and, after enough receives, to
 //!   its dead-letter queue) although nothing failed.
+//! - E0203: one function reserving more than the account can (its quota
+//!   less 100).
 //! - W0325: the app reserves more concurrency than the account can give
 //!   while keeping the 100 unreserved executions Lambda requires; the quota
 //!   is AWS's default 1,000 unless `slsc.toml` says `[account] concurrency`.
@@ -41,8 +43,26 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
         }
     }
     let mut reserved: Vec<(&Function, &Spanned<i64>)> = Vec::new();
+    let available = quota.saturating_sub(UNRESERVED_MINIMUM);
     for f in &model.functions {
         let Some(c) = &f.concurrency else { continue };
+        // One function may reserve up to what the account can reserve.
+        if c.value < 0 || c.value as u64 > available {
+            diags.push(
+                Diagnostic::new(
+                    "E0203",
+                    c.span,
+                    format!("`concurrency` must be between 0 and {available}, found {}", c.value),
+                )
+                .label(format!(
+                    "an account with a quota of {quota} can reserve {available}: Lambda keeps {UNRESERVED_MINIMUM} unreserved"
+                ))
+                .help(format!(
+                    "set `concurrency` to a value from 0 to {available}; if the account's quota was raised, say so in slsc.toml: `[account]` `concurrency = N`"
+                )),
+            );
+            continue;
+        }
         reserved.push((f, c));
         if c.value == 0 {
             if let Some(callers) = sync.get(f.name.as_str()) {
@@ -85,17 +105,23 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
                     )
                     .label("throttled batches go back to the queue and count as receives")
                     .with(c.span, format!("`concurrency = {}`", c.value))
-                    .help(format!(
-                        "set `max_concurrency = {}` (at most the function's `concurrency`), or raise `concurrency` to {} or more",
-                        c.value.max(2),
-                        m.value
-                    )),
+                    .help(if c.value >= 2 {
+                        format!(
+                            "set `max_concurrency = {}` (at most the function's `concurrency`), or raise `concurrency` to {} or more",
+                            c.value, m.value
+                        )
+                    } else {
+                        // SQS's smallest maximum concurrency is 2.
+                        format!(
+                            "remove `max_concurrency` (a queue trigger's is at least 2), or raise `concurrency` to {} or more",
+                            m.value
+                        )
+                    }),
                 );
             }
         }
     }
     let total: u64 = reserved.iter().map(|(_, c)| c.value.max(0) as u64).sum();
-    let available = quota.saturating_sub(UNRESERVED_MINIMUM);
     if total > available {
         // Reported at the largest reservation: the likeliest to lower.
         let Some((f, c)) = reserved.iter().max_by_key(|(_, c)| c.value) else {

@@ -151,7 +151,10 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
 }
 
 /// W0328: a schedule whose runs can be retried for longer than its
-/// interval: a late retry overlaps the runs that follow it.
+/// interval. Scheduler retries a delivery that fails (a throttled invoke),
+/// and Lambda keeps an event it cannot run (throttled) or that failed for
+/// up to `max_event_age`: either way a late run can overlap the runs that
+/// follow it.
 fn overlapping_runs(s: &Schedule, windows: &[&RetryWindow], diags: &mut Vec<Diagnostic>) {
     let Some(interval) = interval(&s.kind) else {
         return;
@@ -167,7 +170,7 @@ fn overlapping_runs(s: &Schedule, windows: &[&RetryWindow], diags: &mut Vec<Diag
         Some(i) if i.seconds > delivery.seconds => i,
         _ => delivery,
     };
-    if longest.seconds <= interval {
+    if interval == 0 || longest.seconds <= interval {
         return;
     }
     let overlapped = longest.seconds.div_ceil(interval) - 1;
@@ -205,7 +208,7 @@ fn overlapping_runs(s: &Schedule, windows: &[&RetryWindow], diags: &mut Vec<Diag
             "W0328",
             span,
             format!(
-                "schedule `{}` runs every {}, but a run can be retried for {}: a late retry overlaps the next {overlapped} {}",
+                "schedule `{}` runs every {}, but a throttled or failed run may still start up to {} later, over the next {overlapped} {}",
                 s.name,
                 duration(interval),
                 duration(longest.seconds),
@@ -239,17 +242,27 @@ pub fn interval(kind: &ScheduleKind) -> Option<u64> {
             let [minutes, hours, dom, _month, dow, ..] = fields.as_slice() else {
                 return None;
             };
+            // A step of 0 is E0208: nothing to judge.
+            if fields.iter().any(|f| f.ends_with("/0")) {
+                return None;
+            }
             let gap = |field: &str, unit: u64, whole: u64| -> Option<u64> {
                 if field == "*" {
                     return Some(unit);
                 }
-                if let Some((_, step)) = field.split_once('/') {
-                    return step.parse::<u64>().ok().map(|n| n * unit);
-                }
-                let mut values: Vec<u64> = field
-                    .split(',')
-                    .map(|v| v.parse().ok())
-                    .collect::<Option<Vec<u64>>>()?;
+                // `start/step` runs at start, start + step, ... within the
+                // field's range (`50/30` in minutes is once an hour).
+                let mut values: Vec<u64> = match field.split_once('/') {
+                    Some((start, step)) => {
+                        let step: u64 = step.parse().ok().filter(|n| *n > 0)?;
+                        let start: u64 = if start == "*" { 0 } else { start.parse().ok()? };
+                        (start..whole).step_by(step as usize).collect()
+                    }
+                    None => field
+                        .split(',')
+                        .map(|v| v.parse().ok())
+                        .collect::<Option<Vec<u64>>>()?,
+                };
                 values.sort_unstable();
                 values.dedup();
                 if values.len() < 2 {
@@ -329,7 +342,7 @@ fn async_settings_unused(f: &Function, routed: bool, diags: &mut Vec<Diagnostic>
         format!(" ({})", instead.join("; "))
     };
     diags.push(d.help(format!(
-        "remove {}{instead}; they take effect once a rule, schedule, bucket, topic or destination invokes `{}`",
+        "remove {}{instead}; they take effect once a rule, schedule, bucket, topic or destination invokes `{}`, or with `external = true` if something outside the app invokes it asynchronously",
         names.join(", "),
         f.name
     )));

@@ -29,7 +29,7 @@ use crate::ast::{DeclKind, VerbKind};
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// What a node is: it decides what AWS does about a loop through it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,10 @@ enum NodeKind {
 struct Edge {
     to: usize,
     span: Span,
+    /// A declaration naming another in the template (`invokes`, a function
+    /// destination, a queue's dead-letter queue): a cycle of these alone is
+    /// a dependency cycle of the template, E0110.
+    direct: bool,
     /// The hop in words: "`Resize` writes to bucket `Images` (key prefix
     /// \"in/\"), which triggers `Resize`".
     text: String,
@@ -75,7 +79,22 @@ impl Graph {
     }
 
     fn edge(&mut self, from: usize, to: usize, span: Span, text: String) {
-        self.edges[from].push(Edge { to, span, text });
+        self.edges[from].push(Edge {
+            to,
+            span,
+            direct: false,
+            text,
+        });
+    }
+
+    /// An edge that is also a reference in the template.
+    fn direct(&mut self, from: usize, to: usize, span: Span, text: String) {
+        self.edges[from].push(Edge {
+            to,
+            span,
+            direct: true,
+            text,
+        });
     }
 }
 
@@ -84,7 +103,13 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let (graph, allowed) = build(model);
     let sccs = cyclic_components(&graph);
     for scc in &sccs {
-        diags.push(report(&graph, scc));
+        // Declarations that name each other in a ring are a dependency
+        // cycle of the template, reported as E0110 already.
+        let cycle = shortest_cycle(&graph, scc);
+        if !cycle.is_empty() && cycle.iter().all(|(_, e)| e.direct) {
+            continue;
+        }
+        diags.push(report(&graph, scc, &cycle));
     }
     // Acknowledgements that acknowledge nothing: the function would be in
     // no loop even if its loops were checked.
@@ -117,6 +142,29 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The functions that must run with Lambda's recursive loop detection off:
+/// every function of a loop (a cyclic component of the whole event graph)
+/// that holds a function with `recursion = allow { reason }`.
+pub fn recursion_allowed(model: &Model) -> HashSet<String> {
+    if model.functions.iter().all(|f| f.recursion.is_none()) {
+        return HashSet::new();
+    }
+    let (g, _) = build_with(model, false);
+    let mut out = HashSet::new();
+    for scc in cyclic_components(&g) {
+        let functions = || scc.iter().filter(|&&i| g.kinds[i] == NodeKind::Function);
+        let accepted = functions().any(|&i| {
+            model
+                .function(&g.names[i])
+                .is_some_and(|f| f.recursion.is_some())
+        });
+        if accepted {
+            out.extend(functions().map(|&i| g.names[i].clone()));
+        }
+    }
+    out
+}
+
 /// The graph without the functions that allow recursion, and their names.
 fn build(model: &Model) -> (Graph, Vec<String>) {
     build_with(model, true)
@@ -130,7 +178,8 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
         .filter(|f| f.recursion.is_some())
         .map(|f| f.name.clone())
         .collect();
-    let skip = |name: &str| skip_allowed && allowed.iter().any(|a| a == name);
+    let allowed_set: HashSet<&str> = allowed.iter().map(String::as_str).collect();
+    let skip = |name: &str| skip_allowed && allowed_set.contains(name);
 
     // Nodes first, in source order, so that reports start at the first
     // declaration of a loop.
@@ -180,6 +229,18 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
             s3_rules.entry(e.detail_type.as_str()).or_default().push(r);
         }
     }
+    // Rules for Lambda's own invocation records (source `lambda`), by bus,
+    // for destinations that are buses.
+    let mut lambda_rules: HashMap<&str, Vec<&Rule>> = HashMap::new();
+    for r in &model.rules {
+        if model
+            .event(&r.event.name)
+            .is_some_and(|e| e.source == "lambda")
+        {
+            let bus = r.bus.as_ref().map_or("default", |b| b.name.as_str());
+            lambda_rules.entry(bus).or_default().push(r);
+        }
+    }
     // Bucket triggers by bucket, for writes and deletes.
     let mut bucket_triggers: HashMap<&str, Vec<(&Function, &Trigger)>> = HashMap::new();
     for f in &model.functions {
@@ -197,7 +258,20 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
         let Some(from) = at(&g, &f.name) else {
             continue;
         };
-        for a in &f.access {
+        // Lambda writes the records of failed invocations into an
+        // `on_failure` bucket: a write like any other.
+        let records: Vec<Access> = f
+            .destinations()
+            .into_iter()
+            .filter(|d| d.to.kind == DeclKind::Bucket)
+            .map(|d| Access {
+                verb: VerbKind::Writes,
+                target: d.to.clone(),
+                event: None,
+                prefix: None,
+            })
+            .collect();
+        for a in f.access.iter().chain(&records) {
             let target = &a.target;
             match (a.verb, target.kind) {
                 (VerbKind::SendsTo, _) | (VerbKind::PublishesTo, _) | (VerbKind::Invokes, _) => {
@@ -207,12 +281,12 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         _ => "invokes",
                     };
                     if let Some(to) = at(&g, &target.name) {
-                        g.edge(
-                            from,
-                            to,
-                            target.span,
-                            format!("`{}` {verb} `{}`", f.name, target.name),
-                        );
+                        let text = format!("`{}` {verb} `{}`", f.name, target.name);
+                        if a.verb == VerbKind::Invokes {
+                            g.direct(from, to, target.span, text);
+                        } else {
+                            g.edge(from, to, target.span, text);
+                        }
                     }
                 }
                 (VerbKind::Writes | VerbKind::Deletes, DeclKind::Table) => {
@@ -265,7 +339,15 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         for r in s3_rules.get(detail_type).into_iter().flatten() {
                             let names_bucket = r.filter_refs.is_empty()
                                 || r.filter_refs.iter().any(|(_, b, _)| b.name == target.name);
-                            if let (true, Some(to)) = (names_bucket, at(&g, &r.name)) {
+                            // `object.key prefix "in/"` keeps writes under
+                            // another prefix away, as a trigger's would.
+                            let written = a.prefix.as_ref().map(|p| p.value.as_str());
+                            let keys_meet = key_prefixes(r.filter.as_ref()).is_none_or(|watched| {
+                                watched.iter().any(|p| prefixes_overlap(written, Some(p)))
+                            });
+                            if let (true, true, Some(to)) =
+                                (names_bucket, keys_meet, at(&g, &r.name))
+                            {
                                 let verb = if a.verb == VerbKind::Writes {
                                     "writes"
                                 } else {
@@ -361,13 +443,30 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                 DestinationKind::OnSuccess => "sends its results",
                 _ => "sends its failures",
             };
+            // Lambda puts invocation records on a bus as events from
+            // `lambda`: every rule on that bus for them is fed.
+            if d.to.kind == DeclKind::Bus {
+                for r in lambda_rules.get(d.to.name.as_str()).into_iter().flatten() {
+                    if let Some(to) = at(&g, &r.name) {
+                        g.edge(
+                            from,
+                            to,
+                            d.to.span,
+                            format!(
+                                "`{}` {what} to bus `{}`, where rule `{}` matches them",
+                                f.name, d.to.name, r.name
+                            ),
+                        );
+                    }
+                }
+            }
             if let Some(to) = at(&g, &d.to.name) {
-                g.edge(
-                    from,
-                    to,
-                    d.to.span,
-                    format!("`{}` {what} to `{}`", f.name, d.to.name),
-                );
+                let text = format!("`{}` {what} to `{}`", f.name, d.to.name);
+                if d.to.kind == DeclKind::Function {
+                    g.direct(from, to, d.to.span, text);
+                } else {
+                    g.edge(from, to, d.to.span, text);
+                }
             }
         }
         for t in &f.triggers {
@@ -415,7 +514,8 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
     for q in &model.queues {
         if let (Some((d, _)), Some(from)) = (&q.dead_letter, at(&g, &q.name)) {
             if let Some(to) = at(&g, &d.name) {
-                g.edge(
+                // A redrive policy names its queue: a ring of them is E0110.
+                g.direct(
                     from,
                     to,
                     d.span,
@@ -478,6 +578,37 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
         }
     }
     (g, allowed)
+}
+
+/// The key prefixes an S3 rule's filter requires of `object.key` (one of
+/// them, for an `or`), or None when it lets any key through.
+fn key_prefixes(filter: Option<&crate::ast::Expr>) -> Option<Vec<String>> {
+    use crate::ast::{ExprKind, Test};
+    let e = filter?;
+    match &e.kind {
+        // Every operand holds: the first that constrains the key does.
+        ExprKind::And(items) => items.iter().find_map(|i| key_prefixes(Some(i))),
+        // One operand holds: each must constrain it, and any may.
+        ExprKind::Or(items) => items
+            .iter()
+            .map(|i| key_prefixes(Some(i)))
+            .collect::<Option<Vec<Vec<String>>>>()
+            .map(|all| all.concat()),
+        ExprKind::Cond(c) => {
+            let field: Vec<&str> = c.field.parts.iter().map(|p| p.name.as_str()).collect();
+            match (&field[..], &c.test) {
+                (
+                    ["object", "key"],
+                    Test::Prefix {
+                        negated: false,
+                        text,
+                        ignore_case: false,
+                    },
+                ) => Some(vec![text.value.clone()]),
+                _ => None,
+            }
+        }
+    }
 }
 
 /// Whether a key written under `written` (None: anywhere) can fall under a
@@ -597,8 +728,7 @@ fn shortest_cycle<'g>(g: &'g Graph, scc: &[usize]) -> Vec<(usize, &'g Edge)> {
 }
 
 /// The E0320 of one loop.
-fn report(g: &Graph, scc: &[usize]) -> Diagnostic {
-    let cycle = shortest_cycle(g, scc);
+fn report(g: &Graph, scc: &[usize], cycle: &[(usize, &Edge)]) -> Diagnostic {
     let Some(&(first, first_edge)) = cycle.first() else {
         // Unreachable for a cyclic component; report the component itself.
         return Diagnostic::new("E0320", g.spans[scc[0]], "event loop");
@@ -625,17 +755,23 @@ fn report(g: &Graph, scc: &[usize]) -> Diagnostic {
         "nothing in AWS stops a loop through EventBridge, DynamoDB or Kinesis: it runs and bills until someone notices"
     };
     let hops = cycle.len();
+    // A long loop is named by its ends: the labels show its hops (up to a
+    // bound, so that the report stays readable).
+    const SHOWN: usize = 8;
+    let names: Vec<String> = chain.iter().map(|n| format!("`{n}`")).collect();
+    let named = if names.len() > SHOWN {
+        format!(
+            "{} → … → {}",
+            names[..SHOWN / 2].join(" → "),
+            names[names.len() - SHOWN / 2..].join(" → ")
+        )
+    } else {
+        names.join(" → ")
+    };
     let message = if hops == 1 {
         format!("event loop: `{}` triggers itself", g.names[first])
     } else {
-        format!(
-            "event loop through {hops} hops: {}",
-            chain
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(" → ")
-        )
+        format!("event loop through {hops} hops: {named}")
     };
     let functions: Vec<&str> = scc
         .iter()
@@ -644,7 +780,8 @@ fn report(g: &Graph, scc: &[usize]) -> Diagnostic {
         .collect();
     let mut d = Diagnostic::new("E0320", first_edge.span, message)
         .label(format!("{}; {fate}", first_edge.text));
-    for (_, e) in cycle.iter().skip(1) {
+    const LABELS: usize = 12;
+    for (_, e) in cycle.iter().skip(1).take(LABELS) {
         d = d.with(e.span, e.text.clone());
     }
     let bucket = cycle.iter().any(|(_, e)| e.text.contains(" in bucket `"));

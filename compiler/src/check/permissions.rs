@@ -159,21 +159,39 @@ const SECRET_NAMES: &[&str] = &[
     "CLIENT_SECRET",
 ];
 
-/// Words that may follow a secret word and keep the name a secret's
-/// (`DB_PASSWORD_PROD`, `API_KEY_2`).
-const QUALIFIERS: &[&str] = &[
-    "PROD",
-    "PRODUCTION",
-    "DEV",
-    "STAGING",
-    "STAGE",
-    "TEST",
-    "LIVE",
-    "VALUE",
-    "RAW",
-    "PLAIN",
-    "PRIMARY",
-    "SECONDARY",
+/// Last words of a name that say its value only names or describes a secret
+/// (`DB_SECRET_NAME`, `TOKEN_TTL`, `PASSWORD_POLICY`): no name-based finding
+/// then.
+const REFERENCE_SUFFIXES: &[&str] = &[
+    "NAME",
+    "ARN",
+    "ID",
+    "PATH",
+    "PARAM",
+    "PARAMETER",
+    "TTL",
+    "HEADER",
+    "FILE",
+    "REGION",
+    "LENGTH",
+    "EXPIRY",
+    "ENDPOINT",
+    "URL",
+    "TYPE",
+    "POLICY",
+    "MODE",
+    "FORMAT",
+    "ENABLED",
+    "REQUIRED",
+    "ROTATION",
+    "VERSION",
+    "TIMEOUT",
+    "MIN",
+    "MAX",
+    "COUNT",
+    "STORE",
+    "SOURCE",
+    "PREFIX",
 ];
 
 /// Whether a value has the shape of one kind of credential.
@@ -215,20 +233,17 @@ pub fn secret_reason(name: &str, text: &str) -> Option<String> {
     }
     let upper = name.to_ascii_uppercase();
     let words: Vec<&str> = upper.split(['_', '-']).filter(|w| !w.is_empty()).collect();
-    // The secret word ends the name, or only a qualifier follows it
-    // (`DB_PASSWORD_PROD`); `PASSWORD_POLICY` and `TOKEN_TTL` describe
-    // something else.
-    let qualifier = |w: &&str| {
-        QUALIFIERS.contains(w)
-            || w.chars().all(|c| c.is_ascii_digit())
-            || w.starts_with('V') && w[1..].chars().all(|c| c.is_ascii_digit())
-    };
+    // A secret word anywhere in the name (`SECRET_KEY`, `DB_PASSWORD_B64`),
+    // unless the name's last word says the value only names or describes a
+    // secret (`DB_SECRET_NAME`, `PASSWORD_POLICY`, `TOKEN_TTL`).
     let named = SECRET_NAMES.iter().find(|secret| {
         let parts: Vec<&str> = secret.split('_').collect();
-        (0..words.len().saturating_sub(parts.len() - 1)).any(|at| {
-            words[at..].starts_with(&parts) && words[at + parts.len()..].iter().all(qualifier)
-        })
+        words.windows(parts.len()).any(|w| w == parts.as_slice())
     });
+    let describes = words
+        .last()
+        .is_some_and(|last| REFERENCE_SUFFIXES.contains(last));
+    let named = named.filter(|_| !describes);
     if let Some(w) = named {
         if text.len() >= 6 && !reference(text) {
             let what = match *w {
@@ -248,15 +263,21 @@ pub fn secret_reason(name: &str, text: &str) -> Option<String> {
 
 /// A value that refers to a secret rather than being one: an ARN, a
 /// parameter path, a number (`TOKEN_TTL = 3600`), or a Secrets Manager name
-/// (`prod/db-password`: lower-case words between slashes).
+/// (`prod/db-password`: words between slashes).
 fn reference(text: &str) -> bool {
+    // A Secrets Manager name: segments between slashes, each a word that
+    // starts with a letter (`Prod/Orders/Db`, `shop/payment-provider-key`).
+    let secret_name = text.contains('/')
+        && text.split('/').all(|seg| {
+            seg.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.+=@".contains(c))
+        });
     text.starts_with("arn:")
         || text.starts_with('/')
         || text.chars().all(|c| c.is_ascii_digit())
-        || (text.contains('/')
-            && text
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "/-_.".contains(c)))
+        || secret_name
 }
 
 fn aws_access_key(text: &str) -> bool {
@@ -662,6 +683,10 @@ mod tests {
             ("ANY", "xoxb-123456789012-1234567890123-AbCdEf"),
             ("ANY", "sk_live_51HxYzAbCdEfGhIjKlMn"),
             ("ANY", "AIzaSyA1234567890abcdefghijklmnopqrstuv"),
+            ("SECRET_KEY", "django-insecure-k3y!"),
+            ("JWT_SECRET_KEY", "change-me-please"),
+            ("DB_PASSWORD_B64", "aHVudGVyMg=="),
+            ("ADMIN_PASSWORD_PLAINTEXT", "hunter2hunter2"),
         ] {
             assert!(secret_reason(name, value).is_some(), "{name} = {value:?}");
         }
@@ -693,6 +718,8 @@ mod tests {
                 "postgres://billing:${DB_PASSWORD}@db:5432/billing",
             ),
             ("COMPASS_MODE", "northern"),
+            ("DB_SECRET", "Prod/Orders/Db"),
+            ("ACCESS_KEY_ID_PARAM", "/shop/key-id"),
             ("LOG_LEVEL", "debug"),
         ] {
             assert_eq!(secret_reason(name, value), None, "{name} = {value:?}");

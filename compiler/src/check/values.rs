@@ -322,9 +322,7 @@ fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
         900,
         "s",
     );
-    if let Some(c) = &f.concurrency {
-        range(diags, "`concurrency`", c.value, c.span, 0, 1000, "");
-    }
+    // `concurrency`'s range depends on the account: see `concurrency`.
     if let Some(r) = &f.retries {
         range(diags, "`retries`", r.value, r.span, 0, 2, "");
     }

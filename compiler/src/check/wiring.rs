@@ -485,6 +485,14 @@ fn dlq_retention(q: &Queue, dlq: &Queue, dlq_ref: &Ref, diags: &mut Vec<Diagnost
             show(dlq.retention.value)
         ));
     }
+    if fixes.is_empty() {
+        // The source keeps 14 days and the dead-letter queue 60 s: both
+        // must move.
+        fixes.push(format!(
+            "set `retention = 14d` on `{}` and lower `{}`'s below it (SQS keeps messages from 1m to 14d)",
+            dlq.name, q.name
+        ));
+    }
     let help = fixes.join(", or ");
     diags.push(
         Diagnostic::new(

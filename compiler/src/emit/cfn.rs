@@ -34,7 +34,7 @@ pub fn code_key(code: &str) -> String {
 
 /// A function as `AWS::Lambda::Function`, with its role, log group, async
 /// configuration and event source mappings.
-pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
+pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
         ids::role(&f.name),
@@ -65,8 +65,9 @@ pub fn function(model: &Model, _plan: &Plan, f: &Function, t: &mut Template) {
         props["ReservedConcurrentExecutions"] = json!(c.value);
     }
     // A loop the spec allows (`recursion = allow`) must not be stopped by
-    // Lambda's recursive loop detection after 16 invocations.
-    if f.recursion.is_some() {
+    // Lambda's recursive loop detection after 16 invocations, at any of
+    // its functions.
+    if plan.recursion_allowed.contains(&f.name) {
         props["RecursiveLoop"] = json!("Allow");
     }
     if !model.tags.is_empty() {

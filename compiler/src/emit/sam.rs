@@ -40,8 +40,9 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         props["ReservedConcurrentExecutions"] = json!(c.value);
     }
     // A loop the spec allows (`recursion = allow`) must not be stopped by
-    // Lambda's recursive loop detection after 16 invocations.
-    if f.recursion.is_some() {
+    // Lambda's recursive loop detection after 16 invocations, at any of
+    // its functions.
+    if plan.recursion_allowed.contains(&f.name) {
         props["RecursiveLoop"] = json!("Allow");
     }
     if let Some(cfg) = invoke_config(model, f) {

@@ -27,6 +27,10 @@ pub struct Plan {
     /// The queues that name each dead-letter queue: (name, FIFO), by the
     /// dead-letter queue's name.
     pub redrive_sources: IndexMap<String, Vec<(String, bool)>>,
+    /// Functions whose recursive loop detection is off (`RecursiveLoop:
+    /// Allow`): every function of a loop that a `recursion = allow` accepts,
+    /// since Lambda stops any function left on `Terminate`.
+    pub recursion_allowed: std::collections::HashSet<String>,
 }
 
 /// Adds a statement to a policy unless an identical one is there; a statement
@@ -82,6 +86,7 @@ impl Plan {
             routes: IndexMap::new(),
             route_ids: Vec::new(),
             redrive_sources,
+            recursion_allowed: crate::check::loops::recursion_allowed(model),
         };
         for api in &model.apis {
             // `/orders/{id}` and `/orders/by/id` read alike: later routes

@@ -97,6 +97,10 @@ impl Resolver {
                 .and_then(|path| self.expect_ref(path, &destinations))
         });
         let recursion = p.take("recursion").and_then(|v| self.recursion(v));
+        let external = p
+            .take("external")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(false);
         let env = match p.take_block("env") {
             Some(body) => self.env(body),
             None => Vec::new(),
@@ -189,6 +193,7 @@ impl Resolver {
             allows,
             recursion,
             invoked_async: false,
+            external,
         }
     }
 

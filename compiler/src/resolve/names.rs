@@ -155,11 +155,36 @@ impl Resolver {
             .filter(|b| b.eventbridge)
             .map(|b| b.name.as_str())
             .collect();
+        // `external = true`: used from outside the spec.
+        let external: HashSet<&str> = self
+            .model
+            .functions
+            .iter()
+            .filter(|f| f.external)
+            .map(|f| f.name.as_str())
+            .chain(
+                self.model
+                    .queues
+                    .iter()
+                    .filter(|q| q.external)
+                    .map(|q| q.name.as_str()),
+            )
+            .chain(
+                self.model
+                    .topics
+                    .iter()
+                    .filter(|t| t.external)
+                    .map(|t| t.name.as_str()),
+            )
+            .collect();
         let mut warnings = Vec::new();
         for d in decls {
             let Some(sym) = self.symbols.get(&d.name.name) else {
                 continue;
             };
+            if external.contains(d.name.name.as_str()) {
+                continue;
+            }
             if sym.span != d.name.span || sym.quiet || self.used.contains(&d.name.name) {
                 continue;
             }
