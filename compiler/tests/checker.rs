@@ -2238,3 +2238,30 @@ fn reserved_concurrency_is_judged_against_the_account_quota() {
         .unwrap()
         .starts_with("remove `max_concurrency`"));
 }
+
+#[test]
+fn w0312_always_says_how_to_clear_it() {
+    let spec = "queue D { retention = 60s }\nqueue Q { retention = 14d, dead_letter = D }\n";
+    let help = the(spec, "W0312").help.unwrap();
+    assert!(
+        help.contains("`retention = 14d` on `D`") && help.contains("lower `Q`'s"),
+        "{help}"
+    );
+}
+
+#[test]
+fn cron_intervals_read_steps_as_cron_does() {
+    use slsc::check::failures::interval;
+    use slsc::model::{ScheduleKind, Spanned};
+    let cron = |c: &str| {
+        interval(&ScheduleKind::Cron(Spanned::new(
+            c.into(),
+            Default::default(),
+        )))
+    };
+    assert_eq!(cron("*/15 * * * ? *"), Some(900));
+    assert_eq!(cron("50/30 * * * ? *"), Some(3_600));
+    assert_eq!(cron("0,30 9 * * ? *"), Some(1_800));
+    assert_eq!(cron("0 3 * * ? *"), Some(86_400));
+    assert_eq!(cron("0/0 * * * ? *"), None);
+}

@@ -438,5 +438,16 @@ fn match_cannot_decide_on_a_deploy_time_value_until_given_it() {
     };
     assert_eq!(given("media-uploads-1a2b"), Some(0));
     assert_eq!(given("another-bucket"), Some(1));
+    // A value for something the rule does not compare is a usage error.
+    let out = slsc(&[
+        "match",
+        spec,
+        "UploadDeleted",
+        event_path,
+        "--value",
+        "Upload.name=x",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("did you mean `Uploads.name`?"));
     std::fs::remove_dir_all(&dir).ok();
 }
