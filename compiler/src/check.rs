@@ -19,6 +19,7 @@ pub mod contracts;
 pub mod cycles;
 pub mod ends;
 pub mod failures;
+mod graph;
 pub mod loops;
 pub mod patterns;
 pub mod permissions;

@@ -8,8 +8,7 @@
 //! (SAM builds the API from its functions), a bucket's notifications, a
 //! queue's dead-letter queue, a rule's targets. References that compile to
 //! constructed names (buckets, the default bus) add no edge. Strongly
-//! connected components are found with Tarjan's algorithm, iteratively, so the
-//! check is linear and needs no deep recursion.
+//! connected components come from `graph`, linear and without recursion.
 
 use crate::ast::{DeclKind, VerbKind};
 use crate::diagnostics::Diagnostic;
@@ -138,7 +137,7 @@ fn type_cycles(model: &Model, diags: &mut Vec<Diagnostic>) {
             g.edges[from].push(Edge { to, span });
         }
     }
-    for component in tarjan(&g) {
+    for component in super::graph::components(&g.edges, |e| e.to) {
         let start = component[0];
         let self_loop = g.edges[start].iter().any(|e| e.to == start);
         if component.len() < 2 && !self_loop {
@@ -161,7 +160,7 @@ fn type_cycles(model: &Model, diags: &mut Vec<Diagnostic>) {
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     type_cycles(model, diags);
     let g = graph(model);
-    for component in tarjan(&g) {
+    for component in super::graph::components(&g.edges, |e| e.to) {
         for &n in &component {
             if let Some(e) = g.edges[n].iter().find(|e| e.to == n) {
                 diags.push(
@@ -225,59 +224,4 @@ fn shortest_cycle(g: &Graph, start: usize, inside: &dyn Fn(usize) -> bool) -> Ve
         }
     }
     Vec::new()
-}
-
-/// Strongly connected components, each listed from its first-declared node.
-fn tarjan(g: &Graph) -> Vec<Vec<usize>> {
-    let n = g.names.len();
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut out = Vec::new();
-    let mut next = 0;
-    for root in 0..n {
-        if index[root] != usize::MAX {
-            continue;
-        }
-        // (node, next edge to look at)
-        let mut work = vec![(root, 0)];
-        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
-            if *ei == 0 && index[v] == usize::MAX {
-                index[v] = next;
-                low[v] = next;
-                next += 1;
-                stack.push(v);
-                on_stack[v] = true;
-            }
-            if let Some(e) = g.edges[v].get(*ei) {
-                *ei += 1;
-                let w = e.to;
-                if index[w] == usize::MAX {
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                let mut component = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    component.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                component.sort_unstable();
-                out.push(component);
-            }
-        }
-    }
-    out.sort_by_key(|c| c[0]);
-    out
 }

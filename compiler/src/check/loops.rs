@@ -22,8 +22,8 @@
 //! once with the shortest cycle through it, each hop labelled where it is
 //! written. A function with `recursion = allow { reason }` takes its loops
 //! out of the check (its node is left out of the graph); one that is in no
-//! loop gets W0322. Components are found with Tarjan's algorithm,
-//! iteratively, so the check is linear in the size of the graph.
+//! loop gets W0322. Components come from `graph`: linear in the size of
+//! the graph, without recursion.
 
 use crate::ast::{DeclKind, VerbKind};
 use crate::diagnostics::Diagnostic;
@@ -624,64 +624,10 @@ fn prefixes_overlap(written: Option<&str>, watched: Option<&str>) -> bool {
 /// The strongly connected components that hold a cycle (more than one node,
 /// or a node with an edge to itself), in the order of their first node.
 fn cyclic_components(g: &Graph) -> Vec<Vec<usize>> {
-    let n = g.names.len();
-    const UNSEEN: usize = usize::MAX;
-    let mut index = vec![UNSEEN; n];
-    let mut low = vec![0usize; n];
-    let mut on_stack = vec![false; n];
-    let mut stack: Vec<usize> = Vec::new();
-    let mut next = 0usize;
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    // Iterative Tarjan: (node, next edge to look at).
-    for root in 0..n {
-        if index[root] != UNSEEN {
-            continue;
-        }
-        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
-        index[root] = next;
-        low[root] = next;
-        next += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(&mut (v, ref mut e)) = work.last_mut() {
-            if *e < g.edges[v].len() {
-                let w = g.edges[v][*e].to;
-                *e += 1;
-                if index[w] == UNSEEN {
-                    index[w] = next;
-                    low[w] = next;
-                    next += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                let mut comp = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    comp.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                let cyclic = comp.len() > 1 || g.edges[v].iter().any(|e| e.to == v);
-                if cyclic {
-                    comp.sort_unstable();
-                    out.push(comp);
-                }
-            }
-        }
-    }
-    out.sort_by_key(|c| c[0]);
-    out
+    super::graph::components(&g.edges, |e| e.to)
+        .into_iter()
+        .filter(|c| c.len() > 1 || g.edges[c[0]].iter().any(|e| e.to == c[0]))
+        .collect()
 }
 
 /// The shortest cycle through the component's first function (or first
