@@ -30,14 +30,7 @@ impl Resolver {
                 Some((target.to?, Spanned::new(5, v.span)))
             }
         });
-        let content_dedup = p.take("content_dedup").and_then(|v| {
-            let span = v.span;
-            self.expect_bool(v).map(|b| Spanned::new(b, span))
-        });
-        let external = p
-            .take("external")
-            .and_then(|v| self.expect_bool(v))
-            .unwrap_or(false);
+        let (content_dedup, external) = self.channel_settings(&mut p);
         let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a queue");
         p.finish(self, "a queue");
@@ -56,12 +49,8 @@ impl Resolver {
         }
     }
 
-    pub(super) fn topic(&mut self, d: &ast::Decl) -> Topic {
-        let mut p = Props::new(&d.body);
-        let fifo = p
-            .take("fifo")
-            .and_then(|v| self.expect_bool(v))
-            .unwrap_or(false);
+    /// `content_dedup` and `external`, which queues and topics share.
+    fn channel_settings(&mut self, p: &mut Props) -> (Option<Spanned<bool>>, bool) {
         let content_dedup = p.take("content_dedup").and_then(|v| {
             let span = v.span;
             self.expect_bool(v).map(|b| Spanned::new(b, span))
@@ -70,6 +59,16 @@ impl Resolver {
             .take("external")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
+        (content_dedup, external)
+    }
+
+    pub(super) fn topic(&mut self, d: &ast::Decl) -> Topic {
+        let mut p = Props::new(&d.body);
+        let fifo = p
+            .take("fifo")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(false);
+        let (content_dedup, external) = self.channel_settings(&mut p);
         p.finish(self, "a topic");
         let mut subscriptions = Vec::new();
         let mut queues: Vec<Ref> = Vec::new();
