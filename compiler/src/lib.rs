@@ -103,7 +103,18 @@ pub fn compile_source(
     finish(load::load_text(name, path, text), opts)
 }
 
-fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
+/// Compiles a spec given as the bytes of a file: a byte order mark is
+/// dropped and invalid UTF-8 reported (E0011), as for [`compile_file`].
+pub fn compile_bytes(
+    name: &str,
+    path: Option<&Path>,
+    bytes: Vec<u8>,
+    opts: CheckOptions,
+) -> Compilation {
+    finish(load::load_bytes(name, path, bytes), opts)
+}
+
+fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     // `<stdlib>/aws/s3.sls` is the module `aws.s3`.
     let stdlib_files: HashMap<source::FileId, String> = loaded
         .sources
@@ -118,7 +129,8 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
             (id, module)
         })
         .collect();
-    let mut diagnostics = loaded.diagnostics;
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
+    diagnostics.extend(code_folders(&loaded));
     let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);
     diagnostics.extend(resolve_diags);
     let (model, check_diags) = check::check(model, &opts);
@@ -148,6 +160,57 @@ fn finish(loaded: load::Loaded, opts: CheckOptions) -> Compilation {
         unfiltered,
         config: opts.config,
     }
+}
+
+/// E0009 for each function whose `code` folder does not exist. `code` is
+/// relative to the entry spec's folder, as `CodeUri` is; only a spec read
+/// from disk has a folder to look in.
+fn code_folders(loaded: &load::Loaded) -> Vec<Diagnostic> {
+    let Some((_, entry)) = loaded.sources.files().next() else {
+        return Vec::new();
+    };
+    let Some(base) = entry.path.as_deref().and_then(Path::parent) else {
+        return Vec::new();
+    };
+    let shown = match Path::new(&entry.name).parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".to_string(),
+    };
+    let mut out = Vec::new();
+    for (_, file) in &loaded.files {
+        for decl in file
+            .decls
+            .iter()
+            .filter(|d| d.kind == ast::DeclKind::Function)
+        {
+            for m in &decl.body {
+                let ast::MemberKind::Property { key, value } = &m.kind else {
+                    continue;
+                };
+                let ast::ValueKind::Str(code) = &value.kind else {
+                    continue;
+                };
+                if key.name != "code" || code.trim().is_empty() {
+                    continue;
+                }
+                let dir = base.join(code);
+                if dir.is_dir() {
+                    continue;
+                }
+                let what = if dir.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                };
+                out.push(
+                    Diagnostic::new("E0009", value.span, format!("`code` folder `{code}` {what}"))
+                        .label(format!("relative to `{shown}`"))
+                        .help(format!("name the folder with `{}`'s code relative to the spec's folder (`{shown}`), e.g. `code = \"src\"`", decl.name.name)),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Diagnostics after suppression comments and the configuration, sorted.

@@ -48,9 +48,16 @@ const ITEM_KEYWORDS: &[&str] = &[
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut out = ast::File::default();
     let mut diags = Vec::new();
+    let too_deep = too_deep(text);
+    let mut deep = too_deep.iter().copied().peekable();
     let mut pos = skip_trivia(text, 0);
     while pos < text.len() {
-        match SlsParser::parse(Rule::item_at, &text[pos..]) {
+        // The parser never sees nesting deeper than MAX_DEPTH: the text it
+        // gets ends where the next too-deep bracket is, so that it, and
+        // every later stage, recurses a bounded number of times.
+        while deep.next_if(|d| *d < pos).is_some() {}
+        let limit = deep.peek().copied().unwrap_or(text.len());
+        match SlsParser::parse(Rule::item_at, &text[pos..limit]) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
                 let end = pos + item_at.as_span().end();
@@ -73,6 +80,18 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                 diags.extend(lowerer.soft.take());
                 pos = skip_trivia(text, end.max(pos + 1));
             }
+            Err(err) if limit < text.len() && pos + error_offset(&err) >= limit => {
+                let d = &text[limit..];
+                let len = d.chars().next().map_or(0, char::len_utf8);
+                let span = Span::new(file, limit, limit + token_end(d, 0).max(len));
+                diags.push(
+                    Diagnostic::new("E0008", span, format!("nesting deeper than {MAX_DEPTH} levels"))
+                        .label("too deep")
+                        .help("flatten the structure: name the inner parts as their own `type`s, and drop parentheses a pattern does not need"),
+                );
+                out.broken.extend(declared_name(file, text, pos));
+                pos = skip_trivia(text, next_item_start(text, limit));
+            }
             Err(err) => {
                 let (offset, message) = describe(&err, &text[pos..]);
                 let at = pos + offset;
@@ -88,6 +107,78 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
         }
     }
     (out, diags)
+}
+
+/// How deeply brackets (`(`, `[`, `{`) and chained `after`s may nest. Real
+/// specs nest a handful of levels; the limit keeps the recursive descent of
+/// the parser and of every stage after it far from the end of the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The offsets where nesting first goes deeper than [`MAX_DEPTH`] (once per
+/// excursion), outside strings and comments.
+fn too_deep(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    // `A after B after ... receives`: a redrive's count is a value, which
+    // may itself be a redrive.
+    let mut afters = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
+                    // An escape takes the next character, but not a line end.
+                    let escapes =
+                        bytes[i] == b'\\' && !matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                    i += if escapes { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth == MAX_DEPTH + 1 {
+                    out.push(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' | b'\r' => afters = 0,
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                match &text[start..i] {
+                    "after" => {
+                        afters += 1;
+                        if afters == MAX_DEPTH + 1 {
+                            out.push(start);
+                        }
+                    }
+                    "receives" | "receive" => afters = afters.saturating_sub(1),
+                    _ => {}
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Where a pest error is, relative to the text parsed.
+fn error_offset(err: &pest::error::Error<Rule>) -> usize {
+    match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    }
 }
 
 /// The kind and name of the declaration starting at `pos`, read from the
@@ -125,7 +216,7 @@ fn skip_trivia(text: &str, mut pos: usize) -> usize {
             pos += 1;
         }
         if bytes[pos..].starts_with(b"//") {
-            while pos < bytes.len() && bytes[pos] != b'\n' {
+            while pos < bytes.len() && !matches!(bytes[pos], b'\n' | b'\r') {
                 pos += 1;
             }
         } else {
@@ -136,7 +227,7 @@ fn skip_trivia(text: &str, mut pos: usize) -> usize {
 
 /// The start of the next line after `pos` whose first word is an item keyword.
 fn next_item_start(text: &str, pos: usize) -> usize {
-    let mut line_start = match text[pos..].find('\n') {
+    let mut line_start = match text[pos..].find(['\n', '\r']) {
         Some(i) => pos + i + 1,
         None => return text.len(),
     };
@@ -149,7 +240,7 @@ fn next_item_start(text: &str, pos: usize) -> usize {
         if ITEM_KEYWORDS.contains(&word.as_str()) {
             return line_start;
         }
-        line_start = match line.find('\n') {
+        line_start = match line.find(['\n', '\r']) {
             Some(i) => line_start + i + 1,
             None => return text.len(),
         };
@@ -168,7 +259,11 @@ fn token_end(text: &str, pos: usize) -> usize {
                 .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(rest.len())
         }
-        Some((_, '"')) => pos + rest[1..].find(['"', '\n']).map_or(rest.len(), |i| i + 2),
+        Some((_, '"')) => {
+            pos + rest[1..]
+                .find(['"', '\n', '\r'])
+                .map_or(rest.len(), |i| i + 2)
+        }
         Some((_, c)) => pos + c.len_utf8(),
     }
 }
