@@ -64,7 +64,7 @@ pub fn find(spec: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file; Err is a message for the user.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::source::read_text(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let config: Config =
         toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
