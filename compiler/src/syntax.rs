@@ -48,15 +48,14 @@ const ITEM_KEYWORDS: &[&str] = &[
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut out = ast::File::default();
     let mut diags = Vec::new();
-    let too_deep = too_deep(text);
-    let mut deep = too_deep.iter().copied().peekable();
+    let nesting = Nesting::new(text);
     let mut pos = skip_trivia(text, 0);
     while pos < text.len() {
         // The parser never sees nesting deeper than MAX_DEPTH: the text it
-        // gets ends where the next too-deep bracket is, so that it, and
-        // every later stage, recurses a bounded number of times.
-        while deep.next_if(|d| *d < pos).is_some() {}
-        let limit = deep.peek().copied().unwrap_or(text.len());
+        // gets ends where nesting, counted from where it starts, first goes
+        // deeper, so that it, and every later stage, recurses a bounded
+        // number of times.
+        let limit = nesting.too_deep_after(pos).unwrap_or(text.len());
         match SlsParser::parse(Rule::item_at, &text[pos..limit]) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
@@ -114,63 +113,129 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 /// the parser and of every stage after it far from the end of the stack.
 pub const MAX_DEPTH: usize = 64;
 
-/// The offsets where nesting first goes deeper than [`MAX_DEPTH`] (once per
-/// excursion), outside strings and comments.
-fn too_deep(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    // `A after B after ... receives`: a redrive's count is a value, which
-    // may itself be a redrive.
-    let mut afters = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
-                    // An escape takes the next character, but not a line end.
-                    let escapes =
-                        bytes[i] == b'\\' && !matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
-                    i += if escapes { 2 } else { 1 };
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+/// Every bracket (and `after`/`receives`, which nest a redrive's count) of
+/// a text, outside strings and comments, with the nesting after it, to find
+/// where nesting counted from any offset first goes deeper than
+/// [`MAX_DEPTH`]. Counting from the start of the file would not do: after
+/// an unclosed bracket, every later item starts deep.
+struct Nesting {
+    /// Offset of each opener or closer.
+    offsets: Vec<u32>,
+    /// Openers minus closers from the start of the text to just after it.
+    depth: Vec<i32>,
+    /// The deepest `depth` of each block of [`BLOCK`] events, as a segment
+    /// tree (leaves from `leaves` on; a node holds its children's maximum).
+    tree: Vec<i32>,
+    leaves: usize,
+}
+
+/// Events per leaf of `Nesting::tree`.
+const BLOCK: usize = 32;
+
+impl Nesting {
+    fn new(text: &str) -> Nesting {
+        let bytes = text.as_bytes();
+        let (mut offsets, mut depth) = (Vec::new(), Vec::new());
+        let mut d = 0i32;
+        let mut push = |at: usize, by: i32| {
+            d += by;
+            offsets.push(at as u32);
+            depth.push(d);
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
                     i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth == MAX_DEPTH + 1 {
-                    out.push(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' | b'\r' => afters = 0,
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                let start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
-                match &text[start..i] {
-                    "after" => {
-                        afters += 1;
-                        if afters == MAX_DEPTH + 1 {
-                            out.push(start);
-                        }
+                    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
+                        // An escape takes the next character, but not a line end.
+                        let escapes =
+                            bytes[i] == b'\\' && !matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                        i += if escapes { 2 } else { 1 };
                     }
-                    "receives" | "receive" => afters = afters.saturating_sub(1),
-                    _ => {}
                 }
-                continue;
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'(' | b'[' | b'{' => push(i, 1),
+                b')' | b']' | b'}' => push(i, -1),
+                c if c.is_ascii_alphabetic() || c == b'_' => {
+                    let start = i;
+                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                    {
+                        i += 1;
+                    }
+                    match &text[start..i] {
+                        "after" => push(start, 1),
+                        "receives" | "receive" => push(start, -1),
+                        _ => {}
+                    }
+                    continue;
+                }
+                _ => {}
             }
-            _ => {}
+            i += 1;
         }
-        i += 1;
+        let blocks = depth.len().div_ceil(BLOCK).max(1);
+        let leaves = blocks.next_power_of_two();
+        let mut tree = vec![i32::MIN; 2 * leaves];
+        for (b, chunk) in depth.chunks(BLOCK).enumerate() {
+            tree[leaves + b] = chunk.iter().copied().max().unwrap_or(i32::MIN);
+        }
+        for n in (1..leaves).rev() {
+            tree[n] = tree[2 * n].max(tree[2 * n + 1]);
+        }
+        Nesting {
+            offsets,
+            depth,
+            tree,
+            leaves,
+        }
     }
-    out
+
+    /// The offset of the first opener at or after `pos` that nests deeper
+    /// than [`MAX_DEPTH`] counting from `pos`.
+    fn too_deep_after(&self, pos: usize) -> Option<usize> {
+        let first = self.offsets.partition_point(|o| (*o as usize) < pos);
+        let base = first.checked_sub(1).map_or(0, |i| self.depth[i]);
+        let over = base + MAX_DEPTH as i32;
+        // The rest of the first block, one by one; then whole blocks.
+        let block = first / BLOCK;
+        let end = ((block + 1) * BLOCK).min(self.depth.len());
+        if let Some(i) = (first..end).find(|i| self.depth[*i] > over) {
+            return Some(self.offsets[i] as usize);
+        }
+        let b = self.first_block_above(1, 0, self.leaves, block + 1, over)?;
+        let start = b * BLOCK;
+        let end = (start + BLOCK).min(self.depth.len());
+        (start..end)
+            .find(|i| self.depth[*i] > over)
+            .map(|i| self.offsets[i] as usize)
+    }
+
+    /// The first block at or after `from`, under `node` (covering blocks
+    /// `lo..hi`), whose deepest event is deeper than `over`.
+    fn first_block_above(
+        &self,
+        node: usize,
+        lo: usize,
+        hi: usize,
+        from: usize,
+        over: i32,
+    ) -> Option<usize> {
+        if hi <= from || self.tree[node] <= over {
+            return None;
+        }
+        if hi - lo == 1 {
+            return Some(lo);
+        }
+        let mid = (lo + hi) / 2;
+        self.first_block_above(2 * node, lo, mid, from, over)
+            .or_else(|| self.first_block_above(2 * node + 1, mid, hi, from, over))
+    }
 }
 
 /// Where a pest error is, relative to the text parsed.

@@ -285,3 +285,62 @@ fn huge_numbers_and_long_names_are_diagnostics() {
         let _ = every_stage("huge.sls", text);
     }
 }
+
+#[path = "support/exercise.rs"]
+mod exercise;
+
+/// Every input the fuzz harness (`compiler/examples/fuzz.rs`) or a report
+/// found crashing, hanging or panicking, run through everything slsc does.
+#[test]
+fn fuzz_regressions_run_clean() {
+    let dir = common::root().join("tests/fuzz/regressions");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sls"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for path in files {
+        let name = format!(
+            "tests/fuzz/regressions/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        let start = std::time::Instant::now();
+        exercise::exercise(&name, Some(&path), bytes);
+        // Generous for a debug build on a busy machine: a hang is minutes.
+        assert!(start.elapsed().as_secs() < 20, "{name} is slow");
+    }
+}
+
+#[test]
+fn many_rules_sharing_a_target_get_one_statement_each() {
+    let n = 3000;
+    let mut text = String::from(
+        "app a { runtime = \"python3.13\" }\nbus B\nqueue Dlq { retention = 14d }\n\
+         queue Work { visibility_timeout = 60s }\nevent E from \"x\" external { a: int }\n\
+         function F {\n  handler = \"f.h\"\n  on Work\n  on_failure = Dlq\n}\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "rule R{i} on B {{\n  match E where a > {i}\n  send to Work\n  dead_letter = Dlq\n}}\n"
+        ));
+    }
+    let start = std::time::Instant::now();
+    let c = slsc::compile_source("fan-in.sls", None, text, common::options());
+    let t = slsc::emit::emit(&c.model, slsc::Target::CloudFormation).unwrap();
+    // Quadratic, this took minutes in a debug build.
+    assert!(start.elapsed().as_secs() < 60);
+    for queue in ["WorkPolicy", "DlqPolicy"] {
+        let statements = t["Resources"][queue]["Properties"]["PolicyDocument"]["Statement"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{queue}: {}", t["Resources"][queue]));
+        let sids: std::collections::HashSet<&str> = statements
+            .iter()
+            .filter_map(|s| s["Sid"].as_str())
+            .collect();
+        assert!(statements.len() >= n, "{queue}: {}", statements.len());
+        assert_eq!(sids.len(), statements.len(), "{queue}: Sids are unique");
+    }
+}

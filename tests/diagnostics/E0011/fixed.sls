@@ -1,4 +1,4 @@
-﻿// E0011 fixed: saved as UTF-8 (with a byte order mark, which is ignored): café.
+// E0011 fixed: saved as UTF-8: café.
 queue CafeOrders {
   retention = 14d
 }
