@@ -231,7 +231,7 @@ fn a_finding_far_along_a_long_line_renders() {
 
 #[test]
 fn control_characters_are_not_printed_raw() {
-    let text = "queue Q { retention = 99d } // \u{1b}[2J\u{9b}31m\nfunction F { handler = \"\u{1b}]0;x\u{7}\" }\n";
+    let text = "queue Q { retention = 99d } // \u{1b}[2J\u{9b}31m\nfunction F { handler = \"\u{1b}]0;x\u{7}\", runtime = \"\u{1b}[31mpython\" }\n";
     let c = slsc::compile_source("esc.sls", None, text.into(), common::options());
     let out = common::rendered(&c);
     assert!(
@@ -239,6 +239,18 @@ fn control_characters_are_not_printed_raw() {
         "{out:?}"
     );
     assert!(out.contains("E0203"), "{out}");
+    assert!(out.contains("\\u{1b}[31mpython"), "{out}");
+    let report = slsc::report::report(&[slsc::report::Checked {
+        file: "esc.sls".into(),
+        sources: &c.sources,
+        diagnostics: &c.diagnostics,
+        retry_windows: &[],
+    }]);
+    let github = slsc::report::github(&report);
+    assert!(
+        !github.contains(|c: char| c.is_control() && c != '\n'),
+        "{github:?}"
+    );
 }
 
 #[test]
