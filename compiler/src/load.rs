@@ -66,9 +66,15 @@ pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
     loader.out
 }
 
+/// How many files deep `use`s may chain: each level recurses, and no real
+/// spec comes near.
+pub const MAX_USE_DEPTH: usize = 64;
+
 #[derive(Default)]
 struct Loader {
     out: Loaded,
+    /// How many `use`s deep the file being loaded is.
+    depth: usize,
     /// Files done or in progress; `false` while in progress (a cycle).
     seen: HashMap<Origin, bool>,
 }
@@ -150,9 +156,23 @@ impl Loader {
                     }
                     None => {}
                 }
+                if self.depth >= MAX_USE_DEPTH {
+                    self.out.diagnostics.push(
+                        Diagnostic::new(
+                            "E0008",
+                            rel.span,
+                            format!("`use`s nested deeper than {MAX_USE_DEPTH} files"),
+                        )
+                        .label("one file too many")
+                        .help("`use` the files from the spec, or from a few files that gather them: names are global to the compilation"),
+                    );
+                    return;
+                }
                 match source::read_input(&path) {
                     Ok(bytes) => {
+                        self.depth += 1;
                         self.visit_bytes(shown, Some(path), Some(origin), bytes);
+                        self.depth -= 1;
                     }
                     Err(e) => self.out.diagnostics.push(
                         Diagnostic::new("E0003", rel.span, format!("cannot read `{shown}`: {e}"))

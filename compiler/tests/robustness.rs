@@ -356,3 +356,25 @@ fn many_rules_sharing_a_target_get_one_statement_each() {
         assert_eq!(sids.len(), statements.len(), "{queue}: Sids are unique");
     }
 }
+
+#[test]
+fn a_long_chain_of_uses_is_a_diagnostic() {
+    let dir = std::env::temp_dir().join(format!("slsc-chain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = 2000;
+    for i in 0..n {
+        std::fs::write(
+            dir.join(format!("f{i}.sls")),
+            format!("use \"./f{}.sls\"\nqueue Q{i}\n", i + 1),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join(format!("f{n}.sls")), "queue Last\n").unwrap();
+    let c = slsc::compile_file(&dir.join("f0.sls"), common::options()).unwrap();
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "E0008"),
+        "{}",
+        common::rendered(&c)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
