@@ -357,10 +357,8 @@ impl miette::SourceCode for Excerpts<'_> {
                 .start
                 .max(start.saturating_sub(WINDOW / 2));
             let to = self.file.line_range(last).end.min(end + WINDOW / 2);
-            (
-                ceil_char(self.text, from),
-                floor_char(self.text, to.max(from)),
-            )
+            let to = floor_char(self.text, to.max(from));
+            (ceil_char(self.text, from).min(to), to)
         } else {
             // Whole lines, with as many context lines as asked for that are
             // not long themselves.

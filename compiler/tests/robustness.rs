@@ -227,6 +227,18 @@ fn a_finding_far_along_a_long_line_renders() {
     let out = common::rendered(&c);
     assert!(out.contains("[long.sls:1:100050]"), "{out}");
     assert!(out.lines().all(|l| l.chars().count() < 400), "{out}");
+    // The same with two-byte characters (a window must not cut one) and
+    // CRLF line ends.
+    let text = format!(
+        "// {}\r\nqueue Q {{ retention = 14d }} // {}\r\nqueue R {{ retention = 99d }} // {}\r\n",
+        "é".repeat(40_000),
+        "é".repeat(40_000),
+        "é".repeat(40_000)
+    );
+    let c = slsc::compile_source("wide.sls", None, text, common::options());
+    let out = common::rendered(&c);
+    assert!(out.contains("[wide.sls:3:23]"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() < 400), "{out}");
 }
 
 #[test]
