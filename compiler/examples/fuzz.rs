@@ -11,7 +11,7 @@
 //! seed. The parent process runs the inputs in batches, each in a child
 //! process (the same program with `--child`), which announces each input
 //! before running it: when the child dies or an input runs longer than
-//! `--hang` seconds (default 5), the parent saves that input, kills the
+//! `--hang` seconds (default 10), the parent saves that input, kills the
 //! child and carries on with the next one. A panic is caught in the child
 //! and saved there. Findings are written to `--findings` (default
 //! `target/fuzz-findings`) as `KIND-SEED-BATCH-INDEX.sls`; copy each to
@@ -407,7 +407,7 @@ fn options(args: &[String]) -> Options {
     let mut o = Options {
         seconds: 60,
         seed: 1,
-        hang: 5,
+        hang: 10,
         findings: root.join("target/fuzz-findings"),
         root,
     };
