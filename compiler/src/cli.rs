@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use slsc::diagnostics::{self, RenderOptions};
 use slsc::{CheckOptions, Compilation, Date};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Compile .sls specs of serverless, event-driven AWS apps to CloudFormation.
@@ -210,6 +210,14 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// Parses arguments and runs the command.
 pub fn run() -> ExitCode {
+    // An empty variable is unset (`SLSC_TODAY= slsc check ...`), as for
+    // most tools, rather than an invalid value. Nothing else runs yet, so
+    // changing the environment races with no thread.
+    for var in ["SLSC_TODAY", "SLSC_DOCS_URL"] {
+        if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(var);
+        }
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Check {
@@ -238,6 +246,11 @@ pub fn run() -> ExitCode {
             let Some(mut c) = compile(&file, &common) else {
                 return ExitCode::from(2);
             };
+            // Never write over what was read: the spec, a file it uses.
+            if let Err(e) = outputs_are_not_inputs(&c, output.as_deref(), source_map.as_deref()) {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
             let target = match target {
                 TargetArg::Sam => slsc::Target::Sam,
                 TargetArg::Cloudformation => slsc::Target::CloudFormation,
@@ -246,7 +259,14 @@ pub fn run() -> ExitCode {
                 FormatArg::Yaml => slsc::Format::Yaml,
                 FormatArg::Json => slsc::Format::Json,
             };
-            let built = slsc::build(&c, target).and_then(|template| {
+            let built = slsc::build(&c, target).and_then(|mut template| {
+                // SAM reads `CodeUri` relative to the template: a template
+                // written elsewhere than the spec's folder points there.
+                if let (Some(out), Some(spec_dir)) = (&output, real_parent(&file)) {
+                    if let Some(out_dir) = real_parent(out) {
+                        slsc::relocate_code(&mut template, &spec_dir, &out_dir);
+                    }
+                }
                 let text = slsc::render(&c, &template, format)?;
                 Ok((template, text))
             });
@@ -256,9 +276,16 @@ pub fn run() -> ExitCode {
             }
             report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let Ok((template, text)) = built else {
-                // A template left from an earlier build would look current.
-                for path in output.iter().chain(&source_map) {
-                    let _ = std::fs::remove_file(path);
+                // A template left from an earlier build would look current;
+                // but only what slsc wrote is removed (see `written_by_slsc`).
+                for (path, kind) in output
+                    .iter()
+                    .map(|p| (p, Output::Template))
+                    .chain(source_map.iter().map(|p| (p, Output::SourceMap)))
+                {
+                    if written_by_slsc(path, kind) {
+                        let _ = std::fs::remove_file(path);
+                    }
                 }
                 return ExitCode::from(1);
             };
@@ -569,7 +596,7 @@ fn unknown_subject(c: &Compilation, name: &str) -> ExitCode {
 }
 
 fn read_json(path: &std::path::Path) -> Result<serde_json::Value, String> {
-    let text = std::fs::read_to_string(path)
+    let text = slsc::source::read_text(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()))
 }
@@ -586,7 +613,7 @@ fn run_match(
         ExitCode::from(2)
     };
     if let Some(path) = corpus {
-        let text = match std::fs::read_to_string(path) {
+        let text = match slsc::source::read_text(path) {
             Ok(t) => t,
             Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
         };
@@ -723,6 +750,91 @@ fn compile(file: &std::path::Path, common: &Common) -> Option<Compilation> {
             eprintln!("error: cannot read {}: {e}", file.display());
             None
         }
+    }
+}
+
+/// The real folder a path is in (links resolved), whether or not the path
+/// itself exists yet.
+fn real_parent(path: &Path) -> Option<PathBuf> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(parent).ok()
+}
+
+/// Where a path really leads (links resolved), whether or not it exists.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| Some(real_parent(path)?.join(path.file_name()?)))
+}
+
+/// Err when `-o` or `--source-map` would overwrite the spec or a file it
+/// uses (after resolving links), or name the same file.
+fn outputs_are_not_inputs(
+    c: &Compilation,
+    output: Option<&Path>,
+    source_map: Option<&Path>,
+) -> Result<(), String> {
+    let inputs: Vec<(PathBuf, &str)> = c
+        .sources
+        .files()
+        .filter_map(|(_, f)| Some((real_path(f.path.as_deref()?)?, f.name.as_str())))
+        .collect();
+    let outputs = [("-o", output), ("--source-map", source_map)];
+    for (flag, path) in outputs {
+        let Some(path) = path else { continue };
+        let Some(real) = real_path(path) else {
+            continue;
+        };
+        if let Some((_, name)) = inputs.iter().find(|(p, _)| *p == real) {
+            return Err(format!(
+                "{flag} {} would overwrite `{name}`, an input of this build; write the output to another file",
+                path.display()
+            ));
+        }
+    }
+    if let (Some(o), Some(m)) = (output, source_map) {
+        if real_path(o).is_some() && real_path(o) == real_path(m) {
+            return Err(format!(
+                "-o and --source-map name the same file, {}; give the source map a name of its own",
+                o.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What `build` writes.
+#[derive(Clone, Copy)]
+enum Output {
+    Template,
+    SourceMap,
+}
+
+/// True if the file at `path` is recognisably one `slsc build` wrote, so
+/// that removing it loses nothing: a template whose `Description` says it
+/// was generated by slsc, or a source map (a JSON object of template paths
+/// to `.sls` ranges). Anything else, whatever its name, is left alone.
+fn written_by_slsc(path: &Path, kind: Output) -> bool {
+    let Ok(text) = slsc::source::read_text(path) else {
+        return false;
+    };
+    match kind {
+        Output::Template => {
+            let head: String = text.chars().take(4096).collect();
+            (head.starts_with("AWSTemplateFormatVersion:") || head.starts_with('{'))
+                && head.contains(slsc::GENERATED_BY)
+        }
+        Output::SourceMap => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(m)) => m.values().all(|v| {
+                ["file", "line", "column", "end_line", "end_column"]
+                    .iter()
+                    .all(|k| v.get(k).is_some())
+            }),
+            _ => false,
+        },
     }
 }
 

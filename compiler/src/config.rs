@@ -95,7 +95,7 @@ pub fn find(spec: &Path) -> Option<PathBuf> {
 
 /// Reads and checks a configuration file; Err is a message for the user.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::source::read_text(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let config: Config =
         toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
@@ -140,8 +140,8 @@ struct Suppression {
 pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
     let mut found: Vec<Suppression> = Vec::new();
     for (id, file) in sources.files() {
-        let mut offset = 0usize;
-        for (i, line) in file.text.split('\n').enumerate() {
+        // Lines end as the grammar's comments do: LF, CRLF or a lone CR.
+        for (i, (offset, line)) in file.lines().enumerate() {
             if let Some(at) = line.find("// slsc:") {
                 let start = offset + at;
                 let span = Span::new(id, start, offset + line.trim_end().len());
@@ -177,25 +177,35 @@ pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
                     ),
                 }
             }
-            offset += line.len() + 1;
         }
     }
     if found.is_empty() {
         return;
+    }
+    // The suppressions by file and line, so that each warning looks at the
+    // two lines that may silence it, not at every suppression.
+    let mut at: std::collections::HashMap<(crate::source::FileId, usize), Vec<usize>> =
+        Default::default();
+    for (i, s) in found.iter().enumerate() {
+        at.entry((s.span.file, s.line)).or_default().push(i);
     }
     diags.retain(|d| {
         if d.severity == Severity::Error {
             return true;
         }
         let (line, _) = sources.get(d.span.file).line_col(d.span.start);
-        let hit = found.iter_mut().find(|s| {
-            s.span.file == d.span.file
-                && (s.line == line || s.line + 1 == line)
-                && s.codes.iter().any(|c| c == d.code)
-        });
+        let candidates = [line, line.wrapping_sub(1)]
+            .into_iter()
+            .filter_map(|l| at.get(&(d.span.file, l)))
+            .flatten()
+            .copied();
+        // The first in file order, as when every suppression was looked at.
+        let hit = candidates
+            .filter(|i| found[*i].codes.iter().any(|c| c == d.code))
+            .min();
         match hit {
-            Some(s) => {
-                s.used = true;
+            Some(i) => {
+                found[i].used = true;
                 false
             }
             None => true,

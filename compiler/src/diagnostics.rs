@@ -8,7 +8,8 @@
 
 pub mod codes;
 
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+use std::collections::HashMap;
 use std::fmt;
 
 /// How bad a diagnostic is.
@@ -124,7 +125,7 @@ pub fn did_you_mean<'a>(
 /// A diagnostic joined with its source, ready for miette.
 struct Report<'a> {
     diag: &'a Diagnostic,
-    source: miette::NamedSource<String>,
+    source: Excerpts<'a>,
     /// Related places shown as labels: those near the primary span.
     near: Vec<&'a (Span, String)>,
     /// The help line, followed by `note:` lines for related places too far
@@ -144,7 +145,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diag.message)
+        f.write_str(&printable(&self.diag.message))
     }
 }
 
@@ -163,6 +164,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        // Already made printable by `render`.
         self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
@@ -174,11 +176,11 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let primary = std::iter::once(miette::LabeledSpan::new_primary_with_span(
-            self.diag.label.clone(),
-            (self.diag.span.start as usize, self.diag.span.len()),
+            self.diag.label.as_deref().map(printable),
+            self.source.clip(self.diag.span),
         ));
         let secondary = self.near.iter().map(|(s, text)| {
-            miette::LabeledSpan::new_with_span(Some(text.clone()), (s.start as usize, s.len()))
+            miette::LabeledSpan::new_with_span(Some(printable(text)), self.source.clip(*s))
         });
         Some(Box::new(primary.chain(secondary)))
     }
@@ -203,6 +205,12 @@ impl Default for RenderOptions {
 }
 
 /// Renders diagnostics as human-readable reports, one after the other.
+///
+/// Linear in the number of diagnostics: each file's text is made printable
+/// once, and each report reads only the lines it shows (see [`Excerpts`]).
+/// Bytes a terminal would act on (escape sequences, other control
+/// characters) are shown as `?` in excerpts and escaped (`\u{1b}`) in
+/// messages, so that a spec cannot rewrite the reader's terminal.
 pub fn render(sources: &SourceMap, diags: &[Diagnostic], opts: RenderOptions) -> String {
     let theme = if opts.color {
         miette::GraphicalTheme::unicode()
@@ -212,6 +220,7 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic], opts: RenderOptions) ->
     let handler = miette::GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false);
+    let mut shown: HashMap<FileId, String> = HashMap::new();
     let mut out = String::new();
     for diag in diags {
         let file = sources.get(diag.span.file);
@@ -228,20 +237,204 @@ pub fn render(sources: &SourceMap, diags: &[Diagnostic], opts: RenderOptions) ->
                 notes.push(format!("note: {text} ({}:{l}:{c})", other.name));
             }
         }
+        let text = shown
+            .entry(diag.span.file)
+            .or_insert_with(|| display_text(&file.text));
+        let source = Excerpts {
+            file,
+            text,
+            name: printable(&file.name),
+        };
+        // Labels on or around a long line are drawn only in a window of the
+        // primary span's line: the others become notes.
+        let (lo, hi) = near
+            .iter()
+            .fold((diag.span.start, diag.span.end), |(lo, hi), (s, _)| {
+                (lo.min(s.start), hi.max(s.end))
+            });
+        if !near.is_empty() && source.is_long(lo as usize, hi as usize) {
+            for (span, text) in near.drain(..) {
+                let (l, c) = file.line_col(span.start);
+                notes.push(format!("note: {text} ({}:{l}:{c})", file.name));
+            }
+        }
         let help = match (&diag.help, notes.is_empty()) {
             (Some(h), true) => Some(h.clone()),
             (Some(h), false) => Some(format!("{h}\n{}", notes.join("\n"))),
             (None, false) => Some(notes.join("\n")),
             (None, true) => None,
         };
+        let help = help.map(|h| h.split('\n').map(printable).collect::<Vec<_>>().join("\n"));
         let report = Report {
             diag,
-            source: miette::NamedSource::new(file.name.clone(), file.text.clone()),
+            source,
             near,
             help,
         };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
+    }
+    out
+}
+
+/// Lines longer than this, in bytes, are shown as a window around the span:
+/// a finding on a minified spec shows part of its line, not all of it
+/// (miette pads to a label's column, and cannot pad past 65,535; and every
+/// finding would print the whole line).
+const LONG_LINE: usize = 500;
+
+/// On a long line, the longest part of a span underlined, and the context
+/// shown on either side of it (half of this), in bytes.
+const WINDOW: usize = 120;
+
+/// One file's text as miette reads it: only the lines around a span, found
+/// through the file's line index, with long lines cut to a window.
+struct Excerpts<'a> {
+    file: &'a SourceFile,
+    /// The file's text made printable ([`display_text`]): the same length,
+    /// so that offsets are unchanged.
+    text: &'a str,
+    name: String,
+}
+
+impl Excerpts<'_> {
+    /// A span as miette gets it: cut to its first line and to [`WINDOW`]
+    /// bytes when one of its lines is longer than [`LONG_LINE`].
+    fn clip(&self, span: Span) -> (usize, usize) {
+        let start = (span.start as usize).min(self.text.len());
+        let end = (span.end as usize).clamp(start, self.text.len());
+        if !self.is_long(start, end) {
+            return (start, end - start);
+        }
+        let first = self.file.line_range(self.file.line_of(start as u32));
+        let end = end.min(first.end.max(start)).min(start + WINDOW);
+        (start, floor_char(self.text, end) - start)
+    }
+
+    /// True if a line from `start`'s to `end`'s is longer than [`LONG_LINE`].
+    fn is_long(&self, start: usize, end: usize) -> bool {
+        let first = self.file.line_of(start as u32);
+        let last = self.file.line_of(end as u32);
+        (first..=last).any(|l| self.file.line_range(l).len() > LONG_LINE)
+    }
+}
+
+/// The largest character boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary at or after `at`.
+fn ceil_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+impl miette::SourceCode for Excerpts<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let len = self.text.len();
+        let start = span.offset().min(len);
+        let end = (span.offset() + span.len()).clamp(start, len);
+        let first = self.file.line_of(start as u32);
+        let last = self.file.line_of(end as u32);
+        let long = |l: usize| self.file.line_range(l).len() > LONG_LINE;
+        let (from, to) = if (first..=last).any(long) {
+            // A window of the span's own lines, without context lines: a
+            // long line shows as the part around the span.
+            let from = self
+                .file
+                .line_range(first)
+                .start
+                .max(start.saturating_sub(WINDOW / 2));
+            let to = self.file.line_range(last).end.min(end + WINDOW / 2);
+            let to = floor_char(self.text, to.max(from));
+            (ceil_char(self.text, from).min(to), to)
+        } else {
+            // Whole lines, with as many context lines as asked for that are
+            // not long themselves.
+            let mut top = first;
+            while top > 0 && first - top < before && !long(top - 1) {
+                top -= 1;
+            }
+            let mut bottom = last;
+            while bottom + 1 < self.file.line_count() && bottom - last < after && !long(bottom + 1)
+            {
+                bottom += 1;
+            }
+            let to = match bottom + 1 < self.file.line_count() {
+                // Up to the next line's start, its line end included, as
+                // miette expects.
+                true => self.file.line_range(bottom + 1).start,
+                false => len,
+            };
+            (self.file.line_range(top).start, to)
+        };
+        // miette takes the first line shown, and the column of the span.
+        let line = self.file.line_of(from as u32) + 1;
+        let (_, column) = self.file.line_col(start as u32);
+        // As miette's own sources count it (the line ends before the end of
+        // the excerpt), which decides when nearby labels share one excerpt.
+        let line_count = self.file.line_of(to as u32);
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            &self.text.as_bytes()[from..to],
+            (from, to - from).into(),
+            line - 1,
+            column - 1,
+            line_count,
+        )))
+    }
+}
+
+/// The text of a file as shown in excerpts, byte for byte as long: a lone
+/// CR (a line end) becomes LF and the CR of CRLF a space, as miette splits
+/// lines on LF alone; other control characters (but tab) and DEL become `?`;
+/// C1 controls (two bytes) become `??`.
+fn display_text(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '\r' if bytes.get(i + 1) == Some(&b'\n') => out.push(' '),
+            '\r' => out.push('\n'),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {
+                for _ in 0..c.len_utf8() {
+                    out.push('?');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message, label or help line with control characters escaped as
+/// `\u{1b}` (one line: line ends are escaped too), and cut to a length a
+/// terminal can show.
+fn printable(text: &str) -> String {
+    const MAX: usize = 2000;
+    let mut out = String::with_capacity(text.len().min(MAX + 4));
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -7,7 +7,7 @@
 
 use crate::ast::{self, UseTarget};
 use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::source::{FileId, SourceFile, SourceMap};
+use crate::source::{self, FileId, SourceFile, SourceMap, Span};
 use crate::{stdlib, syntax};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,9 +32,30 @@ enum Origin {
 
 /// Loads the entry file from disk. Fails only if the entry itself cannot be
 /// read; problems in imported files are diagnostics.
+///
+/// Only a regular file of at most [`source::MAX_FILE_BYTES`] is read (see
+/// [`source::read_input`]); text that is not UTF-8 is loaded with the bad
+/// bytes replaced and reported (E0011) at the first of them.
 pub fn load_file(entry: &Path) -> std::io::Result<Loaded> {
-    let text = std::fs::read_to_string(entry)?;
-    Ok(load_text(&entry.display().to_string(), Some(entry), text))
+    let bytes = source::read_input(entry)?;
+    let mut loader = Loader::default();
+    let origin = Origin::Disk(canonical(entry));
+    loader.visit_bytes(
+        entry.display().to_string(),
+        Some(entry.to_path_buf()),
+        Some(origin),
+        bytes,
+    );
+    Ok(loader.out)
+}
+
+/// Loads a spec given as the bytes of a file (decoded as [`load_file`]
+/// does); `path`, if any, anchors relative `use`s.
+pub fn load_bytes(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> Loaded {
+    let mut loader = Loader::default();
+    let origin = path.map(|p| Origin::Disk(canonical(p)));
+    loader.visit_bytes(name.to_string(), path.map(Path::to_path_buf), origin, bytes);
+    loader.out
 }
 
 /// Loads a spec given as text; `path`, if any, anchors relative `use`s.
@@ -45,15 +66,49 @@ pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
     loader.out
 }
 
+/// How many files deep `use`s may chain: each level recurses, and no real
+/// spec comes near.
+pub const MAX_USE_DEPTH: usize = 64;
+
 #[derive(Default)]
 struct Loader {
     out: Loaded,
+    /// How many `use`s deep the file being loaded is.
+    depth: usize,
     /// Files done or in progress; `false` while in progress (a cycle).
     seen: HashMap<Origin, bool>,
 }
 
 impl Loader {
-    fn visit(&mut self, name: String, path: Option<PathBuf>, origin: Option<Origin>, text: String) {
+    /// Visits a file read from disk: decodes it, reporting invalid UTF-8.
+    fn visit_bytes(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        origin: Option<Origin>,
+        bytes: Vec<u8>,
+    ) {
+        let (text, bad) = source::decode(bytes);
+        let id = self.visit(name, path, origin, text);
+        if let Some(at) = bad {
+            let file = self.out.sources.get(id);
+            // The replacement character, U+FFFD, is three bytes long.
+            let span = Span::new(id, at, (at + 3).min(file.text.len()));
+            self.out.diagnostics.push(
+                Diagnostic::new("E0011", span, format!("`{}` is not valid UTF-8", file.name))
+                    .label("the first byte that is not UTF-8")
+                    .help("save the file as UTF-8, or remove the bytes shown here (another encoding, or binary data)"),
+            );
+        }
+    }
+
+    fn visit(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        origin: Option<Origin>,
+        text: String,
+    ) -> FileId {
         if let Some(o) = &origin {
             self.seen.insert(o.clone(), false);
         }
@@ -71,6 +126,7 @@ impl Loader {
             self.seen.insert(o, true);
         }
         self.out.files.push((id, file));
+        id
     }
 
     /// `from` is where the using file was read from; `from_name` how it is
@@ -100,18 +156,30 @@ impl Loader {
                     }
                     None => {}
                 }
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => {
-                        self.visit(shown, Some(path), Some(origin), text);
+                if self.depth >= MAX_USE_DEPTH {
+                    self.out.diagnostics.push(
+                        Diagnostic::new(
+                            "E0008",
+                            rel.span,
+                            format!("`use`s nested deeper than {MAX_USE_DEPTH} files"),
+                        )
+                        .label("one file too many")
+                        .help("`use` the files from the spec, or from a few files that gather them: names are global to the compilation"),
+                    );
+                    return;
+                }
+                match source::read_input(&path) {
+                    Ok(bytes) => {
+                        self.depth += 1;
+                        self.visit_bytes(shown, Some(path), Some(origin), bytes);
+                        self.depth -= 1;
                     }
                     Err(e) => self.out.diagnostics.push(
-                        Diagnostic::new(
-                            "E0003",
-                            rel.span,
-                            format!("cannot read `{shown}`: {}", io_reason(&e)),
-                        )
-                        .label("used here")
-                        .help("paths in `use` are relative to the file that contains the `use`"),
+                        Diagnostic::new("E0003", rel.span, format!("cannot read `{shown}`: {e}"))
+                            .label("used here")
+                            .help(
+                                "paths in `use` are relative to the file that contains the `use`",
+                            ),
                     ),
                 }
             }
@@ -124,7 +192,7 @@ impl Loader {
                 match stdlib::module(&name) {
                     Some(text) => {
                         let display = format!("<stdlib>/{}.sls", name.replace('.', "/"));
-                        self.visit(display, None, Some(origin), text.to_string());
+                        let _ = self.visit(display, None, Some(origin), text.to_string());
                     }
                     None => {
                         let mut d = Diagnostic::new(
@@ -170,25 +238,21 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string().to_lowercase(),
-    }
-}
-
 /// The specs to check for a list of files and folders: files as given, and
 /// under each folder every `.sls` file that no other spec in the set `use`s
 /// (a file only `use`d is checked as part of the specs that use it). Hidden
-/// folders, `target` and `node_modules` are skipped. Files named come first,
-/// in order; then each folder's, sorted; each spec once.
+/// folders, `target` and `node_modules` are skipped, and so are files that
+/// are not regular files (FIFOs, sockets, devices). Links are followed, but
+/// each real folder is visited once, so links to a parent folder neither
+/// loop nor multiply the walk. Files named come first, in order; then each
+/// folder's, sorted; each spec once.
 pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut from_folders = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for p in paths {
         if p.is_dir() {
-            collect(p, &mut from_folders)?;
+            collect(p, &mut from_folders, &mut visited)?;
         } else {
             // A missing file is reported by the caller when it reads it.
             files.push(p.clone());
@@ -216,17 +280,28 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn collect(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+) -> std::io::Result<()> {
+    if !visited.insert(canonical(dir)) {
+        return Ok(());
+    }
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let path = e.path();
         let name = e.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
+        // Follows a link, to see what it names.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
             if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                collect(&path, out)?;
+                collect(&path, out, visited)?;
             }
-        } else if name.ends_with(".sls") {
+        } else if meta.is_file() && name.ends_with(".sls") {
             out.push(path);
         }
     }

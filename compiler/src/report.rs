@@ -279,10 +279,20 @@ pub fn report_schema() -> Json {
 /// `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=CODE::message`.
 pub fn github(report: &Report) -> String {
     // Workflow command values escape %, CR and LF; properties also , and :.
+    // Other control characters (terminal escapes from a spec) are written
+    // as `\u{1b}`, so that the log viewer does not act on them.
     let data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '%' => out.push_str("%25"),
+                '\r' => out.push_str("%0D"),
+                '\n' => out.push_str("%0A"),
+                c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+                c => out.push(c),
+            }
+        }
+        out
     };
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();

@@ -48,9 +48,15 @@ const ITEM_KEYWORDS: &[&str] = &[
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut out = ast::File::default();
     let mut diags = Vec::new();
+    let nesting = Nesting::new(text);
     let mut pos = skip_trivia(text, 0);
     while pos < text.len() {
-        match SlsParser::parse(Rule::item_at, &text[pos..]) {
+        // The parser never sees nesting deeper than MAX_DEPTH: the text it
+        // gets ends where nesting, counted from where it starts, first goes
+        // deeper, so that it, and every later stage, recurses a bounded
+        // number of times.
+        let limit = nesting.too_deep_after(pos).unwrap_or(text.len());
+        match SlsParser::parse(Rule::item_at, &text[pos..limit]) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
                 let end = pos + item_at.as_span().end();
@@ -73,6 +79,18 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                 diags.extend(lowerer.soft.take());
                 pos = skip_trivia(text, end.max(pos + 1));
             }
+            Err(err) if limit < text.len() && pos + error_offset(&err) >= limit => {
+                let d = &text[limit..];
+                let len = d.chars().next().map_or(0, char::len_utf8);
+                let span = Span::new(file, limit, limit + token_end(d, 0).max(len));
+                diags.push(
+                    Diagnostic::new("E0008", span, format!("nesting deeper than {MAX_DEPTH} levels"))
+                        .label("too deep")
+                        .help("flatten the structure: name the inner parts as their own `type`s, and drop parentheses a pattern does not need"),
+                );
+                out.broken.extend(declared_name(file, text, pos));
+                pos = skip_trivia(text, next_item_start(text, limit));
+            }
             Err(err) => {
                 let (offset, message) = describe(&err, &text[pos..]);
                 let at = pos + offset;
@@ -88,6 +106,144 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
         }
     }
     (out, diags)
+}
+
+/// How deeply brackets (`(`, `[`, `{`) and chained `after`s may nest. Real
+/// specs nest a handful of levels; the limit keeps the recursive descent of
+/// the parser and of every stage after it far from the end of the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Every bracket (and `after`/`receives`, which nest a redrive's count) of
+/// a text, outside strings and comments, with the nesting after it, to find
+/// where nesting counted from any offset first goes deeper than
+/// [`MAX_DEPTH`]. Counting from the start of the file would not do: after
+/// an unclosed bracket, every later item starts deep.
+struct Nesting {
+    /// Offset of each opener or closer.
+    offsets: Vec<u32>,
+    /// Openers minus closers from the start of the text to just after it.
+    depth: Vec<i32>,
+    /// The deepest `depth` of each block of [`BLOCK`] events, as a segment
+    /// tree (leaves from `leaves` on; a node holds its children's maximum).
+    tree: Vec<i32>,
+    leaves: usize,
+}
+
+/// Events per leaf of `Nesting::tree`.
+const BLOCK: usize = 32;
+
+impl Nesting {
+    fn new(text: &str) -> Nesting {
+        let bytes = text.as_bytes();
+        let (mut offsets, mut depth) = (Vec::new(), Vec::new());
+        let mut d = 0i32;
+        let mut push = |at: usize, by: i32| {
+            d += by;
+            offsets.push(at as u32);
+            depth.push(d);
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
+                        // An escape takes the next character, but not a line end.
+                        let escapes =
+                            bytes[i] == b'\\' && !matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                        i += if escapes { 2 } else { 1 };
+                    }
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
+                        i += 1;
+                    }
+                    continue;
+                }
+                b'(' | b'[' | b'{' => push(i, 1),
+                b')' | b']' | b'}' => push(i, -1),
+                c if c.is_ascii_alphabetic() || c == b'_' => {
+                    let start = i;
+                    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                    {
+                        i += 1;
+                    }
+                    match &text[start..i] {
+                        "after" => push(start, 1),
+                        "receives" | "receive" => push(start, -1),
+                        _ => {}
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let blocks = depth.len().div_ceil(BLOCK).max(1);
+        let leaves = blocks.next_power_of_two();
+        let mut tree = vec![i32::MIN; 2 * leaves];
+        for (b, chunk) in depth.chunks(BLOCK).enumerate() {
+            tree[leaves + b] = chunk.iter().copied().max().unwrap_or(i32::MIN);
+        }
+        for n in (1..leaves).rev() {
+            tree[n] = tree[2 * n].max(tree[2 * n + 1]);
+        }
+        Nesting {
+            offsets,
+            depth,
+            tree,
+            leaves,
+        }
+    }
+
+    /// The offset of the first opener at or after `pos` that nests deeper
+    /// than [`MAX_DEPTH`] counting from `pos`.
+    fn too_deep_after(&self, pos: usize) -> Option<usize> {
+        let first = self.offsets.partition_point(|o| (*o as usize) < pos);
+        let base = first.checked_sub(1).map_or(0, |i| self.depth[i]);
+        let over = base + MAX_DEPTH as i32;
+        // The rest of the first block, one by one; then whole blocks.
+        let block = first / BLOCK;
+        let end = ((block + 1) * BLOCK).min(self.depth.len());
+        if let Some(i) = (first..end).find(|i| self.depth[*i] > over) {
+            return Some(self.offsets[i] as usize);
+        }
+        let b = self.first_block_above(1, 0, self.leaves, block + 1, over)?;
+        let start = b * BLOCK;
+        let end = (start + BLOCK).min(self.depth.len());
+        (start..end)
+            .find(|i| self.depth[*i] > over)
+            .map(|i| self.offsets[i] as usize)
+    }
+
+    /// The first block at or after `from`, under `node` (covering blocks
+    /// `lo..hi`), whose deepest event is deeper than `over`.
+    fn first_block_above(
+        &self,
+        node: usize,
+        lo: usize,
+        hi: usize,
+        from: usize,
+        over: i32,
+    ) -> Option<usize> {
+        if hi <= from || self.tree[node] <= over {
+            return None;
+        }
+        if hi - lo == 1 {
+            return Some(lo);
+        }
+        let mid = (lo + hi) / 2;
+        self.first_block_above(2 * node, lo, mid, from, over)
+            .or_else(|| self.first_block_above(2 * node + 1, mid, hi, from, over))
+    }
+}
+
+/// Where a pest error is, relative to the text parsed.
+fn error_offset(err: &pest::error::Error<Rule>) -> usize {
+    match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    }
 }
 
 /// The kind and name of the declaration starting at `pos`, read from the
@@ -125,7 +281,7 @@ fn skip_trivia(text: &str, mut pos: usize) -> usize {
             pos += 1;
         }
         if bytes[pos..].starts_with(b"//") {
-            while pos < bytes.len() && bytes[pos] != b'\n' {
+            while pos < bytes.len() && !matches!(bytes[pos], b'\n' | b'\r') {
                 pos += 1;
             }
         } else {
@@ -136,7 +292,7 @@ fn skip_trivia(text: &str, mut pos: usize) -> usize {
 
 /// The start of the next line after `pos` whose first word is an item keyword.
 fn next_item_start(text: &str, pos: usize) -> usize {
-    let mut line_start = match text[pos..].find('\n') {
+    let mut line_start = match text[pos..].find(['\n', '\r']) {
         Some(i) => pos + i + 1,
         None => return text.len(),
     };
@@ -149,7 +305,7 @@ fn next_item_start(text: &str, pos: usize) -> usize {
         if ITEM_KEYWORDS.contains(&word.as_str()) {
             return line_start;
         }
-        line_start = match line.find('\n') {
+        line_start = match line.find(['\n', '\r']) {
             Some(i) => line_start + i + 1,
             None => return text.len(),
         };
@@ -168,7 +324,11 @@ fn token_end(text: &str, pos: usize) -> usize {
                 .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(rest.len())
         }
-        Some((_, '"')) => pos + rest[1..].find(['"', '\n']).map_or(rest.len(), |i| i + 2),
+        Some((_, '"')) => {
+            pos + rest[1..]
+                .find(['"', '\n', '\r'])
+                .map_or(rest.len(), |i| i + 2)
+        }
         Some((_, c)) => pos + c.len_utf8(),
     }
 }

@@ -451,3 +451,324 @@ fn match_cannot_decide_on_a_deploy_time_value_until_given_it() {
     assert!(text(&out.stderr).contains("did you mean `Uploads.name`?"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A fresh temporary folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("slsc-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const SMALL_SPEC: &str = "use \"./lib.sls\"\n\nfunction F {\n  handler = \"f.handler\"\n  runtime = \"python3.13\"\n  code    = \"src\"\n  sends to Q\n}\n";
+const SMALL_LIB: &str = "queue Q { retention = 14d }\n";
+
+#[test]
+fn build_never_overwrites_or_deletes_an_input() {
+    let dir = scratch("inputs");
+    let (spec, lib) = (dir.join("a.sls"), dir.join("lib.sls"));
+    std::fs::write(&spec, SMALL_SPEC).unwrap();
+    std::fs::write(&lib, SMALL_LIB).unwrap();
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let link = dir.join("link.yaml");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&spec, &link).unwrap();
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let mut cases = vec![
+        vec!["-o".to_string(), s(&spec)],
+        vec!["-o".to_string(), s(&lib)],
+        vec!["--source-map".to_string(), s(&spec)],
+        vec![
+            "-o".to_string(),
+            s(&dir.join("t.yaml")),
+            "--source-map".to_string(),
+            s(&dir.join("t.yaml")),
+        ],
+    ];
+    if cfg!(unix) {
+        cases.push(vec!["-o".to_string(), s(&link)]);
+    }
+    for extra in &cases {
+        let mut args = vec!["build".to_string(), s(&spec)];
+        args.extend(extra.iter().cloned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = slsc(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{extra:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("would overwrite")
+                || text(&out.stderr).contains("the same file"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert_eq!(std::fs::read_to_string(&spec).unwrap(), SMALL_SPEC);
+        assert_eq!(std::fs::read_to_string(&lib).unwrap(), SMALL_LIB);
+    }
+    // A spec with errors: the "stale output" is the spec itself.
+    std::fs::write(&spec, "queue Q {\n").unwrap();
+    let out = slsc(&["build", &s(&spec), "-o", &s(&spec)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&spec).unwrap(), "queue Q {\n");
+    // A file slsc did not write is not removed as a stale template.
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, "my notes\n").unwrap();
+    let out = slsc(&["build", &s(&spec), "-o", &s(&notes)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes\n");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn code_uri_is_relative_to_where_the_template_is_written() {
+    let dir = scratch("codeuri");
+    std::fs::create_dir_all(dir.join("app/src")).unwrap();
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    std::fs::write(dir.join("app/a.sls"), SMALL_SPEC).unwrap();
+    std::fs::write(dir.join("app/lib.sls"), SMALL_LIB).unwrap();
+    let spec = dir.join("app/a.sls");
+    let spec = spec.to_str().unwrap();
+    let stdout = slsc(&["build", spec, "--format", "json"]);
+    assert_eq!(stdout.status.code(), Some(0), "{}", text(&stdout.stderr));
+    let t: serde_json::Value = serde_json::from_slice(&stdout.stdout).unwrap();
+    assert_eq!(t["Resources"]["F"]["Properties"]["CodeUri"], "src");
+    let file = dir.join("out/t.json");
+    let out = slsc(&[
+        "build",
+        spec,
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(t["Resources"]["F"]["Properties"]["CodeUri"], "../app/src");
+    // Next to the spec: unchanged.
+    let file = dir.join("app/t.json");
+    let out = slsc(&[
+        "build",
+        spec,
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let t: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(t["Resources"]["F"]["Properties"]["CodeUri"], "src");
+    // A missing code folder is E0009 at the string.
+    std::fs::remove_dir_all(dir.join("app/src")).unwrap();
+    let out = slsc(&["check", spec]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("a.sls:6:13]"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("E0009"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_empty_slsc_today_is_unset() {
+    for cmd in [
+        vec!["check", "examples/orders-reference/app.sls"],
+        vec!["build", "examples/orders-reference/app.sls"],
+        vec!["schema", "examples/orders-reference/app.sls"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_slsc"))
+            .args(&cmd)
+            .current_dir(common::root())
+            .env("SLSC_TODAY", "")
+            .env("SLSC_DOCS_URL", "")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}: {}", text(&out.stderr));
+    }
+}
+
+/// Runs slsc with a time limit: a hang fails the test instead of the run.
+fn slsc_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slsc"))
+        .args(args)
+        .current_dir(common::root())
+        .env("SLSC_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > secs {
+            child.kill().ok();
+            panic!("slsc {args:?} hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_refused_not_read() {
+    let dir = scratch("special");
+    let fifo = dir.join("pipe.sls");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let f = fifo.to_str().unwrap();
+    let out = slsc_within(&["check", f], 10);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a FIFO, not a regular file"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = slsc_within(&["check", "/dev/zero"], 10);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("a device, not a regular file"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Used: E0003, with the reason.
+    let spec = dir.join("uses.sls");
+    std::fs::write(&spec, "use \"/dev/zero\"\nuse \"./pipe.sls\"\nqueue Q\n").unwrap();
+    let out = slsc_within(&["check", spec.to_str().unwrap()], 10);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("cannot read `/dev/zero`: a device, not a regular file"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("a FIFO, not a regular file"), "{stdout}");
+    // In a folder: skipped; the real spec next to it is checked.
+    std::fs::remove_file(&spec).unwrap();
+    std::fs::write(dir.join("real.sls"), "queue Q { retention = 14d }\n").unwrap();
+    let out = slsc_within(&["check", dir.to_str().unwrap()], 10);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("W0104"));
+    // Over 16 MiB.
+    let big = dir.join("big.sls");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len((16 << 20) + 1).unwrap();
+    let out = slsc_within(&["check", big.to_str().unwrap()], 10);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("larger than 16 MiB"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_parent_folders_are_walked_once() {
+    let dir = scratch("loops");
+    let deep = dir.join("a/b/c");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("app.sls"), "queue Q { retention = 14d }\n").unwrap();
+    // Every link leads to an ancestor inside `dir`: without visiting each
+    // real folder once, the walk would never end.
+    for (i, target) in ["..", "../..", "../../.."].iter().enumerate() {
+        std::os::unix::fs::symlink(target, deep.join(format!("up{i}"))).unwrap();
+    }
+    for (i, target) in ["..", "../.."].iter().enumerate() {
+        std::os::unix::fs::symlink(target, dir.join(format!("a/b/up{i}"))).unwrap();
+    }
+    let out = slsc_within(&["check", dir.to_str().unwrap(), "--format", "json"], 20);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 1, "{report}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invalid_utf8_says_where() {
+    let dir = scratch("utf8");
+    let spec = dir.join("bad.sls");
+    std::fs::write(&spec, b"queue Q { retention = 14d }\nqueue \xff\n").unwrap();
+    let out = slsc(&["check", spec.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("E0011"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("bad.sls:2:7]"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A JSON input says where too.
+    let event = dir.join("event.json");
+    std::fs::write(&event, b"{\"a\":\n\"\xc3\"}").unwrap();
+    let out = slsc(&[
+        "match",
+        "--pattern",
+        event.to_str().unwrap(),
+        event.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not valid UTF-8: line 2, column 2 (byte offset 7)"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn deep_nesting_and_long_lines_do_not_crash_any_command() {
+    let dir = scratch("deep");
+    let n = 10_000;
+    let specs = [
+        format!("bus B\nqueue Q\nevent E from \"x\" external {{ a: int }}\nrule R on B {{\n  match E where {}a = 1{}\n  send to Q\n}}\n", "(".repeat(n), ")".repeat(n)),
+        format!("bus B\nqueue Q\nevent E from \"x\" external {{ a: int }}\nrule R on B {{\n  match E where a {}exists\n  send to Q\n}}\n", "not ".repeat(n)),
+        format!("type T {{ a: {}string{} }}\n", "[".repeat(n), "]".repeat(n)),
+        format!("type T {{ a: {}string{} }}\n", "{ b: ".repeat(n), " }".repeat(n)),
+        format!("queue Q {{ retention = 14d }}{}queue R {{ retention = 99d }}\n", " ".repeat(70_000)),
+    ];
+    let event = dir.join("e.json");
+    std::fs::write(&event, "{}").unwrap();
+    for (i, spec) in specs.iter().enumerate() {
+        let path = dir.join(format!("s{i}.sls"));
+        std::fs::write(&path, spec).unwrap();
+        let p = path.to_str().unwrap();
+        let e = event.to_str().unwrap();
+        for args in [
+            vec!["check", p],
+            vec!["check", p, "--format", "json"],
+            vec!["build", p],
+            vec!["build", p, "--target", "cloudformation"],
+            vec!["permissions", p],
+            vec!["sample", p, "E"],
+            vec!["schema", p],
+            vec!["match", p, "R", e],
+        ] {
+            let out = slsc_within(&args, 30);
+            // An error (1) or a usage error (2), never a crash (a signal).
+            assert!(
+                matches!(out.status.code(), Some(1 | 2)),
+                "{args:?}: {:?} {}",
+                out.status,
+                text(&out.stderr)
+            );
+            assert!(
+                !text(&out.stderr).contains("panicked"),
+                "{}",
+                text(&out.stderr)
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

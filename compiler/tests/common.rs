@@ -35,11 +35,11 @@ pub fn options() -> CheckOptions {
 /// that rendered diagnostics are the same on every machine.
 pub fn compile(rel: &Path) -> Compilation {
     let abs = root().join(rel);
-    let text = std::fs::read_to_string(&abs).unwrap_or_else(|e| panic!("{}: {e}", abs.display()));
-    slsc::compile_source(
+    let bytes = std::fs::read(&abs).unwrap_or_else(|e| panic!("{}: {e}", abs.display()));
+    slsc::compile_bytes(
         &rel.display().to_string().replace('\\', "/"),
         Some(&abs),
-        text,
+        bytes,
         options(),
     )
 }

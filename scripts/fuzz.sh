@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fuzzes slsc: mutations of every example and fixture (byte flips, token
+# insertions and swaps, splices, truncations, very long lines and names,
+# deep nesting, line ends, bytes that are not UTF-8, odd Unicode), each run
+# through check, both build targets, permissions, schemas, samples, match and
+# every report format (compiler/examples/fuzz.rs). A panic, a crash or an
+# input running over 10 s (20 s in a debug build) is a finding, saved to
+# target/fuzz-findings/.
+#
+#   scripts/fuzz.sh [MINUTES]        default 10 minutes, a new seed each run
+#
+# SLSC_FUZZ_SEED fixes the seed (CI: 1, so that a failure reproduces);
+# SLSC_FUZZ_PROFILE=dev runs the debug build `cargo test` already made
+# (slower per input, no release build; CI), default release.
+# Exit status 1 if anything was found; each finding, once fixed, belongs in
+# tests/fuzz/regressions/, where `cargo test --test robustness` runs it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+minutes="${1:-10}"
+seconds=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')
+seed="${SLSC_FUZZ_SEED:-$(date +%s)}"
+# An input is a hang after 10 s in a release build (the slowest inputs
+# found, 80,000 diagnostics, take 2 to 5 s on a busy machine); a debug
+# build is about ten times slower, and CI machines are shared: 20 s there.
+profile=()
+hang=20
+if [[ "${SLSC_FUZZ_PROFILE:-release}" == release ]]; then
+  profile=(--release)
+  hang=10
+fi
+exec cargo run "${profile[@]}" --quiet -p slsc --example fuzz -- \
+  --seconds "$seconds" --seed "$seed" --hang "$hang" --findings target/fuzz-findings

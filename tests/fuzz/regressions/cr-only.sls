@@ -1,0 +1,1 @@
+// Lines end with a lone CR: this comment swallowed the whole file and check passed.queue Q { retention = 99d }

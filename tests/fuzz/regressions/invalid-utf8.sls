@@ -1,0 +1,3 @@
+// Invalid UTF-8 was an I/O error with no place.
+queue Q
+queue ÿþ
