@@ -87,14 +87,25 @@ impl Graph {
         });
     }
 
-    /// An edge that is also a reference in the template.
-    fn direct(&mut self, from: usize, to: usize, span: Span, text: String) {
-        self.edges[from].push(Edge {
-            to,
-            span,
-            direct: true,
-            text,
-        });
+    /// An edge to the node named `to`, if it is one (declarations that
+    /// carry no events have none); `direct` when it is also a reference in
+    /// the template.
+    fn link(
+        &mut self,
+        from: usize,
+        to: &str,
+        span: Span,
+        direct: bool,
+        text: impl FnOnce() -> String,
+    ) {
+        if let Some(&to) = self.index.get(to) {
+            self.edges[from].push(Edge {
+                to,
+                span,
+                direct,
+                text: text(),
+            });
+        }
     }
 }
 
@@ -280,14 +291,11 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         VerbKind::PublishesTo => "publishes to",
                         _ => "invokes",
                     };
-                    if let Some(to) = at(&g, &target.name) {
-                        let text = format!("`{}` {verb} `{}`", f.name, target.name);
-                        if a.verb == VerbKind::Invokes {
-                            g.direct(from, to, target.span, text);
-                        } else {
-                            g.edge(from, to, target.span, text);
-                        }
-                    }
+                    // `invokes` names the function in the template (E0110).
+                    let direct = a.verb == VerbKind::Invokes;
+                    g.link(from, &target.name, target.span, direct, || {
+                        format!("`{}` {verb} `{}`", f.name, target.name)
+                    });
                 }
                 (VerbKind::Writes | VerbKind::Deletes, DeclKind::Table) => {
                     // Only a table with a stream passes its changes on.
@@ -460,14 +468,11 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                     }
                 }
             }
-            if let Some(to) = at(&g, &d.to.name) {
-                let text = format!("`{}` {what} to `{}`", f.name, d.to.name);
-                if d.to.kind == DeclKind::Function {
-                    g.direct(from, to, d.to.span, text);
-                } else {
-                    g.edge(from, to, d.to.span, text);
-                }
-            }
+            // A function destination is named in the template (E0110).
+            let direct = d.to.kind == DeclKind::Function;
+            g.link(from, &d.to.name, d.to.span, direct, || {
+                format!("`{}` {what} to `{}`", f.name, d.to.name)
+            });
         }
         for t in &f.triggers {
             let (source, span) = match t {
@@ -513,15 +518,10 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
     }
     for q in &model.queues {
         if let (Some((d, _)), Some(from)) = (&q.dead_letter, at(&g, &q.name)) {
-            if let Some(to) = at(&g, &d.name) {
-                // A redrive policy names its queue: a ring of them is E0110.
-                g.direct(
-                    from,
-                    to,
-                    d.span,
-                    format!("`{}` moves failing messages to `{}`", q.name, d.name),
-                );
-            }
+            // A redrive policy names its queue: a ring of them is E0110.
+            g.link(from, &d.name, d.span, true, || {
+                format!("`{}` moves failing messages to `{}`", q.name, d.name)
+            });
         }
     }
     for tp in &model.topics {
@@ -529,23 +529,13 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
             continue;
         };
         for s in &tp.subscriptions {
-            if let Some(to) = at(&g, &s.queue.name) {
-                g.edge(
-                    from,
-                    to,
-                    s.queue.span,
-                    format!("`{}` delivers to `{}`", tp.name, s.queue.name),
-                );
-            }
+            g.link(from, &s.queue.name, s.queue.span, false, || {
+                format!("`{}` delivers to `{}`", tp.name, s.queue.name)
+            });
             if let Some(d) = &s.dead_letter {
-                if let Some(to) = at(&g, &d.name) {
-                    g.edge(
-                        from,
-                        to,
-                        d.span,
-                        format!("`{}` sends what it cannot deliver to `{}`", tp.name, d.name),
-                    );
-                }
+                g.link(from, &d.name, d.span, false, || {
+                    format!("`{}` sends what it cannot deliver to `{}`", tp.name, d.name)
+                });
             }
         }
     }
@@ -554,27 +544,17 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
             continue;
         };
         for t in &r.targets {
-            if let Some(to) = at(&g, &t.name) {
-                g.edge(
-                    from,
-                    to,
-                    t.span,
-                    format!("rule `{}` sends to `{}`", r.name, t.name),
-                );
-            }
+            g.link(from, &t.name, t.span, false, || {
+                format!("rule `{}` sends to `{}`", r.name, t.name)
+            });
         }
         if let Some(d) = &r.dead_letter {
-            if let Some(to) = at(&g, &d.name) {
-                g.edge(
-                    from,
-                    to,
-                    d.span,
-                    format!(
-                        "rule `{}` sends what it cannot deliver to `{}`",
-                        r.name, d.name
-                    ),
-                );
-            }
+            g.link(from, &d.name, d.span, false, || {
+                format!(
+                    "rule `{}` sends what it cannot deliver to `{}`",
+                    r.name, d.name
+                )
+            });
         }
     }
     (g, allowed)
