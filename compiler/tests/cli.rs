@@ -411,8 +411,7 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
 
 #[test]
 fn match_cannot_decide_on_a_deploy_time_value_until_given_it() {
-    let dir = std::env::temp_dir().join(format!("slsc-match-deploy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("match-deploy");
     let spec = "tests/cli/deploy-time-match.sls";
     let sample = slsc(&["sample", spec, "ObjectDeleted"]);
     let mut event: serde_json::Value = serde_json::from_slice(&sample.stdout).unwrap();
