@@ -8,7 +8,7 @@
 //!   with one consumer; `check` and `build`;
 //! - `dotted`: a rule pattern on a field N segments deep (E0401) and an
 //!   environment reference N attributes long (E0108); `check`;
-//! - `warnings`: N functions with one warning each (W0302), reported in each
+//! - `warnings`: N functions with three warnings each (W0302, W0326, W0327), reported in each
 //!   format of `slsc check`: `human`, `json`, `sarif`, `github` (the time
 //!   includes compiling).
 //!
@@ -21,7 +21,8 @@ use std::fmt::Write;
 use std::process::Command;
 use std::time::Instant;
 
-/// A spec with `n` functions and their queues, tables, events and rules.
+/// A spec with `n` functions and their queues, tables, events and rules,
+/// each worker's rule feeding the next worker.
 fn wide(n: usize) -> String {
     let mut s = String::with_capacity(n * 600);
     s.push_str("app bench {\n  runtime = \"python3.13\"\n  timeout = 10s\n}\n\nbus Events\n\n");
@@ -35,6 +36,13 @@ fn wide(n: usize) -> String {
         s.push_str("}\n\n");
     }
     for i in 0..n {
+        // Each worker's event feeds the next worker's queue: one long chain
+        // through the event graph, not a loop (the last feeds `Failures`).
+        let next = if i + 1 < n {
+            format!("Work{}", i + 1)
+        } else {
+            "Failures".to_string()
+        };
         let _ = write!(
             s,
             "event Item{i}Changed from \"bench.items\" {{\n  id: string\n  qty: int\n  kind: \"a\" | \"b\"\n}}\n\n\
@@ -44,7 +52,7 @@ fn wide(n: usize) -> String {
              function Get{i} {{\n  handler = \"get.handler\"\n  env {{ TABLE = Items{i}.name }}\n  reads Items{i}\n}}\n\n\
              function Worker{i} {{\n  handler = \"worker.handler\"\n  memory = 256MB\n  env {{ TABLE = Items{i}.name }}\n  \
              on Work{i} {{ batch = 10, partial_failures = true }}\n  writes Items{i}\n  emits Item{i}Changed to Events\n}}\n\n\
-             rule Route{i} on Events {{\n  match Item{i}Changed where qty > 10 and kind = \"a\"\n  send to Work{i}\n}}\n\n"
+             rule Route{i} on Events {{\n  match Item{i}Changed where qty > 10 and kind = \"a\"\n  send to {next}\n}}\n\n"
         );
     }
     s
@@ -83,7 +91,8 @@ fn dotted(n: usize) -> String {
 }
 
 /// `n` functions, each consuming a queue that hides a message for less than
-/// six times the function's timeout: one warning (W0302) each.
+/// six times the function's timeout (W0302), in batches without partial
+/// failures (W0326), that nothing sends to (W0327): three warnings each.
 fn warnings(n: usize) -> String {
     let mut s = String::with_capacity(n * 200);
     s.push_str("app bench {\n  runtime = \"python3.13\"\n}\n\n");
