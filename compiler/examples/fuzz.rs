@@ -11,12 +11,13 @@
 //! seed. The parent process runs the inputs in batches, each in a child
 //! process (the same program with `--child`), which announces each input
 //! before running it: when the child dies or an input runs longer than
-//! `--hang` seconds (default 10), the parent saves that input, kills the
+//! `--hang` seconds (default 10) per MiB begun, the parent saves that input, kills the
 //! child and carries on with the next one. A panic is caught in the child
 //! and saved there. Findings are written to `--findings` (default
 //! `target/fuzz-findings`) as `KIND-SEED-BATCH-INDEX.sls`; copy each to
 //! `tests/fuzz/regressions/` once fixed, where a test runs them. The exit
-//! status is 1 if anything was found.
+//! status is 1 if anything was found. `--replay FILE...` runs files once
+//! each and prints how long each took.
 
 #[path = "../tests/support/exercise.rs"]
 mod exercise;
@@ -428,12 +429,36 @@ fn options(args: &[String]) -> Options {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let o = options(&args);
+    if let Some(i) = args.iter().position(|a| a == "--replay") {
+        return replay(&args[i + 1..]);
+    }
     if let Some(i) = args.iter().position(|a| a == "--child") {
         let batch = args[i + 1].parse().expect("batch");
         let from = args[i + 2].parse().expect("first index");
         return child(&o, batch, from);
     }
     parent(&o)
+}
+
+/// Runs each file through everything once and prints how long it took: how
+/// a finding is reproduced, and how a fix is measured.
+fn replay(files: &[String]) -> ExitCode {
+    for file in files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let (len, start) = (bytes.len(), Instant::now());
+        let diagnostics = exercise::exercise("fuzz.sls", Some(Path::new(file)), bytes);
+        println!(
+            "{file}: {len} bytes, {diagnostics} diagnostics, {:.2} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// Runs inputs `from..BATCH` of `batch`, announcing each on stdout.
@@ -444,7 +469,7 @@ fn child(o: &Options, batch: u64, from: usize) -> ExitCode {
     let mut out = std::io::stdout().lock();
     for index in from..BATCH {
         let (which, bytes) = input(&seeds, o.seed, batch, index);
-        let _ = writeln!(out, "start {index}");
+        let _ = writeln!(out, "start {index} {}", bytes.len());
         let _ = out.flush();
         let path = seeds[which].path.clone();
         let copy = bytes.clone();
@@ -472,6 +497,15 @@ fn save(o: &Options, kind: &str, batch: u64, index: usize, bytes: &[u8], from: &
     let _ = std::fs::write(o.findings.join(format!("{name}.sls")), bytes);
     let note = format!("{kind} on a mutation of {}: {why}\n", from.display());
     let _ = std::fs::write(o.findings.join(format!("{name}.txt")), note);
+}
+
+/// How long an input of `len` bytes may run before it counts as a hang:
+/// `hang` seconds per MiB begun. Everything slsc does is meant to be linear
+/// in its input, so a 2 MiB spec of 100,000 findings may take twice as long
+/// as a 1 MiB one; what a hang catches is work that grows faster than that.
+fn hang_limit(hang: u64, len: usize) -> Duration {
+    let mib = len.div_ceil(1 << 20).max(1) as u64;
+    Duration::from_secs(hang * mib)
 }
 
 fn parent(o: &Options) -> ExitCode {
@@ -502,9 +536,9 @@ fn parent(o: &Options) -> ExitCode {
                     }
                 }
             });
-            let mut current = None;
+            let (mut current, mut limit) = (None, hang_limit(o.hang, 0));
             let outcome = loop {
-                match rx.recv_timeout(Duration::from_secs(o.hang)) {
+                match rx.recv_timeout(limit) {
                     Ok(line) if line == "end" => break None,
                     Ok(line) => {
                         let mut words = line.splitn(3, ' ');
@@ -514,6 +548,8 @@ fn parent(o: &Options) -> ExitCode {
                             Some("start") => {
                                 inputs += 1;
                                 current = index;
+                                let len = words.next().and_then(|l| l.parse().ok());
+                                limit = hang_limit(o.hang, len.unwrap_or(MAX_INPUT));
                             }
                             Some("panic") => {
                                 found.push(format!(
