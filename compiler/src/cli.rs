@@ -674,7 +674,7 @@ fn run_match(
                         }
                         for (_, reference, attr) in &r.filter_refs {
                             let name = format!("{}.{}", reference.name, attr.word());
-                            let intrinsic = slsc::emit::refs::value(&c.model, reference.kind, &reference.name, *attr);
+                            let intrinsic = slsc::naming::refs::value(&c.model, reference.kind, &reference.name, *attr);
                             if !intrinsic.is_object() {
                                 continue;
                             }

@@ -13,9 +13,8 @@
 //! are insertion-ordered, so the output is byte-identical across runs.
 
 mod cfn;
-pub mod ids;
-pub mod refs;
 mod rest;
+mod roles;
 mod sam;
 mod shared;
 mod yaml11;
@@ -156,9 +155,6 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     Ok(Json::Object(doc))
 }
 
-/// The logical ID of the app's KMS key.
-pub use shared::KEY;
-
 /// Whether anything the app's key would encrypt is declared.
 fn needs_key(model: &Model) -> bool {
     !model.functions.is_empty()
@@ -166,11 +162,6 @@ fn needs_key(model: &Model) -> bool {
         || !model.topics.is_empty()
         || !model.tables.is_empty()
         || !model.apis.is_empty()
-}
-
-/// The stage REST APIs are deployed to.
-pub fn rest_stage() -> &'static str {
-    rest::STAGE
 }
 
 /// Output formats.

@@ -9,8 +9,8 @@
 //! `Resource: "*"` statement written here.
 
 use crate::ast::{DeclKind, VerbKind};
-use crate::emit::refs;
 use crate::model::*;
+use crate::naming::refs;
 use crate::source::Span;
 use serde_json::{json, Value as Json};
 
@@ -76,12 +76,15 @@ fn caused(list: Vec<Statement>, cause: Span, because: String) -> Vec<Statement> 
 
 /// Alphanumeric statement ids built from parts.
 fn sid(parts: &[&str]) -> String {
-    parts.iter().map(|p| crate::emit::ids::logical(p)).collect()
+    parts
+        .iter()
+        .map(|p| crate::naming::ids::logical(p))
+        .collect()
 }
 
 /// Every statement of a function's role, in the order of the spec.
 pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
-    let log_group = crate::emit::ids::log_group(&f.name);
+    let log_group = crate::naming::ids::log_group(&f.name);
     let mut out = caused(
         vec![stmt(
             "WriteLogs".into(),
@@ -149,7 +152,7 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
                 ));
             }
             Trigger::Stream { source: table, .. } => {
-                let id = crate::emit::ids::logical(&table.name);
+                let id = crate::naming::ids::logical(&table.name);
                 out.extend(caused(
                     vec![
                         stmt(
@@ -231,7 +234,7 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
     if !model.customer_key {
         return Vec::new();
     }
-    let key = || vec![crate::emit::refs::get_att(crate::emit::KEY, "Arn")];
+    let key = || vec![crate::naming::refs::get_att(crate::naming::KEY, "Arn")];
     let write: &[&str] = &["kms:GenerateDataKey", "kms:Decrypt"];
     let mut out = Vec::new();
     for a in &f.access {
@@ -282,7 +285,7 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
 /// Every statement of a schedule's role: invoke its function, and send to
 /// its dead-letter queue (encrypting with the app's key).
 pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
-    let fid = crate::emit::ids::logical(&s.target.name);
+    let fid = crate::naming::ids::logical(&s.target.name);
     let mut out = caused(
         vec![stmt(
             sid(&["Invoke", &s.target.name]),
@@ -307,7 +310,7 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
                 vec![stmt(
                     "EncryptWithAppKey".into(),
                     &["kms:GenerateDataKey", "kms:Decrypt"],
-                    vec![refs::get_att(crate::emit::KEY, "Arn")],
+                    vec![refs::get_att(crate::naming::KEY, "Arn")],
                 )],
                 d.span,
                 format!("dead_letter = {} (encrypted with the app's key)", d.name),
@@ -315,43 +318,6 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
         }
     }
     out
-}
-
-/// A schedule's role: only EventBridge Scheduler of this account may assume
-/// it (`aws:SourceAccount`, against the confused deputy).
-pub fn schedule_role(model: &Model, s: &Schedule, tags: &Json) -> Json {
-    let trust = json!({
-        "Effect": "Allow",
-        "Principal": { "Service": "scheduler.amazonaws.com" },
-        "Action": "sts:AssumeRole",
-        "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
-    });
-    role_resource(trust, &schedule_statements(model, s), None, tags)
-}
-
-/// An `AWS::IAM::Role` with one trust statement, one inline policy `access`
-/// holding `statements`, an optional managed policy, and the app's tags.
-fn role_resource(
-    trust: Json,
-    statements: &[Statement],
-    managed: Option<Json>,
-    tags: &Json,
-) -> Json {
-    let statements: Vec<Json> = statements.iter().map(Statement::to_json).collect();
-    let mut props = json!({
-        "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [trust] },
-        "Policies": [{
-            "PolicyName": "access",
-            "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
-        }],
-    });
-    if let Some(m) = managed {
-        props["ManagedPolicyArns"] = json!([m]);
-    }
-    if tags.as_array().is_some_and(|t| !t.is_empty()) {
-        props["Tags"] = tags.clone();
-    }
-    json!({ "Type": "AWS::IAM::Role", "Properties": props })
 }
 
 /// What the role needs to deliver invocation records to one destination.
@@ -421,7 +387,7 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
                     t.indexes.iter().map(|i| {
                         refs::sub(&format!(
                             "${{{}.Arn}}/index/{}",
-                            crate::emit::ids::logical(name),
+                            crate::naming::ids::logical(name),
                             i.name.value
                         ))
                     })
@@ -583,18 +549,4 @@ fn dedup(list: Vec<Statement>) -> Vec<Statement> {
         out.push(s);
     }
     out
-}
-
-/// The role of a function: trust policy for Lambda, one inline policy with
-/// every statement, and X-Ray's managed policy when tracing is active.
-pub fn role(model: &Model, f: &Function, tags: &Json) -> Json {
-    let trust = json!({
-        "Effect": "Allow",
-        "Principal": { "Service": "lambda.amazonaws.com" },
-        "Action": "sts:AssumeRole",
-    });
-    let xray = f
-        .tracing
-        .then(|| refs::sub("arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"));
-    role_resource(trust, &statements(model, f), xray, tags)
 }

@@ -30,6 +30,7 @@ pub mod limits;
 pub mod load;
 pub mod matcher;
 pub mod model;
+pub mod naming;
 pub mod openapi;
 pub mod permissions;
 pub mod report;
@@ -368,27 +369,4 @@ fn relative(to: &Path, from: &Path) -> String {
     } else {
         parts.join("/")
     }
-}
-
-/// Where a declaration's name is written.
-pub fn declaration_span_of(model: &model::Model, name: &str) -> Option<source::Span> {
-    let (kind, i) = *model.names.get(name)?;
-    use ast::DeclKind as K;
-    Some(match kind {
-        K::Type => model.types[i].span,
-        K::Event => model.events[i].span,
-        K::Function => model.functions[i].span,
-        K::Api => model.apis[i].span,
-        K::Rule => model.rules[i].span,
-        K::Schedule => model.schedules[i].span,
-        K::Queue => model.queues[i].span,
-        K::Topic => model.topics[i].span,
-        K::Bus => model.buses[i].span,
-        K::Table => model.tables[i].span,
-        K::Bucket => model.buckets[i].span,
-        K::Stream => model.streams[i].span,
-        K::Secret => model.secrets[i].span,
-        K::Parameter => model.parameters[i].span,
-        K::App => return None,
-    })
 }

@@ -154,9 +154,9 @@ pub fn owner(model: &Model, id: &str) -> Option<Span> {
     model
         .names
         .keys()
-        .filter(|name| id.starts_with(&crate::emit::ids::logical(name)))
-        .max_by_key(|name| (crate::emit::ids::logical(name).len(), name.to_string()))
-        .and_then(|n| crate::declaration_span_of(model, n))
+        .filter(|name| id.starts_with(&crate::naming::ids::logical(name)))
+        .max_by_key(|name| (crate::naming::ids::logical(name).len(), name.to_string()))
+        .and_then(|n| model.declaration_span(n))
 }
 
 #[cfg(test)]

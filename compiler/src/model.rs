@@ -120,6 +120,29 @@ impl OnDelete {
 }
 
 impl Model {
+    /// Where a declaration's name is written.
+    pub fn declaration_span(&self, name: &str) -> Option<Span> {
+        let (kind, i) = *self.names.get(name)?;
+        use DeclKind as K;
+        Some(match kind {
+            K::Type => self.types[i].span,
+            K::Event => self.events[i].span,
+            K::Function => self.functions[i].span,
+            K::Api => self.apis[i].span,
+            K::Rule => self.rules[i].span,
+            K::Schedule => self.schedules[i].span,
+            K::Queue => self.queues[i].span,
+            K::Topic => self.topics[i].span,
+            K::Bus => self.buses[i].span,
+            K::Table => self.tables[i].span,
+            K::Bucket => self.buckets[i].span,
+            K::Stream => self.streams[i].span,
+            K::Secret => self.secrets[i].span,
+            K::Parameter => self.parameters[i].span,
+            K::App => return None,
+        })
+    }
+
     /// Whether the app's KMS key is kept when the stack is deleted: when the
     /// app retains by default, or when anything it encrypts is retained
     /// (data kept without its key could never be read again).
@@ -1001,4 +1024,12 @@ pub struct Parameter {
     pub is_path: bool,
     /// The customer-managed KMS key of a SecureString, if any (an ARN).
     pub kms_key: Option<Spanned<String>>,
+}
+
+/// The names of a route path's `{placeholders}` (`{proxy+}` as `proxy`).
+pub fn path_params(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+        .map(|p| p.trim_end_matches('+'))
+        .collect()
 }

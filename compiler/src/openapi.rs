@@ -94,11 +94,11 @@ pub fn document(model: &Model, api: &Api) -> Json {
 
 fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> Json {
     let mut op = json!({
-        "operationId": format!("{}{}{}", api.name, capitalize(method), crate::emit::ids::route("", &route.path.value)),
+        "operationId": format!("{}{}{}", api.name, capitalize(method), crate::naming::ids::route("", &route.path.value)),
         "summary": format!("{} {} -> {}", route.method, route.path.value, route.function.name),
     });
     let mut parameters = Vec::new();
-    for name in crate::check::contracts::path_params(&route.path.value) {
+    for name in crate::model::path_params(&route.path.value) {
         let declared = route
             .params
             .as_ref()

@@ -68,7 +68,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         .map(|s| FunctionPermissions {
             function: String::new(),
             schedule: Some(s.name.clone()),
-            role: crate::emit::ids::role(&s.name),
+            role: crate::naming::ids::role(&s.name),
             managed_policies: Vec::new(),
             statements: located(iam::schedule_statements(&c.model, s)),
         });
@@ -81,7 +81,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             FunctionPermissions {
                 schedule: None,
                 function: f.name.clone(),
-                role: crate::emit::ids::role(&f.name),
+                role: crate::naming::ids::role(&f.name),
                 managed_policies: if f.tracing {
                     vec!["arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
                 } else {

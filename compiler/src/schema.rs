@@ -460,7 +460,7 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
 /// The request a route's function receives: API Gateway's payload format
 /// 2.0 for HTTP APIs, 1.0 (the proxy integration) for REST APIs.
 fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Route) -> Json {
-    let params: Map<String, Json> = crate::check::contracts::path_params(&route.path.value)
+    let params: Map<String, Json> = crate::model::path_params(&route.path.value)
         .into_iter()
         .map(|p| (p.to_string(), json!(format!("{p}-1"))))
         .collect();
@@ -515,8 +515,8 @@ fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Rou
                 "apiId": "abcdef1234",
                 "resourcePath": route.path.value,
                 "httpMethod": route.method,
-                "path": format!("/{}{concrete_path}", crate::emit::rest_stage()),
-                "stage": crate::emit::rest_stage(),
+                "path": format!("/{}{concrete_path}", crate::naming::REST_STAGE),
+                "stage": crate::naming::REST_STAGE,
                 "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
                 "identity": { "sourceIp": "203.0.113.1", "userAgent": "example" },
             },

@@ -78,7 +78,7 @@ impl Map {
 /// The source map of a template built from `model`.
 pub fn build(model: &Model, template: &Json) -> Map {
     let mut map = Map::default();
-    use crate::emit::ids::{logical, role};
+    use crate::naming::ids::{logical, role};
     for f in &model.functions {
         let id = logical(&f.name);
         map.prop(&id, "Handler", &f.handler);
@@ -158,7 +158,7 @@ pub fn build(model: &Model, template: &Json) -> Map {
             model
                 .functions
                 .iter()
-                .map(|f| (crate::emit::ids::log_group(&f.name), model.on_delete.span)),
+                .map(|f| (crate::naming::ids::log_group(&f.name), model.on_delete.span)),
         );
     for (id, span) in kept.filter(|(_, s)| *s != Span::default()) {
         for attr in ["DeletionPolicy", "UpdateReplacePolicy"] {
@@ -169,7 +169,7 @@ pub fn build(model: &Model, template: &Json) -> Map {
     let names: Vec<(String, Span)> = model
         .names
         .keys()
-        .filter_map(|n| crate::declaration_span_of(model, n).map(|s| (logical(n), s)))
+        .filter_map(|n| model.declaration_span(n).map(|s| (logical(n), s)))
         .collect();
     if let Some(resources) = template.get("Resources").and_then(Json::as_object) {
         for id in resources.keys() {

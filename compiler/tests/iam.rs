@@ -95,7 +95,7 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
             let template = slsc::build(&c, target).unwrap();
             let resources = template["Resources"].as_object().unwrap();
             for f in &c.model.functions {
-                let role = &resources[&slsc::emit::ids::role(&f.name)];
+                let role = &resources[&slsc::naming::ids::role(&f.name)];
                 let emitted = &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
                 let derived: Vec<serde_json::Value> = slsc::iam::statements(&c.model, f)
                     .iter()
@@ -109,7 +109,7 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
                 );
             }
             for s in &c.model.schedules {
-                let role = &resources[&slsc::emit::ids::role(&s.name)];
+                let role = &resources[&slsc::naming::ids::role(&s.name)];
                 let emitted = &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
                 let derived: Vec<serde_json::Value> = slsc::iam::schedule_statements(&c.model, s)
                     .iter()

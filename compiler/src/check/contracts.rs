@@ -99,20 +99,12 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     routes(model, diags);
 }
 
-/// The names of a path's `{placeholders}` (`{proxy+}` as `proxy`).
-pub fn path_params(path: &str) -> Vec<&str> {
-    path.split('/')
-        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
-        .map(|p| p.trim_end_matches('+'))
-        .collect()
-}
-
 /// E0412: declared path parameters are exactly the path's placeholders, and
 /// path and query parameters are scalars.
 fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
     for api in &model.apis {
         for route in &api.routes {
-            let placeholders = path_params(&route.path.value);
+            let placeholders = crate::model::path_params(&route.path.value);
             if let Some(params) = &route.params {
                 for name in &placeholders {
                     if !params.value.iter().any(|f| f.name == *name) {

@@ -587,7 +587,9 @@ impl Compiler<'_> {
     fn value(&mut self, ty: &Ty, v: &Value, name: &str) -> Option<Json> {
         if let Some((_, r, attr)) = self.refs.iter().find(|(s, _, _)| *s == v.span) {
             if matches!(ty, Ty::String) {
-                return Some(crate::emit::refs::value(self.model, r.kind, &r.name, *attr));
+                return Some(crate::naming::refs::value(
+                    self.model, r.kind, &r.name, *attr,
+                ));
             }
             self.diags.push(
                 Diagnostic::new(

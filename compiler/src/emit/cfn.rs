@@ -1,13 +1,13 @@
 //! The plain CloudFormation target: functions and HTTP APIs expanded into
 //! `AWS::Lambda::*` and `AWS::ApiGatewayV2::*` resources.
 
-use super::ids::{self, logical};
-use super::refs::{get_att, r#ref, sub};
 use super::sam::arch;
 use super::shared::{self, Plan};
 use super::Template;
 use crate::ast::DeclKind;
 use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{get_att, r#ref, sub};
 use serde_json::{json, Value as Json};
 
 /// The parameter naming the bucket of function packages.
@@ -38,7 +38,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
         ids::role(&f.name),
-        crate::iam::role(model, f, &shared::tag_list(model)),
+        super::roles::role(model, f, &shared::tag_list(model)),
     );
     shared::log_group(model, f, t);
     let mut props = json!({
@@ -239,6 +239,6 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     }
     t.outputs.insert(
         format!("{id}Url"),
-        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::emit::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

@@ -9,22 +9,20 @@
 //! whose logical ID changes with the API (so that changes are deployed), a
 //! stage, and one Lambda permission per route.
 
-use super::ids::{self, logical};
-use super::refs::{get_att, r#ref, sub};
 use super::shared::{self, Plan};
 use super::Template;
 use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{get_att, r#ref, sub};
+use crate::naming::REST_STAGE as STAGE;
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value as Json};
-
-/// The stage every REST API is deployed to.
-pub const STAGE: &str = "prod";
 
 /// The `RequestParameters` of a route: path parameters are required, query
 /// parameters as declared.
 fn request_parameters(route: &Route) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    for name in crate::check::contracts::path_params(&route.path.value) {
+    for name in crate::model::path_params(&route.path.value) {
         out.push((format!("method.request.path.{name}"), true));
     }
     for q in &route.query {

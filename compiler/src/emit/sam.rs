@@ -3,12 +3,12 @@
 //! Functions name their own role (`Role`), so SAM adds no role and no managed
 //! policies of its own: the permissions are exactly those `iam` derives.
 
-use super::ids::{self, logical};
-use super::refs::{get_att, r#ref};
 use super::shared::{self, Plan};
 use super::Template;
 use crate::ast::DeclKind;
 use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{get_att, r#ref};
 use serde_json::{json, Map, Value as Json};
 
 /// A function as `AWS::Serverless::Function`, with its role and log group.
@@ -16,7 +16,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     t.add(
         ids::role(&f.name),
-        crate::iam::role(model, f, &shared::tag_list(model)),
+        super::roles::role(model, f, &shared::tag_list(model)),
     );
     shared::log_group(model, f, t);
     let mut props = json!({
@@ -177,6 +177,6 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     );
     t.outputs.insert(
         format!("{id}Url"),
-        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::emit::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

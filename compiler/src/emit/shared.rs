@@ -1,11 +1,11 @@
 //! Resources both targets emit the same way: storage, buses, rules,
 //! schedules, push edges and their resource-based policies.
 
-use super::ids::{self, logical};
-use super::refs::{self, get_att, r#ref, sub};
 use super::Template;
 use crate::ast::DeclKind;
 use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{self, get_att, r#ref, sub};
 use indexmap::IndexMap;
 use serde_json::{json, Value as Json};
 
@@ -438,13 +438,7 @@ pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json 
     permission(function_id, "apigateway.amazonaws.com", sub(&source))
 }
 
-/// The logical ID of the app's KMS key.
-pub const KEY: &str = "EncryptionKey";
-
-/// The ARN of the app's KMS key.
-pub fn key_arn() -> Json {
-    get_att(KEY, "Arn")
-}
+pub use crate::naming::{key_arn, KEY};
 
 /// The app's KMS key. Its policy lets the account's IAM policies grant its
 /// use (roles get exactly the `kms:` actions their verbs need), CloudWatch
@@ -1029,7 +1023,7 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     let role = ids::role(&s.name);
     t.add(
         role.clone(),
-        crate::iam::schedule_role(model, s, &tag_list(model)),
+        super::roles::schedule_role(model, s, &tag_list(model)),
     );
     let mut target = json!({ "Arn": get_att(&fid, "Arn"), "RoleArn": get_att(&role, "Arn") });
     delivery(&mut target, &s.retry, s.dead_letter.as_ref());

@@ -15,7 +15,7 @@ impl Resolver {
             if self.symbols.get(&d.name.name).map(|s| s.span) != Some(d.name.span) {
                 continue;
             }
-            let id = crate::emit::ids::logical(&d.name.name);
+            let id = crate::naming::ids::logical(&d.name.name);
             if id.is_empty() {
                 self.error(
                     Diagnostic::new("E0109", d.name.span, format!("`{}` has no letter or digit to make a logical ID from", d.name.name))
@@ -24,7 +24,7 @@ impl Resolver {
                 );
                 continue;
             }
-            if self.model.customer_key && id == crate::emit::KEY {
+            if self.model.customer_key && id == crate::naming::KEY {
                 self.error(
                     Diagnostic::new("E0109", d.name.span, format!("`{}` has the logical ID of the app's KMS key", d.name.name))
                         .label("same logical ID as the app's key")
@@ -62,7 +62,7 @@ impl Resolver {
             .map(|b| (b.name.clone(), b.span))
             .collect();
         for (name, span) in buckets.iter().filter(|(_, s)| !reported.contains(s)) {
-            let prefix = crate::emit::refs::bucket_prefix(name);
+            let prefix = crate::naming::refs::bucket_prefix(name);
             match prefixes.get(&prefix) {
                 Some((other, first)) => {
                     let (other, first) = (other.clone(), *first);
@@ -89,7 +89,7 @@ impl Resolver {
             .map(|q| (q.name.clone(), q.span))
             .collect();
         for (name, span) in &named {
-            let prefix = crate::emit::refs::queue_prefix(name);
+            let prefix = crate::naming::refs::queue_prefix(name);
             if let Some((other, first)) = queue_names.get(&prefix).cloned() {
                 self.error(
                     Diagnostic::new(
@@ -108,8 +108,8 @@ impl Resolver {
             }
         }
         for d in decls {
-            let base = crate::emit::ids::logical(&d.name.name);
-            for suffix in crate::emit::ids::derived_suffixes(d.kind) {
+            let base = crate::naming::ids::logical(&d.name.name);
+            for suffix in crate::naming::ids::derived_suffixes(d.kind) {
                 if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
                     let (other, span) = (other.clone(), *span);
                     self.error(

@@ -64,7 +64,7 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
             sub(&format!(
                 "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
                 logical(name),
-                crate::emit::rest_stage()
+                super::REST_STAGE
             ))
         }
         _ => attr(kind, name, a),

@@ -1,0 +1,26 @@
+//! CloudFormation naming, below every stage: the logical ID of each
+//! declaration and of what is derived from it, physical-name prefixes, the
+//! references and ARNs other resources use, and the fixed names the template
+//! gives (the app's key, the REST stage).
+//!
+//! It lives here rather than in `emit` because earlier stages need the same
+//! names: `resolve` reports declarations whose IDs collide (E0109), `check`
+//! compares a rule's resource-attribute value with what the template will
+//! hold, `iam` scopes statements to ARNs. One definition keeps them equal to
+//! what `emit` writes.
+
+pub mod ids;
+pub mod refs;
+
+use serde_json::Value as Json;
+
+/// The logical ID of the app's KMS key.
+pub const KEY: &str = "EncryptionKey";
+
+/// The stage every REST API is deployed to.
+pub const REST_STAGE: &str = "prod";
+
+/// The ARN of the app's KMS key.
+pub fn key_arn() -> Json {
+    refs::get_att(KEY, "Arn")
+}
