@@ -272,7 +272,7 @@ pub fn run() -> ExitCode {
             });
             // One report, with one summary, for checking and building alike.
             if let Err(more) = &built {
-                c.add_findings(more.clone());
+                c.add_findings(more.diagnostics().to_vec());
             }
             report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
             let Ok((template, text)) = built else {
@@ -290,7 +290,7 @@ pub fn run() -> ExitCode {
                 return ExitCode::from(1);
             };
             if let Some(path) = &source_map {
-                let map = slsc::sourcemap::build(&c.model, &template).to_json(&c.sources);
+                let map = template.provenance.to_json(&c.sources);
                 let text = serde_json::to_string_pretty(&map).unwrap_or_default() + "\n";
                 if let Err(e) = std::fs::write(path, text) {
                     eprintln!("error: cannot write {}: {e}", path.display());

@@ -20,6 +20,8 @@ mod shared;
 mod yaml11;
 
 use crate::model::Model;
+use crate::provenance::Provenance;
+use crate::source::Span;
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value as Json};
 
@@ -35,14 +37,21 @@ pub enum Target {
 /// A template under construction.
 #[derive(Debug, Default)]
 pub struct Template {
+    /// The declaration being emitted: every resource added is recorded as
+    /// its own in `provenance`.
+    owner: Span,
+    /// Where each resource and each property the spec sets comes from,
+    /// recorded as they are added.
+    pub provenance: Provenance,
     /// Parameters by logical ID.
     pub parameters: IndexMap<String, Json>,
     /// Resources by logical ID, in emission order.
     pub resources: IndexMap<String, Json>,
     /// Outputs by logical ID.
     pub outputs: IndexMap<String, Json>,
-    /// Logical IDs that two resources wanted.
-    pub clashes: Vec<String>,
+    /// Logical IDs that two resources wanted, with the declaration that
+    /// wanted it second.
+    pub clashes: Vec<(String, Span)>,
 }
 
 impl Template {
@@ -50,16 +59,55 @@ impl Template {
     /// a clash that gets past it is recorded, never silently dropped.
     pub fn add(&mut self, id: String, resource: Json) {
         if self.resources.contains_key(&id) {
-            self.clashes.push(id);
+            self.clashes.push((id, self.owner));
         } else {
+            if self.owner != Span::default() {
+                self.provenance.put(format!("Resources/{id}"), self.owner);
+            }
             self.resources.insert(id, resource);
+        }
+    }
+
+    /// Adds an output, owned by the declaration being emitted.
+    pub fn output(&mut self, id: String, output: Json) {
+        if self.owner != Span::default() {
+            self.provenance.put(format!("Outputs/{id}"), self.owner);
+        }
+        self.outputs.insert(id, output);
+    }
+
+    /// Records that property `path` (below `Properties`) of resource `id`
+    /// was set by the text at `span`.
+    pub fn prop(&mut self, id: &str, path: &str, span: Span) {
+        self.provenance
+            .put(format!("Resources/{id}/Properties/{path}"), span);
+    }
+
+    /// Records where what becomes of resource `id` on deletion is set (the
+    /// declaration's `on_delete`, or the app's default); nothing when
+    /// neither is written.
+    pub fn deletion(&mut self, id: &str, span: Span) {
+        if span != Span::default() {
+            for attr in ["DeletionPolicy", "UpdateReplacePolicy"] {
+                self.provenance.put(format!("Resources/{id}/{attr}"), span);
+            }
         }
     }
 }
 
-/// Builds the template of a checked model; Err lists the logical IDs that
-/// more than one resource wanted.
-pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
+/// A template and where each of its parts comes from.
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    /// The template.
+    pub template: Json,
+    /// Where each resource, output and set property comes from.
+    pub provenance: Provenance,
+}
+
+/// Builds the template of a checked model, recording where each part comes
+/// from; Err lists the logical IDs that more than one resource wanted, each
+/// with the declaration that wanted it second.
+pub fn emit(model: &Model, target: Target) -> Result<Emitted, Vec<(String, Span)>> {
     let mut t = Template::default();
     let plan = shared::Plan::new(model);
     if model.customer_key && needs_key(model) {
@@ -67,6 +115,7 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     }
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
+        t.owner = model.span_of(*kind, *index).unwrap_or_default();
         match kind {
             K::Function => {
                 let f = &model.functions[*index];
@@ -105,6 +154,7 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
             r["Metadata"] = json!({ "checkov": { "skip": skip } });
         }
     }
+    t.owner = Span::default();
     let clashes = std::mem::take(&mut t.clashes);
     let mut doc = Map::new();
     doc.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
@@ -152,7 +202,10 @@ pub fn emit(model: &Model, target: Target) -> Result<Json, Vec<String>> {
     if !clashes.is_empty() {
         return Err(clashes);
     }
-    Ok(Json::Object(doc))
+    Ok(Emitted {
+        template: Json::Object(doc),
+        provenance: t.provenance,
+    })
 }
 
 /// Whether anything the app's key would encrypt is declared.

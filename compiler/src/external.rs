@@ -7,7 +7,7 @@
 //! the source map gives, with the tool's rule and message.
 
 use crate::diagnostics::Diagnostic;
-use crate::{sourcemap, Compilation, Date, Target};
+use crate::{provenance::Provenance, Compilation, Date, Target};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
@@ -30,12 +30,15 @@ fn find_tool(var: &str, venv: &str, name: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The compilation's CloudFormation template's source map, and the template
+/// The compilation's CloudFormation template's provenance, and the template
 /// written to a fresh temporary folder (removed by the caller).
-fn template_file(c: &Compilation, tool: &str) -> Result<(sourcemap::Map, PathBuf, Json), String> {
+fn template_file(c: &Compilation, tool: &str) -> Result<(Provenance, PathBuf, Json), String> {
     let template = crate::build(c, Target::CloudFormation)
         .map_err(|_| "the spec has errors; fix them first".to_string())?;
-    let map = sourcemap::build(&c.model, &template);
+    let crate::Built {
+        template,
+        provenance: map,
+    } = template;
     let dir = std::env::temp_dir().join(format!("slsc-{tool}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(

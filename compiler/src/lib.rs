@@ -33,11 +33,11 @@ pub mod model;
 pub mod naming;
 pub mod openapi;
 pub mod permissions;
+pub mod provenance;
 pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod source;
-pub mod sourcemap;
 pub mod stdlib;
 pub mod syntax;
 
@@ -150,17 +150,16 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     }
     // Template limits are facts of the stack, not of the spec: count them
     // on the template of the CloudFormation target (a SAM template expands
-    // to about as many resources) once the spec is otherwise sound.
+    // to about as many resources) once the spec is otherwise sound. Two
+    // resources wanting one logical ID leave no template to count: `build`
+    // reports that clash (E0109).
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        if let Ok(template) = emit::emit(&model, Target::CloudFormation) {
-            // Compact JSON, the smallest form it can be uploaded in.
-            let mut bytes = limits::ByteCount::default();
-            let _ = serde_json::to_writer(&mut bytes, &template);
-            diagnostics.extend(limits::check(
-                &template,
-                bytes.0,
-                &|id| limits::owner(&model, id),
-                entry_span(&loaded.sources),
+        if let Ok(emitted) = emit::emit(&model, Target::CloudFormation) {
+            let fallback = entry_span(&loaded.sources);
+            diagnostics.extend(limits_of(&emitted, fallback));
+            diagnostics.extend(limits::size(
+                limits::compact_size(&emitted.template),
+                fallback,
             ));
         }
     }
@@ -253,27 +252,67 @@ pub fn render(
     compilation: &Compilation,
     template: &serde_json::Value,
     format: Format,
-) -> Result<String, Vec<Diagnostic>> {
+) -> Result<String, BuildError> {
     let text = emit::write(template, format);
     match limits::size(text.len(), entry_span(&compilation.sources)) {
         None => Ok(text),
-        Some(over) => Err(vec![over]),
+        Some(over) => Err(BuildError::Rejected(vec![over])),
     }
 }
 
-/// The template of a compilation.
-///
-/// Err when the compilation has errors (the list is then empty: they are in
-/// `compilation.diagnostics`), or with the errors only building finds: a spec
-/// that declares no resource, or two resources that would share a logical ID.
-pub fn build(
-    compilation: &Compilation,
-    target: Target,
-) -> Result<serde_json::Value, Vec<Diagnostic>> {
+/// Why a compilation does not build.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BuildError {
+    /// The compilation has errors; they are in its diagnostics.
+    HasErrors,
+    /// Errors only building finds: a spec that declares no resource, two
+    /// resources that would share a logical ID, a template over
+    /// CloudFormation's limits.
+    Rejected(Vec<Diagnostic>),
+}
+
+impl BuildError {
+    /// The errors building found (none for [`BuildError::HasErrors`]).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            BuildError::HasErrors => &[],
+            BuildError::Rejected(d) => d,
+        }
+    }
+}
+
+/// A built template, and where each of its parts comes from in the spec.
+/// It reads as the template itself (`built["Resources"]`).
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The template.
+    pub template: serde_json::Value,
+    /// Where each resource, output and set property comes from.
+    pub provenance: provenance::Provenance,
+}
+
+impl std::ops::Deref for Built {
+    type Target = serde_json::Value;
+    fn deref(&self) -> &serde_json::Value {
+        &self.template
+    }
+}
+
+impl std::ops::DerefMut for Built {
+    fn deref_mut(&mut self) -> &mut serde_json::Value {
+        &mut self.template
+    }
+}
+
+/// The template of a compilation for `target`, emitted once, with its
+/// provenance; its counts are checked against CloudFormation's limits
+/// (E0313), its size when [`render`]ed.
+pub fn build(compilation: &Compilation, target: Target) -> Result<Built, BuildError> {
     if compilation.has_errors() {
-        return Err(Vec::new());
+        return Err(BuildError::HasErrors);
     }
     let model = &compilation.model;
+    let fallback = entry_span(&compilation.sources);
     let deployable = model.order.iter().any(|(k, _)| {
         !matches!(
             k,
@@ -284,23 +323,43 @@ pub fn build(
         )
     });
     if !deployable {
-        let span = entry_span(&compilation.sources);
-        return Err(vec![Diagnostic::new("E0107", span, "the spec declares nothing to deploy")
+        return Err(BuildError::Rejected(vec![Diagnostic::new("E0107", fallback, "the spec declares nothing to deploy")
             .label("no function, api, rule, schedule, queue, topic, bus, table or bucket")
-            .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]);
+            .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]));
     }
-    emit::emit(model, target).map_err(|clashes| {
-        clashes
-            .into_iter()
-            .map(|id| {
-                // The declaration whose ID the clashing one extends.
-                let span = limits::owner(model, &id).unwrap_or_default();
-                Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
-                    .label("derived from this declaration")
-                    .help("rename this declaration (or the one its name runs into) so that the generated IDs differ")
-            })
-            .collect()
+    let emitted = emit::emit(model, target).map_err(|clashes| {
+        BuildError::Rejected(
+            clashes
+                .into_iter()
+                .map(|(id, owner)| {
+                    let span = if owner == source::Span::default() { fallback } else { owner };
+                    Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
+                        .label("this declaration's resource is the second to want it")
+                        .help("rename this declaration (or the one its name runs into) so that the generated IDs differ")
+                })
+                .collect(),
+        )
+    })?;
+    let over = limits_of(&emitted, fallback);
+    if !over.is_empty() {
+        return Err(BuildError::Rejected(over));
+    }
+    Ok(Built {
+        template: emitted.template,
+        provenance: emitted.provenance,
     })
+}
+
+/// The count limits an emitted template breaks, each at the declaration
+/// that added the resource or output.
+fn limits_of(emitted: &emit::Emitted, fallback: source::Span) -> Vec<Diagnostic> {
+    let owner = |id: &str| {
+        emitted
+            .provenance
+            .resource(id)
+            .or_else(|| emitted.provenance.output(id))
+    };
+    limits::counts(&emitted.template, &owner, fallback)
 }
 
 /// The end of every template's `Description`, by which `slsc build`

@@ -1,12 +1,13 @@
 //! CloudFormation's template limits (E0313), checked on the emitted template:
 //! what the stack would be, not what the spec says. `compile` checks the
 //! CloudFormation target's template (SAM expands to about as many
-//! resources), `build` the template it writes, with its real size.
+//! resources); `build` checks the template of the target it builds, and
+//! `render` its size as written. Each finding is placed at the declaration
+//! that added the resource or output (`emit` records it).
 //!
 //! Limits from `shared/reference/aws-constraints.md` §10.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::Model;
 use crate::source::Span;
 use serde_json::Value as Json;
 
@@ -22,12 +23,11 @@ pub const MAX_LOGICAL_ID: usize = 255;
 /// --s3-bucket`); passed inline, the limit is 51,200 bytes.
 pub const MAX_BODY_BYTES: usize = 1_000_000;
 
-/// Every limit the template breaks. `bytes` is the template's size as it
-/// will be uploaded; `owner` finds the declaration a logical ID comes from;
+/// Every count limit the template breaks (resources, outputs, parameters,
+/// logical IDs). `owner` finds the declaration a logical ID comes from;
 /// `fallback` is where to report what belongs to no declaration.
-pub fn check(
+pub fn counts(
     template: &Json,
-    bytes: usize,
     owner: &dyn Fn(&str) -> Option<Span>,
     fallback: Span,
 ) -> Vec<Diagnostic> {
@@ -113,8 +113,19 @@ pub fn check(
             )),
         );
     }
-    out.extend(size(bytes, fallback));
     out
+}
+
+/// The template's size as compact JSON, the smallest form it can be
+/// uploaded in, counted without keeping the text.
+pub fn compact_size(template: &Json) -> usize {
+    let mut bytes = ByteCount::default();
+    // Writing a JSON value into a counter fails only if the counter did,
+    // and it never does.
+    match serde_json::to_writer(&mut bytes, template) {
+        Ok(()) => bytes.0,
+        Err(_) => 0,
+    }
 }
 
 /// The template's size as uploaded against CloudFormation's limit, reported
@@ -134,7 +145,7 @@ pub fn size(bytes: usize, at: Span) -> Option<Diagnostic> {
 /// Counts the bytes written to it: the size of a serialization without
 /// keeping it.
 #[derive(Default)]
-pub struct ByteCount(pub usize);
+struct ByteCount(usize);
 
 impl std::io::Write for ByteCount {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -147,18 +158,6 @@ impl std::io::Write for ByteCount {
     }
 }
 
-/// Where a logical ID comes from: the declaration with the longest logical
-/// ID it starts with (`OrdersDlqPolicy` belongs to `OrdersDlq`, not to
-/// `Orders`).
-pub fn owner(model: &Model, id: &str) -> Option<Span> {
-    model
-        .names
-        .keys()
-        .filter(|name| id.starts_with(&crate::naming::ids::logical(name)))
-        .max_by_key(|name| (crate::naming::ids::logical(name).len(), name.to_string()))
-        .and_then(|n| model.declaration_span(n))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,17 +167,18 @@ mod tests {
     fn size_and_outputs_are_counted() {
         let none = |_: &str| None;
         let small = json!({ "Resources": { "A": {} } });
-        assert!(check(&small, MAX_BODY_BYTES, &none, Span::default()).is_empty());
-        let over = check(&small, MAX_BODY_BYTES + 1, &none, Span::default());
-        assert_eq!(over.len(), 1);
+        assert!(counts(&small, &none, Span::default()).is_empty());
+        assert!(size(MAX_BODY_BYTES, Span::default()).is_none());
+        let over = size(MAX_BODY_BYTES + 1, Span::default()).unwrap();
         assert_eq!(
-            over[0].message,
+            over.message,
             "the template is 1000001 bytes; CloudFormation accepts at most 1000000"
         );
+        assert_eq!(compact_size(&small), r#"{"Resources":{"A":{}}}"#.len());
         let outputs: serde_json::Map<String, Json> = (0..=MAX_OUTPUTS)
             .map(|i| (format!("O{i}"), json!({})))
             .collect();
-        let d = check(&json!({ "Outputs": outputs }), 0, &none, Span::default());
+        let d = counts(&json!({ "Outputs": outputs }), &none, Span::default());
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].label.as_deref(), Some("`O200` is number 201 of them"));
     }

@@ -123,6 +123,12 @@ impl Model {
     /// Where a declaration's name is written.
     pub fn declaration_span(&self, name: &str) -> Option<Span> {
         let (kind, i) = *self.names.get(name)?;
+        self.span_of(kind, i)
+    }
+
+    /// Where the `index`-th declaration of `kind` is written; None for the
+    /// app, which has no one place.
+    pub fn span_of(&self, kind: DeclKind, i: usize) -> Option<Span> {
         use DeclKind as K;
         Some(match kind {
             K::Type => self.types[i].span,

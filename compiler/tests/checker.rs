@@ -113,7 +113,9 @@ fn filter_errors(fields: &str, filter: &str) -> Vec<&'static str> {
 fn template(spec: &str, target: Target) -> Value {
     let c = compile(spec);
     assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
-    slsc::build(&c, target).unwrap_or_else(|d| panic!("build failed: {d:?}"))
+    slsc::build(&c, target)
+        .unwrap_or_else(|d| panic!("build failed: {d:?}"))
+        .template
 }
 
 fn resources(t: &Value) -> &serde_json::Map<String, Value> {
@@ -1507,7 +1509,8 @@ fn notifications_with_distinct_prefixes_suffixes_or_events_do_not_overlap() {
 fn a_spec_of_only_types_and_events_does_not_build() {
     let c = compile("type T { a: string }\nevent E from \"src\" { t: T }\n");
     assert!(!c.has_errors(), "{}", common::rendered(&c));
-    let errs = slsc::build(&c, Target::Sam).unwrap_err();
+    let err = slsc::build(&c, Target::Sam).unwrap_err();
+    let errs = err.diagnostics();
     assert_eq!(errs.iter().map(|d| d.code).collect::<Vec<_>>(), ["E0107"]);
     assert_eq!(errs[0].message, "the spec declares nothing to deploy");
     assert!(slsc::build(&c, Target::CloudFormation).is_err());
@@ -1515,7 +1518,7 @@ fn a_spec_of_only_types_and_events_does_not_build() {
     let c = compile(&function_with("memory = 1MB"));
     assert_eq!(
         slsc::build(&c, Target::Sam).unwrap_err(),
-        Vec::<Diagnostic>::new()
+        slsc::BuildError::HasErrors
     );
 }
 

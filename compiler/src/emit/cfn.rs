@@ -36,10 +36,8 @@ pub fn code_key(code: &str) -> String {
 /// configuration and event source mappings.
 pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
-    t.add(
-        ids::role(&f.name),
-        super::roles::role(model, f, &shared::tag_list(model)),
-    );
+    super::roles::add_function_role(model, f, t);
+    shared::function_provenance(f, &id, t);
     shared::log_group(model, f, t);
     let mut props = json!({
         "Handler": f.handler.value,
@@ -237,7 +235,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             shared::route_permission(&id, &fid, route),
         );
     }
-    t.outputs.insert(
+    t.output(
         format!("{id}Url"),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );

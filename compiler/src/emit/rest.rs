@@ -132,7 +132,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
 
 fn output(api: &Api, t: &mut Template) {
     let id = logical(&api.name);
-    t.outputs.insert(
+    t.output(
         format!("{id}Url"),
         json!({
             "Description": format!("Base URL of API {}", api.name),

@@ -2,21 +2,49 @@
 //! the statements `iam` derives. `iam` decides what is allowed; this module
 //! only writes it down, so that `iam` never depends on the template.
 
+use super::Template;
 use crate::iam::{schedule_statements, statements, Statement};
 use crate::model::{Function, Model, Schedule};
-use crate::naming::refs;
+use crate::naming::{ids, refs};
 use serde_json::{json, Value as Json};
+
+/// Adds a function's role, recording where each statement comes from.
+pub fn add_function_role(model: &Model, f: &Function, t: &mut Template) {
+    let list = statements(model, f);
+    let role = role(f, &list, &super::shared::tag_list(model));
+    add(ids::role(&f.name), role, &list, t);
+}
+
+/// Adds a schedule's role, recording where each statement comes from.
+pub fn add_schedule_role(model: &Model, s: &Schedule, t: &mut Template) {
+    let list = schedule_statements(model, s);
+    let role = schedule_role(&list, &super::shared::tag_list(model));
+    add(ids::role(&s.name), role, &list, t);
+}
+
+/// Adds role `id`: each statement of its one inline policy comes from the
+/// verb or trigger that caused it, and its parts from the text naming them.
+fn add(id: String, role: Json, list: &[Statement], t: &mut Template) {
+    for (i, s) in list.iter().enumerate() {
+        let statement = format!("Policies/0/PolicyDocument/Statement/{i}");
+        for (part, span) in &s.parts {
+            t.prop(&id, &format!("{statement}/{part}"), *span);
+        }
+        t.prop(&id, &statement, s.cause);
+    }
+    t.add(id, role);
+}
 
 /// A schedule's role: only EventBridge Scheduler of this account may assume
 /// it (`aws:SourceAccount`, against the confused deputy).
-pub fn schedule_role(model: &Model, s: &Schedule, tags: &Json) -> Json {
+fn schedule_role(statements: &[Statement], tags: &Json) -> Json {
     let trust = json!({
         "Effect": "Allow",
         "Principal": { "Service": "scheduler.amazonaws.com" },
         "Action": "sts:AssumeRole",
         "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
     });
-    role_resource(trust, &schedule_statements(model, s), None, tags)
+    role_resource(trust, statements, None, tags)
 }
 
 /// An `AWS::IAM::Role` with one trust statement, one inline policy `access`
@@ -46,7 +74,7 @@ fn role_resource(
 
 /// The role of a function: trust policy for Lambda, one inline policy with
 /// every statement, and X-Ray's managed policy when tracing is active.
-pub fn role(model: &Model, f: &Function, tags: &Json) -> Json {
+fn role(f: &Function, statements: &[Statement], tags: &Json) -> Json {
     let trust = json!({
         "Effect": "Allow",
         "Principal": { "Service": "lambda.amazonaws.com" },
@@ -55,5 +83,5 @@ pub fn role(model: &Model, f: &Function, tags: &Json) -> Json {
     let xray = f
         .tracing
         .then(|| refs::sub("arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"));
-    role_resource(trust, &statements(model, f), xray, tags)
+    role_resource(trust, statements, xray, tags)
 }

@@ -14,10 +14,8 @@ use serde_json::{json, Map, Value as Json};
 /// A function as `AWS::Serverless::Function`, with its role and log group.
 pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
-    t.add(
-        ids::role(&f.name),
-        super::roles::role(model, f, &shared::tag_list(model)),
-    );
+    super::roles::add_function_role(model, f, t);
+    shared::function_provenance(f, &id, t);
     shared::log_group(model, f, t);
     let mut props = json!({
         "Handler": f.handler.value,
@@ -175,7 +173,7 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::Serverless::HttpApi", "Properties": props }),
     );
-    t.outputs.insert(
+    t.output(
         format!("{id}Url"),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );

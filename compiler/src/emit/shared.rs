@@ -272,12 +272,32 @@ fn with_tags(model: &Model, mut props: Json) -> Json {
     props
 }
 
+/// Records where the function properties the spec sets come from; both
+/// targets write them under the same names.
+pub fn function_provenance(f: &Function, id: &str, t: &mut Template) {
+    t.prop(id, "Handler", f.handler.span);
+    t.prop(id, "Runtime", f.runtime.span);
+    t.prop(id, "MemorySize", f.memory.span);
+    t.prop(id, "Timeout", f.timeout.span);
+    if let Some(c) = &f.concurrency {
+        t.prop(id, "ReservedConcurrentExecutions", c.span);
+    }
+    for (key, _) in &f.env {
+        t.prop(
+            id,
+            &format!("Environment/Variables/{}", key.value),
+            key.span,
+        );
+    }
+}
+
 /// A function's log group, with its retention.
 pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
     let mut props = json!({ "RetentionInDays": f.log_retention.value });
     if model.customer_key {
         props["KmsKeyId"] = key_arn();
     }
+    t.deletion(&ids::log_group(&f.name), model.on_delete.span);
     t.add(
         ids::log_group(&f.name),
         stateful(
@@ -639,6 +659,13 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     } else {
         props["SqsManagedSseEnabled"] = json!(true);
     }
+    t.prop(&id, "VisibilityTimeout", q.visibility.span);
+    t.prop(&id, "MessageRetentionPeriod", q.retention.span);
+    if let Some((dlq, n)) = &q.dead_letter {
+        t.prop(&id, "RedrivePolicy/deadLetterTargetArn", dlq.span);
+        t.prop(&id, "RedrivePolicy", n.span);
+    }
+    t.deletion(&id, q.on_delete.span);
     t.add(
         id.clone(),
         stateful(
@@ -736,6 +763,7 @@ pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
     } else {
         json!({ "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" })
     };
+    t.deletion(&logical(&s.name), s.on_delete.span);
     t.add(
         logical(&s.name),
         stateful(
@@ -843,6 +871,7 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     } else {
         json!({ "SSEEnabled": true })
     };
+    t.deletion(&logical(&tb.name), tb.on_delete.span);
     t.add(
         logical(&tb.name),
         stateful(
@@ -934,6 +963,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
         res["DependsOn"] = Json::Array(depends);
     }
     res["Properties"] = with_tags(model, props);
+    t.deletion(&id, b.on_delete.span);
     t.add(id.clone(), res);
     // Plain-HTTP requests are refused, to the bucket and to its objects.
     t.add(
@@ -995,6 +1025,10 @@ pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
     props["EventPattern"] = r.pattern.clone().unwrap_or(json!({}));
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
+    t.prop(&id, "EventPattern", r.event.span);
+    for (i, target) in r.targets.iter().enumerate() {
+        t.prop(&id, &format!("Targets/{i}"), target.span);
+    }
     // No DependsOn on the queue or topic policies: they name this rule's ARN
     // in their conditions, so they are created after it.
     t.add(
@@ -1021,10 +1055,7 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     };
     let fid = logical(&s.target.name);
     let role = ids::role(&s.name);
-    t.add(
-        role.clone(),
-        super::roles::schedule_role(model, s, &tag_list(model)),
-    );
+    super::roles::add_schedule_role(model, s, t);
     let mut target = json!({ "Arn": get_att(&fid, "Arn"), "RoleArn": get_att(&role, "Arn") });
     delivery(&mut target, &s.retry, s.dead_letter.as_ref());
     let window = match &s.window {

@@ -35,7 +35,7 @@ pub fn exercise(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> usize {
             for format in [slsc::Format::Yaml, slsc::Format::Json] {
                 let _ = slsc::render(&c, &t, format);
             }
-            let _ = slsc::sourcemap::build(&c.model, &t).to_json(&c.sources);
+            let _ = t.provenance.to_json(&c.sources);
         }
     }
     if c.has_errors() {
