@@ -149,7 +149,7 @@ fn measure(shape: &str, n: usize, stage: &str) {
         "build" => {
             // What `build` does past its error gate: emit and write.
             for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
-                let t = slsc::emit::emit(&c.model, target)
+                let t = slsc::emit::emit(&c.model, &c.proved, target)
                     .expect("no logical ID clash")
                     .template;
                 bytes += slsc::emit::write(&t, slsc::Format::Yaml).len();

@@ -3,7 +3,9 @@
 //! - `values`: AWS ranges and formats of single values (runtimes by date).
 //! - `wiring`: how declarations fit together (queues and their consumers,
 //!   dead-letter queues, API timeouts, async failure paths).
-//! - `patterns`: rule filters against their event types; compiles them.
+//! - `patterns`: rule and subscription filters against their types; what
+//!   type-checks is compiled into the pattern or policy it proves
+//!   ([`Proved`]).
 //! - `contracts`: producers and consumers of events and typed messages.
 //! - `cycles`: references between declarations that loop.
 //! - `loops`: paths of the event graph that feed themselves.
@@ -30,6 +32,37 @@ pub mod wiring;
 use crate::diagnostics::Diagnostic;
 use crate::model::Model;
 pub use runtimes::Date;
+use serde_json::Value as Json;
+use std::collections::HashMap;
+
+/// What the checks proved of the model besides its diagnostics: each
+/// rule's EventBridge pattern and each filtered subscription's SNS filter
+/// policy, compiled from `where` filters that type-checked. They are JSON
+/// because that is what the two pattern languages are (AWS defines them as
+/// JSON documents; `slsc match` evaluates the same ones). The model itself
+/// is left as resolve made it.
+#[derive(Debug, Clone, Default)]
+pub struct Proved {
+    /// The pattern of each rule, by its index in `Model::rules`; None where
+    /// its event is unknown or its filter did not type-check.
+    pub patterns: Vec<Option<Json>>,
+    /// The filter policy of each subscription with a `where` that
+    /// type-checked, by (topic index, subscription index).
+    pub policies: HashMap<(usize, usize), Json>,
+}
+
+impl Proved {
+    /// The pattern of the rule at `index` in `Model::rules`.
+    pub fn pattern(&self, index: usize) -> Option<&Json> {
+        self.patterns.get(index).and_then(Option::as_ref)
+    }
+
+    /// The pattern of the rule named `name`.
+    pub fn pattern_of(&self, model: &Model, name: &str) -> Option<&Json> {
+        let index = model.rules.iter().position(|r| r.name == name)?;
+        self.pattern(index)
+    }
+}
 
 /// Settings that change what the checks conclude.
 #[derive(Debug, Clone)]
@@ -50,23 +83,23 @@ impl CheckOptions {
     }
 }
 
-/// Runs every check; fills in each rule's compiled pattern.
-pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) {
+/// Runs every check: the diagnostics, and what the filters proved.
+pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    values::check(&model, opts.today, &mut diags);
-    wiring::check(&model, &mut diags);
-    failures::check(&model, &mut diags);
-    cycles::check(&model, &mut diags);
-    loops::check(&model, &mut diags);
-    concurrency::check(&model, opts.config.account.concurrency(), &mut diags);
-    ends::check(&model, &mut diags);
-    contracts::check(&model, &mut diags);
-    permissions::check(&model, &mut diags);
-    let mut compiled = Vec::with_capacity(model.rules.len());
+    values::check(model, opts.today, &mut diags);
+    wiring::check(model, &mut diags);
+    failures::check(model, &mut diags);
+    cycles::check(model, &mut diags);
+    loops::check(model, &mut diags);
+    concurrency::check(model, opts.config.account.concurrency(), &mut diags);
+    ends::check(model, &mut diags);
+    contracts::check(model, &mut diags);
+    permissions::check(model, &mut diags);
+    let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = model.event(&rule.event.name).and_then(|e| {
             patterns::compile(
-                &model,
+                model,
                 e,
                 rule.filter.as_ref(),
                 &rule.filter_refs,
@@ -76,16 +109,13 @@ pub fn check(mut model: Model, opts: &CheckOptions) -> (Model, Vec<Diagnostic>) 
         if let Some(p) = &pattern {
             patterns::check_size(rule, p, &mut diags);
         }
-        compiled.push(pattern);
+        patterns.push(pattern);
     }
-    for (rule, pattern) in model.rules.iter_mut().zip(compiled) {
-        rule.pattern = pattern;
-    }
-    let policies = subscription_policies(&model, &mut diags);
-    for (t, s, policy) in policies {
-        model.topics[t].subscriptions[s].policy = Some(policy);
-    }
-    (model, diags)
+    let policies = subscription_policies(model, &mut diags)
+        .into_iter()
+        .map(|(t, s, policy)| ((t, s), policy))
+        .collect();
+    (Proved { patterns, policies }, diags)
 }
 
 /// The SNS filter policy of every subscription with a `where`, checked

@@ -648,7 +648,7 @@ fn run_match(
                 return ExitCode::from(2);
             };
             match c.model.rules.iter().find(|r| &r.name == rule) {
-                Some(r) => match &r.pattern {
+                Some(r) => match c.proved.pattern_of(&c.model, &r.name) {
                     Some(p) => {
                         // Values only known once deployed (a bucket's
                         // generated name) come from `--value`, or the

@@ -19,6 +19,7 @@ mod sam;
 mod shared;
 mod yaml11;
 
+use crate::check::Proved;
 use crate::model::Model;
 use crate::provenance::Provenance;
 use crate::source::Span;
@@ -107,7 +108,11 @@ pub struct Emitted {
 /// Builds the template of a checked model, recording where each part comes
 /// from; Err lists the logical IDs that more than one resource wanted, each
 /// with the declaration that wanted it second.
-pub fn emit(model: &Model, target: Target) -> Result<Emitted, Vec<(String, Span)>> {
+pub fn emit(
+    model: &Model,
+    proved: &Proved,
+    target: Target,
+) -> Result<Emitted, Vec<(String, Span)>> {
     let mut t = Template::default();
     let plan = shared::Plan::new(model);
     if model.customer_key && needs_key(model) {
@@ -131,10 +136,13 @@ pub fn emit(model: &Model, target: Target) -> Result<Emitted, Vec<(String, Span)
                 (Target::CloudFormation, false) => cfn::api(model, &plan, *index, &mut t),
                 (Target::CloudFormation, true) => rest::cfn_api(model, &plan, *index, &mut t),
             },
-            K::Rule => shared::rule(model, &model.rules[*index], &mut t),
+            K::Rule => shared::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
             K::Schedule => shared::schedule(model, &model.schedules[*index], &mut t),
             K::Queue => shared::queue(model, &plan, &model.queues[*index], &mut t),
-            K::Topic => shared::topic(model, &plan, &model.topics[*index], &mut t),
+            K::Topic => {
+                let policy = |s: usize| proved.policies.get(&(*index, s));
+                shared::topic(model, &plan, &model.topics[*index], &policy, &mut t)
+            }
             K::Bus => shared::bus(model, &model.buses[*index], &mut t),
             K::Table => shared::table(model, &model.tables[*index], &mut t),
             K::Bucket => shared::bucket(model, &plan, &model.buckets[*index], &mut t),

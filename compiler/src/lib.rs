@@ -55,6 +55,8 @@ pub struct Compilation {
     pub sources: source::SourceMap,
     /// The checked model.
     pub model: model::Model,
+    /// What the checks proved: rules' patterns, subscriptions' policies.
+    pub proved: check::Proved,
     /// Every diagnostic, sorted by file and position, after suppressions
     /// and the project's configuration.
     pub diagnostics: Vec<Diagnostic>,
@@ -138,7 +140,7 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     diagnostics.extend(code_folders(&loaded));
     let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);
     diagnostics.extend(resolve_diags);
-    let (model, check_diags) = check::check(model, &opts);
+    let (proved, check_diags) = check::check(&model, &opts);
     diagnostics.extend(check_diags);
     // A declaration that an error dropped or left half-resolved (a syntax
     // error, a file that cannot be read, a schedule with an invalid rate)
@@ -154,7 +156,7 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     // resources wanting one logical ID leave no template to count: `build`
     // reports that clash (E0109).
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        if let Ok(emitted) = emit::emit(&model, Target::CloudFormation) {
+        if let Ok(emitted) = emit::emit(&model, &proved, Target::CloudFormation) {
             let fallback = entry_span(&loaded.sources);
             diagnostics.extend(limits_of(&emitted, fallback));
             diagnostics.extend(limits::size(
@@ -168,6 +170,7 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     Compilation {
         sources: loaded.sources,
         model,
+        proved,
         diagnostics,
         unfiltered,
         config: opts.config,
@@ -327,7 +330,7 @@ pub fn build(compilation: &Compilation, target: Target) -> Result<Built, BuildEr
             .label("no function, api, rule, schedule, queue, topic, bus, table or bucket")
             .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]));
     }
-    let emitted = emit::emit(model, target).map_err(|clashes| {
+    let emitted = emit::emit(model, &compilation.proved, target).map_err(|clashes| {
         BuildError::Rejected(
             clashes
                 .into_iter()

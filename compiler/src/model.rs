@@ -767,8 +767,6 @@ pub struct Rule {
     pub event: Ref,
     /// The `where` filter as written; `check::patterns` compiles it.
     pub filter: Option<ast::Expr>,
-    /// The EventBridge pattern, filled in by `check`.
-    pub pattern: Option<serde_json::Value>,
     /// Resource attributes compared in the filter (`bucket.name =
     /// Uploads.name`), by the span of the value that names them.
     pub filter_refs: Vec<(Span, Ref, Attr)>,
@@ -879,8 +877,6 @@ pub struct Subscription {
     pub drops_failures: Option<Spanned<String>>,
     /// The `where` filter as written; `check` compiles it.
     pub filter: Option<ast::Expr>,
-    /// The SNS filter policy (message body scope), filled in by `check`.
-    pub policy: Option<serde_json::Value>,
 }
 
 /// A `bus` declaration.

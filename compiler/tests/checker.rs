@@ -93,10 +93,7 @@ fn pattern(fields: &str, filter: &str) -> Value {
     let spec = rule_with(fields, filter, "");
     let c = compile(&spec);
     assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
-    c.model.rules[0]
-        .pattern
-        .clone()
-        .expect("a compiled pattern")
+    c.proved.pattern(0).cloned().expect("a compiled pattern")
 }
 
 /// The `detail` part of the pattern of a `where` filter.
@@ -625,7 +622,7 @@ fn standard_library_and_eventbridge_buckets_are_never_unused() {
         let c = compile(&spec(name));
         assert_eq!(c.diagnostics.len(), 0, "{}", common::rendered(&c));
         assert_eq!(
-            c.model.rules[0].pattern,
+            c.proved.pattern(0).cloned(),
             Some(json!({
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
@@ -648,12 +645,12 @@ fn pattern_without_where_is_source_and_detail_type() {
         "event Placed { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n",
     );
     assert_eq!(
-        c.model.rules[0].pattern,
+        c.proved.pattern(0).cloned(),
         Some(json!({ "source": ["t"], "detail-type": ["Placed"] }))
     );
     let c = compile("event Placed from \"s\" detail_type \"Order Placed\" { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n");
     assert_eq!(
-        c.model.rules[0].pattern,
+        c.proved.pattern(0).cloned(),
         Some(json!({ "source": ["s"], "detail-type": ["Order Placed"] }))
     );
 }
@@ -767,7 +764,7 @@ fn pattern_nested_fields_merge_under_their_record() {
     let c = compile(spec);
     assert!(!c.has_errors(), "{}", common::rendered(&c));
     assert_eq!(
-        c.model.rules[0].pattern.as_ref().unwrap()["detail"],
+        c.proved.pattern(0).unwrap()["detail"],
         json!({ "address": { "city": ["Lyon"] } })
     );
 }

@@ -115,7 +115,13 @@ fn rule_patterns_are_snapshotted() {
             .model
             .rules
             .iter()
-            .map(|r| (r.name.clone(), r.pattern.clone().unwrap_or_default()))
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    r.name.clone(),
+                    c.proved.pattern(i).cloned().unwrap_or_default(),
+                )
+            })
             .collect();
         insta::assert_snapshot!(
             format!("{name}.patterns"),

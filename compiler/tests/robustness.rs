@@ -191,10 +191,8 @@ fn every_stage(name: &str, text: String) -> slsc::Compilation {
                 let _ = slsc::schema::sample(&c.model, s);
             }
         }
-        for r in &c.model.rules {
-            if let Some(p) = &r.pattern {
-                let _ = slsc::matcher::explain(p, &serde_json::json!({}));
-            }
+        for p in c.proved.patterns.iter().flatten() {
+            let _ = slsc::matcher::explain(p, &serde_json::json!({}));
         }
     }
     c
@@ -353,7 +351,7 @@ fn many_rules_sharing_a_target_get_one_statement_each() {
     }
     let start = std::time::Instant::now();
     let c = slsc::compile_source("fan-in.sls", None, text, common::options());
-    let t = slsc::emit::emit(&c.model, slsc::Target::CloudFormation)
+    let t = slsc::emit::emit(&c.model, &c.proved, slsc::Target::CloudFormation)
         .unwrap()
         .template;
     // Quadratic, this took minutes in a debug build.

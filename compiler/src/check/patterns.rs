@@ -1015,7 +1015,7 @@ mod tests {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(c.model.rules[0].pattern.clone().unwrap()["detail"].clone())
+        Ok(c.proved.pattern(0).unwrap()["detail"].clone())
     }
 
     #[test]

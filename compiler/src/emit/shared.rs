@@ -689,7 +689,14 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
 }
 
 /// A topic, its policy when a rule publishes to it, and its queue subscriptions.
-pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
+/// `policy(i)` is the filter policy `check` proved for subscription `i`.
+pub fn topic<'p>(
+    model: &Model,
+    plan: &Plan,
+    tp: &Topic,
+    policy: &dyn Fn(usize) -> Option<&'p Json>,
+    t: &mut Template,
+) {
     let id = logical(&tp.name);
     let mut props = json!({});
     if tp.fifo {
@@ -719,7 +726,7 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
             }),
         );
     }
-    for s in &tp.subscriptions {
+    for (si, s) in tp.subscriptions.iter().enumerate() {
         let qid = logical(&s.queue.name);
         // Deliveries before the queue policies exist would be refused.
         let mut deps = vec![json!(format!("{qid}Policy"))];
@@ -729,7 +736,7 @@ pub fn topic(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
             "Endpoint": get_att(&qid, "Arn"),
             "RawMessageDelivery": true,
         });
-        if let Some(policy) = &s.policy {
+        if let Some(policy) = policy(si) {
             props["FilterPolicyScope"] = json!("MessageBody");
             props["FilterPolicy"] = policy.clone();
         }
@@ -1006,7 +1013,8 @@ fn delivery(target: &mut Json, retry: &RetryPolicy, dead_letter: Option<&Ref>) {
 }
 
 /// An EventBridge rule with its pattern, targets and the permissions of its function targets.
-pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
+/// `pattern` is the one `check` proved for the rule's filter.
+pub fn rule(model: &Model, r: &Rule, pattern: Option<&Json>, t: &mut Template) {
     let id = logical(&r.name);
     let mut targets = Vec::new();
     for target in &r.targets {
@@ -1022,7 +1030,7 @@ pub fn rule(model: &Model, r: &Rule, t: &mut Template) {
     if let Some(b) = &r.bus {
         props["EventBusName"] = r#ref(&logical(&b.name));
     }
-    props["EventPattern"] = r.pattern.clone().unwrap_or(json!({}));
+    props["EventPattern"] = pattern.cloned().unwrap_or(json!({}));
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
     t.prop(&id, "EventPattern", r.event.span);

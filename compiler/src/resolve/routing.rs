@@ -86,7 +86,6 @@ impl Resolver {
             event: event?,
             filter,
             filter_refs,
-            pattern: None,
             targets,
             retry,
             dead_letter: dead_letter.to,

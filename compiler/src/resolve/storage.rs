@@ -95,7 +95,6 @@ impl Resolver {
                                 dead_letter: failure.to,
                                 drops_failures: failure.dropped,
                                 filter: filter.clone(),
-                                policy: None,
                             });
                         }
                         _ => continue,

@@ -60,11 +60,9 @@ pub fn exercise(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> usize {
     for api in &c.model.apis {
         let _ = slsc::openapi::document(&c.model, api);
     }
-    for rule in &c.model.rules {
-        if let Some(p) = &rule.pattern {
-            for s in &samples {
-                let _ = slsc::matcher::explain(p, s);
-            }
+    for p in c.proved.patterns.iter().flatten() {
+        for s in &samples {
+            let _ = slsc::matcher::explain(p, s);
         }
     }
     c.diagnostics.len()
