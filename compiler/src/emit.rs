@@ -1,4 +1,6 @@
-//! The CloudFormation model: a checked [`Model`] becomes a template.
+//! The CloudFormation model: a checked [`Model`] and what `check` proved
+//! about it ([`Proved`]) become a template, with the provenance of each
+//! part recorded as it is added ([`Template`]).
 //!
 //! Two targets share everything but functions and APIs:
 //! - [`Target::Sam`]: `AWS::Serverless::Function` with `Events` for pull
@@ -6,17 +8,28 @@
 //! - [`Target::CloudFormation`]: everything expanded: `AWS::Lambda::*`,
 //!   event source mappings, `AWS::ApiGatewayV2::*` (module `cfn`).
 //!
-//! Both give each function its own role (`iam`) and an explicit log group,
-//! and emit push edges (rules, schedules, bucket notifications, topic
-//! subscriptions) as plain resources with their resource-based policies.
-//! Resources appear in the order of the declarations that cause them; maps
-//! are insertion-ordered, so the output is byte-identical across runs.
+//! REST APIs are `rest` in both. The rest is shared, by subject:
+//! `functions` (log groups, environments, mappings, destinations, push
+//! edges), `apis` (access logs, route permissions), `messaging` (queues,
+//! topics, buses, streams), `storage` (tables, buckets), `events` (rules,
+//! schedules), `roles` (the roles holding `iam`'s statements), `plan` (the
+//! resource policies every push edge needs, gathered before emitting) and
+//! `shared` (tags, deletion policies, the app's key). Names and references
+//! come from `crate::naming`. Resources appear in the order of the
+//! declarations that cause them; maps are insertion-ordered, so the output
+//! is byte-identical across runs.
 
+mod apis;
 mod cfn;
+mod events;
+mod functions;
+mod messaging;
+mod plan;
 mod rest;
 mod roles;
 mod sam;
 mod shared;
+mod storage;
 mod yaml11;
 
 use crate::check::Proved;
@@ -114,7 +127,7 @@ pub fn emit(
     target: Target,
 ) -> Result<Emitted, Vec<(String, Span)>> {
     let mut t = Template::default();
-    let plan = shared::Plan::new(model);
+    let plan = plan::Plan::new(model);
     if model.customer_key && needs_key(model) {
         shared::key(model, &mut t);
     }
@@ -128,7 +141,7 @@ pub fn emit(
                     Target::Sam => sam::function(model, &plan, f, &mut t),
                     Target::CloudFormation => cfn::function(model, &plan, f, &mut t),
                 }
-                shared::function_push_edges(model, f, &mut t);
+                functions::function_push_edges(model, f, &mut t);
             }
             K::Api => match (target, model.apis[*index].rest) {
                 (Target::Sam, false) => sam::api(model, *index, &mut t),
@@ -136,17 +149,17 @@ pub fn emit(
                 (Target::CloudFormation, false) => cfn::api(model, &plan, *index, &mut t),
                 (Target::CloudFormation, true) => rest::cfn_api(model, &plan, *index, &mut t),
             },
-            K::Rule => shared::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
-            K::Schedule => shared::schedule(model, &model.schedules[*index], &mut t),
-            K::Queue => shared::queue(model, &plan, &model.queues[*index], &mut t),
+            K::Rule => events::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
+            K::Schedule => events::schedule(model, &model.schedules[*index], &mut t),
+            K::Queue => messaging::queue(model, &plan, &model.queues[*index], &mut t),
             K::Topic => {
                 let policy = |s: usize| proved.policies.get(&(*index, s));
-                shared::topic(model, &plan, &model.topics[*index], &policy, &mut t)
+                messaging::topic(model, &plan, &model.topics[*index], &policy, &mut t)
             }
-            K::Bus => shared::bus(model, &model.buses[*index], &mut t),
-            K::Table => shared::table(model, &model.tables[*index], &mut t),
-            K::Bucket => shared::bucket(model, &plan, &model.buckets[*index], &mut t),
-            K::Stream => shared::data_stream(model, &model.streams[*index], &mut t),
+            K::Bus => messaging::bus(model, &model.buses[*index], &mut t),
+            K::Table => storage::table(model, &model.tables[*index], &mut t),
+            K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
+            K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
         }

@@ -1,9 +1,10 @@
 //! The plain CloudFormation target: functions and HTTP APIs expanded into
 //! `AWS::Lambda::*` and `AWS::ApiGatewayV2::*` resources.
 
+use super::plan::Plan;
 use super::sam::arch;
-use super::shared::{self, Plan};
 use super::Template;
+use super::{apis, functions, shared};
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
@@ -37,8 +38,8 @@ pub fn code_key(code: &str) -> String {
 pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     super::roles::add_function_role(model, f, t);
-    shared::function_provenance(f, &id, t);
-    shared::log_group(model, f, t);
+    functions::function_provenance(f, &id, t);
+    functions::log_group(model, f, t);
     let mut props = json!({
         "Handler": f.handler.value,
         "Runtime": f.runtime.value,
@@ -53,7 +54,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         "TracingConfig": { "Mode": if f.tracing { "Active" } else { "PassThrough" } },
         "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
     });
-    if let Some(env) = shared::environment(model, f) {
+    if let Some(env) = functions::environment(model, f) {
         props["Environment"] = env;
         if model.customer_key {
             props["KmsKeyArn"] = shared::key_arn();
@@ -94,7 +95,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         let mut destinations = serde_json::Map::new();
         for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
             if let Some(dest) = dest {
-                let (_, arn) = shared::destination(model, dest);
+                let (_, arn) = functions::destination(model, dest);
                 destinations.insert(key.into(), json!({ "Destination": arn }));
             }
         }
@@ -108,7 +109,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     }
 
     for tr in &f.triggers {
-        let Some(mut p) = shared::mapping_properties(model, tr, Some("EventSourceArn")) else {
+        let Some(mut p) = functions::mapping_properties(model, tr, Some("EventSourceArn")) else {
             continue;
         };
         p["FunctionName"] = r#ref(&id);
@@ -170,7 +171,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
     );
     let mut stage = json!({ "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true });
-    if let Some(setting) = shared::access_logs(model, api, t) {
+    if let Some(setting) = apis::access_logs(model, api, t) {
         stage["AccessLogSettings"] = setting;
     }
     t.add(
@@ -232,7 +233,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         );
         t.add(
             format!("{rid}Permission"),
-            shared::route_permission(&id, &fid, route),
+            apis::route_permission(&id, &fid, route),
         );
     }
     t.output(

@@ -9,8 +9,9 @@
 //! whose logical ID changes with the API (so that changes are deployed), a
 //! stage, and one Lambda permission per route.
 
-use super::shared::{self, Plan};
+use super::plan::Plan;
 use super::Template;
+use super::{apis, shared};
 use crate::model::*;
 use crate::naming::ids::{self, logical};
 use crate::naming::refs::{get_att, r#ref, sub};
@@ -117,7 +118,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
         }
         props["Cors"] = cors;
     }
-    if let Some(setting) = shared::access_logs(model, api, t) {
+    if let Some(setting) = apis::access_logs(model, api, t) {
         props["AccessLogSetting"] = setting;
     }
     if !model.tags.is_empty() {
@@ -285,7 +286,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         }
         out.insert(
             format!("{id}{route_id}Permission"),
-            shared::route_permission(&id, &fid, route),
+            apis::route_permission(&id, &fid, route),
         );
     }
     // A deployment captures the API when it is created: a new logical ID
@@ -306,7 +307,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         "StageName": STAGE,
         "TracingEnabled": true,
     });
-    if let Some(setting) = shared::access_logs(model, api, t) {
+    if let Some(setting) = apis::access_logs(model, api, t) {
         stage["AccessLogSetting"] = setting;
     }
     if !model.tags.is_empty() {

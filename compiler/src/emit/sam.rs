@@ -3,8 +3,9 @@
 //! Functions name their own role (`Role`), so SAM adds no role and no managed
 //! policies of its own: the permissions are exactly those `iam` derives.
 
-use super::shared::{self, Plan};
+use super::plan::Plan;
 use super::Template;
+use super::{apis, functions, shared};
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
@@ -15,8 +16,8 @@ use serde_json::{json, Map, Value as Json};
 pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
     super::roles::add_function_role(model, f, t);
-    shared::function_provenance(f, &id, t);
-    shared::log_group(model, f, t);
+    functions::function_provenance(f, &id, t);
+    functions::log_group(model, f, t);
     let mut props = json!({
         "Handler": f.handler.value,
         "Runtime": f.runtime.value,
@@ -28,7 +29,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         "Tracing": if f.tracing { "Active" } else { "PassThrough" },
         "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
     });
-    if let Some(env) = shared::environment(model, f) {
+    if let Some(env) = functions::environment(model, f) {
         props["Environment"] = env;
         if model.customer_key {
             props["KmsKeyArn"] = shared::key_arn();
@@ -90,7 +91,7 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
     let mut destinations = serde_json::Map::new();
     for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
         if let Some(dest) = dest {
-            let (kind, arn) = shared::destination(model, dest);
+            let (kind, arn) = functions::destination(model, dest);
             destinations.insert(key.into(), json!({ "Type": kind, "Destination": arn }));
         }
     }
@@ -105,7 +106,7 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
 fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
     for tr in &f.triggers {
-        let Some(p) = shared::mapping_properties(model, tr, None) else {
+        let Some(p) = functions::mapping_properties(model, tr, None) else {
             continue;
         };
         let (key, kind) = match tr {
@@ -163,7 +164,7 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if let Some(c) = &api.cors {
         props["CorsConfiguration"] = super::cfn::cors(c);
     }
-    if let Some(setting) = shared::access_logs(model, api, t) {
+    if let Some(setting) = apis::access_logs(model, api, t) {
         props["AccessLogSettings"] = setting;
     }
     if !model.tags.is_empty() {

@@ -1,0 +1,222 @@
+//! What both targets emit the same way for functions: log groups,
+//! environments, event source mapping settings, destinations, and push
+//! edges (subscriptions, bucket and rule permissions).
+
+use super::shared::{key_arn, permission, stateful, with_tags};
+use super::Template;
+use crate::ast::DeclKind;
+use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{self, get_att, r#ref};
+use serde_json::{json, Value as Json};
+
+/// Records where the function properties the spec sets come from; both
+/// targets write them under the same names.
+pub fn function_provenance(f: &Function, id: &str, t: &mut Template) {
+    t.prop(id, "Handler", f.handler.span);
+    t.prop(id, "Runtime", f.runtime.span);
+    t.prop(id, "MemorySize", f.memory.span);
+    t.prop(id, "Timeout", f.timeout.span);
+    if let Some(c) = &f.concurrency {
+        t.prop(id, "ReservedConcurrentExecutions", c.span);
+    }
+    for (key, _) in &f.env {
+        t.prop(
+            id,
+            &format!("Environment/Variables/{}", key.value),
+            key.span,
+        );
+    }
+}
+
+/// A function's log group, with its retention.
+pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
+    let mut props = json!({ "RetentionInDays": f.log_retention.value });
+    if model.customer_key {
+        props["KmsKeyId"] = key_arn();
+    }
+    t.deletion(&ids::log_group(&f.name), model.on_delete.span);
+    t.add(
+        ids::log_group(&f.name),
+        stateful(
+            "AWS::Logs::LogGroup",
+            &model.on_delete.value,
+            with_tags(model, props),
+        ),
+    );
+}
+
+/// The settings of a queue or stream trigger, named as both SAM events and
+/// `AWS::Lambda::EventSourceMapping` name them; `source` is the property
+/// naming the source (`Queue`, `Stream`, or `EventSourceArn`). None for push
+/// triggers.
+pub fn mapping_properties(model: &Model, trigger: &Trigger, source: Option<&str>) -> Option<Json> {
+    let (arn, batch, window, partial) = match trigger {
+        Trigger::Queue {
+            queue,
+            batch,
+            window,
+            partial_failures,
+            ..
+        } => (
+            get_att(&logical(&queue.name), "Arn"),
+            batch,
+            window,
+            partial_failures,
+        ),
+        Trigger::Stream {
+            source: table,
+            batch,
+            window,
+            partial_failures,
+            ..
+        } => (
+            // A table's stream, or a Kinesis stream itself.
+            if table.kind == DeclKind::Table {
+                get_att(&logical(&table.name), "StreamArn")
+            } else {
+                get_att(&logical(&table.name), "Arn")
+            },
+            batch,
+            window,
+            partial_failures,
+        ),
+        Trigger::Bucket { .. } | Trigger::Topic { .. } => return None,
+    };
+    let mut p = json!({});
+    let key = source.unwrap_or(if matches!(trigger, Trigger::Queue { .. }) {
+        "Queue"
+    } else {
+        "Stream"
+    });
+    p[key] = arn;
+    if let Trigger::Stream { start, .. } = trigger {
+        p["StartingPosition"] = json!(match start {
+            StartPosition::Latest => "LATEST",
+            StartPosition::TrimHorizon => "TRIM_HORIZON",
+        });
+    }
+    p["BatchSize"] = json!(batch.value);
+    if let Some(w) = window {
+        p["MaximumBatchingWindowInSeconds"] = json!(w.value);
+    }
+    if let Trigger::Stream {
+        retries,
+        bisect,
+        max_age,
+        parallelization,
+        on_failure,
+        ..
+    } = trigger
+    {
+        if let Some(r) = retries {
+            p["MaximumRetryAttempts"] = json!(r.value);
+        }
+        if *bisect {
+            p["BisectBatchOnFunctionError"] = json!(true);
+        }
+        if let Some(a) = max_age {
+            p["MaximumRecordAgeInSeconds"] = json!(a.value);
+        }
+        if let Some(n) = parallelization {
+            p["ParallelizationFactor"] = json!(n.value);
+        }
+        if let Some(d) = on_failure {
+            // No SAM `Type`: the role is ours, so SAM must add no policy.
+            p["DestinationConfig"] =
+                json!({ "OnFailure": { "Destination": refs::arn(model, d.kind, &d.name) } });
+        }
+    }
+    if let Trigger::Queue {
+        max_concurrency: Some(n),
+        ..
+    } = trigger
+    {
+        p["ScalingConfig"] = json!({ "MaximumConcurrency": n.value });
+    }
+    if *partial {
+        p["FunctionResponseTypes"] = json!(["ReportBatchItemFailures"]);
+    }
+    Some(p)
+}
+
+/// A function's environment variables.
+pub fn environment(model: &Model, f: &Function) -> Option<Json> {
+    if f.env.is_empty() {
+        return None;
+    }
+    let vars: serde_json::Map<String, Json> = f
+        .env
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                EnvValue::Literal(s) => json!(s),
+                EnvValue::Attr(r, a) => refs::value(model, r.kind, &r.name, *a),
+            };
+            (k.value.clone(), value)
+        })
+        .collect();
+    Some(json!({ "Variables": vars }))
+}
+
+/// Resources for a function's push triggers: the topic subscription or the
+/// permission a bucket needs to invoke it.
+pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
+    let fid = logical(&f.name);
+    let mut buckets_done: Vec<&str> = Vec::new();
+    for tr in &f.triggers {
+        match tr {
+            Trigger::Topic {
+                topic, dead_letter, ..
+            } => {
+                let tid = logical(&topic.name);
+                let mut sub = json!({
+                    "Type": "AWS::SNS::Subscription",
+                    "Properties": {
+                        "TopicArn": r#ref(&tid),
+                        "Protocol": "lambda",
+                        "Endpoint": get_att(&fid, "Arn"),
+                    },
+                });
+                if let Some(dlq) = dead_letter {
+                    let did = logical(&dlq.name);
+                    sub["Properties"]["RedrivePolicy"] =
+                        json!({ "deadLetterTargetArn": get_att(&did, "Arn") });
+                    sub["DependsOn"] = json!([format!("{did}Policy")]);
+                }
+                t.add(format!("{fid}{tid}Subscription"), sub);
+                t.add(
+                    format!("{fid}{tid}Permission"),
+                    permission(&fid, "sns.amazonaws.com", r#ref(&tid)),
+                );
+            }
+            Trigger::Bucket { bucket, .. } => {
+                // One permission covers every notification of this bucket.
+                if buckets_done.contains(&bucket.name.as_str()) {
+                    continue;
+                }
+                buckets_done.push(&bucket.name);
+                let bid = logical(&bucket.name);
+                let source_arn = refs::attr(DeclKind::Bucket, &bucket.name, Attr::Arn);
+                t.add(
+                    format!("{fid}{bid}Permission"),
+                    permission(&fid, "s3.amazonaws.com", source_arn),
+                );
+            }
+            _ => {}
+        }
+    }
+    let _ = model;
+}
+
+/// SAM's name for a destination type, and the ARN of the destination.
+pub fn destination(model: &Model, dest: &Ref) -> (&'static str, Json) {
+    let kind = match dest.kind {
+        DeclKind::Queue => "SQS",
+        DeclKind::Topic => "SNS",
+        DeclKind::Function => "Lambda",
+        DeclKind::Bucket => "S3Bucket",
+        _ => "EventBridge",
+    };
+    (kind, refs::arn(model, dest.kind, &dest.name))
+}

@@ -1,0 +1,180 @@
+//! Queues, topics, buses and Kinesis streams, with their resource policies
+//! and subscriptions.
+
+use super::plan::Plan;
+use super::shared::{key_arn, stateful, with_tags};
+use super::Template;
+use crate::model::*;
+use crate::naming::ids::logical;
+use crate::naming::refs::{self, get_att, r#ref, sub};
+use serde_json::{json, Value as Json};
+
+/// A queue, with its redrive policy and, when anything delivers to it, its one policy.
+pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
+    let id = logical(&q.name);
+    let mut props = json!({});
+    if q.fifo {
+        props["FifoQueue"] = json!(true);
+        if q.content_dedup.as_ref().is_some_and(|c| c.value) {
+            props["ContentBasedDeduplication"] = json!(true);
+        }
+    }
+    props["VisibilityTimeout"] = json!(q.visibility.value);
+    props["MessageRetentionPeriod"] = json!(q.retention.value);
+    if let Some((dlq, n)) = &q.dead_letter {
+        props["QueueName"] = refs::queue_name(&q.name, q.fifo);
+        props["RedrivePolicy"] = json!({
+            "deadLetterTargetArn": get_att(&logical(&dlq.name), "Arn"),
+            "maxReceiveCount": n.value,
+        });
+    }
+    // Only the queues that name this one as their dead-letter queue may
+    // move messages here.
+    let sources: Vec<Json> = plan
+        .redrive_sources
+        .get(&q.name)
+        .into_iter()
+        .flatten()
+        .map(|(name, fifo)| refs::queue_arn_by_name(name, *fifo))
+        .collect();
+    if !sources.is_empty() {
+        props["RedriveAllowPolicy"] =
+            json!({ "redrivePermission": "byQueue", "sourceQueueArns": sources });
+    }
+    if model.customer_key {
+        props["KmsMasterKeyId"] = key_arn();
+    } else {
+        props["SqsManagedSseEnabled"] = json!(true);
+    }
+    t.prop(&id, "VisibilityTimeout", q.visibility.span);
+    t.prop(&id, "MessageRetentionPeriod", q.retention.span);
+    if let Some((dlq, n)) = &q.dead_letter {
+        t.prop(&id, "RedrivePolicy/deadLetterTargetArn", dlq.span);
+        t.prop(&id, "RedrivePolicy", n.span);
+    }
+    t.deletion(&id, q.on_delete.span);
+    t.add(
+        id.clone(),
+        stateful(
+            "AWS::SQS::Queue",
+            &q.on_delete.value,
+            with_tags(model, props),
+        ),
+    );
+    if let Some(statements) = plan.queue_statements.get(&q.name) {
+        t.add(
+            format!("{id}Policy"),
+            json!({
+                "Type": "AWS::SQS::QueuePolicy",
+                "Properties": {
+                    "Queues": [r#ref(&id)],
+                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+                },
+            }),
+        );
+    }
+}
+
+/// A topic, its policy when a rule publishes to it, and its queue subscriptions.
+/// `policy(i)` is the filter policy `check` proved for subscription `i`.
+pub fn topic<'p>(
+    model: &Model,
+    plan: &Plan,
+    tp: &Topic,
+    policy: &dyn Fn(usize) -> Option<&'p Json>,
+    t: &mut Template,
+) {
+    let id = logical(&tp.name);
+    let mut props = json!({});
+    if tp.fifo {
+        props["FifoTopic"] = json!(true);
+        if tp.content_dedup.as_ref().is_some_and(|c| c.value) {
+            props["ContentBasedDeduplication"] = json!(true);
+        }
+    }
+    // SNS's AWS managed key cannot be used by EventBridge: with the app's
+    // key rules can still publish.
+    if model.customer_key {
+        props["KmsMasterKeyId"] = key_arn();
+    }
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::SNS::Topic", "Properties": with_tags(model, props) }),
+    );
+    if let Some(statements) = plan.topic_statements.get(&tp.name) {
+        t.add(
+            format!("{id}Policy"),
+            json!({
+                "Type": "AWS::SNS::TopicPolicy",
+                "Properties": {
+                    "Topics": [r#ref(&id)],
+                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
+                },
+            }),
+        );
+    }
+    for (si, s) in tp.subscriptions.iter().enumerate() {
+        let qid = logical(&s.queue.name);
+        // Deliveries before the queue policies exist would be refused.
+        let mut deps = vec![json!(format!("{qid}Policy"))];
+        let mut props = json!({
+            "TopicArn": r#ref(&id),
+            "Protocol": "sqs",
+            "Endpoint": get_att(&qid, "Arn"),
+            "RawMessageDelivery": true,
+        });
+        if let Some(policy) = policy(si) {
+            props["FilterPolicyScope"] = json!("MessageBody");
+            props["FilterPolicy"] = policy.clone();
+        }
+        if let Some(dlq) = &s.dead_letter {
+            let did = logical(&dlq.name);
+            props["RedrivePolicy"] = json!({ "deadLetterTargetArn": get_att(&did, "Arn") });
+            deps.push(json!(format!("{did}Policy")));
+        }
+        deps.dedup();
+        t.add(
+            format!("{id}{qid}Subscription"),
+            json!({ "Type": "AWS::SNS::Subscription", "DependsOn": deps, "Properties": props }),
+        );
+    }
+}
+
+/// A custom event bus, named after the stack.
+pub fn bus(model: &Model, b: &Bus, t: &mut Template) {
+    t.add(
+        logical(&b.name),
+        json!({
+            "Type": "AWS::Events::EventBus",
+            "Properties": with_tags(model, json!({ "Name": sub(&format!("${{AWS::StackName}}-{}", b.name)) })),
+        }),
+    );
+}
+
+/// A Kinesis data stream, encrypted with the app's key (or Kinesis's AWS
+/// managed key).
+pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
+    let mut props = json!({});
+    match &s.shards {
+        Some(n) => {
+            props["StreamModeDetails"] = json!({ "StreamMode": "PROVISIONED" });
+            props["ShardCount"] = json!(n.value);
+        }
+        None => props["StreamModeDetails"] = json!({ "StreamMode": "ON_DEMAND" }),
+    }
+    props["RetentionPeriodHours"] = json!(s.retention.value / 3_600);
+    props["StreamEncryption"] = if model.customer_key {
+        json!({ "EncryptionType": "KMS", "KeyId": key_arn() })
+    } else {
+        json!({ "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" })
+    };
+    t.deletion(&logical(&s.name), s.on_delete.span);
+    t.add(
+        logical(&s.name),
+        stateful(
+            "AWS::Kinesis::Stream",
+            &s.on_delete.value,
+            with_tags(model, props),
+        ),
+    );
+}
