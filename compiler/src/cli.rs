@@ -14,6 +14,8 @@ macro_rules! sayln {
     ($($arg:tt)*) => { say(&(format!($($arg)*) + "\n")) };
 }
 
+mod external;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use slsc::diagnostics::{self, RenderOptions};
 use slsc::{CheckOptions, Compilation, Date};
@@ -471,8 +473,8 @@ fn run_check(
                 break;
             }
             let found = match tool {
-                WithTool::CfnLint => slsc::external::cfn_lint(&c, &slsc::external::find_cfn_lint()),
-                WithTool::Checkov => slsc::external::checkov(&c, &slsc::external::find_checkov()),
+                WithTool::CfnLint => external::cfn_lint(&c, &external::find_cfn_lint()),
+                WithTool::Checkov => external::checkov(&c, &external::find_checkov()),
             };
             match found {
                 Ok(found) => c.add_findings(found),

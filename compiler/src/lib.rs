@@ -24,7 +24,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod emit;
-pub mod external;
+pub mod files;
 pub mod iam;
 pub mod limits;
 pub mod load;
@@ -90,10 +90,21 @@ impl Compilation {
     }
 }
 
-/// Compiles the spec at `path` and everything it uses. Fails only when the
-/// entry file cannot be read.
+/// Compiles the spec at `path` and everything it uses, read from disk.
+/// Fails only when the entry file cannot be read.
 pub fn compile_file(path: &Path, opts: CheckOptions) -> std::io::Result<Compilation> {
-    Ok(finish(load::load_file(path)?, opts))
+    compile_file_in(&files::Disk, path, opts)
+}
+
+/// Compiles the spec at `path` and everything it uses, read from `files`
+/// (an editor's unsaved buffers over the disk, say: [`files::Overlay`]).
+/// Fails only when the entry file cannot be read.
+pub fn compile_file_in(
+    files: &dyn files::Files,
+    path: &Path,
+    opts: CheckOptions,
+) -> std::io::Result<Compilation> {
+    Ok(finish(files, load::load_file(files, path)?, opts))
 }
 
 /// Compiles a spec given as text. `path`, if any, anchors relative `use`s.
@@ -103,7 +114,11 @@ pub fn compile_source(
     text: String,
     opts: CheckOptions,
 ) -> Compilation {
-    finish(load::load_text(name, path, text), opts)
+    finish(
+        &files::Disk,
+        load::load_text(&files::Disk, name, path, text),
+        opts,
+    )
 }
 
 /// Warnings about what the rest of the spec does not do (use, feed, read,
@@ -118,10 +133,14 @@ pub fn compile_bytes(
     bytes: Vec<u8>,
     opts: CheckOptions,
 ) -> Compilation {
-    finish(load::load_bytes(name, path, bytes), opts)
+    finish(
+        &files::Disk,
+        load::load_bytes(&files::Disk, name, path, bytes),
+        opts,
+    )
 }
 
-fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
+fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
     // `<stdlib>/aws/s3.sls` is the module `aws.s3`.
     let stdlib_files: HashMap<source::FileId, String> = loaded
         .sources
@@ -137,7 +156,7 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
         })
         .collect();
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(code_folders(&loaded));
+    diagnostics.extend(code_folders(files, &loaded));
     let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);
     diagnostics.extend(resolve_diags);
     let (proved, check_diags) = check::check(&model, &opts);
@@ -180,7 +199,7 @@ fn finish(mut loaded: load::Loaded, opts: CheckOptions) -> Compilation {
 /// E0009 for each function whose `code` folder does not exist. `code` is
 /// relative to the entry spec's folder, as `CodeUri` is; only a spec read
 /// from disk has a folder to look in.
-fn code_folders(loaded: &load::Loaded) -> Vec<Diagnostic> {
+fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnostic> {
     let Some((_, entry)) = loaded.sources.files().next() else {
         return Vec::new();
     };
@@ -208,14 +227,10 @@ fn code_folders(loaded: &load::Loaded) -> Vec<Diagnostic> {
                 if key.name != "code" || code.trim().is_empty() {
                     continue;
                 }
-                let dir = base.join(code);
-                if dir.is_dir() {
-                    continue;
-                }
-                let what = if dir.exists() {
-                    "is not a folder"
-                } else {
-                    "does not exist"
+                let what = match files.kind(&base.join(code)) {
+                    files::Kind::Folder => continue,
+                    files::Kind::File => "is not a folder",
+                    files::Kind::Missing => "does not exist",
                 };
                 out.push(
                     Diagnostic::new("E0009", value.span, format!("`code` folder `{code}` {what}"))

@@ -7,6 +7,7 @@
 
 use crate::ast::{self, UseTarget};
 use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::files::{Disk, Files};
 use crate::source::{self, FileId, SourceFile, SourceMap, Span};
 use crate::{stdlib, syntax};
 use std::collections::HashMap;
@@ -30,16 +31,16 @@ enum Origin {
     Module(String),
 }
 
-/// Loads the entry file from disk. Fails only if the entry itself cannot be
-/// read; problems in imported files are diagnostics.
+/// Loads the entry file from `files`. Fails only if the entry itself cannot
+/// be read; problems in imported files are diagnostics.
 ///
-/// Only a regular file of at most [`source::MAX_FILE_BYTES`] is read (see
-/// [`source::read_input`]); text that is not UTF-8 is loaded with the bad
-/// bytes replaced and reported (E0011) at the first of them.
-pub fn load_file(entry: &Path) -> std::io::Result<Loaded> {
-    let bytes = source::read_input(entry)?;
-    let mut loader = Loader::default();
-    let origin = Origin::Disk(canonical(entry));
+/// On disk, only a regular file of at most [`source::MAX_FILE_BYTES`] is
+/// read (see [`source::read_input`]); text that is not UTF-8 is loaded with
+/// the bad bytes replaced and reported (E0011) at the first of them.
+pub fn load_file(files: &dyn Files, entry: &Path) -> std::io::Result<Loaded> {
+    let bytes = files.read(entry)?;
+    let mut loader = Loader::new(files);
+    let origin = Origin::Disk(files.canonical(entry));
     loader.visit_bytes(
         entry.display().to_string(),
         Some(entry.to_path_buf()),
@@ -50,18 +51,19 @@ pub fn load_file(entry: &Path) -> std::io::Result<Loaded> {
 }
 
 /// Loads a spec given as the bytes of a file (decoded as [`load_file`]
-/// does); `path`, if any, anchors relative `use`s.
-pub fn load_bytes(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> Loaded {
-    let mut loader = Loader::default();
-    let origin = path.map(|p| Origin::Disk(canonical(p)));
+/// does); `path`, if any, anchors relative `use`s, read from `files`.
+pub fn load_bytes(files: &dyn Files, name: &str, path: Option<&Path>, bytes: Vec<u8>) -> Loaded {
+    let mut loader = Loader::new(files);
+    let origin = path.map(|p| Origin::Disk(files.canonical(p)));
     loader.visit_bytes(name.to_string(), path.map(Path::to_path_buf), origin, bytes);
     loader.out
 }
 
-/// Loads a spec given as text; `path`, if any, anchors relative `use`s.
-pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
-    let mut loader = Loader::default();
-    let origin = path.map(|p| Origin::Disk(canonical(p)));
+/// Loads a spec given as text; `path`, if any, anchors relative `use`s,
+/// read from `files`.
+pub fn load_text(files: &dyn Files, name: &str, path: Option<&Path>, text: String) -> Loaded {
+    let mut loader = Loader::new(files);
+    let origin = path.map(|p| Origin::Disk(files.canonical(p)));
     loader.visit(name.to_string(), path.map(Path::to_path_buf), origin, text);
     loader.out
 }
@@ -70,8 +72,9 @@ pub fn load_text(name: &str, path: Option<&Path>, text: String) -> Loaded {
 /// spec comes near.
 pub const MAX_USE_DEPTH: usize = 64;
 
-#[derive(Default)]
-struct Loader {
+struct Loader<'f> {
+    /// Where files are read from.
+    files: &'f dyn Files,
     out: Loaded,
     /// How many `use`s deep the file being loaded is.
     depth: usize,
@@ -79,7 +82,16 @@ struct Loader {
     seen: HashMap<Origin, bool>,
 }
 
-impl Loader {
+impl<'f> Loader<'f> {
+    fn new(files: &'f dyn Files) -> Self {
+        Loader {
+            files,
+            out: Loaded::default(),
+            depth: 0,
+            seen: HashMap::new(),
+        }
+    }
+
     /// Visits a file read from disk: decodes it, reporting invalid UTF-8.
     fn visit_bytes(
         &mut self,
@@ -139,7 +151,7 @@ impl Loader {
                 let path = tidy(&base.join(&rel.value));
                 let shown_base = Path::new(from_name).parent().unwrap_or(Path::new(""));
                 let shown = tidy(&shown_base.join(&rel.value)).display().to_string();
-                let origin = Origin::Disk(canonical(&path));
+                let origin = Origin::Disk(self.files.canonical(&path));
                 match self.seen.get(&origin) {
                     Some(true) => return,
                     Some(false) => {
@@ -168,7 +180,7 @@ impl Loader {
                     );
                     return;
                 }
-                match source::read_input(&path) {
+                match self.files.read(&path) {
                     Ok(bytes) => {
                         self.depth += 1;
                         self.visit_bytes(shown, Some(path), Some(origin), bytes);
@@ -221,6 +233,11 @@ impl Loader {
     }
 }
 
+/// A path's canonical form on disk (discovering specs walks the disk).
+fn canonical(p: &Path) -> PathBuf {
+    Disk.canonical(p)
+}
+
 /// Drops `.` components, so that messages say `dir/x.sls`, not `./././x.sls`.
 fn tidy(p: &Path) -> PathBuf {
     let tidy: PathBuf = p
@@ -232,10 +249,6 @@ fn tidy(p: &Path) -> PathBuf {
     } else {
         tidy
     }
-}
-
-fn canonical(p: &Path) -> PathBuf {
-    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// The specs to check for a list of files and folders: files as given, and
@@ -261,7 +274,7 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     from_folders.sort();
     let mut used = std::collections::HashSet::new();
     for f in &from_folders {
-        if let Ok(loaded) = load_file(f) {
+        if let Ok(loaded) = load_file(&Disk, f) {
             for (_, file) in loaded.sources.files().skip(1) {
                 if let Some(p) = &file.path {
                     used.insert(canonical(p));

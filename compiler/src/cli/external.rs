@@ -6,9 +6,9 @@
 //! E0901 (the tool's errors) and W0902 (its warnings and notes), at the span
 //! the source map gives, with the tool's rule and message.
 
-use crate::diagnostics::Diagnostic;
-use crate::{provenance::Provenance, Compilation, Date, Target};
 use serde_json::Value as Json;
+use slsc::diagnostics::Diagnostic;
+use slsc::{provenance::Provenance, Compilation, Date, Target};
 use std::path::{Path, PathBuf};
 
 /// Where to find cfn-lint: `SLSC_CFN_LINT`, else the project's validators
@@ -33,9 +33,9 @@ fn find_tool(var: &str, venv: &str, name: &str) -> PathBuf {
 /// The compilation's CloudFormation template's provenance, and the template
 /// written to a fresh temporary folder (removed by the caller).
 fn template_file(c: &Compilation, tool: &str) -> Result<(Provenance, PathBuf, Json), String> {
-    let template = crate::build(c, Target::CloudFormation)
+    let template = slsc::build(c, Target::CloudFormation)
         .map_err(|_| "the spec has errors; fix them first".to_string())?;
-    let crate::Built {
+    let slsc::Built {
         template,
         provenance: map,
     } = template;
@@ -43,7 +43,7 @@ fn template_file(c: &Compilation, tool: &str) -> Result<(Provenance, PathBuf, Js
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(
         dir.join("template.json"),
-        crate::emit::write(&template, crate::Format::Json),
+        slsc::emit::write(&template, slsc::Format::Json),
     )
     .map_err(|e| e.to_string())?;
     Ok((map, dir, template))
@@ -113,7 +113,7 @@ fn version_parts(v: &str) -> Vec<u64> {
 /// `today` (a runtime slsc says is supported called deprecated, or one it
 /// says can still be created called blocked), why: which data is older.
 fn runtime_note(rule: &str, runtime: &str, version: Option<&str>, today: Date) -> Option<String> {
-    use crate::check::runtimes::{lookup, Status};
+    use slsc::check::runtimes::{lookup, Status};
     let rt = lookup(runtime)?;
     let status = rt.status(today);
     let contradicts = match rule {
@@ -213,7 +213,7 @@ fn shorten(message: &str) -> String {
 
 /// Where a finding on a resource no declaration owns is reported: the first
 /// function, or the start of the file if there is none.
-fn fallback_span(c: &Compilation) -> crate::source::Span {
+fn fallback_span(c: &Compilation) -> slsc::source::Span {
     c.model
         .functions
         .first()
