@@ -29,6 +29,7 @@ pub mod runtimes;
 pub mod values;
 pub mod wiring;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::Model;
 pub use runtimes::Date;
@@ -146,7 +147,7 @@ fn subscription_policies(
             if keys > patterns::SNS_MAX_KEYS || combinations > patterns::SNS_MAX_COMBINATIONS {
                 diags.push(
                     Diagnostic::new(
-                        "E0203",
+                        Code::E0203,
                         filter.span,
                         format!(
                             "this filter policy has {keys} keys and {combinations} combinations; SNS allows {} keys and {} combinations",

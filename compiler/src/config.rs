@@ -30,6 +30,7 @@
 //! A suppression that silences nothing is itself a warning (W0007), one
 //! without a reason or naming an error is an error (E0006).
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 use serde::Deserialize;
@@ -156,7 +157,7 @@ pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
                             .collect();
                         if let Some(e) = errors.first() {
                             diags.push(
-                                Diagnostic::new("E0006", span, format!("`{e}` is an error and cannot be suppressed"))
+                                Diagnostic::new(Code::E0006, span, format!("`{e}` is an error and cannot be suppressed"))
                                     .label("errors cannot be allowed")
                                     .help("fix the spec instead: a spec with errors does not deploy as written"),
                             );
@@ -171,7 +172,7 @@ pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
                         });
                     }
                     Err(why) => diags.push(
-                        Diagnostic::new("E0006", span, format!("invalid suppression: {why}"))
+                        Diagnostic::new(Code::E0006, span, format!("invalid suppression: {why}"))
                             .label("not a suppression")
                             .help("write `// slsc: allow W0302 -- why this is fine here`"),
                     ),
@@ -214,7 +215,7 @@ pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
     for s in found.iter().filter(|s| !s.used) {
         diags.push(
             Diagnostic::new(
-                "W0007",
+                Code::W0007,
                 s.span,
                 format!(
                     "this suppression of {} silences nothing",

@@ -8,6 +8,8 @@
 
 pub mod codes;
 
+pub use codes::Code;
+
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use std::collections::HashMap;
 use std::fmt;
@@ -41,13 +43,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic for a registered code; the severity comes from the code.
-    ///
-    /// # Panics
-    /// On a code missing from [`codes::ALL`]: a programming error caught by
-    /// the test that every code has a page and a fixture.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Self {
-        let info = codes::lookup(code).unwrap_or_else(|| panic!("unregistered code {code}"));
+    /// A diagnostic with `code`; the severity comes from the code.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        let info = code.info();
         Diagnostic {
             code: info.code,
             severity: info.severity,

@@ -45,6 +45,7 @@ pub use check::{CheckOptions, Date};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{Format, Target};
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -233,7 +234,7 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
                     files::Kind::Missing => "does not exist",
                 };
                 out.push(
-                    Diagnostic::new("E0009", value.span, format!("`code` folder `{code}` {what}"))
+                    Diagnostic::new(Code::E0009, value.span, format!("`code` folder `{code}` {what}"))
                         .label(format!("relative to `{shown}`"))
                         .help(format!("name the folder with `{}`'s code relative to the spec's folder (`{shown}`), e.g. `code = \"src\"`", decl.name.name)),
                 );
@@ -341,7 +342,7 @@ pub fn build(compilation: &Compilation, target: Target) -> Result<Built, BuildEr
         )
     });
     if !deployable {
-        return Err(BuildError::Rejected(vec![Diagnostic::new("E0107", fallback, "the spec declares nothing to deploy")
+        return Err(BuildError::Rejected(vec![Diagnostic::new(Code::E0107, fallback, "the spec declares nothing to deploy")
             .label("no function, api, rule, schedule, queue, topic, bus, table or bucket")
             .help("CloudFormation needs at least one resource: declare one, or build the file that `use`s this one")]));
     }
@@ -351,7 +352,7 @@ pub fn build(compilation: &Compilation, target: Target) -> Result<Built, BuildEr
                 .into_iter()
                 .map(|(id, owner)| {
                     let span = if owner == source::Span::default() { fallback } else { owner };
-                    Diagnostic::new("E0109", span, format!("two resources would have the logical ID `{id}`"))
+                    Diagnostic::new(Code::E0109, span, format!("two resources would have the logical ID `{id}`"))
                         .label("this declaration's resource is the second to want it")
                         .help("rename this declaration (or the one its name runs into) so that the generated IDs differ")
                 })

@@ -7,6 +7,7 @@
 //!
 //! Limits from `shared/reference/aws-constraints.md` §10.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::Span;
 use serde_json::Value as Json;
@@ -64,7 +65,7 @@ pub fn counts(
             let first_over = &ids[max];
             out.push(
                 Diagnostic::new(
-                    "E0313",
+                    Code::E0313,
                     owner(first_over).unwrap_or(fallback),
                     format!(
                         "the template has {} {what}; CloudFormation allows {max} in one stack",
@@ -98,7 +99,7 @@ pub fn counts(
         };
         out.push(
             Diagnostic::new(
-                "E0313",
+                Code::E0313,
                 span,
                 format!(
                     "the logical ID `{}...` is {} characters{more}; CloudFormation allows {MAX_LOGICAL_ID}",
@@ -133,7 +134,7 @@ pub fn compact_size(template: &Json) -> usize {
 pub fn size(bytes: usize, at: Span) -> Option<Diagnostic> {
     (bytes > MAX_BODY_BYTES).then(|| {
         Diagnostic::new(
-            "E0313",
+            Code::E0313,
             at,
             format!("the template is {bytes} bytes; CloudFormation accepts at most {MAX_BODY_BYTES}"),
         )

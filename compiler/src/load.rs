@@ -6,6 +6,7 @@
 //! unknown module or an import cycle is a diagnostic at the `use` line.
 
 use crate::ast::{self, UseTarget};
+use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::files::{Disk, Files};
 use crate::source::{self, FileId, SourceFile, SourceMap, Span};
@@ -107,7 +108,7 @@ impl<'f> Loader<'f> {
             // The replacement character, U+FFFD, is three bytes long.
             let span = Span::new(id, at, (at + 3).min(file.text.len()));
             self.out.diagnostics.push(
-                Diagnostic::new("E0011", span, format!("`{}` is not valid UTF-8", file.name))
+                Diagnostic::new(Code::E0011, span, format!("`{}` is not valid UTF-8", file.name))
                     .label("the first byte that is not UTF-8")
                     .help("save the file as UTF-8, or remove the bytes shown here (another encoding, or binary data)"),
             );
@@ -157,7 +158,7 @@ impl<'f> Loader<'f> {
                     Some(false) => {
                         self.out.diagnostics.push(
                             Diagnostic::new(
-                                "E0004",
+                                Code::E0004,
                                 rel.span,
                                 format!("import cycle: `{}` is already being loaded", rel.value),
                             )
@@ -171,7 +172,7 @@ impl<'f> Loader<'f> {
                 if self.depth >= MAX_USE_DEPTH {
                     self.out.diagnostics.push(
                         Diagnostic::new(
-                            "E0008",
+                            Code::E0008,
                             rel.span,
                             format!("`use`s nested deeper than {MAX_USE_DEPTH} files"),
                         )
@@ -187,11 +188,13 @@ impl<'f> Loader<'f> {
                         self.depth -= 1;
                     }
                     Err(e) => self.out.diagnostics.push(
-                        Diagnostic::new("E0003", rel.span, format!("cannot read `{shown}`: {e}"))
-                            .label("used here")
-                            .help(
-                                "paths in `use` are relative to the file that contains the `use`",
-                            ),
+                        Diagnostic::new(
+                            Code::E0003,
+                            rel.span,
+                            format!("cannot read `{shown}`: {e}"),
+                        )
+                        .label("used here")
+                        .help("paths in `use` are relative to the file that contains the `use`"),
                     ),
                 }
             }
@@ -208,7 +211,7 @@ impl<'f> Loader<'f> {
                     }
                     None => {
                         let mut d = Diagnostic::new(
-                            "E0005",
+                            Code::E0005,
                             p.span,
                             format!("no standard library module named `{name}`"),
                         )

@@ -22,6 +22,7 @@ mod values;
 use crate::ast::{
     self, DeclKind, Header, MemberKind, ScheduleExpr, UseTarget, ValueKind, VerbKind,
 };
+use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::*;
 use crate::source::{FileId, Span};
@@ -179,7 +180,7 @@ impl Resolver {
             if let Some((_, prev)) = self.symbols.iter().find(|(_, s)| s.kind == DeclKind::App) {
                 let prev = prev.span;
                 self.error(
-                    Diagnostic::new("E0102", d.name.span, "a spec has one `app` declaration")
+                    Diagnostic::new(Code::E0102, d.name.span, "a spec has one `app` declaration")
                         .label("second `app`")
                         .with(prev, "first `app` here")
                         .help("merge the two `app` blocks into one"),
@@ -189,7 +190,7 @@ impl Resolver {
         }
         if d.name.name == "default" && d.kind == DeclKind::Bus {
             self.error(
-                Diagnostic::new("E0102", d.name.span, "the bus `default` is built in")
+                Diagnostic::new(Code::E0102, d.name.span, "the bus `default` is built in")
                     .label("already declared")
                     .help("rename the bus, or remove the declaration to use the account's default bus"),
             );
@@ -199,7 +200,7 @@ impl Resolver {
             let (pk, ps) = (prev.kind, prev.span);
             self.error(
                 Diagnostic::new(
-                    "E0102",
+                    Code::E0102,
                     d.name.span,
                     format!("`{}` is declared twice", d.name.name),
                 )
@@ -230,7 +231,7 @@ impl Resolver {
             let attr = &path.parts[path.parts.len() - extra];
             self.error(
                 Diagnostic::new(
-                    "E0103",
+                    Code::E0103,
                     path.span,
                     format!("expected {}, found `{}`", kinds_text(kinds), path.text()),
                 )
@@ -265,7 +266,7 @@ impl Resolver {
                         declared_in.map_or("in this spec".to_string(), |d| format!("in `{d}`"));
                     self.error(
                         Diagnostic::new(
-                            "E0101",
+                            Code::E0101,
                             path.span,
                             format!("module `{m}` has no `{name}`"),
                         )
@@ -288,7 +289,7 @@ impl Resolver {
                 match candidate {
                     Some(m) if !self.symbols.contains_key(parts[0]) => {
                         self.error(
-                            Diagnostic::new("E0101", path.span, format!("`{}` is in the standard library module `{m}`, which this spec does not use", path.text()))
+                            Diagnostic::new(Code::E0101, path.span, format!("`{}` is in the standard library module `{m}`, which this spec does not use", path.text()))
                                 .label("module not loaded")
                                 .help(format!("add `use {m}` to the spec")),
                         );
@@ -339,7 +340,7 @@ impl Resolver {
                 self.used.insert(name.to_string());
                 self.error(
                     Diagnostic::new(
-                        "E0103",
+                        Code::E0103,
                         span,
                         format!(
                             "expected {}, found {} `{name}`",
@@ -360,7 +361,7 @@ impl Resolver {
                     .filter(|(_, s)| kinds.contains(&s.kind))
                     .map(|(n, _)| n.as_str())
                     .collect();
-                let mut d = Diagnostic::new("E0101", span, format!("unknown name `{name}`"))
+                let mut d = Diagnostic::new(Code::E0101, span, format!("unknown name `{name}`"))
                     .label(format!("no {} is named `{name}`", kinds_plain(kinds)));
                 d = match did_you_mean(name, candidates.iter().copied()) {
                     Some(s) => {
@@ -429,7 +430,7 @@ impl Resolver {
                 let known = key.name.starts_with("CKV_") || key.name.starts_with("CKV2_");
                 if !known {
                     self.error(
-                        Diagnostic::new("E0202", key.span, format!("`{}` is not a checkov check id", key.name))
+                        Diagnostic::new(Code::E0202, key.span, format!("`{}` is not a checkov check id", key.name))
                             .label("expected `CKV_AWS_...`")
                             .help("name the check to acknowledge, e.g. `CKV_AWS_117 = \"functions need no VPC\"`"),
                     );
@@ -441,7 +442,7 @@ impl Resolver {
                         .acknowledgements
                         .push((Spanned::new(key.name.clone(), key.span), r.value)),
                     Some(r) => self.error(
-                        Diagnostic::new("E0503", r.span, "an acknowledgement needs a reason")
+                        Diagnostic::new(Code::E0503, r.span, "an acknowledgement needs a reason")
                             .label("empty reason")
                             .help("say why the check does not apply to this app"),
                     ),
@@ -464,7 +465,7 @@ impl Resolver {
                         let _ = prev;
                         self.error(
                             Diagnostic::new(
-                                "E0106",
+                                Code::E0106,
                                 key.span,
                                 format!("`{}` is set twice", key.name),
                             )
@@ -661,10 +662,14 @@ impl Resolver {
             return false;
         };
         self.error(
-            Diagnostic::new("E0106", r.span, format!("`{}` is already {role}", r.name))
-                .label("repeated")
-                .with(first.span, "first named here")
-                .help("remove the repeated line"),
+            Diagnostic::new(
+                Code::E0106,
+                r.span,
+                format!("`{}` is already {role}", r.name),
+            )
+            .label("repeated")
+            .with(first.span, "first named here")
+            .help("remove the repeated line"),
         );
         true
     }
@@ -696,9 +701,13 @@ impl Resolver {
             }
         };
         self.error(
-            Diagnostic::new("E0105", m.span, format!("{word} is not allowed in {what}"))
-                .label("not allowed here")
-                .help(help),
+            Diagnostic::new(
+                Code::E0105,
+                m.span,
+                format!("{word} is not allowed in {what}"),
+            )
+            .label("not allowed here")
+            .help(help),
         );
     }
 }

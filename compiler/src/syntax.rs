@@ -9,6 +9,7 @@
 mod lower;
 
 use crate::ast;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
 use pest::Parser;
@@ -84,7 +85,7 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                 let len = d.chars().next().map_or(0, char::len_utf8);
                 let span = Span::new(file, limit, limit + token_end(d, 0).max(len));
                 diags.push(
-                    Diagnostic::new("E0008", span, format!("nesting deeper than {MAX_DEPTH} levels"))
+                    Diagnostic::new(Code::E0008, span, format!("nesting deeper than {MAX_DEPTH} levels"))
                         .label("too deep")
                         .help("flatten the structure: name the inner parts as their own `type`s, and drop parentheses a pattern does not need"),
                 );
@@ -96,7 +97,7 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
                 let at = pos + offset;
                 let found_end = token_end(text, at);
                 diags.push(
-                    Diagnostic::new("E0001", Span::new(file, at, found_end), message.0)
+                    Diagnostic::new(Code::E0001, Span::new(file, at, found_end), message.0)
                         .label(message.1)
                         .help(message.2),
                 );

@@ -15,6 +15,7 @@
 //!   is AWS's default 1,000 unless `slsc.toml` says `[account] concurrency`.
 
 use crate::ast::VerbKind;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -50,7 +51,7 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
         if c.value < 0 || c.value as u64 > available {
             diags.push(
                 Diagnostic::new(
-                    "E0203",
+                    Code::E0203,
                     c.span,
                     format!("`concurrency` must be between 0 and {available}, found {}", c.value),
                 )
@@ -67,7 +68,7 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
         if c.value == 0 {
             if let Some(callers) = sync.get(f.name.as_str()) {
                 let mut d = Diagnostic::new(
-                    "E0323",
+                    Code::E0323,
                     c.span,
                     format!(
                         "`{}` may run 0 copies at once, but it is called synchronously",
@@ -96,7 +97,7 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
             if c.value > 0 && c.value < m.value {
                 diags.push(
                     Diagnostic::new(
-                        "W0324",
+                        Code::W0324,
                         m.span,
                         format!(
                             "`{}` may poll {} batches of `{}` at once, but the function may run only {}",
@@ -128,7 +129,7 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
             return;
         };
         let mut d = Diagnostic::new(
-            "W0325",
+            Code::W0325,
             c.span,
             format!(
                 "the app reserves {total} concurrent executions; an account with a quota of {quota} can reserve {available}"

@@ -10,6 +10,7 @@
 //!   of one type feeds a queue of another.
 
 use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use std::collections::HashSet;
@@ -64,7 +65,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             };
             diags.push(
                 Diagnostic::new(
-                    "W0409",
+                    Code::W0409,
                     r.event.span,
                     format!(
                         "nothing emits `{}` on bus `{bus}`, so rule `{}` never fires",
@@ -82,7 +83,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             if !routed.contains(&(e.name.clone(), a.target.name.clone())) {
                 diags.push(
                     Diagnostic::new(
-                        "W0410",
+                        Code::W0410,
                         e.span,
                         format!("no rule on bus `{}` matches `{}`", a.target.name, e.name),
                     )
@@ -110,7 +111,7 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                     if !params.value.iter().any(|f| f.name == *name) {
                         diags.push(
                             Diagnostic::new(
-                                "E0412",
+                                Code::E0412,
                                 params.span,
                                 format!(
                                     "path parameter `{name}` of `{}` is not declared",
@@ -127,7 +128,7 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                     if !placeholders.contains(&f.name.as_str()) {
                         diags.push(
                             Diagnostic::new(
-                                "E0412",
+                                Code::E0412,
                                 f.span,
                                 format!(
                                     "`{}` is not a parameter of the path `{}`",
@@ -145,7 +146,7 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                     if f.optional {
                         diags.push(
                             Diagnostic::new(
-                                "E0412",
+                                Code::E0412,
                                 f.span,
                                 format!("path parameter `{}` cannot be optional", f.name),
                             )
@@ -166,7 +167,7 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                     Ty::String | Ty::Int | Ty::Number | Ty::Bool | Ty::Enum(_) | Ty::Timestamp
                 ) {
                     diags.push(
-                        Diagnostic::new("E0412", f.span, format!("parameter `{}` must be a string, number, boolean or enum", f.name))
+                        Diagnostic::new(Code::E0412, f.span, format!("parameter `{}` must be a string, number, boolean or enum", f.name))
                             .label("not a scalar")
                             .help("path and query parameters are single values; send structured data in the `body`"),
                     );
@@ -186,7 +187,7 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
     };
     let mismatch = |at: crate::source::Span, what: String, dest: &str, expected: &Ref| {
         Diagnostic::new(
-            "E0411",
+            Code::E0411,
             at,
             format!("{what}, but `{dest}` carries `{}`", expected.name),
         )

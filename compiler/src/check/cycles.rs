@@ -11,6 +11,7 @@
 //! connected components come from `graph`, linear and without recursion.
 
 use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -149,7 +150,7 @@ fn type_cycles(model: &Model, diags: &mut Vec<Diagnostic>) {
             .map_or_else(Span::default, |e| e.span);
         let names: Vec<&str> = component.iter().map(|n| g.names[*n].as_str()).collect();
         diags.push(
-            Diagnostic::new("E0110", span, format!("type `{}` contains itself through required fields: no value of it can be written", names[0]))
+            Diagnostic::new(Code::E0110, span, format!("type `{}` contains itself through required fields: no value of it can be written", names[0]))
                 .label("required field of its own type")
                 .help("make the field optional (`next?: ...`) or a list (`[...]`), which can end the chain"),
         );
@@ -164,7 +165,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         for &n in &component {
             if let Some(e) = g.edges[n].iter().find(|e| e.to == n) {
                 diags.push(
-                    Diagnostic::new("E0110", e.span, format!("`{}` refers to itself", g.names[n]))
+                    Diagnostic::new(Code::E0110, e.span, format!("`{}` refers to itself", g.names[n]))
                         .label("a resource cannot reference its own attributes")
                         .help("a function's own name and ARN are known at run time: Lambda sets AWS_LAMBDA_FUNCTION_NAME, and the ARN is in the invocation context"),
                 );
@@ -180,7 +181,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut d = Diagnostic::new(
-            "E0110",
+            Code::E0110,
             *closing,
             format!(
                 "`{}` depends on itself: {} -> {}",

@@ -7,6 +7,7 @@
 //! the spec (another app, an email subscription), and silences the check.
 
 use crate::ast::VerbKind;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -123,7 +124,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut d = Diagnostic::new(
-            "W0327",
+            Code::W0327,
             q.span,
             format!(
                 "nothing in the app sends to queue `{}`, which is consumed",
@@ -157,7 +158,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 tp.name
             ),
         };
-        let mut d = Diagnostic::new("W0327", tp.span, message)
+        let mut d = Diagnostic::new(Code::W0327, tp.span, message)
             .label("SNS drops a message that has no subscriber");
         for (span, text) in publishers.iter().take(5) {
             d = d.with(*span, text.clone());

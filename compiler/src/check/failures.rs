@@ -7,6 +7,7 @@
 //! schedule's delivery to its target, a queue's redelivery to its consumer,
 //! a stream's retries of a failing batch.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -205,7 +206,7 @@ fn overlapping_runs(s: &Schedule, windows: &[&RetryWindow], diags: &mut Vec<Diag
     }
     diags.push(
         Diagnostic::new(
-            "W0328",
+            Code::W0328,
             span,
             format!(
                 "schedule `{}` runs every {}, but a throttled or failed run may still start up to {} later, over the next {overlapped} {}",
@@ -305,7 +306,7 @@ fn async_settings_unused(f: &Function, routed: bool, diags: &mut Vec<Diagnostic>
     };
     let names: Vec<String> = set.iter().map(|(_, n)| format!("`{n}`")).collect();
     let mut d = Diagnostic::new(
-        "W0329",
+        Code::W0329,
         first,
         format!(
             "nothing in the app invokes `{}` asynchronously, so {} {} nothing",
@@ -355,7 +356,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
         RetryKind::AsyncInvocation => {
             let f = &w.target;
             let mut d = Diagnostic::new(
-                "W0305",
+                Code::W0305,
                 w.span,
                 format!(
                     "`{f}` is invoked asynchronously by {}, and its failures go nowhere",
@@ -374,7 +375,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
         RetryKind::RuleTarget | RetryKind::ScheduleTarget => {
             let (what, name) = (w.source_kind, &w.source_name);
             Diagnostic::new(
-                "W0305",
+                Code::W0305,
                 w.span,
                 format!("{what} `{name}` has no dead-letter queue, so events it cannot deliver are dropped"),
             )
@@ -390,7 +391,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
         {
             let name = &w.source_name;
             Diagnostic::new(
-                "W0305",
+                Code::W0305,
                 w.span,
                 format!("messages that keep failing in queue `{name}` expire before they reach its dead-letter queue"),
             )
@@ -402,7 +403,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
         RetryKind::Queue => {
             let name = &w.source_name;
             Diagnostic::new(
-                "W0305",
+                Code::W0305,
                 w.span,
                 format!("messages that keep failing in queue `{name}` are lost when they expire"),
             )
@@ -412,7 +413,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             ))
         }
         RetryKind::Subscription => Diagnostic::new(
-            "W0305",
+            Code::W0305,
             w.span,
             format!(
                 "messages that topic `{}` cannot deliver to `{}` are dropped",
@@ -432,7 +433,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             )
         }),
         RetryKind::Stream if blocks_shard(model, w) => Diagnostic::new(
-            "W0305",
+            Code::W0305,
             w.span,
             format!(
                 "a failing batch of `{}` blocks its shard until its records expire, then they are lost",
@@ -447,7 +448,7 @@ fn lost(model: &Model, w: &RetryWindow) -> Diagnostic {
             "add `retries = 3` (or `max_age = 1h`) and `on_failure = SomeQueue` to the trigger's settings, or `on_failure = {drop_hint}`"
         )),
         RetryKind::Stream => Diagnostic::new(
-            "W0305",
+            Code::W0305,
             w.span,
             format!(
                 "records of `{}` that fail every retry are skipped and lost",

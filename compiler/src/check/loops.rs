@@ -26,6 +26,7 @@
 //! the graph, without recursion.
 
 use crate::ast::{DeclKind, VerbKind};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 use crate::source::Span;
@@ -139,7 +140,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         if !in_full {
             diags.push(
                 Diagnostic::new(
-                    "W0322",
+                    Code::W0322,
                     reason.span,
                     format!("`{}` allows recursion, but it is in no event loop", f.name),
                 )
@@ -657,7 +658,7 @@ fn shortest_cycle<'g>(g: &'g Graph, scc: &[usize]) -> Vec<(usize, &'g Edge)> {
 fn report(g: &Graph, scc: &[usize], cycle: &[(usize, &Edge)]) -> Diagnostic {
     let Some(&(first, first_edge)) = cycle.first() else {
         // Unreachable for a cyclic component; report the component itself.
-        return Diagnostic::new("E0320", g.spans[scc[0]], "event loop");
+        return Diagnostic::new(Code::E0320, g.spans[scc[0]], "event loop");
     };
     let mut chain: Vec<&str> = cycle
         .iter()
@@ -704,7 +705,7 @@ fn report(g: &Graph, scc: &[usize], cycle: &[(usize, &Edge)]) -> Diagnostic {
         .filter(|&&i| g.kinds[i] == NodeKind::Function)
         .map(|&i| g.names[i].as_str())
         .collect();
-    let mut d = Diagnostic::new("E0320", first_edge.span, message)
+    let mut d = Diagnostic::new(Code::E0320, first_edge.span, message)
         .label(format!("{}; {fate}", first_edge.text));
     const LABELS: usize = 12;
     for (_, e) in cycle.iter().skip(1).take(LABELS) {

@@ -10,6 +10,7 @@
 mod algebra;
 
 use crate::ast::{CmpOp, Condition, Expr, ExprKind, Test, Value, ValueKind};
+use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::model::{Attr, EventDef, FieldDef, Model, Ref, Ty};
 use crate::source::Span;
@@ -183,7 +184,7 @@ pub fn check_size(rule: &crate::model::Rule, pattern: &Json, diags: &mut Vec<Dia
     let size = resolved(pattern).to_string().len();
     if size > MAX_PATTERN_CHARS {
         diags.push(
-            Diagnostic::new("E0408", rule.span, format!("the event pattern of `{}` is {size} characters; EventBridge allows {MAX_PATTERN_CHARS}", rule.name))
+            Diagnostic::new(Code::E0408, rule.span, format!("the event pattern of `{}` is {size} characters; EventBridge allows {MAX_PATTERN_CHARS}", rule.name))
                 .label("pattern too large")
                 .help("shorten the value lists, use `prefix` or `matches` instead of long lists, or split the rule in two"),
         );
@@ -256,7 +257,7 @@ impl Compiler<'_> {
                     let name = c.field.text();
                     if seen.contains(&name) && crosses_list(self.model, self.fields, &c.field) {
                         self.diags.push(
-                            Diagnostic::new("E0404", item.span, format!("cannot combine conditions on `{name}`, a field inside a list, with `and`"))
+                            Diagnostic::new(Code::E0404, item.span, format!("cannot combine conditions on `{name}`, a field inside a list, with `and`"))
                                 .label("EventBridge tests each condition against any element")
                                 .help("keep one condition on the field (`in [...]` for several values), or check the rest in the target"),
                         );
@@ -272,13 +273,13 @@ impl Compiler<'_> {
                     let part = part?;
                     if let Err(clash) = merge_and(&mut acc, part) {
                         let d = match clash {
-                            Clash::Field(field) => Diagnostic::new("E0404", item.span, format!("cannot combine these conditions on `{field}` with `and`"))
+                            Clash::Field(field) => Diagnostic::new(Code::E0404, item.span, format!("cannot combine these conditions on `{field}` with `and`"))
                                 .label("a second condition on the same field")
                                 .help("EventBridge patterns test a field once per `and`: use one range (`n > 1 and n < 5`), `in [...]`, or `or`"),
-                            Clash::TwoOrs => Diagnostic::new("E0404", item.span, "cannot combine two `or` groups with `and`")
+                            Clash::TwoOrs => Diagnostic::new(Code::E0404, item.span, "cannot combine two `or` groups with `and`")
                                 .label("a second `or` group")
                                 .help("an event pattern has one `$or` per level: distribute, e.g. `(a or b) and c` instead of `(a or b) and (c or d)`"),
-                            Clash::Never(field) => Diagnostic::new("E0406", item.span, format!("no event can satisfy these conditions on `{field}` together"))
+                            Clash::Never(field) => Diagnostic::new(Code::E0406, item.span, format!("no event can satisfy these conditions on `{field}` together"))
                                 .label("contradicts an earlier condition")
                                 .help(if self.in_or {
                                     "this alternative of the `or` can never match: fix the values, or remove it"
@@ -321,7 +322,7 @@ impl Compiler<'_> {
                     )
                 };
                 let mut d = Diagnostic::new(
-                    "E0401",
+                    Code::E0401,
                     part.span,
                     format!("{scope} has no field `{}`", part.name),
                 )
@@ -350,7 +351,7 @@ impl Compiler<'_> {
                     None => {
                         self.diags.push(
                             Diagnostic::new(
-                                "E0401",
+                                Code::E0401,
                                 path.parts[i + 1].span,
                                 format!(
                                     "`{}` is not a record, it has no field `{}`",
@@ -438,13 +439,17 @@ impl Compiler<'_> {
             Test::In { negated, values } => {
                 if values.is_empty() {
                     let d = if *negated {
-                        Diagnostic::new("E0407", c.op_span, "an empty `not in` list excludes nothing")
+                        Diagnostic::new(Code::E0407, c.op_span, "an empty `not in` list excludes nothing")
                             .label("empty list")
                             .help("EventBridge rejects empty lists: list the values to exclude, or remove the condition")
                     } else {
-                        Diagnostic::new("E0407", c.op_span, "an empty `in` list matches no event")
-                            .label("empty list")
-                            .help("list at least one value, or remove the condition")
+                        Diagnostic::new(
+                            Code::E0407,
+                            c.op_span,
+                            "an empty `in` list matches no event",
+                        )
+                        .label("empty list")
+                        .help("list at least one value, or remove the condition")
                     };
                     self.diags.push(d);
                     return None;
@@ -498,7 +503,7 @@ impl Compiler<'_> {
                     (true, true) => {
                         self.diags.push(
                             Diagnostic::new(
-                                "E0404",
+                                Code::E0404,
                                 c.op_span,
                                 format!("EventBridge has no case-insensitive `not {op}`"),
                             )
@@ -519,7 +524,7 @@ impl Compiler<'_> {
                 if self.sns {
                     self.diags.push(
                         Diagnostic::new(
-                            "E0403",
+                            Code::E0403,
                             c.op_span,
                             "SNS filter policies have no wildcard match",
                         )
@@ -541,7 +546,7 @@ impl Compiler<'_> {
                 }
                 if let Err(why) = cidr(&text.value) {
                     self.diags.push(
-                        Diagnostic::new("E0402", text.span, format!("\"{}\" is not an IP range: {why}", text.value))
+                        Diagnostic::new(Code::E0402, text.span, format!("\"{}\" is not an IP range: {why}", text.value))
                             .label("not a CIDR block")
                             .help("write an address and a prefix length, e.g. \"10.0.0.0/24\" or \"2001:db8::/32\""),
                     );
@@ -574,7 +579,7 @@ impl Compiler<'_> {
         };
         self.diags.push(
             Diagnostic::new(
-                "E0403",
+                Code::E0403,
                 c.op_span,
                 format!(
                     "`{op}` does not apply to `{name}`, which is {}",
@@ -596,7 +601,7 @@ impl Compiler<'_> {
             }
             self.diags.push(
                 Diagnostic::new(
-                    "E0402",
+                    Code::E0402,
                     v.span,
                     format!(
                         "`{name}` is {}, but `{}.{}` is a string",
@@ -626,7 +631,7 @@ impl Compiler<'_> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let mut d = Diagnostic::new(
-                        "E0405",
+                        Code::E0405,
                         v.span,
                         format!("\"{s}\" is not a value of `{name}`"),
                     )
@@ -651,7 +656,7 @@ impl Compiler<'_> {
             };
             self.diags.push(
                 Diagnostic::new(
-                    "E0402",
+                    Code::E0402,
                     v.span,
                     format!(
                         "`{name}` is {}, but this is {}",

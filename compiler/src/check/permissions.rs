@@ -11,6 +11,7 @@
 //! - W0506: a route that changes state and anyone may call.
 
 use crate::ast::DeclKind;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 
@@ -94,7 +95,7 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
                 "its code will be denied".to_string(),
             ),
         };
-        let mut d = Diagnostic::new("E0501", r.span, message).label(label);
+        let mut d = Diagnostic::new(Code::E0501, r.span, message).label(label);
         if let Some(a) = by_hand {
             d = d.with(a.span, "this grant covers it");
         }
@@ -219,7 +220,7 @@ fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         diags.push(
-            Diagnostic::new("E0504", key.span, format!("plaintext secret in the environment: {why}"))
+            Diagnostic::new(Code::E0504, key.span, format!("plaintext secret in the environment: {why}"))
                 .label("readable by anyone who can read the function's configuration")
                 .help("keep secrets in Secrets Manager or SSM Parameter Store and read them at run time; pass only their name or ARN here"),
         );
@@ -549,7 +550,7 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
         .is_some_and(|r| r.trim().is_empty())
     {
         diags.push(
-            Diagnostic::new("E0503", a.span, "an acknowledgement needs a reason")
+            Diagnostic::new(Code::E0503, a.span, "an acknowledgement needs a reason")
                 .label("empty `acknowledge`")
                 .help("say why the grant is needed: `acknowledge = \"ECS runs the task with this role\"`"),
         );
@@ -571,9 +572,13 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
             });
         if !shaped {
             diags.push(
-                Diagnostic::new("E0201", action.span, format!("`{v}` is not an IAM action"))
-                    .label("expected `service:Action`")
-                    .help("write actions as `service:Action`, e.g. \"ssm:GetParameter\""),
+                Diagnostic::new(
+                    Code::E0201,
+                    action.span,
+                    format!("`{v}` is not an IAM action"),
+                )
+                .label("expected `service:Action`")
+                .help("write actions as `service:Action`, e.g. \"ssm:GetParameter\""),
             );
             continue;
         }
@@ -598,13 +603,13 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
                 "grant something narrower"
             };
             diags.push(
-                Diagnostic::new("E0503", action.span, format!("{what} lets the function escalate its own privileges"))
+                Diagnostic::new(Code::E0503, action.span, format!("{what} lets the function escalate its own privileges"))
                     .label(format!("{why}; needs an acknowledgement"))
                     .help(format!("{narrower}, or add `{{ acknowledge = \"why this is needed\" }}` to the `allow`")),
             );
         } else if v.contains('*') && !acknowledged {
             diags.push(
-                Diagnostic::new("W0502", action.span, format!("wildcard action `{v}`"))
+                Diagnostic::new(Code::W0502, action.span, format!("wildcard action `{v}`"))
                     .label("grants every matching action, today's and future ones")
                     .help("list the actions the code calls, or add `{ acknowledge = \"why\" }`"),
             );
@@ -613,9 +618,13 @@ fn allow(a: &Allow, diags: &mut Vec<Diagnostic>) {
     if !acknowledged {
         for r in a.resources.iter().filter(|r| r.value.contains('*')) {
             diags.push(
-                Diagnostic::new("W0502", r.span, format!("wildcard resource `{}`", r.value))
-                    .label("grants the actions on every matching resource")
-                    .help("name the resource's ARN, or add `{ acknowledge = \"why\" }`"),
+                Diagnostic::new(
+                    Code::W0502,
+                    r.span,
+                    format!("wildcard resource `{}`", r.value),
+                )
+                .label("grants the actions on every matching resource")
+                .help("name the resource's ARN, or add `{ acknowledge = \"why\" }`"),
             );
         }
     }
@@ -625,7 +634,7 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
     for route in &api.routes {
         if !api.explicit_auth && !route.public {
             diags.push(
-                Diagnostic::new("E0505", route.span, format!("route `{} {}` does not say who may call it", route.method, route.path.value))
+                Diagnostic::new(Code::E0505, route.span, format!("route `{} {}` does not say who may call it", route.method, route.path.value))
                     .label("no `auth`")
                     .help(if api.rest {
                         format!(
@@ -648,7 +657,7 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
         );
         if public && writes && route.acknowledged.is_none() {
             diags.push(
-                Diagnostic::new("W0506", route.span, format!("anyone may call `{} {}`, which changes state", route.method, route.path.value))
+                Diagnostic::new(Code::W0506, route.span, format!("anyone may call `{} {}`, which changes state", route.method, route.path.value))
                     .label("unauthenticated write")
                     .help(if api.rest {
                         "protect it with `auth = iam` on the API; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"

@@ -4,6 +4,7 @@
 //! is named next to each group.
 
 use super::runtimes::{self, Date, Status};
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 
 use crate::model::*;
@@ -36,7 +37,7 @@ fn range(
         };
         diags.push(
             Diagnostic::new(
-                "E0203",
+                Code::E0203,
                 span,
                 format!(
                     "{what} must be between {} and {}, found {}",
@@ -69,7 +70,7 @@ fn whole(
     }
     diags.push(
         Diagnostic::new(
-            "E0201",
+            Code::E0201,
             v.span,
             format!("{what} is whole {units}, found {} s", v.value),
         )
@@ -136,7 +137,7 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
             if !valid {
                 diags.push(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         tz.span,
                         format!("`{}` is not an IANA time zone name", tz.value),
                     )
@@ -148,7 +149,7 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         if let ScheduleKind::Cron(c) = &s.kind {
             if let Err(msg) = cron(&c.value) {
                 diags.push(
-                    Diagnostic::new("E0208", c.span, format!("invalid cron expression: {msg}"))
+                    Diagnostic::new(Code::E0208, c.span, format!("invalid cron expression: {msg}"))
                         .label("not a valid EventBridge cron")
                         .help("six fields: minutes hours day-of-month month day-of-week year, e.g. \"0 8 ? * MON-FRI *\""),
                 );
@@ -161,7 +162,7 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         if b.name.len() > 127 {
             diags.push(
                 Diagnostic::new(
-                    "E0203",
+                    Code::E0203,
                     b.span,
                     format!(
                         "the bus name `<stack>-{}...` can be {} characters; EventBridge allows 256",
@@ -206,7 +207,7 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         for r in &a.routes {
             if let Err((msg, help)) = route_path(&r.path.value) {
                 diags.push(
-                    Diagnostic::new("E0211", r.path.span, msg)
+                    Diagnostic::new(Code::E0211, r.path.span, msg)
                         .label("invalid path")
                         .help(help),
                 );
@@ -248,7 +249,7 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
     if let Some(span) = over_at {
         diags.push(
             Diagnostic::new(
-                "E0203",
+                Code::E0203,
                 span,
                 format!("API `{}` has {count} {what}; API Gateway allows {MAX}", a.name),
             )
@@ -260,7 +261,7 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
         if audience.len() > 50 {
             diags.push(
                 Diagnostic::new(
-                    "E0203",
+                    Code::E0203,
                     a.span,
                     format!(
                         "API `{}` accepts {} JWT audiences; API Gateway allows 50",
@@ -276,7 +277,7 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
     if let Some(age) = a.cors.as_ref().and_then(|c| c.max_age) {
         if age > 86_400 {
             diags.push(
-                Diagnostic::new("E0203", a.span, format!("the CORS `max_age` of API `{}` is {age} s; browsers and API Gateway allow at most 86,400 (1 day)", a.name))
+                Diagnostic::new(Code::E0203, a.span, format!("the CORS `max_age` of API `{}` is {age} s; browsers and API Gateway allow at most 86,400 (1 day)", a.name))
                     .label("preflight cached too long")
                     .help("set `max_age` to 1d or less"),
             );
@@ -344,7 +345,7 @@ fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
             .copied()
             .unwrap_or(30);
         diags.push(
-            Diagnostic::new("E0203", f.log_retention.span, format!("CloudWatch Logs cannot keep logs for {} days", f.log_retention.value))
+            Diagnostic::new(Code::E0203, f.log_retention.span, format!("CloudWatch Logs cannot keep logs for {} days", f.log_retention.value))
                 .label("not an allowed retention")
                 .help(format!("use one of the allowed periods, e.g. `{nearest}d` (allowed: 1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)")),
         );
@@ -423,7 +424,7 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
     }
     let (first, first_bytes) = culprits[0];
     let mut d = Diagnostic::new(
-        "E0203",
+        Code::E0203,
         first.span,
         format!(
             "the environment of `{}` is at least {size} bytes; Lambda allows {ENV_BYTES}",
@@ -445,7 +446,7 @@ fn env_name(key: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
     if RESERVED_ENV.contains(&name.as_str()) {
         diags.push(
             Diagnostic::new(
-                "E0212",
+                Code::E0212,
                 key.span,
                 format!("`{name}` is set by Lambda itself"),
             )
@@ -460,7 +461,7 @@ fn env_name(key: &Spanned<String>, diags: &mut Vec<Diagnostic>) {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !valid {
         diags.push(
-            Diagnostic::new("E0212", key.span, format!("`{name}` is not a valid environment variable name"))
+            Diagnostic::new(Code::E0212, key.span, format!("`{name}` is not a valid environment variable name"))
                 .label("Lambda rejects this name")
                 .help("names start with a letter and have at least two letters, digits or `_`, e.g. `TABLE_NAME`"),
         );
@@ -473,8 +474,12 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
     }
     // §1a runtime lifecycle.
     let Some(info) = runtimes::lookup(&rt.value) else {
-        let mut d = Diagnostic::new("E0204", rt.span, format!("unknown runtime `{}`", rt.value))
-            .label("not a Lambda runtime");
+        let mut d = Diagnostic::new(
+            Code::E0204,
+            rt.span,
+            format!("unknown runtime `{}`", rt.value),
+        )
+        .label("not a Lambda runtime");
         d = match runtimes::suggest(&rt.value, today) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
             None => {
@@ -488,7 +493,7 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
         Status::Supported => {}
         Status::Deprecated => diags.push(
             Diagnostic::new(
-                "W0205",
+                Code::W0205,
                 rt.span,
                 format!(
                     "runtime `{}` is deprecated since {}",
@@ -505,7 +510,7 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
         ),
         Status::CreateBlocked => diags.push(
             Diagnostic::new(
-                "E0206",
+                Code::E0206,
                 rt.span,
                 format!(
                     "runtime `{}` can no longer be used for new functions (since {})",
@@ -589,7 +594,7 @@ fn sibling_variables(api: &Api, diags: &mut Vec<Diagnostic>) {
                 match seen.iter().find(|(p, _, _)| *p == parent) {
                     Some((_, other, first)) if other != seg => diags.push(
                         Diagnostic::new(
-                            "E0211",
+                            Code::E0211,
                             r.path.span,
                             format!(
                                 "`{seg}` and `{other}` are two variables under `{}/`",

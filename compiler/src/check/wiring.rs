@@ -2,6 +2,7 @@
 //! wired together.
 
 use crate::ast::DeclKind;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
 
@@ -19,7 +20,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 if let Some(tb) = model.table(&r.name).filter(|t| t.stream.is_none()) {
                     diags.push(
                         Diagnostic::new(
-                            "E0306",
+                            Code::E0306,
                             r.span,
                             format!("table `{}` has no stream, so no stream ARN", tb.name),
                         )
@@ -75,7 +76,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             if !tp.fifo && model.queue(&q.name).is_some_and(|q| q.fifo) {
                 diags.push(
                     Diagnostic::new(
-                        "E0307",
+                        Code::E0307,
                         q.span,
                         format!(
                             "standard topic `{}` cannot deliver to FIFO queue `{}`",
@@ -94,7 +95,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for r in &model.rules {
         if r.targets.len() > 5 {
             diags.push(
-                Diagnostic::new("E0308", r.span, format!("rule `{}` has {} targets; EventBridge allows 5", r.name, r.targets.len()))
+                Diagnostic::new(Code::E0308, r.span, format!("rule `{}` has {} targets; EventBridge allows 5", r.name, r.targets.len()))
                     .label("too many targets")
                     .help("split the targets over two rules with the same `match`, or fan out through a topic"),
             );
@@ -124,7 +125,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             if f.timeout.value > limit {
                 diags.push(
                     Diagnostic::new(
-                        "E0304",
+                        Code::E0304,
                         route.function.span,
                         format!(
                             "`{}` may run {} s, but {kind} gives up after {limit} s",
@@ -162,7 +163,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
             if q.visibility.value < f.timeout.value {
                 diags.push(
                     Diagnostic::new(
-                        "E0301",
+                        Code::E0301,
                         queue.span,
                         format!("queue `{}` hides a message for {} s, less than `{}`'s timeout of {} s", q.name, q.visibility.value, f.name, f.timeout.value),
                     )
@@ -173,7 +174,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
             } else if q.visibility.value < 6 * f.timeout.value + window_s {
                 diags.push(
                     Diagnostic::new(
-                        "W0302",
+                        Code::W0302,
                         queue.span,
                         format!("queue `{}` hides a message for {} s, less than six times `{}`'s timeout ({} s)", q.name, q.visibility.value, f.name, 6 * f.timeout.value + window_s),
                     )
@@ -186,7 +187,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 if batch.value > 10 {
                     diags.push(
                         Diagnostic::new(
-                            "E0209",
+                            Code::E0209,
                             batch.span,
                             format!(
                                 "a FIFO queue delivers at most 10 messages per batch, found {}",
@@ -200,7 +201,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 if let Some(w) = window {
                     diags.push(
                         Diagnostic::new(
-                            "E0210",
+                            Code::E0210,
                             w.span,
                             "a FIFO queue trigger cannot have a batching window",
                         )
@@ -210,7 +211,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 }
             } else if batch.value > 10 && window.as_ref().is_none_or(|w| w.value < 1) {
                 diags.push(
-                    Diagnostic::new("E0209", batch.span, format!("a batch of more than 10 messages needs a batching window, found batch {}", batch.value))
+                    Diagnostic::new(Code::E0209, batch.span, format!("a batch of more than 10 messages needs a batching window, found batch {}", batch.value))
                         .label("batch above 10 without `window`")
                         .help("add `window = 1s` (or more), or lower `batch` to 10"),
                 );
@@ -234,7 +235,7 @@ fn trigger(model: &Model, f: &Function, t: &Trigger, diags: &mut Vec<Diagnostic>
                 subscription_dlq(model, tp, dead_letter.as_ref(), diags);
                 if tp.fifo {
                     diags.push(
-                        Diagnostic::new("E0307", topic.span, format!("FIFO topic `{}` cannot deliver to a function", tp.name))
+                        Diagnostic::new(Code::E0307, topic.span, format!("FIFO topic `{}` cannot deliver to a function", tp.name))
                             .label("FIFO topics deliver only to SQS queues")
                             .help(format!("subscribe a FIFO queue to `{}` and trigger the function from that queue", tp.name)),
                     );
@@ -253,7 +254,7 @@ fn fifo_rule_target(model: &Model, r: &Rule, t: &Ref, diags: &mut Vec<Diagnostic
         if !q.content_dedup.as_ref().is_some_and(|c| c.value) {
             diags.push(
                 Diagnostic::new(
-                    "E0330",
+                    Code::E0330,
                     t.span,
                     format!(
                         "rule `{}` sends to FIFO queue `{}`, which does not deduplicate by content",
@@ -272,7 +273,7 @@ fn fifo_rule_target(model: &Model, r: &Rule, t: &Ref, diags: &mut Vec<Diagnostic
     if model.topic(&t.name).is_some_and(|tp| tp.fifo) {
         diags.push(
             Diagnostic::new(
-                "E0307",
+                Code::E0307,
                 t.span,
                 format!("rule `{}` cannot deliver to FIFO topic `{}`", r.name, t.name),
             )
@@ -296,7 +297,7 @@ fn fifo_only_dedup(
     if let Some(d) = dedup.as_ref().filter(|d| d.value && !fifo) {
         diags.push(
             Diagnostic::new(
-                "E0203",
+                Code::E0203,
                 d.span,
                 format!("`content_dedup` needs a FIFO {kind}, and `{name}` is standard"),
             )
@@ -317,7 +318,7 @@ fn whole_batch_failures(
 ) {
     diags.push(
         Diagnostic::new(
-            "W0326",
+            Code::W0326,
             batch.span,
             format!(
                 "a batch of up to {} {what} from `{source}` without `partial_failures`: one bad record fails them all",
@@ -337,7 +338,7 @@ fn stream_source(model: &Model, table: &Ref, diags: &mut Vec<Diagnostic>) {
     if let Some(tb) = model.table(&table.name) {
         if tb.stream.is_none() {
             diags.push(
-                Diagnostic::new("E0306", table.span, format!("table `{}` has no stream", tb.name))
+                Diagnostic::new(Code::E0306, table.span, format!("table `{}` has no stream", tb.name))
                     .label("no stream to read")
                     .with(tb.span, "declared here")
                     .help(format!("add `stream = new_and_old_images` (or `keys_only`, `new_image`, `old_image`) to `{}`", tb.name)),
@@ -403,7 +404,7 @@ fn other_kind(
     };
     diags.push(
         Diagnostic::new(
-            "E0303",
+            Code::E0303,
             dlq_ref.span,
             format!(
                 "{} {owner} has {} dead-letter queue `{}`{subscription}",
@@ -442,7 +443,7 @@ fn redrive_sources(model: &Model, diags: &mut Vec<Diagnostic>) {
         if sources.len() > MAX {
             diags.push(
                 Diagnostic::new(
-                    "E0203",
+                    Code::E0203,
                     sources[MAX].span,
                     format!(
                         "{} queues use `{}` as their dead-letter queue; its redrive-allow policy names at most {MAX}",
@@ -496,7 +497,7 @@ fn dlq_retention(q: &Queue, dlq: &Queue, dlq_ref: &Ref, diags: &mut Vec<Diagnost
     let help = fixes.join(", or ");
     diags.push(
         Diagnostic::new(
-            "W0312",
+            Code::W0312,
             dlq_ref.span,
             format!(
                 "dead-letter queue `{}` keeps messages for {}, no longer than `{}` ({})",
@@ -522,7 +523,7 @@ fn standard_only(model: &Model, dest: &Ref, role: &str, diags: &mut Vec<Diagnost
     if fifo {
         diags.push(
             Diagnostic::new(
-                "E0307",
+                Code::E0307,
                 dest.span,
                 format!(
                     "`{}` is FIFO, but {role} must be a standard {}",
@@ -583,7 +584,7 @@ fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
             });
             if let Some((fi, ti)) = clash {
                 diags.push(
-                    Diagnostic::new("E0310", *span, format!("this notification of `{bucket}` overlaps one for `{fi}`"))
+                    Diagnostic::new(Code::E0310, *span, format!("this notification of `{bucket}` overlaps one for `{fi}`"))
                         .label(format!("a key could notify both `{fi}` and `{fj}`"))
                         .with(ti.span(), "the earlier notification")
                         .help("give them prefixes or suffixes that cannot both match a key, or different `events`"),

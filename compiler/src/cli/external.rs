@@ -7,6 +7,7 @@
 //! the source map gives, with the tool's rule and message.
 
 use serde_json::Value as Json;
+use slsc::diagnostics::Code;
 use slsc::diagnostics::Diagnostic;
 use slsc::{provenance::Provenance, Compilation, Date, Target};
 use std::path::{Path, PathBuf};
@@ -179,7 +180,11 @@ pub fn cfn_lint(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String>
                 .collect();
             let path = refine_path(&template, path, &message);
             let span = map.lookup(&path).unwrap_or(fallback);
-            let code = if level == "Error" { "E0901" } else { "W0902" };
+            let code = if level == "Error" {
+                Code::E0901
+            } else {
+                Code::W0902
+            };
             let tool_name = version
                 .as_deref()
                 .map_or("cfn-lint".to_string(), |v| format!("cfn-lint {v}"));
@@ -291,7 +296,7 @@ pub fn checkov(c: &Compilation, tool: &Path) -> Result<Vec<Diagnostic>, String> 
                 .lookup(&["Resources".to_string(), logical.clone()])
                 .unwrap_or(fallback);
             out.push(
-                Diagnostic::new("W0902", span, format!("checkov {id}: {}", shorten(name)))
+                Diagnostic::new(Code::W0902, span, format!("checkov {id}: {}", shorten(name)))
                     .label(format!("checkov finding on {resource}"))
                     .help(format!("in the CloudFormation target at Resources/{logical}; see {id} in checkov's documentation")),
             );

@@ -21,95 +21,115 @@ pub struct CodeInfo {
 }
 
 macro_rules! codes {
-    ($($code:literal $sev:ident $title:literal;)*) => {
-        /// Every code, in order.
+    ($($code:ident $sev:ident $title:literal;)*) => {
+        /// A diagnostic code. A typed name rather than a string, so that a
+        /// code that is not registered here (with its severity, title and
+        /// page) cannot be written at all.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $(#[doc = $title] $code,)*
+        }
+
+        /// Every code, in order: the position of each is its [`Code`]'s.
         pub const ALL: &[CodeInfo] = &[$(CodeInfo {
-            code: $code,
+            code: stringify!($code),
             severity: Severity::$sev,
             title: $title,
-            explanation: include_str!(concat!("../../../docs/errors/", $code, ".md")),
+            explanation: include_str!(concat!("../../../docs/errors/", stringify!($code), ".md")),
         },)*];
     };
 }
 
+impl Code {
+    /// What the registry knows about this code.
+    pub fn info(self) -> &'static CodeInfo {
+        &ALL[self as usize]
+    }
+
+    /// The code as written, e.g. `E0101`.
+    pub fn as_str(self) -> &'static str {
+        self.info().code
+    }
+}
+
 codes! {
-    "E0001" Error "syntax error";
-    "E0002" Error "invalid literal";
-    "E0003" Error "file not found";
-    "E0004" Error "import cycle";
-        "E0005" Error "unknown standard library module";
-    "E0006" Error "invalid suppression";
-    "W0007" Warning "suppression that suppresses nothing";
-    "E0008" Error "nesting too deep";
-    "E0009" Error "code folder not found";
-    "E0011" Error "file is not valid UTF-8";
-    "E0101" Error "unknown name";
-    "E0102" Error "duplicate declaration";
-    "E0103" Error "wrong kind of reference";
-    "W0104" Warning "unused declaration";
-    "E0105" Error "unknown property";
-    "E0106" Error "duplicate property";
-    "E0107" Error "missing required property";
-    "E0108" Error "unknown attribute of a reference";
-        "E0109" Error "logical ID collision";
-    "E0110" Error "dependency cycle";
-    "E0201" Error "wrong type of value";
-    "E0202" Error "unknown option";
-    "E0203" Error "value outside AWS limits";
-    "E0204" Error "unknown runtime";
-    "W0205" Warning "deprecated runtime";
-    "E0206" Error "runtime blocked for new functions";
-    "E0207" Error "invalid rate";
-    "E0208" Error "invalid cron expression";
-    "E0209" Error "batch size not allowed";
-    "E0210" Error "batching window on a FIFO queue";
-        "E0211" Error "invalid route";
-        "E0212" Error "invalid environment variable name";
-    "E0213" Error "constraint does not fit the type";
-    "E0301" Error "visibility timeout below consumer timeout";
-    "W0302" Warning "visibility timeout below six times consumer timeout";
-    "E0303" Error "dead-letter queue of the other kind";
-    "E0304" Error "route outlives the API integration timeout";
-    "W0305" Warning "async path without a failure destination";
-    "E0306" Error "stream trigger on a table without a stream";
-    "E0307" Error "FIFO queue or topic where AWS requires a standard one";
-        "E0308" Error "too many rule targets";
-    "E0310" Error "overlapping bucket notifications";
-    "E0311" Error "failures dropped without a reason";
-    "W0312" Warning "dead-letter queue keeps messages no longer than its source";
-    "E0313" Error "over a CloudFormation template limit";
-    "E0314" Error "data deleted with the stack without a reason";
-    "E0320" Error "event loop";
-    "E0321" Error "recursion allowed without a reason";
-    "W0322" Warning "recursion allowed outside any loop";
-    "E0323" Error "no concurrency for a synchronous caller";
-    "W0324" Warning "reserved concurrency below a queue trigger's maximum";
-    "W0325" Warning "reserved concurrency over the account's quota";
-    "W0326" Warning "batch without partial failures";
-    "W0327" Warning "queue or topic with only one end";
-    "W0328" Warning "schedule retried past its next run";
-    "W0329" Warning "asynchronous settings on a function nothing invokes asynchronously";
-    "E0330" Error "FIFO queue target without content-based deduplication";
-    "E0401" Error "unknown field in pattern";
-    "E0402" Error "value does not fit the field's type";
-    "E0403" Error "operator does not fit the field's type";
-        "E0404" Error "conditions cannot be combined";
-    "E0405" Error "value outside the enum";
-    "E0406" Error "pattern can never match";
-    "E0407" Error "empty value list";
-        "E0408" Error "pattern over EventBridge's size limit";
-    "W0409" Warning "rule for an event nothing emits";
-    "W0410" Warning "event emitted but routed nowhere";
-        "E0411" Error "message of the wrong type";
-        "E0412" Error "route parameters do not match the path";
-    "E0501" Error "environment names a resource without access";
-    "W0502" Warning "wildcard in an allow statement";
-    "E0503" Error "dangerous grant without acknowledgement";
-    "E0504" Error "plaintext secret in the environment";
-    "E0505" Error "route without explicit auth";
-        "W0506" Warning "unauthenticated write route";
-    "E0901" Error "error reported by an external linter";
-    "W0902" Warning "warning reported by an external linter";
+    E0001 Error "syntax error";
+    E0002 Error "invalid literal";
+    E0003 Error "file not found";
+    E0004 Error "import cycle";
+    E0005 Error "unknown standard library module";
+    E0006 Error "invalid suppression";
+    W0007 Warning "suppression that suppresses nothing";
+    E0008 Error "nesting too deep";
+    E0009 Error "code folder not found";
+    E0011 Error "file is not valid UTF-8";
+    E0101 Error "unknown name";
+    E0102 Error "duplicate declaration";
+    E0103 Error "wrong kind of reference";
+    W0104 Warning "unused declaration";
+    E0105 Error "unknown property";
+    E0106 Error "duplicate property";
+    E0107 Error "missing required property";
+    E0108 Error "unknown attribute of a reference";
+    E0109 Error "logical ID collision";
+    E0110 Error "dependency cycle";
+    E0201 Error "wrong type of value";
+    E0202 Error "unknown option";
+    E0203 Error "value outside AWS limits";
+    E0204 Error "unknown runtime";
+    W0205 Warning "deprecated runtime";
+    E0206 Error "runtime blocked for new functions";
+    E0207 Error "invalid rate";
+    E0208 Error "invalid cron expression";
+    E0209 Error "batch size not allowed";
+    E0210 Error "batching window on a FIFO queue";
+    E0211 Error "invalid route";
+    E0212 Error "invalid environment variable name";
+    E0213 Error "constraint does not fit the type";
+    E0301 Error "visibility timeout below consumer timeout";
+    W0302 Warning "visibility timeout below six times consumer timeout";
+    E0303 Error "dead-letter queue of the other kind";
+    E0304 Error "route outlives the API integration timeout";
+    W0305 Warning "async path without a failure destination";
+    E0306 Error "stream trigger on a table without a stream";
+    E0307 Error "FIFO queue or topic where AWS requires a standard one";
+    E0308 Error "too many rule targets";
+    E0310 Error "overlapping bucket notifications";
+    E0311 Error "failures dropped without a reason";
+    W0312 Warning "dead-letter queue keeps messages no longer than its source";
+    E0313 Error "over a CloudFormation template limit";
+    E0314 Error "data deleted with the stack without a reason";
+    E0320 Error "event loop";
+    E0321 Error "recursion allowed without a reason";
+    W0322 Warning "recursion allowed outside any loop";
+    E0323 Error "no concurrency for a synchronous caller";
+    W0324 Warning "reserved concurrency below a queue trigger's maximum";
+    W0325 Warning "reserved concurrency over the account's quota";
+    W0326 Warning "batch without partial failures";
+    W0327 Warning "queue or topic with only one end";
+    W0328 Warning "schedule retried past its next run";
+    W0329 Warning "asynchronous settings on a function nothing invokes asynchronously";
+    E0330 Error "FIFO queue target without content-based deduplication";
+    E0401 Error "unknown field in pattern";
+    E0402 Error "value does not fit the field's type";
+    E0403 Error "operator does not fit the field's type";
+    E0404 Error "conditions cannot be combined";
+    E0405 Error "value outside the enum";
+    E0406 Error "pattern can never match";
+    E0407 Error "empty value list";
+    E0408 Error "pattern over EventBridge's size limit";
+    W0409 Warning "rule for an event nothing emits";
+    W0410 Warning "event emitted but routed nowhere";
+    E0411 Error "message of the wrong type";
+    E0412 Error "route parameters do not match the path";
+    E0501 Error "environment names a resource without access";
+    W0502 Warning "wildcard in an allow statement";
+    E0503 Error "dangerous grant without acknowledgement";
+    E0504 Error "plaintext secret in the environment";
+    E0505 Error "route without explicit auth";
+    W0506 Warning "unauthenticated write route";
+    E0901 Error "error reported by an external linter";
+    W0902 Warning "warning reported by an external linter";
 }
 
 /// The registry entry of a code (case-insensitive).

@@ -1,6 +1,7 @@
 //! APIs (HTTP and REST): auth, CORS, routes and their contracts.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn api(&mut self, d: &ast::Decl) -> Api {
@@ -11,7 +12,7 @@ impl Resolver {
                 "rest" => rest = true,
                 other => {
                     let mut diag = Diagnostic::new(
-                        "E0202",
+                        Code::E0202,
                         protocol.span,
                         format!("unknown API protocol `{other}`"),
                     )
@@ -57,7 +58,7 @@ impl Resolver {
                         let ps = prev.span;
                         self.error(
                             Diagnostic::new(
-                                "E0211",
+                                Code::E0211,
                                 m.span,
                                 format!("route `{} {}` is declared twice", method.name, path.value),
                             )
@@ -89,7 +90,7 @@ impl Resolver {
             if let Auth::Jwt { .. } = auth {
                 let span = p_auth_span(&d.body).unwrap_or(d.name.span);
                 self.error(
-                    Diagnostic::new("E0202", span, "REST APIs have no JWT authorizer")
+                    Diagnostic::new(Code::E0202, span, "REST APIs have no JWT authorizer")
                         .label("JWT auth is for HTTP APIs")
                         .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests) or `auth = none`"),
                 );
@@ -119,7 +120,7 @@ impl Resolver {
                 ] {
                     if !present {
                         self.error(
-                            Diagnostic::new("E0107", tag.span, format!("`jwt` auth has no `{key}`"))
+                            Diagnostic::new(Code::E0107, tag.span, format!("`jwt` auth has no `{key}`"))
                                 .label(format!("missing `{key}`"))
                                 .help("write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"),
                         );
@@ -138,7 +139,7 @@ impl Resolver {
                     Some(w) if w == "iam" => Some(Auth::Iam),
                     Some(_) => {
                         self.error(
-                        Diagnostic::new("E0107", v.span, "`jwt` auth needs an issuer and an audience")
+                        Diagnostic::new(Code::E0107, v.span, "`jwt` auth needs an issuer and an audience")
                             .label("missing settings")
                             .help("write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"),
                     );
@@ -230,7 +231,7 @@ impl Resolver {
                         if !(100..=599).contains(&code) {
                             self.error(
                                 Diagnostic::new(
-                                    "E0211",
+                                    Code::E0211,
                                     status.span,
                                     format!("`{}` is not an HTTP status code", status.name),
                                 )
@@ -245,7 +246,7 @@ impl Resolver {
                             let first = first.span;
                             self.error(
                                 Diagnostic::new(
-                                    "E0106",
+                                    Code::E0106,
                                     status.span,
                                     format!("response `{code}` is declared twice"),
                                 )
@@ -264,7 +265,7 @@ impl Resolver {
                 }
                 MemberKind::Fields { key, .. } | MemberKind::Block { key, .. } => {
                     let mut d = Diagnostic::new(
-                        "E0105",
+                        Code::E0105,
                         key.span,
                         format!("`{}` is not a block of a route", key.name),
                     )

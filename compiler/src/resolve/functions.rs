@@ -1,6 +1,7 @@
 //! Functions: properties, environment, access verbs and triggers.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn function(&mut self, d: &ast::Decl, defaults: &Defaults) -> Function {
@@ -12,7 +13,7 @@ impl Resolver {
                 if !p.has("handler") {
                     self.error(
                         Diagnostic::new(
-                            "E0107",
+                            Code::E0107,
                             name_span,
                             format!("function `{}` has no `handler`", d.name.name),
                         )
@@ -26,7 +27,7 @@ impl Resolver {
         let code = match p.take("code").and_then(|v| self.expect_string(v)) {
             Some(s) if s.value.trim().is_empty() => {
                 self.error(
-                    Diagnostic::new("E0201", s.span, "`code` is empty")
+                    Diagnostic::new(Code::E0201, s.span, "`code` is empty")
                         .label("no folder")
                         .help("name the folder with the function's code, e.g. `code = \"src\"`, or leave `code` out for the spec's folder"),
                 );
@@ -42,7 +43,7 @@ impl Resolver {
                 None => {
                     if !p.has("runtime") && !self.app_broken {
                         self.error(
-                            Diagnostic::new("E0107", name_span, format!("function `{}` has no `runtime`", d.name.name))
+                            Diagnostic::new(Code::E0107, name_span, format!("function `{}` has no `runtime`", d.name.name))
                                 .label("missing `runtime`")
                                 .help("add `runtime = \"python3.13\"` here, or a default `runtime` in the `app` declaration"),
                         );
@@ -207,7 +208,7 @@ impl Resolver {
             if out.iter().any(|(k, _)| k.value == key.name) {
                 self.error(
                     Diagnostic::new(
-                        "E0106",
+                        Code::E0106,
                         key.span,
                         format!("environment variable `{}` is set twice", key.name),
                     )
@@ -256,7 +257,7 @@ impl Resolver {
                 .join(", ");
             self.error(
                 Diagnostic::new(
-                    "E0201",
+                    Code::E0201,
                     path.span,
                     format!(
                         "expected a string or an attribute, found {} `{}`",
@@ -279,7 +280,7 @@ impl Resolver {
             )),
             _ => {
                 let mut d = Diagnostic::new(
-                    "E0108",
+                    Code::E0108,
                     word.span,
                     format!(
                         "{} has no attribute `{}`",
@@ -353,7 +354,7 @@ impl Resolver {
             if let Some(p) = prefix.as_ref().filter(|_| r.kind != DeclKind::Bucket) {
                 self.error(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         p.span,
                         format!(
                             "a prefix scopes the keys of a bucket, and `{}` is {}",
@@ -415,7 +416,7 @@ impl Resolver {
                     let ok = extra == 1 && source.parts.last().is_some_and(|l| l.name == "stream");
                     if !ok {
                         self.error(
-                            Diagnostic::new("E0103", source.span, format!("a function is triggered by a table's stream, not by table `{name}`"))
+                            Diagnostic::new(Code::E0103, source.span, format!("a function is triggered by a table's stream, not by table `{name}`"))
                                 .label("expected a stream")
                                 .help(format!("write `on {name}.stream {{ ... }}`")),
                         );
@@ -423,7 +424,7 @@ impl Resolver {
                     }
                 } else if extra > 0 {
                     self.error(
-                        Diagnostic::new("E0103", source.span, format!("`{name}` is a Kinesis stream: a function is triggered by it directly"))
+                        Diagnostic::new(Code::E0103, source.span, format!("`{name}` is a Kinesis stream: a function is triggered by it directly"))
                             .label("a stream has no attributes to trigger on")
                             .help(format!("write `on {name} {{ ... }}`")),
                     );
@@ -489,7 +490,7 @@ impl Resolver {
             _ if extra > 0 => {
                 self.error(
                     Diagnostic::new(
-                        "E0103",
+                        Code::E0103,
                         source.span,
                         format!(
                             "expected a queue, a table stream, a bucket or a topic, found `{}`",

@@ -2,6 +2,7 @@
 //! collisions and unused declarations.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     /// E0109: two declarations whose logical IDs would be equal, directly or
@@ -18,7 +19,7 @@ impl Resolver {
             let id = crate::naming::ids::logical(&d.name.name);
             if id.is_empty() {
                 self.error(
-                    Diagnostic::new("E0109", d.name.span, format!("`{}` has no letter or digit to make a logical ID from", d.name.name))
+                    Diagnostic::new(Code::E0109, d.name.span, format!("`{}` has no letter or digit to make a logical ID from", d.name.name))
                         .label("empty logical ID")
                         .help("logical IDs keep only letters and digits: give the declaration a name with some"),
                 );
@@ -26,7 +27,7 @@ impl Resolver {
             }
             if self.model.customer_key && id == crate::naming::KEY {
                 self.error(
-                    Diagnostic::new("E0109", d.name.span, format!("`{}` has the logical ID of the app's KMS key", d.name.name))
+                    Diagnostic::new(Code::E0109, d.name.span, format!("`{}` has the logical ID of the app's KMS key", d.name.name))
                         .label("same logical ID as the app's key")
                         .help("rename the declaration: `EncryptionKey` is the key that encrypts the app's resources"),
                 );
@@ -35,7 +36,7 @@ impl Resolver {
             if let Some((other, span)) = seen.get(&id) {
                 let (other, span) = (other.clone(), *span);
                 self.error(
-                    Diagnostic::new("E0109", d.name.span, format!("`{}` and `{other}` both become the logical ID `{id}`", d.name.name))
+                    Diagnostic::new(Code::E0109, d.name.span, format!("`{}` and `{other}` both become the logical ID `{id}`", d.name.name))
                         .label("same logical ID")
                         .with(span, format!("`{other}` declared here"))
                         .help("rename one of them: logical IDs drop `_` and `-` and capitalise the next letter"),
@@ -67,7 +68,7 @@ impl Resolver {
                 Some((other, first)) => {
                     let (other, first) = (other.clone(), *first);
                     self.error(
-                        Diagnostic::new("E0109", *span, format!("buckets `{}` and `{other}` would get the same physical name `{prefix}-...`", name))
+                        Diagnostic::new(Code::E0109, *span, format!("buckets `{}` and `{other}` would get the same physical name `{prefix}-...`", name))
                             .label("same bucket name prefix")
                             .with(first, format!("`{other}` declared here"))
                             .help("bucket names are lower-cased and cut to 26 characters: rename one so that they differ"),
@@ -93,7 +94,7 @@ impl Resolver {
             if let Some((other, first)) = queue_names.get(&prefix).cloned() {
                 self.error(
                     Diagnostic::new(
-                        "E0109",
+                        Code::E0109,
                         *span,
                         format!(
                             "queues `{name}` and `{other}` would get the same name `{prefix}-...`"
@@ -114,7 +115,7 @@ impl Resolver {
                     let (other, span) = (other.clone(), *span);
                     self.error(
                         Diagnostic::new(
-                            "E0109",
+                            Code::E0109,
                             span,
                             format!(
                                 "`{other}` has the logical ID of {} `{}`'s {}",
@@ -200,7 +201,7 @@ impl Resolver {
             };
             warnings.push(
                 Diagnostic::new(
-                    "W0104",
+                    Code::W0104,
                     d.name.span,
                     format!("{} `{}` is never used", d.kind.keyword(), d.name.name),
                 )

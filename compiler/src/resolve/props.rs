@@ -7,6 +7,7 @@
 
 use super::Resolver;
 use crate::ast::{Member, MemberKind, Value};
+use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
 /// The properties of one body.
@@ -62,10 +63,14 @@ impl<'a> Props<'a> {
             };
             if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
                 r.error(
-                    Diagnostic::new("E0106", key.span, format!("`{}` is set twice", key.name))
-                        .label("set again here")
-                        .with(*first, "first set here")
-                        .help("remove one of the two"),
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("`{}` is set twice", key.name),
+                    )
+                    .label("set again here")
+                    .with(*first, "first set here")
+                    .help("remove one of the two"),
                 );
                 continue;
             }
@@ -75,7 +80,7 @@ impl<'a> Props<'a> {
             }
             let form = if is_block { "block" } else { "property" };
             let mut d = Diagnostic::new(
-                "E0105",
+                Code::E0105,
                 key.span,
                 format!("`{}` is not a {form} of {what}", key.name),
             )

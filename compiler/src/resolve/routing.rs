@@ -1,6 +1,7 @@
 //! Rules and schedules, with their retry policies and dead-letter queues.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn rule(&mut self, d: &ast::Decl) -> Option<Rule> {
@@ -25,7 +26,7 @@ impl Resolver {
                 } => {
                     if let Some(prev) = seen_match {
                         self.error(
-                            Diagnostic::new("E0106", m.span, "a rule has one `match`")
+                            Diagnostic::new(Code::E0106, m.span, "a rule has one `match`")
                                 .label("second `match`")
                                 .with(prev, "first `match` here")
                                 .help("combine the conditions with `or`, or declare a second rule"),
@@ -58,7 +59,7 @@ impl Resolver {
         if seen_match.is_none() {
             self.error(
                 Diagnostic::new(
-                    "E0107",
+                    Code::E0107,
                     d.name.span,
                     format!("rule `{}` has no `match`", d.name.name),
                 )
@@ -71,7 +72,7 @@ impl Resolver {
         if targets.is_empty() {
             self.error(
                 Diagnostic::new(
-                    "E0107",
+                    Code::E0107,
                     d.name.span,
                     format!("rule `{}` has no target", d.name.name),
                 )
@@ -153,7 +154,7 @@ impl Resolver {
             _ => {
                 self.error(
                     Diagnostic::new(
-                        "E0207",
+                        Code::E0207,
                         v.span,
                         "a schedule runs at most once a minute, in whole minutes",
                     )
@@ -166,7 +167,7 @@ impl Resolver {
         if n == 0 {
             self.error(
                 Diagnostic::new(
-                    "E0207",
+                    Code::E0207,
                     v.span,
                     "a schedule interval must be at least one minute",
                 )

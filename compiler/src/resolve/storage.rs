@@ -1,6 +1,7 @@
 //! Queues, topics and tables.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn queue(&mut self, d: &ast::Decl) -> Queue {
@@ -122,7 +123,7 @@ impl Resolver {
         if is_function {
             self.error(
                 Diagnostic::new(
-                    "E0103",
+                    Code::E0103,
                     target.span,
                     format!("functions subscribe from their own side: `on {}`", "Topic"),
                 )
@@ -146,7 +147,7 @@ impl Resolver {
                 if !p.has("key") {
                     self.error(
                         Diagnostic::new(
-                            "E0107",
+                            Code::E0107,
                             d.name.span,
                             format!("table `{}` has no `key`", d.name.name),
                         )
@@ -215,7 +216,7 @@ impl Resolver {
         let ValueKind::Record(entries) = &v.kind else {
             self.error(
                 Diagnostic::new(
-                    "E0201",
+                    Code::E0201,
                     v.span,
                     format!("expected a key record, found {}", v.kind.describe()),
                 )
@@ -232,7 +233,7 @@ impl Resolver {
             };
             self.error(
                 Diagnostic::new(
-                    "E0201",
+                    Code::E0201,
                     v.span,
                     format!(
                         "{what} has {allowed} attribute{}, found {}",
@@ -284,7 +285,7 @@ impl Resolver {
                 if let Some(first) = out.iter().find(|i| i.name.value == name.name) {
                     self.error(
                         Diagnostic::new(
-                            "E0106",
+                            Code::E0106,
                             name.span,
                             format!(
                                 "table `{}` already has an index `{}`",
@@ -305,7 +306,7 @@ impl Resolver {
                 if !valid {
                     self.error(
                         Diagnostic::new(
-                            "E0203",
+                            Code::E0203,
                             name.span,
                             format!("`{}` is not a valid DynamoDB index name", name.name),
                         )
@@ -317,7 +318,7 @@ impl Resolver {
                     if key.len() < 2 {
                         self.error(
                             Diagnostic::new(
-                                "E0203",
+                                Code::E0203,
                                 name.span,
                                 format!(
                                     "table `{}` has no sort key, so it cannot have a local index",
@@ -341,7 +342,7 @@ impl Resolver {
                         if key.iter().any(|(k, _)| k == attr) {
                             self.error(
                                 Diagnostic::new(
-                                    "E0203",
+                                    Code::E0203,
                                     value.span,
                                     format!("a local index sorts by another attribute than the table's key, found `{attr}`"),
                                 )
@@ -371,7 +372,7 @@ impl Resolver {
                     if let Some((_, other)) = known.iter().find(|(n, t)| n == attr && t != ty) {
                         self.error(
                             Diagnostic::new(
-                                "E0201",
+                                Code::E0201,
                                 value.span,
                                 format!(
                                     "`{attr}` is a {} here but a {} elsewhere in table `{}`",
@@ -398,7 +399,7 @@ impl Resolver {
                 let kind = if local { "local" } else { "global" };
                 self.error(
                     Diagnostic::new(
-                        "E0203",
+                        Code::E0203,
                         of_kind[limit].name.span,
                         format!(
                             "table `{}` has {} {kind} secondary indexes; DynamoDB allows {limit}",
@@ -427,7 +428,7 @@ impl Resolver {
                     _ => {
                         self.error(
                             Diagnostic::new(
-                                "E0107",
+                                Code::E0107,
                                 tag.span,
                                 "provisioned billing needs `read` and `write` capacity",
                             )
@@ -446,7 +447,7 @@ impl Resolver {
             Some("provisioned") => {
                 self.error(
                     Diagnostic::new(
-                        "E0107",
+                        Code::E0107,
                         v.span,
                         "provisioned billing needs `read` and `write` capacity",
                     )
@@ -484,7 +485,7 @@ impl Resolver {
         if let Some(s) = name.as_ref().filter(|_| d.kind == DeclKind::Secret) {
             if s.value.starts_with("arn:") {
                 self.error(
-                    Diagnostic::new("E0201", s.span, "expected the secret's name, found an ARN")
+                    Diagnostic::new(Code::E0201, s.span, "expected the secret's name, found an ARN")
                         .label("an ARN, not a name")
                         .help("write the name the secret has in Secrets Manager, e.g. `prod/db-password` (its ARN ends in six characters slsc matches itself)"),
                 );
@@ -493,7 +494,7 @@ impl Resolver {
         if let Some(p) = &path {
             if !p.value.starts_with('/') {
                 self.error(
-                    Diagnostic::new("E0201", p.span, "a parameter path starts with `/`")
+                    Diagnostic::new(Code::E0201, p.span, "a parameter path starts with `/`")
                         .label("not a hierarchy path")
                         .help(format!(
                             "write `path = \"/{}\"`",
@@ -505,7 +506,7 @@ impl Resolver {
         if let Some(k) = &kms_key {
             if !k.value.starts_with("arn:") || !k.value.contains(":key/") {
                 self.error(
-                    Diagnostic::new("E0201", k.span, "expected the ARN of a KMS key")
+                    Diagnostic::new(Code::E0201, k.span, "expected the ARN of a KMS key")
                         .label("not a key ARN")
                         .help("write the key's ARN, `arn:aws:kms:REGION:ACCOUNT:key/KEY-ID` (aliases cannot scope a policy)"),
                 );
@@ -517,7 +518,7 @@ impl Resolver {
             (Some(n), Some(p)) => {
                 self.error(
                     Diagnostic::new(
-                        "E0106",
+                        Code::E0106,
                         p.span,
                         "a parameter has a `name` or a `path`, not both",
                     )
@@ -534,7 +535,7 @@ impl Resolver {
                     "`name` or `path`"
                 };
                 self.error(
-                    Diagnostic::new("E0107", d.name.span, format!("{} `{}` has no {what}", d.kind.keyword(), d.name.name))
+                    Diagnostic::new(Code::E0107, d.name.span, format!("{} `{}` has no {what}", d.kind.keyword(), d.name.name))
                         .label(format!("missing {what}"))
                         .help(if d.kind == DeclKind::Secret {
                             "add `name = \"prod/db-password\"`, the secret's name in Secrets Manager"

@@ -1,6 +1,7 @@
 //! Record types and event fields.
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn fields(&mut self, fields: &[ast::Field]) -> Vec<FieldDef> {
@@ -10,7 +11,7 @@ impl Resolver {
                 let ps = prev.span;
                 self.error(
                     Diagnostic::new(
-                        "E0106",
+                        Code::E0106,
                         f.name.span,
                         format!("field `{}` is declared twice", f.name.name),
                     )
@@ -49,7 +50,7 @@ impl Resolver {
             ast::TypeExprKind::List(inner) => {
                 if let Some((key, _)) = inner.constraints.first() {
                     self.error(
-                        Diagnostic::new("E0213", key.span, "constraints apply to a field, not to list elements")
+                        Diagnostic::new(Code::E0213, key.span, "constraints apply to a field, not to list elements")
                             .label("on a list element")
                             .help("constrain the list itself (`min_items`, `max_items`), or give the elements a named `type` whose fields carry the constraints"),
                     );
@@ -93,10 +94,14 @@ impl Resolver {
         for (key, value) in &t.constraints {
             if let Some(first) = seen.iter().find(|k| k.name == key.name) {
                 self.error(
-                    Diagnostic::new("E0106", key.span, format!("`{}` is set twice", key.name))
-                        .label("set again here")
-                        .with(first.span, "first set here")
-                        .help("remove one of the two"),
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("`{}` is set twice", key.name),
+                    )
+                    .label("set again here")
+                    .with(first.span, "first set here")
+                    .help("remove one of the two"),
                 );
                 continue;
             }
@@ -121,7 +126,7 @@ impl Resolver {
                 };
                 let d = if ALL.contains(&key.name.as_str()) {
                     Diagnostic::new(
-                        "E0213",
+                        Code::E0213,
                         key.span,
                         format!("`{}` does not constrain {}", key.name, describe_ty(ty)),
                     )
@@ -133,7 +138,7 @@ impl Resolver {
                         None => takes,
                     };
                     Diagnostic::new(
-                        "E0213",
+                        Code::E0213,
                         key.span,
                         format!("unknown constraint `{}`", key.name),
                     )
@@ -191,9 +196,13 @@ impl Resolver {
             || c.min_items.zip(c.max_items).is_some_and(|(a, b)| a > b);
         if inverted {
             self.error(
-                Diagnostic::new("E0213", t.span, "the lower bound is above the upper bound")
-                    .label("no value satisfies these constraints")
-                    .help("swap the bounds, or correct one of them"),
+                Diagnostic::new(
+                    Code::E0213,
+                    t.span,
+                    "the lower bound is above the upper bound",
+                )
+                .label("no value satisfies these constraints")
+                .help("swap the bounds, or correct one of them"),
             );
         }
         if let Some(why) = c.example.as_ref().and_then(|e| example_violates(e, ty, &c)) {
@@ -204,7 +213,7 @@ impl Resolver {
                 .map_or(t.span, |(_, v)| v.span);
             self.error(
                 Diagnostic::new(
-                    "E0213",
+                    Code::E0213,
                     span,
                     format!("the example breaks the field's own constraints: {why}"),
                 )
@@ -228,7 +237,7 @@ impl Resolver {
             _ => {
                 self.error(
                     Diagnostic::new(
-                        "E0213",
+                        Code::E0213,
                         v.span,
                         format!("this example is not {}", describe_ty(ty)),
                     )

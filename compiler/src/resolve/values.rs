@@ -2,12 +2,13 @@
 //! diagnostics for each wrong form (`expect_*` report and return `None`).
 
 use super::*;
+use crate::diagnostics::Code;
 
 impl Resolver {
     pub(super) fn type_error(&mut self, v: &ast::Value, expected: &str, help: &str) {
         self.error(
             Diagnostic::new(
-                "E0201",
+                Code::E0201,
                 v.span,
                 format!("expected {expected}, found {}", v.kind.describe()),
             )
@@ -34,9 +35,13 @@ impl Resolver {
             ValueKind::Number(_) => {
                 // `1.10` would come out as "1.1": the text as written matters.
                 self.error(
-                    Diagnostic::new("E0201", v.span, "expected a string, found a decimal number")
-                        .label("decimals change when reformatted")
-                        .help("put the value in double quotes, e.g. \"1.10\""),
+                    Diagnostic::new(
+                        Code::E0201,
+                        v.span,
+                        "expected a string, found a decimal number",
+                    )
+                    .label("decimals change when reformatted")
+                    .help("put the value in double quotes, e.g. \"1.10\""),
                 );
                 None
             }
@@ -112,7 +117,7 @@ impl Resolver {
                 let ms = n * unit.millis();
                 if ms % 1000 != 0 {
                     self.error(
-                        Diagnostic::new("E0201", v.span, "expected a whole number of seconds")
+                        Diagnostic::new(Code::E0201, v.span, "expected a whole number of seconds")
                             .label("fractions of a second are not allowed here")
                             .help("round to whole seconds, e.g. `1s`"),
                     );
@@ -123,7 +128,7 @@ impl Resolver {
             ValueKind::Int(i) => {
                 self.error(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         v.span,
                         "expected a duration, found a number without a unit",
                     )
@@ -148,7 +153,7 @@ impl Resolver {
         let s = self.expect_seconds(v)?;
         if s.value % 86_400 != 0 {
             self.error(
-                Diagnostic::new("E0201", v.span, "expected a whole number of days")
+                Diagnostic::new(Code::E0201, v.span, "expected a whole number of days")
                     .label("not whole days")
                     .help("write the retention in days, e.g. `30d`"),
             );
@@ -164,7 +169,7 @@ impl Resolver {
                 let bytes = n * unit.bytes();
                 if bytes % (1 << 20) != 0 {
                     self.error(
-                        Diagnostic::new("E0201", v.span, "expected a whole number of MB")
+                        Diagnostic::new(Code::E0201, v.span, "expected a whole number of MB")
                             .label("not whole megabytes")
                             .help("write the size in MB or GB, e.g. `512MB`"),
                     );
@@ -175,7 +180,7 @@ impl Resolver {
             ValueKind::Int(i) => {
                 self.error(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         v.span,
                         "expected a size, found a number without a unit",
                     )
@@ -204,7 +209,7 @@ impl Resolver {
                 if options.contains(&w.as_str()) {
                     return Some(w.clone());
                 }
-                let mut d = Diagnostic::new("E0202", v.span, format!("unknown option `{w}`"))
+                let mut d = Diagnostic::new(Code::E0202, v.span, format!("unknown option `{w}`"))
                     .label(format!("expected one of {list}"));
                 d = match did_you_mean(w, options.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
@@ -290,7 +295,7 @@ impl Resolver {
     pub(super) fn recursion(&mut self, v: &ast::Value) -> Option<Spanned<String>> {
         let no_reason = |r: &mut Resolver, span: Span| {
             r.error(
-                Diagnostic::new("E0321", span, "`recursion = allow` without a reason")
+                Diagnostic::new(Code::E0321, span, "`recursion = allow` without a reason")
                     .label("no reason")
                     .help("write `recursion = allow { reason = \"...\" }` saying what ends the loop, or remove it to let Lambda stop loops"),
             );
@@ -330,7 +335,7 @@ impl Resolver {
         let no_reason = |r: &mut Resolver, span: Span| {
             r.error(
                 Diagnostic::new(
-                    "E0311",
+                    Code::E0311,
                     span,
                     format!("{what} drops failures without saying why"),
                 )
@@ -381,7 +386,7 @@ impl Resolver {
     pub(super) fn on_delete(&mut self, v: &ast::Value) -> Option<Spanned<OnDelete>> {
         let no_reason = |r: &mut Resolver, span: Span| {
             r.error(
-                Diagnostic::new("E0314", span, "`on_delete = delete` without saying why")
+                Diagnostic::new(Code::E0314, span, "`on_delete = delete` without saying why")
                     .label("no reason")
                     .help("write `delete { reason = \"...\" }` with why losing this data with the stack is acceptable, or `retain` to keep it"),
             );

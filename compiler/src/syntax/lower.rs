@@ -6,6 +6,7 @@
 
 use super::Rule;
 use crate::ast::*;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
 use pest::iterators::Pair;
@@ -61,7 +62,7 @@ impl Lowerer {
         let raw = children(p).next().map_or("", |r| r.as_str());
         let value = unescape(raw).unwrap_or_else(|| {
             self.soft.borrow_mut().push(
-                Diagnostic::new("E0002", span, "invalid escape in string")
+                Diagnostic::new(Code::E0002, span, "invalid escape in string")
                     .label("unknown escape, or `\\u{...}` of no Unicode character")
                     .help("valid escapes are \\\" \\\\ \\n \\t \\r \\/ and \\u{hex}; write \\\\ for a backslash"),
             );
@@ -493,7 +494,7 @@ impl Lowerer {
                 };
                 self.soft.borrow_mut().push(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         span,
                         format!("`{text}`: durations and sizes are whole numbers of a unit"),
                     )
@@ -739,7 +740,7 @@ fn collapse(mut operands: Vec<Expr>, span: Span, make: fn(Vec<Expr>) -> ExprKind
 
 fn bad_number(span: Span) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::new("E0002", span, "number too large")
+        Diagnostic::new(Code::E0002, span, "number too large")
             .help("use a smaller number, or a larger unit"),
     )
 }
