@@ -50,6 +50,10 @@ pub struct Proved {
     /// The filter policy of each subscription with a `where` that
     /// type-checked, by (topic index, subscription index).
     pub policies: HashMap<(usize, usize), Json>,
+    /// The functions of every loop a `recursion = allow` accepts: each must
+    /// run with Lambda's recursive loop detection off, since Lambda stops
+    /// any function of the loop left on.
+    pub recursion_allowed: std::collections::HashSet<String>,
 }
 
 impl Proved {
@@ -116,7 +120,15 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
         .into_iter()
         .map(|(t, s, policy)| ((t, s), policy))
         .collect();
-    (Proved { patterns, policies }, diags)
+    let recursion_allowed = loops::recursion_allowed(model);
+    (
+        Proved {
+            patterns,
+            policies,
+            recursion_allowed,
+        },
+        diags,
+    )
 }
 
 /// The SNS filter policy of every subscription with a `where`, checked

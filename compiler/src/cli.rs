@@ -445,7 +445,7 @@ fn run_check(
     docs_url: Option<&str>,
     common: &Common,
 ) -> ExitCode {
-    let files = match slsc::load::discover(paths) {
+    let files = match slsc::discover(paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: cannot read a folder: {e}");

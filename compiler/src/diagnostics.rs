@@ -205,7 +205,7 @@ impl Default for RenderOptions {
 /// Renders diagnostics as human-readable reports, one after the other.
 ///
 /// Linear in the number of diagnostics: each file's text is made printable
-/// once, and each report reads only the lines it shows (see [`Excerpts`]).
+/// once, and each report reads only the lines it shows (see `Excerpts`).
 /// Bytes a terminal would act on (escape sequences, other control
 /// characters) are shown as `?` in excerpts and escaped (`\u{1b}`) in
 /// messages, so that a spec cannot rewrite the reader's terminal.

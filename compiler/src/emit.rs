@@ -127,7 +127,7 @@ pub fn emit(
     target: Target,
 ) -> Result<Emitted, Vec<(String, Span)>> {
     let mut t = Template::default();
-    let plan = plan::Plan::new(model);
+    let plan = plan::Plan::new(model, proved);
     if model.customer_key && needs_key(model) {
         shared::key(model, &mut t);
     }

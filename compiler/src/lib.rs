@@ -2,32 +2,40 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //!
-//! 1. [`load`]: read the entry file and every file it `use`s (paths and
-//!    [`stdlib`] modules) into a [`source::SourceMap`];
-//! 2. [`syntax`]: parse each file (pest grammar `syntax/sls.pest`) into an
+//! 1. `load`: read the entry file and every file it `use`s (paths, through
+//!    [`files::Files`], and the embedded standard library) into a
+//!    [`source::SourceMap`];
+//! 2. `syntax`: parse each file (pest grammar `syntax/sls.pest`) into an
 //!    owned, spanned [`ast`];
-//! 3. [`resolve`]: build the symbol table and lower declarations into the
+//! 3. `resolve`: build the symbol table and lower declarations into the
 //!    [`model`], checking names, property names, value types and units;
-//! 4. [`check`]: AWS limits, runtimes by date, wiring between declarations,
-//!    and rule patterns against their event types;
-//! 5. [`emit`] (with [`iam`]): the CloudFormation model, SAM or plain, then
-//!    YAML or JSON text.
+//! 4. `check`: AWS limits, runtimes by date, wiring, the event graph,
+//!    permissions, and filters against their types; it reads the model and
+//!    returns diagnostics and what the filters proved ([`Proved`]);
+//! 5. [`emit`]: the CloudFormation model, SAM or plain, with the roles
+//!    holding the statements `iam` derives and the [`provenance`] of every
+//!    part, then YAML or JSON text.
 //!
-//! Every stage returns its output together with [`diagnostics::Diagnostic`]s;
-//! nothing here prints. [`compile_file`] and [`compile_source`] run stages
-//! 1-4; [`build`] runs stage 5 on a compilation without errors.
+//! [`naming`] (logical IDs, references, ARNs) sits below every stage, so
+//! that each names resources as the template will. Every stage returns its
+//! output together with [`diagnostics::Diagnostic`]s; nothing here prints,
+//! reads the environment or runs other programs (the `slsc` binary does).
+//! [`compile_file`], [`compile_file_in`], [`compile_source`] and
+//! [`compile_bytes`] run stages 1-4 and count the template against
+//! CloudFormation's limits; [`build`] runs stage 5 on a compilation without
+//! errors and [`render`] writes it. See `docs/architecture.md`.
 
 #![warn(missing_docs)]
 
 pub mod ast;
-pub mod check;
+mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod files;
-pub mod iam;
-pub mod limits;
-pub mod load;
+mod iam;
+mod limits;
+mod load;
 pub mod matcher;
 pub mod model;
 pub mod naming;
@@ -35,15 +43,18 @@ pub mod openapi;
 pub mod permissions;
 pub mod provenance;
 pub mod report;
-pub mod resolve;
+mod resolve;
 pub mod schema;
 pub mod source;
-pub mod stdlib;
-pub mod syntax;
+mod stdlib;
+mod syntax;
 
-pub use check::{CheckOptions, Date};
+pub use check::failures::RetryWindow;
+pub use check::runtimes;
+pub use check::{CheckOptions, Date, Proved};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{Format, Target};
+pub use load::discover;
 
 use crate::diagnostics::Code;
 use std::collections::HashMap;
@@ -78,7 +89,7 @@ impl Compilation {
 
     /// The retry window of every asynchronous hop (see `docs/failures.md`);
     /// none for a spec with errors, whose model may be incomplete.
-    pub fn retry_windows(&self) -> Vec<check::failures::RetryWindow> {
+    pub fn retry_windows(&self) -> Vec<RetryWindow> {
         if self.has_errors() {
             return Vec::new();
         }

@@ -790,6 +790,68 @@ pub enum ScheduleKind {
     Cron(Spanned<String>),
 }
 
+impl ScheduleKind {
+    /// The shortest time between two runs of a schedule, in seconds, where the
+    /// expression says it plainly: every rate, and cron expressions whose
+    /// minutes, hours or days repeat in a simple way.
+    pub fn interval(&self) -> Option<u64> {
+        match self {
+            ScheduleKind::Rate(r) => {
+                let inner = r.value.strip_prefix("rate(")?.strip_suffix(')')?;
+                let (n, unit) = inner.split_once(' ')?;
+                let n: u64 = n.parse().ok()?;
+                let size = match unit.trim_end_matches('s') {
+                    "minute" => 60,
+                    "hour" => 3_600,
+                    "day" => 86_400,
+                    _ => return None,
+                };
+                Some(n * size)
+            }
+            ScheduleKind::Cron(c) => {
+                let fields: Vec<&str> = c.value.split_whitespace().collect();
+                let [minutes, hours, dom, _month, dow, ..] = fields.as_slice() else {
+                    return None;
+                };
+                // A step of 0 is E0208: nothing to judge.
+                if fields.iter().any(|f| f.ends_with("/0")) {
+                    return None;
+                }
+                let gap = |field: &str, unit: u64, whole: u64| -> Option<u64> {
+                    if field == "*" {
+                        return Some(unit);
+                    }
+                    // `start/step` runs at start, start + step, ... within the
+                    // field's range (`50/30` in minutes is once an hour).
+                    let mut values: Vec<u64> = match field.split_once('/') {
+                        Some((start, step)) => {
+                            let step: u64 = step.parse().ok().filter(|n| *n > 0)?;
+                            let start: u64 = if start == "*" { 0 } else { start.parse().ok()? };
+                            (start..whole).step_by(step as usize).collect()
+                        }
+                        None => field
+                            .split(',')
+                            .map(|v| v.parse().ok())
+                            .collect::<Option<Vec<u64>>>()?,
+                    };
+                    values.sort_unstable();
+                    values.dedup();
+                    if values.len() < 2 {
+                        return None;
+                    }
+                    let wrap = values[0] + whole - values[values.len() - 1];
+                    let inner = values.windows(2).map(|w| w[1] - w[0]).min()?;
+                    Some(inner.min(wrap) * unit)
+                };
+                let every_day = matches!(*dom, "*" | "?") && matches!(*dow, "*" | "?");
+                gap(minutes, 60, 60)
+                    .or_else(|| gap(hours, 3_600, 24))
+                    .or_else(|| every_day.then_some(86_400))
+            }
+        }
+    }
+}
+
 /// A `schedule` declaration.
 #[derive(Debug, Clone)]
 pub struct Schedule {

@@ -3,6 +3,7 @@
 //! (`slsc permissions`).
 
 use crate::iam;
+pub use crate::iam::{schedule_statements, statements, Statement};
 use crate::Compilation;
 use serde::Serialize;
 use serde_json::Value as Json;

@@ -2251,14 +2251,8 @@ fn w0312_always_says_how_to_clear_it() {
 
 #[test]
 fn cron_intervals_read_steps_as_cron_does() {
-    use slsc::check::failures::interval;
     use slsc::model::{ScheduleKind, Spanned};
-    let cron = |c: &str| {
-        interval(&ScheduleKind::Cron(Spanned::new(
-            c.into(),
-            Default::default(),
-        )))
-    };
+    let cron = |c: &str| ScheduleKind::Cron(Spanned::new(c.into(), Default::default())).interval();
     assert_eq!(cron("*/15 * * * ? *"), Some(900));
     assert_eq!(cron("50/30 * * * ? *"), Some(3_600));
     assert_eq!(cron("0,30 9 * * ? *"), Some(1_800));

@@ -15,7 +15,7 @@ fn every_statement_is_justified_and_every_verb_is_granted() {
     for name in common::examples() {
         let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
         for f in &c.model.functions {
-            let statements = slsc::iam::statements(&c.model, f);
+            let statements = slsc::permissions::statements(&c.model, f);
             for s in &statements {
                 let text = c.sources.get(s.cause.file).slice(s.cause);
                 assert!(
@@ -68,7 +68,7 @@ fn every_statement_is_justified_and_every_verb_is_granted() {
         }
         // A schedule's role: invoke its function, send to its dead-letter queue.
         for s in &c.model.schedules {
-            let statements = slsc::iam::schedule_statements(&c.model, s);
+            let statements = slsc::permissions::schedule_statements(&c.model, s);
             for st in &statements {
                 let text = c.sources.get(st.cause.file).slice(st.cause);
                 assert!(
@@ -97,7 +97,7 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
             for f in &c.model.functions {
                 let role = &resources[&slsc::naming::ids::role(&f.name)];
                 let emitted = &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
-                let derived: Vec<serde_json::Value> = slsc::iam::statements(&c.model, f)
+                let derived: Vec<serde_json::Value> = slsc::permissions::statements(&c.model, f)
                     .iter()
                     .map(|s| s.to_json())
                     .collect();
@@ -111,10 +111,11 @@ fn templates_hold_exactly_the_derived_statements_and_no_wildcards() {
             for s in &c.model.schedules {
                 let role = &resources[&slsc::naming::ids::role(&s.name)];
                 let emitted = &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
-                let derived: Vec<serde_json::Value> = slsc::iam::schedule_statements(&c.model, s)
-                    .iter()
-                    .map(|st| st.to_json())
-                    .collect();
+                let derived: Vec<serde_json::Value> =
+                    slsc::permissions::schedule_statements(&c.model, s)
+                        .iter()
+                        .map(|st| st.to_json())
+                        .collect();
                 assert_eq!(
                     emitted,
                     &serde_json::Value::Array(derived),
@@ -163,7 +164,7 @@ api A http { auth = iam, GET /x -> F }
     let c = slsc::compile_source("t.sls", None, text.into(), common::options());
     assert!(!c.has_errors(), "{}", common::rendered(&c));
     let f = c.model.function("F").unwrap();
-    let got: Vec<(Vec<String>, Vec<String>)> = slsc::iam::statements(&c.model, f)
+    let got: Vec<(Vec<String>, Vec<String>)> = slsc::permissions::statements(&c.model, f)
         .iter()
         .skip(1)
         .map(|s| {

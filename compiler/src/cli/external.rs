@@ -114,7 +114,7 @@ fn version_parts(v: &str) -> Vec<u64> {
 /// `today` (a runtime slsc says is supported called deprecated, or one it
 /// says can still be created called blocked), why: which data is older.
 fn runtime_note(rule: &str, runtime: &str, version: Option<&str>, today: Date) -> Option<String> {
-    use slsc::check::runtimes::{lookup, Status};
+    use slsc::runtimes::{lookup, Status};
     let rt = lookup(runtime)?;
     let status = rt.status(today);
     let contradicts = match rule {

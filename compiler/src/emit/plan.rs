@@ -38,7 +38,7 @@ pub struct Plan {
 
 impl Plan {
     /// Collects the push edges of a model.
-    pub fn new(model: &Model) -> Plan {
+    pub fn new(model: &Model, proved: &crate::check::Proved) -> Plan {
         let mut redrive_sources: IndexMap<String, Vec<(String, bool)>> = IndexMap::new();
         for q in &model.queues {
             if let Some((d, _)) = &q.dead_letter {
@@ -55,7 +55,7 @@ impl Plan {
             routes: IndexMap::new(),
             route_ids: Vec::new(),
             redrive_sources,
-            recursion_allowed: crate::check::loops::recursion_allowed(model),
+            recursion_allowed: proved.recursion_allowed.clone(),
         };
         for api in &model.apis {
             // `/orders/{id}` and `/orders/by/id` read alike: later routes
