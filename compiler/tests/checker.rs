@@ -1,6 +1,7 @@
 //! Focused tests of the checker and of the emitted model: small inline
 //! specs, each with the case that fires and the boundary that does not.
 
+#[path = "support/common.rs"]
 mod common;
 
 use serde_json::{json, Value};

@@ -1,6 +1,7 @@
 //! Bad input of any kind gets diagnostics, never a panic: every example is
 //! cut, spliced and corrupted in many deterministic ways and compiled.
 
+#[path = "support/common.rs"]
 mod common;
 
 /// A small deterministic generator (64-bit LCG): no dependency, same cases
