@@ -84,13 +84,7 @@ impl SourceFile {
             text.drain(..BOM.len_utf8());
         }
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        for (i, b) in bytes.iter().enumerate() {
-            let ends = *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends {
-                line_starts.push(i as u32 + 1);
-            }
-        }
+        let line_starts = line_starts(bytes);
         let char_marks = if text.is_ascii() {
             Vec::new()
         } else {
@@ -150,16 +144,7 @@ impl SourceFile {
             .line_starts
             .get(line + 1)
             .map_or(self.text.len(), |n| *n as usize);
-        let body = &self.text.as_bytes()[start..next];
-        let end = start + body.len()
-            - if body.ends_with(b"\r\n") {
-                2
-            } else if body.ends_with(b"\n") || body.ends_with(b"\r") {
-                1
-            } else {
-                0
-            };
-        start..end
+        start..content_end(self.text.as_bytes(), start, next)
     }
 
     /// The number of lines.
@@ -180,6 +165,32 @@ impl SourceFile {
         self.text
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
+    }
+}
+
+/// Offset of the first byte of each line of `bytes`. A line ends at `\n`,
+/// `\r\n` or a lone `\r` (old Mac files), as the grammar's line comments do.
+fn line_starts(bytes: &[u8]) -> Vec<u32> {
+    let mut starts = vec![0];
+    for (i, b) in bytes.iter().enumerate() {
+        let ends = *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends {
+            starts.push(i as u32 + 1);
+        }
+    }
+    starts
+}
+
+/// Where the line from `start` to the next line's start `next` ends,
+/// without its line end (`\n`, `\r\n` or `\r`).
+fn content_end(bytes: &[u8], start: usize, next: usize) -> usize {
+    let body = &bytes[start..next];
+    next - if body.ends_with(b"\r\n") {
+        2
+    } else if body.ends_with(b"\n") || body.ends_with(b"\r") {
+        1
+    } else {
+        0
     }
 }
 
@@ -357,6 +368,158 @@ impl SourceMap {
     }
 }
 
+/// A place in a text as editor protocols give it: a 0-based line, and a
+/// 0-based column counted in UTF-16 code units, the default of the Language
+/// Server Protocol (`positionEncoding` `utf-16`). A character outside the
+/// Basic Multilingual Plane (an emoji) is two units; any other is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Utf16Position {
+    /// 0-based line; lines end as [`SourceFile::lines`] says.
+    pub line: u32,
+    /// UTF-16 code units from the start of the line.
+    pub column: u32,
+}
+
+/// Converts byte offsets of one text to [`Utf16Position`]s and back, each
+/// way in logarithmic time: built once per file (a language server keeps
+/// one with each open document), so that converting every diagnostic of a
+/// minified spec does not count its one long line again for each.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as for [`SourceFile`]. Neither
+/// conversion panics: offsets and positions outside the text, or inside a
+/// character, are clamped (see [`LineIndex::position`] and
+/// [`LineIndex::offset`]).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Offset of the first byte of each line.
+    line_starts: Vec<u32>,
+    /// Offset of each line's line end (one past its last character).
+    line_ends: Vec<u32>,
+    /// Every character that is not ASCII, in order. Only these make a UTF-16
+    /// offset differ from a byte offset, so an ASCII text has none.
+    wide: Vec<WideChar>,
+    /// The text's length in bytes.
+    len: u32,
+}
+
+/// A character that is not ASCII: 2 to 4 bytes, and 1 or 2 UTF-16 units.
+#[derive(Debug, Clone, Copy)]
+struct WideChar {
+    /// Byte offset of its first byte.
+    start: u32,
+    /// UTF-16 offset (from the start of the text) of its first unit.
+    utf16: u32,
+    /// Its length in bytes.
+    len8: u8,
+    /// Its length in UTF-16 code units.
+    len16: u8,
+}
+
+/// The index of an empty text.
+impl Default for LineIndex {
+    fn default() -> Self {
+        LineIndex::new("")
+    }
+}
+
+impl LineIndex {
+    /// The index of a text.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let line_starts = line_starts(bytes);
+        let line_ends = line_starts
+            .iter()
+            .enumerate()
+            .map(|(i, start)| {
+                let next = line_starts.get(i + 1).map_or(bytes.len(), |n| *n as usize);
+                content_end(bytes, *start as usize, next) as u32
+            })
+            .collect();
+        let mut wide = Vec::new();
+        // The bytes saved so far by characters shorter in UTF-16 than in
+        // UTF-8: a character's UTF-16 offset is its byte offset minus them.
+        let mut saved = 0u32;
+        for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            let (len8, len16) = (c.len_utf8() as u8, c.len_utf16() as u8);
+            wide.push(WideChar {
+                start: at as u32,
+                utf16: at as u32 - saved,
+                len8,
+                len16,
+            });
+            saved += u32::from(len8 - len16);
+        }
+        LineIndex {
+            line_starts,
+            line_ends,
+            wide,
+            len: bytes.len() as u32,
+        }
+    }
+
+    /// The number of lines (an empty text, or one ending in a line end, has
+    /// an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The position of a byte offset. An offset past the end is the end; an
+    /// offset inside a character is that character's start. The offset of
+    /// the `\n` of a CRLF is one column past the `\r`, as in
+    /// [`SourceFile::line_col`] (no span starts or ends there).
+    pub fn position(&self, offset: u32) -> Utf16Position {
+        let offset = offset.min(self.len);
+        // The first line starts at 0, so at least one start is at or before.
+        let line = self.line_starts.partition_point(|s| *s <= offset) - 1;
+        let start = self.line_starts[line];
+        Utf16Position {
+            line: line as u32,
+            column: self.utf16_of(offset) - self.utf16_of(start),
+        }
+    }
+
+    /// The byte offset of a position, always on a character boundary. A
+    /// column past the end of its line is the end of the line (before its
+    /// line end), as the Language Server Protocol asks; a line past the last
+    /// is the end of the text; a column between the two halves of a
+    /// surrogate pair is the start of that character.
+    pub fn offset(&self, position: Utf16Position) -> u32 {
+        let line = position.line as usize;
+        let (Some(start), Some(end)) = (self.line_starts.get(line), self.line_ends.get(line))
+        else {
+            return self.len;
+        };
+        let target = self
+            .utf16_of(*start)
+            .saturating_add(position.column)
+            .min(self.utf16_of(*end));
+        // The last character that is not ASCII starting at or before the
+        // target: between it and the target, units are bytes.
+        let i = self.wide.partition_point(|w| w.utf16 <= target);
+        let Some(w) = i.checked_sub(1).map(|i| self.wide[i]) else {
+            return target;
+        };
+        if target < w.utf16 + u32::from(w.len16) {
+            return w.start;
+        }
+        w.start + u32::from(w.len8) + (target - w.utf16 - u32::from(w.len16))
+    }
+
+    /// The UTF-16 offset from the start of the text of a byte offset (at
+    /// most the text's length); inside a character, of its start.
+    fn utf16_of(&self, offset: u32) -> u32 {
+        let i = self.wide.partition_point(|w| w.start < offset);
+        let Some(w) = i.checked_sub(1).map(|i| self.wide[i]) else {
+            return offset;
+        };
+        let end = w.start + u32::from(w.len8);
+        if offset < end {
+            return w.utf16;
+        }
+        w.utf16 + u32::from(w.len16) + (offset - end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,5 +564,123 @@ mod tests {
         let (text, at) = decode(b"ab\n\xffc".to_vec());
         assert_eq!(at, Some(3));
         assert_eq!(text, "ab\n\u{fffd}c");
+    }
+
+    fn at(line: u32, column: u32) -> Utf16Position {
+        Utf16Position { line, column }
+    }
+
+    /// Every character boundary has the column UTF-16 counts, and goes to a
+    /// position and back to itself; but the one inside a CRLF line end,
+    /// which no position names.
+    fn round_trips(text: &str) {
+        let index = LineIndex::new(text);
+        let bytes = text.as_bytes();
+        let inside_crlf =
+            |at: usize| bytes[..at].ends_with(b"\r") && bytes[at..].starts_with(b"\n");
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            if inside_crlf(offset) {
+                continue;
+            }
+            let p = index.position(offset as u32);
+            assert_eq!(
+                index.offset(p),
+                offset as u32,
+                "{text:?} at {offset}: {p:?}"
+            );
+            // The column, counted the slow way.
+            let start = file(text).line_range(p.line as usize).start;
+            let units = text[start..offset].encode_utf16().count();
+            assert_eq!(p.column as usize, units, "{text:?} at {offset}");
+        }
+    }
+
+    #[test]
+    fn utf16_positions_of_ascii_are_byte_columns() {
+        let index = LineIndex::new("queue Q\nbus B\n");
+        assert_eq!(index.line_count(), 3);
+        assert_eq!(index.position(0), at(0, 0));
+        assert_eq!(index.position(6), at(0, 6));
+        assert_eq!(index.position(7), at(0, 7));
+        assert_eq!(index.position(8), at(1, 0));
+        assert_eq!(index.position(12), at(1, 4));
+        assert_eq!(index.position(14), at(2, 0));
+        assert_eq!(index.offset(at(1, 4)), 12);
+        round_trips("queue Q\nbus B\n");
+        round_trips("");
+    }
+
+    #[test]
+    fn utf16_positions_count_multibyte_characters_once() {
+        // `é` is 2 bytes and `語` 3, each one UTF-16 unit.
+        let text = "// é\nx = \"語é\" y";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(5), at(0, 4));
+        let y = text.find('y').unwrap() as u32;
+        assert_eq!(index.position(y), at(1, 9));
+        assert_eq!(index.offset(at(1, 9)), y);
+        assert_eq!(index.offset(at(1, 6)), text.rfind('é').unwrap() as u32);
+        round_trips(text);
+    }
+
+    #[test]
+    fn utf16_positions_count_astral_characters_twice() {
+        // `😀` is 4 bytes and a surrogate pair: two units.
+        let text = "a😀b\n😀😀";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(1), at(0, 1));
+        assert_eq!(index.position(5), at(0, 3));
+        assert_eq!(index.position(11), at(1, 2));
+        assert_eq!(index.position(15), at(1, 4));
+        assert_eq!(index.offset(at(0, 3)), 5);
+        assert_eq!(index.offset(at(1, 2)), 11);
+        // Between the two halves of a pair: the character's start.
+        assert_eq!(index.offset(at(0, 2)), 1);
+        assert_eq!(index.offset(at(1, 3)), 11);
+        // Inside a character's bytes: its start.
+        assert_eq!(index.position(3), at(0, 1));
+        assert_eq!(index.position(13), at(1, 2));
+        round_trips(text);
+    }
+
+    #[test]
+    fn utf16_positions_end_lines_at_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        let file = file(text);
+        assert_eq!(index.line_count(), file.line_count());
+        for (offset, _) in text.char_indices() {
+            let (line, col) = file.line_col(offset as u32);
+            let p = index.position(offset as u32);
+            assert_eq!((p.line as usize + 1, p.column as usize + 1), (line, col));
+        }
+        assert_eq!(index.position(7), at(3, 0));
+        // A column past a line's end stops before its line end.
+        assert_eq!(index.offset(at(0, 9)), 1);
+        assert_eq!(index.offset(at(1, 9)), 3);
+        assert_eq!(index.offset(at(2, 9)), 6);
+        round_trips(text);
+        round_trips("é\r\n😀\r\r\n");
+    }
+
+    #[test]
+    fn utf16_positions_past_the_end_are_clamped() {
+        let text = "é😀\nq";
+        let index = LineIndex::new(text);
+        let end = text.len() as u32;
+        assert_eq!(index.position(end), at(1, 1));
+        assert_eq!(index.position(end + 100), at(1, 1));
+        assert_eq!(index.position(u32::MAX), at(1, 1));
+        assert_eq!(index.offset(at(1, 1)), end);
+        assert_eq!(index.offset(at(1, u32::MAX)), end);
+        assert_eq!(index.offset(at(0, u32::MAX)), 6);
+        assert_eq!(index.offset(at(2, 0)), end);
+        assert_eq!(index.offset(at(u32::MAX, u32::MAX)), end);
+        let empty = LineIndex::new("");
+        assert_eq!(empty.position(3), at(0, 0));
+        assert_eq!(empty.offset(at(0, 3)), 0);
+        let default = LineIndex::default();
+        assert_eq!(default.position(9), at(0, 0));
+        assert_eq!(default.offset(at(1, 1)), 0);
     }
 }

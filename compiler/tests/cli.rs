@@ -1,5 +1,6 @@
 //! The `slsc` binary end to end: commands, exit codes, where output goes.
 
+#[path = "support/common.rs"]
 mod common;
 
 use std::process::{Command, Output};

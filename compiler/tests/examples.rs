@@ -2,6 +2,7 @@
 //! are snapshotted. The external validation (cfn-lint, SAM translator) runs
 //! in `.ci/run` through `scripts/validate-examples.sh`.
 
+#[path = "support/common.rs"]
 mod common;
 
 use slsc::{Format, Target};

@@ -4,6 +4,7 @@
 //! statements, the template holds exactly the derived statements, and no
 //! statement has a `*` action or resource.
 
+#[path = "support/common.rs"]
 mod common;
 
 use slsc::model::Trigger;

@@ -1,6 +1,7 @@
 //! `on_delete`: what becomes of stateful resources when the stack is deleted
 //! or an update replaces them (`DeletionPolicy` and `UpdateReplacePolicy`).
 
+#[path = "support/common.rs"]
 mod common;
 
 use serde_json::Value;

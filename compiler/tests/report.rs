@@ -2,6 +2,7 @@
 //! errors and warnings, and the committed JSON Schema of the JSON report
 //! kept equal to what the types generate.
 
+#[path = "support/common.rs"]
 mod common;
 
 use std::path::Path;

@@ -18,6 +18,7 @@
 //! `scripts/validate-template.py` (the translator is Python), in
 //! `scripts/validate-examples.sh`.
 
+#[path = "support/common.rs"]
 mod common;
 
 use serde_json::Value as Json;
