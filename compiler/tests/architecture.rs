@@ -3,6 +3,7 @@
 //! → text), so an earlier stage never names a later one, and naming sits
 //! below them all. See `docs/architecture.md`.
 
+#[path = "support/common.rs"]
 mod common;
 
 use std::collections::BTreeSet;
@@ -95,7 +96,12 @@ fn the_library_neither_prints_nor_runs_programs() {
                 continue;
             }
             let text = std::fs::read_to_string(&p).unwrap();
-            for bad in ["std::process::Command", "std::env::var", "println!", "eprintln!"] {
+            for bad in [
+                "std::process::Command",
+                "std::env::var",
+                "println!",
+                "eprintln!",
+            ] {
                 // Unit tests may print.
                 let code = text.split("#[cfg(test)]").next().unwrap_or("");
                 if code.contains(bad) {

@@ -357,10 +357,10 @@ fn every_span_lies_inside_its_file() {
             match slsc::build(&c, target) {
                 Ok(template) => {
                     if let Err(found) = slsc::render(&c, &template, slsc::Format::Json) {
-                        diagnostics.extend(found);
+                        diagnostics.extend(found.diagnostics().iter().cloned());
                     }
                 }
-                Err(found) => diagnostics.extend(found),
+                Err(found) => diagnostics.extend(found.diagnostics().iter().cloned()),
             }
         }
         for problem in common::span_problems(&c.sources, &diagnostics) {
@@ -378,7 +378,13 @@ fn the_span_check_sees_spans_outside_the_text() {
     use slsc::Diagnostic;
     let c = slsc::compile_source("t.sls", None, "queue é\n".into(), common::options());
     let file = FileId(0);
-    let at = |start, end| Diagnostic::new("E0001", Span::new(file, start, end), "x");
+    let at = |start, end| {
+        Diagnostic::new(
+            slsc::diagnostics::Code::E0001,
+            Span::new(file, start, end),
+            "x",
+        )
+    };
     let ok = at(0, 5).with(Span::new(file, 6, 8), "the name");
     assert_eq!(
         common::span_problems(&c.sources, &[ok]),
@@ -389,7 +395,11 @@ fn the_span_check_sees_spans_outside_the_text() {
         at(5, 4),
         at(7, 8),
         at(0, 5).with(Span::new(file, 0, 7), "inside `é`"),
-        Diagnostic::new("E0001", Span::new(FileId(3), 0, 0), "x"),
+        Diagnostic::new(
+            slsc::diagnostics::Code::E0001,
+            Span::new(FileId(3), 0, 0),
+            "x",
+        ),
     ] {
         assert_eq!(
             common::span_problems(&c.sources, std::slice::from_ref(&bad)).len(),

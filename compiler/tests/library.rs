@@ -1,6 +1,7 @@
 //! The library as an editor integration uses it: compiling through an
 //! overlay of unsaved buffers instead of the disk.
 
+#[path = "support/common.rs"]
 mod common;
 
 use slsc::files::{Disk, Overlay};

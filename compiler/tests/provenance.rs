@@ -4,6 +4,7 @@
 //! role to the text that caused it, and a property the spec sets to that
 //! property's text.
 
+#[path = "support/common.rs"]
 mod common;
 
 use slsc::Target;

@@ -135,16 +135,17 @@ fn judge(c: &slsc::Compilation) -> Result<(), String> {
     }
     for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
         match (c.has_errors(), slsc::build(c, target)) {
-            (true, Err(found)) if found.is_empty() => {}
+            (true, Err(slsc::BuildError::HasErrors)) => {}
             (true, _) => return Err(format!("{target:?}: built a spec with errors")),
             (false, Ok(_)) => {}
-            (false, Err(found)) => {
+            (false, Err(err)) => {
                 // No resource (E0107) or two sharing a logical ID (E0109).
+                let found = err.diagnostics();
                 let codes: Vec<&str> = found.iter().map(|d| d.code).collect();
                 if found.is_empty() || codes.iter().any(|c| !matches!(*c, "E0107" | "E0109")) {
                     return Err(format!("{target:?}: build failed with {codes:?}"));
                 }
-                let problems = common::span_problems(&c.sources, &found);
+                let problems = common::span_problems(&c.sources, found);
                 if !problems.is_empty() {
                     return Err(problems.join("; "));
                 }
