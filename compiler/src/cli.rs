@@ -244,78 +244,14 @@ pub fn run() -> ExitCode {
             output,
             source_map,
             common,
-        } => {
-            let Some(mut c) = compile(&file, &common) else {
-                return ExitCode::from(2);
-            };
-            // Never write over what was read: the spec, a file it uses.
-            if let Err(e) = outputs_are_not_inputs(&c, output.as_deref(), source_map.as_deref()) {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-            let target = match target {
-                TargetArg::Sam => slsc::Target::Sam,
-                TargetArg::Cloudformation => slsc::Target::CloudFormation,
-            };
-            let format = match format {
-                FormatArg::Yaml => slsc::Format::Yaml,
-                FormatArg::Json => slsc::Format::Json,
-            };
-            let built = slsc::build(&c, target).and_then(|mut template| {
-                // SAM reads `CodeUri` relative to the template: a template
-                // written elsewhere than the spec's folder points there.
-                if let (Some(out), Some(spec_dir)) = (&output, real_parent(&file)) {
-                    if let Some(out_dir) = real_parent(out) {
-                        slsc::relocate_code(&mut template, &spec_dir, &out_dir);
-                    }
-                }
-                let text = slsc::render(&c, &template, format)?;
-                Ok((template, text))
-            });
-            // One report, with one summary, for checking and building alike.
-            if let Err(more) = &built {
-                c.add_findings(more.diagnostics().to_vec());
-            }
-            report(&c, &common, &mut std::io::stderr(), Stream::Stderr);
-            let Ok((template, text)) = built else {
-                // A template left from an earlier build would look current;
-                // but only what slsc wrote is removed (see `written_by_slsc`).
-                for (path, kind) in output
-                    .iter()
-                    .map(|p| (p, Output::Template))
-                    .chain(source_map.iter().map(|p| (p, Output::SourceMap)))
-                {
-                    if written_by_slsc(path, kind) {
-                        let _ = std::fs::remove_file(path);
-                    }
-                }
-                return ExitCode::from(1);
-            };
-            if let Some(path) = &source_map {
-                let map = template.provenance.to_json(&c.sources);
-                let text = serde_json::to_string_pretty(&map).unwrap_or_default() + "\n";
-                if let Err(e) = std::fs::write(path, text) {
-                    eprintln!("error: cannot write {}: {e}", path.display());
-                    return ExitCode::from(2);
-                }
-            }
-            let written = match &output {
-                Some(path) => {
-                    std::fs::write(path, text).map_err(|e| (path.display().to_string(), e))
-                }
-                None => {
-                    say(&text);
-                    Ok(())
-                }
-            };
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                Err((to, e)) => {
-                    eprintln!("error: cannot write {to}: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        } => run_build(
+            &file,
+            target,
+            format,
+            output.as_deref(),
+            source_map.as_deref(),
+            &common,
+        ),
         Command::Match {
             args,
             pattern,
@@ -434,6 +370,83 @@ pub fn run() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// `slsc build`: the template, written where asked, after one report of
+/// everything found; a failed build removes what an earlier one wrote.
+fn run_build(
+    file: &Path,
+    target: TargetArg,
+    format: FormatArg,
+    output: Option<&Path>,
+    source_map: Option<&Path>,
+    common: &Common,
+) -> ExitCode {
+    let Some(mut c) = compile(file, common) else {
+        return ExitCode::from(2);
+    };
+    // Never write over what was read: the spec, a file it uses.
+    if let Err(e) = outputs_are_not_inputs(&c, output, source_map) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let target = match target {
+        TargetArg::Sam => slsc::Target::Sam,
+        TargetArg::Cloudformation => slsc::Target::CloudFormation,
+    };
+    let format = match format {
+        FormatArg::Yaml => slsc::Format::Yaml,
+        FormatArg::Json => slsc::Format::Json,
+    };
+    // SAM reads `CodeUri` relative to the template: a template
+    // written elsewhere than the spec's folder points there.
+    let folders = output.and_then(|out| Some((real_parent(file)?, real_parent(out)?)));
+    let built = slsc::build_text(
+        &c,
+        target,
+        format,
+        folders.as_ref().map(|(s, o)| (s.as_path(), o.as_path())),
+    );
+    // One report, with one summary, for checking and building alike.
+    if let Err(more) = &built {
+        c.add_findings(more.diagnostics().to_vec());
+    }
+    report(&c, common, &mut std::io::stderr(), Stream::Stderr);
+    let Ok((template, text)) = built else {
+        // A template left from an earlier build would look current;
+        // but only what slsc wrote is removed (see `written_by_slsc`).
+        for (path, kind) in output
+            .iter()
+            .map(|p| (p, Output::Template))
+            .chain(source_map.iter().map(|p| (p, Output::SourceMap)))
+        {
+            if written_by_slsc(path, kind) {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        return ExitCode::from(1);
+    };
+    if let Some(path) = &source_map {
+        let text = template.provenance.to_text(&c.sources);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    let written = match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| (path.display().to_string(), e)),
+        None => {
+            say(&text);
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((to, e)) => {
+            eprintln!("error: cannot write {to}: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -380,6 +380,24 @@ pub fn build(compilation: &Compilation, target: Target) -> Result<Built, BuildEr
     })
 }
 
+/// The template of a compilation for `target` and its text in `format`:
+/// [`build`], then, when `folders` gives the spec's folder and the folder
+/// the template is written to, SAM's `CodeUri`s made relative to the
+/// latter ([`relocate_code`]), then [`render`].
+pub fn build_text(
+    compilation: &Compilation,
+    target: Target,
+    format: Format,
+    folders: Option<(&Path, &Path)>,
+) -> Result<(Built, String), BuildError> {
+    let mut built = build(compilation, target)?;
+    if let Some((spec_dir, template_dir)) = folders {
+        relocate_code(&mut built, spec_dir, template_dir);
+    }
+    let text = render(compilation, &built, format)?;
+    Ok((built, text))
+}
+
 /// The count limits an emitted template breaks, each at the declaration
 /// that added the resource or output.
 fn limits_of(emitted: &emit::Emitted, fallback: source::Span) -> Vec<Diagnostic> {

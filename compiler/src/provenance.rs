@@ -62,6 +62,13 @@ impl Provenance {
             .find_map(|n| self.entries.get(&path[..n].join("/")).copied())
     }
 
+    /// The sidecar file's text: [`Provenance::to_json`], indented, ending
+    /// with a newline.
+    pub fn to_text(&self, sources: &SourceMap) -> String {
+        // Serializing a JSON value to a string cannot fail.
+        serde_json::to_string_pretty(&self.to_json(sources)).unwrap_or_default() + "\n"
+    }
+
     /// The map as the sidecar JSON file: template path to `.sls` range.
     pub fn to_json(&self, sources: &SourceMap) -> Json {
         let m: serde_json::Map<String, Json> = self
