@@ -21,6 +21,7 @@
 
 mod apis;
 mod cfn;
+mod count;
 mod events;
 mod functions;
 mod messaging;
@@ -31,6 +32,8 @@ mod sam;
 mod shared;
 mod storage;
 mod yaml11;
+
+pub use count::{count, Counts};
 
 use crate::check::Proved;
 use crate::model::Model;

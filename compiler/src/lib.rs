@@ -181,20 +181,24 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
     if diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
     }
-    // Template limits are facts of the stack, not of the spec: count them
-    // on the template of the CloudFormation target (a SAM template expands
-    // to about as many resources) once the spec is otherwise sound. Two
-    // resources wanting one logical ID leave no template to count: `build`
-    // reports that clash (E0109).
+    // Template limits are facts of the stack, not of the spec: count the
+    // logical IDs the CloudFormation target's template would hold (a SAM
+    // template expands to about as many resources) once the spec is
+    // otherwise sound, without building it. Its size is only known once it
+    // is written: `build` measures it.
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        if let Ok(emitted) = emit::emit(&model, &proved, Target::CloudFormation) {
-            let fallback = entry_span(&loaded.sources);
-            diagnostics.extend(limits_of(&emitted, fallback));
-            diagnostics.extend(limits::size(
-                limits::compact_size(&emitted.template),
-                fallback,
-            ));
-        }
+        let counted = emit::count(&model, &proved, Target::CloudFormation);
+        let pairs = |m: indexmap::IndexMap<String, source::Span>| m.into_iter().collect();
+        let ids = limits::Ids {
+            resources: pairs(counted.resources),
+            outputs: pairs(counted.outputs),
+            parameters: counted
+                .parameters
+                .into_iter()
+                .map(|p| (p, source::Span::default()))
+                .collect(),
+        };
+        diagnostics.extend(limits::counts(&ids, entry_span(&loaded.sources)));
     }
     let unfiltered = diagnostics;
     let diagnostics = filtered(&loaded.sources, &opts.config, unfiltered.clone());
@@ -401,13 +405,22 @@ pub fn build_text(
 /// The count limits an emitted template breaks, each at the declaration
 /// that added the resource or output.
 fn limits_of(emitted: &emit::Emitted, fallback: source::Span) -> Vec<Diagnostic> {
-    let owner = |id: &str| {
-        emitted
-            .provenance
-            .resource(id)
-            .or_else(|| emitted.provenance.output(id))
+    let section = |name: &str, owner: &dyn Fn(&str) -> Option<source::Span>| {
+        emitted.template[name]
+            .as_object()
+            .map(|m| {
+                m.keys()
+                    .map(|id| (id.clone(), owner(id).unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    limits::counts(&emitted.template, &owner, fallback)
+    let ids = limits::Ids {
+        resources: section("Resources", &|id| emitted.provenance.resource(id)),
+        outputs: section("Outputs", &|id| emitted.provenance.output(id)),
+        parameters: section("Parameters", &|_| None),
+    };
+    limits::counts(&ids, fallback)
 }
 
 /// The end of every template's `Description`, by which `slsc build`

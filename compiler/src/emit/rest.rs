@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value as Json};
 
 /// The `RequestParameters` of a route: path parameters are required, query
 /// parameters as declared.
-fn request_parameters(route: &Route) -> Vec<(String, bool)> {
+pub(super) fn request_parameters(route: &Route) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for name in crate::model::path_params(&route.path.value) {
         out.push((format!("method.request.path.{name}"), true));

@@ -1,0 +1,259 @@
+//! The logical IDs a template would hold, without building it: what each
+//! declaration emits, in the order `emit` adds it, with the declaration
+//! that adds it. `check` counts these against CloudFormation's limits
+//! (E0313) instead of emitting a template it would throw away; building
+//! JSON was most of its time. `tests/provenance.rs` keeps this list equal
+//! to the real templates' on every example and fixture, in both targets.
+
+use super::plan::Plan;
+use super::rest::request_parameters;
+use super::{cfn, needs_key, Target};
+use crate::ast::DeclKind;
+use crate::check::Proved;
+use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::KEY;
+use crate::source::Span;
+use indexmap::IndexMap;
+
+/// What a template would hold, by logical ID, each with the declaration
+/// that adds it (none for the app's key).
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    /// Resources, in template order. A REST API's deployment ID ends in a
+    /// hash of the API's definition, counted here as `00000000`: the same
+    /// length, which is all the limits look at.
+    pub resources: IndexMap<String, Span>,
+    /// Outputs, in template order.
+    pub outputs: IndexMap<String, Span>,
+    /// Parameters, in template order.
+    pub parameters: Vec<String>,
+}
+
+impl Counts {
+    fn add(&mut self, id: String, owner: Span) {
+        // A second resource wanting an ID is a clash `build` reports
+        // (E0109); the template keeps the first.
+        self.resources.entry(id).or_insert(owner);
+    }
+}
+
+/// The logical IDs of the template of `model` for `target`.
+pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
+    let mut c = Counts::default();
+    let plan = Plan::new(model, proved);
+    if model.customer_key && needs_key(model) {
+        c.add(KEY.to_string(), Span::default());
+    }
+    for (kind, index) in &model.order {
+        let owner = model.span_of(*kind, *index).unwrap_or_default();
+        use DeclKind as K;
+        match kind {
+            K::Function => {
+                let f = &model.functions[*index];
+                function(f, target, owner, &mut c);
+                push_edges(f, owner, &mut c);
+            }
+            K::Api => {
+                let api = &model.apis[*index];
+                match (target, api.rest) {
+                    (Target::Sam, _) => {
+                        access_logs(api, owner, &mut c);
+                        c.add(logical(&api.name), owner);
+                    }
+                    (Target::CloudFormation, false) => http_api(api, &plan, *index, owner, &mut c),
+                    (Target::CloudFormation, true) => rest_api(api, &plan, *index, owner, &mut c),
+                }
+                c.outputs
+                    .insert(format!("{}Url", logical(&api.name)), owner);
+            }
+            K::Rule => {
+                let r = &model.rules[*index];
+                let id = logical(&r.name);
+                c.add(id.clone(), owner);
+                for target in r.targets.iter().filter(|t| t.kind == DeclKind::Function) {
+                    c.add(format!("{id}{}Permission", logical(&target.name)), owner);
+                }
+            }
+            K::Schedule => {
+                let s = &model.schedules[*index];
+                c.add(ids::role(&s.name), owner);
+                c.add(logical(&s.name), owner);
+            }
+            K::Queue => {
+                let q = &model.queues[*index];
+                c.add(logical(&q.name), owner);
+                if plan.queue_statements.contains_key(&q.name) {
+                    c.add(format!("{}Policy", logical(&q.name)), owner);
+                }
+            }
+            K::Topic => {
+                let tp = &model.topics[*index];
+                let id = logical(&tp.name);
+                c.add(id.clone(), owner);
+                if plan.topic_statements.contains_key(&tp.name) {
+                    c.add(format!("{id}Policy"), owner);
+                }
+                for s in &tp.subscriptions {
+                    c.add(format!("{id}{}Subscription", logical(&s.queue.name)), owner);
+                }
+            }
+            K::Bus => c.add(logical(&model.buses[*index].name), owner),
+            K::Table => c.add(logical(&model.tables[*index].name), owner),
+            K::Stream => c.add(logical(&model.streams[*index].name), owner),
+            K::Bucket => {
+                let id = logical(&model.buckets[*index].name);
+                c.add(id.clone(), owner);
+                c.add(format!("{id}Policy"), owner);
+            }
+            K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
+        }
+    }
+    if target == Target::CloudFormation && !model.functions.is_empty() {
+        c.parameters = vec![cfn::CODE_BUCKET.into(), cfn::CODE_PREFIX.into()];
+    }
+    c
+}
+
+/// A function, its role and log group, and in the CloudFormation target its
+/// asynchronous configuration and event source mappings (SAM writes those
+/// inside the function).
+fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
+    let id = logical(&f.name);
+    c.add(ids::role(&f.name), owner);
+    c.add(ids::log_group(&f.name), owner);
+    c.add(id.clone(), owner);
+    if target == Target::Sam {
+        return;
+    }
+    if f.invoked_async
+        && (f.retries.is_some()
+            || f.max_event_age.is_some()
+            || f.on_failure.is_some()
+            || f.on_success.is_some())
+    {
+        c.add(format!("{id}EventInvokeConfig"), owner);
+    }
+    for tr in &f.triggers {
+        let suffix = match tr {
+            Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
+            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
+                format!("{}Mapping", logical(&source.name))
+            }
+            Trigger::Stream { source: table, .. } => {
+                format!("{}StreamMapping", logical(&table.name))
+            }
+            Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
+        };
+        c.add(format!("{id}{suffix}"), owner);
+    }
+}
+
+/// A function's topic subscriptions and the permissions of its topics and
+/// buckets.
+fn push_edges(f: &Function, owner: Span, c: &mut Counts) {
+    let fid = logical(&f.name);
+    let mut buckets_done: Vec<&str> = Vec::new();
+    for tr in &f.triggers {
+        match tr {
+            Trigger::Topic { topic, .. } => {
+                let tid = logical(&topic.name);
+                c.add(format!("{fid}{tid}Subscription"), owner);
+                c.add(format!("{fid}{tid}Permission"), owner);
+            }
+            Trigger::Bucket { bucket, .. } if !buckets_done.contains(&bucket.name.as_str()) => {
+                buckets_done.push(&bucket.name);
+                c.add(format!("{fid}{}Permission", logical(&bucket.name)), owner);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn access_logs(api: &Api, owner: Span, c: &mut Counts) {
+    if api.access_logs {
+        c.add(format!("{}AccessLogs", logical(&api.name)), owner);
+    }
+}
+
+/// An HTTP API expanded: the API, its stage, authorizer, and one
+/// integration per function, one route and one permission per route.
+fn http_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
+    let id = logical(&api.name);
+    c.add(id.clone(), owner);
+    access_logs(api, owner, c);
+    c.add(format!("{id}DefaultStage"), owner);
+    if matches!(api.auth, Auth::Jwt { .. }) {
+        c.add(format!("{id}Authorizer"), owner);
+    }
+    for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
+        let fid = logical(&route.function.name);
+        c.add(format!("{id}{fid}Integration"), owner);
+        c.add(format!("{id}{route_id}Route"), owner);
+        c.add(format!("{id}{route_id}Permission"), owner);
+    }
+}
+
+/// A REST API expanded: its resource tree, models, validators, methods,
+/// preflights, permissions, deployment and stage, after its access logs.
+fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
+    let id = logical(&api.name);
+    access_logs(api, owner, c);
+    let mut out: IndexMap<String, ()> = IndexMap::new();
+    out.insert(id.clone(), ());
+    let mut by_prefix: IndexMap<String, String> = IndexMap::new();
+    let mut models: Vec<&str> = Vec::new();
+    for r in &api.routes {
+        if let Some(b) = &r.body {
+            if !models.contains(&b.name.as_str()) {
+                models.push(&b.name);
+            }
+        }
+    }
+    for n in &models {
+        out.insert(format!("{id}{}Model", logical(n)), ());
+    }
+    if api.routes.iter().any(|r| r.body.is_some()) {
+        out.insert(format!("{id}BodyValidator"), ());
+    }
+    if api
+        .routes
+        .iter()
+        .any(|r| r.body.is_none() && !request_parameters(r).is_empty())
+    {
+        out.insert(format!("{id}ParamsValidator"), ());
+    }
+    let mut cors_done: Vec<&str> = Vec::new();
+    for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
+        let mut prefix = String::new();
+        for seg in route.path.value.split('/').filter(|s| !s.is_empty()) {
+            prefix.push('/');
+            prefix.push_str(seg);
+            if !by_prefix.contains_key(&prefix) {
+                let base = format!("{id}{}Resource", ids::route("", &prefix));
+                let mut rid = base.clone();
+                let mut n = 2;
+                while by_prefix.values().any(|v| *v == rid) {
+                    rid = format!("{base}{n}");
+                    n += 1;
+                }
+                out.insert(rid.clone(), ());
+                by_prefix.insert(prefix.clone(), rid);
+            }
+        }
+        out.insert(format!("{id}{route_id}Method"), ());
+        if api.cors.is_some() && !cors_done.contains(&route.path.value.as_str()) {
+            cors_done.push(&route.path.value);
+            out.insert(
+                format!("{id}{}Options", ids::route("", &route.path.value)),
+                (),
+            );
+        }
+        out.insert(format!("{id}{route_id}Permission"), ());
+    }
+    out.insert(format!("{id}Deployment00000000"), ());
+    out.insert(format!("{id}Stage"), ());
+    for k in out.into_keys() {
+        c.add(k, owner);
+    }
+}
