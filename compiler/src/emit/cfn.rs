@@ -5,7 +5,6 @@ use super::plan::Plan;
 use super::sam::arch;
 use super::Template;
 use super::{apis, functions, shared};
-use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
 use crate::naming::refs::{get_att, r#ref, sub};
@@ -113,18 +112,11 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
             continue;
         };
         p["FunctionName"] = r#ref(&id);
-        let suffix = match tr {
-            Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
-            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
-                format!("{}Mapping", logical(&source.name))
-            }
-            Trigger::Stream { source: table, .. } => {
-                format!("{}StreamMapping", logical(&table.name))
-            }
-            Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
+        let Some(mapping) = functions::mapping_id(&id, tr) else {
+            continue;
         };
         t.add(
-            format!("{id}{suffix}"),
+            mapping,
             json!({ "Type": "AWS::Lambda::EventSourceMapping", "Properties": p }),
         );
     }

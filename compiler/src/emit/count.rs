@@ -6,7 +6,7 @@
 //! to the real templates' on every example and fixture, in both targets.
 
 use super::plan::Plan;
-use super::rest::request_parameters;
+use super::rest::{request_parameters, resource_id};
 use super::{cfn, needs_key, Target};
 use crate::ast::DeclKind;
 use crate::check::Proved;
@@ -135,17 +135,9 @@ fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
         c.add(format!("{id}EventInvokeConfig"), owner);
     }
     for tr in &f.triggers {
-        let suffix = match tr {
-            Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
-            Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
-                format!("{}Mapping", logical(&source.name))
-            }
-            Trigger::Stream { source: table, .. } => {
-                format!("{}StreamMapping", logical(&table.name))
-            }
-            Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
-        };
-        c.add(format!("{id}{suffix}"), owner);
+        if let Some(mapping) = super::functions::mapping_id(&id, tr) {
+            c.add(mapping, owner);
+        }
     }
 }
 
@@ -230,13 +222,7 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
             prefix.push('/');
             prefix.push_str(seg);
             if !by_prefix.contains_key(&prefix) {
-                let base = format!("{id}{}Resource", ids::route("", &prefix));
-                let mut rid = base.clone();
-                let mut n = 2;
-                while by_prefix.values().any(|v| *v == rid) {
-                    rid = format!("{base}{n}");
-                    n += 1;
-                }
+                let rid = resource_id(&id, &prefix, &by_prefix);
                 out.insert(rid.clone(), ());
                 by_prefix.insert(prefix.clone(), rid);
             }

@@ -209,6 +209,20 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
     let _ = model;
 }
 
+/// The logical ID of the event source mapping of a pull trigger of the
+/// function `function_id`; None for push triggers (buckets, topics).
+pub fn mapping_id(function_id: &str, trigger: &Trigger) -> Option<String> {
+    let suffix = match trigger {
+        Trigger::Queue { queue, .. } => format!("{}Mapping", logical(&queue.name)),
+        Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
+            format!("{}Mapping", logical(&source.name))
+        }
+        Trigger::Stream { source: table, .. } => format!("{}StreamMapping", logical(&table.name)),
+        Trigger::Bucket { .. } | Trigger::Topic { .. } => return None,
+    };
+    Some(format!("{function_id}{suffix}"))
+}
+
 /// SAM's name for a destination type, and the ARN of the destination.
 pub fn destination(model: &Model, dest: &Ref) -> (&'static str, Json) {
     let kind = match dest.kind {

@@ -142,6 +142,24 @@ fn output(api: &Api, t: &mut Template) {
     );
 }
 
+/// The logical ID of the REST resource for path `prefix` of API `api_id`:
+/// unique among those `by_prefix` already holds (`/a-b` and `/ab` read
+/// alike).
+pub(super) fn resource_id(
+    api_id: &str,
+    prefix: &str,
+    by_prefix: &IndexMap<String, String>,
+) -> String {
+    let base = format!("{api_id}{}Resource", ids::route("", prefix));
+    let mut rid = base.clone();
+    let mut n = 2;
+    while by_prefix.values().any(|v| *v == rid) {
+        rid = format!("{base}{n}");
+        n += 1;
+    }
+    rid
+}
+
 /// A 64-bit FNV-1a hash, for a deployment ID that changes with the API.
 fn fnv(text: &str) -> u64 {
     text.bytes().fold(0xcbf29ce484222325, |h, b| {
@@ -176,13 +194,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             let rid = match by_prefix.get(&prefix) {
                 Some(r) => r.clone(),
                 None => {
-                    let base = format!("{id}{}Resource", ids::route("", &prefix));
-                    let mut rid = base.clone();
-                    let mut n = 2;
-                    while by_prefix.values().any(|v| *v == rid) {
-                        rid = format!("{base}{n}");
-                        n += 1;
-                    }
+                    let rid = resource_id(&id, &prefix, &by_prefix);
                     out.insert(
                         rid.clone(),
                         json!({
