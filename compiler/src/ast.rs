@@ -58,6 +58,42 @@ pub struct File {
     /// Declarations that failed to parse, by kind and name: their names
     /// still exist, so that references to them raise no further errors.
     pub broken: Vec<(DeclKind, Ident)>,
+    /// What the tree leaves out: comments and blank lines.
+    pub extra: Extra,
+}
+
+/// The trivia of a file, which the tree itself does not hold: where every
+/// comment and blank line is, for the tools that need them (suppression
+/// comments, a formatter, a language server), in the spirit of Gleam's
+/// `ModuleExtra`. Each list is in source order. Trivia is found by one
+/// pass over the text that skips strings and route paths as the grammar
+/// does, so it is complete even in a file with syntax errors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extra {
+    /// `//` comments, from the slashes to the end of the line (the line
+    /// break left out).
+    pub comments: Vec<Span>,
+    /// `///` comments (exactly three slashes), kept apart for tools: the
+    /// language sketch reserves them for doc comments, but today they mean
+    /// no more than `//`.
+    pub doc_comments: Vec<Span>,
+    /// The byte offset of the start of each blank line (a line of spaces
+    /// and tabs, or nothing, ended by a line break).
+    pub empty_lines: Vec<u32>,
+}
+
+impl Extra {
+    /// Every comment, doc comments included, in source order.
+    pub fn all_comments(&self) -> Vec<Span> {
+        let mut all: Vec<Span> = self
+            .comments
+            .iter()
+            .chain(&self.doc_comments)
+            .copied()
+            .collect();
+        all.sort();
+        all
+    }
 }
 
 /// `use "./file.sls"` or `use aws.s3`.
@@ -180,6 +216,11 @@ pub struct Decl {
     pub fields: Vec<Field>,
     /// The whole declaration.
     pub span: Span,
+    /// Members of its body (or fields) that did not parse, each reported
+    /// as a syntax error and left out; the rest of the declaration is
+    /// kept. While this is not empty, findings that a left-out member may
+    /// cause (a property reported missing) are not news.
+    pub skipped: Vec<Span>,
 }
 
 /// Declaration-specific parts written before the body.

@@ -128,6 +128,9 @@ pub fn apply(config: &Config, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What starts a suppression inside a comment.
+const MARK: &str = "// slsc:";
+
 /// A `// slsc: allow CODES -- reason` comment.
 struct Suppression {
     span: Span,
@@ -138,46 +141,59 @@ struct Suppression {
 
 /// Removes the warnings that suppression comments silence and reports the
 /// comments that are malformed or silence nothing.
-pub fn suppress(sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
+///
+/// `comments` are the spans of the comments the parser found (see
+/// [`crate::ast::Extra`]), in any file of `sources`: only a real comment is
+/// a suppression, never text that looks like one inside a string.
+pub fn suppress(sources: &SourceMap, comments: &[Span], diags: &mut Vec<Diagnostic>) {
     let mut found: Vec<Suppression> = Vec::new();
-    for (id, file) in sources.files() {
-        // Lines end as the grammar's comments do: LF, CRLF or a lone CR.
-        for (i, (offset, line)) in file.lines().enumerate() {
-            if let Some(at) = line.find("// slsc:") {
-                let start = offset + at;
-                let span = Span::new(id, start, offset + line.trim_end().len());
-                let rest = line[at + "// slsc:".len()..].trim();
-                match parse(rest) {
-                    Ok(codes) => {
-                        let errors: Vec<&String> = codes
-                            .iter()
-                            .filter(|c| {
-                                codes::lookup(c).is_some_and(|i| i.severity == Severity::Error)
-                            })
-                            .collect();
-                        if let Some(e) = errors.first() {
-                            diags.push(
-                                Diagnostic::new(Code::E0006, span, format!("`{e}` is an error and cannot be suppressed"))
-                                    .label("errors cannot be allowed")
-                                    .help("fix the spec instead: a spec with errors does not deploy as written"),
-                            );
-                        }
-                        // One naming an error is reported once, as E0006.
-                        let used = !errors.is_empty();
-                        found.push(Suppression {
+    for comment in comments {
+        let file = sources.get(comment.file);
+        let text = file.slice(*comment);
+        let Some(at) = text.find(MARK) else {
+            continue;
+        };
+        let start = comment.start as usize + at;
+        let span = Span::new(
+            comment.file,
+            start,
+            comment.start as usize + text.trim_end().len(),
+        );
+        let (line, _) = file.line_col(span.start);
+        let rest = text[at + MARK.len()..].trim();
+        match parse(rest) {
+            Ok(codes) => {
+                let errors: Vec<&String> = codes
+                    .iter()
+                    .filter(|c| codes::lookup(c).is_some_and(|i| i.severity == Severity::Error))
+                    .collect();
+                if let Some(e) = errors.first() {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::E0006,
                             span,
-                            line: i + 1,
-                            codes,
-                            used,
-                        });
-                    }
-                    Err(why) => diags.push(
-                        Diagnostic::new(Code::E0006, span, format!("invalid suppression: {why}"))
-                            .label("not a suppression")
-                            .help("write `// slsc: allow W0302 -- why this is fine here`"),
-                    ),
+                            format!("`{e}` is an error and cannot be suppressed"),
+                        )
+                        .label("errors cannot be allowed")
+                        .help(
+                            "fix the spec instead: a spec with errors does not deploy as written",
+                        ),
+                    );
                 }
+                // One naming an error is reported once, as E0006.
+                let used = !errors.is_empty();
+                found.push(Suppression {
+                    span,
+                    line,
+                    codes,
+                    used,
+                });
             }
+            Err(why) => diags.push(
+                Diagnostic::new(Code::E0006, span, format!("invalid suppression: {why}"))
+                    .label("not a suppression")
+                    .help("write `// slsc: allow W0302 -- why this is fine here`"),
+            ),
         }
     }
     if found.is_empty() {
@@ -251,4 +267,47 @@ fn parse(rest: &str) -> Result<Vec<String>, String> {
         return Err(format!("`{bad}` is not a diagnostic code"));
     }
     Ok(codes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, SourceMap};
+
+    /// A warning at the start of line `line` of `text`, after suppression.
+    fn survives(text: &str, line: usize) -> Vec<&'static str> {
+        let mut sources = SourceMap::default();
+        let id = sources.add(SourceFile::new("t.sls".into(), None, text.into()));
+        let (file, _) = crate::syntax::parse(id, &sources.get(id).text);
+        let at = sources.get(id).line_range(line - 1).start;
+        let mut diags = vec![Diagnostic::new(
+            Code::W0104,
+            Span::new(id, at, at + 1),
+            "unused",
+        )];
+        suppress(&sources, &file.extra.all_comments(), &mut diags);
+        diags.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_comment_suppresses_the_next_line() {
+        let text = "// slsc: allow W0104 -- kept for later\nqueue Q\n";
+        assert!(survives(text, 2).is_empty());
+        // A doc comment is a comment too.
+        let text = "/// slsc: allow W0104 -- kept for later\nqueue Q\n";
+        assert!(survives(text, 2).is_empty());
+    }
+
+    #[test]
+    fn text_in_a_string_is_not_a_suppression() {
+        let text = "app a { tags { note = \"// slsc: allow W0104 -- kept\" } }\nqueue Q\n";
+        assert_eq!(survives(text, 2), ["W0104"]);
+        // A comment after such a string on the same line still counts.
+        let text =
+            "app a { tags { note = \"// slsc: x\" } } // slsc: allow W0104 -- kept\nqueue Q\n";
+        assert!(survives(text, 2).is_empty());
+        // So does one in a file whose declarations do not parse.
+        let text = "queue Q { retention 4d }\n// slsc: allow W0104 -- kept\nqueue R\n";
+        assert!(survives(text, 3).is_empty());
+    }
 }

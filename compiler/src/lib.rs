@@ -77,6 +77,8 @@ pub struct Compilation {
     unfiltered: Vec<Diagnostic>,
     /// The project's configuration.
     config: config::Config,
+    /// Every comment of every file: suppressions are read from them.
+    comments: Vec<source::Span>,
 }
 
 impl Compilation {
@@ -84,7 +86,12 @@ impl Compilation {
     /// diagnostic again through suppressions and the configuration.
     pub fn add_findings(&mut self, found: Vec<Diagnostic>) {
         self.unfiltered.extend(found);
-        self.diagnostics = filtered(&self.sources, &self.config, self.unfiltered.clone());
+        self.diagnostics = filtered(
+            &self.sources,
+            &self.comments,
+            &self.config,
+            self.unfiltered.clone(),
+        );
     }
 
     /// The retry window of every asynchronous hop (see `docs/failures.md`);
@@ -200,8 +207,13 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         };
         diagnostics.extend(limits::counts(&ids, entry_span(&loaded.sources)));
     }
+    let comments: Vec<source::Span> = loaded
+        .files
+        .iter()
+        .flat_map(|(_, f)| f.extra.all_comments())
+        .collect();
     let unfiltered = diagnostics;
-    let diagnostics = filtered(&loaded.sources, &opts.config, unfiltered.clone());
+    let diagnostics = filtered(&loaded.sources, &comments, &opts.config, unfiltered.clone());
     Compilation {
         sources: loaded.sources,
         model,
@@ -209,6 +221,7 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         diagnostics,
         unfiltered,
         config: opts.config,
+        comments,
     }
 }
 
@@ -262,10 +275,11 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
 /// Diagnostics after suppression comments and the configuration, sorted.
 fn filtered(
     sources: &source::SourceMap,
+    comments: &[source::Span],
     config: &config::Config,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    config::suppress(sources, &mut diagnostics);
+    config::suppress(sources, comments, &mut diagnostics);
     config::apply(config, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     diagnostics

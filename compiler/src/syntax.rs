@@ -7,6 +7,7 @@
 //! Parsing never panics and never fails: it returns what it could read.
 
 mod lower;
+mod trivia;
 
 use crate::ast;
 use crate::diagnostics::Code;
@@ -47,7 +48,10 @@ const ITEM_KEYWORDS: &[&str] = &[
 /// Parses one file. Syntax errors come back as diagnostics next to every
 /// declaration that did parse.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let mut out = ast::File::default();
+    let mut out = ast::File {
+        extra: trivia::scan(file, text),
+        ..ast::File::default()
+    };
     let mut diags = Vec::new();
     let nesting = Nesting::new(text);
     let mut pos = skip_trivia(text, 0);

@@ -108,6 +108,7 @@ impl Lowerer {
             body: Vec::new(),
             fields: Vec::new(),
             span,
+            skipped: Vec::new(),
         };
         let mut source = None;
         let mut detail_type = None;
