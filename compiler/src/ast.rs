@@ -216,11 +216,12 @@ pub struct Decl {
     pub fields: Vec<Field>,
     /// The whole declaration.
     pub span: Span,
-    /// Members of its body (or fields) that did not parse, each reported
-    /// as a syntax error and left out; the rest of the declaration is
-    /// kept. While this is not empty, findings that a left-out member may
-    /// cause (a property reported missing) are not news.
-    pub skipped: Vec<Span>,
+    /// Where syntax errors inside it were recovered from (each reported):
+    /// a member left out, or text read as it was meant (`512mb` as
+    /// `512MB`). The rest of the declaration is kept. While this is not
+    /// empty, what may follow from those errors (a property reported
+    /// missing, warnings) is not reported.
+    pub recovered: Vec<Span>,
 }
 
 /// Declaration-specific parts written before the body.

@@ -180,6 +180,25 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
     diagnostics.extend(resolve_diags);
     let (proved, check_diags) = check::check(&model, &opts);
     diagnostics.extend(check_diags);
+    // A declaration recovered from a syntax error may lack a member the
+    // error left out: a property reported missing in it, and its warnings,
+    // are follow-ons of the error. They come back once it is fixed.
+    let mut recovered: Vec<source::Span> = (loaded.files.iter())
+        .flat_map(|(_, f)| &f.decls)
+        .filter(|d| !d.recovered.is_empty())
+        .map(|d| d.span)
+        .collect();
+    recovered.sort();
+    diagnostics.retain(|d| {
+        // Declarations do not overlap: the last one starting before the
+        // finding is the only one that may hold it.
+        let i = recovered.partition_point(|s| (s.file, s.start) <= (d.span.file, d.span.start));
+        let inside = i > 0 && {
+            let s = recovered[i - 1];
+            s.file == d.span.file && d.span.end <= s.end
+        };
+        !(inside && (d.code == "E0107" || !d.is_error()))
+    });
     // A declaration that an error dropped or left half-resolved (a syntax
     // error, a file that cannot be read, a schedule with an invalid rate)
     // may be the one that used, fed, subscribed to or emitted what the

@@ -1,18 +1,37 @@
 //! Parsing: source text to [`ast::File`].
 //!
 //! The pest grammar (`syntax/sls.pest`) is applied one top-level item at a
-//! time. When an item fails to parse, the error is recorded and parsing resumes
-//! at the next line that begins with a declaration keyword, so a run reports
-//! one syntax error per broken declaration rather than stopping at the first.
-//! Parsing never panics and never fails: it returns what it could read.
+//! time. Parsing never panics and never fails: it returns what it could
+//! read, with a diagnostic for each problem, and the file's trivia
+//! (comments and blank lines, see [`ast::Extra`]).
+//!
+//! A declaration that does not parse is recovered member by member: the
+//! driver works on a copy of the declaration's text, asks `messages` what
+//! went wrong and how to get past it, applies that fix to the copy (a
+//! repair of the same length, such as `512mb` read as `512MB`; or the
+//! broken member blanked out; or the brackets left open closed) and parses
+//! the copy again, so that the rest of the declaration still reaches every
+//! later check, as a language server needs on every keystroke. Offsets in
+//! the copy are those of the file, so spans need no mapping. A declaration
+//! that cannot be recovered (its header is broken, or it has more than
+//! [`MAX_REPAIRS`] errors) is skipped to the next line that starts a
+//! declaration, and its name is kept in [`ast::File::broken`].
+//!
+//! Terms: a *declaration line* is a line that starts, in its first column,
+//! with a declaration keyword and a name (`queue Jobs`); it bounds how far
+//! a declaration's recovery reads, so that a missing `}` is reported at
+//! the `{` it leaves open, not at the next declaration.
 
 mod lower;
+mod messages;
+mod recover;
 mod trivia;
 
 use crate::ast;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
+use messages::{Failure, Fix, ITEM_KEYWORDS};
 use pest::Parser;
 
 /// The generated parser; its `Rule` enum mirrors the grammar's rules, which
@@ -25,92 +44,303 @@ mod generated {
 }
 use generated::{Rule, SlsParser};
 
-/// The words that start a top-level item; recovery resumes at them.
-const ITEM_KEYWORDS: &[&str] = &[
-    "use",
-    "app",
-    "type",
-    "event",
-    "function",
-    "api",
-    "rule",
-    "schedule",
-    "queue",
-    "topic",
-    "bus",
-    "table",
-    "bucket",
-    "stream",
-    "secret",
-    "parameter",
-];
+/// How many times recovery fixes one declaration and parses it again
+/// before it gives up on it. Each pass parses the declaration once more,
+/// so this bounds the cost of a declaration full of errors to a constant
+/// times its length (and the errors reported for it).
+pub const MAX_REPAIRS: usize = 24;
 
 /// Parses one file. Syntax errors come back as diagnostics next to every
 /// declaration that did parse.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
-    let mut out = ast::File {
-        extra: trivia::scan(file, text),
-        ..ast::File::default()
+    let mut driver = Driver {
+        file,
+        text,
+        nesting: Nesting::new(text),
+        decl_lines: declaration_lines(text),
+        outline: recover::Outline::new(text),
+        out: ast::File {
+            extra: trivia::scan(file, text),
+            ..ast::File::default()
+        },
+        diags: Vec::new(),
+        last_close: None,
     };
-    let mut diags = Vec::new();
-    let nesting = Nesting::new(text);
     let mut pos = skip_trivia(text, 0);
     while pos < text.len() {
+        pos = driver.item(pos);
+    }
+    (driver.out, driver.diags)
+}
+
+/// The state of parsing one file.
+struct Driver<'t> {
+    file: FileId,
+    text: &'t str,
+    nesting: Nesting,
+    /// The start of every declaration line, in order.
+    decl_lines: Vec<usize>,
+    /// The file's tokens, for where each declaration ends at most.
+    outline: recover::Outline,
+    out: ast::File,
+    diags: Vec<Diagnostic>,
+    /// The `}` that ended the last declaration, for messages about text
+    /// after it.
+    last_close: Option<Span>,
+}
+
+impl Driver<'_> {
+    /// Parses the item at `pos`; returns where the next one starts.
+    fn item(&mut self, pos: usize) -> usize {
+        let text = self.text;
         // The parser never sees nesting deeper than MAX_DEPTH: the text it
         // gets ends where nesting, counted from where it starts, first goes
         // deeper, so that it, and every later stage, recurses a bounded
         // number of times.
-        let limit = nesting.too_deep_after(pos).unwrap_or(text.len());
-        match SlsParser::parse(Rule::item_at, &text[pos..limit]) {
+        let limit = self.nesting.too_deep_after(pos).unwrap_or(text.len());
+        // Pest's error for text that does not parse holds the whole line it
+        // stops on: the text it gets ends with the declaration's body, so
+        // that many errors on one long line cost each their own length.
+        let bound = self.outline.extent(pos).unwrap_or(limit).min(limit);
+        match SlsParser::parse(Rule::item_at, &text[pos..bound]) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
                 let end = pos + item_at.as_span().end();
-                let lowerer = lower::Lowerer {
-                    file,
-                    base: pos,
-                    soft: Default::default(),
-                };
-                match item_at.into_inner().next() {
-                    Some(item) => match lowerer.item(item) {
-                        Ok(lower::Item::Use(u)) => out.uses.push(u),
-                        Ok(lower::Item::Decl(d)) => out.decls.push(d),
-                        Err(d) => {
-                            diags.push(*d);
-                            out.broken.extend(declared_name(file, text, pos));
-                        }
-                    },
-                    None => break,
+                // An item that stops inside a hyphenated name, or runs
+                // over a declaration line, parsed by accident.
+                let accidental =
+                    messages::hyphenated(text, end).is_some() || self.next_decl_line(pos) < end;
+                if !accidental {
+                    let Some(item) = item_at.into_inner().next() else {
+                        return text.len();
+                    };
+                    self.accept(item, pos, limit, Vec::new());
+                    return skip_trivia(text, end.max(pos + 1));
                 }
-                diags.extend(lowerer.soft.take());
-                pos = skip_trivia(text, end.max(pos + 1));
             }
             Err(err) if limit < text.len() && pos + error_offset(&err) >= limit => {
-                let d = &text[limit..];
-                let len = d.chars().next().map_or(0, char::len_utf8);
-                let span = Span::new(file, limit, limit + token_end(d, 0).max(len));
-                diags.push(
-                    Diagnostic::new(Code::E0008, span, format!("nesting deeper than {MAX_DEPTH} levels"))
-                        .label("too deep")
-                        .help("flatten the structure: name the inner parts as their own `type`s, and drop parentheses a pattern does not need"),
-                );
-                out.broken.extend(declared_name(file, text, pos));
-                pos = skip_trivia(text, next_item_start(text, limit));
+                self.too_deep(pos, limit);
+                return skip_trivia(text, next_item_start(text, limit));
             }
-            Err(err) => {
-                let (offset, message) = describe(&err, &text[pos..]);
-                let at = pos + offset;
-                let found_end = token_end(text, at);
-                diags.push(
-                    Diagnostic::new(Code::E0001, Span::new(file, at, found_end), message.0)
-                        .label(message.1)
-                        .help(message.2),
-                );
-                out.broken.extend(declared_name(file, text, pos));
-                pos = skip_trivia(text, next_item_start(text, at));
+            Err(_) => {}
+        }
+        self.recover(pos, limit)
+    }
+
+    /// Lowers a parsed item into the tree.
+    fn accept(
+        &mut self,
+        item: pest::iterators::Pair<Rule>,
+        base: usize,
+        limit: usize,
+        recovered: Vec<Span>,
+    ) {
+        let lowerer = lower::Lowerer {
+            file: self.file,
+            base,
+            limit,
+            soft: Default::default(),
+        };
+        match lowerer.item(item) {
+            Ok(lower::Item::Use(u)) => self.out.uses.push(u),
+            Ok(lower::Item::Decl(mut d)) => {
+                d.recovered = recovered;
+                let end = d.span.end as usize;
+                self.last_close = (end > 0 && self.text.as_bytes().get(end - 1) == Some(&b'}'))
+                    .then(|| Span::new(self.file, end - 1, end));
+                self.out.decls.push(d);
+            }
+            Err(d) => {
+                self.diags.push(*d);
+                self.out
+                    .broken
+                    .extend(declared_name(self.file, self.text, base));
             }
         }
+        self.diags.extend(lowerer.soft.take());
     }
-    (out, diags)
+
+    /// E0008 for the item at `pos`, whose nesting goes too deep at `limit`.
+    fn too_deep(&mut self, pos: usize, limit: usize) {
+        let d = &self.text[limit..];
+        let len = d.chars().next().map_or(0, char::len_utf8);
+        let span = Span::new(self.file, limit, limit + token_end(d, 0).max(len));
+        self.diags.push(
+            Diagnostic::new(Code::E0008, span, format!("nesting deeper than {MAX_DEPTH} levels"))
+                .label("too deep")
+                .help("flatten the structure: name the inner parts as their own `type`s, and drop parentheses a pattern does not need"),
+        );
+        self.out
+            .broken
+            .extend(declared_name(self.file, self.text, pos));
+    }
+
+    /// The start of the first declaration line after the line of `pos`.
+    fn next_decl_line(&self, pos: usize) -> usize {
+        let i = self.decl_lines.partition_point(|l| *l <= pos);
+        self.decl_lines.get(i).copied().unwrap_or(self.text.len())
+    }
+
+    /// Recovers the declaration at `pos`, which does not parse: reports
+    /// each error, fixes the driver's copy of its text and parses it again
+    /// (see the module docs). Returns where the next item starts.
+    fn recover(&mut self, pos: usize, limit: usize) -> usize {
+        let text = self.text;
+        let cut = self.next_decl_line(pos).min(limit);
+        let end = self.outline.extent(pos).unwrap_or(cut).min(cut);
+        let mut work = text[pos..end].to_string();
+        let real = work.len();
+        let mut closed = false;
+        let mut recovered: Vec<Span> = Vec::new();
+        let mut broken = None;
+        for _ in 0..MAX_REPAIRS {
+            let err = match SlsParser::parse(Rule::item_at, &work) {
+                Ok(mut pairs) => {
+                    let item_at = pairs.next().expect("item_at matched");
+                    let item_end = item_at.as_span().end();
+                    match messages::hyphenated(&work, item_end).filter(|_| item_end < real) {
+                        // `queue rule-dlq` parsed as `queue rule`.
+                        Some(word) => Err(word),
+                        None => match item_at.into_inner().next() {
+                            Some(item) => {
+                                self.accept(item, pos, pos + real, recovered);
+                                return skip_trivia(text, pos + item_end.clamp(1, real));
+                            }
+                            None => return text.len(),
+                        },
+                    }
+                }
+                Err(err) => Ok(err),
+            };
+            let toks = recover::lex(&work[..real]);
+            let (unexpected, expected, at) = match &err {
+                Ok(err) => {
+                    let (positives, negatives) = match &err.variant {
+                        pest::error::ErrorVariant::ParsingError {
+                            positives,
+                            negatives,
+                        } => (positives.clone(), negatives.clone()),
+                        pest::error::ErrorVariant::CustomError { .. } => (Vec::new(), Vec::new()),
+                    };
+                    let at = error_offset(err);
+                    if end == limit && limit < text.len() && at >= real {
+                        self.too_deep(pos, limit);
+                        return skip_trivia(text, next_item_start(text, limit));
+                    }
+                    (negatives, positives, at.min(real))
+                }
+                Err(word) => (Vec::new(), Vec::new(), word.start),
+            };
+            let failure = Failure {
+                file: self.file,
+                base: pos,
+                text: &work[..real],
+                toks: &toks,
+                file_text: text,
+                at,
+                expected: &expected,
+                unexpected: &unexpected,
+                closed,
+                last_close: self.last_close,
+            };
+            let (diag, fix) = match &err {
+                Ok(_) => messages::diagnose(&failure),
+                Err(word) => messages::hyphen(&failure, word.clone()),
+            };
+            self.diags.push(diag);
+            let progress = match fix {
+                Fix::Patch(edits) => {
+                    let mut changed = false;
+                    for (at, with) in edits {
+                        let range = at..at + with.len();
+                        if work.get(range.clone()).is_some_and(|old| old != with) {
+                            recovered.push(Span::new(
+                                self.file,
+                                pos + range.start,
+                                pos + range.end,
+                            ));
+                            work.replace_range(range, &with);
+                            changed = true;
+                        }
+                    }
+                    changed
+                }
+                Fix::Blank(range) => {
+                    let range = range.start.min(real)..range.end.min(real);
+                    if work[range.clone()].trim().is_empty() {
+                        false
+                    } else {
+                        recovered.push(Span::new(self.file, pos + range.start, pos + range.end));
+                        recover::blank(&mut work, range);
+                        true
+                    }
+                }
+                Fix::Close(closers) if !closed => {
+                    work.push_str(&closers);
+                    closed = true;
+                    true
+                }
+                Fix::Close(_) => false,
+                Fix::Skip(name) => {
+                    broken = name;
+                    false
+                }
+            };
+            if !progress {
+                break;
+            }
+        }
+        // Given up: the declaration is dropped, its name kept.
+        match broken {
+            Some(name) => self.out.broken.push(name),
+            None => self.out.broken.extend(declared_name(self.file, text, pos)),
+        }
+        skip_trivia(text, cut.max(pos + 1))
+    }
+}
+
+/// The start of every declaration line of a text: a line that begins, in
+/// its first column, with a declaration keyword, then space and a name (or
+/// a string, for `use`). A line such as `stream = ...` (a property named
+/// like a keyword) or `table exists` (a condition on a field named like
+/// one) is not a declaration line.
+fn declaration_lines(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let line_end = recover::line_end(text, start);
+        let line = &text[start..line_end];
+        let word_len = line.bytes().take_while(|b| recover::is_word(*b)).count();
+        let rest = &line[word_len..];
+        let after = rest.trim_start_matches([' ', '\t']);
+        let next_len = after.bytes().take_while(|b| recover::is_word(*b)).count();
+        let next = &after[..next_len];
+        let spaced = after.len() < rest.len();
+        let named = after.starts_with('"')
+            || after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+        let test_word = matches!(
+            next,
+            "exists"
+                | "not"
+                | "in"
+                | "prefix"
+                | "suffix"
+                | "matches"
+                | "cidr"
+                | "after"
+                | "and"
+                | "or"
+                | "receives"
+                | "receive"
+                | "to"
+        );
+        if ITEM_KEYWORDS.contains(&&line[..word_len]) && spaced && named && !test_word {
+            out.push(start);
+        }
+        start = recover::next_line_start(text, line_end);
+    }
+    out
 }
 
 /// How deeply brackets (`(`, `[`, `{`) and chained `after`s may nest. Real
@@ -338,98 +568,6 @@ fn token_end(text: &str, pos: usize) -> usize {
     }
 }
 
-/// Message, label and help for a pest error, in plain words.
-fn describe(err: &pest::error::Error<Rule>, text: &str) -> (usize, (String, String, String)) {
-    let offset = match err.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
-    let found = {
-        let end = token_end(text, offset);
-        if end == offset {
-            "end of file".to_string()
-        } else {
-            format!("`{}`", &text[offset..end])
-        }
-    };
-    let expected: Vec<Rule> = match &err.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.clone(),
-        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
-    };
-    let mut words: Vec<&str> = Vec::new();
-    for rule in &expected {
-        let w = rule_name(*rule);
-        if !words.contains(&w) {
-            words.push(w);
-        }
-    }
-    let list = match words.len() {
-        0 => "a declaration (`function`, `queue`, `table`, ...)".to_string(),
-        1 => words[0].to_string(),
-        n => format!("{} or {}", words[..n - 1].join(", "), words[n - 1]),
-    };
-    let after_name = expected.contains(&Rule::EQ)
-        && (expected.contains(&Rule::body) || expected.contains(&Rule::LBRACE));
-    let (message, help) = if after_name {
-        (
-            format!("expected `=` after property name, found {found}"),
-            "write `name = value`, or `name { ... }` for a block".to_string(),
-        )
-    } else if expected.is_empty() || expected.contains(&Rule::item_at) {
-        (
-            format!("expected a declaration, found {found}"),
-            "a spec is made of declarations such as `function Name { ... }` or `queue Name`"
-                .to_string(),
-        )
-    } else {
-        (
-            format!("expected {list}, found {found}"),
-            format!("write {list} here"),
-        )
-    };
-    (offset, (message, format!("expected {list}"), help))
-}
-
-/// Plain-words names of grammar rules, for "expected ..." messages.
-fn rule_name(rule: Rule) -> &'static str {
-    match rule {
-        Rule::EQ => "`=`",
-        Rule::COLON => "`:`",
-        Rule::ARROW => "`->`",
-        Rule::LBRACE | Rule::body => "`{`",
-        Rule::RBRACE => "`}`",
-        Rule::LBRACK | Rule::list => "`[`",
-        Rule::RBRACK => "`]`",
-        Rule::LPAREN => "`(`",
-        Rule::RPAREN => "`)`",
-        Rule::QMARK => "`?`",
-        Rule::PIPE => "`|`",
-        Rule::kw_to => "`to`",
-        Rule::kw_from => "`from`",
-        Rule::kw_on => "`on`",
-        Rule::kw_where => "`where`",
-        Rule::kw_and => "`and`",
-        Rule::kw_or => "`or`",
-        Rule::kw_in => "`in`",
-        Rule::kw_not => "`not`",
-        Rule::kw_after => "`after`",
-        Rule::kw_receives => "`receives`",
-        Rule::ident | Rule::path | Rule::path_list => "a name",
-        Rule::string => "a string",
-        Rule::value => "a value",
-        Rule::duration => "a duration such as `30s`",
-        Rule::type_expr => "a type",
-        Rule::field | Rule::fields => "a field (`name: type`)",
-        Rule::member => "a property, block or statement",
-        Rule::schedule_expr => "`every` or `cron`",
-        Rule::cmp_op => "a comparison (`=`, `!=`, `>`, ...)",
-        Rule::condition | Rule::expr | Rule::unary => "a condition",
-        Rule::route_path => "a path starting with `/`",
-        Rule::item_at => "a declaration",
-        _ => "something else",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,9 +614,24 @@ bucket B
         assert_eq!(file.decls.len(), 14);
     }
 
+    /// The names of the members of declaration `i`'s body.
+    fn keys(file: &ast::File, i: usize) -> Vec<String> {
+        file.decls[i]
+            .body
+            .iter()
+            .map(|m| match &m.kind {
+                ast::MemberKind::Property { key, .. } | ast::MemberKind::Block { key, .. } => {
+                    key.name.clone()
+                }
+                ast::MemberKind::Route { method, .. } => method.name.clone(),
+                _ => "statement".to_string(),
+            })
+            .collect()
+    }
+
     #[test]
-    fn reports_one_error_per_broken_declaration() {
-        let text = "queue A { retention 4d }\nqueue B\nfunction F { handler = }\ntable T { key = { pk: string } }\n";
+    fn a_broken_member_is_reported_and_the_rest_of_its_declaration_kept() {
+        let text = "queue A { retention 4d, visibility_timeout = 60s }\nqueue B\nfunction F { handler = }\ntable T { key = { pk: string } }\n";
         let (file, diags) = parse(FileId(0), text);
         assert_eq!(
             diags.iter().map(|d| d.code).collect::<Vec<_>>(),
@@ -486,9 +639,115 @@ bucket B
         );
         assert_eq!(
             diags[0].message,
-            "expected `=` after property name, found `4d`"
+            "expected `=` after `retention`, found `4d`"
         );
+        assert_eq!(file.decls.len(), 4);
+        // `retention 4d` is read as `retention=4d`; `handler =` is left out.
+        assert_eq!(keys(&file, 0), ["retention", "visibility_timeout"]);
+        assert!(keys(&file, 2).is_empty());
+        // The declarations know where they were recovered.
+        assert_eq!(file.decls[0].recovered.len(), 1);
+        assert!(file.decls[1].recovered.is_empty());
+        assert!(file.broken.is_empty());
+    }
+
+    #[test]
+    fn a_half_typed_member_loses_only_itself() {
+        let text = "function F {\n  handler = \"f.main\"\n  timeout = \n  memory = 512MB\n  reads\n  on Jobs\n}\n";
+        let (file, diags) = parse(FileId(0), text);
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected a value after `timeout =`, found end of line",
+                "expected a name after `reads`, found end of line"
+            ]
+        );
+        // The span is the `=` that has no value, not the next line.
+        assert_eq!(
+            &text[diags[0].span.start as usize..diags[0].span.end as usize],
+            "="
+        );
+        assert_eq!(keys(&file, 0), ["handler", "memory", "statement"]);
+    }
+
+    #[test]
+    fn repairs_keep_the_meaning_of_what_was_meant() {
+        let text = "queue rule-dlq\nfunction F {\n  memory = 512mb\n  timeout: 30s\n  dead_letter = rule-dlq\n}\napi A http {\n  post /orders -> F\n}\n";
+        let (file, diags) = parse(FileId(0), text);
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["E0001", "E0001", "E0001", "E0001", "E0001"]
+        );
+        assert_eq!(file.decls[0].name.name, "rule_dlq");
+        assert_eq!(keys(&file, 1), ["memory", "timeout", "dead_letter"]);
+        let ast::MemberKind::Property { value, .. } = &file.decls[1].body[0].kind else {
+            panic!("memory is a property");
+        };
+        assert!(matches!(value.kind, ast::ValueKind::Size(n, ast::SizeUnit::Mb) if n == 512));
+        assert_eq!(keys(&file, 2), ["POST"]);
+        // Spans stay those of the file.
+        let d = &diags[1];
+        assert_eq!(&text[d.span.start as usize..d.span.end as usize], "mb");
+    }
+
+    #[test]
+    fn an_unclosed_brace_is_blamed_on_its_opener() {
+        let text = "function A {\n  handler = \"a.h\"\n\nqueue B { retention = 4d }\n";
+        let (file, diags) = parse(FileId(0), text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message, "unclosed `{` of function `A`");
+        assert_eq!(diags[0].span.start, 11);
         assert_eq!(file.decls.len(), 2);
+        assert_eq!(keys(&file, 0), ["handler"]);
+        // The declaration's span ends in the file, before the next one.
+        assert!(file.decls[0].span.end as usize <= text.find("queue").unwrap());
+        // A block's `}` forgotten: the `}` of the declaration is taken for
+        // it, and indentation tells which `{` is open.
+        let text = "function A {\n  env {\n    X = \"1\"\n  timeout = 10s\n}\nqueue B\n";
+        let (file, diags) = parse(FileId(0), text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message, "unclosed `{` of `env`");
+        assert_eq!(keys(&file, 0), ["timeout"]);
+    }
+
+    #[test]
+    fn a_misspelt_keyword_keeps_its_declaration() {
+        // As long as the keyword: read as meant.
+        let (file, diags) = parse(FileId(0), "fucntion Worker {\n  handler = \"w.h\"\n}\n");
+        assert_eq!(diags[0].help.as_deref(), Some("did you mean `function`?"));
+        assert_eq!(file.decls[0].kind, ast::DeclKind::Function);
+        // Shorter: skipped, its name kept.
+        let (file, diags) = parse(FileId(0), "functon Worker {\n  handler = \"w.h\"\n}\n");
+        assert_eq!(diags[0].help.as_deref(), Some("did you mean `function`?"));
+        assert_eq!(file.broken.len(), 1);
+        assert_eq!(file.broken[0].0, ast::DeclKind::Function);
+        assert_eq!(file.broken[0].1.name, "Worker");
+    }
+
+    #[test]
+    fn recovery_of_one_declaration_is_bounded() {
+        let text = format!(
+            "function F {{\n{}}}\nqueue Q\n",
+            "  timeout = )\n".repeat(1000)
+        );
+        let (file, diags) = parse(FileId(0), &text);
+        assert_eq!(diags.len(), MAX_REPAIRS);
+        // Given up on, the declaration is dropped but the next one is read.
+        assert_eq!(file.decls.len(), 1);
+        assert_eq!(file.broken.len(), 1);
+    }
+
+    #[test]
+    fn keeps_comments_and_blank_lines() {
+        let text = "// a\nqueue Q { x = \"// no\" } // b\n\n/// c\nqueue R { y = }\n";
+        let (file, _) = parse(FileId(0), text);
+        assert_eq!(file.extra.comments.len(), 2);
+        assert_eq!(file.extra.doc_comments.len(), 1);
+        assert_eq!(
+            file.extra.empty_lines,
+            [text.find("\n\n").unwrap() as u32 + 1]
+        );
     }
 
     #[test]
@@ -508,6 +767,21 @@ bucket B
             "api A http { GET }",
             "1234567890123456789012345 ",
             "queue Q { x = 99999999999999999999999s }",
+            "function F {\n  env {\n",
+            "function F { a = [ }",
+            "function F { ) ] } }",
+            "queue a-",
+            "queue a-b-c { x = y-z- }",
+            "api A http { get / }",
+            "fucntion",
+            "function F { timeout = 30 s",
+            "rule R on B { match E where a >",
+            "function F { reads a, }\n}\n}",
+            "type T { a = }",
+            "event E { a: { b = } }",
+            "x = 1\n}\n{\n",
+            "function F {\r\n  timeout:\r\n}\r\n",
+            "function F { é = 1mé }",
         ] {
             let _ = codes(text);
         }

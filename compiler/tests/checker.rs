@@ -2260,3 +2260,27 @@ fn cron_intervals_read_steps_as_cron_does() {
     assert_eq!(cron("0 3 * * ? *"), Some(86_400));
     assert_eq!(cron("0/0 * * * ? *"), None);
 }
+
+#[test]
+fn a_syntax_error_is_not_followed_by_findings_about_what_it_broke() {
+    // `Checkout` cannot be read at all (its header is broken): whatever it
+    // used, fed or invoked would be called unused or fed by nothing.
+    let spec = "queue Jobs { visibility_timeout = 60s, dead_letter = drop { reason = \"r\" } }\n\
+                table Orders { key = { pk: string } }\n\
+                function Checkout handler = \"c.h\", sends to Jobs, writes Orders }\n\
+                function Worker { handler = \"w.h\", timeout = 10s, on Jobs { batch = 1 } }\n";
+    assert_eq!(codes(spec), ["E0001"]);
+    // A half-typed member loses only itself: the declaration, its other
+    // members and what refers to it stay, and nothing is reported missing.
+    let spec = "queue Jobs { visibility_timeout = 60s, dead_letter = drop { reason = \"r\" } }\n\
+                function Checkout {\n  handler =\n  sends to Jobs\n  timeout = 10s\n}\n\
+                function Worker { handler = \"w.h\", timeout = 10s, on Jobs { batch = 1 } }\n\
+                api Public http { auth = iam\n  POST /checkout -> Checkout\n}\n";
+    let c = compile(spec);
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["E0001"], "{}", common::rendered(&c));
+    assert_eq!(
+        c.diagnostics[0].message,
+        "expected a value after `handler =`, found end of line"
+    );
+}

@@ -3,6 +3,9 @@
 use super::*;
 use crate::diagnostics::Code;
 
+/// The words of `auth`: `jwt` takes its settings in a block.
+const AUTH_WORDS: &[&str] = &["none", "iam", "jwt"];
+
 impl Resolver {
     pub(super) fn api(&mut self, d: &ast::Decl) -> Api {
         let mut rest = false;
@@ -133,8 +136,20 @@ impl Resolver {
                     audience: audience?,
                 })
             }
+            // `auth = lambda { ... }`, `auth = cognito`: a form of auth
+            // this version does not have; say which it has.
+            ValueKind::Tagged(tag, _) => {
+                self.unknown_auth(&tag.name, tag.span);
+                None
+            }
+            ValueKind::Path(p)
+                if p.parts.len() == 1 && !AUTH_WORDS.contains(&p.head().name.as_str()) =>
+            {
+                self.unknown_auth(&p.head().name, v.span);
+                None
+            }
             _ => {
-                match self.expect_word(v, &["none", "iam", "jwt"]) {
+                match self.expect_word(v, AUTH_WORDS) {
                     Some(w) if w == "none" => Some(Auth::None),
                     Some(w) if w == "iam" => Some(Auth::Iam),
                     Some(_) => {
@@ -149,6 +164,25 @@ impl Resolver {
                 }
             }
         }
+    }
+
+    /// E0202 for an auth that is not `none`, `iam` or `jwt { ... }`.
+    fn unknown_auth(&mut self, word: &str, span: crate::source::Span) {
+        let forms = "`auth = jwt { issuer = \"https://...\", audience = [\"client-id\"] }` for bearer tokens, `auth = iam` for signed requests, or `auth = none`";
+        let help = match word {
+            "lambda" | "custom" | "authorizer" | "request" | "token" => {
+                format!("Lambda authorizers are not supported; use {forms} and check the caller in the handler")
+            }
+            _ => match did_you_mean(word, AUTH_WORDS.iter().copied()) {
+                Some(w) => format!("did you mean `{w}`? An API's auth is {forms}"),
+                None => format!("an API's auth is {forms}"),
+            },
+        };
+        self.error(
+            Diagnostic::new(Code::E0202, span, format!("unknown auth `{word}`"))
+                .label("expected `none`, `iam` or `jwt { ... }`")
+                .help(help),
+        );
     }
 
     pub(super) fn cors(&mut self, body: &[ast::Member]) -> Cors {

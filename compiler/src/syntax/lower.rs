@@ -26,6 +26,10 @@ pub(super) enum Item {
 pub(super) struct Lowerer {
     pub file: FileId,
     pub base: usize,
+    /// The end of the text the item was read from: closers that recovery
+    /// adds after it (for a `{` left open) are not in the file, and no
+    /// span reaches into them.
+    pub limit: usize,
     /// Problems that do not stop the item from lowering (a bad escape keeps
     /// its string), so that its declaration still exists for later stages.
     pub soft: std::cell::RefCell<Vec<Diagnostic>>,
@@ -35,13 +39,14 @@ impl Lowerer {
     /// The span of a pair without trailing white space: rules with an
     /// optional tail (`match E` without `where`) match the space before it.
     fn span(&self, p: &P) -> Span {
-        let s = p.as_span();
-        let len = p.as_str().trim_end().len();
-        Span::new(
-            self.file,
-            self.base + s.start(),
-            self.base + s.start() + len,
-        )
+        let start = self.base + p.as_span().start();
+        let mut text = p.as_str();
+        if start + text.len() > self.limit {
+            // Only the closers recovery added are past the limit (ASCII).
+            text = &text[..self.limit.saturating_sub(start).min(text.len())];
+        }
+        let len = text.trim_end().len();
+        Span::new(self.file, start.min(self.limit), start + len)
     }
 
     fn ident(&self, p: P) -> Ident {
@@ -108,7 +113,7 @@ impl Lowerer {
             body: Vec::new(),
             fields: Vec::new(),
             span,
-            skipped: Vec::new(),
+            recovered: Vec::new(),
         };
         let mut source = None;
         let mut detail_type = None;
