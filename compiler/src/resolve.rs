@@ -690,6 +690,26 @@ impl Resolver {
             MemberKind::Subscribe { .. } => {
                 ("`subscribe`".into(), "`subscribe` belongs in a `topic`")
             }
+            // `env { A: "1" }`: a block of settings written with `:`.
+            MemberKind::Fields { key, fields }
+                if !matches!(key.name.as_str(), "params" | "query") =>
+            {
+                let name = fields.first().map_or("NAME", |f| f.name.name.as_str());
+                let help = format!(
+                    "settings are written `name = value`: `{} {{ {name} = ... }}`; `name: type` is for `params` and `query` of a route",
+                    key.name
+                );
+                self.error(
+                    Diagnostic::new(
+                        "E0105",
+                        m.span,
+                        format!("`{}` is written with `:` instead of `=`", key.name),
+                    )
+                    .label("not `name = value`")
+                    .help(help),
+                );
+                return;
+            }
             MemberKind::Fields { key, .. } => (
                 format!("`{}`", key.name),
                 "typed blocks such as `params { id: string }` belong in a route",

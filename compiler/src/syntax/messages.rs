@@ -160,6 +160,9 @@ impl Failure<'_> {
                 words.push(w);
             }
         }
+        if words.len() > 1 {
+            words.retain(|w| *w != "something else");
+        }
         match words.len() {
             0 => "something else".to_string(),
             1 => words[0].to_string(),
@@ -629,6 +632,31 @@ fn in_body(f: &Failure, at: usize, c: usize, open: &[usize]) -> (Diagnostic, Fix
     if newline_between(f.text, f.toks[prev].end, t.start) && !f.at_member_start() && prev > c {
         return incomplete_member(f, prev, c);
     }
+    // `"f.h` with no closing quote.
+    let text = t.text(f.text);
+    if t.kind == Kind::Str && (text.len() == 1 || !text.ends_with('"')) {
+        let d = f
+            .diag("E0001", t.start..t.end, "unterminated string".to_string())
+            .label("no closing `\"` on this line")
+            .help("close it with `\"`: a string cannot span lines (write `\\n` for a line break in it)");
+        let ms = member_start(f.text, f.toks, c, at).min(at);
+        return (d, Fix::Blank(f.toks[ms].start..line_end(f.text, t.end)));
+    }
+    // `GET /x => F`: read as `->`.
+    if f.expected.contains(&Rule::ARROW)
+        && t.is(f.text, "=")
+        && f.text.as_bytes().get(t.end) == Some(&b'>')
+    {
+        let d = f
+            .diag(
+                "E0001",
+                t.start..t.end + 1,
+                "expected `->`, found `=>`".to_string(),
+            )
+            .label("expected `->`")
+            .help(body_help(f, ""));
+        return (d, Fix::Patch(vec![(t.start, "->".into())]));
+    }
     let list = f.expected_list();
     let d = f
         .diag(
@@ -659,7 +687,13 @@ fn blank_end(f: &Failure, at: usize, brackets: &Brackets) -> usize {
 
 /// The help of a generic error in a body.
 fn body_help(f: &Failure, list: &str) -> String {
-    if f.expected.contains(&Rule::value) {
+    if f.expected.contains(&Rule::ARROW) {
+        "a route is written `METHOD /path -> Function`, e.g. `GET /orders/{id} -> GetOrder`"
+            .to_string()
+    } else if f.expected.contains(&Rule::kw_receives) {
+        "a dead-letter queue is written `Queue after N receives`, e.g. `OrdersDlq after 5 receives`"
+            .to_string()
+    } else if f.expected.contains(&Rule::value) {
         "write a value: a string, a number, a duration (`30s`), a size (`512MB`), a name or a list"
             .to_string()
     } else if f.at_member_start() {
@@ -727,6 +761,7 @@ fn guarded(f: &Failure, at: usize, c: usize) -> Option<(Diagnostic, Fix)> {
         "reads" | "writes" | "deletes" | "invokes" | "to" | "on" | "match" | "subscribe" | "->" => {
             "a name"
         }
+        "and" | "or" | "where" => "a condition",
         _ => return None,
     };
     let ms = member_start(f.text, f.toks, c, prev);
@@ -748,6 +783,11 @@ fn guarded(f: &Failure, at: usize, c: usize) -> Option<(Diagnostic, Fix)> {
         (None, "a value") => {
             "write the value to compare with on the same line, e.g. `total > 100`".to_string()
         }
+        (None, "a condition") => format!(
+            "write the condition on the same line, e.g. `{} total > 100`, or remove the `{}`",
+            p.text(f.text),
+            p.text(f.text)
+        ),
         (None, _) => format!(
             "name it on the same line, e.g. `{} Orders`, or remove the line",
             p.text(f.text)
@@ -1170,6 +1210,18 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::member => "a property, block or statement",
         Rule::schedule_expr => "`every` or `cron`",
         Rule::cmp_op => "a comparison (`=`, `!=`, `>`, ...)",
+        Rule::cmp
+        | Rule::in_test
+        | Rule::exists_test
+        | Rule::prefix_test
+        | Rule::suffix_test
+        | Rule::wildcard_test
+        | Rule::cidr_test
+        | Rule::kw_not
+        | Rule::kw_exists
+        | Rule::kw_suffix
+        | Rule::kw_matches
+        | Rule::kw_cidr => "a test (`=`, `>`, `in [...]`, `exists`, `prefix \"...\"`, ...)",
         Rule::condition | Rule::expr | Rule::unary => "a condition",
         Rule::route_path => "a path starting with `/`",
         Rule::item_at => "a declaration",
