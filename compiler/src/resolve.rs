@@ -701,7 +701,7 @@ impl Resolver {
                 );
                 self.error(
                     Diagnostic::new(
-                        "E0105",
+                        Code::E0105,
                         m.span,
                         format!("`{}` is written with `:` instead of `=`", key.name),
                     )

@@ -636,7 +636,7 @@ fn in_body(f: &Failure, at: usize, c: usize, open: &[usize]) -> (Diagnostic, Fix
     let text = t.text(f.text);
     if t.kind == Kind::Str && (text.len() == 1 || !text.ends_with('"')) {
         let d = f
-            .diag("E0001", t.start..t.end, "unterminated string".to_string())
+            .diag(Code::E0001, t.start..t.end, "unterminated string".to_string())
             .label("no closing `\"` on this line")
             .help("close it with `\"`: a string cannot span lines (write `\\n` for a line break in it)");
         let ms = member_start(f.text, f.toks, c, at).min(at);
@@ -649,7 +649,7 @@ fn in_body(f: &Failure, at: usize, c: usize, open: &[usize]) -> (Diagnostic, Fix
     {
         let d = f
             .diag(
-                "E0001",
+                Code::E0001,
                 t.start..t.end + 1,
                 "expected `->`, found `=>`".to_string(),
             )
