@@ -11,6 +11,8 @@
 //! - `loops`: paths of the event graph that feed themselves.
 //! - `concurrency`: reserved concurrency against callers and the account.
 //! - `ends`: queues nothing sends to, topics nothing reads.
+//! - `physical`: fixed names against each service's naming rules, outputs
+//!   and exports.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
@@ -25,6 +27,7 @@ mod graph;
 pub mod loops;
 pub mod patterns;
 pub mod permissions;
+pub mod physical;
 pub mod runtimes;
 pub mod values;
 pub mod wiring;
@@ -100,6 +103,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     ends::check(model, &mut diags);
     contracts::check(model, &mut diags);
     permissions::check(model, &mut diags);
+    physical::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = model.event(&rule.event.name).and_then(|e| {

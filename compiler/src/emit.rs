@@ -167,6 +167,7 @@ pub fn emit(
             K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
         }
     }
+    shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.
     if !model.acknowledgements.is_empty() {
         let skip: Vec<Json> = model

@@ -90,6 +90,31 @@ pub struct Model {
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
+    /// `name = "..."`: the physical name a declaration fixes for its
+    /// resource (apps and their code depend on it), by declaration name.
+    /// Without one, CloudFormation generates a unique name.
+    pub physical_names: HashMap<String, Spanned<String>>,
+    /// `description = "..."`: carried into the resource's `Description`, by
+    /// declaration name.
+    pub descriptions: HashMap<String, Spanned<String>>,
+    /// The app's `outputs { ... }`, in order.
+    pub outputs: Vec<Output>,
+}
+
+/// A stack output the app declares: `Name = Decl.attr`, or
+/// `Name = { value = Decl.attr, export = "...", description = "..." }`.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Its key (the output's logical ID), as written.
+    pub name: Spanned<String>,
+    /// The attribute it outputs.
+    pub value: Ref,
+    /// Which attribute.
+    pub attr: Attr,
+    /// The export name other stacks import it by (`Fn::ImportValue`).
+    pub export: Option<Spanned<String>>,
+    /// Its description.
+    pub description: Option<Spanned<String>>,
 }
 
 /// `on_delete`: what CloudFormation does with a stateful resource, and its
@@ -120,6 +145,42 @@ impl OnDelete {
 }
 
 impl Model {
+    /// The physical name `name = "..."` fixes for declaration `decl`.
+    pub fn physical_name(&self, decl: &str) -> Option<&Spanned<String>> {
+        self.physical_names.get(decl)
+    }
+
+    /// The `description = "..."` of declaration `decl`.
+    pub fn description(&self, decl: &str) -> Option<&Spanned<String>> {
+        self.descriptions.get(decl)
+    }
+
+    /// The resources declared `external = true` (used from outside the app),
+    /// in source order: each gets its ARN as a stack output.
+    pub fn externals(&self) -> Vec<(DeclKind, &str, Span)> {
+        use DeclKind as K;
+        self.order
+            .iter()
+            .filter_map(|&(kind, i)| match kind {
+                K::Function if self.functions[i].external => Some((
+                    kind,
+                    self.functions[i].name.as_str(),
+                    self.functions[i].span,
+                )),
+                K::Queue if self.queues[i].external => {
+                    Some((kind, self.queues[i].name.as_str(), self.queues[i].span))
+                }
+                K::Topic if self.topics[i].external => {
+                    Some((kind, self.topics[i].name.as_str(), self.topics[i].span))
+                }
+                K::Bus if self.buses[i].external => {
+                    Some((kind, self.buses[i].name.as_str(), self.buses[i].span))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Where a declaration's name is written.
     pub fn declaration_span(&self, name: &str) -> Option<Span> {
         let (kind, i) = *self.names.get(name)?;
@@ -166,30 +227,35 @@ impl Model {
         }
     }
 
+    /// The name of the `i`-th declaration of `kind`; None for the app.
+    pub fn name_of(&self, kind: DeclKind, i: usize) -> Option<&str> {
+        Some(match kind {
+            DeclKind::Type => &self.types[i].name,
+            DeclKind::Event => &self.events[i].name,
+            DeclKind::Function => &self.functions[i].name,
+            DeclKind::Api => &self.apis[i].name,
+            DeclKind::Rule => &self.rules[i].name,
+            DeclKind::Schedule => &self.schedules[i].name,
+            DeclKind::Queue => &self.queues[i].name,
+            DeclKind::Topic => &self.topics[i].name,
+            DeclKind::Bus => &self.buses[i].name,
+            DeclKind::Table => &self.tables[i].name,
+            DeclKind::Bucket => &self.buckets[i].name,
+            DeclKind::Stream => &self.streams[i].name,
+            DeclKind::Secret => &self.secrets[i].name,
+            DeclKind::Parameter => &self.parameters[i].name,
+            DeclKind::App => return None,
+        })
+    }
+
     /// Records the declarations of `order` in `names`.
     pub fn index_names(&mut self) {
         let names: Vec<(String, (DeclKind, usize))> = self
             .order
             .iter()
-            .map(|&(kind, i)| {
-                let name = match kind {
-                    DeclKind::Type => &self.types[i].name,
-                    DeclKind::Event => &self.events[i].name,
-                    DeclKind::Function => &self.functions[i].name,
-                    DeclKind::Api => &self.apis[i].name,
-                    DeclKind::Rule => &self.rules[i].name,
-                    DeclKind::Schedule => &self.schedules[i].name,
-                    DeclKind::Queue => &self.queues[i].name,
-                    DeclKind::Topic => &self.topics[i].name,
-                    DeclKind::Bus => &self.buses[i].name,
-                    DeclKind::Table => &self.tables[i].name,
-                    DeclKind::Bucket => &self.buckets[i].name,
-                    DeclKind::Stream => &self.streams[i].name,
-                    DeclKind::Secret => &self.secrets[i].name,
-                    DeclKind::Parameter => &self.parameters[i].name,
-                    DeclKind::App => unreachable!("app is not in order"),
-                };
-                (name.clone(), (kind, i))
+            .filter_map(|&(kind, i)| {
+                let name = self.name_of(kind, i)?;
+                Some((name.to_string(), (kind, i)))
             })
             .collect();
         self.names = names.into_iter().collect();
@@ -948,6 +1014,9 @@ pub struct Bus {
     pub name: String,
     /// Where the name is.
     pub span: Span,
+    /// `external = true`: rules or producers outside the spec use the bus
+    /// (its ARN becomes an output).
+    pub external: bool,
 }
 
 /// Key attribute types.

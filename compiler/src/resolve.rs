@@ -411,6 +411,9 @@ impl Resolver {
         if let Some(body) = p.take_block("tags") {
             self.model.tags = self.string_map(body);
         }
+        if let Some(body) = p.take_block("outputs") {
+            self.outputs(body);
+        }
         if let Some(v) = p.take("on_delete") {
             if let Some(d) = self.on_delete(v) {
                 self.model.on_delete = d;
@@ -552,11 +555,18 @@ impl Resolver {
                 self.model.topics.len() - 1
             }
             DeclKind::Bus => {
+                let mut p = Props::new(&d.body);
+                self.identity(&mut p, d);
+                let external = p
+                    .take("external")
+                    .and_then(|v| self.expect_bool(v))
+                    .unwrap_or(false);
                 self.other_members(&d.body, "a bus");
-                Props::new(&d.body).finish(self, "a bus");
+                p.finish(self, "a bus");
                 self.model.buses.push(Bus {
                     name: d.name.name.clone(),
                     span: d.name.span,
+                    external,
                 });
                 self.model.buses.len() - 1
             }
@@ -578,6 +588,7 @@ impl Resolver {
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(true);
                 let on_delete = self.on_delete_of(&mut p);
+                self.identity(&mut p, d);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
                 self.model.buckets.push(Bucket {
@@ -597,6 +608,7 @@ impl Resolver {
                     .and_then(|v| self.expect_seconds(v))
                     .unwrap_or(Spanned::new(86_400, d.name.span));
                 let on_delete = self.on_delete_of(&mut p);
+                self.identity(&mut p, d);
                 self.other_members(&d.body, "a stream");
                 p.finish(self, "a stream");
                 self.model.streams.push(DataStream {
@@ -645,6 +657,113 @@ impl Resolver {
 
     /// Reports members other than properties and blocks in a body that takes
     /// only those.
+    /// `name = "..."` and `description = "..."`, which several kinds share:
+    /// the physical name AWS knows the resource by (on the kinds whose
+    /// resources have one), and the description carried into the template
+    /// (on the kinds whose resources have a `Description`). Only the first of
+    /// duplicate declarations is kept, as in the rest of the model.
+    fn identity(&mut self, p: &mut Props, d: &ast::Decl) {
+        use DeclKind as K;
+        let first = self.symbols.get(&d.name.name).map(|s| s.span) == Some(d.name.span);
+        let named = matches!(
+            d.kind,
+            K::Function | K::Queue | K::Topic | K::Bus | K::Table | K::Bucket | K::Stream
+        );
+        let described = matches!(
+            d.kind,
+            K::Function | K::Api | K::Rule | K::Schedule | K::Bus
+        );
+        if named {
+            if let Some(v) = p.take("name").and_then(|v| self.expect_string(v)) {
+                if first {
+                    self.model.physical_names.insert(d.name.name.clone(), v);
+                }
+            }
+        }
+        if described {
+            if let Some(v) = p.take("description").and_then(|v| self.expect_string(v)) {
+                if first {
+                    self.model.descriptions.insert(d.name.name.clone(), v);
+                }
+            }
+        }
+    }
+
+    /// The app's `outputs { Name = Decl.attr, ... }`: each value an
+    /// attribute, or a record `{ value = Decl.attr, export = "...",
+    /// description = "..." }`.
+    fn outputs(&mut self, body: &[ast::Member]) {
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`outputs`");
+                continue;
+            };
+            let (path, export, description) = match &value.kind {
+                ValueKind::Path(path) => (path, None, None),
+                ValueKind::Record(entries) => {
+                    let mut path = None;
+                    let (mut export, mut description) = (None, None);
+                    for (k, v) in entries {
+                        match k.name.as_str() {
+                            "value" => match &v.kind {
+                                ValueKind::Path(p) => path = Some(p),
+                                _ => self.type_error(
+                                    v,
+                                    "an attribute",
+                                    "write the attribute to output, e.g. `value = Orders.arn`",
+                                ),
+                            },
+                            "export" => export = self.expect_string(v),
+                            "description" => description = self.expect_string(v),
+                            other => {
+                                let mut d = Diagnostic::new(
+                                    Code::E0105,
+                                    k.span,
+                                    format!("`{other}` is not a setting of an output"),
+                                )
+                                .label("unknown setting");
+                                d = match did_you_mean(other, ["value", "export", "description"]) {
+                                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                                    None => d.help(
+                                        "an output takes `value`, `export` and `description`",
+                                    ),
+                                };
+                                self.error(d);
+                            }
+                        }
+                    }
+                    let Some(path) = path else {
+                        self.error(
+                            Diagnostic::new(Code::E0107, value.span, format!("output `{}` has no `value`", key.name))
+                                .label("no value")
+                                .help("say what to output, e.g. `{ value = Orders.arn, export = \"shop-orders-arn\" }`"),
+                        );
+                        continue;
+                    };
+                    (path, export, description)
+                }
+                _ => {
+                    self.type_error(
+                        value,
+                        "an attribute",
+                        "write the attribute to output, e.g. `OrdersArn = Orders.arn`",
+                    );
+                    continue;
+                }
+            };
+            let Some((r, attr)) = self.attr(path) else {
+                continue;
+            };
+            self.model.outputs.push(Output {
+                name: Spanned::new(key.name.clone(), key.span),
+                value: r,
+                attr,
+                export,
+                description,
+            });
+        }
+    }
+
     fn other_members(&mut self, body: &[ast::Member], what: &str) {
         for m in body {
             if !matches!(

@@ -51,6 +51,8 @@ fn every_resource_and_output_has_an_owner() {
                 .names
                 .keys()
                 .filter_map(|n| c.model.declaration_span(n))
+                // The app's `outputs` entries own the outputs they declare.
+                .chain(c.model.outputs.iter().map(|o| o.name.span))
                 .collect();
             for (section, owner) in [
                 (
@@ -75,7 +77,7 @@ fn every_resource_and_output_has_an_owner() {
                     });
                     assert!(
                         declared.contains(&span),
-                        "{} ({target:?}): {section}/{id} is owned by something other than a declaration",
+                        "{} ({target:?}): {section}/{id} is owned by something other than a declaration or an `outputs` entry",
                         spec.display()
                     );
                 }

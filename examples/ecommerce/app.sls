@@ -16,11 +16,17 @@ app shop {
     CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
     CKV_AWS_120 = "the partner API takes orders (writes); there is nothing to cache"
   }
+  // The back office reads orders directly; the warehouse team's stack
+  // imports the bus to add its own rules.
+  outputs {
+    OrdersTable = Orders.name
+    ShopBusArn  = { value = Shop.arn, export = "shop-bus-arn", description = "The bus order events are put on" }
+  }
 }
 
 use "./events.sls"
 
-bus Shop
+bus Shop { description = "Order lifecycle: placed, paid, payment failed" }
 
 // Customers list their orders newest first through `byCustomer`.
 table Orders {

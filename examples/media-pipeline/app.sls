@@ -18,6 +18,8 @@ app media {
     CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
     CKV_AWS_18 = "uploads are audited through the AssetReady topic and CloudTrail data events, not S3 server access logs"
   }
+  // The upload client signs its requests for this bucket.
+  outputs { UploadBucket = Uploads.name }
 }
 
 type AssetPublished {

@@ -157,9 +157,10 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         }
     }
     // §5b: a bus is named `<stack name>-<name>`, at most 256 characters, and
-    // a stack name may have 128.
+    // a stack name may have 128; a name fixed with `name` is checked as it
+    // is written (`physical`).
     for b in &model.buses {
-        if b.name.len() > 127 {
+        if b.name.len() > 127 && model.physical_name(&b.name).is_none() {
             diags.push(
                 Diagnostic::new(
                     Code::E0203,

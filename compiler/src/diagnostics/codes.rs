@@ -73,6 +73,7 @@ codes! {
     E0108 Error "unknown attribute of a reference";
     E0109 Error "logical ID collision";
     E0110 Error "dependency cycle";
+    E0111 Error "physical name or export taken twice";
     E0201 Error "wrong type of value";
     E0202 Error "unknown option";
     E0203 Error "value outside AWS limits";
@@ -86,6 +87,7 @@ codes! {
     E0211 Error "invalid route";
     E0212 Error "invalid environment variable name";
     E0213 Error "constraint does not fit the type";
+    E0214 Error "name outside AWS's naming rules";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

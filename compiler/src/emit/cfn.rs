@@ -71,6 +71,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_list(model);
     }
+    shared::physical_name(model, &f.name, &id, "FunctionName", &mut props, t);
+    shared::description(model, &f.name, &id, &mut props, t);
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
@@ -158,6 +160,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
@@ -229,7 +232,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         );
     }
     t.output(
-        format!("{id}Url"),
+        ids::url_output(&api.name),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

@@ -64,8 +64,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                     (Target::CloudFormation, false) => http_api(api, &plan, *index, owner, &mut c),
                     (Target::CloudFormation, true) => rest_api(api, &plan, *index, owner, &mut c),
                 }
-                c.outputs
-                    .insert(format!("{}Url", logical(&api.name)), owner);
+                c.outputs.insert(ids::url_output(&api.name), owner);
             }
             K::Rule => {
                 let r = &model.rules[*index];
@@ -108,6 +107,13 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             }
             K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
         }
+    }
+    // As `shared::outputs` writes them.
+    for (_, name, span) in model.externals() {
+        c.outputs.insert(ids::arn_output(name), span);
+    }
+    for o in &model.outputs {
+        c.outputs.insert(o.name.value.clone(), o.name.span);
     }
     if target == Target::CloudFormation && !model.functions.is_empty() {
         c.parameters = vec![cfn::CODE_BUCKET.into(), cfn::CODE_PREFIX.into()];

@@ -47,6 +47,7 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Json>, t: &mut Template) {
     props["EventPattern"] = pattern.cloned().unwrap_or(json!({}));
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
+    super::shared::description(model, &r.name, &id, &mut props, t);
     t.prop(&id, "EventPattern", r.event.span);
     for (i, target) in r.targets.iter().enumerate() {
         t.prop(&id, &format!("Targets/{i}"), target.span);
@@ -93,6 +94,7 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     if let Some(tz) = &s.timezone {
         props["ScheduleExpressionTimezone"] = json!(tz.value);
     }
+    super::shared::description(model, &s.name, &id, &mut props, t);
     t.add(
         id,
         json!({ "Type": "AWS::Scheduler::Schedule", "Properties": props }),

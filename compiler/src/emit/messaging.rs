@@ -53,6 +53,7 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
         t.prop(&id, "RedrivePolicy", n.span);
     }
     t.deletion(&id, q.on_delete.span);
+    super::shared::physical_name(model, &q.name, &id, "QueueName", &mut props, t);
     t.add(
         id.clone(),
         stateful(
@@ -97,6 +98,7 @@ pub fn topic<'p>(
     if model.customer_key {
         props["KmsMasterKeyId"] = key_arn();
     }
+    super::shared::physical_name(model, &tp.name, &id, "TopicName", &mut props, t);
     t.add(
         id.clone(),
         json!({ "Type": "AWS::SNS::Topic", "Properties": with_tags(model, props) }),
@@ -140,13 +142,19 @@ pub fn topic<'p>(
     }
 }
 
-/// A custom event bus, named after the stack.
+/// A custom event bus: named as the spec fixes (`name = "..."`), else
+/// after the stack (a bus needs a name, and one per stack keeps two stacks
+/// of one spec apart).
 pub fn bus(model: &Model, b: &Bus, t: &mut Template) {
+    let id = logical(&b.name);
+    let mut props = json!({ "Name": sub(&format!("${{AWS::StackName}}-{}", b.name)) });
+    super::shared::physical_name(model, &b.name, &id, "Name", &mut props, t);
+    super::shared::description(model, &b.name, &id, &mut props, t);
     t.add(
-        logical(&b.name),
+        id,
         json!({
             "Type": "AWS::Events::EventBus",
-            "Properties": with_tags(model, json!({ "Name": sub(&format!("${{AWS::StackName}}-{}", b.name)) })),
+            "Properties": with_tags(model, props),
         }),
     );
 }
@@ -169,6 +177,7 @@ pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
         json!({ "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" })
     };
     t.deletion(&logical(&s.name), s.on_delete.span);
+    super::shared::physical_name(model, &s.name, &logical(&s.name), "Name", &mut props, t);
     t.add(
         logical(&s.name),
         stateful(

@@ -124,6 +124,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Serverless::Api", "Properties": props }),
@@ -134,7 +135,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
 fn output(api: &Api, t: &mut Template) {
     let id = logical(&api.name);
     t.output(
-        format!("{id}Url"),
+        ids::url_output(&api.name),
         json!({
             "Description": format!("Base URL of API {}", api.name),
             "Value": sub(&format!("https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{STAGE}")),
@@ -173,15 +174,14 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let id = logical(&api.name);
     let root = get_att(&id, "RootResourceId");
     let mut out: IndexMap<String, Json> = IndexMap::new();
+    let mut props = json!({
+        "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
+        "EndpointConfiguration": { "Types": ["REGIONAL"] },
+    });
+    shared::description(model, &api.name, &id, &mut props, t);
     out.insert(
         id.clone(),
-        json!({
-            "Type": "AWS::ApiGateway::RestApi",
-            "Properties": {
-                "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
-                "EndpointConfiguration": { "Types": ["REGIONAL"] },
-            },
-        }),
+        json!({ "Type": "AWS::ApiGateway::RestApi", "Properties": props }),
     );
     // The resource tree: one resource per distinct path prefix.
     let mut by_prefix: IndexMap<String, String> = IndexMap::new();

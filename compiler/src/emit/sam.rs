@@ -54,6 +54,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    shared::physical_name(model, &f.name, &id, "FunctionName", &mut props, t);
+    shared::description(model, &f.name, &id, &mut props, t);
     t.add(
         id,
         json!({ "Type": "AWS::Serverless::Function", "Properties": props }),
@@ -170,12 +172,13 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Serverless::HttpApi", "Properties": props }),
     );
     t.output(
-        format!("{id}Url"),
+        ids::url_output(&api.name),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

@@ -147,3 +147,65 @@ pub fn permission(function_id: &str, service: &str, source_arn: Json) -> Json {
 pub(super) fn this_account() -> Json {
     r#ref("AWS::AccountId")
 }
+
+/// Sets property `key` of resource `id` to the physical name the spec fixes
+/// for `decl` (`name = "..."`), as the first property so that a reader of
+/// the template sees it at once; nothing when the spec fixes none, and
+/// CloudFormation generates a unique name.
+pub fn physical_name(
+    model: &Model,
+    decl: &str,
+    id: &str,
+    key: &str,
+    props: &mut Json,
+    t: &mut Template,
+) {
+    let Some(name) = model.physical_name(decl) else {
+        return;
+    };
+    let Json::Object(old) = std::mem::take(props) else {
+        return;
+    };
+    let mut m = serde_json::Map::with_capacity(old.len() + 1);
+    m.insert(key.to_string(), json!(name.value));
+    m.extend(old.into_iter().filter(|(k, _)| k != key));
+    *props = Json::Object(m);
+    t.prop(id, key, name.span);
+}
+
+/// Sets `Description` of resource `id` to the spec's `description = "..."`
+/// of `decl`, if it has one.
+pub fn description(model: &Model, decl: &str, id: &str, props: &mut Json, t: &mut Template) {
+    if let Some(d) = model.description(decl) {
+        props["Description"] = json!(d.value);
+        t.prop(id, "Description", d.span);
+    }
+}
+
+/// The stack outputs the spec asks for: the ARN of every declaration used
+/// from outside the app (`external = true`), then the app's `outputs`.
+pub fn outputs(model: &Model, t: &mut Template) {
+    use crate::naming::{ids, refs};
+    for (kind, name, span) in model.externals() {
+        t.owner = span;
+        t.output(
+            ids::arn_output(name),
+            json!({
+                "Description": format!("ARN of {} {name}, used from outside the app", kind.keyword()),
+                "Value": refs::arn(model, kind, name),
+            }),
+        );
+    }
+    for o in &model.outputs {
+        t.owner = o.name.span;
+        let mut out = json!({});
+        if let Some(d) = &o.description {
+            out["Description"] = json!(d.value);
+        }
+        out["Value"] = refs::value(model, o.value.kind, &o.value.name, o.attr);
+        if let Some(e) = &o.export {
+            out["Export"] = json!({ "Name": e.value });
+        }
+        t.output(o.name.value.clone(), out);
+    }
+}

@@ -95,6 +95,14 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
         json!({ "SSEEnabled": true })
     };
     t.deletion(&logical(&tb.name), tb.on_delete.span);
+    super::shared::physical_name(
+        model,
+        &tb.name,
+        &logical(&tb.name),
+        "TableName",
+        &mut props,
+        t,
+    );
     t.add(
         logical(&tb.name),
         stateful(
@@ -185,6 +193,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
         // the permissions must exist first.
         res["DependsOn"] = Json::Array(depends);
     }
+    super::shared::physical_name(model, &b.name, &id, "BucketName", &mut props, t);
     res["Properties"] = with_tags(model, props);
     t.deletion(&id, b.on_delete.span);
     t.add(id.clone(), res);

@@ -29,6 +29,16 @@ pub fn role(function: &str) -> String {
     format!("{}Role", logical(function))
 }
 
+/// The output holding the URL of API `api`.
+pub fn url_output(api: &str) -> String {
+    format!("{}Url", logical(api))
+}
+
+/// The output holding the ARN of a declaration used from outside the app.
+pub fn arn_output(decl: &str) -> String {
+    format!("{}Arn", logical(decl))
+}
+
 /// The log group of a function.
 pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))

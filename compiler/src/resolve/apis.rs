@@ -41,6 +41,7 @@ impl Resolver {
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(!rest);
+        self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
         for m in &d.body {

@@ -106,6 +106,7 @@ impl Resolver {
             Some(body) => self.env(body),
             None => Vec::new(),
         };
+        self.identity(&mut p, d);
         p.finish(self, "a function");
 
         let mut access = Vec::new();

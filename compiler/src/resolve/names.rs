@@ -157,27 +157,8 @@ impl Resolver {
             .map(|b| b.name.as_str())
             .collect();
         // `external = true`: used from outside the spec.
-        let external: HashSet<&str> = self
-            .model
-            .functions
-            .iter()
-            .filter(|f| f.external)
-            .map(|f| f.name.as_str())
-            .chain(
-                self.model
-                    .queues
-                    .iter()
-                    .filter(|q| q.external)
-                    .map(|q| q.name.as_str()),
-            )
-            .chain(
-                self.model
-                    .topics
-                    .iter()
-                    .filter(|t| t.external)
-                    .map(|t| t.name.as_str()),
-            )
-            .collect();
+        let externals = self.model.externals();
+        let external: HashSet<&str> = externals.iter().map(|(_, name, _)| *name).collect();
         let mut warnings = Vec::new();
         for d in decls {
             let Some(sym) = self.symbols.get(&d.name.name) else {

@@ -11,6 +11,7 @@ impl Resolver {
         };
         let mut p = Props::new(&d.body);
         let (retry, dead_letter) = self.delivery(&mut p);
+        self.identity(&mut p, d);
         p.finish(self, "a rule");
         let mut event = None;
         let mut filter = None;
@@ -127,6 +128,7 @@ impl Resolver {
         let window = p.take("window").and_then(|v| self.expect_seconds(v));
         let timezone = p.take("timezone").and_then(|v| self.expect_string(v));
         self.other_members(&d.body, "a schedule");
+        self.identity(&mut p, d);
         p.finish(self, "a schedule");
         Some(Schedule {
             name: d.name.name.clone(),

@@ -34,6 +34,7 @@ impl Resolver {
         let (content_dedup, external) = self.channel_settings(&mut p);
         let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a queue");
+        self.identity(&mut p, d);
         p.finish(self, "a queue");
         Queue {
             name: d.name.name.clone(),
@@ -70,6 +71,7 @@ impl Resolver {
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
         let (content_dedup, external) = self.channel_settings(&mut p);
+        self.identity(&mut p, d);
         p.finish(self, "a topic");
         let mut subscriptions = Vec::new();
         let mut queues: Vec<Ref> = Vec::new();
@@ -181,6 +183,7 @@ impl Resolver {
         let indexes = self.table_indexes(&d.name, &key, global, local);
         let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a table");
+        self.identity(&mut p, d);
         p.finish(self, "a table");
         Some(Table {
             name: d.name.name.clone(),
