@@ -775,6 +775,9 @@ pub struct Route {
     pub function: Ref,
     /// Overrides the API's auth (only `none` is allowed).
     pub public: bool,
+    /// `scopes = [...]`: the OAuth scopes a JWT must carry, at least one of
+    /// them, for the route to accept the request (`AuthorizationScopes`).
+    pub scopes: Option<Spanned<Vec<String>>>,
     /// Declared path parameters (`params { id: string }`).
     pub params: Option<Spanned<Vec<FieldDef>>>,
     /// Declared query parameters.

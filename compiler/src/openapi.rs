@@ -139,6 +139,9 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     op["responses"] = Json::Object(responses);
     if route.public && api.auth != Auth::None {
         op["security"] = json!([]);
+    } else if let (Some(scopes), Auth::Jwt { .. }) = (&route.scopes, &api.auth) {
+        // OpenAPI lists the scopes a bearer token needs per operation.
+        op["security"] = json!([{ "jwt": scopes.value }]);
     }
     op
 }

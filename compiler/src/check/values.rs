@@ -258,6 +258,7 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
             .help("split the routes over two APIs (AWS can raise this quota on request; until then the deploy fails)"),
         );
     }
+    scopes(a, diags);
     if let Auth::Jwt { audience, .. } = &a.auth {
         if audience.len() > 50 {
             diags.push(
@@ -281,6 +282,58 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(Code::E0203, a.span, format!("the CORS `max_age` of API `{}` is {age} s; browsers and API Gateway allow at most 86,400 (1 day)", a.name))
                     .label("preflight cached too long")
                     .help("set `max_age` to 1d or less"),
+            );
+        }
+    }
+}
+
+/// E0215: `scopes` on a route are checked by the API's JWT authorizer; on
+/// a route without one, API Gateway rejects them (a REST API or `iam`
+/// auth) or nothing checks them (`auth = none`).
+fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
+    for route in &a.routes {
+        let Some(scopes) = &route.scopes else {
+            continue;
+        };
+        let key = format!("{} {}", route.method, route.path.value);
+        let problem = if route.public {
+            Some((
+                format!("route `{key}` has `auth = none`: no token, so no scopes to check"),
+                "remove `scopes`, or remove `auth = none` so that the API's JWT authorizer checks them".to_string(),
+            ))
+        } else if !matches!(a.auth, Auth::Jwt { .. }) {
+            let why = match (a.rest, &a.auth) {
+                (true, _) => "a REST API",
+                (false, Auth::Iam) => "an API with IAM auth",
+                _ => "an API without auth",
+            };
+            Some((
+                format!("route `{key}` asks for scopes, but `{}` is {why}", a.name),
+                if a.rest {
+                    "scopes are checked by an HTTP API's JWT authorizer: make the API `http` with `auth = jwt { ... }`, or remove `scopes`".to_string()
+                } else {
+                    format!("scopes are checked by a JWT authorizer: give `{}` `auth = jwt {{ issuer = \"...\", audience = [\"...\"] }}`, or remove `scopes`", a.name)
+                },
+            ))
+        } else if scopes.value.is_empty() {
+            Some((
+                format!("route `{key}` has an empty `scopes` list"),
+                "list the scopes a token needs (any one of them is enough), or remove `scopes` to accept any valid token".to_string(),
+            ))
+        } else if scopes.value.iter().any(|s| s.trim().is_empty()) {
+            Some((
+                format!("route `{key}` asks for an empty scope"),
+                "write each scope as the identity provider issues it, e.g. \"orders:write\""
+                    .to_string(),
+            ))
+        } else {
+            None
+        };
+        if let Some((msg, help)) = problem {
+            diags.push(
+                Diagnostic::new(Code::E0215, scopes.span, msg)
+                    .label("scopes nothing can check")
+                    .help(help),
             );
         }
     }

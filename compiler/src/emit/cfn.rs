@@ -218,6 +218,10 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             (Auth::Jwt { .. }, false) => {
                 rp["AuthorizationType"] = json!("JWT");
                 rp["AuthorizerId"] = r#ref(&authorizer);
+                if let Some(scopes) = &route.scopes {
+                    rp["AuthorizationScopes"] = json!(scopes.value);
+                    t.prop(&format!("{rid}Route"), "AuthorizationScopes", scopes.span);
+                }
             }
             (Auth::Iam, false) => rp["AuthorizationType"] = json!("AWS_IAM"),
             _ => rp["AuthorizationType"] = json!("NONE"),

@@ -138,6 +138,8 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
         });
         if route.public && api.auth != Auth::None {
             p["Auth"] = json!({ "Authorizer": "NONE" });
+        } else if let (Some(scopes), Auth::Jwt { .. }) = (&route.scopes, &api.auth) {
+            p["Auth"] = json!({ "Authorizer": "Jwt", "AuthorizationScopes": scopes.value });
         }
         events.insert(key, json!({ "Type": "HttpApi", "Properties": p }));
     }

@@ -78,6 +78,7 @@ impl Resolver {
                             path: Spanned::new(path.value.clone(), path.span),
                             function: f,
                             public: contract.public,
+                            scopes: contract.scopes,
                             params: contract.params,
                             query: contract.query,
                             body: contract.body,
@@ -216,14 +217,18 @@ impl Resolver {
         cors
     }
 
-    /// The members of a route's body: `auth = none`, `params {...}`,
-    /// `query {...}`, `body = T`, `responses {...}`.
+    /// The members of a route's body: `auth = none`, `scopes = [...]`,
+    /// `params {...}`, `query {...}`, `body = T`, `responses {...}`.
     fn route_contract(&mut self, body: &[ast::Member]) -> RouteContract {
         let mut rp = Props::new(body);
         let public = match rp.take("auth") {
             Some(v) => self.expect_word(v, &["none"]).is_some(),
             None => false,
         };
+        let scopes = rp.take("scopes").and_then(|v| {
+            let span = v.span;
+            self.expect_strings(v).map(|s| Spanned::new(s, span))
+        });
         let acknowledged = rp
             .take("acknowledge")
             .and_then(|v| self.expect_string(v))
@@ -235,6 +240,7 @@ impl Resolver {
             .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
         let mut contract = RouteContract {
             public,
+            scopes,
             acknowledged,
             body: body_type,
             ..Default::default()
@@ -323,6 +329,7 @@ impl Resolver {
 #[derive(Default)]
 struct RouteContract {
     public: bool,
+    scopes: Option<Spanned<Vec<String>>>,
     acknowledged: Option<String>,
     params: Option<Spanned<Vec<FieldDef>>>,
     query: Vec<FieldDef>,

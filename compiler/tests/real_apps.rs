@@ -1,0 +1,134 @@
+//! What real templates contain, written in `.sls`: fixed physical names,
+//! descriptions, outputs and exports, JWT scopes per route; checked in both
+//! targets on the built template.
+
+#[path = "support/common.rs"]
+mod common;
+
+use serde_json::{json, Value};
+use slsc::Target;
+
+/// The template of `spec` in `target`; the spec must compile cleanly.
+fn build(spec: &str, target: Target) -> Value {
+    let c = slsc::compile_source("t.sls", None, spec.to_string(), common::options());
+    assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
+    let built = slsc::build(&c, target).unwrap();
+    (*built).clone()
+}
+
+const NAMED: &str = r#"
+app shop {
+  runtime = "python3.13"
+  outputs {
+    OrdersTable = Orders.name
+    BusArn      = { value = Shop.arn, export = "shop-bus-arn", description = "The order bus" }
+  }
+}
+table Orders { key = { pk: string }, name = "shop-orders" }
+bus Shop { name = "shop-events", description = "Order events", external = true }
+queue JobsDlq { name = "shop-jobs-dlq.fifo", fifo = true, retention = 14d }
+queue Jobs {
+  name          = "shop-jobs.fifo"
+  fifo          = true
+  content_dedup = true
+  dead_letter   = JobsDlq after 5 receives
+  external      = true
+}
+topic Alerts { name = "shop-alerts", external = true }
+bucket Media { name = "shop-media-1234" }
+stream Clicks { name = "shop-clicks" }
+function Work {
+  handler     = "a.b"
+  name        = "shop-work"
+  description = "Works the jobs"
+  on Jobs { batch = 10, partial_failures = true }
+  writes Orders, Media, Clicks
+}
+"#;
+
+#[test]
+fn physical_names_and_descriptions_reach_both_targets() {
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(NAMED, target);
+        let props = |id: &str| t["Resources"][id]["Properties"].clone();
+        assert_eq!(props("Orders")["TableName"], "shop-orders");
+        assert_eq!(props("Shop")["Name"], "shop-events");
+        assert_eq!(props("Shop")["Description"], "Order events");
+        assert_eq!(props("Jobs")["QueueName"], "shop-jobs.fifo");
+        assert_eq!(props("Alerts")["TopicName"], "shop-alerts");
+        assert_eq!(props("Media")["BucketName"], "shop-media-1234");
+        assert_eq!(props("Clicks")["Name"], "shop-clicks");
+        assert_eq!(props("Work")["FunctionName"], "shop-work");
+        assert_eq!(props("Work")["Description"], "Works the jobs");
+        assert_eq!(props("JobsDlq")["QueueName"], "shop-jobs-dlq.fifo");
+    }
+    // Without `name`, CloudFormation generates one (a bus is named after
+    // the stack, as before).
+    let t = build("app a { runtime = \"python3.13\" }\nqueue Q { external = true }\nbus B { external = true }\n", Target::Sam);
+    assert!(t["Resources"]["Q"]["Properties"].get("QueueName").is_none());
+    assert_eq!(
+        t["Resources"]["B"]["Properties"]["Name"],
+        json!({ "Fn::Sub": "${AWS::StackName}-B" })
+    );
+}
+
+#[test]
+fn outputs_exports_and_external_arns() {
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(NAMED, target);
+        let outputs = t["Outputs"].as_object().unwrap();
+        let keys: Vec<&str> = outputs.keys().map(String::as_str).collect();
+        // External declarations first, in source order, then the app's.
+        assert_eq!(
+            keys,
+            ["ShopArn", "JobsArn", "AlertsArn", "OrdersTable", "BusArn"]
+        );
+        assert_eq!(
+            outputs["OrdersTable"],
+            json!({ "Value": { "Ref": "Orders" } })
+        );
+        assert_eq!(
+            outputs["BusArn"],
+            json!({
+                "Description": "The order bus",
+                "Value": { "Fn::GetAtt": ["Shop", "Arn"] },
+                "Export": { "Name": "shop-bus-arn" },
+            })
+        );
+        assert_eq!(outputs["AlertsArn"]["Value"], json!({ "Ref": "Alerts" }));
+    }
+}
+
+#[test]
+fn jwt_scopes_per_route() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function ListProducts { handler = "products.list" }
+function PlaceOrder { handler = "orders.place" }
+api Public http {
+  auth = jwt { issuer = "https://auth.shop.example.com", audience = ["shop-web"] }
+  GET /products -> ListProducts
+  POST /orders -> PlaceOrder { scopes = ["orders:write", "orders:admin"] }
+}
+"#;
+    let sam = build(spec, Target::Sam);
+    let events = &sam["Resources"]["PlaceOrder"]["Properties"]["Events"];
+    let (_, event) = events.as_object().unwrap().iter().next().unwrap();
+    assert_eq!(
+        event["Properties"]["Auth"],
+        json!({ "Authorizer": "Jwt", "AuthorizationScopes": ["orders:write", "orders:admin"] })
+    );
+    let cfn = build(spec, Target::CloudFormation);
+    let routes: Vec<&Value> = cfn["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|r| r["Type"] == "AWS::ApiGatewayV2::Route")
+        .collect();
+    let scoped: Vec<&Value> = routes
+        .iter()
+        .filter_map(|r| r["Properties"].get("AuthorizationScopes"))
+        .collect();
+    assert_eq!(scoped, [&json!(["orders:write", "orders:admin"])]);
+    assert_eq!(routes.len(), 2);
+}
