@@ -147,6 +147,8 @@ pub enum DeclKind {
     Secret,
     /// `parameter`: an existing SSM parameter (or path of parameters).
     Parameter,
+    /// `param`: a template parameter, set when the stack is deployed.
+    Param,
 }
 
 impl DeclKind {
@@ -168,6 +170,7 @@ impl DeclKind {
             "stream" => DeclKind::Stream,
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
+            "param" => DeclKind::Param,
             _ => return None,
         })
     }
@@ -190,6 +193,7 @@ impl DeclKind {
             DeclKind::Stream => "stream",
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
+            DeclKind::Param => "param",
         }
     }
 
@@ -242,6 +246,11 @@ pub enum Header {
     Message {
         /// The type or event of its messages.
         message: Path,
+    },
+    /// `param X string`.
+    Param {
+        /// The type word.
+        ty: Ident,
     },
     /// `api X http`.
     Api {

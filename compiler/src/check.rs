@@ -13,6 +13,7 @@
 //! - `ends`: queues nothing sends to, topics nothing reads.
 //! - `physical`: fixed names against each service's naming rules, outputs
 //!   and exports.
+//! - `params`: template parameters' defaults and constraints.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
@@ -25,6 +26,7 @@ pub mod ends;
 pub mod failures;
 mod graph;
 pub mod loops;
+pub mod params;
 pub mod patterns;
 pub mod permissions;
 pub mod physical;
@@ -104,6 +106,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     contracts::check(model, &mut diags);
     permissions::check(model, &mut diags);
     physical::check(model, &mut diags);
+    params::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = model.event(&rule.event.name).and_then(|e| {

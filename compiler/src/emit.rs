@@ -93,6 +93,14 @@ impl Template {
         self.outputs.insert(id, output);
     }
 
+    /// Adds parameter `id`, owned by the current owner.
+    pub fn parameter(&mut self, id: String, parameter: Json) {
+        if self.owner != Span::default() {
+            self.provenance.put(format!("Parameters/{id}"), self.owner);
+        }
+        self.parameters.insert(id, parameter);
+    }
+
     /// Records that property `path` (below `Properties`) of resource `id`
     /// was set by the text at `span`.
     pub fn prop(&mut self, id: &str, path: &str, span: Span) {
@@ -134,6 +142,7 @@ pub fn emit(
     if model.customer_key && needs_key(model) {
         shared::key(model, &mut t);
     }
+    shared::parameters(model, &mut t);
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
         t.owner = model.span_of(*kind, *index).unwrap_or_default();
@@ -164,7 +173,7 @@ pub fn emit(
             K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
             K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
-            K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
+            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
     }
     shared::outputs(model, &mut t);

@@ -87,6 +87,8 @@ pub struct Model {
     pub secrets: Vec<Secret>,
     /// `parameter` declarations.
     pub parameters: Vec<Parameter>,
+    /// `param` declarations: the template's parameters.
+    pub params: Vec<Param>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -99,6 +101,66 @@ pub struct Model {
     pub descriptions: HashMap<String, Spanned<String>>,
     /// The app's `outputs { ... }`, in order.
     pub outputs: Vec<Output>,
+}
+
+/// The type of a template parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamType {
+    /// `string`: CloudFormation `String`.
+    String,
+    /// `number`: CloudFormation `Number`.
+    Number,
+}
+
+/// A value a template parameter may take (a default, an allowed value).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamValue {
+    /// A string.
+    Str(String),
+    /// A number.
+    Num(f64),
+}
+
+impl ParamValue {
+    /// The value as text, as it is substituted into strings.
+    pub fn text(&self) -> String {
+        match self {
+            ParamValue::Str(s) => s.clone(),
+            ParamValue::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            ParamValue::Num(n) => format!("{n}"),
+        }
+    }
+}
+
+/// A `param` declaration: a template parameter, set when the stack is
+/// deployed and referenced as `${Name}` inside strings (or by its bare name
+/// where a string goes).
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// Its name (also its logical ID in `Parameters`).
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Its type.
+    pub ty: ParamType,
+    /// `default`.
+    pub default: Option<Spanned<ParamValue>>,
+    /// `allowed = [...]`: `AllowedValues`.
+    pub allowed: Option<Spanned<Vec<ParamValue>>>,
+    /// `description`.
+    pub description: Option<Spanned<String>>,
+    /// `secret = true`: `NoEcho`, so that CloudFormation masks the value.
+    pub secret: bool,
+    /// `pattern`: `AllowedPattern` (strings).
+    pub pattern: Option<Spanned<String>>,
+    /// `min_length` / `max_length` (strings).
+    pub min_length: Option<Spanned<i64>>,
+    /// See `min_length`.
+    pub max_length: Option<Spanned<i64>>,
+    /// `min` / `max`: `MinValue` / `MaxValue` (numbers).
+    pub min: Option<Spanned<f64>>,
+    /// See `min`.
+    pub max: Option<Spanned<f64>>,
 }
 
 /// A stack output the app declares: `Name = Decl.attr`, or
@@ -206,6 +268,7 @@ impl Model {
             K::Stream => self.streams[i].span,
             K::Secret => self.secrets[i].span,
             K::Parameter => self.parameters[i].span,
+            K::Param => self.params[i].span,
             K::App => return None,
         })
     }
@@ -244,6 +307,7 @@ impl Model {
             DeclKind::Stream => &self.streams[i].name,
             DeclKind::Secret => &self.secrets[i].name,
             DeclKind::Parameter => &self.parameters[i].name,
+            DeclKind::Param => &self.params[i].name,
             DeclKind::App => return None,
         })
     }

@@ -24,3 +24,32 @@ pub const REST_STAGE: &str = "prod";
 pub fn key_arn() -> Json {
     refs::get_att(KEY, "Arn")
 }
+
+/// CloudFormation's pseudo parameters, which a string may reference as
+/// `${AWS::Region}` without declaring them.
+pub const PSEUDO: &[&str] = &[
+    "AWS::AccountId",
+    "AWS::NotificationARNs",
+    "AWS::Partition",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+];
+
+/// The names referenced as `${Name}` in `text`, in order.
+pub fn references(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        let after = &rest[i + 2..];
+        match after.find('}') {
+            Some(j) => {
+                out.push(&after[..j]);
+                rest = &after[j + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}

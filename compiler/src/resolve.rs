@@ -13,6 +13,7 @@
 mod apis;
 mod functions;
 mod names;
+mod params;
 mod props;
 mod routing;
 mod storage;
@@ -620,6 +621,11 @@ impl Resolver {
                 });
                 self.model.streams.len() - 1
             }
+            DeclKind::Param => {
+                let p = self.param(d);
+                self.model.params.push(p);
+                self.model.params.len() - 1
+            }
             DeclKind::Secret | DeclKind::Parameter => match self.external_value(d) {
                 Some(i) => i,
                 None => return,
@@ -651,6 +657,7 @@ impl Resolver {
             DeclKind::Stream => drop(m.streams.pop()),
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
+            DeclKind::Param => drop(m.params.pop()),
             DeclKind::App => {}
         }
     }
@@ -674,14 +681,14 @@ impl Resolver {
             K::Function | K::Api | K::Rule | K::Schedule | K::Bus
         );
         if named {
-            if let Some(v) = p.take("name").and_then(|v| self.expect_string(v)) {
+            if let Some(v) = p.take("name").and_then(|v| self.expect_text(v)) {
                 if first {
                     self.model.physical_names.insert(d.name.name.clone(), v);
                 }
             }
         }
         if described {
-            if let Some(v) = p.take("description").and_then(|v| self.expect_string(v)) {
+            if let Some(v) = p.take("description").and_then(|v| self.expect_text(v)) {
                 if first {
                     self.model.descriptions.insert(d.name.name.clone(), v);
                 }
@@ -713,7 +720,7 @@ impl Resolver {
                                     "write the attribute to output, e.g. `value = Orders.arn`",
                                 ),
                             },
-                            "export" => export = self.expect_string(v),
+                            "export" => export = self.expect_text(v),
                             "description" => description = self.expect_string(v),
                             other => {
                                 let mut d = Diagnostic::new(

@@ -132,3 +132,53 @@ api Public http {
     assert_eq!(scoped, [&json!(["orders:write", "orders:admin"])]);
     assert_eq!(routes.len(), 2);
 }
+
+#[test]
+fn template_parameters_and_the_strings_that_use_them() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+param Stage string {
+  description = "Deployment stage"
+  default     = "dev"
+  allowed     = ["dev", "prod"]
+}
+param Limit number { default = 5, min = 1, max = 10 }
+param partner_key string { secret = true, min_length = 20 }
+param key_prefix string { default = "k" }
+table Orders { key = { pk: string }, name = "shop-${Stage}-orders" }
+function Place {
+  handler = "place.handler"
+  env { STAGE = Stage, LIMIT = "${Limit}", REGION = "${AWS::Region}", RAW = "${!Literal}", KEY_NAME = "${key_prefix}-name" }
+  writes Orders
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let params = t["Parameters"].as_object().unwrap();
+        assert_eq!(
+            params["Stage"],
+            json!({ "Type": "String", "Description": "Deployment stage", "Default": "dev", "AllowedValues": ["dev", "prod"] })
+        );
+        assert_eq!(
+            params["Limit"],
+            json!({ "Type": "Number", "Default": 5, "MinValue": 1, "MaxValue": 10 })
+        );
+        assert_eq!(
+            params["PartnerKey"],
+            json!({ "Type": "String", "MinLength": 20, "NoEcho": true })
+        );
+        let keys: Vec<&str> = params.keys().map(String::as_str).collect();
+        assert_eq!(&keys[..3], ["Stage", "Limit", "PartnerKey"]);
+        assert_eq!(
+            t["Resources"]["Orders"]["Properties"]["TableName"],
+            json!({ "Fn::Sub": "shop-${Stage}-orders" })
+        );
+        let env = &t["Resources"]["Place"]["Properties"]["Environment"]["Variables"];
+        assert_eq!(env["STAGE"], json!({ "Ref": "Stage" }));
+        assert_eq!(env["LIMIT"], json!({ "Ref": "Limit" }));
+        assert_eq!(env["REGION"], json!({ "Ref": "AWS::Region" }));
+        assert_eq!(env["RAW"], json!("${Literal}"));
+        // References are rewritten to the parameter's logical ID.
+        assert_eq!(env["KEY_NAME"], json!({ "Fn::Sub": "${KeyPrefix}-name" }));
+    }
+}

@@ -89,6 +89,7 @@ module.exports = grammar({
       $.stream_declaration,
       $.secret_declaration,
       $.parameter_declaration,
+      $.param_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -359,6 +360,8 @@ module.exports = grammar({
     secret_declaration: $ => declaration($, 'secret', field('body', $.body)),
     // `parameter Settings { name = "/shop/settings" }`: an SSM parameter (or a path of them).
     parameter_declaration: $ => declaration($, 'parameter', field('body', $.body)),
+    // `param Stage string { default = "dev" }`: a template parameter.
+    param_declaration: $ => declaration($, 'param', field('type', $.identifier), optional(field('body', $.body))),
   },
 });
 

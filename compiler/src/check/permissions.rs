@@ -19,7 +19,7 @@ use crate::model::*;
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for f in &model.functions {
         env_access(f, diags);
-        secrets(f, diags);
+        secrets(model, f, diags);
         for a in &f.allows {
             allow(a, diags);
         }
@@ -211,12 +211,21 @@ const SECRET_VALUES: &[(&str, CredentialTest)] = &[
     ("a Google API key", google_api_key),
 ];
 
-fn secrets(f: &Function, diags: &mut Vec<Diagnostic>) {
+fn secrets(model: &Model, f: &Function, diags: &mut Vec<Diagnostic>) {
     for (key, value) in &f.env {
         let EnvValue::Literal(text) = value else {
             continue;
         };
-        let Some(why) = secret_reason(&key.value, text) else {
+        // A `secret = true` parameter is masked by CloudFormation, but Lambda
+        // shows its value to anyone who can read the function's settings.
+        let secret_param = crate::naming::references(text)
+            .into_iter()
+            .find(|name| model.params.iter().any(|p| p.name == *name && p.secret));
+        let why = match secret_param {
+            Some(p) => Some(format!("`{}` holds secret parameter `{p}`", key.value)),
+            None => secret_reason(&key.value, text),
+        };
+        let Some(why) = why else {
             continue;
         };
         diags.push(

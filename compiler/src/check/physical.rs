@@ -14,6 +14,7 @@ use crate::naming::ids;
 use std::collections::HashMap;
 
 /// What one service allows in a name.
+#[derive(Clone, Copy)]
 struct Rule {
     /// What the rule is about, in messages: "a Lambda function name".
     what: &'static str,
@@ -230,6 +231,98 @@ fn bucket(name: &str) -> Option<(String, String)> {
     None
 }
 
+/// The longest value of each pseudo parameter (a stack name has at most
+/// 128 characters; the others are bounded by AWS's own formats).
+fn pseudo_max(name: &str) -> Option<usize> {
+    Some(match name {
+        "AWS::StackName" => 128,
+        "AWS::AccountId" => 12,
+        "AWS::Region" => 20,
+        "AWS::Partition" => 10,
+        "AWS::URLSuffix" => 20,
+        _ => return None,
+    })
+}
+
+/// What the parameters a name references let slsc know of it.
+enum Known {
+    /// Every value it can take (each parameter has `allowed` values), with
+    /// the parameter values that make it.
+    All(Vec<(String, String)>),
+    /// Its text with every reference replaced by a letter, for the
+    /// character rules; its longest length if bounded; and the references
+    /// whose length is not bounded.
+    Partly {
+        probe: String,
+        max_len: Option<usize>,
+        unbounded: Vec<String>,
+    },
+}
+
+/// At most this many combinations of allowed values are checked one by one.
+const MAX_COMBINATIONS: usize = 64;
+
+fn known(model: &Model, text: &str) -> Known {
+    use crate::model::ParamValue;
+    let refs = crate::naming::references(text);
+    let param = |n: &str| model.params.iter().find(|p| p.name == n);
+    let finite: Option<Vec<(&str, Vec<String>)>> = refs
+        .iter()
+        .map(|r| {
+            let values = param(r)?.allowed.as_ref()?;
+            Some((*r, values.value.iter().map(ParamValue::text).collect()))
+        })
+        .collect();
+    if let Some(sets) = finite {
+        let count = sets.iter().map(|(_, v)| v.len()).product::<usize>();
+        if count <= MAX_COMBINATIONS {
+            let mut out = vec![(text.to_string(), String::new())];
+            for (name, values) in &sets {
+                let pattern = format!("${{{name}}}");
+                let mut next = Vec::with_capacity(out.len() * values.len());
+                for (t, why) in &out {
+                    for v in values {
+                        let sep = if why.is_empty() { "" } else { ", " };
+                        next.push((
+                            t.replace(&pattern, v),
+                            format!("{why}{sep}`{name}` = \"{v}\""),
+                        ));
+                    }
+                }
+                out = next;
+            }
+            return Known::All(out);
+        }
+    }
+    let mut probe = text.to_string();
+    let mut max_len = Some(text.chars().count());
+    let mut unbounded = Vec::new();
+    for r in &refs {
+        let pattern = format!("${{{r}}}");
+        probe = probe.replacen(&pattern, "a", 1);
+        let bound = pseudo_max(r).or_else(|| {
+            let p = param(r)?;
+            match (&p.allowed, &p.max_length) {
+                (Some(a), _) => a.value.iter().map(|v| v.text().chars().count()).max(),
+                (None, Some(m)) => Some(m.value.max(0) as usize),
+                _ => None,
+            }
+        });
+        match bound {
+            Some(b) => max_len = max_len.map(|l| l - pattern.chars().count() + b),
+            None => {
+                max_len = None;
+                unbounded.push(r.to_string());
+            }
+        }
+    }
+    Known::Partly {
+        probe,
+        max_len,
+        unbounded,
+    }
+}
+
 fn names(model: &Model, diags: &mut Vec<Diagnostic>) {
     // (kind, physical name) -> the declaration that took it first.
     let mut taken: HashMap<(DeclKind, &str), (&str, &Spanned<String>)> = HashMap::new();
@@ -241,7 +334,11 @@ fn names(model: &Model, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(r) = rule(kind) else { continue };
-        if let Some((msg, help)) = breaks(model, kind, decl, &r, &name.value) {
+        if !crate::naming::references(&name.value).is_empty() {
+            if !parameterized(model, kind, decl, &r, name, diags) {
+                continue;
+            }
+        } else if let Some((msg, help)) = breaks(model, kind, decl, &r, &name.value) {
             diags.push(invalid(name, msg, "breaks AWS's naming rules", help));
             continue;
         }
@@ -264,6 +361,81 @@ fn names(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Checks a name that references parameters as far as they are known:
+/// every value when each has `allowed` values; otherwise its characters,
+/// and its length when the parameters' lengths are bounded, with a warning
+/// (W0216) saying what could not be checked. False if an error was found.
+fn parameterized(
+    model: &Model,
+    kind: DeclKind,
+    decl: &str,
+    r: &Rule,
+    name: &Spanned<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    match known(model, &name.value) {
+        Known::All(values) => {
+            for (value, with) in values {
+                if let Some((msg, help)) = breaks(model, kind, decl, r, &value) {
+                    diags.push(invalid(
+                        name,
+                        format!("with {with}, {msg}"),
+                        "breaks AWS's naming rules",
+                        help,
+                    ));
+                    return false;
+                }
+            }
+            true
+        }
+        Known::Partly {
+            probe,
+            max_len,
+            unbounded,
+        } => {
+            let relaxed = Rule {
+                min: 0,
+                max: usize::MAX,
+                ..*r
+            };
+            if let Some((msg, help)) = breaks(model, kind, decl, &relaxed, &probe) {
+                diags.push(invalid(name, msg, "breaks AWS's naming rules", help));
+                return false;
+            }
+            let refs = crate::naming::references(&name.value);
+            let listed = refs
+                .iter()
+                .map(|r| format!("`${{{r}}}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let warn = match max_len {
+                Some(n) if n > r.max => Some((
+                    format!("{} can be {n} characters long once {listed} are filled in; {} is at most {}", article_name(kind, decl), r.what, r.max),
+                    "shorten the fixed part, or bound the parameters (`max_length`, `allowed`) so that the name always fits".to_string(),
+                )),
+                Some(_) => None,
+                None => Some((
+                    format!("{} depends on {}, whose length slsc cannot know: {} is at most {} characters", article_name(kind, decl), unbounded.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", "), r.what, r.max),
+                    format!("give {} `allowed = [...]` or `max_length = N`, so that the name is checked", unbounded.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(" and ")),
+                )),
+            };
+            if let Some((msg, help)) = warn {
+                diags.push(
+                    Diagnostic::new(Code::W0216, name.span, msg)
+                        .label("not checked in full")
+                        .help(help),
+                );
+            }
+            true
+        }
+    }
+}
+
+/// "the name of function `Work`".
+fn article_name(kind: DeclKind, decl: &str) -> String {
+    format!("the name of {} `{decl}`", kind.keyword())
 }
 
 fn descriptions(model: &Model, diags: &mut Vec<Diagnostic>) {
@@ -335,9 +507,16 @@ fn outputs(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(e) = &o.export {
-            let ok = !e.value.is_empty()
+            // Parameters are checked as one letter each: their values are
+            // not known.
+            let probe = crate::naming::references(&e.value)
+                .iter()
+                .fold(e.value.clone(), |t, r| {
+                    t.replacen(&format!("${{{r}}}"), "a", 1)
+                });
+            let ok = !probe.is_empty()
                 && e.value.len() <= 255
-                && e.value
+                && probe
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '-');
             if !ok {

@@ -184,7 +184,10 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                     "AuthorizerType": "JWT",
                     "Name": "jwt",
                     "IdentitySource": ["$request.header.Authorization"],
-                    "JwtConfiguration": { "Issuer": issuer, "Audience": audience },
+                    "JwtConfiguration": {
+                        "Issuer": shared::text(issuer),
+                        "Audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                    },
                 },
             }),
         );

@@ -105,7 +105,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(id.clone(), owner);
                 c.add(format!("{id}Policy"), owner);
             }
-            K::App | K::Type | K::Event | K::Secret | K::Parameter => {}
+            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
     }
     // As `shared::outputs` writes them.
@@ -115,8 +115,10 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     for o in &model.outputs {
         c.outputs.insert(o.name.value.clone(), o.name.span);
     }
+    c.parameters = model.params.iter().map(|p| logical(&p.name)).collect();
     if target == Target::CloudFormation && !model.functions.is_empty() {
-        c.parameters = vec![cfn::CODE_BUCKET.into(), cfn::CODE_PREFIX.into()];
+        c.parameters
+            .extend([cfn::CODE_BUCKET.to_string(), cfn::CODE_PREFIX.to_string()]);
     }
     c
 }

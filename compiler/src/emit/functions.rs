@@ -150,7 +150,7 @@ pub fn environment(model: &Model, f: &Function) -> Option<Json> {
         .iter()
         .map(|(k, v)| {
             let value = match v {
-                EnvValue::Literal(s) => json!(s),
+                EnvValue::Literal(s) => super::shared::text(s),
                 EnvValue::Attr(r, a) => refs::value(model, r.kind, &r.name, *a),
             };
             (k.value.clone(), value)

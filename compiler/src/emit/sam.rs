@@ -159,7 +159,10 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
             "Authorizers": {
                 "Jwt": {
                     "IdentitySource": "$request.header.Authorization",
-                    "JwtConfiguration": { "issuer": issuer, "audience": audience },
+                    "JwtConfiguration": {
+                        "issuer": shared::text(issuer),
+                        "audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                    },
                 },
             },
             "DefaultAuthorizer": "Jwt",

@@ -167,7 +167,7 @@ pub fn physical_name(
         return;
     };
     let mut m = serde_json::Map::with_capacity(old.len() + 1);
-    m.insert(key.to_string(), json!(name.value));
+    m.insert(key.to_string(), text(&name.value));
     m.extend(old.into_iter().filter(|(k, _)| k != key));
     *props = Json::Object(m);
     t.prop(id, key, name.span);
@@ -177,7 +177,7 @@ pub fn physical_name(
 /// of `decl`, if it has one.
 pub fn description(model: &Model, decl: &str, id: &str, props: &mut Json, t: &mut Template) {
     if let Some(d) = model.description(decl) {
-        props["Description"] = json!(d.value);
+        props["Description"] = text(&d.value);
         t.prop(id, "Description", d.span);
     }
 }
@@ -204,8 +204,93 @@ pub fn outputs(model: &Model, t: &mut Template) {
         }
         out["Value"] = refs::value(model, o.value.kind, &o.value.name, o.attr);
         if let Some(e) = &o.export {
-            out["Export"] = json!({ "Name": e.value });
+            out["Export"] = json!({ "Name": text(&e.value) });
         }
         t.output(o.name.value.clone(), out);
+    }
+}
+
+/// A string of the spec where parameters may go, as the template holds it:
+/// the string itself; `Ref` of the one parameter it consists of; or
+/// `Fn::Sub` with each `${name}` rewritten to the parameter's logical ID.
+pub fn text(s: &str) -> Json {
+    use crate::naming::{ids::logical, references};
+    let refs = references(s);
+    if refs.is_empty() {
+        return json!(s);
+    }
+    // Only `${!Text}` escapes: the text itself, without `Fn::Sub`.
+    if refs.iter().all(|r| r.starts_with('!')) {
+        return json!(s.replace("${!", "${"));
+    }
+    let target = |name: &str| {
+        if name.starts_with("AWS::") || name.starts_with('!') {
+            name.to_string()
+        } else {
+            logical(name)
+        }
+    };
+    if refs.len() == 1 && s == format!("${{{}}}", refs[0]) && !refs[0].starts_with('!') {
+        return r#ref(&target(refs[0]));
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("${") {
+        let after = &rest[i + 2..];
+        let Some(j) = after.find('}') else { break };
+        out.push_str(&rest[..i]);
+        out.push_str("${");
+        out.push_str(&target(&after[..j]));
+        out.push('}');
+        rest = &after[j + 1..];
+    }
+    out.push_str(rest);
+    sub(&out)
+}
+
+/// The template's `Parameters` from the spec's `param` declarations, in
+/// source order.
+pub fn parameters(model: &Model, t: &mut Template) {
+    for p in &model.params {
+        let mut j = json!({
+            "Type": match p.ty {
+                ParamType::String => "String",
+                ParamType::Number => "Number",
+            },
+        });
+        let value = |v: &ParamValue| match v {
+            ParamValue::Str(s) => json!(s),
+            ParamValue::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => json!(*n as i64),
+            ParamValue::Num(n) => json!(n),
+        };
+        if let Some(d) = &p.description {
+            j["Description"] = json!(d.value);
+        }
+        if let Some(d) = &p.default {
+            j["Default"] = value(&d.value);
+        }
+        if let Some(a) = &p.allowed {
+            j["AllowedValues"] = Json::Array(a.value.iter().map(value).collect());
+        }
+        if let Some(pat) = &p.pattern {
+            j["AllowedPattern"] = json!(pat.value);
+        }
+        if let Some(n) = &p.min_length {
+            j["MinLength"] = json!(n.value);
+        }
+        if let Some(n) = &p.max_length {
+            j["MaxLength"] = json!(n.value);
+        }
+        if let Some(n) = &p.min {
+            j["MinValue"] = value(&ParamValue::Num(n.value));
+        }
+        if let Some(n) = &p.max {
+            j["MaxValue"] = value(&ParamValue::Num(n.value));
+        }
+        if p.secret {
+            j["NoEcho"] = json!(true);
+        }
+        t.owner = p.span;
+        t.parameter(crate::naming::ids::logical(&p.name), j);
     }
 }

@@ -117,8 +117,14 @@ impl Resolver {
         match &v.kind {
             ValueKind::Tagged(tag, body) if tag.name == "jwt" => {
                 let mut p = Props::new(body);
-                let issuer = p.take("issuer").and_then(|v| self.expect_string(v));
-                let audience = p.take("audience").and_then(|v| self.expect_strings(v));
+                let issuer = p.take("issuer").and_then(|v| self.expect_text(v));
+                let audience = p.take("audience").and_then(|v| match &v.kind {
+                    ValueKind::List(items) => items
+                        .iter()
+                        .map(|i| self.expect_text(i).map(|s| s.value))
+                        .collect::<Option<Vec<String>>>(),
+                    _ => self.expect_strings(v),
+                });
                 for (key, present) in [
                     ("issuer", issuer.is_some() || p.has("issuer")),
                     ("audience", audience.is_some() || p.has("audience")),

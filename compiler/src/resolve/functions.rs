@@ -219,8 +219,25 @@ impl Resolver {
                 continue;
             }
             let v = match &value.kind {
+                // A bare `param` name is its value, as `"${Name}"`.
+                ValueKind::Path(path)
+                    if path.parts.len() == 1
+                        && self
+                            .symbols
+                            .get(&path.head().name)
+                            .is_some_and(|s| s.kind == DeclKind::Param) =>
+                {
+                    match self.expect_text(value) {
+                        Some(s) => EnvValue::Literal(s.value),
+                        None => continue,
+                    }
+                }
                 ValueKind::Path(path) => match self.attr(path) {
                     Some((r, a)) => EnvValue::Attr(r, a),
+                    None => continue,
+                },
+                ValueKind::Str(_) => match self.expect_text(value) {
+                    Some(s) => EnvValue::Literal(s.value),
                     None => continue,
                 },
                 _ => match self.expect_scalar_string(value) {

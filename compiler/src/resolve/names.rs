@@ -178,6 +178,7 @@ impl Resolver {
                 // names the bucket.
                 DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,
                 DeclKind::Type | DeclKind::Event => "nothing refers to it",
+                DeclKind::Param => "no string references it",
                 _ => "no function or rule uses it",
             };
             warnings.push(

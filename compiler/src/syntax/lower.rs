@@ -103,6 +103,7 @@ impl Lowerer {
             Rule::stream_decl => DeclKind::Stream,
             Rule::secret_decl => DeclKind::Secret,
             Rule::parameter_decl => DeclKind::Parameter,
+            Rule::param_decl => DeclKind::Param,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -132,6 +133,11 @@ impl Lowerer {
                         decl.header = Header::Message {
                             message: self.path(path),
                         };
+                    }
+                }
+                Rule::ident if kind == DeclKind::Param => {
+                    decl.header = Header::Param {
+                        ty: self.ident(part),
                     }
                 }
                 Rule::ident if kind == DeclKind::Api => {
@@ -690,6 +696,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_bucket
             | Rule::kw_secret
             | Rule::kw_parameter
+            | Rule::kw_param
             | Rule::kw_bus
             | Rule::kw_cron
             | Rule::kw_emits

@@ -80,6 +80,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "stream",
     "secret",
     "parameter",
+    "param",
 ];
 
 /// The words that start a statement in a body.

@@ -66,6 +66,7 @@
   "stream"
   "secret"
   "parameter"
+  "param"
 ] @keyword
 
 "use" @keyword.import
@@ -230,6 +231,8 @@
     name: (identifier) @type)
   (parameter_declaration
     name: (identifier) @type)
+  (param_declaration
+    name: (identifier) @variable.parameter)
 ]
 
 [
@@ -241,6 +244,10 @@
 
 (function_declaration
   name: (identifier) @function)
+
+; `param Stage string`: the parameter's type word.
+(param_declaration
+  type: (identifier) @type.builtin)
 
 (api_declaration
   protocol: (identifier) @constant.builtin)

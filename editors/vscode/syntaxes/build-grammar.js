@@ -18,7 +18,7 @@ const path = require('path');
 // ------------------------------------------------------------- word lists --
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
-  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'secret', 'parameter'];
+  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'secret', 'parameter', 'param'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes'];
@@ -628,6 +628,8 @@ const declarations = {
   stream: declaration('stream', 'entity.name.type.stream', [], '#body'),
   secret: declaration('secret', 'entity.name.type.secret', [], '#body'),
   parameter: declaration('parameter', 'entity.name.type.parameter', [], '#body'),
+  // `param Stage string { ... }`: the type word follows the name.
+  param: declaration('param', 'entity.name.type.param', [{ include: '#type' }], '#body'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 

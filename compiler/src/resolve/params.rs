@@ -1,0 +1,228 @@
+//! Template parameters (`param`) and the strings that reference them
+//! (`"${Stage}-orders"`, or a bare `Stage` where a string goes).
+
+use super::props::Props;
+use super::*;
+use crate::diagnostics::Code;
+use crate::naming::{references, PSEUDO};
+
+impl Resolver {
+    /// `param NAME TYPE { default, allowed, description, secret, pattern,
+    /// min_length, max_length, min, max }`.
+    pub(super) fn param(&mut self, d: &ast::Decl) -> Param {
+        let ty = match &d.header {
+            Header::Param { ty } => match ty.name.as_str() {
+                "string" => ParamType::String,
+                "number" => ParamType::Number,
+                other => {
+                    let mut diag = Diagnostic::new(
+                        Code::E0202,
+                        ty.span,
+                        format!("`{other}` is not a parameter type"),
+                    )
+                    .label("expected `string` or `number`");
+                    diag = match did_you_mean(other, ["string", "number"]) {
+                        Some(s) => diag.help(format!("did you mean `{s}`?")),
+                        None => diag.help("a parameter is a `string` or a `number`: `param Stage string { default = \"dev\" }`"),
+                    };
+                    self.error(diag);
+                    ParamType::String
+                }
+            },
+            _ => ParamType::String,
+        };
+        let mut p = Props::new(&d.body);
+        let default = p.take("default").and_then(|v| self.param_value(ty, v));
+        let allowed = p.take("allowed").and_then(|v| {
+            let ValueKind::List(items) = &v.kind else {
+                self.type_error(
+                    v,
+                    "a list of values",
+                    "write `allowed = [\"dev\", \"prod\"]`",
+                );
+                return None;
+            };
+            let values: Option<Vec<ParamValue>> = items
+                .iter()
+                .map(|i| self.param_value(ty, i).map(|s| s.value))
+                .collect();
+            Some(Spanned::new(values?, v.span))
+        });
+        let description = p.take("description").and_then(|v| self.expect_string(v));
+        let secret = p
+            .take("secret")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(false);
+        let pattern = p.take("pattern").and_then(|v| self.expect_string(v));
+        let min_length = p.take("min_length").and_then(|v| self.expect_int(v));
+        let max_length = p.take("max_length").and_then(|v| self.expect_int(v));
+        let min = p.take("min").and_then(|v| self.expect_number(v));
+        let max = p.take("max").and_then(|v| self.expect_number(v));
+        self.other_members(&d.body, "a param");
+        p.finish(self, "a param");
+        // A constraint of the other type: CloudFormation rejects the
+        // template (`MinValue` on a `String`, `AllowedPattern` on a
+        // `Number`).
+        let misplaced: Vec<(&str, Span)> = match ty {
+            ParamType::String => [
+                ("min", min.as_ref().map(|m| m.span)),
+                ("max", max.as_ref().map(|m| m.span)),
+            ]
+            .into_iter()
+            .filter_map(|(k, s)| Some((k, s?)))
+            .collect(),
+            ParamType::Number => [
+                ("pattern", pattern.as_ref().map(|m| m.span)),
+                ("min_length", min_length.as_ref().map(|m| m.span)),
+                ("max_length", max_length.as_ref().map(|m| m.span)),
+            ]
+            .into_iter()
+            .filter_map(|(k, s)| Some((k, s?)))
+            .collect(),
+        };
+        for (key, span) in misplaced {
+            let (this, other, fits) = match ty {
+                ParamType::String => ("string", "number", "`min_length`, `max_length`, `pattern`"),
+                ParamType::Number => ("number", "string", "`min`, `max`"),
+            };
+            self.error(
+                Diagnostic::new(
+                    Code::E0213,
+                    span,
+                    format!(
+                        "`{key}` constrains a {other}, and `{}` is a {this}",
+                        d.name.name
+                    ),
+                )
+                .label(format!("not for a {this}"))
+                .help(format!(
+                    "a {this} parameter takes {fits}, `allowed` and `default`"
+                )),
+            );
+        }
+        Param {
+            name: d.name.name.clone(),
+            span: d.name.span,
+            ty,
+            default,
+            allowed,
+            description,
+            secret,
+            pattern,
+            min_length,
+            max_length,
+            min: min.filter(|_| ty == ParamType::Number),
+            max: max.filter(|_| ty == ParamType::Number),
+        }
+    }
+
+    fn param_value(&mut self, ty: ParamType, v: &ast::Value) -> Option<Spanned<ParamValue>> {
+        match (ty, &v.kind) {
+            (ParamType::String, ValueKind::Str(s)) => {
+                Some(Spanned::new(ParamValue::Str(s.clone()), v.span))
+            }
+            (ParamType::Number, ValueKind::Int(i)) => {
+                Some(Spanned::new(ParamValue::Num(*i as f64), v.span))
+            }
+            (ParamType::Number, ValueKind::Number(n)) => {
+                Some(Spanned::new(ParamValue::Num(*n), v.span))
+            }
+            (ParamType::String, _) => {
+                self.type_error(v, "a string", "put the value in double quotes");
+                None
+            }
+            (ParamType::Number, _) => {
+                self.type_error(
+                    v,
+                    "a number",
+                    "write a number without quotes or unit, e.g. `10`",
+                );
+                None
+            }
+        }
+    }
+
+    fn expect_number(&mut self, v: &ast::Value) -> Option<Spanned<f64>> {
+        match v.kind {
+            ValueKind::Int(i) => Some(Spanned::new(i as f64, v.span)),
+            ValueKind::Number(n) => Some(Spanned::new(n, v.span)),
+            _ => {
+                self.type_error(
+                    v,
+                    "a number",
+                    "write a number without quotes or unit, e.g. `10`",
+                );
+                None
+            }
+        }
+    }
+
+    /// A string where parameters may go: a string literal whose `${Name}`
+    /// references are checked (a declared `param`, or a pseudo parameter
+    /// such as `${AWS::Region}`; `${!Text}` is CloudFormation's literal
+    /// `${Text}`), or the bare name of a `param`, read as `"${Name}"`.
+    pub(super) fn expect_text(&mut self, v: &ast::Value) -> Option<Spanned<String>> {
+        match &v.kind {
+            ValueKind::Str(s) => {
+                let ok = self.references(s, v.span);
+                ok.then(|| Spanned::new(s.clone(), v.span))
+            }
+            ValueKind::Path(path)
+                if path.parts.len() == 1
+                    && self
+                        .symbols
+                        .get(&path.head().name)
+                        .is_some_and(|s| s.kind == DeclKind::Param) =>
+            {
+                self.used.insert(path.head().name.clone());
+                Some(Spanned::new(format!("${{{}}}", path.head().name), v.span))
+            }
+            _ => self.expect_string(v),
+        }
+    }
+
+    /// Checks the `${...}` references of `text` (written at `span`); false
+    /// when one is wrong (reported).
+    fn references(&mut self, text: &str, whole: Span) -> bool {
+        let mut ok = true;
+        // Without escapes the literal is the text between its quotes, so a
+        // reference can be pointed at exactly.
+        let exact = whole.len() == text.len() + 2;
+        let mut from = 0;
+        for name in references(text) {
+            let at = text[from..].find(&format!("${{{name}}}")).map(|i| i + from);
+            let span = match at {
+                Some(i) if exact => {
+                    from = i + name.len() + 3;
+                    let start = whole.start as usize + 1 + i + 2;
+                    Span::new(whole.file, start, start + name.len())
+                }
+                _ => whole,
+            };
+            if name.starts_with('!') {
+                continue;
+            }
+            if name.starts_with("AWS::") {
+                if !PSEUDO.contains(&name) {
+                    let mut d = Diagnostic::new(
+                        Code::E0101,
+                        span,
+                        format!("unknown pseudo parameter `{name}`"),
+                    )
+                    .label("not a CloudFormation pseudo parameter");
+                    d = match did_you_mean(name, PSEUDO.iter().copied()) {
+                        Some(s) => d.help(format!("did you mean `${{{s}}}`?")),
+                        None => d.help(format!("the pseudo parameters are {}", PSEUDO.join(", "))),
+                    };
+                    self.error(d);
+                    ok = false;
+                }
+                continue;
+            }
+            if self.lookup(name, span, &[DeclKind::Param]).is_none() {
+                ok = false;
+            }
+        }
+        ok
+    }
+}
