@@ -1032,6 +1032,10 @@ pub struct Queue {
     /// `content_dedup = true`: a FIFO queue deduplicates by a hash of the
     /// body (`ContentBasedDeduplication`), as EventBridge targets need.
     pub content_dedup: Option<Spanned<bool>>,
+    /// `high_throughput = true`: a FIFO queue's throughput quota and
+    /// deduplication apply per message group (`DeduplicationScope:
+    /// messageGroup`, `FifoThroughputLimit: perMessageGroupId`).
+    pub high_throughput: Option<Spanned<bool>>,
     /// `external = true`: sent to (or read) from outside the spec, so no
     /// sender (or consumer) in the app is expected.
     pub external: bool,
@@ -1055,10 +1059,49 @@ pub struct Topic {
     /// `content_dedup = true`: a FIFO topic deduplicates by a hash of the
     /// body (`ContentBasedDeduplication`).
     pub content_dedup: Option<Spanned<bool>>,
+    /// `high_throughput = true`: a FIFO topic's throughput quota and
+    /// deduplication apply per message group (`FifoThroughputScope:
+    /// MessageGroup`), for the regional maximum instead of 3,000 messages
+    /// per second.
+    pub high_throughput: Option<Spanned<bool>>,
     /// `external = true`: published to or subscribed from outside the spec
     /// (email, another account), so no publisher or subscriber in the app
     /// is expected.
     pub external: bool,
+    /// `subscribers { email = [...], sms = [...], https = [...] }`: people
+    /// and endpoints outside AWS that the topic delivers to.
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// How SNS delivers to an endpoint outside AWS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndpointProtocol {
+    /// An email address (`email`).
+    Email,
+    /// A phone number in E.164 form (`sms`).
+    Sms,
+    /// An HTTPS URL (`https`).
+    Https,
+}
+
+impl EndpointProtocol {
+    /// The word in `subscribers { ... }`, also SNS's `Protocol`.
+    pub fn word(self) -> &'static str {
+        match self {
+            EndpointProtocol::Email => "email",
+            EndpointProtocol::Sms => "sms",
+            EndpointProtocol::Https => "https",
+        }
+    }
+}
+
+/// A subscriber outside AWS of a topic.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    /// How SNS delivers to it.
+    pub protocol: EndpointProtocol,
+    /// The address, number or URL.
+    pub address: Spanned<String>,
 }
 
 /// A `subscribe QUEUE [{ dead_letter = ... }]` of a topic.

@@ -61,6 +61,12 @@ fn physical_names_and_descriptions_reach_both_targets() {
         assert_eq!(props("Work")["FunctionName"], "shop-work");
         assert_eq!(props("Work")["Description"], "Works the jobs");
         assert_eq!(props("JobsDlq")["QueueName"], "shop-jobs-dlq.fifo");
+        // The dead-letter queue lets in the source by its fixed name, not
+        // the name slsc would have generated.
+        assert_eq!(
+            props("JobsDlq")["RedriveAllowPolicy"]["sourceQueueArns"],
+            json!([{ "Fn::Sub": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:shop-jobs.fifo" }])
+        );
     }
     // Without `name`, CloudFormation generates one (a bus is named after
     // the stack, as before).
@@ -180,5 +186,77 @@ function Place {
         assert_eq!(env["RAW"], json!("${Literal}"));
         // References are rewritten to the parameter's logical ID.
         assert_eq!(env["KEY_NAME"], json!({ "Fn::Sub": "${KeyPrefix}-name" }));
+    }
+}
+
+#[test]
+fn topic_endpoints_and_fifo_high_throughput() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+topic Alerts {
+  subscribers {
+    email = ["ops@example.com"]
+    sms   = ["+14155550100"]
+    https = ["https://hooks.example.com/alerts"]
+  }
+}
+topic Prices {
+  fifo            = true
+  content_dedup   = true
+  high_throughput = true
+  subscribe PriceUpdates
+}
+queue PricesDlq { fifo = true, retention = 14d }
+queue PriceUpdates {
+  fifo            = true
+  high_throughput = true
+  dead_letter     = PricesDlq after 3 receives
+}
+function Publish {
+  handler = "a.b"
+  external = true
+  publishes to Alerts, Prices
+}
+function Apply {
+  handler = "a.b"
+  on PriceUpdates { batch = 10, partial_failures = true }
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let resources = t["Resources"].as_object().unwrap();
+        let mut endpoints: Vec<(String, String)> = resources
+            .values()
+            .filter(|r| {
+                r["Type"] == "AWS::SNS::Subscription"
+                    && r["Properties"]["TopicArn"] == json!({ "Ref": "Alerts" })
+            })
+            .map(|r| {
+                let p = &r["Properties"];
+                (
+                    p["Protocol"].as_str().unwrap().to_string(),
+                    p["Endpoint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        endpoints.sort();
+        assert_eq!(
+            endpoints,
+            [
+                ("email".to_string(), "ops@example.com".to_string()),
+                (
+                    "https".to_string(),
+                    "https://hooks.example.com/alerts".to_string()
+                ),
+                ("sms".to_string(), "+14155550100".to_string()),
+            ]
+        );
+        assert_eq!(
+            resources["Prices"]["Properties"]["FifoThroughputScope"],
+            "MessageGroup"
+        );
+        let q = &resources["PriceUpdates"]["Properties"];
+        assert_eq!(q["DeduplicationScope"], "messageGroup");
+        assert_eq!(q["FifoThroughputLimit"], "perMessageGroupId");
     }
 }

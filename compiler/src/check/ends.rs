@@ -82,6 +82,12 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
     }
     for tp in &model.topics {
+        if let Some(e) = tp.endpoints.first() {
+            readers.entry(tp.name.as_str()).or_default().push((
+                e.address.span,
+                format!("{} subscribers receive it", e.protocol.word()),
+            ));
+        }
         for s in &tp.subscriptions {
             readers
                 .entry(tp.name.as_str())

@@ -14,6 +14,17 @@ pub const REST_API_TIMEOUT_S: u64 = 29;
 
 /// Runs every wiring check.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    // FIFO topics deliver only to SQS queues: no email, SMS or HTTPS.
+    for tp in model.topics.iter().filter(|t| t.fifo) {
+        if let Some(e) = tp.endpoints.first() {
+            diags.push(
+                Diagnostic::new(Code::E0307, e.address.span, format!("FIFO topic `{}` cannot deliver to {} subscribers", tp.name, e.protocol.word()))
+                    .label("FIFO topics deliver only to SQS queues")
+                    .with(tp.span, "a FIFO topic")
+                    .help(format!("deliver to people and endpoints from a standard topic: `{}` without `fifo = true`, or a second topic", tp.name)),
+            );
+        }
+    }
     for f in &model.functions {
         for (_, value) in &f.env {
             if let EnvValue::Attr(r, Attr::StreamArn) = value {
@@ -61,10 +72,40 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
     }
     for q in &model.queues {
-        fifo_only_dedup(q.fifo, &q.content_dedup, "queue", &q.name, diags);
+        fifo_only(
+            "content_dedup",
+            q.fifo,
+            &q.content_dedup,
+            "queue",
+            &q.name,
+            diags,
+        );
+        fifo_only(
+            "high_throughput",
+            q.fifo,
+            &q.high_throughput,
+            "queue",
+            &q.name,
+            diags,
+        );
     }
     for tp in &model.topics {
-        fifo_only_dedup(tp.fifo, &tp.content_dedup, "topic", &tp.name, diags);
+        fifo_only(
+            "content_dedup",
+            tp.fifo,
+            &tp.content_dedup,
+            "topic",
+            &tp.name,
+            diags,
+        );
+        fifo_only(
+            "high_throughput",
+            tp.fifo,
+            &tp.high_throughput,
+            "topic",
+            &tp.name,
+            diags,
+        );
     }
     redrive_sources(model, diags);
     overlapping_notifications(model, diags);
@@ -286,24 +327,31 @@ fn fifo_rule_target(model: &Model, r: &Rule, t: &Ref, diags: &mut Vec<Diagnostic
     }
 }
 
-/// E0203: `content_dedup` is a setting of FIFO queues and topics only.
-fn fifo_only_dedup(
+/// E0203: `content_dedup` and `high_throughput` are settings of FIFO
+/// queues and topics only.
+fn fifo_only(
+    setting: &str,
     fifo: bool,
-    dedup: &Option<Spanned<bool>>,
+    value: &Option<Spanned<bool>>,
     kind: &str,
     name: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if let Some(d) = dedup.as_ref().filter(|d| d.value && !fifo) {
+    if let Some(d) = value.as_ref().filter(|d| d.value && !fifo) {
+        let label = if setting == "content_dedup" {
+            "standard queues and topics do not deduplicate"
+        } else {
+            "standard queues and topics have no FIFO throughput quota"
+        };
         diags.push(
             Diagnostic::new(
                 Code::E0203,
                 d.span,
-                format!("`content_dedup` needs a FIFO {kind}, and `{name}` is standard"),
+                format!("`{setting}` needs a FIFO {kind}, and `{name}` is standard"),
             )
-            .label("standard queues and topics do not deduplicate")
+            .label(label)
             .help(format!(
-                "remove `content_dedup`, or make `{name}` FIFO with `fifo = true`"
+                "remove `{setting}`, or make `{name}` FIFO with `fifo = true`"
             )),
         );
     }

@@ -96,6 +96,12 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 for s in &tp.subscriptions {
                     c.add(format!("{id}{}Subscription", logical(&s.queue.name)), owner);
                 }
+                for e in &tp.endpoints {
+                    c.add(
+                        ids::endpoint_subscription(&tp.name, e.protocol.word(), &e.address.value),
+                        owner,
+                    );
+                }
             }
             K::Bus => c.add(logical(&model.buses[*index].name), owner),
             K::Table => c.add(logical(&model.tables[*index].name), owner),

@@ -18,6 +18,10 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
         if q.content_dedup.as_ref().is_some_and(|c| c.value) {
             props["ContentBasedDeduplication"] = json!(true);
         }
+        if q.high_throughput.as_ref().is_some_and(|c| c.value) {
+            props["DeduplicationScope"] = json!("messageGroup");
+            props["FifoThroughputLimit"] = json!("perMessageGroupId");
+        }
     }
     props["VisibilityTimeout"] = json!(q.visibility.value);
     props["MessageRetentionPeriod"] = json!(q.retention.value);
@@ -35,7 +39,10 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
         .get(&q.name)
         .into_iter()
         .flatten()
-        .map(|(name, fifo)| refs::queue_arn_by_name(name, *fifo))
+        .map(|(name, fifo)| match model.physical_name(name) {
+            Some(fixed) => refs::fixed_queue_arn(&fixed.value),
+            None => refs::queue_arn_by_name(name, *fifo),
+        })
         .collect();
     if !sources.is_empty() {
         props["RedriveAllowPolicy"] =
@@ -92,6 +99,9 @@ pub fn topic<'p>(
         if tp.content_dedup.as_ref().is_some_and(|c| c.value) {
             props["ContentBasedDeduplication"] = json!(true);
         }
+        if tp.high_throughput.as_ref().is_some_and(|c| c.value) {
+            props["FifoThroughputScope"] = json!("MessageGroup");
+        }
     }
     // SNS's AWS managed key cannot be used by EventBridge: with the app's
     // key rules can still publish.
@@ -138,6 +148,26 @@ pub fn topic<'p>(
         t.add(
             format!("{id}{qid}Subscription"),
             json!({ "Type": "AWS::SNS::Subscription", "DependsOn": deps, "Properties": props }),
+        );
+    }
+    // People and endpoints outside AWS: SNS asks each to confirm.
+    for e in &tp.endpoints {
+        let sid = crate::naming::ids::endpoint_subscription(
+            &tp.name,
+            e.protocol.word(),
+            &e.address.value,
+        );
+        t.prop(&sid, "Endpoint", e.address.span);
+        t.add(
+            sid,
+            json!({
+                "Type": "AWS::SNS::Subscription",
+                "Properties": {
+                    "TopicArn": r#ref(&id),
+                    "Protocol": e.protocol.word(),
+                    "Endpoint": e.address.value,
+                },
+            }),
         );
     }
 }

@@ -161,13 +161,6 @@ pub(super) fn resource_id(
     rid
 }
 
-/// A 64-bit FNV-1a hash, for a deployment ID that changes with the API.
-fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf29ce484222325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100000001b3)
-    })
-}
-
 /// A REST API expanded into `AWS::ApiGateway::*` resources.
 pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let api = &model.apis[index];
@@ -304,7 +297,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     // A deployment captures the API when it is created: a new logical ID
     // whenever the API's definition changes makes CloudFormation deploy it.
     let definition: String = out.values().map(|v| v.to_string()).collect();
-    let deployment = format!("{id}Deployment{:08x}", fnv(&definition) as u32);
+    let deployment = format!("{id}Deployment{:08x}", ids::fnv(&definition) as u32);
     out.insert(
         deployment.clone(),
         json!({

@@ -210,42 +210,10 @@ pub fn outputs(model: &Model, t: &mut Template) {
     }
 }
 
-/// A string of the spec where parameters may go, as the template holds it:
-/// the string itself; `Ref` of the one parameter it consists of; or
-/// `Fn::Sub` with each `${name}` rewritten to the parameter's logical ID.
+/// A string of the spec where parameters may go, as the template holds it
+/// (see [`refs::text`](crate::naming::refs::text)).
 pub fn text(s: &str) -> Json {
-    use crate::naming::{ids::logical, references};
-    let refs = references(s);
-    if refs.is_empty() {
-        return json!(s);
-    }
-    // Only `${!Text}` escapes: the text itself, without `Fn::Sub`.
-    if refs.iter().all(|r| r.starts_with('!')) {
-        return json!(s.replace("${!", "${"));
-    }
-    let target = |name: &str| {
-        if name.starts_with("AWS::") || name.starts_with('!') {
-            name.to_string()
-        } else {
-            logical(name)
-        }
-    };
-    if refs.len() == 1 && s == format!("${{{}}}", refs[0]) && !refs[0].starts_with('!') {
-        return r#ref(&target(refs[0]));
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("${") {
-        let after = &rest[i + 2..];
-        let Some(j) = after.find('}') else { break };
-        out.push_str(&rest[..i]);
-        out.push_str("${");
-        out.push_str(&target(&after[..j]));
-        out.push('}');
-        rest = &after[j + 1..];
-    }
-    out.push_str(rest);
-    sub(&out)
+    crate::naming::refs::text(s)
 }
 
 /// The template's `Parameters` from the spec's `param` declarations, in

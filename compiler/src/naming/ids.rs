@@ -39,6 +39,25 @@ pub fn arn_output(decl: &str) -> String {
     format!("{}Arn", logical(decl))
 }
 
+/// The subscription of topic `topic` to an endpoint outside AWS: named by a
+/// hash of the endpoint, so that adding or removing another endpoint does
+/// not replace it (which would make a person confirm an email again).
+pub fn endpoint_subscription(topic: &str, protocol: &str, address: &str) -> String {
+    format!(
+        "{}{}{:08x}",
+        logical(topic),
+        logical(protocol),
+        fnv(address) as u32
+    )
+}
+
+/// A 64-bit FNV-1a hash: stable across runs, platforms and Rust versions.
+pub fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100000001b3)
+    })
+}
+
 /// The log group of a function.
 pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))

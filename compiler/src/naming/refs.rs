@@ -137,6 +137,14 @@ pub fn queue_name(name: &str, fifo: bool) -> Json {
     json!({ "Fn::Join": ["", parts] })
 }
 
+/// The ARN of a queue whose name the spec fixes (`name = "..."`, possibly
+/// with parameters), built from that name.
+pub fn fixed_queue_arn(name: &str) -> Json {
+    text(&format!(
+        "arn:${{AWS::Partition}}:sqs:${{AWS::Region}}:${{AWS::AccountId}}:{name}"
+    ))
+}
+
 /// The ARN of a named queue, built from its name ([`queue_name`]).
 pub fn queue_arn_by_name(name: &str, fifo: bool) -> Json {
     let mut parts = vec![
@@ -171,4 +179,42 @@ pub fn bucket_prefix(name: &str) -> String {
         .collect();
     prefix.truncate(26);
     prefix.trim_matches('-').to_string()
+}
+
+/// A string of the spec where parameters may go, as the template holds it:
+/// the string itself; `Ref` of the one parameter it consists of; or
+/// `Fn::Sub` with each `${name}` rewritten to the parameter's logical ID.
+pub fn text(s: &str) -> Json {
+    use crate::naming::{ids::logical, references};
+    let refs = references(s);
+    if refs.is_empty() {
+        return json!(s);
+    }
+    // Only `${!Text}` escapes: the text itself, without `Fn::Sub`.
+    if refs.iter().all(|r| r.starts_with('!')) {
+        return json!(s.replace("${!", "${"));
+    }
+    let target = |name: &str| {
+        if name.starts_with("AWS::") || name.starts_with('!') {
+            name.to_string()
+        } else {
+            logical(name)
+        }
+    };
+    if refs.len() == 1 && s == format!("${{{}}}", refs[0]) && !refs[0].starts_with('!') {
+        return r#ref(&target(refs[0]));
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("${") {
+        let after = &rest[i + 2..];
+        let Some(j) = after.find('}') else { break };
+        out.push_str(&rest[..i]);
+        out.push_str("${");
+        out.push_str(&target(&after[..j]));
+        out.push('}');
+        rest = &after[j + 1..];
+    }
+    out.push_str(rest);
+    sub(&out)
 }

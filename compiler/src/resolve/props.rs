@@ -126,7 +126,8 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         }
         "visibility_timeout" => "it is a setting of a queue",
         "retention" => "it is a setting of a queue or a Kinesis stream",
-        "fifo" | "content_dedup" => "it is a setting of a queue or a topic",
+        "fifo" | "content_dedup" | "high_throughput" => "it is a setting of a queue or a topic",
+        "subscribers" => "it is a setting of a topic: `subscribers { email = [\"ops@example.com\"] }`",
         "retry" => "it is a setting of a rule or a schedule: `retry { attempts = 3, max_age = 1h }`",
         "auth" | "cors" | "access_logs" => "it is a setting of an api (or, `auth = none`, of one route)",
         "key" | "billing" | "indexes" | "local_indexes" => "it is a setting of a table",

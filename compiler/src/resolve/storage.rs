@@ -31,7 +31,7 @@ impl Resolver {
                 Some((target.to?, Spanned::new(5, v.span)))
             }
         });
-        let (content_dedup, external) = self.channel_settings(&mut p);
+        let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
         let on_delete = self.on_delete_of(&mut p);
         self.other_members(&d.body, "a queue");
         self.identity(&mut p, d);
@@ -46,22 +46,31 @@ impl Resolver {
             drops_failures,
             message: self.message_type(d),
             content_dedup,
+            high_throughput,
             external,
             on_delete,
         }
     }
 
-    /// `content_dedup` and `external`, which queues and topics share.
-    fn channel_settings(&mut self, p: &mut Props) -> (Option<Spanned<bool>>, bool) {
-        let content_dedup = p.take("content_dedup").and_then(|v| {
-            let span = v.span;
-            self.expect_bool(v).map(|b| Spanned::new(b, span))
-        });
+    /// `content_dedup`, `high_throughput` and `external`, which queues and
+    /// topics share.
+    fn channel_settings(
+        &mut self,
+        p: &mut Props,
+    ) -> (Option<Spanned<bool>>, Option<Spanned<bool>>, bool) {
+        let mut flag = |r: &mut Self, key: &'static str| {
+            p.take(key).and_then(|v| {
+                let span = v.span;
+                r.expect_bool(v).map(|b| Spanned::new(b, span))
+            })
+        };
+        let content_dedup = flag(self, "content_dedup");
+        let high_throughput = flag(self, "high_throughput");
         let external = p
             .take("external")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
-        (content_dedup, external)
+        (content_dedup, high_throughput, external)
     }
 
     pub(super) fn topic(&mut self, d: &ast::Decl) -> Topic {
@@ -70,7 +79,11 @@ impl Resolver {
             .take("fifo")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(false);
-        let (content_dedup, external) = self.channel_settings(&mut p);
+        let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
+        let endpoints = p
+            .take_block("subscribers")
+            .map(|body| self.endpoints(body))
+            .unwrap_or_default();
         self.identity(&mut p, d);
         p.finish(self, "a topic");
         let mut subscriptions = Vec::new();
@@ -113,8 +126,79 @@ impl Resolver {
             subscriptions,
             message: self.message_type(d),
             content_dedup,
+            high_throughput,
             external,
+            endpoints,
         }
+    }
+
+    /// `subscribers { email = ["..."], sms = ["+1..."], https = ["https://..."] }`.
+    fn endpoints(&mut self, body: &[ast::Member]) -> Vec<Endpoint> {
+        let mut p = Props::new(body);
+        let mut out: Vec<Endpoint> = Vec::new();
+        for protocol in [
+            EndpointProtocol::Email,
+            EndpointProtocol::Sms,
+            EndpointProtocol::Https,
+        ] {
+            let Some(v) = p.take(protocol.word()) else {
+                continue;
+            };
+            let ValueKind::List(items) = &v.kind else {
+                self.type_error(
+                    v,
+                    "a list of strings",
+                    &format!("write `{} = [\"...\"]`", protocol.word()),
+                );
+                continue;
+            };
+            for item in items {
+                let Some(address) = self.expect_string(item) else {
+                    continue;
+                };
+                if let Some(first) = out
+                    .iter()
+                    .find(|e| e.protocol == protocol && e.address.value == address.value)
+                {
+                    let first = first.address.span;
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0106,
+                            address.span,
+                            format!("\"{}\" is listed twice", address.value),
+                        )
+                        .label("listed again here")
+                        .with(first, "first listed here")
+                        .help("remove one of the two"),
+                    );
+                    continue;
+                }
+                if let Some(help) = endpoint_problem(protocol, &address.value) {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0201,
+                            address.span,
+                            format!(
+                                "\"{}\" is not {}",
+                                address.value,
+                                match protocol {
+                                    EndpointProtocol::Email => "an email address",
+                                    EndpointProtocol::Sms => "a phone number in international form",
+                                    EndpointProtocol::Https => "an HTTPS URL",
+                                }
+                            ),
+                        )
+                        .label(format!("not a `{}` endpoint", protocol.word()))
+                        .help(help),
+                    );
+                    continue;
+                }
+                out.push(Endpoint { protocol, address });
+            }
+        }
+        self.other_members(body, "`subscribers`");
+        p.finish(self, "`subscribers`");
+        out
     }
 
     pub(super) fn lookup_subscriber(&mut self, target: &ast::Path) -> Option<Ref> {
@@ -568,4 +652,38 @@ impl Resolver {
             Some(self.model.parameters.len() - 1)
         }
     }
+}
+
+/// What is wrong with `address` as an endpoint of `protocol`, as a help
+/// line; None when SNS will accept it.
+fn endpoint_problem(protocol: EndpointProtocol, address: &str) -> Option<&'static str> {
+    let ok = match protocol {
+        EndpointProtocol::Email => address.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !address.chars().any(char::is_whitespace)
+        }),
+        // E.164: a `+`, the country code and the number, at most 15 digits.
+        EndpointProtocol::Sms => address.strip_prefix('+').is_some_and(|digits| {
+            (2..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+        }),
+        EndpointProtocol::Https => address.strip_prefix("https://").is_some_and(|rest| {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !rest.chars().any(char::is_whitespace)
+        }),
+    };
+    if ok {
+        return None;
+    }
+    Some(match protocol {
+        EndpointProtocol::Email => "write an address such as \"ops@example.com\"",
+        EndpointProtocol::Sms => "write the number in E.164 form: `+`, the country code and the number, digits only, e.g. \"+14155550100\"",
+        EndpointProtocol::Https if address.starts_with("http://") => {
+            "SNS would send the messages in clear text: use an `https://` URL"
+        }
+        EndpointProtocol::Https => "write a URL such as \"https://hooks.example.com/alerts\"",
+    })
 }
