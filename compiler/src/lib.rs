@@ -3,8 +3,8 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! 1. `load`: read the entry file and every file it `use`s (paths, through
-//!    [`files::Files`], and the embedded standard library) into a
-//!    [`source::SourceMap`];
+//!    [`files::Files`], and the embedded standard library, whose modules are
+//!    parsed once per process) into a [`source::SourceMap`];
 //! 2. `syntax`: parse each file (pest grammar `syntax/sls.pest`) into an
 //!    owned, spanned [`ast`];
 //! 3. `resolve`: build the symbol table and lower declarations into the
