@@ -3,7 +3,10 @@
 //! It mirrors what the user wrote. Which member is allowed in which
 //! declaration, and what a value means, is decided by `resolve`.
 
+mod respan;
+
 use crate::source::Span;
+pub(crate) use respan::Respan;
 
 /// A name as written, with its span.
 #[derive(Debug, Clone, PartialEq)]

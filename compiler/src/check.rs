@@ -3,9 +3,9 @@
 //! - `values`: AWS ranges and formats of single values (runtimes by date).
 //! - `wiring`: how declarations fit together (queues and their consumers,
 //!   dead-letter queues, API timeouts, async failure paths).
-//! - `patterns`: rule and subscription filters against their types; what
-//!   type-checks is compiled into the pattern or policy it proves
-//!   ([`Proved`]).
+//! - `patterns`: rule and subscription filters (lowered by resolve) against
+//!   their types; what type-checks is compiled into the pattern or policy it
+//!   proves, a typed [`patterns::Doc`] ([`Proved`]) that emit renders.
 //! - `contracts`: producers and consumers of events and typed messages.
 //! - `cycles`: references between declarations that loop.
 //! - `loops`: paths of the event graph that feed themselves.
@@ -37,24 +37,26 @@ pub mod wiring;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::Model;
+use patterns::Doc;
 pub use runtimes::Date;
-use serde_json::Value as Json;
 use std::collections::HashMap;
 
 /// What the checks proved of the model besides its diagnostics: each
 /// rule's EventBridge pattern and each filtered subscription's SNS filter
-/// policy, compiled from `where` filters that type-checked. They are JSON
-/// because that is what the two pattern languages are (AWS defines them as
-/// JSON documents; `slsc match` evaluates the same ones). The model itself
-/// is left as resolve made it.
+/// policy, compiled from `where` filters that type-checked. They are typed
+/// documents ([`Doc`]): the JSON AWS defines the two pattern languages as,
+/// with resource attributes kept as attributes. `emit::pattern_json`
+/// renders one, writing each attribute as the CloudFormation intrinsic for
+/// it (and `slsc match` evaluates the rendering). The model itself is left
+/// as resolve made it.
 #[derive(Debug, Clone, Default)]
 pub struct Proved {
     /// The pattern of each rule, by its index in `Model::rules`; None where
     /// its event is unknown or its filter did not type-check.
-    pub patterns: Vec<Option<Json>>,
+    pub patterns: Vec<Option<Doc>>,
     /// The filter policy of each subscription with a `where` that
     /// type-checked, by (topic index, subscription index).
-    pub policies: HashMap<(usize, usize), Json>,
+    pub policies: HashMap<(usize, usize), Doc>,
     /// The functions of every loop a `recursion = allow` accepts: each must
     /// run with Lambda's recursive loop detection off, since Lambda stops
     /// any function of the loop left on.
@@ -63,12 +65,12 @@ pub struct Proved {
 
 impl Proved {
     /// The pattern of the rule at `index` in `Model::rules`.
-    pub fn pattern(&self, index: usize) -> Option<&Json> {
+    pub fn pattern(&self, index: usize) -> Option<&Doc> {
         self.patterns.get(index).and_then(Option::as_ref)
     }
 
     /// The pattern of the rule named `name`.
-    pub fn pattern_of(&self, model: &Model, name: &str) -> Option<&Json> {
+    pub fn pattern_of(&self, model: &Model, name: &str) -> Option<&Doc> {
         let index = model.rules.iter().position(|r| r.name == name)?;
         self.pattern(index)
     }
@@ -109,15 +111,9 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     params::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
-        let pattern = model.event(&rule.event.name).and_then(|e| {
-            patterns::compile(
-                model,
-                e,
-                rule.filter.as_ref(),
-                &rule.filter_refs,
-                &mut diags,
-            )
-        });
+        let pattern = model
+            .event(&rule.event.name)
+            .and_then(|e| patterns::compile(model, e, rule.filter.as_ref(), &mut diags));
         if let Some(p) = &pattern {
             patterns::check_size(rule, p, &mut diags);
         }
@@ -141,10 +137,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
 /// The SNS filter policy of every subscription with a `where`, checked
 /// against the topic's message type when it has one (E0203 over SNS's
 /// limits): (topic index, subscription index, policy).
-fn subscription_policies(
-    model: &Model,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<(usize, usize, serde_json::Value)> {
+fn subscription_policies(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<(usize, usize, Doc)> {
     let mut out = Vec::new();
     for (ti, tp) in model.topics.iter().enumerate() {
         for (si, sub) in tp.subscriptions.iter().enumerate() {

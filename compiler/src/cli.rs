@@ -668,13 +668,13 @@ fn run_match(
                         // Values only known once deployed (a bucket's
                         // generated name) come from `--value`, or the
                         // answer is "cannot decide".
-                        let mut p = p.clone();
+                        let mut p = slsc::emit::pattern_json(&c.model, p);
                         let mut missing = Vec::new();
+                        let attrs = r.filter.as_ref().map(|f| f.attrs()).unwrap_or_default();
                         // Every `--value` must name what the rule compares.
-                        let compared: Vec<String> = r
-                            .filter_refs
+                        let compared: Vec<String> = attrs
                             .iter()
-                            .map(|(_, reference, attr)| format!("{}.{}", reference.name, attr.word()))
+                            .map(|(reference, attr)| format!("{}.{}", reference.name, attr.word()))
                             .collect();
                         for v in values {
                             match v.split_once('=') {
@@ -687,7 +687,7 @@ fn run_match(
                                 None => return fail(format!("`--value {v}` is not NAME.ATTR=VALUE")),
                             }
                         }
-                        for (_, reference, attr) in &r.filter_refs {
+                        for (reference, attr) in &attrs {
                             let name = format!("{}.{}", reference.name, attr.word());
                             let intrinsic = slsc::naming::refs::value(&c.model, reference.kind, &reference.name, *attr);
                             if !intrinsic.is_object() {

@@ -8,6 +8,10 @@
 //! - [`Target::CloudFormation`]: everything expanded: `AWS::Lambda::*`,
 //!   event source mappings, `AWS::ApiGatewayV2::*` (module `cfn`).
 //!
+//! Rules' patterns and subscriptions' filter policies are the typed
+//! documents `check` proved; [`pattern_json`] writes one as JSON, each
+//! resource attribute as the intrinsic for it.
+//!
 //! REST APIs are `rest` in both. The rest is shared, by subject:
 //! `functions` (log groups, environments, mappings, destinations, push
 //! edges), `apis` (access logs, route permissions), `messaging` (queues,
@@ -35,6 +39,7 @@ mod yaml11;
 
 pub use count::{count, Counts};
 
+use crate::check::patterns::Doc;
 use crate::check::Proved;
 use crate::model::Model;
 use crate::provenance::Provenance;
@@ -117,6 +122,28 @@ impl Template {
                 self.provenance.put(format!("Resources/{id}/{attr}"), span);
             }
         }
+    }
+}
+
+/// An event pattern or filter policy `check` proved, as the JSON that goes
+/// in the template: each resource attribute becomes the CloudFormation
+/// intrinsic for it (`{"Ref": ..}`, `{"Fn::GetAtt": ..}`, `{"Fn::Sub": ..}`),
+/// from `naming` as everywhere else. `slsc match` evaluates this rendering,
+/// with the deployed values of the attributes put in.
+pub fn pattern_json(model: &Model, doc: &Doc) -> Json {
+    match doc {
+        Doc::Object(fields) => Json::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), pattern_json(model, v)))
+                .collect(),
+        ),
+        Doc::List(items) => Json::Array(items.iter().map(|v| pattern_json(model, v)).collect()),
+        Doc::Str(s) => Json::String(s.clone()),
+        Doc::Number(n) => Json::Number(n.clone()),
+        Doc::Bool(b) => Json::Bool(*b),
+        Doc::Null => Json::Null,
+        Doc::Attr(r, attr) => crate::naming::refs::value(model, r.kind, &r.name, *attr),
     }
 }
 
@@ -268,5 +295,56 @@ pub fn write(template: &Json, format: Format) -> String {
             yaml11::quote_ambiguous(&serde_yaml::to_string(template).unwrap_or_default())
         }
         Format::Json => serde_json::to_string_pretty(template).unwrap_or_default() + "\n",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compile_source, CheckOptions, Date, Target};
+    use serde_json::{json, Value as Json};
+
+    /// The `EventPattern` of rule `R` in the CloudFormation template of
+    /// `spec`, which must have no errors.
+    fn event_pattern(spec: &str) -> Json {
+        let opts = CheckOptions::new(Date::parse("2026-11-23").unwrap());
+        let c = compile_source("t.sls", None, spec.to_string(), opts);
+        assert!(!c.has_errors(), "{:?}", c.diagnostics);
+        let t = super::emit(&c.model, &c.proved, Target::CloudFormation).unwrap();
+        t.template["Resources"]["R"]["Properties"]["EventPattern"].clone()
+    }
+
+    #[test]
+    fn a_rule_compared_with_a_bucket_name_holds_its_intrinsic() {
+        let pattern = event_pattern(
+            "use aws.s3\nbucket Uploads { eventbridge = true }\nqueue Q\n\
+             rule R on default { match aws.s3.ObjectCreated where bucket.name = Uploads.name send to Q }\n",
+        );
+        let stack_uuid =
+            json!({ "Fn::Select": [2, { "Fn::Split": ["/", { "Ref": "AWS::StackId" }] }] });
+        assert_eq!(
+            pattern,
+            json!({
+                "source": ["aws.s3"],
+                "detail-type": ["Object Created"],
+                "detail": { "bucket": { "name": [{ "Fn::Join": ["-", ["uploads", stack_uuid]] }] } },
+            })
+        );
+    }
+
+    #[test]
+    fn attributes_in_lists_and_tests_hold_their_intrinsics_and_fixed_ones_their_value() {
+        let pattern = event_pattern(
+            "event E from \"src\" { a: string, b: string, c: string }\nqueue Q\n\
+             secret Db { name = \"prod/db\" }\ntopic T\n\
+             rule R on default { match E where a in [\"x\", Q.url] and b != T.arn and c = Db.name send to Q }\n",
+        );
+        assert_eq!(
+            pattern["detail"],
+            json!({
+                "a": ["x", { "Ref": "Q" }],
+                "b": [{ "anything-but": { "Ref": "T" } }],
+                "c": ["prod/db"],
+            })
+        );
     }
 }

@@ -3,18 +3,21 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! 1. `load`: read the entry file and every file it `use`s (paths, through
-//!    [`files::Files`], and the embedded standard library) into a
-//!    [`source::SourceMap`];
+//!    [`files::Files`], and the embedded standard library, whose modules are
+//!    parsed once per process) into a [`source::SourceMap`];
 //! 2. `syntax`: parse each file (pest grammar `syntax/sls.pest`) into an
 //!    owned, spanned [`ast`];
 //! 3. `resolve`: build the symbol table and lower declarations into the
-//!    [`model`], checking names, property names, value types and units;
+//!    [`model`] (`where` filters into [`model::Filter`]), checking names,
+//!    property names, value types and units;
 //! 4. `check`: AWS limits, runtimes by date, wiring, the event graph,
 //!    permissions, and filters against their types; it reads the model and
-//!    returns diagnostics and what the filters proved ([`Proved`]);
+//!    returns diagnostics and what the filters proved ([`Proved`]: typed
+//!    pattern documents, [`PatternDoc`]);
 //! 5. [`emit`]: the CloudFormation model, SAM or plain, with the roles
 //!    holding the statements `iam` derives and the [`provenance`] of every
-//!    part, then YAML or JSON text.
+//!    part, then YAML or JSON text; proved patterns become JSON here
+//!    ([`emit::pattern_json`]), resource attributes their intrinsics.
 //!
 //! [`naming`] (logical IDs, references, ARNs) sits below every stage, so
 //! that each names resources as the template will. Every stage returns its
@@ -50,6 +53,7 @@ mod stdlib;
 mod syntax;
 
 pub use check::failures::RetryWindow;
+pub use check::patterns::Doc as PatternDoc;
 pub use check::runtimes;
 pub use check::{CheckOptions, Date, Proved};
 pub use diagnostics::{Diagnostic, Severity};

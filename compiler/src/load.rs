@@ -2,10 +2,12 @@
 //!
 //! Starting from the entry file, each `use "./x.sls"` is read relative to the
 //! file that names it and each `use aws.s3` from the embedded standard library.
-//! Every file is parsed once, however many files use it. A missing file, an
-//! unknown module or an import cycle is a diagnostic at the `use` line.
+//! Every file is parsed once, however many files use it; a standard library
+//! module is parsed once per process, however many compilations use it
+//! (see [`module_tree`]). A missing file, an unknown module or an import
+//! cycle is a diagnostic at the `use` line.
 
-use crate::ast::{self, UseTarget};
+use crate::ast::{self, Respan, UseTarget};
 use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::files::{Disk, Files};
@@ -13,6 +15,7 @@ use crate::source::{self, FileId, SourceFile, SourceMap, Span};
 use crate::{stdlib, syntax};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Every file of a compilation, parsed.
 #[derive(Debug, Default)]
@@ -122,6 +125,18 @@ impl<'f> Loader<'f> {
         origin: Option<Origin>,
         text: String,
     ) -> FileId {
+        self.visit_with(name, path, origin, text, syntax::parse)
+    }
+
+    /// Visits a file whose tree `parse` gives, from its id and text.
+    fn visit_with(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        origin: Option<Origin>,
+        text: String,
+        parse: impl FnOnce(FileId, &str) -> (ast::File, Vec<Diagnostic>),
+    ) -> FileId {
         if let Some(o) = &origin {
             self.seen.insert(o.clone(), false);
         }
@@ -129,7 +144,7 @@ impl<'f> Loader<'f> {
             .out
             .sources
             .add(SourceFile::new(name, path.clone(), text));
-        let (file, diags) = syntax::parse(id, &self.out.sources.get(id).text);
+        let (file, diags) = parse(id, &self.out.sources.get(id).text);
         self.out.diagnostics.extend(diags);
         let display = self.out.sources.get(id).name.clone();
         for u in &file.uses {
@@ -204,10 +219,13 @@ impl<'f> Loader<'f> {
                 if self.seen.contains_key(&origin) {
                     return;
                 }
-                match stdlib::module(&name) {
-                    Some(text) => {
+                match stdlib::MODULES.iter().position(|(n, _)| *n == name) {
+                    Some(index) => {
                         let display = format!("<stdlib>/{}.sls", name.replace('.', "/"));
-                        let _ = self.visit(display, None, Some(origin), text.to_string());
+                        let text = stdlib::MODULES[index].1.to_string();
+                        let _ = self.visit_with(display, None, Some(origin), text, |id, _| {
+                            module_tree(index, id)
+                        });
                     }
                     None => {
                         let mut d = Diagnostic::new(
@@ -234,6 +252,61 @@ impl<'f> Loader<'f> {
             }
         }
     }
+}
+
+/// The file id standard library modules are parsed under, once per
+/// process: no compilation holds this many files, so every span of a parsed
+/// module, and nothing else, is in this file until moved to the module's id
+/// in a compilation.
+const UNPLACED: FileId = FileId(u32::MAX);
+
+/// The tree and parse diagnostics of the standard library module at
+/// `index` of [`stdlib::MODULES`], as parsing its text under file `id`
+/// gives them: a copy of the module's one parse in this process, moved to
+/// `id`. A module is used by most specs, and a language server or `slsc
+/// check` over a folder compiles many.
+fn module_tree(index: usize, id: FileId) -> (ast::File, Vec<Diagnostic>) {
+    static PARSED: [OnceLock<(ast::File, Vec<Diagnostic>)>; stdlib::MODULES.len()] =
+        [const { OnceLock::new() }; stdlib::MODULES.len()];
+    let (file, diags) = PARSED[index].get_or_init(|| parse_module(index));
+    let mut file = file.clone();
+    file.respan(UNPLACED, id);
+    let diags = diags
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            respan_diagnostic(&mut d, UNPLACED, id);
+            d
+        })
+        .collect();
+    (file, diags)
+}
+
+/// Moves the spans of a diagnostic in file `from` to file `to`, as
+/// [`Respan`] does for a tree.
+fn respan_diagnostic(d: &mut Diagnostic, from: FileId, to: FileId) {
+    // Taken apart whole, so that a span added to diagnostics is not
+    // forgotten here.
+    let Diagnostic {
+        code: _,
+        severity: _,
+        message: _,
+        span,
+        label: _,
+        secondary,
+        help: _,
+    } = d;
+    span.respan(from, to);
+    for (span, _) in secondary {
+        span.respan(from, to);
+    }
+}
+
+/// Parses the standard library module at `index`, under [`UNPLACED`].
+fn parse_module(index: usize) -> (ast::File, Vec<Diagnostic>) {
+    #[cfg(test)]
+    tests::PARSES[index].fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    syntax::parse(UNPLACED, stdlib::MODULES[index].1)
 }
 
 /// A path's canonical form on disk (discovering specs walks the disk).
@@ -322,4 +395,131 @@ fn collect(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// How many times each standard library module was parsed in this
+    /// process.
+    pub(super) static PARSES: [AtomicUsize; stdlib::MODULES.len()] =
+        [const { AtomicUsize::new(0) }; stdlib::MODULES.len()];
+
+    fn index(name: &str) -> usize {
+        stdlib::MODULES
+            .iter()
+            .position(|(n, _)| *n == name)
+            .unwrap()
+    }
+
+    /// The tree of the file named `name` in a load.
+    fn tree<'l>(loaded: &'l Loaded, name: &str) -> (FileId, &'l ast::File) {
+        let (id, file) = loaded
+            .files
+            .iter()
+            .find(|(id, _)| loaded.sources.get(*id).name == name)
+            .unwrap();
+        (*id, file)
+    }
+
+    #[test]
+    fn a_standard_library_module_is_parsed_once_per_process() {
+        for _ in 0..3 {
+            let loaded = load_text(&Disk, "a.sls", None, "use aws.s3\n".into());
+            assert!(loaded.diagnostics.is_empty());
+            let loaded = load_text(&Disk, "b.sls", None, "use aws.s3\nuse aws.s3\n".into());
+            assert!(loaded.diagnostics.is_empty());
+        }
+        assert_eq!(PARSES[index("aws.s3")].load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_module_tree_is_the_one_parsing_it_in_place_gives() {
+        // The same module at two ids: second file of one load, third of
+        // another.
+        for spec in [
+            "use aws.s3\nuse aws.scheduler\n",
+            "use aws.scheduler\nuse aws.s3\n",
+        ] {
+            let loaded = load_text(&Disk, "spec.sls", None, spec.into());
+            for name in ["aws.s3", "aws.scheduler"] {
+                let shown = format!("<stdlib>/{}.sls", name.replace('.', "/"));
+                let (id, file) = tree(&loaded, &shown);
+                assert_ne!(id, UNPLACED);
+                let text = stdlib::module(name).unwrap();
+                let (fresh, _) = syntax::parse(id, text);
+                assert_eq!(
+                    format!("{file:?}"),
+                    format!("{fresh:?}"),
+                    "{name} in {spec:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn diagnostics_point_into_a_shared_module_where_each_compilation_has_it() {
+        for spec in [
+            "use aws.s3\ntype S3Bucket { name: string }\n",
+            "use aws.scheduler\nuse aws.s3\ntype S3Bucket { name: string }\n",
+        ] {
+            let opts = crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap());
+            let c = crate::compile_source("spec.sls", None, spec.into(), opts);
+            let d = c.diagnostics.iter().find(|d| d.code == "E0102").unwrap();
+            let (first, _) = d.secondary[0];
+            let file = c.sources.get(first.file);
+            assert_eq!(file.name, "<stdlib>/aws/s3.sls", "{spec:?}");
+            let text = &file.text[first.start as usize..first.end as usize];
+            assert_eq!(text, "S3Bucket", "{spec:?}");
+        }
+    }
+
+    #[test]
+    fn respan_moves_every_span_of_every_fixture() {
+        // Parsing under one id and moving the tree to another gives what
+        // parsing under the other gives, diagnostics included, for every
+        // spec the repository has (broken ones too).
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            root.join("examples"),
+            root.join("tests"),
+            root.join("stdlib"),
+        ];
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "sls") {
+                    files.push(p);
+                }
+            }
+        }
+        assert!(files.len() > 100, "{} specs found", files.len());
+        let (from, to) = (FileId(3), FileId(8));
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let (mut moved, mut diags) = syntax::parse(from, &text);
+            moved.respan(from, to);
+            for d in &mut diags {
+                respan_diagnostic(d, from, to);
+            }
+            let (fresh, fresh_diags) = syntax::parse(to, &text);
+            assert_eq!(
+                format!("{moved:?}"),
+                format!("{fresh:?}"),
+                "{}",
+                f.display()
+            );
+            assert_eq!(
+                format!("{diags:?}"),
+                format!("{fresh_diags:?}"),
+                "{}",
+                f.display()
+            );
+        }
+    }
 }

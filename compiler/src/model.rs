@@ -1,7 +1,8 @@
 //! The application model: what a spec means, with names resolved and units
 //! normalised (durations in seconds, sizes in MB).
 //!
-//! `resolve` builds it from the syntax tree; `check` verifies it; `emit`
+//! `resolve` builds it from the syntax tree (lowering `where` filters into
+//! [`Filter`]s, with typed [`Operand`]s); `check` verifies it; `emit`
 //! writes it out. Values that checks report on keep their spans.
 
 use crate::ast::{self, DeclKind, VerbKind};
@@ -407,6 +408,23 @@ impl Model {
     pub fn parameter(&self, name: &str) -> Option<&Parameter> {
         self.index(DeclKind::Parameter, name)
             .map(|i| &self.parameters[i])
+    }
+
+    /// The value of a resource attribute when the spec itself gives it,
+    /// known before anything is deployed: a secret's name (the one
+    /// attribute of a secret), a parameter's name, the default bus's name.
+    /// None for values CloudFormation resolves at deploy time, and for a
+    /// secret or parameter left out of the model (its declaration has
+    /// errors).
+    pub fn fixed_attr(&self, kind: DeclKind, name: &str, attr: Attr) -> Option<&str> {
+        match (kind, attr) {
+            (DeclKind::Secret, _) => self.secret(name).map(|s| s.secret_name.value.as_str()),
+            (DeclKind::Parameter, Attr::Name) => self
+                .parameter(name)
+                .map(|p| p.parameter_name.value.as_str()),
+            (DeclKind::Bus, Attr::Name) if name == "default" => Some("default"),
+            _ => None,
+        }
     }
 
     /// The record type with this name.
@@ -898,11 +916,9 @@ pub struct Rule {
     pub bus: Option<Ref>,
     /// The matched event.
     pub event: Ref,
-    /// The `where` filter as written; `check::patterns` compiles it.
-    pub filter: Option<ast::Expr>,
-    /// Resource attributes compared in the filter (`bucket.name =
-    /// Uploads.name`), by the span of the value that names them.
-    pub filter_refs: Vec<(Span, Ref, Attr)>,
+    /// The `where` filter, lowered; `check::patterns` types it against the
+    /// event and proves the pattern it compiles to.
+    pub filter: Option<Filter>,
     /// Targets in order.
     pub targets: Vec<Ref>,
     /// Retry policy for every target.
@@ -912,6 +928,175 @@ pub struct Rule {
     /// `dead_letter = drop { reason = "..." }`: failed deliveries are lost on
     /// purpose, for this reason.
     pub drops_failures: Option<Spanned<String>>,
+}
+
+/// A `where` filter of a rule or a subscription, as resolve lowers it: the
+/// tests on fields as written, with the values they compare with lowered to
+/// [`Operand`]s. Fields are not looked up here: what a field is depends on
+/// the event or message type, which `check::patterns` types the filter
+/// against before proving the pattern or policy it compiles to.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Its form.
+    pub kind: FilterKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+impl Filter {
+    /// The resource attributes the filter compares with (`bucket.name =
+    /// Uploads.name`), in source order.
+    pub fn attrs(&self) -> Vec<(&Ref, Attr)> {
+        fn walk<'f>(f: &'f Filter, out: &mut Vec<(&'f Ref, Attr)>) {
+            match &f.kind {
+                FilterKind::And(items) | FilterKind::Or(items) => {
+                    items.iter().for_each(|i| walk(i, out));
+                }
+                FilterKind::Cond(c) => {
+                    let values = match &c.test {
+                        FieldTest::Compare(_, v, _) => std::slice::from_ref(v),
+                        FieldTest::In { values, .. } => values.as_slice(),
+                        _ => &[],
+                    };
+                    for v in values {
+                        if let OperandKind::Attr(r, a) = &v.kind {
+                            out.push((r, *a));
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &mut out);
+        out
+    }
+}
+
+/// The forms of a filter.
+#[derive(Debug, Clone)]
+pub enum FilterKind {
+    /// Every operand must hold.
+    And(Vec<Filter>),
+    /// One operand must hold.
+    Or(Vec<Filter>),
+    /// A test on one field.
+    Cond(Condition),
+}
+
+/// A test on one field of the event's `detail` or of the message.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// The field.
+    pub field: FieldPath,
+    /// The test.
+    pub test: FieldTest,
+    /// Where the operator is: type errors of the test point at it.
+    pub op_span: Span,
+}
+
+/// A dotted path to a field, `address.city`, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldPath {
+    /// The names, outermost first; never empty.
+    pub parts: Vec<Spanned<String>>,
+}
+
+impl FieldPath {
+    /// The path as written, names joined by dots.
+    pub fn text(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| p.value.as_str())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+/// The tests a condition can make on its field.
+#[derive(Debug, Clone)]
+pub enum FieldTest {
+    /// `= v`, `!= v`, `> n`, ...; `true` for `ignoring case`.
+    Compare(ast::CmpOp, Operand, bool),
+    /// `in [..]` (`negated`: `not in`).
+    In {
+        /// `not in`.
+        negated: bool,
+        /// The values.
+        values: Vec<Operand>,
+    },
+    /// `exists` (true) or `not exists` (false).
+    Exists(bool),
+    /// `prefix "x"`, `not prefix "x"`, `... ignoring case`.
+    Prefix {
+        /// `not prefix`.
+        negated: bool,
+        /// The prefix.
+        text: Spanned<String>,
+        /// `ignoring case`.
+        ignore_case: bool,
+    },
+    /// `suffix "x"`, `not suffix "x"`, `... ignoring case`.
+    Suffix {
+        /// `not suffix`.
+        negated: bool,
+        /// The suffix.
+        text: Spanned<String>,
+        /// `ignoring case`.
+        ignore_case: bool,
+    },
+    /// `matches "a*b"`, `not matches "a*b"`.
+    Wildcard {
+        /// `not matches`.
+        negated: bool,
+        /// The wildcard pattern.
+        text: Spanned<String>,
+    },
+    /// `cidr "10.0.0.0/24"`.
+    Cidr(Spanned<String>),
+}
+
+/// A value a filter compares a field with.
+#[derive(Debug, Clone)]
+pub struct Operand {
+    /// What it is.
+    pub kind: OperandKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The values a filter can compare with. Whether one fits its field is
+/// for `check`, which knows the field's type.
+#[derive(Debug, Clone)]
+pub enum OperandKind {
+    /// `"text"`.
+    Str(String),
+    /// `42`.
+    Int(i64),
+    /// `4.5`.
+    Number(f64),
+    /// `true`, `false`.
+    Bool(bool),
+    /// An attribute of a declared resource, `Uploads.name` (rules only:
+    /// an SNS filter policy cannot hold a value resolved at deploy time).
+    Attr(Ref, Attr),
+    /// Any other value (a duration, a list, a name that is no resource
+    /// attribute, ...), by what it is ("a duration"), for the message
+    /// that says it cannot be compared.
+    Other(&'static str),
+}
+
+impl OperandKind {
+    /// What kind of value this is, for "expected X, found Y".
+    pub fn describe(&self) -> &'static str {
+        match self {
+            OperandKind::Str(_) => "a string",
+            OperandKind::Int(_) => "an integer",
+            OperandKind::Number(_) => "a number",
+            OperandKind::Bool(_) => "a boolean",
+            OperandKind::Attr(..) => "a resource attribute",
+            OperandKind::Other(what) => what,
+        }
+    }
 }
 
 /// A schedule expression, already in EventBridge syntax.
@@ -1113,8 +1298,9 @@ pub struct Subscription {
     pub dead_letter: Option<Ref>,
     /// `dead_letter = drop { reason = "..." }`.
     pub drops_failures: Option<Spanned<String>>,
-    /// The `where` filter as written; `check` compiles it.
-    pub filter: Option<ast::Expr>,
+    /// The `where` filter on the message body, lowered; `check::patterns`
+    /// types it and proves the filter policy it compiles to.
+    pub filter: Option<Filter>,
 }
 
 /// A `bus` declaration.

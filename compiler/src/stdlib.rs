@@ -1,7 +1,8 @@
 //! The standard library: `.sls` modules shipped inside the binary.
 //!
 //! `use aws.s3` loads `stdlib/aws/s3.sls`. The texts are embedded at build
-//! time so that the compiler needs no files beside it.
+//! time so that the compiler needs no files beside it; `load` parses each
+//! at most once per process.
 
 /// Every module: its dotted name and its text.
 pub const MODULES: &[(&str, &str)] = &[

@@ -9,9 +9,10 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The `crate::NAME` modules that the files of module `module` (its file
-/// and its folder) refer to.
-fn uses(module: &str) -> BTreeSet<String> {
+/// The text of the files of module `module` (its file and its folder),
+/// without their unit tests: a test may drive a later stage to see what
+/// the module produces (a pattern rendered as emit writes it).
+fn sources(module: &str) -> Vec<(std::path::PathBuf, String)> {
     let src = common::root().join("compiler/src");
     let mut files = vec![src.join(format!("{module}.rs"))];
     let mut dirs = vec![src.join(module)];
@@ -28,9 +29,21 @@ fn uses(module: &str) -> BTreeSet<String> {
             }
         }
     }
+    files
+        .into_iter()
+        .filter(|f| Path::new(f).exists())
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+            (f, code)
+        })
+        .collect()
+}
+
+/// The `crate::NAME` modules that the files of module `module` refer to.
+fn uses(module: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for f in files.iter().filter(|f| Path::new(f).exists()) {
-        let text = std::fs::read_to_string(f).unwrap();
+    for (_, text) in sources(module) {
         for (i, _) in text.match_indices("crate::") {
             let name: String = text[i + "crate::".len()..]
                 .chars()
@@ -72,6 +85,28 @@ fn earlier_stages_never_name_later_ones() {
         for used in uses(module) {
             if !may.contains(&used.as_str()) {
                 wrong.push(format!("{module} uses crate::{used}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn check_proves_patterns_and_emit_renders_them() {
+    // check keeps a resource attribute in a pattern as the attribute it is,
+    // and patterns as typed documents; only emit writes them as JSON, with
+    // the CloudFormation intrinsic of each attribute.
+    let mut wrong = Vec::new();
+    let checks = sources("check")
+        .into_iter()
+        .map(|f| (f, &["naming::refs"][..]));
+    let patterns = sources("check/patterns")
+        .into_iter()
+        .map(|f| (f, &["serde_json::Value", "serde_json::Map", "json!"][..]));
+    for ((file, text), banned) in checks.chain(patterns) {
+        for bad in banned {
+            if text.contains(bad) {
+                wrong.push(format!("{}: {bad}", file.display()));
             }
         }
     }

@@ -89,12 +89,19 @@ fn rule_with(fields: &str, filter: &str, extra: &str) -> String {
     )
 }
 
+/// The pattern proved for the first rule, as the template holds it.
+fn first_pattern(c: &Compilation) -> Option<Value> {
+    c.proved
+        .pattern(0)
+        .map(|p| slsc::emit::pattern_json(&c.model, p))
+}
+
 /// The compiled pattern of the only rule of a spec without errors.
 fn pattern(fields: &str, filter: &str) -> Value {
     let spec = rule_with(fields, filter, "");
     let c = compile(&spec);
     assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
-    c.proved.pattern(0).cloned().expect("a compiled pattern")
+    first_pattern(&c).expect("a compiled pattern")
 }
 
 /// The `detail` part of the pattern of a `where` filter.
@@ -623,7 +630,7 @@ fn standard_library_and_eventbridge_buckets_are_never_unused() {
         let c = compile(&spec(name));
         assert_eq!(c.diagnostics.len(), 0, "{}", common::rendered(&c));
         assert_eq!(
-            c.proved.pattern(0).cloned(),
+            first_pattern(&c),
             Some(json!({
                 "source": ["aws.s3"],
                 "detail-type": ["Object Created"],
@@ -646,12 +653,12 @@ fn pattern_without_where_is_source_and_detail_type() {
         "event Placed { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n",
     );
     assert_eq!(
-        c.proved.pattern(0).cloned(),
+        first_pattern(&c),
         Some(json!({ "source": ["t"], "detail-type": ["Placed"] }))
     );
     let c = compile("event Placed from \"s\" detail_type \"Order Placed\" { a: string }\nqueue Q\nrule R on default { match Placed\n send to Q }\n");
     assert_eq!(
-        c.proved.pattern(0).cloned(),
+        first_pattern(&c),
         Some(json!({ "source": ["s"], "detail-type": ["Order Placed"] }))
     );
 }
@@ -765,7 +772,7 @@ fn pattern_nested_fields_merge_under_their_record() {
     let c = compile(spec);
     assert!(!c.has_errors(), "{}", common::rendered(&c));
     assert_eq!(
-        c.proved.pattern(0).unwrap()["detail"],
+        first_pattern(&c).unwrap()["detail"],
         json!({ "address": { "city": ["Lyon"] } })
     );
 }

@@ -120,7 +120,10 @@ fn rule_patterns_are_snapshotted() {
             .map(|(i, r)| {
                 (
                     r.name.clone(),
-                    c.proved.pattern(i).cloned().unwrap_or_default(),
+                    c.proved
+                        .pattern(i)
+                        .map(|p| slsc::emit::pattern_json(&c.model, p))
+                        .unwrap_or_default(),
                 )
             })
             .collect();

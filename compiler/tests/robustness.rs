@@ -242,6 +242,7 @@ fn every_stage(name: &str, text: String) -> slsc::Compilation {
             }
         }
         for p in c.proved.patterns.iter().flatten() {
+            let p = &slsc::emit::pattern_json(&c.model, p);
             let _ = slsc::matcher::explain(p, &serde_json::json!({}));
         }
     }

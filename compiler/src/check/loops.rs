@@ -346,8 +346,9 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                             "Object Deleted"
                         };
                         for r in s3_rules.get(detail_type).into_iter().flatten() {
-                            let names_bucket = r.filter_refs.is_empty()
-                                || r.filter_refs.iter().any(|(_, b, _)| b.name == target.name);
+                            let compared = r.filter.as_ref().map(|f| f.attrs()).unwrap_or_default();
+                            let names_bucket = compared.is_empty()
+                                || compared.iter().any(|(b, _)| b.name == target.name);
                             // `object.key prefix "in/"` keeps writes under
                             // another prefix away, as a trigger's would.
                             let written = a.prefix.as_ref().map(|p| p.value.as_str());
@@ -563,24 +564,24 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
 
 /// The key prefixes an S3 rule's filter requires of `object.key` (one of
 /// them, for an `or`), or None when it lets any key through.
-fn key_prefixes(filter: Option<&crate::ast::Expr>) -> Option<Vec<String>> {
-    use crate::ast::{ExprKind, Test};
+fn key_prefixes(filter: Option<&crate::model::Filter>) -> Option<Vec<String>> {
+    use crate::model::{FieldTest, FilterKind};
     let e = filter?;
     match &e.kind {
         // Every operand holds: the first that constrains the key does.
-        ExprKind::And(items) => items.iter().find_map(|i| key_prefixes(Some(i))),
+        FilterKind::And(items) => items.iter().find_map(|i| key_prefixes(Some(i))),
         // One operand holds: each must constrain it, and any may.
-        ExprKind::Or(items) => items
+        FilterKind::Or(items) => items
             .iter()
             .map(|i| key_prefixes(Some(i)))
             .collect::<Option<Vec<Vec<String>>>>()
             .map(|all| all.concat()),
-        ExprKind::Cond(c) => {
-            let field: Vec<&str> = c.field.parts.iter().map(|p| p.name.as_str()).collect();
+        FilterKind::Cond(c) => {
+            let field: Vec<&str> = c.field.parts.iter().map(|p| p.value.as_str()).collect();
             match (&field[..], &c.test) {
                 (
                     ["object", "key"],
-                    Test::Prefix {
+                    FieldTest::Prefix {
                         negated: false,
                         text,
                         ignore_case: false,

@@ -1,38 +1,45 @@
-//! Rule patterns: `where` filters checked against the event's type and
-//! compiled to EventBridge event patterns.
+//! Rule patterns and subscription filter policies: `where` filters, as
+//! resolve lowered them ([`Filter`]), checked against the event's or the
+//! message's type and compiled to the pattern they prove, a typed [`Doc`].
 //!
-//! A filter is compiled bottom-up into the JSON object that goes under
-//! `detail`. Conditions joined by `and` merge into one object (numeric
-//! conditions on one field merge into one range); conditions joined by `or`
-//! become one value list when they test one field for plain values, and
-//! `$or` otherwise.
+//! A filter is compiled bottom-up into the object that goes under `detail`
+//! (or is the policy). Conditions joined by `and` merge into one object
+//! (numeric conditions on one field merge into one range); conditions
+//! joined by `or` become one value list when they test one field for plain
+//! values, and `$or` otherwise. A resource attribute stays an attribute
+//! ([`Doc::Attr`]): `emit` writes the intrinsic for it.
 
 mod algebra;
+mod doc;
 
-use crate::ast::{CmpOp, Condition, Expr, ExprKind, Test, Value, ValueKind};
+use crate::ast::CmpOp;
 use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::model::{Attr, EventDef, FieldDef, Model, Ref, Ty};
-use crate::source::Span;
+use crate::model::{
+    Attr, Condition, EventDef, FieldDef, FieldPath, FieldTest, Filter, FilterKind, Model, Operand,
+    OperandKind, Ref, Spanned, Ty,
+};
 use algebra::{merge_and, merge_or, nest, Clash};
-use serde_json::{json, Map, Value as Json};
+pub use doc::Doc;
+use doc::Fields;
 
 /// EventBridge's quota on the size of an event pattern, in characters
 /// (the CloudFormation schema allows 4,096; the service 2,048).
 pub const MAX_PATTERN_CHARS: usize = 2048;
 
 /// The full event pattern of a rule: source, detail-type and detail filter.
-/// `refs` are the resource attributes the filter compares with, by span.
 pub fn compile(
     model: &Model,
     event: &EventDef,
-    filter: Option<&Expr>,
-    refs: &[(Span, Ref, Attr)],
+    filter: Option<&Filter>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Json> {
-    let mut pattern = Map::new();
-    pattern.insert("source".into(), json!([event.source]));
-    pattern.insert("detail-type".into(), json!([event.detail_type]));
+) -> Option<Doc> {
+    let mut pattern = Fields::new();
+    pattern.insert("source".into(), Doc::List(vec![Doc::str(&event.source)]));
+    pattern.insert(
+        "detail-type".into(),
+        Doc::List(vec![Doc::str(&event.detail_type)]),
+    );
     if let Some(f) = filter {
         let scope = format!("event `{}`", event.name);
         let detail = Compiler {
@@ -41,36 +48,35 @@ pub fn compile(
             fields: &event.fields,
             scope: &scope,
             sns: false,
-            refs,
             diags,
         }
         .expr(f)?;
-        pattern.insert("detail".into(), Json::Object(detail));
+        pattern.insert("detail".into(), Doc::Object(detail));
     }
-    Some(Json::Object(pattern))
+    Some(Doc::Object(pattern))
 }
 
 /// An SNS filter policy (message body scope) for a topic whose messages are
 /// of the type `name` with `fields`: the same `where` language, checked the
-/// same way, without what SNS lacks (wildcards, resource attributes).
+/// same way, without what SNS lacks (wildcards; resource attributes, which
+/// resolve does not lower in a subscription).
 pub fn compile_sns(
     model: &Model,
     scope: &str,
     fields: &[FieldDef],
-    filter: &Expr,
+    filter: &Filter,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Json> {
+) -> Option<Doc> {
     let policy = Compiler {
         in_or: false,
         model,
         fields,
         scope,
         sns: true,
-        refs: &[],
         diags,
     }
     .expr(filter)?;
-    Some(Json::Object(policy))
+    Some(Doc::Object(policy))
 }
 
 /// The fields an untyped message must have for `filter` to make sense, with
@@ -78,28 +84,28 @@ pub fn compile_sns(
 /// with a number, ...): the filter of a subscription to a topic without a
 /// message type is compiled against these, so it is checked for form (and
 /// for contradictions) though not against a declared type.
-pub fn infer_fields(filter: &Expr) -> Vec<FieldDef> {
-    fn leaf(test: &Test) -> Ty {
-        let of = |v: &Value| match &v.kind {
-            ValueKind::Int(_) | ValueKind::Number(_) => Ty::Number,
-            ValueKind::Bool(_) => Ty::Bool,
+pub fn infer_fields(filter: &Filter) -> Vec<FieldDef> {
+    fn leaf(test: &FieldTest) -> Ty {
+        let of = |v: &Operand| match &v.kind {
+            OperandKind::Int(_) | OperandKind::Number(_) => Ty::Number,
+            OperandKind::Bool(_) => Ty::Bool,
             _ => Ty::String,
         };
         match test {
-            Test::Compare(_, v, _) => of(v),
-            Test::In { values, .. } => values.first().map_or(Ty::String, of),
+            FieldTest::Compare(_, v, _) => of(v),
+            FieldTest::In { values, .. } => values.first().map_or(Ty::String, of),
             _ => Ty::String,
         }
     }
-    fn insert(fields: &mut Vec<FieldDef>, path: &[crate::ast::Ident], ty: Ty) {
+    fn insert(fields: &mut Vec<FieldDef>, path: &[Spanned<String>], ty: Ty) {
         let Some((head, rest)) = path.split_first() else {
             return;
         };
-        let pos = match fields.iter().position(|f| f.name == head.name) {
+        let pos = match fields.iter().position(|f| f.name == head.value) {
             Some(i) => i,
             None => {
                 fields.push(FieldDef {
-                    name: head.name.clone(),
+                    name: head.value.clone(),
                     optional: true,
                     ty: if rest.is_empty() {
                         ty.clone()
@@ -116,14 +122,14 @@ pub fn infer_fields(filter: &Expr) -> Vec<FieldDef> {
             insert(inner, rest, ty);
         }
     }
-    fn walk(e: &Expr, fields: &mut Vec<FieldDef>) {
+    fn walk(e: &Filter, fields: &mut Vec<FieldDef>) {
         match &e.kind {
-            ExprKind::And(items) | ExprKind::Or(items) => {
+            FilterKind::And(items) | FilterKind::Or(items) => {
                 for i in items {
                     walk(i, fields);
                 }
             }
-            ExprKind::Cond(c) => insert(fields, &c.field.parts, leaf(&c.test)),
+            FilterKind::Cond(c) => insert(fields, &c.field.parts, leaf(&c.test)),
         }
     }
     let mut fields = Vec::new();
@@ -138,16 +144,16 @@ pub const SNS_MAX_KEYS: usize = 5;
 pub const SNS_MAX_COMBINATIONS: usize = 150;
 
 /// The keys (leaf fields) of a filter policy and its combinations.
-pub fn sns_complexity(policy: &Json) -> (usize, usize) {
-    fn walk(v: &Json, keys: &mut usize, combos: &mut usize) {
-        let Json::Object(m) = v else { return };
+pub fn sns_complexity(policy: &Doc) -> (usize, usize) {
+    fn walk(v: &Doc, keys: &mut usize, combos: &mut usize) {
+        let Doc::Object(m) = v else { return };
         for (k, x) in m {
             match x {
-                Json::Array(values) if k != "$or" => {
+                Doc::List(values) if k != "$or" => {
                     *keys += 1;
                     *combos = combos.saturating_mul(values.len().max(1));
                 }
-                Json::Array(alternatives) => {
+                Doc::List(alternatives) => {
                     for a in alternatives {
                         walk(a, keys, combos);
                     }
@@ -166,22 +172,37 @@ pub fn sns_complexity(policy: &Json) -> (usize, usize) {
 /// event buses), ARNs add their prefix.
 const MAX_RESOLVED_CHARS: usize = 320;
 
+/// How long a document is once written as compact JSON (the form
+/// CloudFormation sends), in bytes, each resource attribute counted as a
+/// string of [`MAX_RESOLVED_CHARS`].
+fn resolved_len(doc: &Doc) -> usize {
+    // Scalars are written by serde_json, as emit writes them, so that the
+    // count is the written length (escapes, number formats).
+    fn written<T: serde::Serialize + ?Sized>(v: &T) -> usize {
+        serde_json::to_string(v).map_or(0, |text| text.len())
+    }
+    // Brackets, and a separator between each two items.
+    let frame = |items: usize| 2 + items.saturating_sub(1);
+    match doc {
+        Doc::Object(m) => {
+            frame(m.len())
+                + m.iter()
+                    .map(|(k, v)| written(k) + 1 + resolved_len(v))
+                    .sum::<usize>()
+        }
+        Doc::List(items) => frame(items.len()) + items.iter().map(resolved_len).sum::<usize>(),
+        Doc::Str(s) => written(s),
+        Doc::Number(n) => written(n),
+        Doc::Bool(b) => written(b),
+        Doc::Null => "null".len(),
+        Doc::Attr(..) => MAX_RESOLVED_CHARS + 2,
+    }
+}
+
 /// E0408: the pattern, as CloudFormation will send it, may be over the quota.
 /// Each resource attribute counts as the longest value it can resolve to.
-pub fn check_size(rule: &crate::model::Rule, pattern: &Json, diags: &mut Vec<Diagnostic>) {
-    fn resolved(v: &Json) -> Json {
-        match v {
-            Json::Object(m) if m.keys().any(|k| k == "Ref" || k.starts_with("Fn::")) => {
-                Json::String("x".repeat(MAX_RESOLVED_CHARS))
-            }
-            Json::Object(m) => {
-                Json::Object(m.iter().map(|(k, x)| (k.clone(), resolved(x))).collect())
-            }
-            Json::Array(a) => Json::Array(a.iter().map(resolved).collect()),
-            other => other.clone(),
-        }
-    }
-    let size = resolved(pattern).to_string().len();
+pub fn check_size(rule: &crate::model::Rule, pattern: &Doc, diags: &mut Vec<Diagnostic>) {
+    let size = resolved_len(pattern);
     if size > MAX_PATTERN_CHARS {
         diags.push(
             Diagnostic::new(Code::E0408, rule.span, format!("the event pattern of `{}` is {size} characters; EventBridge allows {MAX_PATTERN_CHARS}", rule.name))
@@ -202,7 +223,6 @@ struct Compiler<'a> {
     scope: &'a str,
     /// An SNS filter policy rather than an EventBridge pattern.
     sns: bool,
-    refs: &'a [(Span, Ref, Attr)],
     diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -214,10 +234,10 @@ struct Found {
 /// True if the path to a field goes through a list: EventBridge then
 /// matches each condition against any element, so two conditions on it
 /// joined by `and` may hold on different elements.
-fn crosses_list(model: &Model, fields: &[FieldDef], path: &crate::ast::Path) -> bool {
+fn crosses_list(model: &Model, fields: &[FieldDef], path: &FieldPath) -> bool {
     let mut fields: Vec<FieldDef> = fields.to_vec();
     for part in &path.parts {
-        let Some(f) = fields.iter().find(|f| f.name == part.name) else {
+        let Some(f) = fields.iter().find(|f| f.name == part.value) else {
             return false;
         };
         let mut ty = &f.ty;
@@ -243,15 +263,15 @@ fn crosses_list(model: &Model, fields: &[FieldDef], path: &crate::ast::Path) -> 
 }
 
 impl Compiler<'_> {
-    fn expr(&mut self, e: &Expr) -> Option<Map<String, Json>> {
+    fn expr(&mut self, e: &Filter) -> Option<Fields> {
         match &e.kind {
-            ExprKind::Cond(c) => self.condition(c),
-            ExprKind::And(items) => {
+            FilterKind::Cond(c) => self.condition(c),
+            FilterKind::And(items) => {
                 // Two conditions on one field inside a list may hold on two
                 // different elements: one pattern cannot say "the same one".
                 let mut seen: Vec<String> = Vec::new();
                 for item in items {
-                    let ExprKind::Cond(c) = &item.kind else {
+                    let FilterKind::Cond(c) = &item.kind else {
                         continue;
                     };
                     let name = c.field.text();
@@ -266,9 +286,8 @@ impl Compiler<'_> {
                     seen.push(name);
                 }
                 // Compile every operand first so that all errors are reported.
-                let parts: Vec<Option<Map<String, Json>>> =
-                    items.iter().map(|i| self.expr(i)).collect();
-                let mut acc = Map::new();
+                let parts: Vec<Option<Fields>> = items.iter().map(|i| self.expr(i)).collect();
+                let mut acc = Fields::new();
                 for (part, item) in parts.into_iter().zip(items) {
                     let part = part?;
                     if let Err(clash) = merge_and(&mut acc, part) {
@@ -293,22 +312,21 @@ impl Compiler<'_> {
                 }
                 Some(acc)
             }
-            ExprKind::Or(items) => {
+            FilterKind::Or(items) => {
                 let outer = std::mem::replace(&mut self.in_or, true);
-                let parts: Vec<Option<Map<String, Json>>> =
-                    items.iter().map(|i| self.expr(i)).collect();
+                let parts: Vec<Option<Fields>> = items.iter().map(|i| self.expr(i)).collect();
                 self.in_or = outer;
-                let parts: Vec<Map<String, Json>> = parts.into_iter().collect::<Option<_>>()?;
+                let parts: Vec<Fields> = parts.into_iter().collect::<Option<_>>()?;
                 Some(merge_or(parts))
             }
         }
     }
 
-    fn field(&mut self, path: &crate::ast::Path) -> Option<Found> {
+    fn field(&mut self, path: &FieldPath) -> Option<Found> {
         let mut fields: Vec<FieldDef> = self.fields.to_vec();
         let mut ty = None;
         for (i, part) in path.parts.iter().enumerate() {
-            let Some(f) = fields.iter().find(|f| f.name == part.name) else {
+            let Some(f) = fields.iter().find(|f| f.name == part.value) else {
                 let scope = if i == 0 {
                     self.scope.to_string()
                 } else {
@@ -316,7 +334,7 @@ impl Compiler<'_> {
                         "`{}`",
                         path.parts[..i]
                             .iter()
-                            .map(|p| p.name.as_str())
+                            .map(|p| p.value.as_str())
                             .collect::<Vec<_>>()
                             .join(".")
                     )
@@ -324,10 +342,10 @@ impl Compiler<'_> {
                 let mut d = Diagnostic::new(
                     Code::E0401,
                     part.span,
-                    format!("{scope} has no field `{}`", part.name),
+                    format!("{scope} has no field `{}`", part.value),
                 )
                 .label("unknown field");
-                d = match did_you_mean(&part.name, fields.iter().map(|f| f.name.as_str())) {
+                d = match did_you_mean(&part.value, fields.iter().map(|f| f.name.as_str())) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None if fields.is_empty() => {
                         d.help(format!("{scope} has no fields to filter on"))
@@ -355,8 +373,8 @@ impl Compiler<'_> {
                                 path.parts[i + 1].span,
                                 format!(
                                     "`{}` is not a record, it has no field `{}`",
-                                    part.name,
-                                    path.parts[i + 1].name
+                                    part.value,
+                                    path.parts[i + 1].value
                                 ),
                             )
                             .label("not a record")
@@ -364,7 +382,7 @@ impl Compiler<'_> {
                                 "filter on `{}` itself",
                                 path.parts[..=i]
                                     .iter()
-                                    .map(|p| p.name.as_str())
+                                    .map(|p| p.value.as_str())
                                     .collect::<Vec<_>>()
                                     .join(".")
                             )),
@@ -398,13 +416,13 @@ impl Compiler<'_> {
         }
     }
 
-    fn condition(&mut self, c: &Condition) -> Option<Map<String, Json>> {
+    fn condition(&mut self, c: &Condition) -> Option<Fields> {
         let found = self.field(&c.field)?;
         let ty = &found.ty;
         let name = c.field.text();
         let stringy = matches!(ty, Ty::String | Ty::Enum(_) | Ty::Timestamp);
         let leaf = match &c.test {
-            Test::Compare(op, v, ignore_case) => {
+            FieldTest::Compare(op, v, ignore_case) => {
                 let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 if ordering && !matches!(ty, Ty::Int | Ty::Number) {
                     self.op_error(c, ty, &name, op.text());
@@ -421,22 +439,25 @@ impl Compiler<'_> {
                 }
                 let j = match (ty, &v.kind, ignore_case) {
                     // Case does not matter: any option equal but for case fits.
-                    (Ty::Enum(options), ValueKind::Str(text), true)
+                    (Ty::Enum(options), OperandKind::Str(text), true)
                         if options.iter().any(|o| o.eq_ignore_ascii_case(text)) =>
                     {
-                        json!(text)
+                        Doc::str(text)
                     }
                     _ => self.value(ty, v, &name)?,
                 };
-                match (op, ignore_case) {
-                    (CmpOp::Eq, false) => json!([j]),
-                    (CmpOp::Eq, true) => json!([{ "equals-ignore-case": j }]),
-                    (CmpOp::Ne, false) => json!([{ "anything-but": j }]),
-                    (CmpOp::Ne, true) => json!([{ "anything-but": { "equals-ignore-case": j } }]),
-                    _ => json!([{ "numeric": [op.text(), j] }]),
-                }
+                let test = match (op, ignore_case) {
+                    (CmpOp::Eq, false) => j,
+                    (CmpOp::Eq, true) => Doc::one("equals-ignore-case", j),
+                    (CmpOp::Ne, false) => Doc::one("anything-but", j),
+                    (CmpOp::Ne, true) => {
+                        Doc::one("anything-but", Doc::one("equals-ignore-case", j))
+                    }
+                    _ => Doc::one("numeric", Doc::List(vec![Doc::str(op.text()), j])),
+                };
+                Doc::List(vec![test])
             }
-            Test::In { negated, values } => {
+            FieldTest::In { negated, values } => {
                 if values.is_empty() {
                     let d = if *negated {
                         Diagnostic::new(Code::E0407, c.op_span, "an empty `not in` list excludes nothing")
@@ -458,36 +479,36 @@ impl Compiler<'_> {
                     self.op_error(c, ty, &name, "not in");
                     return None;
                 }
-                let vals: Vec<Json> = values
+                let vals: Vec<Doc> = values
                     .iter()
                     .map(|v| self.value(ty, v, &name))
                     .collect::<Vec<_>>()
                     .into_iter()
                     .collect::<Option<_>>()?;
                 if *negated {
-                    json!([{ "anything-but": vals }])
+                    Doc::List(vec![Doc::one("anything-but", Doc::List(vals))])
                 } else {
-                    Json::Array(vals)
+                    Doc::List(vals)
                 }
             }
-            Test::Exists(b) => {
+            FieldTest::Exists(b) => {
                 if matches!(ty, Ty::Record(_)) {
                     self.op_error(c, ty, &name, "exists");
                     return None;
                 }
-                json!([{ "exists": b }])
+                Doc::List(vec![Doc::one("exists", Doc::Bool(*b))])
             }
-            Test::Prefix {
+            FieldTest::Prefix {
                 negated,
                 text,
                 ignore_case,
             }
-            | Test::Suffix {
+            | FieldTest::Suffix {
                 negated,
                 text,
                 ignore_case,
             } => {
-                let op = if matches!(c.test, Test::Prefix { .. }) {
+                let op = if matches!(c.test, FieldTest::Prefix { .. }) {
                     "prefix"
                 } else {
                     "suffix"
@@ -496,10 +517,11 @@ impl Compiler<'_> {
                     self.op_error(c, ty, &name, op);
                     return None;
                 }
-                match (negated, ignore_case) {
-                    (false, false) => json!([{ op: text.value }]),
-                    (false, true) => json!([{ op: { "equals-ignore-case": text.value } }]),
-                    (true, false) => json!([{ "anything-but": { op: text.value } }]),
+                let text = Doc::str(&text.value);
+                let test = match (negated, ignore_case) {
+                    (false, false) => Doc::one(op, text),
+                    (false, true) => Doc::one(op, Doc::one("equals-ignore-case", text)),
+                    (true, false) => Doc::one("anything-but", Doc::one(op, text)),
                     (true, true) => {
                         self.diags.push(
                             Diagnostic::new(
@@ -514,9 +536,10 @@ impl Compiler<'_> {
                         );
                         return None;
                     }
-                }
+                };
+                Doc::List(vec![test])
             }
-            Test::Wildcard { negated, text } => {
+            FieldTest::Wildcard { negated, text } => {
                 if !stringy {
                     self.op_error(c, ty, &name, "matches");
                     return None;
@@ -533,13 +556,14 @@ impl Compiler<'_> {
                     );
                     return None;
                 }
+                let wildcard = Doc::one("wildcard", Doc::str(&text.value));
                 if *negated {
-                    json!([{ "anything-but": { "wildcard": text.value } }])
+                    Doc::List(vec![Doc::one("anything-but", wildcard)])
                 } else {
-                    json!([{ "wildcard": text.value }])
+                    Doc::List(vec![wildcard])
                 }
             }
-            Test::Cidr(text) => {
+            FieldTest::Cidr(text) => {
                 if *ty != Ty::String {
                     self.op_error(c, ty, &name, "cidr");
                     return None;
@@ -552,14 +576,14 @@ impl Compiler<'_> {
                     );
                     return None;
                 }
-                json!([{ "cidr": text.value }])
+                Doc::List(vec![Doc::one("cidr", Doc::str(&text.value))])
             }
         };
         Some(nest(
             &c.field
                 .parts
                 .iter()
-                .map(|p| p.name.clone())
+                .map(|p| p.value.clone())
                 .collect::<Vec<_>>(),
             leaf,
         ))
@@ -591,13 +615,11 @@ impl Compiler<'_> {
         );
     }
 
-    /// A literal checked against the field's type, as pattern JSON.
-    fn value(&mut self, ty: &Ty, v: &Value, name: &str) -> Option<Json> {
-        if let Some((_, r, attr)) = self.refs.iter().find(|(s, _, _)| *s == v.span) {
+    /// A value checked against the field's type, as it goes in the pattern.
+    fn value(&mut self, ty: &Ty, v: &Operand, name: &str) -> Option<Doc> {
+        if let OperandKind::Attr(r, attr) = &v.kind {
             if matches!(ty, Ty::String) {
-                return Some(crate::naming::refs::value(
-                    self.model, r.kind, &r.name, *attr,
-                ));
+                return Some(self.attr(r, *attr));
             }
             self.diags.push(
                 Diagnostic::new(
@@ -616,14 +638,14 @@ impl Compiler<'_> {
             return None;
         }
         let ok = match (ty, &v.kind) {
-            (Ty::String | Ty::Timestamp, ValueKind::Str(s)) => Some(json!(s)),
-            (Ty::Int, ValueKind::Int(i)) => Some(json!(i)),
-            (Ty::Number, ValueKind::Int(i)) => Some(json!(i)),
-            (Ty::Number, ValueKind::Number(n)) => Some(json!(n)),
-            (Ty::Bool, ValueKind::Bool(b)) => Some(json!(b)),
-            (Ty::Enum(options), ValueKind::Str(s)) => {
+            (Ty::String | Ty::Timestamp, OperandKind::Str(s)) => Some(Doc::str(s)),
+            (Ty::Int, OperandKind::Int(i)) => Some(Doc::int(*i)),
+            (Ty::Number, OperandKind::Int(i)) => Some(Doc::int(*i)),
+            (Ty::Number, OperandKind::Number(n)) => Some(Doc::float(*n)),
+            (Ty::Bool, OperandKind::Bool(b)) => Some(Doc::Bool(*b)),
+            (Ty::Enum(options), OperandKind::Str(s)) => {
                 if options.contains(s) {
-                    Some(json!(s))
+                    Some(Doc::str(s))
                 } else {
                     let list = options
                         .iter()
@@ -669,6 +691,17 @@ impl Compiler<'_> {
             );
         }
         ok
+    }
+
+    /// A resource attribute compared with a string field. One whose value
+    /// the spec fixes (a secret's name) is that string, a plain value like
+    /// any other; the rest stay attributes, for emit to write the
+    /// intrinsic of.
+    fn attr(&self, r: &Ref, attr: Attr) -> Doc {
+        match self.model.fixed_attr(r.kind, &r.name, attr) {
+            Some(value) => Doc::str(value),
+            None => Doc::Attr(r.clone(), attr),
+        }
     }
 }
 
@@ -732,7 +765,45 @@ mod tests {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(c.proved.pattern(0).unwrap()["detail"].clone())
+        // Rendered as emit writes it into the template.
+        Ok(crate::emit::pattern_json(&c.model, c.proved.pattern(0).unwrap())["detail"].clone())
+    }
+
+    #[test]
+    fn the_size_counted_is_the_written_size_with_attributes_at_their_longest() {
+        // The count E0408 makes, against the one it made on the rendered
+        // JSON: every intrinsic object a string of 320 characters.
+        fn resolved(v: &serde_json::Value) -> serde_json::Value {
+            use serde_json::Value as Json;
+            match v {
+                Json::Object(m) if m.keys().any(|k| k == "Ref" || k.starts_with("Fn::")) => {
+                    Json::String("x".repeat(super::MAX_RESOLVED_CHARS))
+                }
+                Json::Object(m) => {
+                    Json::Object(m.iter().map(|(k, x)| (k.clone(), resolved(x))).collect())
+                }
+                Json::Array(a) => Json::Array(a.iter().map(resolved).collect()),
+                other => other.clone(),
+            }
+        }
+        let specs = [
+            "event E from \"s\" { a: string, n: number, b: bool }\nqueue Q\nrule R on default { match E send to Q }\n",
+            "event E from \"s\" { a: string, n: number, b: bool }\nqueue Q\nrule R on default { match E where a in [\"q\\\"uote\", \"\u{e9}t\u{e9}\", Q.url] or n > -1.25 or n <= 1000.5 or n = 0.1 or b = false send to Q }\n",
+            "event E from \"s\" detail_type \"Caf\u{e9}\" { \"a-b\": { c: string, d: string } }\nqueue Q\nrule R on default { match E where \"a-b\".c != Q.arn and \"a-b\".d prefix \"x\" or \"a-b\".c exists send to Q }\n",
+        ];
+        for spec in specs {
+            let opts = CheckOptions::new(Date::parse("2026-11-23").unwrap());
+            let c = compile_source("t.sls", None, spec.to_string(), opts);
+            let Some(doc) = c.proved.pattern(0) else {
+                panic!("{spec}: {:?}", c.diagnostics)
+            };
+            let rendered = crate::emit::pattern_json(&c.model, doc);
+            assert_eq!(
+                super::resolved_len(doc),
+                resolved(&rendered).to_string().len(),
+                "{rendered}"
+            );
+        }
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! queues.
 
 use super::shared::permission;
-use super::Template;
+use super::{pattern_json, Template};
 use crate::ast::DeclKind;
+use crate::check::patterns::Doc;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
 use crate::naming::refs::{self, get_att, r#ref};
@@ -28,7 +29,7 @@ fn delivery(target: &mut Json, retry: &RetryPolicy, dead_letter: Option<&Ref>) {
 
 /// An EventBridge rule with its pattern, targets and the permissions of its function targets.
 /// `pattern` is the one `check` proved for the rule's filter.
-pub fn rule(model: &Model, r: &Rule, pattern: Option<&Json>, t: &mut Template) {
+pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
     let id = logical(&r.name);
     let mut targets = Vec::new();
     for target in &r.targets {
@@ -44,7 +45,7 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Json>, t: &mut Template) {
     if let Some(b) = &r.bus {
         props["EventBusName"] = r#ref(&logical(&b.name));
     }
-    props["EventPattern"] = pattern.cloned().unwrap_or(json!({}));
+    props["EventPattern"] = pattern.map_or(json!({}), |p| pattern_json(model, p));
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
     super::shared::description(model, &r.name, &id, &mut props, t);

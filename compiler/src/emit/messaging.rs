@@ -3,7 +3,8 @@
 
 use super::plan::Plan;
 use super::shared::{key_arn, stateful, with_tags};
-use super::Template;
+use super::{pattern_json, Template};
+use crate::check::patterns::Doc;
 use crate::model::*;
 use crate::naming::ids::logical;
 use crate::naming::refs::{self, get_att, r#ref, sub};
@@ -89,7 +90,7 @@ pub fn topic<'p>(
     model: &Model,
     plan: &Plan,
     tp: &Topic,
-    policy: &dyn Fn(usize) -> Option<&'p Json>,
+    policy: &dyn Fn(usize) -> Option<&'p Doc>,
     t: &mut Template,
 ) {
     let id = logical(&tp.name);
@@ -137,7 +138,7 @@ pub fn topic<'p>(
         });
         if let Some(policy) = policy(si) {
             props["FilterPolicyScope"] = json!("MessageBody");
-            props["FilterPolicy"] = policy.clone();
+            props["FilterPolicy"] = pattern_json(model, policy);
         }
         if let Some(dlq) = &s.dead_letter {
             let did = logical(&dlq.name);

@@ -49,15 +49,16 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
 }
 
 /// An attribute of a declared resource, with the model for declarations
-/// whose attributes are values written in the spec (secrets, parameters).
+/// whose attributes are values written in the spec (secrets, parameters):
+/// those are the strings [`Model::fixed_attr`] gives, so that a rule's
+/// pattern compares with the same value `check` reasoned about.
 pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
+    if let Some(fixed) = model.fixed_attr(kind, name, a) {
+        return json!(fixed);
+    }
     match (kind, a) {
-        (DeclKind::Secret, _) => model
-            .secret(name)
-            .map_or(json!(null), |s| json!(s.secret_name.value)),
-        (DeclKind::Parameter, Attr::Name) => model
-            .parameter(name)
-            .map_or(json!(null), |p| json!(p.parameter_name.value)),
+        // Declared, but left out of the model: its declaration has errors.
+        (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),
         // A REST API's URL includes its stage.
         (DeclKind::Api, Attr::Url) if model.apis.iter().any(|x| x.name == name && x.rest) => {

@@ -15,7 +15,6 @@ impl Resolver {
         p.finish(self, "a rule");
         let mut event = None;
         let mut filter = None;
-        let mut filter_refs = Vec::new();
         let mut targets = Vec::new();
         let mut seen_match: Option<Span> = None;
         for m in &d.body {
@@ -36,10 +35,7 @@ impl Resolver {
                     }
                     seen_match = Some(m.span);
                     event = self.expect_ref(e, &[DeclKind::Event]);
-                    filter = f.clone();
-                    if let Some(f) = f {
-                        self.filter_refs(f, &mut filter_refs);
-                    }
+                    filter = f.as_ref().map(|f| self.filter(f, true));
                 }
                 MemberKind::SendTo { target, body } => {
                     self.other_members(body, "a rule target");
@@ -87,7 +83,6 @@ impl Resolver {
             bus: bus.filter(|b| b.name != "default"),
             event: event?,
             filter,
-            filter_refs,
             targets,
             retry,
             dead_letter: dead_letter.to,
@@ -182,32 +177,173 @@ impl Resolver {
         Some(Spanned::new(format!("rate({n} {word}{plural})"), v.span))
     }
 
-    /// Resolves the resource attributes a filter compares with
-    /// (`bucket.name = Uploads.name`); other names are left to the pattern
-    /// check, which reports them against the field's type.
-    fn filter_refs(&mut self, e: &ast::Expr, out: &mut Vec<(Span, Ref, Attr)>) {
-        match &e.kind {
-            ast::ExprKind::And(items) | ast::ExprKind::Or(items) => {
-                for i in items {
-                    self.filter_refs(i, out);
-                }
+    /// Lowers a `where` filter into the model. `attributes`: whether a
+    /// value may name a resource attribute (`bucket.name = Uploads.name`),
+    /// as in a rule's pattern; an SNS filter policy holds literals only, so
+    /// in a subscription such a name stays "a name", which the pattern
+    /// check reports against the field's type. Other names are left to it
+    /// too.
+    pub(super) fn filter(&mut self, e: &ast::Expr, attributes: bool) -> Filter {
+        let kind = match &e.kind {
+            ast::ExprKind::And(items) => {
+                FilterKind::And(items.iter().map(|i| self.filter(i, attributes)).collect())
+            }
+            ast::ExprKind::Or(items) => {
+                FilterKind::Or(items.iter().map(|i| self.filter(i, attributes)).collect())
             }
             ast::ExprKind::Cond(c) => {
-                let values: Vec<&ast::Value> = match &c.test {
-                    ast::Test::Compare(_, v, _) => vec![v],
-                    ast::Test::In { values, .. } => values.iter().collect(),
-                    _ => Vec::new(),
-                };
-                for v in values {
-                    if let ValueKind::Path(path) = &v.kind {
-                        if path.parts.len() >= 2 && self.symbols.contains_key(&path.head().name) {
-                            if let Some((r, a)) = self.attr(path) {
-                                out.push((v.span, r, a));
-                            }
-                        }
+                let text = |s: &ast::Str| Spanned::new(s.value.clone(), s.span);
+                let test = match &c.test {
+                    ast::Test::Compare(op, v, ignore_case) => {
+                        FieldTest::Compare(*op, self.operand(v, attributes), *ignore_case)
                     }
+                    ast::Test::In { negated, values } => FieldTest::In {
+                        negated: *negated,
+                        values: values.iter().map(|v| self.operand(v, attributes)).collect(),
+                    },
+                    ast::Test::Exists(b) => FieldTest::Exists(*b),
+                    ast::Test::Prefix {
+                        negated,
+                        text: t,
+                        ignore_case,
+                    } => FieldTest::Prefix {
+                        negated: *negated,
+                        text: text(t),
+                        ignore_case: *ignore_case,
+                    },
+                    ast::Test::Suffix {
+                        negated,
+                        text: t,
+                        ignore_case,
+                    } => FieldTest::Suffix {
+                        negated: *negated,
+                        text: text(t),
+                        ignore_case: *ignore_case,
+                    },
+                    ast::Test::Wildcard { negated, text: t } => FieldTest::Wildcard {
+                        negated: *negated,
+                        text: text(t),
+                    },
+                    ast::Test::Cidr(t) => FieldTest::Cidr(text(t)),
+                };
+                FilterKind::Cond(Condition {
+                    field: FieldPath {
+                        parts: c
+                            .field
+                            .parts
+                            .iter()
+                            .map(|p| Spanned::new(p.name.clone(), p.span))
+                            .collect(),
+                    },
+                    test,
+                    op_span: c.op_span,
+                })
+            }
+        };
+        Filter { kind, span: e.span }
+    }
+
+    /// A value a filter compares with. A dotted name whose head is a
+    /// declaration is resolved as a resource attribute (reporting a wrong
+    /// kind or attribute) when `attributes` allows them.
+    fn operand(&mut self, v: &ast::Value, attributes: bool) -> Operand {
+        let kind = match &v.kind {
+            ValueKind::Str(s) => OperandKind::Str(s.clone()),
+            ValueKind::Int(i) => OperandKind::Int(*i),
+            ValueKind::Number(n) => OperandKind::Number(*n),
+            ValueKind::Bool(b) => OperandKind::Bool(*b),
+            ValueKind::Path(path)
+                if attributes
+                    && path.parts.len() >= 2
+                    && self.symbols.contains_key(&path.head().name) =>
+            {
+                match self.attr(path) {
+                    Some((r, a)) => OperandKind::Attr(r, a),
+                    None => OperandKind::Other(v.kind.describe()),
                 }
             }
+            other => OperandKind::Other(other.describe()),
+        };
+        Operand { kind, span: v.span }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{CmpOp, DeclKind};
+    use crate::model::{Attr, FieldTest, Filter, FilterKind, Model, OperandKind};
+    use crate::{compile_source, CheckOptions, Date};
+
+    fn model(text: &str) -> Model {
+        let opts = CheckOptions::new(Date::parse("2026-11-23").unwrap());
+        compile_source("t.sls", None, text.to_string(), opts).model
+    }
+
+    /// The operands of the conditions of a filter, in order.
+    fn operands(f: &Filter) -> Vec<&OperandKind> {
+        match &f.kind {
+            FilterKind::And(items) | FilterKind::Or(items) => {
+                items.iter().flat_map(operands).collect()
+            }
+            FilterKind::Cond(c) => match &c.test {
+                FieldTest::Compare(_, v, _) => vec![&v.kind],
+                FieldTest::In { values, .. } => values.iter().map(|v| &v.kind).collect(),
+                _ => Vec::new(),
+            },
         }
+    }
+
+    #[test]
+    fn a_rule_filter_lowers_a_resource_attribute_to_attr() {
+        let m = model(
+            "use aws.s3\nbucket Uploads { eventbridge = true }\nqueue Q\n\
+             rule R on default { match aws.s3.ObjectCreated where bucket.name = Uploads.name and object.size > 10 and object.key in [\"a\", Q.url] send to Q }\n",
+        );
+        let filter = m.rules[0].filter.as_ref().expect("a filter");
+        let FilterKind::And(items) = &filter.kind else {
+            panic!("{filter:?}")
+        };
+        let FilterKind::Cond(c) = &items[0].kind else {
+            panic!("{:?}", items[0])
+        };
+        assert_eq!(c.field.text(), "bucket.name");
+        let FieldTest::Compare(CmpOp::Eq, v, false) = &c.test else {
+            panic!("{:?}", c.test)
+        };
+        let OperandKind::Attr(r, Attr::Name) = &v.kind else {
+            panic!("{:?}", v.kind)
+        };
+        assert_eq!((r.kind, r.name.as_str()), (DeclKind::Bucket, "Uploads"));
+        assert!(matches!(
+            operands(filter)[..],
+            [
+                OperandKind::Attr(..),
+                OperandKind::Int(10),
+                OperandKind::Str(_),
+                OperandKind::Attr(_, Attr::Url)
+            ]
+        ));
+        let compared: Vec<(&str, Attr)> = filter
+            .attrs()
+            .into_iter()
+            .map(|(r, a)| (r.name.as_str(), a))
+            .collect();
+        assert_eq!(compared, [("Uploads", Attr::Name), ("Q", Attr::Url)]);
+    }
+
+    #[test]
+    fn other_values_are_lowered_to_what_they_are() {
+        // In a subscription a resource attribute stays a name: an SNS
+        // filter policy cannot hold a value known only once deployed.
+        let m = model(
+            "queue Q\ntopic T { subscribe Q where a = Q.url or b = 1.5 or c = true or d = 30s or e = x }\n",
+        );
+        let filter = m.topics[0].subscriptions[0].filter.as_ref().unwrap();
+        let kinds: Vec<&str> = operands(filter).iter().map(|o| o.describe()).collect();
+        assert_eq!(
+            kinds,
+            ["a name", "a number", "a boolean", "a duration", "a name"]
+        );
+        assert!(filter.attrs().is_empty());
     }
 }

@@ -110,7 +110,7 @@ impl Resolver {
                                 queue: r,
                                 dead_letter: failure.to,
                                 drops_failures: failure.dropped,
-                                filter: filter.clone(),
+                                filter: filter.as_ref().map(|f| self.filter(f, false)),
                             });
                         }
                         _ => continue,

@@ -61,6 +61,7 @@ pub fn exercise(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> usize {
         let _ = slsc::openapi::document(&c.model, api);
     }
     for p in c.proved.patterns.iter().flatten() {
+        let p = &slsc::emit::pattern_json(&c.model, p);
         for s in &samples {
             let _ = slsc::matcher::explain(p, s);
         }

@@ -1,23 +1,21 @@
-//! The algebra of EventBridge patterns, as JSON objects: merging
+//! The algebra of EventBridge patterns, as typed documents: merging
 //! conditions joined by `and` (numeric conditions on one field into one
 //! range, value lists into their intersection) and by `or` (one value list
 //! when the alternatives test one field, `$or` otherwise), and finding the
 //! combinations no event can satisfy. `patterns` types a filter and builds
-//! its leaves; this module only combines them.
+//! its leaves; this module only combines them. A resource attribute
+//! ([`Doc::Attr`]) is not a plain value here, as the intrinsic object it
+//! becomes in the template is not.
 
-use serde_json::{json, Map, Value as Json};
+use super::doc::{Doc, Fields};
 
 /// `["a", "b"]` with leaf under nested keys: `{"a": {"b": leaf}}`.
-pub(super) fn nest(path: &[String], leaf: Json) -> Map<String, Json> {
+pub(super) fn nest(path: &[String], leaf: Doc) -> Fields {
     let mut value = leaf;
     for key in path[1..].iter().rev() {
-        let mut m = Map::new();
-        m.insert(key.clone(), value);
-        value = Json::Object(m);
+        value = Doc::Object(Fields::from([(key.clone(), value)]));
     }
-    let mut m = Map::new();
-    m.insert(path[0].clone(), value);
-    m
+    Fields::from([(path[0].clone(), value)])
 }
 
 /// Why two conditions joined by `and` cannot be one pattern.
@@ -31,26 +29,26 @@ pub(super) enum Clash {
 }
 
 /// Merges `b` into `a` under `and`.
-pub(super) fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Result<(), Clash> {
+pub(super) fn merge_and(a: &mut Fields, b: Fields) -> Result<(), Clash> {
     for (k, v) in b {
         match (a.get_mut(&k), v) {
             (None, v) => {
                 a.insert(k, v);
             }
             (Some(_), _) if k == "$or" => return Err(Clash::TwoOrs),
-            (Some(Json::Object(x)), Json::Object(y)) => merge_and(x, y).map_err(|c| match c {
+            (Some(Doc::Object(x)), Doc::Object(y)) => merge_and(x, y).map_err(|c| match c {
                 Clash::Field(f) => Clash::Field(format!("{k}.{f}")),
                 Clash::Never(f) => Clash::Never(format!("{k}.{f}")),
                 Clash::TwoOrs => Clash::TwoOrs,
             })?,
-            (Some(Json::Array(x)), Json::Array(y)) => {
-                let plain = |l: &[Json]| l.iter().all(|v| !v.is_object());
+            (Some(Doc::List(x)), Doc::List(y)) => {
+                let plain = |l: &[Doc]| l.iter().all(Doc::is_plain);
                 let merged = match (numeric_only(x), numeric_only(&y)) {
                     (Some(p), Some(q)) => {
                         let range = Range::of(&p).and_then(|r| Range::of(&q).map(|s| r.and(s)));
                         match range {
                             Some(r) if r.is_empty() => return Err(Clash::Never(k)),
-                            Some(r) => vec![json!({ "numeric": r.to_operands() })],
+                            Some(r) => vec![Doc::one("numeric", Doc::List(r.to_operands()))],
                             None => return Err(Clash::Field(k)),
                         }
                     }
@@ -61,11 +59,11 @@ pub(super) fn merge_and(a: &mut Map<String, Json>, b: Map<String, Json>) -> Resu
                     (None, None) if plain(x) && excluded(&y).is_some() => keep_allowed(x, &y, &k)?,
                     (None, None) if plain(&y) && excluded(x).is_some() => keep_allowed(&y, x, &k)?,
                     _ if plain(x) && plain(&y) => {
-                        let same = |a: &Json, b: &Json| match (a.as_f64(), b.as_f64()) {
+                        let same = |a: &Doc, b: &Doc| match (a.as_f64(), b.as_f64()) {
                             (Some(m), Some(n)) => m == n,
                             _ => a == b,
                         };
-                        let common: Vec<Json> = x
+                        let common: Vec<Doc> = x
                             .iter()
                             .filter(|v| y.iter().any(|w| same(v, w)))
                             .cloned()
@@ -103,7 +101,7 @@ struct Range {
 }
 
 impl Range {
-    fn of(operands: &[Json]) -> Option<Range> {
+    fn of(operands: &[Doc]) -> Option<Range> {
         let mut r = Range {
             lower: None,
             upper: None,
@@ -167,23 +165,23 @@ impl Range {
         }
     }
 
-    fn to_operands(self) -> Vec<Json> {
+    fn to_operands(self) -> Vec<Doc> {
         let num = |n: f64| {
             if n.fract() == 0.0 && n.abs() < 1e15 {
-                json!(n as i64)
+                Doc::int(n as i64)
             } else {
-                json!(n)
+                Doc::float(n)
             }
         };
         match (self.lower, self.upper) {
-            (Some((l, false)), Some((u, false))) if l == u => vec![json!("="), num(l)],
+            (Some((l, false)), Some((u, false))) if l == u => vec![Doc::str("="), num(l)],
             (lower, upper) => {
                 let mut out = Vec::new();
                 if let Some((l, strict)) = lower {
-                    out.extend([json!(if strict { ">" } else { ">=" }), num(l)]);
+                    out.extend([Doc::str(if strict { ">" } else { ">=" }), num(l)]);
                 }
                 if let Some((u, strict)) = upper {
-                    out.extend([json!(if strict { "<" } else { "<=" }), num(u)]);
+                    out.extend([Doc::str(if strict { "<" } else { "<=" }), num(u)]);
                 }
                 out
             }
@@ -192,9 +190,9 @@ impl Range {
 }
 
 /// The plain values of `values` inside a numeric range given as operands.
-fn within(values: &[Json], range: &[Json], field: &str) -> Result<Vec<Json>, Clash> {
+fn within(values: &[Doc], range: &[Doc], field: &str) -> Result<Vec<Doc>, Clash> {
     let r = Range::of(range).ok_or_else(|| Clash::Field(field.to_string()))?;
-    let kept: Vec<Json> = values
+    let kept: Vec<Doc> = values
         .iter()
         .filter(|v| v.as_f64().is_some_and(|n| r.contains(n)))
         .cloned()
@@ -205,12 +203,14 @@ fn within(values: &[Json], range: &[Json], field: &str) -> Result<Vec<Json>, Cla
     Ok(kept)
 }
 
-/// The excluded values of `[{"anything-but": v}]` or `[{"anything-but": [..]}]`.
-fn excluded(list: &[Json]) -> Option<Vec<Json>> {
+/// The excluded values of `[{"anything-but": v}]` or `[{"anything-but": [..]}]`
+/// (none that a pattern check reasons about when `v` is an object: a test
+/// such as `{"prefix": ..}`, or a resource attribute).
+fn excluded(list: &[Doc]) -> Option<Vec<Doc>> {
     match list {
-        [Json::Object(m)] if m.len() == 1 => match m.get("anything-but")? {
-            Json::Array(vs) => Some(vs.clone()),
-            Json::Object(_) => None,
+        [Doc::Object(m)] if m.len() == 1 => match m.get("anything-but")? {
+            Doc::List(vs) => Some(vs.clone()),
+            Doc::Object(_) | Doc::Attr(..) => None,
             v => Some(vec![v.clone()]),
         },
         _ => None,
@@ -218,9 +218,9 @@ fn excluded(list: &[Json]) -> Option<Vec<Json>> {
 }
 
 /// The values of `values` that `anything_but` does not exclude.
-fn keep_allowed(values: &[Json], anything_but: &[Json], field: &str) -> Result<Vec<Json>, Clash> {
+fn keep_allowed(values: &[Doc], anything_but: &[Doc], field: &str) -> Result<Vec<Doc>, Clash> {
     let out = excluded(anything_but).unwrap_or_default();
-    let kept: Vec<Json> = values
+    let kept: Vec<Doc> = values
         .iter()
         .filter(|v| !out.contains(v))
         .cloned()
@@ -232,41 +232,41 @@ fn keep_allowed(values: &[Json], anything_but: &[Json], field: &str) -> Result<V
 }
 
 /// `Some(b)` for `[{"exists": b}]`.
-fn exists_flag(list: &[Json]) -> Option<bool> {
+fn exists_flag(list: &[Doc]) -> Option<bool> {
     match list {
-        [Json::Object(m)] if m.len() == 1 => m.get("exists").and_then(Json::as_bool),
+        [Doc::Object(m)] if m.len() == 1 => m.get("exists").and_then(Doc::as_bool),
         _ => None,
     }
 }
 
 /// The operands of `[{"numeric": [...]}]`, if that is all the list holds.
-fn numeric_only(list: &[Json]) -> Option<Vec<Json>> {
+fn numeric_only(list: &[Doc]) -> Option<Vec<Doc>> {
     match list {
-        [Json::Object(m)] if m.len() == 1 => m.get("numeric").and_then(|n| n.as_array()).cloned(),
+        [Doc::Object(m)] if m.len() == 1 => {
+            m.get("numeric").and_then(Doc::as_list).map(<[Doc]>::to_vec)
+        }
         _ => None,
     }
 }
 
 /// Joins patterns under `or`: one value list when every operand tests the same
 /// single field for plain values, otherwise `$or`.
-pub(super) fn merge_or(parts: Vec<Map<String, Json>>) -> Map<String, Json> {
+pub(super) fn merge_or(parts: Vec<Fields>) -> Fields {
     if let Some(merged) = same_leaf_union(&parts) {
         return merged;
     }
     let mut alternatives = Vec::new();
     for p in parts {
         match (p.len(), p.get("$or")) {
-            (1, Some(Json::Array(inner))) => alternatives.extend(inner.iter().cloned()),
-            _ => alternatives.push(Json::Object(p)),
+            (1, Some(Doc::List(inner))) => alternatives.extend(inner.iter().cloned()),
+            _ => alternatives.push(Doc::Object(p)),
         }
     }
-    let mut m = Map::new();
-    m.insert("$or".into(), Json::Array(alternatives));
-    m
+    Fields::from([("$or".to_string(), Doc::List(alternatives))])
 }
 
-fn same_leaf_union(parts: &[Map<String, Json>]) -> Option<Map<String, Json>> {
-    fn leaf_path(m: &Map<String, Json>, path: &mut Vec<String>) -> Option<Vec<Json>> {
+fn same_leaf_union(parts: &[Fields]) -> Option<Fields> {
+    fn leaf_path(m: &Fields, path: &mut Vec<String>) -> Option<Vec<Doc>> {
         if m.len() != 1 {
             return None;
         }
@@ -276,8 +276,8 @@ fn same_leaf_union(parts: &[Map<String, Json>]) -> Option<Map<String, Json>> {
         }
         path.push(k.clone());
         match v {
-            Json::Object(inner) => leaf_path(inner, path),
-            Json::Array(items) if items.iter().all(|i| !i.is_object()) => Some(items.clone()),
+            Doc::Object(inner) => leaf_path(inner, path),
+            Doc::List(items) if items.iter().all(Doc::is_plain) => Some(items.clone()),
             _ => None,
         }
     }
@@ -295,5 +295,5 @@ fn same_leaf_union(parts: &[Map<String, Json>]) -> Option<Map<String, Json>> {
             }
         }
     }
-    Some(nest(&first_path, Json::Array(values)))
+    Some(nest(&first_path, Doc::List(values)))
 }
