@@ -815,19 +815,50 @@ pub struct Allow {
     pub span: Span,
 }
 
-/// API authorization.
-#[derive(Debug, Clone, PartialEq)]
+/// Who may call an API's route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {
     /// No authorization.
     None,
     /// Signed requests (SigV4), authorized by the caller's IAM policy.
     Iam,
-    /// A JWT authorizer.
+    /// The API's authorizer at this index of [`Api::authorizers`].
+    Authorizer(usize),
+}
+
+/// An authorizer of an API: declared in `authorizers { NAME = ... }`, or
+/// written inline as the API's `auth = jwt { ... }` / `auth = lambda { ... }`.
+#[derive(Debug, Clone)]
+pub struct Authorizer {
+    /// Its name: as declared, or `jwt` / `lambda` when inline.
+    pub name: String,
+    /// Where it is written.
+    pub span: Span,
+    /// Written inline as the API's `auth` (its template names stay those of
+    /// an API with one authorizer).
+    pub inline: bool,
+    /// What checks the caller.
+    pub kind: AuthorizerKind,
+}
+
+/// What an authorizer checks.
+#[derive(Debug, Clone)]
+pub enum AuthorizerKind {
+    /// A JWT authorizer (HTTP APIs): API Gateway validates the token.
     Jwt {
         /// Token issuer URL.
         issuer: String,
         /// Accepted audiences.
         audience: Vec<String>,
+    },
+    /// A Lambda authorizer: a function of the spec decides.
+    Lambda {
+        /// The function API Gateway invokes.
+        function: Ref,
+        /// Where the identity is read: header names (`Authorization`).
+        headers: Vec<Spanned<String>>,
+        /// How long API Gateway caches a decision, in seconds (0: never).
+        cache: Spanned<u64>,
     },
 }
 
@@ -855,8 +886,11 @@ pub struct Route {
     pub path: Spanned<String>,
     /// The function serving it.
     pub function: Ref,
-    /// Overrides the API's auth (only `none` is allowed).
+    /// `auth = none` on the route: public whatever the API's auth.
     pub public: bool,
+    /// `auth = ...` on the route: overrides the API's auth (`none`, `iam`,
+    /// or one of the API's authorizers).
+    pub auth: Option<Auth>,
     /// `scopes = [...]`: the OAuth scopes a JWT must carry, at least one of
     /// them, for the route to accept the request (`AuthorizationScopes`).
     pub scopes: Option<Spanned<Vec<String>>>,
@@ -885,8 +919,10 @@ pub struct Api {
     pub rest: bool,
     /// `auth` is written on the API (even as `none`).
     pub explicit_auth: bool,
-    /// Default authorization.
+    /// Default authorization of its routes.
     pub auth: Auth,
+    /// Its authorizers, inline and declared, in order.
+    pub authorizers: Vec<Authorizer>,
     /// CORS.
     pub cors: Option<Cors>,
     /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP
@@ -894,6 +930,29 @@ pub struct Api {
     pub access_logs: bool,
     /// Routes in order.
     pub routes: Vec<Route>,
+}
+
+impl Api {
+    /// Who may call `route`: its own `auth`, else the API's.
+    pub fn route_auth(&self, route: &Route) -> Auth {
+        route.auth.unwrap_or(self.auth)
+    }
+
+    /// The authorizer `auth` names, if it names one.
+    pub fn authorizer(&self, auth: Auth) -> Option<&Authorizer> {
+        match auth {
+            Auth::Authorizer(i) => self.authorizers.get(i),
+            _ => None,
+        }
+    }
+
+    /// The JWT issuer and audiences of `auth`, if it is a JWT authorizer.
+    pub fn jwt(&self, auth: Auth) -> Option<(&str, &[String])> {
+        match &self.authorizer(auth)?.kind {
+            AuthorizerKind::Jwt { issuer, audience } => Some((issuer, audience)),
+            AuthorizerKind::Lambda { .. } => None,
+        }
+    }
 }
 
 /// EventBridge target retry policy.

@@ -6,7 +6,7 @@
 //! under `components/schemas`. `ANY` routes are written out as every method,
 //! greedy `{proxy+}` parameters as `{proxy}`.
 
-use crate::model::{Api, Auth, FieldDef, Model, Route};
+use crate::model::{Api, Auth, AuthorizerKind, FieldDef, Model, Route};
 use serde_json::{json, Map, Value as Json};
 
 /// The methods an `ANY` route stands for.
@@ -70,26 +70,51 @@ pub fn document(model: &Model, api: &Api) -> Json {
         "paths": paths,
         "components": { "schemas": Json::Object(sorted.into_iter().collect()) },
     });
-    match &api.auth {
-        Auth::None => {}
-        Auth::Jwt { .. } => {
-            doc["components"]["securitySchemes"] =
-                json!({ "jwt": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" } });
-            doc["security"] = json!([{ "jwt": [] }]);
-        }
-        Auth::Iam => {
-            doc["components"]["securitySchemes"] = json!({
-                "sigv4": {
-                    "type": "apiKey",
-                    "name": "Authorization",
-                    "in": "header",
-                    "description": "AWS Signature Version 4 (IAM authorization)",
-                },
-            });
-            doc["security"] = json!([{ "sigv4": [] }]);
-        }
+    // One security scheme per authorizer, and `sigv4` where IAM is used.
+    let mut schemes = serde_json::Map::new();
+    for z in &api.authorizers {
+        let scheme = match &z.kind {
+            AuthorizerKind::Jwt { .. } => {
+                json!({ "type": "http", "scheme": "bearer", "bearerFormat": "JWT" })
+            }
+            AuthorizerKind::Lambda {
+                function, headers, ..
+            } => json!({
+                "type": "apiKey",
+                "name": headers.first().map_or("Authorization", |h| h.value.as_str()),
+                "in": "header",
+                "description": format!("Lambda authorizer: function {} decides", function.name),
+            }),
+        };
+        schemes.insert(z.name.clone(), scheme);
+    }
+    if api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam)) {
+        schemes.insert(
+            "sigv4".into(),
+            json!({
+                "type": "apiKey",
+                "name": "Authorization",
+                "in": "header",
+                "description": "AWS Signature Version 4 (IAM authorization)",
+            }),
+        );
+    }
+    if !schemes.is_empty() {
+        doc["components"]["securitySchemes"] = Json::Object(schemes);
+    }
+    if let Some(name) = scheme_name(api, api.auth) {
+        doc["security"] = json!([{ name: [] }]);
     }
     doc
+}
+
+/// The security scheme of `auth` in the document, if it has one.
+fn scheme_name(api: &Api, auth: Auth) -> Option<String> {
+    match auth {
+        Auth::None => None,
+        Auth::Iam => Some("sigv4".into()),
+        Auth::Authorizer(i) => Some(api.authorizers[i].name.clone()),
+    }
 }
 
 fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> Json {
@@ -137,11 +162,13 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
         );
     }
     op["responses"] = Json::Object(responses);
-    if route.public && api.auth != Auth::None {
-        op["security"] = json!([]);
-    } else if let (Some(scopes), Auth::Jwt { .. }) = (&route.scopes, &api.auth) {
+    let auth = api.route_auth(route);
+    match (scheme_name(api, auth), &route.scopes, api.jwt(auth)) {
         // OpenAPI lists the scopes a bearer token needs per operation.
-        op["security"] = json!([{ "jwt": scopes.value }]);
+        (Some(name), Some(scopes), Some(_)) => op["security"] = json!([{ name: scopes.value }]),
+        _ if auth == api.auth => {}
+        (None, _, _) => op["security"] = json!([]),
+        (Some(name), _, _) => op["security"] = json!([{ name: [] }]),
     }
     op
 }

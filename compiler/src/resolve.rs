@@ -73,6 +73,7 @@ pub fn resolve(
         },
         modules: Vec::new(),
         app_broken: false,
+        broken_authorizers: Vec::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -121,6 +122,9 @@ struct Resolver {
     /// The `app` declaration has a syntax error: its defaults are unknown,
     /// so functions are not reported for missing them.
     app_broken: bool,
+    /// Authorizers of the API being resolved whose definition has errors:
+    /// routes naming them get no "unknown authorizer" on top.
+    broken_authorizers: Vec<String>,
 }
 
 /// Which attributes each kind of resource has.

@@ -260,3 +260,81 @@ function Apply {
         assert_eq!(q["FifoThroughputLimit"], "perMessageGroupId");
     }
 }
+
+#[test]
+fn several_authorizers_and_a_choice_per_route() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function Authorize  { handler = "auth.check" }
+function ListOrders { handler = "orders.list" }
+function PlaceOrder { handler = "orders.place" }
+function Health     { handler = "health.check" }
+function Admin      { handler = "admin.run" }
+api Public http {
+  authorizers {
+    Customers = jwt { issuer = "https://auth.shop.example.com", audience = ["shop-web"] }
+    Partners  = lambda { function = Authorize, headers = ["X-Api-Key"], cache = 5m }
+  }
+  auth = Customers
+  GET  /orders         -> ListOrders { scopes = ["orders:read"] }
+  POST /partner/orders -> PlaceOrder { auth = Partners }
+  GET  /health         -> Health { auth = none }
+  POST /admin          -> Admin { auth = iam }
+}
+api Partner rest {
+  auth = lambda { function = Authorize, cache = 0s }
+  GET /orders -> ListOrders
+}
+"#;
+    let cfn = build(spec, Target::CloudFormation);
+    let r = cfn["Resources"].as_object().unwrap();
+    let kinds: Vec<(&str, &str)> = r
+        .values()
+        .filter(|x| x["Type"] == "AWS::ApiGatewayV2::Route")
+        .map(|x| {
+            let p = &x["Properties"];
+            (
+                p["RouteKey"].as_str().unwrap(),
+                p["AuthorizationType"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("GET /orders", "JWT"),
+            ("POST /partner/orders", "CUSTOM"),
+            ("GET /health", "NONE"),
+            ("POST /admin", "AWS_IAM"),
+        ]
+    );
+    let partners = &r["PublicPartnersAuthorizer"]["Properties"];
+    assert_eq!(partners["AuthorizerType"], "REQUEST");
+    assert_eq!(partners["AuthorizerResultTtlInSeconds"], 300);
+    assert_eq!(
+        partners["IdentitySource"],
+        json!(["$request.header.X-Api-Key"])
+    );
+    // API Gateway may invoke the function only as that authorizer.
+    assert_eq!(
+        r["PublicPartnersAuthorizerPermission"]["Properties"]["SourceArn"],
+        json!({ "Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Public}/authorizers/${PublicPartnersAuthorizer}" })
+    );
+    assert_eq!(r["PartnerAuthorizer"]["Properties"]["Type"], "REQUEST");
+    assert!(r["PartnerAuthorizerPermission"].is_object());
+    let sam = build(spec, Target::Sam);
+    let auth = &sam["Resources"]["Public"]["Properties"]["Auth"];
+    assert_eq!(auth["DefaultAuthorizer"], "Customers");
+    assert_eq!(auth["EnableIamAuthorizer"], true);
+    assert_eq!(
+        auth["Authorizers"]["Partners"]["Identity"],
+        json!({ "ReauthorizeEvery": 300, "Headers": ["X-Api-Key"] })
+    );
+    let events = &sam["Resources"]["PlaceOrder"]["Properties"]["Events"];
+    let (_, e) = events.as_object().unwrap().iter().next().unwrap();
+    assert_eq!(e["Properties"]["Auth"], json!({ "Authorizer": "Partners" }));
+    assert_eq!(
+        sam["Resources"]["Partner"]["Properties"]["Auth"]["DefaultAuthorizer"],
+        "Lambda"
+    );
+}

@@ -35,6 +35,18 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
                 format!("`{} {}` calls it", r.method, r.path.value),
             ));
         }
+        // A Lambda authorizer runs before every request it guards.
+        for z in &api.authorizers {
+            if let AuthorizerKind::Lambda { function, .. } = &z.kind {
+                sync.entry(function.name.as_str()).or_default().push((
+                    function.span,
+                    format!(
+                        "API `{}` asks it who may call (authorizer `{}`)",
+                        api.name, z.name
+                    ),
+                ));
+            }
+        }
     }
     for f in &model.functions {
         for a in f.access.iter().filter(|a| a.verb == VerbKind::Invokes) {

@@ -259,23 +259,7 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
         );
     }
     scopes(a, diags);
-    if let Auth::Jwt { audience, .. } = &a.auth {
-        if audience.len() > 50 {
-            diags.push(
-                Diagnostic::new(
-                    Code::E0203,
-                    a.span,
-                    format!(
-                        "API `{}` accepts {} JWT audiences; API Gateway allows 50",
-                        a.name,
-                        audience.len()
-                    ),
-                )
-                .label("too many audiences")
-                .help("accept at most 50 audiences, e.g. one per client application"),
-            );
-        }
-    }
+    authorizers(a, diags);
     if let Some(age) = a.cors.as_ref().and_then(|c| c.max_age) {
         if age > 86_400 {
             diags.push(
@@ -301,14 +285,23 @@ fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
                 format!("route `{key}` has `auth = none`: no token, so no scopes to check"),
                 "remove `scopes`, or remove `auth = none` so that the API's JWT authorizer checks them".to_string(),
             ))
-        } else if !matches!(a.auth, Auth::Jwt { .. }) {
-            let why = match (a.rest, &a.auth) {
-                (true, _) => "a REST API",
-                (false, Auth::Iam) => "an API with IAM auth",
-                _ => "an API without auth",
+        } else if a.jwt(a.route_auth(route)).is_none() {
+            let auth = a.route_auth(route);
+            let why = match (a.rest, auth, a.authorizer(auth)) {
+                (true, _, _) => "a REST API".to_string(),
+                (false, Auth::Iam, _) => "an API with IAM auth".to_string(),
+                (false, _, Some(z)) if !z.inline => {
+                    format!("checked by Lambda authorizer `{}`", z.name)
+                }
+                (false, _, Some(_)) => "an API with a Lambda authorizer".to_string(),
+                _ => "an API without auth".to_string(),
             };
             Some((
-                format!("route `{key}` asks for scopes, but `{}` is {why}", a.name),
+                if why.starts_with("checked") {
+                    format!("route `{key}` asks for scopes, but it is {why}")
+                } else {
+                    format!("route `{key}` asks for scopes, but `{}` is {why}", a.name)
+                },
                 if a.rest {
                     "scopes are checked by an HTTP API's JWT authorizer: make the API `http` with `auth = jwt { ... }`, or remove `scopes`".to_string()
                 } else {
@@ -335,6 +328,46 @@ fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
                     .label("scopes nothing can check")
                     .help(help),
             );
+        }
+    }
+}
+
+/// API Gateway's limits on authorizers: at most 50 JWT audiences (E0203),
+/// a Lambda authorizer's cache of at most an hour (E0203), and headers to
+/// key a cached decision on (E0107).
+fn authorizers(a: &Api, diags: &mut Vec<Diagnostic>) {
+    for z in &a.authorizers {
+        match &z.kind {
+            AuthorizerKind::Jwt { audience, .. } if audience.len() > 50 => diags.push(
+                Diagnostic::new(
+                    Code::E0203,
+                    if z.inline { a.span } else { z.span },
+                    format!(
+                        "API `{}` accepts {} JWT audiences; API Gateway allows 50",
+                        a.name,
+                        audience.len()
+                    ),
+                )
+                .label("too many audiences")
+                .help("accept at most 50 audiences, e.g. one per client application"),
+            ),
+            AuthorizerKind::Jwt { .. } => {}
+            AuthorizerKind::Lambda { cache, headers, .. } => {
+                if cache.value > 3_600 {
+                    diags.push(
+                        Diagnostic::new(Code::E0203, cache.span, format!("an authorizer's decision is cached at most 3,600 s (1h); this is {} s", cache.value))
+                            .label("cached too long")
+                            .help("set `cache` to 1h or less, or `0s` to ask the function every time"),
+                    );
+                }
+                if cache.value > 0 && headers.is_empty() {
+                    diags.push(
+                        Diagnostic::new(Code::E0107, cache.span, "a cached authorizer needs `headers` to key its decisions on")
+                            .label("cache without identity")
+                            .help("list the headers that identify the caller, e.g. `headers = [\"Authorization\"]`, or set `cache = 0s`"),
+                    );
+                }
+            }
         }
     }
 }

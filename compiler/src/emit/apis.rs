@@ -63,3 +63,19 @@ pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json 
     );
     permission(function_id, "apigateway.amazonaws.com", sub(&source))
 }
+
+/// The URI API Gateway invokes a Lambda authorizer's function by.
+pub fn authorizer_uri(function_id: &str) -> Json {
+    sub(&format!(
+        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{function_id}.Arn}}/invocations"
+    ))
+}
+
+/// The Lambda permission of a Lambda authorizer: API Gateway may invoke
+/// the function only as this authorizer of this API.
+pub fn authorizer_permission(api_id: &str, authorizer_id: &str, function_id: &str) -> Json {
+    let source = format!(
+        "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/authorizers/${{{authorizer_id}}}"
+    );
+    permission(function_id, "apigateway.amazonaws.com", sub(&source))
+}

@@ -173,24 +173,52 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         format!("{id}DefaultStage"),
         json!({ "Type": "AWS::ApiGatewayV2::Stage", "Properties": stage }),
     );
-    let authorizer = format!("{id}Authorizer");
-    if let Auth::Jwt { issuer, audience } = &api.auth {
-        t.add(
-            authorizer.clone(),
-            json!({
-                "Type": "AWS::ApiGatewayV2::Authorizer",
-                "Properties": {
-                    "ApiId": r#ref(&id),
-                    "AuthorizerType": "JWT",
-                    "Name": "jwt",
-                    "IdentitySource": ["$request.header.Authorization"],
-                    "JwtConfiguration": {
-                        "Issuer": shared::text(issuer),
-                        "Audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+    for z in &api.authorizers {
+        let zid = ids::authorizer(&api.name, z);
+        match &z.kind {
+            AuthorizerKind::Jwt { issuer, audience } => t.add(
+                zid,
+                json!({
+                    "Type": "AWS::ApiGatewayV2::Authorizer",
+                    "Properties": {
+                        "ApiId": r#ref(&id),
+                        "AuthorizerType": "JWT",
+                        "Name": z.name,
+                        "IdentitySource": ["$request.header.Authorization"],
+                        "JwtConfiguration": {
+                            "Issuer": shared::text(issuer),
+                            "Audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                        },
                     },
-                },
-            }),
-        );
+                }),
+            ),
+            AuthorizerKind::Lambda { function, headers, cache } => {
+                let fid = logical(&function.name);
+                let mut p = json!({
+                    "ApiId": r#ref(&id),
+                    "AuthorizerType": "REQUEST",
+                    "Name": z.name,
+                    "AuthorizerUri": apis::authorizer_uri(&fid),
+                    "AuthorizerPayloadFormatVersion": "2.0",
+                    "EnableSimpleResponses": true,
+                    "AuthorizerResultTtlInSeconds": cache.value,
+                });
+                if !headers.is_empty() {
+                    p["IdentitySource"] = json!(headers
+                        .iter()
+                        .map(|h| format!("$request.header.{}", h.value))
+                        .collect::<Vec<_>>());
+                }
+                t.add(
+                    zid.clone(),
+                    json!({ "Type": "AWS::ApiGatewayV2::Authorizer", "Properties": p }),
+                );
+                t.add(
+                    format!("{zid}Permission"),
+                    apis::authorizer_permission(&id, &zid, &fid),
+                );
+            }
+        }
     }
     let mut integrations: Vec<String> = Vec::new();
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
@@ -217,16 +245,18 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             "RouteKey": format!("{} {}", route.method, route.path.value),
             "Target": { "Fn::Join": ["/", ["integrations", r#ref(&integration)]] },
         });
-        match (&api.auth, route.public) {
-            (Auth::Jwt { .. }, false) => {
-                rp["AuthorizationType"] = json!("JWT");
-                rp["AuthorizerId"] = r#ref(&authorizer);
-                if let Some(scopes) = &route.scopes {
+        let auth = api.route_auth(route);
+        match (auth, api.authorizer(auth)) {
+            (_, Some(z)) => {
+                let jwt = matches!(z.kind, AuthorizerKind::Jwt { .. });
+                rp["AuthorizationType"] = json!(if jwt { "JWT" } else { "CUSTOM" });
+                rp["AuthorizerId"] = r#ref(&ids::authorizer(&api.name, z));
+                if let (Some(scopes), true) = (&route.scopes, jwt) {
                     rp["AuthorizationScopes"] = json!(scopes.value);
                     t.prop(&format!("{rid}Route"), "AuthorizationScopes", scopes.span);
                 }
             }
-            (Auth::Iam, false) => rp["AuthorizationType"] = json!("AWS_IAM"),
+            (Auth::Iam, _) => rp["AuthorizationType"] = json!("AWS_IAM"),
             _ => rp["AuthorizationType"] = json!("NONE"),
         }
         t.add(

@@ -189,8 +189,12 @@ fn http_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     c.add(id.clone(), owner);
     access_logs(api, owner, c);
     c.add(format!("{id}DefaultStage"), owner);
-    if matches!(api.auth, Auth::Jwt { .. }) {
-        c.add(format!("{id}Authorizer"), owner);
+    for z in &api.authorizers {
+        let zid = ids::authorizer(&api.name, z);
+        if matches!(z.kind, AuthorizerKind::Lambda { .. }) {
+            c.add(format!("{zid}Permission"), owner);
+        }
+        c.add(zid, owner);
     }
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let fid = logical(&route.function.name);
@@ -207,6 +211,13 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     access_logs(api, owner, c);
     let mut out: IndexMap<String, ()> = IndexMap::new();
     out.insert(id.clone(), ());
+    for z in &api.authorizers {
+        if matches!(z.kind, AuthorizerKind::Lambda { .. }) {
+            let zid = ids::authorizer(&api.name, z);
+            out.insert(format!("{zid}Permission"), ());
+            out.insert(zid, ());
+        }
+    }
     let mut by_prefix: IndexMap<String, String> = IndexMap::new();
     let mut models: Vec<&str> = Vec::new();
     for r in &api.routes {

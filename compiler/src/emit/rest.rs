@@ -42,8 +42,14 @@ pub fn sam_event(api: &Api, route: &Route) -> Json {
         "Path": route.path.value,
         "Method": route.method.to_ascii_lowercase(),
     });
-    if route.public && api.auth != Auth::None {
-        p["Auth"] = json!({ "Authorizer": "NONE" });
+    let auth = api.route_auth(route);
+    if auth != api.auth {
+        let name = match auth {
+            Auth::None => "NONE".to_string(),
+            Auth::Iam => "AWS_IAM".to_string(),
+            Auth::Authorizer(i) => ids::authorizer_key(&api.authorizers[i]),
+        };
+        p["Auth"] = json!({ "Authorizer": name });
     }
     if let Some(body) = &route.body {
         p["RequestModel"] = json!({
@@ -91,10 +97,56 @@ fn quoted(list: &[String], default: &str) -> String {
 pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let id = logical(&api.name);
     let mut props = json!({ "StageName": STAGE, "TracingEnabled": true });
-    if api.auth == Auth::Iam {
+    let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
+    let mut auth = Map::new();
+    match api.auth {
+        Auth::Iam => {
+            auth.insert("DefaultAuthorizer".into(), json!("AWS_IAM"));
+        }
+        Auth::Authorizer(i) => {
+            auth.insert(
+                "DefaultAuthorizer".into(),
+                json!(ids::authorizer_key(&api.authorizers[i])),
+            );
+        }
+        Auth::None => {}
+    }
+    if iam {
         // Without `InvokeRole: NONE` SAM makes API Gateway call the function
         // with the caller's credentials; the route's permission does it here.
-        props["Auth"] = json!({ "DefaultAuthorizer": "AWS_IAM", "InvokeRole": "NONE" });
+        auth.insert("InvokeRole".into(), json!("NONE"));
+    }
+    let authorizers: Map<String, Json> = api
+        .authorizers
+        .iter()
+        .filter_map(|z| {
+            let AuthorizerKind::Lambda {
+                function,
+                headers,
+                cache,
+            } = &z.kind
+            else {
+                return None;
+            };
+            let mut identity = json!({ "ReauthorizeEvery": cache.value });
+            if !headers.is_empty() {
+                identity["Headers"] = json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>());
+            }
+            Some((
+                ids::authorizer_key(z),
+                json!({
+                    "FunctionArn": get_att(&logical(&function.name), "Arn"),
+                    "FunctionPayloadType": "REQUEST",
+                    "Identity": identity,
+                }),
+            ))
+        })
+        .collect();
+    if !authorizers.is_empty() {
+        auth.insert("Authorizers".into(), Json::Object(authorizers));
+    }
+    if !auth.is_empty() {
+        props["Auth"] = Json::Object(auth);
     }
     let names = models(api);
     if !names.is_empty() {
@@ -176,6 +228,42 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::ApiGateway::RestApi", "Properties": props }),
     );
+    // Lambda authorizers, each with the permission to invoke its function
+    // as that authorizer of this API only.
+    for z in &api.authorizers {
+        let AuthorizerKind::Lambda {
+            function,
+            headers,
+            cache,
+        } = &z.kind
+        else {
+            continue;
+        };
+        let zid = ids::authorizer(&api.name, z);
+        let fid = logical(&function.name);
+        let mut p = json!({
+            "RestApiId": r#ref(&id),
+            "Name": z.name,
+            "Type": "REQUEST",
+            "AuthorizerUri": super::apis::authorizer_uri(&fid),
+            "AuthorizerResultTtlInSeconds": cache.value,
+        });
+        if !headers.is_empty() {
+            p["IdentitySource"] = json!(headers
+                .iter()
+                .map(|h| format!("method.request.header.{}", h.value))
+                .collect::<Vec<_>>()
+                .join(", "));
+        }
+        out.insert(
+            zid.clone(),
+            json!({ "Type": "AWS::ApiGateway::Authorizer", "Properties": p }),
+        );
+        out.insert(
+            format!("{zid}Permission"),
+            super::apis::authorizer_permission(&id, &zid, &fid),
+        );
+    }
     // The resource tree: one resource per distinct path prefix.
     let mut by_prefix: IndexMap<String, String> = IndexMap::new();
     let mut resource_of = |path: &str, out: &mut IndexMap<String, Json>| -> Json {
@@ -246,9 +334,11 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let resource = resource_of(&route.path.value, &mut out);
         let fid = logical(&route.function.name);
-        let auth = match (&api.auth, route.public) {
-            (Auth::Iam, false) => "AWS_IAM",
-            _ => "NONE",
+        let route_auth = api.route_auth(route);
+        let auth = match route_auth {
+            Auth::Iam => "AWS_IAM",
+            Auth::Authorizer(_) => "CUSTOM",
+            Auth::None => "NONE",
         };
         let mut props = json!({
             "RestApiId": r#ref(&id),
@@ -263,6 +353,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 )),
             },
         });
+        if let Some(z) = api.authorizer(route_auth) {
+            props["AuthorizerId"] = r#ref(&ids::authorizer(&api.name, z));
+        }
         let params = request_parameters(route);
         if !params.is_empty() {
             props["RequestParameters"] =

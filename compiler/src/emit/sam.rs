@@ -136,10 +136,18 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
             "Path": route.path.value,
             "PayloadFormatVersion": "2.0",
         });
-        if route.public && api.auth != Auth::None {
-            p["Auth"] = json!({ "Authorizer": "NONE" });
-        } else if let (Some(scopes), Auth::Jwt { .. }) = (&route.scopes, &api.auth) {
-            p["Auth"] = json!({ "Authorizer": "Jwt", "AuthorizationScopes": scopes.value });
+        let auth = api.route_auth(route);
+        let name = match auth {
+            Auth::None => "NONE".to_string(),
+            Auth::Iam => "AWS_IAM".to_string(),
+            Auth::Authorizer(i) => ids::authorizer_key(&api.authorizers[i]),
+        };
+        match (&route.scopes, api.jwt(auth)) {
+            (Some(scopes), Some(_)) => {
+                p["Auth"] = json!({ "Authorizer": name, "AuthorizationScopes": scopes.value });
+            }
+            _ if auth != api.auth => p["Auth"] = json!({ "Authorizer": name }),
+            _ => {}
         }
         events.insert(key, json!({ "Type": "HttpApi", "Properties": p }));
     }
@@ -151,22 +159,56 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     let api = &model.apis[index];
     let id = logical(&api.name);
     let mut props = json!({});
-    if api.auth == Auth::Iam {
-        props["Auth"] = json!({ "EnableIamAuthorizer": true, "DefaultAuthorizer": "AWS_IAM" });
+    let mut auth = Map::new();
+    let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
+    if iam {
+        auth.insert("EnableIamAuthorizer".into(), json!(true));
     }
-    if let Auth::Jwt { issuer, audience } = &api.auth {
-        props["Auth"] = json!({
-            "Authorizers": {
-                "Jwt": {
-                    "IdentitySource": "$request.header.Authorization",
-                    "JwtConfiguration": {
-                        "issuer": shared::text(issuer),
-                        "audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
-                    },
-                },
-            },
-            "DefaultAuthorizer": "Jwt",
-        });
+    if !api.authorizers.is_empty() {
+        let authorizers: Map<String, Json> = api
+            .authorizers
+            .iter()
+            .map(|z| {
+                let j = match &z.kind {
+                    AuthorizerKind::Jwt { issuer, audience } => json!({
+                        "IdentitySource": "$request.header.Authorization",
+                        "JwtConfiguration": {
+                            "issuer": shared::text(issuer),
+                            "audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                        },
+                    }),
+                    AuthorizerKind::Lambda { function, headers, cache } => {
+                        let mut identity = json!({ "ReauthorizeEvery": cache.value });
+                        if !headers.is_empty() {
+                            identity["Headers"] = json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>());
+                        }
+                        json!({
+                            "FunctionArn": get_att(&logical(&function.name), "Arn"),
+                            "AuthorizerPayloadFormatVersion": "2.0",
+                            "EnableSimpleResponses": true,
+                            "Identity": identity,
+                        })
+                    }
+                };
+                (ids::authorizer_key(z), j)
+            })
+            .collect();
+        auth.insert("Authorizers".into(), Json::Object(authorizers));
+    }
+    match api.auth {
+        Auth::None => {}
+        Auth::Iam => {
+            auth.insert("DefaultAuthorizer".into(), json!("AWS_IAM"));
+        }
+        Auth::Authorizer(i) => {
+            auth.insert(
+                "DefaultAuthorizer".into(),
+                json!(ids::authorizer_key(&api.authorizers[i])),
+            );
+        }
+    }
+    if !auth.is_empty() {
+        props["Auth"] = Json::Object(auth);
     }
     if let Some(c) = &api.cors {
         props["CorsConfiguration"] = super::cfn::cors(c);

@@ -58,6 +58,29 @@ pub fn fnv(text: &str) -> u64 {
     })
 }
 
+/// An API authorizer's SAM name and the part of its CloudFormation logical
+/// IDs after the API's: `Jwt` / `Lambda` for one written inline as the
+/// API's `auth` (as an API with one authorizer has always had), its name as
+/// a logical ID when declared in `authorizers`.
+pub fn authorizer_key(a: &crate::model::Authorizer) -> String {
+    use crate::model::AuthorizerKind;
+    match (&a.kind, a.inline) {
+        (AuthorizerKind::Jwt { .. }, true) => "Jwt".into(),
+        (AuthorizerKind::Lambda { .. }, true) => "Lambda".into(),
+        _ => logical(&a.name),
+    }
+}
+
+/// The CloudFormation authorizer resource of an API: `<Api>Authorizer`
+/// inline, `<Api><Name>Authorizer` declared.
+pub fn authorizer(api: &str, a: &crate::model::Authorizer) -> String {
+    if a.inline {
+        format!("{}Authorizer", logical(api))
+    } else {
+        format!("{}{}Authorizer", logical(api), logical(&a.name))
+    }
+}
+
 /// The log group of a function.
 pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))

@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnostics::Code;
 
 /// The words of `auth`: `jwt` takes its settings in a block.
-const AUTH_WORDS: &[&str] = &["none", "iam", "jwt"];
+const AUTH_WORDS: &[&str] = &["none", "iam", "jwt", "lambda"];
 
 impl Resolver {
     pub(super) fn api(&mut self, d: &ast::Decl) -> Api {
@@ -30,10 +30,15 @@ impl Resolver {
         }
         let mut p = Props::new(&d.body);
         let explicit_auth = p.has("auth");
+        let mut authorizers: Vec<Authorizer> = Vec::new();
+        self.broken_authorizers.clear();
+        if let Some(body) = p.take_block("authorizers") {
+            self.authorizers(body, rest, &mut authorizers);
+        }
         let auth = match p.take("auth") {
             // An auth that did not resolve has its error already; `iam`
             // stands in so that no "anyone may call" warning follows it.
-            Some(v) => self.auth(v).unwrap_or(Auth::Iam),
+            Some(v) => self.auth(v, rest, &mut authorizers).unwrap_or(Auth::Iam),
             None => Auth::None,
         };
         let cors = p.take_block("cors").map(|body| self.cors(body));
@@ -54,7 +59,7 @@ impl Resolver {
                     body,
                 } => {
                     let function = self.expect_ref(target, &[DeclKind::Function]);
-                    let contract = self.route_contract(body);
+                    let contract = self.route_contract(body, &authorizers);
                     if let Some(prev) = routes
                         .iter()
                         .find(|r| r.method == method.name && r.path.value == path.value)
@@ -77,7 +82,8 @@ impl Resolver {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
                             function: f,
-                            public: contract.public,
+                            public: contract.auth == Some(Auth::None),
+                            auth: contract.auth,
                             scopes: contract.scopes,
                             params: contract.params,
                             query: contract.query,
@@ -91,96 +97,284 @@ impl Resolver {
                 _ => self.not_allowed(m, "an api"),
             }
         }
-        if rest {
-            if let Auth::Jwt { .. } = auth {
-                let span = p_auth_span(&d.body).unwrap_or(d.name.span);
-                self.error(
-                    Diagnostic::new(Code::E0202, span, "REST APIs have no JWT authorizer")
-                        .label("JWT auth is for HTTP APIs")
-                        .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests) or `auth = none`"),
-                );
-            }
-        }
         Api {
             name: d.name.name.clone(),
             span: d.name.span,
             rest,
             explicit_auth,
             auth,
+            authorizers,
             cors,
             access_logs,
             routes,
         }
     }
 
-    pub(super) fn auth(&mut self, v: &ast::Value) -> Option<Auth> {
+    /// The API's `auth`: `none`, `iam`, an inline `jwt { ... }` or
+    /// `lambda { ... }` (added to `authorizers`), or the name of one of
+    /// `authorizers`.
+    pub(super) fn auth(
+        &mut self,
+        v: &ast::Value,
+        rest: bool,
+        authorizers: &mut Vec<Authorizer>,
+    ) -> Option<Auth> {
         match &v.kind {
-            ValueKind::Tagged(tag, body) if tag.name == "jwt" => {
-                let mut p = Props::new(body);
-                let issuer = p.take("issuer").and_then(|v| self.expect_text(v));
-                let audience = p.take("audience").and_then(|v| match &v.kind {
-                    ValueKind::List(items) => items
-                        .iter()
-                        .map(|i| self.expect_text(i).map(|s| s.value))
-                        .collect::<Option<Vec<String>>>(),
-                    _ => self.expect_strings(v),
-                });
-                for (key, present) in [
-                    ("issuer", issuer.is_some() || p.has("issuer")),
-                    ("audience", audience.is_some() || p.has("audience")),
-                ] {
-                    if !present {
-                        self.error(
-                            Diagnostic::new(Code::E0107, tag.span, format!("`jwt` auth has no `{key}`"))
-                                .label(format!("missing `{key}`"))
-                                .help("write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"),
-                        );
-                    }
-                }
-                self.other_members(body, "`jwt`");
-                p.finish(self, "`jwt`");
-                Some(Auth::Jwt {
-                    issuer: issuer?.value,
-                    audience: audience?,
-                })
+            ValueKind::Tagged(tag, _) if matches!(tag.name.as_str(), "jwt" | "lambda") => {
+                let a = self.authorizer_value(v, rest, &tag.name, true)?;
+                authorizers.push(a);
+                Some(Auth::Authorizer(authorizers.len() - 1))
             }
-            // `auth = lambda { ... }`, `auth = cognito`: a form of auth
-            // this version does not have; say which it has.
+            // `auth = cognito { ... }`: a form of auth this version does
+            // not have; say which it has.
             ValueKind::Tagged(tag, _) => {
                 self.unknown_auth(&tag.name, tag.span);
                 None
             }
-            ValueKind::Path(p)
-                if p.parts.len() == 1 && !AUTH_WORDS.contains(&p.head().name.as_str()) =>
-            {
-                self.unknown_auth(&p.head().name, v.span);
-                None
-            }
-            _ => {
-                match self.expect_word(v, AUTH_WORDS) {
-                    Some(w) if w == "none" => Some(Auth::None),
-                    Some(w) if w == "iam" => Some(Auth::Iam),
-                    Some(_) => {
+            ValueKind::Path(p) if p.parts.len() == 1 => {
+                let word = p.head().name.as_str();
+                match word {
+                    "none" => Some(Auth::None),
+                    "iam" => Some(Auth::Iam),
+                    "jwt" | "lambda" => {
                         self.error(
-                        Diagnostic::new(Code::E0107, v.span, "`jwt` auth needs an issuer and an audience")
-                            .label("missing settings")
-                            .help("write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"),
-                    );
+                            Diagnostic::new(Code::E0107, v.span, format!("`{word}` auth needs its settings"))
+                                .label("missing settings")
+                                .help(if word == "jwt" {
+                                    "write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"
+                                } else {
+                                    "write `lambda { function = Authorize }`"
+                                }),
+                        );
                         None
                     }
-                    None => None,
+                    _ => match authorizers.iter().position(|a| a.name == word) {
+                        Some(i) => Some(Auth::Authorizer(i)),
+                        None => {
+                            self.unknown_auth_name(word, v.span, authorizers);
+                            None
+                        }
+                    },
                 }
+            }
+            _ => {
+                self.type_error(v, "an auth", "write `none`, `iam`, `jwt { ... }`, `lambda { ... }` or the name of one of `authorizers`");
+                None
             }
         }
     }
 
-    /// E0202 for an auth that is not `none`, `iam` or `jwt { ... }`.
-    fn unknown_auth(&mut self, word: &str, span: crate::source::Span) {
-        let forms = "`auth = jwt { issuer = \"https://...\", audience = [\"client-id\"] }` for bearer tokens, `auth = iam` for signed requests, or `auth = none`";
-        let help = match word {
-            "lambda" | "custom" | "authorizer" | "request" | "token" => {
-                format!("Lambda authorizers are not supported; use {forms} and check the caller in the handler")
+    /// `authorizers { NAME = jwt { ... } | lambda { ... } ... }`.
+    fn authorizers(&mut self, body: &[ast::Member], rest: bool, out: &mut Vec<Authorizer>) {
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`authorizers`");
+                continue;
+            };
+            if let Some(first) = out.iter().find(|a| a.name == key.name) {
+                let first = first.span;
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("authorizer `{}` is declared twice", key.name),
+                    )
+                    .label("declared again here")
+                    .with(first, "first declared here")
+                    .help("rename one of the two"),
+                );
+                continue;
             }
+            if matches!(key.name.as_str(), "none" | "iam" | "jwt" | "lambda") {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!(
+                            "`{}` is a word of `auth`, not a name for an authorizer",
+                            key.name
+                        ),
+                    )
+                    .label("reserved")
+                    .help(
+                        "name the authorizer after who it lets in, e.g. `Customers` or `Partners`",
+                    ),
+                );
+                continue;
+            }
+            match &value.kind {
+                ValueKind::Tagged(tag, _) if matches!(tag.name.as_str(), "jwt" | "lambda") => {
+                    match self.authorizer_value(value, rest, &tag.name, false) {
+                        Some(mut a) => {
+                            a.name = key.name.clone();
+                            a.span = key.span;
+                            out.push(a);
+                        }
+                        None => self.broken_authorizers.push(key.name.clone()),
+                    }
+                }
+                ValueKind::Tagged(tag, _) => self.unknown_auth(&tag.name, tag.span),
+                _ => self.type_error(
+                    value,
+                    "an authorizer",
+                    "write `NAME = jwt { ... }` or `NAME = lambda { function = F }`",
+                ),
+            }
+        }
+    }
+
+    /// A `jwt { ... }` or `lambda { ... }` authorizer.
+    fn authorizer_value(
+        &mut self,
+        v: &ast::Value,
+        rest: bool,
+        word: &str,
+        inline: bool,
+    ) -> Option<Authorizer> {
+        let ValueKind::Tagged(tag, body) = &v.kind else {
+            return None;
+        };
+        let mut p = Props::new(body);
+        let kind = if word == "jwt" {
+            let issuer = p.take("issuer").and_then(|v| self.expect_text(v));
+            let audience = p.take("audience").and_then(|v| match &v.kind {
+                ValueKind::List(items) => items
+                    .iter()
+                    .map(|i| self.expect_text(i).map(|s| s.value))
+                    .collect::<Option<Vec<String>>>(),
+                _ => self.expect_strings(v),
+            });
+            for (key, present) in [
+                ("issuer", issuer.is_some() || p.has("issuer")),
+                ("audience", audience.is_some() || p.has("audience")),
+            ] {
+                if !present {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0107,
+                            tag.span,
+                            format!("`jwt` auth has no `{key}`"),
+                        )
+                        .label(format!("missing `{key}`"))
+                        .help(
+                            "write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`",
+                        ),
+                    );
+                }
+            }
+            self.other_members(body, "`jwt`");
+            p.finish(self, "`jwt`");
+            if rest {
+                self.error(
+                    Diagnostic::new(Code::E0202, tag.span, "REST APIs have no JWT authorizer")
+                        .label("JWT auth is for HTTP APIs")
+                        .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests), `lambda { ... }` or `auth = none`"),
+                );
+                return None;
+            }
+            AuthorizerKind::Jwt {
+                issuer: issuer?.value,
+                audience: audience?,
+            }
+        } else {
+            let function = match p.take("function") {
+                Some(f) => self
+                    .expect_path(f)
+                    .and_then(|path| self.expect_ref(path, &[DeclKind::Function])),
+                None => {
+                    if !p.has("function") {
+                        self.error(
+                            Diagnostic::new(
+                                Code::E0107,
+                                tag.span,
+                                "`lambda` auth has no `function`",
+                            )
+                            .label("missing `function`")
+                            .help(
+                                "name the function that decides: `lambda { function = Authorize }`",
+                            ),
+                        );
+                    }
+                    None
+                }
+            };
+            let headers = match p.take("headers") {
+                Some(h) => match &h.kind {
+                    ValueKind::List(items) => {
+                        items.iter().filter_map(|i| self.expect_string(i)).collect()
+                    }
+                    _ => {
+                        self.type_error(
+                            h,
+                            "a list of header names",
+                            "write `headers = [\"Authorization\"]`",
+                        );
+                        Vec::new()
+                    }
+                },
+                None => vec![Spanned::new("Authorization".to_string(), tag.span)],
+            };
+            let cache = p
+                .take("cache")
+                .and_then(|c| self.expect_seconds(c))
+                .unwrap_or(Spanned::new(300, tag.span));
+            self.other_members(body, "`lambda`");
+            p.finish(self, "`lambda`");
+            AuthorizerKind::Lambda {
+                function: function?,
+                headers,
+                cache,
+            }
+        };
+        Some(Authorizer {
+            name: word.to_string(),
+            span: tag.span,
+            inline,
+            kind,
+        })
+    }
+
+    fn unknown_auth_name(
+        &mut self,
+        word: &str,
+        span: crate::source::Span,
+        authorizers: &[Authorizer],
+    ) {
+        if self.broken_authorizers.iter().any(|b| b == word) {
+            return;
+        }
+        let names: Vec<&str> = authorizers
+            .iter()
+            .filter(|a| !a.inline)
+            .map(|a| a.name.as_str())
+            .chain(["none", "iam"])
+            .collect();
+        let help = match did_you_mean(word, names.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if authorizers.iter().all(|a| a.inline) => "declare it in the API's `authorizers { NAME = jwt { ... } }`, or write `none` or `iam`".to_string(),
+            None => format!(
+                "the API's authorizers are {}; or write `none` or `iam`",
+                names[..names.len() - 2]
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.error(
+            Diagnostic::new(Code::E0101, span, format!("unknown authorizer `{word}`"))
+                .label("no authorizer of this API has this name")
+                .help(help),
+        );
+    }
+
+    fn unknown_auth(&mut self, word: &str, span: crate::source::Span) {
+        let forms = "`jwt { issuer = \"https://...\", audience = [\"client-id\"] }` for bearer tokens, `lambda { function = Authorize }` for a function that decides, `iam` for signed requests, or `none`";
+        let help = match word {
+            "custom" | "authorizer" | "request" | "token" => {
+                format!("a function that decides is `lambda {{ function = Authorize }}`; an API's auth is {forms}")
+            }
+            "cognito" => format!("a Cognito user pool issues JWTs: use `jwt {{ issuer = \"https://cognito-idp.REGION.amazonaws.com/POOL_ID\", audience = [\"CLIENT_ID\"] }}`; an API's auth is {forms}"),
             _ => match did_you_mean(word, AUTH_WORDS.iter().copied()) {
                 Some(w) => format!("did you mean `{w}`? An API's auth is {forms}"),
                 None => format!("an API's auth is {forms}"),
@@ -188,7 +382,7 @@ impl Resolver {
         };
         self.error(
             Diagnostic::new(Code::E0202, span, format!("unknown auth `{word}`"))
-                .label("expected `none`, `iam` or `jwt { ... }`")
+                .label("expected `none`, `iam`, `jwt { ... }` or `lambda { ... }`")
                 .help(help),
         );
     }
@@ -225,12 +419,33 @@ impl Resolver {
 
     /// The members of a route's body: `auth = none`, `scopes = [...]`,
     /// `params {...}`, `query {...}`, `body = T`, `responses {...}`.
-    fn route_contract(&mut self, body: &[ast::Member]) -> RouteContract {
+    fn route_contract(
+        &mut self,
+        body: &[ast::Member],
+        authorizers: &[Authorizer],
+    ) -> RouteContract {
         let mut rp = Props::new(body);
-        let public = match rp.take("auth") {
-            Some(v) => self.expect_word(v, &["none"]).is_some(),
-            None => false,
-        };
+        let auth = rp.take("auth").and_then(|v| match &v.kind {
+            ValueKind::Path(p) if p.parts.len() == 1 => match p.head().name.as_str() {
+                "none" => Some(Auth::None),
+                "iam" => Some(Auth::Iam),
+                word => match authorizers.iter().position(|a| a.name == word && !a.inline) {
+                    Some(i) => Some(Auth::Authorizer(i)),
+                    None => {
+                        self.unknown_auth_name(word, v.span, authorizers);
+                        None
+                    }
+                },
+            },
+            _ => {
+                self.type_error(
+                    v,
+                    "`none`, `iam` or an authorizer's name",
+                    "declare the authorizer in the API's `authorizers { ... }` and name it here",
+                );
+                None
+            }
+        });
         let scopes = rp.take("scopes").and_then(|v| {
             let span = v.span;
             self.expect_strings(v).map(|s| Spanned::new(s, span))
@@ -245,7 +460,7 @@ impl Resolver {
             .and_then(|v| self.expect_path(v))
             .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
         let mut contract = RouteContract {
-            public,
+            auth,
             scopes,
             acknowledged,
             body: body_type,
@@ -334,19 +549,11 @@ impl Resolver {
 /// What a route's body declares.
 #[derive(Default)]
 struct RouteContract {
-    public: bool,
+    auth: Option<Auth>,
     scopes: Option<Spanned<Vec<String>>>,
     acknowledged: Option<String>,
     params: Option<Spanned<Vec<FieldDef>>>,
     query: Vec<FieldDef>,
     body: Option<Ref>,
     responses: Vec<(Spanned<u16>, Ref)>,
-}
-
-/// The span of an `auth = ...` property, for messages about it.
-fn p_auth_span(body: &[ast::Member]) -> Option<Span> {
-    body.iter().find_map(|m| match &m.kind {
-        MemberKind::Property { key, value } if key.name == "auth" => Some(value.span),
-        _ => None,
-    })
 }

@@ -1,10 +1,7 @@
-// E0202: there are no Lambda authorizers; an API's auth is `none`, `iam` or `jwt { ... }`
+// E0202: `cognito` is not a form of auth: a user pool issues JWTs, which a
+// `jwt` authorizer checks
 app shop {
   runtime = "python3.13"
-}
-
-function Authorize {
-  handler = "auth.check"
 }
 
 function ListOrders {
@@ -12,6 +9,6 @@ function ListOrders {
 }
 
 api Public http {
-  auth = lambda { function = Authorize }
+  auth = cognito { pool = "eu-west-1_AbCdEf" }
   GET /orders -> ListOrders
 }
