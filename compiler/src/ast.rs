@@ -117,6 +117,9 @@ pub enum UseTarget {
     Module(Path),
 }
 
+/// The path of an HTTP API's `$default` route (whose method is `ANY`).
+pub const DEFAULT_ROUTE: &str = "$default";
+
 /// The kinds of declarations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DeclKind {

@@ -932,6 +932,22 @@ pub struct Api {
     pub routes: Vec<Route>,
 }
 
+impl Route {
+    /// The `$default` route of an HTTP API: requests no other route takes.
+    pub fn is_default(&self) -> bool {
+        self.path.value == ast::DEFAULT_ROUTE
+    }
+
+    /// Its route key: `GET /orders`, or `$default`.
+    pub fn key(&self) -> String {
+        if self.is_default() {
+            ast::DEFAULT_ROUTE.to_string()
+        } else {
+            format!("{} {}", self.method, self.path.value)
+        }
+    }
+}
+
 impl Api {
     /// Who may call `route`: its own `auth`, else the API's.
     pub fn route_auth(&self, route: &Route) -> Auth {

@@ -17,7 +17,8 @@ pub fn document(model: &Model, api: &Api) -> Json {
     let mut paths: Map<String, Json> = Map::new();
     let mut used: Vec<String> = Vec::new();
     let mut operation_ids: Vec<String> = Vec::new();
-    for route in &api.routes {
+    // The `$default` route has no path: it takes what no path does.
+    for route in api.routes.iter().filter(|r| !r.is_default()) {
         let path = route.path.value.replace("+}", "}");
         let entry = paths.entry(path).or_insert_with(|| json!({}));
         let methods: Vec<String> = if route.method == "ANY" {

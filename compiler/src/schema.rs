@@ -531,7 +531,7 @@ fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Rou
             .join("&");
         let mut event = json!({
             "version": "2.0",
-            "routeKey": format!("{} {}", route.method, route.path.value),
+            "routeKey": route.key(),
             "rawPath": concrete_path,
             "rawQueryString": query_text,
             "headers": { "content-type": "application/json" },
@@ -541,7 +541,7 @@ fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Rou
                 "domainName": "abcdef1234.execute-api.us-east-1.amazonaws.com",
                 "http": { "method": route.method, "path": concrete_path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.1", "userAgent": "example" },
                 "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-                "routeKey": format!("{} {}", route.method, route.path.value),
+                "routeKey": route.key(),
                 "stage": "$default",
                 "time": "01/Jan/2026:00:00:00 +0000",
                 "timeEpoch": 1767225600000u64,

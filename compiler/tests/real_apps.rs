@@ -338,3 +338,33 @@ api Partner rest {
         "Lambda"
     );
 }
+
+#[test]
+fn the_default_route_of_an_http_api() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function ListOrders { handler = "orders.list" }
+function NotFound   { handler = "errors.not_found" }
+api Public http {
+  auth = jwt { issuer = "https://auth.shop.example.com", audience = ["shop-web"] }
+  GET /orders -> ListOrders
+  $default    -> NotFound
+}
+"#;
+    let cfn = build(spec, Target::CloudFormation);
+    let r = &cfn["Resources"];
+    assert_eq!(
+        r["PublicAnyDefaultRoute"]["Properties"]["RouteKey"],
+        "$default"
+    );
+    assert_eq!(
+        r["PublicAnyDefaultPermission"]["Properties"]["SourceArn"],
+        json!({ "Fn::Sub": "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Public}/*/$default" })
+    );
+    let sam = build(spec, Target::Sam);
+    let event = &sam["Resources"]["NotFound"]["Properties"]["Events"]["PublicAnyDefault"];
+    assert_eq!(
+        event["Properties"],
+        json!({ "ApiId": { "Ref": "Public" }, "PayloadFormatVersion": "2.0" })
+    );
+}

@@ -249,15 +249,19 @@ module.exports = grammar({
     // `on Payments { batch = 10 }`.
     trigger: $ => seq('on', field('source', $.reference), optional(field('body', $.body))),
 
-    // `POST /orders/{id} -> CreateOrder { auth = none }`.
+    // `POST /orders/{id} -> CreateOrder { auth = none }`; `$default -> F`.
     route: $ => seq(
-      field('method', $.http_method),
-      field('path', $.route_path),
+      choice(
+        seq(field('method', $.http_method), field('path', $.route_path)),
+        field('default', $.default_route),
+      ),
       '->',
       field('target', $.reference),
       optional(field('body', $.body)),
     ),
     http_method: _ => choice(...HTTP_METHODS),
+    // An HTTP API's route for requests no other route takes.
+    default_route: _ => '$default',
     route_path: $ => seq('/', repeat(choice($._route_text, $.path_parameter))),
     _route_text: _ => token.immediate(/[A-Za-z0-9\-_.~\/]+/),
     // `{id}` takes one segment, `{path+}` the rest of the path.

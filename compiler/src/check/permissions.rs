@@ -643,7 +643,7 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
     for route in &api.routes {
         if !api.explicit_auth && !route.public {
             diags.push(
-                Diagnostic::new(Code::E0505, route.span, format!("route `{} {}` does not say who may call it", route.method, route.path.value))
+                Diagnostic::new(Code::E0505, route.span, format!("route `{}` does not say who may call it", route.key()))
                     .label("no `auth`")
                     .help(if api.rest {
                         format!(
@@ -666,7 +666,7 @@ fn routes(api: &Api, diags: &mut Vec<Diagnostic>) {
         );
         if public && writes && route.acknowledged.is_none() {
             diags.push(
-                Diagnostic::new(Code::W0506, route.span, format!("anyone may call `{} {}`, which changes state", route.method, route.path.value))
+                Diagnostic::new(Code::W0506, route.span, format!("anyone may call `{}`, which changes state", route.key()))
                     .label("unauthenticated write")
                     .help(if api.rest {
                         "protect it with `auth = iam` on the API; if it must be public (a webhook), say why: `{ auth = none, acknowledge = \"...\" }`"

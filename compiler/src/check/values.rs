@@ -206,6 +206,16 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
     }
     for a in &model.apis {
         for r in &a.routes {
+            if r.is_default() {
+                if a.rest {
+                    diags.push(
+                        Diagnostic::new(Code::E0211, r.path.span, "REST APIs have no `$default` route")
+                            .label("`$default` is for HTTP APIs")
+                            .help("route every other request with `ANY /{proxy+} -> F`, or make the API `http`"),
+                    );
+                }
+                continue;
+            }
             if let Err((msg, help)) = route_path(&r.path.value) {
                 diags.push(
                     Diagnostic::new(Code::E0211, r.path.span, msg)
@@ -279,7 +289,7 @@ fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
         let Some(scopes) = &route.scopes else {
             continue;
         };
-        let key = format!("{} {}", route.method, route.path.value);
+        let key = route.key();
         let problem = if route.public {
             Some((
                 format!("route `{key}` has `auth = none`: no token, so no scopes to check"),

@@ -46,6 +46,12 @@ pub fn access_logs(model: &Model, api: &Api, t: &mut Template) -> Option<Json> {
 /// The Lambda permission of an API route: any stage, this method, this path
 /// (path parameters as wildcards).
 pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json {
+    if route.is_default() {
+        let source = format!(
+            "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/*/$default"
+        );
+        return permission(function_id, "apigateway.amazonaws.com", sub(&source));
+    }
     let method = if route.method == "ANY" {
         "*"
     } else {

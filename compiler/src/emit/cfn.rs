@@ -242,7 +242,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         let rid = format!("{id}{route_id}");
         let mut rp = json!({
             "ApiId": r#ref(&id),
-            "RouteKey": format!("{} {}", route.method, route.path.value),
+            "RouteKey": route.key(),
             "Target": { "Fn::Join": ["/", ["integrations", r#ref(&integration)]] },
         });
         let auth = api.route_auth(route);

@@ -130,12 +130,17 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
             events.insert(key, super::rest::sam_event(api, route));
             continue;
         }
-        let mut p = json!({
-            "ApiId": r#ref(&logical(&api.name)),
-            "Method": route.method,
-            "Path": route.path.value,
-            "PayloadFormatVersion": "2.0",
-        });
+        // Without `Path` and `Method`, SAM makes the `$default` route.
+        let mut p = if route.is_default() {
+            json!({ "ApiId": r#ref(&logical(&api.name)), "PayloadFormatVersion": "2.0" })
+        } else {
+            json!({
+                "ApiId": r#ref(&logical(&api.name)),
+                "Method": route.method,
+                "Path": route.path.value,
+                "PayloadFormatVersion": "2.0",
+            })
+        };
         let auth = api.route_auth(route);
         let name = match auth {
             Auth::None => "NONE".to_string(),

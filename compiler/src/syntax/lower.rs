@@ -344,11 +344,30 @@ impl Lowerer {
                 }
             }
             Rule::route => {
-                let method = self.ident(parts.next().expect("method"));
-                let path_pair = parts.next().expect("route path");
-                let path = Str {
-                    value: path_pair.as_str().to_string(),
-                    span: self.span(&path_pair),
+                let first = parts.next().expect("method");
+                // `$default` is read as the method `ANY` and the path
+                // `$default`, which is the route key API Gateway uses.
+                let (method, path) = if first.as_rule() == Rule::default_route {
+                    let span = self.span(&first);
+                    (
+                        Ident {
+                            name: "ANY".into(),
+                            span,
+                        },
+                        Str {
+                            value: DEFAULT_ROUTE.into(),
+                            span,
+                        },
+                    )
+                } else {
+                    let path_pair = parts.next().expect("route path");
+                    (
+                        self.ident(first),
+                        Str {
+                            value: path_pair.as_str().to_string(),
+                            span: self.span(&path_pair),
+                        },
+                    )
                 };
                 let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
                 MemberKind::Route {

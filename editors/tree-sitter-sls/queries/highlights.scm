@@ -201,6 +201,7 @@
   module: (string) @string.special.path)
 
 (route_path) @string.special.path
+(default_route) @string.special.path
 
 (path_parameter) @variable.parameter
 

@@ -134,6 +134,9 @@ syn region slscFilterParens matchgroup=slscDelimiter start='(' end=')' contained
 syn match slscOperator '[=|?]'
 syn match slscDelimiter '[{}\[\](),:.]'
 syn match slscError "[;@#$%^&*'`\\]"
+" `$default -> F`: an HTTP API's route for what no other route takes
+" (after the error match of a stray `$`, so that this one wins).
+syn match slscRoutePath '\$default\>\ze\s*->'
 
 " Last, so that they win over keywords and words starting at the same column.
 syn match slscProperty '\<\h\w*\ze\s*=\%(=\)\@!'

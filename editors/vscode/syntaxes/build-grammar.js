@@ -315,6 +315,8 @@ const repository = {
         name: s('keyword.other.http-method'),
         match: `(?<!\\.)${words(HTTP_METHODS)}(?=\\s*/)`,
       },
+      // `$default -> F`: an HTTP API's route for what no other route takes.
+      { name: s('string.unquoted.route-path'), match: '(?<![\\w$])\\$default\\b(?=\\s*->)' },
       {
         name: s('string.unquoted.route-path'),
         begin: '(?<![A-Za-z0-9_])/(?!/)',
