@@ -279,15 +279,36 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
                 if key.name != "code" || code.trim().is_empty() {
                     continue;
                 }
-                let what = match files.kind(&base.join(code)) {
-                    files::Kind::Folder => continue,
-                    files::Kind::File => "is not a folder",
-                    files::Kind::Missing => "does not exist",
+                // An S3 location is not on this disk; a malformed `code` is
+                // reported by resolve.
+                let package = match resolve::code_source(code) {
+                    Ok(model::CodeSource::Folder(_)) => false,
+                    Ok(model::CodeSource::Artifact(_)) => true,
+                    _ => continue,
+                };
+                let (what, help) = match (files.kind(&base.join(code)), package) {
+                    (files::Kind::Folder, false) | (files::Kind::File, true) => continue,
+                    (files::Kind::File, false) => (
+                        format!("`code` folder `{code}` is a file"),
+                        "name the folder with the code, or a built package ending in `.zip` or `.jar`".to_string(),
+                    ),
+                    (files::Kind::Folder, true) => (
+                        format!("`code` package `{code}` is a folder"),
+                        "build the package first, or name the folder without the extension".to_string(),
+                    ),
+                    (files::Kind::Missing, false) => (
+                        format!("`code` folder `{code}` does not exist"),
+                        format!("name the folder with `{}`'s code relative to the spec's folder (`{shown}`), e.g. `code = \"src\"`", decl.name.name),
+                    ),
+                    (files::Kind::Missing, true) => (
+                        format!("`code` package `{code}` does not exist"),
+                        format!("build `{}`'s package before checking (e.g. `mvn package`), or name its path relative to the spec's folder (`{shown}`)", decl.name.name),
+                    ),
                 };
                 out.push(
-                    Diagnostic::new(Code::E0009, value.span, format!("`code` folder `{code}` {what}"))
+                    Diagnostic::new(Code::E0009, value.span, what)
                         .label(format!("relative to `{shown}`"))
-                        .help(format!("name the folder with `{}`'s code relative to the spec's folder (`{shown}`), e.g. `code = \"src\"`", decl.name.name)),
+                        .help(help),
                 );
             }
         }

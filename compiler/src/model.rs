@@ -751,8 +751,8 @@ pub struct Function {
     pub span: Span,
     /// Handler entry point.
     pub handler: Spanned<String>,
-    /// Code folder, relative to the spec.
-    pub code: String,
+    /// Where its code is.
+    pub code: CodeSource,
     /// Runtime identifier.
     pub runtime: Spanned<String>,
     /// Memory in MB.
@@ -799,6 +799,32 @@ pub struct Function {
     /// stack, a person with the CLI), possibly asynchronously, so its
     /// asynchronous settings take effect whatever the app does.
     pub external: bool,
+}
+
+/// Where a function's code is: `code = "..."` in one of three forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CodeSource {
+    /// A folder relative to the spec, zipped when packaged.
+    Folder(String),
+    /// A built package relative to the spec: a `.zip`, or a `.jar` for Java.
+    Artifact(String),
+    /// A package already in S3: `s3://bucket/key[?versionId=...]`.
+    S3 {
+        /// The bucket.
+        bucket: String,
+        /// The object key.
+        key: String,
+        /// The object version, if pinned.
+        version: Option<String>,
+    },
+}
+
+impl CodeSource {
+    /// Code packaged from the spec's folder (uploaded with the template),
+    /// as opposed to already in S3.
+    pub fn is_local(&self) -> bool {
+        !matches!(self, CodeSource::S3 { .. })
+    }
 }
 
 /// `allow "service:Action" on "arn:..." { acknowledge = "why" }`: the

@@ -12,6 +12,7 @@
 
 mod apis;
 mod functions;
+pub(crate) use functions::code_source;
 mod names;
 mod params;
 mod props;

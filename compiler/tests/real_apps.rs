@@ -368,3 +368,42 @@ api Public http {
         json!({ "ApiId": { "Ref": "Public" }, "PayloadFormatVersion": "2.0" })
     );
 }
+
+#[test]
+fn code_is_a_folder_a_built_package_or_an_s3_object() {
+    let spec = r#"
+app shop { runtime = "java21" }
+function Folder   { handler = "a.B::h", code = "src", external = true }
+function Jar      { handler = "a.B::h", code = "target/app-1.0.jar", external = true }
+function Released { handler = "a.B::h", code = "s3://shop-artifacts/app-1.0.jar?versionId=3", external = true }
+"#;
+    let sam = build(spec, Target::Sam);
+    let uri = |f: &str| sam["Resources"][f]["Properties"]["CodeUri"].clone();
+    assert_eq!(uri("Folder"), json!("src"));
+    assert_eq!(uri("Jar"), json!("target/app-1.0.jar"));
+    assert_eq!(
+        uri("Released"),
+        json!({ "Bucket": "shop-artifacts", "Key": "app-1.0.jar", "Version": "3" })
+    );
+    let cfn = build(spec, Target::CloudFormation);
+    let code = |f: &str| cfn["Resources"][f]["Properties"]["Code"].clone();
+    assert_eq!(
+        code("Folder")["S3Key"],
+        json!({ "Fn::Sub": "${CodeKeyPrefix}src.zip" })
+    );
+    // A package is uploaded as built: no `.zip` appended.
+    assert_eq!(
+        code("Jar")["S3Key"],
+        json!({ "Fn::Sub": "${CodeKeyPrefix}target/app-1.0.jar" })
+    );
+    assert_eq!(
+        code("Released"),
+        json!({ "S3Bucket": "shop-artifacts", "S3Key": "app-1.0.jar", "S3ObjectVersion": "3" })
+    );
+    // Only code packaged from the spec's folder needs the upload bucket.
+    let only_s3 = build(
+        "app shop { runtime = \"java21\" }\nfunction R { handler = \"a.B::h\", code = \"s3://b-1/k.jar\", external = true }\n",
+        Target::CloudFormation,
+    );
+    assert!(only_s3.get("Parameters").is_none());
+}

@@ -61,7 +61,7 @@ codes! {
     E0006 Error "invalid suppression";
     W0007 Warning "suppression that suppresses nothing";
     E0008 Error "nesting too deep";
-    E0009 Error "code folder not found";
+    E0009 Error "code folder or package not found";
     E0011 Error "file is not valid UTF-8";
     E0101 Error "unknown name";
     E0102 Error "duplicate declaration";

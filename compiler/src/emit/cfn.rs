@@ -17,8 +17,45 @@ pub const CODE_BUCKET: &str = "CodeBucket";
 /// prefix per release makes CloudFormation see new code.
 pub const CODE_PREFIX: &str = "CodeKeyPrefix";
 
+/// The `Code` of a function: a local folder or package under
+/// `CodeBucket`/`CodeKeyPrefix`, or the S3 object the spec names.
+fn code(code: &CodeSource) -> Json {
+    match code {
+        CodeSource::Folder(folder) => json!({
+            "S3Bucket": r#ref(CODE_BUCKET),
+            "S3Key": sub(&format!("${{{CODE_PREFIX}}}{}", code_key(folder))),
+        }),
+        CodeSource::Artifact(file) => json!({
+            "S3Bucket": r#ref(CODE_BUCKET),
+            "S3Key": sub(&format!("${{{CODE_PREFIX}}}{}", artifact_key(file))),
+        }),
+        CodeSource::S3 {
+            bucket,
+            key,
+            version,
+        } => {
+            let mut j = json!({ "S3Bucket": bucket, "S3Key": key });
+            if let Some(v) = version {
+                j["S3ObjectVersion"] = json!(v);
+            }
+            j
+        }
+    }
+}
+
+/// The key of a built package under the prefix: its path from the spec's
+/// folder, as it is (a package is uploaded as it was built, not zipped).
+pub fn artifact_key(file: &str) -> String {
+    file.split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".")
+        .map(|p| if p == ".." { "up" } else { p })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The S3 key of a code folder's package, after the prefix: the folder's
-/// path with `.` dropped, `..` as `up` and no leading `/`, plus `.zip`.
+/// path with `.` dropped, `..` as `up` and no leading `/`, plus `.zip`
+/// (`code.zip` for the spec's own folder).
 pub fn code_key(code: &str) -> String {
     let parts: Vec<&str> = code
         .split(['/', '\\'])
@@ -42,10 +79,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let mut props = json!({
         "Handler": f.handler.value,
         "Runtime": f.runtime.value,
-        "Code": {
-            "S3Bucket": r#ref(CODE_BUCKET),
-            "S3Key": sub(&format!("${{{CODE_PREFIX}}}{}", code_key(&f.code))),
-        },
+        "Code": code(&f.code),
         "MemorySize": f.memory.value,
         "Timeout": f.timeout.value,
         "Role": get_att(&ids::role(&f.name), "Arn"),

@@ -122,7 +122,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
         c.outputs.insert(o.name.value.clone(), o.name.span);
     }
     c.parameters = model.params.iter().map(|p| logical(&p.name)).collect();
-    if target == Target::CloudFormation && !model.functions.is_empty() {
+    if target == Target::CloudFormation && model.functions.iter().any(|f| f.code.is_local()) {
         c.parameters
             .extend([cfn::CODE_BUCKET.to_string(), cfn::CODE_PREFIX.to_string()]);
     }

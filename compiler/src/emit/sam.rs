@@ -21,7 +21,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let mut props = json!({
         "Handler": f.handler.value,
         "Runtime": f.runtime.value,
-        "CodeUri": f.code,
+        "CodeUri": code_uri(&f.code),
         "MemorySize": f.memory.value,
         "Timeout": f.timeout.value,
         "Role": get_att(&ids::role(&f.name), "Arn"),
@@ -60,6 +60,25 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         id,
         json!({ "Type": "AWS::Serverless::Function", "Properties": props }),
     );
+}
+
+/// SAM's `CodeUri`: a local folder or package (which `sam build` or `sam
+/// package` uploads), or the S3 object as it is.
+fn code_uri(code: &CodeSource) -> Json {
+    match code {
+        CodeSource::Folder(p) | CodeSource::Artifact(p) => json!(p),
+        CodeSource::S3 {
+            bucket,
+            key,
+            version,
+        } => {
+            let mut j = json!({ "Bucket": bucket, "Key": key });
+            if let Some(v) = version {
+                j["Version"] = json!(v);
+            }
+            j
+        }
+    }
 }
 
 /// The `Architectures` value of an architecture.

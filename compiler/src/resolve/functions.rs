@@ -31,10 +31,20 @@ impl Resolver {
                         .label("no folder")
                         .help("name the folder with the function's code, e.g. `code = \"src\"`, or leave `code` out for the spec's folder"),
                 );
-                ".".to_string()
+                CodeSource::Folder(".".to_string())
             }
-            Some(s) => s.value,
-            None => ".".to_string(),
+            Some(s) => match code_source(&s.value) {
+                Ok(c) => c,
+                Err((msg, help)) => {
+                    self.error(
+                        Diagnostic::new(Code::E0201, s.span, msg)
+                            .label("not a folder, a package or an S3 location")
+                            .help(help),
+                    );
+                    CodeSource::Folder(".".to_string())
+                }
+            },
+            None => CodeSource::Folder(".".to_string()),
         };
         let runtime = match p.take("runtime").and_then(|v| self.expect_string(v)) {
             Some(r) => r,
@@ -603,4 +613,55 @@ impl Resolver {
         }
         out
     }
+}
+
+/// The three forms `code` takes: `s3://bucket/key` (optionally
+/// `?versionId=...`), a built package ending in `.zip` or `.jar`, or a
+/// folder. Anything else with a scheme (`https://...`) is none of them.
+pub(crate) fn code_source(text: &str) -> Result<CodeSource, (String, String)> {
+    const FORMS: &str = "write a folder (`code = \"src\"`), a built package (`code = \"build/app.zip\"` or `\"target/app.jar\"`), or an S3 location (`code = \"s3://my-artifacts/app.zip\"`)";
+    if let Some(rest) = text.strip_prefix("s3://") {
+        let (location, version) = match rest.split_once("?versionId=") {
+            Some((l, v)) => (l, Some(v.to_string())),
+            None => (rest, None),
+        };
+        let Some((bucket, key)) = location.split_once('/') else {
+            return Err((
+                format!("`{text}` names a bucket but no object"),
+                "add the package's key: `s3://bucket/path/app.zip`".into(),
+            ));
+        };
+        let bucket_ok = (3..=63).contains(&bucket.len())
+            && bucket
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+        if !bucket_ok {
+            return Err((
+                format!("`{bucket}` is not an S3 bucket name"),
+                "S3 bucket names are 3 to 63 lower-case letters, digits, `.` and `-`".into(),
+            ));
+        }
+        if key.is_empty() || version.as_deref() == Some("") {
+            return Err((
+                format!("`{text}` has no object key"),
+                "add the package's key: `s3://bucket/path/app.zip`".into(),
+            ));
+        }
+        return Ok(CodeSource::S3 {
+            bucket: bucket.to_string(),
+            key: key.to_string(),
+            version,
+        });
+    }
+    if let Some((scheme, _)) = text.split_once("://") {
+        return Err((
+            format!("`code` cannot be fetched from a `{scheme}://` URL"),
+            FORMS.into(),
+        ));
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.ends_with(".zip") || lower.ends_with(".jar") {
+        return Ok(CodeSource::Artifact(text.to_string()));
+    }
+    Ok(CodeSource::Folder(text.to_string()))
 }
