@@ -111,9 +111,12 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     params::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
-        let pattern = model
-            .event(&rule.event.name)
-            .and_then(|e| patterns::compile(model, e, rule.filter.as_ref(), &mut diags));
+        let pattern = match &rule.event {
+            Some(m) => model
+                .event(&m.name)
+                .and_then(|e| patterns::compile(model, e, rule.filter.as_ref(), &mut diags)),
+            None => patterns::compile_envelope(model, rule.filter.as_ref(), &mut diags),
+        };
         if let Some(p) = &pattern {
             patterns::check_size(rule, p, &mut diags);
         }

@@ -1015,8 +1015,9 @@ pub struct Rule {
     pub span: Span,
     /// The bus (None: the default bus).
     pub bus: Option<Ref>,
-    /// The matched event.
-    pub event: Ref,
+    /// The matched event; None for `match any`, whose filter tests the
+    /// envelope of every event on the bus.
+    pub event: Option<Ref>,
     /// The `where` filter, lowered; `check::patterns` types it against the
     /// event and proves the pattern it compiles to.
     pub filter: Option<Filter>,

@@ -407,3 +407,57 @@ function Released { handler = "a.B::h", code = "s3://shop-artifacts/app-1.0.jar?
     );
     assert!(only_s3.get("Parameters").is_none());
 }
+
+#[test]
+fn rules_that_match_any_event_by_its_envelope() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+queue Archive { external = true, dead_letter = drop { reason = "best effort" } }
+queue RuleDlq { retention = 14d }
+rule Everything on default {
+  match any
+  send to Archive
+  dead_letter = RuleDlq
+}
+rule FromPartners on default {
+  match any where source prefix "partner." and "detail-type" = "Order" and account = "111122223333"
+  send to Archive
+  dead_letter = RuleDlq
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let pattern = |r: &str| t["Resources"][r]["Properties"]["EventPattern"].clone();
+        assert_eq!(
+            pattern("Everything"),
+            json!({ "source": [{ "prefix": "" }] })
+        );
+        assert_eq!(
+            pattern("FromPartners"),
+            json!({ "source": [{ "prefix": "partner." }], "detail-type": ["Order"], "account": ["111122223333"] })
+        );
+    }
+}
+
+#[test]
+fn a_catch_all_rule_feeding_a_producer_on_its_bus_is_a_loop() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+bus Shop
+queue RuleDlq { retention = 14d }
+event OrderPlaced from "shop.orders" { orderId: string }
+function Place { handler = "a.h", on_failure = RuleDlq, emits OrderPlaced to Shop }
+rule Echo on Shop { match any where source prefix "shop." send to Place dead_letter = RuleDlq }
+rule Elsewhere on Shop { match any where source = "partner" send to Place dead_letter = RuleDlq }
+"#;
+    let c = slsc::compile_source("t.sls", None, spec.to_string(), common::options());
+    let loops: Vec<String> = c
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E0320")
+        .map(|d| d.message.clone())
+        .collect();
+    // Echo takes shop.* events; Elsewhere's source excludes them.
+    assert_eq!(loops.len(), 1, "{loops:?}");
+    assert!(loops[0].contains("Echo"), "{loops:?}");
+}

@@ -38,10 +38,14 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let routed: HashSet<(String, String)> = model
         .rules
         .iter()
-        .map(|r| (r.event.name.clone(), bus_of(r.bus.as_ref())))
+        .filter_map(|r| Some((r.event.as_ref()?.name.clone(), bus_of(r.bus.as_ref()))))
         .collect();
     for r in &model.rules {
-        let Some(e) = model.event(&r.event.name) else {
+        let Some((e, matched)) = r
+            .event
+            .as_ref()
+            .and_then(|m| Some((model.event(&m.name)?, m)))
+        else {
             continue;
         };
         let bus = bus_of(r.bus.as_ref());
@@ -66,7 +70,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new(
                     Code::W0409,
-                    r.event.span,
+                    matched.span,
                     format!(
                         "nothing emits `{}` on bus `{bus}`, so rule `{}` never fires",
                         e.name, r.name
@@ -80,7 +84,16 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for f in &model.functions {
         for a in f.access.iter().filter(|a| a.verb == VerbKind::Emits) {
             let Some(e) = &a.event else { continue };
-            if !routed.contains(&(e.name.clone(), a.target.name.clone())) {
+            // A `match any` rule on the bus whose filter may take it.
+            let (source, detail_type) = model
+                .event(&e.name)
+                .map_or(("", ""), |ev| (ev.source.as_str(), ev.detail_type.as_str()));
+            let caught = model.rules.iter().any(|r| {
+                r.event.is_none()
+                    && bus_of(r.bus.as_ref()) == a.target.name
+                    && super::loops::envelope_may_match(r.filter.as_ref(), source, detail_type)
+            });
+            if !caught && !routed.contains(&(e.name.clone(), a.target.name.clone())) {
                 diags.push(
                     Diagnostic::new(
                         Code::W0410,
@@ -225,12 +238,14 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
             let Some(expected) = declared(t.kind, &t.name) else {
                 continue;
             };
-            if expected.name != r.event.name {
+            // `match any` delivers events of every type: not `expected`.
+            let delivered = r.event.as_ref().map_or("any", |e| e.name.as_str());
+            if expected.name != delivered {
                 diags.push(mismatch(
                     t.span,
                     format!(
-                        "rule `{}` delivers `{}` events (the whole EventBridge envelope)",
-                        r.name, r.event.name
+                        "rule `{}` delivers `{delivered}` events (the whole EventBridge envelope)",
+                        r.name
                     ),
                     &t.name,
                     expected,

@@ -221,14 +221,23 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
     let at = |g: &Graph, name: &str| g.index.get(name).copied();
 
     // Rules by (bus, event), for `emits`.
+    // `match any` rules are filed under the event name `*`: they see every
+    // event on their bus that their envelope filter may match.
     let mut rules_by_event: HashMap<(&str, &str), Vec<&Rule>> = HashMap::new();
     for r in &model.rules {
         let bus = r.bus.as_ref().map_or("default", |b| b.name.as_str());
-        rules_by_event
-            .entry((bus, r.event.name.as_str()))
-            .or_default()
-            .push(r);
+        let event = r.event.as_ref().map_or(ANY, |e| e.name.as_str());
+        rules_by_event.entry((bus, event)).or_default().push(r);
     }
+    let any_rules = |bus: &str, source: &str, detail_type: &str| -> Vec<&Rule> {
+        rules_by_event
+            .get(&(bus, ANY))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|r| envelope_may_match(r.filter.as_ref(), source, detail_type))
+            .collect()
+    };
     // The default bus's rules for S3's own events, by detail type, for
     // writes and deletes of buckets that notify EventBridge.
     let mut s3_rules: HashMap<&str, Vec<&Rule>> = HashMap::new();
@@ -237,7 +246,12 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
         .iter()
         .filter(|r| r.bus.as_ref().is_none_or(|b| b.name == "default"))
     {
-        if let Some(e) = model.event(&r.event.name).filter(|e| e.source == "aws.s3") {
+        if let Some(e) = r
+            .event
+            .as_ref()
+            .and_then(|m| model.event(&m.name))
+            .filter(|e| e.source == "aws.s3")
+        {
             s3_rules.entry(e.detail_type.as_str()).or_default().push(r);
         }
     }
@@ -245,8 +259,9 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
     // for destinations that are buses.
     let mut lambda_rules: HashMap<&str, Vec<&Rule>> = HashMap::new();
     for r in &model.rules {
-        if model
-            .event(&r.event.name)
+        if r.event
+            .as_ref()
+            .and_then(|m| model.event(&m.name))
             .is_some_and(|e| e.source == "lambda")
         {
             let bus = r.bus.as_ref().map_or("default", |b| b.name.as_str());
@@ -345,7 +360,14 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         } else {
                             "Object Deleted"
                         };
-                        for r in s3_rules.get(detail_type).into_iter().flatten() {
+                        let s3_any = any_rules("default", "aws.s3", detail_type);
+                        for r in s3_rules
+                            .get(detail_type)
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .chain(s3_any)
+                        {
                             let compared = r.filter.as_ref().map(|f| f.attrs()).unwrap_or_default();
                             let names_bucket = compared.is_empty()
                                 || compared.iter().any(|(b, _)| b.name == target.name);
@@ -422,11 +444,15 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                 (VerbKind::Emits, _) => {
                     let Some(event) = &a.event else { continue };
                     let bus = target.name.as_str();
-                    for r in rules_by_event
+                    let (source, detail_type) = model
+                        .event(&event.name)
+                        .map_or(("", ""), |e| (e.source.as_str(), e.detail_type.as_str()));
+                    let typed = rules_by_event
                         .get(&(bus, event.name.as_str()))
                         .into_iter()
                         .flatten()
-                    {
+                        .copied();
+                    for r in typed.chain(any_rules(bus, source, detail_type)) {
                         if let Some(to) = at(&g, &r.name) {
                             let filtered = if r.filter.is_some() {
                                 " (its filter may match)"
@@ -456,7 +482,14 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
             // Lambda puts invocation records on a bus as events from
             // `lambda`: every rule on that bus for them is fed.
             if d.to.kind == DeclKind::Bus {
-                for r in lambda_rules.get(d.to.name.as_str()).into_iter().flatten() {
+                let lambda_any = any_rules(d.to.name.as_str(), "lambda", "");
+                for r in lambda_rules
+                    .get(d.to.name.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .chain(lambda_any)
+                {
                     if let Some(to) = at(&g, &r.name) {
                         g.edge(
                             from,
@@ -725,6 +758,58 @@ fn report(g: &Graph, scc: &[usize], cycle: &[(usize, &Edge)]) -> Diagnostic {
         None => String::new(),
     };
     d.help(format!("{break_it}{allow}"))
+}
+
+/// The event name `match any` rules are filed under.
+const ANY: &str = "*";
+
+/// Whether an event of `source` and `detail_type` may pass the envelope
+/// filter of a `match any` rule: false only when a top-level condition on
+/// `source` or `detail-type` (joined by `and`) excludes it for sure: an
+/// equality, an `in` list or a `prefix` the value fails. Anything else may
+/// match, as far as a loop is concerned. An empty `detail_type` is one
+/// that varies (Lambda's invocation records) and passes.
+pub(crate) fn envelope_may_match(filter: Option<&Filter>, source: &str, detail_type: &str) -> bool {
+    let Some(f) = filter else { return true };
+    let conds: Vec<&Condition> = match &f.kind {
+        FilterKind::Cond(c) => vec![c],
+        FilterKind::And(items) => items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                FilterKind::Cond(c) => Some(c),
+                _ => None,
+            })
+            .collect(),
+        FilterKind::Or(_) => return true,
+    };
+    conds.iter().all(|c| {
+        let value = match c.field.text().as_str() {
+            "source" => source,
+            "detail-type" if !detail_type.is_empty() => detail_type,
+            _ => return true,
+        };
+        fn text(o: &Operand) -> Option<&str> {
+            match &o.kind {
+                OperandKind::Str(s) => Some(s.as_str()),
+                _ => None,
+            }
+        }
+        match &c.test {
+            FieldTest::Compare(crate::ast::CmpOp::Eq, o, false) => {
+                text(o).is_none_or(|t| t == value)
+            }
+            FieldTest::In {
+                negated: false,
+                values,
+            } => values.iter().any(|o| text(o).is_none_or(|t| t == value)),
+            FieldTest::Prefix {
+                negated: false,
+                text: p,
+                ignore_case: false,
+            } => value.starts_with(p.value.as_str()),
+            _ => true,
+        }
+    })
 }
 
 #[cfg(test)]

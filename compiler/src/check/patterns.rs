@@ -56,6 +56,63 @@ pub fn compile(
     Some(Doc::Object(pattern))
 }
 
+/// The pattern of a `match any` rule: its filter tests the envelope of
+/// every event on the bus (`source`, `detail-type`, `account`, `region`,
+/// `resources`, `id`, `time`, and `detail`, whose fields are untyped: they
+/// are checked for form, with the types their values imply). Without a
+/// filter it matches every event, which EventBridge writes as a `source`
+/// with an empty prefix.
+pub fn compile_envelope(
+    model: &Model,
+    filter: Option<&Filter>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Doc> {
+    let Some(f) = filter else {
+        let mut catch_all = Fields::new();
+        let mut prefix = Fields::new();
+        prefix.insert("prefix".into(), Doc::str(""));
+        catch_all.insert("source".into(), Doc::List(vec![Doc::Object(prefix)]));
+        return Some(Doc::Object(catch_all));
+    };
+    let string = |name: &str| FieldDef {
+        name: name.into(),
+        optional: true,
+        ty: Ty::String,
+        constraints: Default::default(),
+        span: f.span,
+    };
+    let detail = infer_fields(f)
+        .into_iter()
+        .find(|d| d.name == "detail")
+        .map_or(Ty::Record(Vec::new()), |d| d.ty);
+    let mut fields: Vec<FieldDef> = ["source", "detail-type", "account", "region", "id"]
+        .into_iter()
+        .map(string)
+        .collect();
+    fields.push(FieldDef {
+        ty: Ty::List(Box::new(Ty::String)),
+        ..string("resources")
+    });
+    fields.push(FieldDef {
+        ty: Ty::Timestamp,
+        ..string("time")
+    });
+    fields.push(FieldDef {
+        ty: detail,
+        ..string("detail")
+    });
+    let pattern = Compiler {
+        in_or: false,
+        model,
+        fields: &fields,
+        scope: "the event envelope",
+        sns: false,
+        diags,
+    }
+    .expr(f)?;
+    Some(Doc::Object(pattern))
+}
+
 /// An SNS filter policy (message body scope) for a topic whose messages are
 /// of the type `name` with `fields`: the same `where` language, checked the
 /// same way, without what SNS lacks (wildcards; resource attributes, which

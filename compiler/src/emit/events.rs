@@ -49,7 +49,9 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
     super::shared::description(model, &r.name, &id, &mut props, t);
-    t.prop(&id, "EventPattern", r.event.span);
+    if let Some(m) = &r.event {
+        t.prop(&id, "EventPattern", m.span);
+    }
     for (i, target) in r.targets.iter().enumerate() {
         t.prop(&id, &format!("Targets/{i}"), target.span);
     }

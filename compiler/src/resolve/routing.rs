@@ -34,7 +34,17 @@ impl Resolver {
                         continue;
                     }
                     seen_match = Some(m.span);
-                    event = self.expect_ref(e, &[DeclKind::Event]);
+                    // `match any`: every event on the bus, filtered on its
+                    // envelope (`source`, `account`, ...) rather than typed
+                    // as one declared event.
+                    let any = e.parts.len() == 1
+                        && e.head().name == "any"
+                        && !self.symbols.contains_key("any");
+                    event = if any {
+                        Some(None)
+                    } else {
+                        self.expect_ref(e, &[DeclKind::Event]).map(Some)
+                    };
                     filter = f.as_ref().map(|f| self.filter(f, true));
                 }
                 MemberKind::SendTo { target, body } => {
@@ -62,7 +72,7 @@ impl Resolver {
                 )
                 .label("missing `match`")
                 .help(
-                    "add `match EventName where field = value` to say which events the rule routes",
+                    "add `match EventName where field = value` to say which events the rule routes (or `match any where source = \"...\"` for events of no declared type)",
                 ),
             );
         }
