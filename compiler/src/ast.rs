@@ -368,6 +368,8 @@ pub enum MemberKind {
     On {
         /// The source (`Queue`, `Table.stream`, `Bucket`, `Topic`).
         source: Path,
+        /// `where ...`: the records the function is invoked for.
+        filter: Option<Expr>,
         /// Its settings.
         body: Vec<Member>,
     },

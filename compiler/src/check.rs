@@ -57,6 +57,11 @@ pub struct Proved {
     /// The filter policy of each subscription with a `where` that
     /// type-checked, by (topic index, subscription index).
     pub policies: HashMap<(usize, usize), Doc>,
+    /// The Lambda event filter of each queue or Kinesis trigger with a
+    /// `where` that type-checked, by (function index, trigger index):
+    /// the pattern on the record (`body` of an SQS message, `data` of a
+    /// Kinesis record).
+    pub trigger_filters: HashMap<(usize, usize), Vec<Doc>>,
     /// The functions of every loop a `recursion = allow` accepts: each must
     /// run with Lambda's recursive loop detection off, since Lambda stops
     /// any function of the loop left on.
@@ -126,11 +131,13 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
         .into_iter()
         .map(|(t, s, policy)| ((t, s), policy))
         .collect();
+    let trigger_filters = trigger_filters(model, &mut diags);
     let recursion_allowed = loops::recursion_allowed(model);
     (
         Proved {
             patterns,
             policies,
+            trigger_filters,
             recursion_allowed,
         },
         diags,
@@ -155,7 +162,14 @@ fn subscription_policies(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<(usi
                     patterns::infer_fields(filter),
                 ),
             };
-            let Some(policy) = patterns::compile_sns(model, &scope, &fields, filter, diags) else {
+            let Some(policy) = patterns::compile_sns(
+                model,
+                patterns::Dialect::Sns,
+                &scope,
+                &fields,
+                filter,
+                diags,
+            ) else {
                 continue;
             };
             let (keys, combinations) = patterns::sns_complexity(&policy);
@@ -176,6 +190,154 @@ fn subscription_policies(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<(usi
                 continue;
             }
             out.push((ti, si, policy));
+        }
+    }
+    out
+}
+
+/// Lambda's quota on the size of an event filter's pattern, in characters.
+pub const MAX_FILTER_CHARS: usize = 4096;
+
+/// Lambda's default quota of filters per event source mapping.
+pub const MAX_FILTERS: usize = 5;
+
+/// Whether a document holds an `$or` anywhere.
+fn has_or(doc: &Doc) -> bool {
+    match doc {
+        Doc::Object(m) => m.iter().any(|(k, v)| k == "$or" || has_or(v)),
+        Doc::List(items) => items.iter().any(has_or),
+        _ => false,
+    }
+}
+
+/// The Lambda event filters of queue and Kinesis triggers: the `where`
+/// typed against the queue's message type (a `type`; for an `event`, the
+/// EventBridge envelope a rule delivers, its `detail` typed) or, without
+/// one, against the fields the filter implies, and put under the record's
+/// `body` (SQS) or `data` (Kinesis).
+fn trigger_filters(
+    model: &Model,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<(usize, usize), Vec<Doc>> {
+    use crate::model::{FieldDef, Trigger, Ty};
+    let mut out = HashMap::new();
+    for (fi, f) in model.functions.iter().enumerate() {
+        for (ti, t) in f.triggers.iter().enumerate() {
+            let (filter, source, key) = match t {
+                Trigger::Queue {
+                    filter: Some(filter),
+                    queue,
+                    ..
+                } => (filter, queue, "body"),
+                Trigger::Stream {
+                    filter: Some(filter),
+                    source,
+                    ..
+                } => (filter, source, "data"),
+                _ => continue,
+            };
+            let message = model.queue(&source.name).and_then(|q| q.message.as_ref());
+            let (scope, fields) = match message {
+                Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
+                    (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
+                    (None, Some(e)) => {
+                        let string = |name: &str| FieldDef {
+                            name: name.into(),
+                            optional: true,
+                            ty: Ty::String,
+                            constraints: Default::default(),
+                            span: e.span,
+                        };
+                        let mut fields: Vec<FieldDef> =
+                            ["source", "detail-type", "account", "region", "id"]
+                                .into_iter()
+                                .map(string)
+                                .collect();
+                        fields.push(FieldDef {
+                            ty: Ty::Record(e.fields.clone()),
+                            ..string("detail")
+                        });
+                        (format!("the envelope of event `{}`", e.name), fields)
+                    }
+                    _ => continue,
+                },
+                None => (
+                    format!("the records of `{}`", source.name),
+                    patterns::infer_fields(filter),
+                ),
+            };
+            let Some(inner) = patterns::compile_sns(
+                model,
+                patterns::Dialect::Lambda,
+                &scope,
+                &fields,
+                filter,
+                diags,
+            ) else {
+                continue;
+            };
+            // Lambda has no `$or`; it ORs the filters of a trigger, so a
+            // top-level `or` becomes one filter per alternative, each with
+            // the conditions `and`ed to the `or` (`a and (b or c)` is the
+            // filters `a and b`, `a and c`).
+            let alternatives = match inner {
+                Doc::Object(mut m) if m.contains_key("$or") => match m.shift_remove("$or") {
+                    Some(Doc::List(items)) => items
+                        .into_iter()
+                        .map(|alt| match alt {
+                            Doc::Object(a) if a.keys().all(|k| !m.contains_key(k)) => {
+                                let mut both = m.clone();
+                                both.extend(a);
+                                Doc::Object(both)
+                            }
+                            // A key on both sides: left nested, reported below.
+                            other => {
+                                let mut both = m.clone();
+                                both.insert("$or".into(), Doc::List(vec![other]));
+                                Doc::Object(both)
+                            }
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                },
+                other => vec![other],
+            };
+            if alternatives.iter().any(has_or) {
+                diags.push(
+                    Diagnostic::new(Code::E0404, filter.span, "Lambda event filters cannot nest `or` inside `and`")
+                        .label("an `or` below the top level")
+                        .help("distribute the conditions so that `or` joins whole alternatives: `(a and c) or (b and c)` instead of `(a or b) and c`"),
+                );
+                continue;
+            }
+            if alternatives.len() > MAX_FILTERS {
+                diags.push(
+                    Diagnostic::new(Code::E0203, filter.span, format!("this filter needs {} Lambda event filters, one per `or` alternative; Lambda allows {MAX_FILTERS} per trigger", alternatives.len()))
+                        .label("too many alternatives")
+                        .help("join alternatives on one field with `in [...]`, or filter the rest in the function"),
+                );
+                continue;
+            }
+            let mut docs = Vec::new();
+            for alt in alternatives {
+                let mut doc = patterns::Fields::new();
+                doc.insert(key.into(), alt);
+                let doc = Doc::Object(doc);
+                let size = patterns::compact_len(&doc);
+                if size > MAX_FILTER_CHARS {
+                    diags.push(
+                        Diagnostic::new(Code::E0203, filter.span, format!("this event filter is {size} characters; Lambda allows {MAX_FILTER_CHARS}"))
+                            .label("filter too large")
+                            .help("shorten the value lists, or filter the rest in the function"),
+                    );
+                    docs.clear();
+                    break;
+                }
+                docs.push(doc);
+            }
+            if !docs.is_empty() {
+                out.insert((fi, ti), docs);
+            }
         }
     }
     out

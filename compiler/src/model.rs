@@ -611,6 +611,8 @@ pub enum Trigger {
         partial_failures: bool,
         /// Most concurrent invocations for this queue (2-1000).
         max_concurrency: Option<Spanned<i64>>,
+        /// `where ...` on the message body: Lambda's event filtering.
+        filter: Option<Filter>,
         /// Where the trigger is.
         span: Span,
     },
@@ -639,6 +641,8 @@ pub enum Trigger {
         on_failure: Option<Ref>,
         /// `on_failure = drop { reason = "..." }`.
         drops_failures: Option<Spanned<String>>,
+        /// `where ...` on a Kinesis record's data: Lambda's event filtering.
+        filter: Option<Filter>,
         /// Where the trigger is.
         span: Span,
     },

@@ -461,3 +461,57 @@ rule Elsewhere on Shop { match any where source = "partner" send to Place dead_l
     assert_eq!(loops.len(), 1, "{loops:?}");
     assert!(loops[0].contains("Echo"), "{loops:?}");
 }
+
+#[test]
+fn lambda_event_filters_on_queue_and_kinesis_triggers() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+type Order { orderId: string, total: number, country: string, express: bool }
+queue OrdersDlq { retention = 14d }
+queue Orders of Order { dead_letter = OrdersDlq after 5 receives, external = true }
+stream Clicks
+queue ClickFailures { retention = 14d }
+function Priority {
+  handler = "priority.handler"
+  on Orders where total > 100 and (country = "FR" or express = true) { batch = 10, partial_failures = true }
+}
+function Purchases {
+  handler = "purchases.handler"
+  on Clicks where kind = "purchase" { partial_failures = true, on_failure = ClickFailures }
+}
+function Producer { handler = "p.h", external = true, writes Clicks }
+"#;
+    let filters = |t: &Value, f: &str| -> Value {
+        let events = &t["Resources"][f]["Properties"]["Events"];
+        let (_, e) = events.as_object().unwrap().iter().next().unwrap();
+        e["Properties"]["FilterCriteria"].clone()
+    };
+    let sam = build(spec, Target::Sam);
+    // `a and (b or c)`: Lambda ORs whole filters, so two of them.
+    assert_eq!(
+        filters(&sam, "Priority"),
+        json!({ "Filters": [
+            { "Pattern": "{\"body\":{\"total\":[{\"numeric\":[\">\",100]}],\"country\":[\"FR\"]}}" },
+            { "Pattern": "{\"body\":{\"total\":[{\"numeric\":[\">\",100]}],\"express\":[true]}}" },
+        ] })
+    );
+    assert_eq!(
+        filters(&sam, "Purchases"),
+        json!({ "Filters": [{ "Pattern": "{\"data\":{\"kind\":[\"purchase\"]}}" }] })
+    );
+    let cfn = build(spec, Target::CloudFormation);
+    let mapping = cfn["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| {
+            r["Type"] == "AWS::Lambda::EventSourceMapping"
+                && r["Properties"]["FunctionName"] == json!({ "Ref": "Purchases" })
+        })
+        .unwrap()
+        .clone();
+    assert_eq!(
+        mapping["Properties"]["FilterCriteria"],
+        filters(&sam, "Purchases")
+    );
+}

@@ -247,7 +247,12 @@ module.exports = grammar({
     scoped_reference: $ => seq($.reference, optional(seq('prefix', field('prefix', $.string)))),
 
     // `on Payments { batch = 10 }`.
-    trigger: $ => seq('on', field('source', $.reference), optional(field('body', $.body))),
+    trigger: $ => seq(
+      'on',
+      field('source', $.reference),
+      optional(seq('where', field('filter', $._expression))),
+      optional(field('body', $.body)),
+    ),
 
     // `POST /orders/{id} -> CreateOrder { auth = none }`; `$default -> F`.
     route: $ => seq(

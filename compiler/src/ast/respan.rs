@@ -231,7 +231,11 @@ impl Respan for MemberKind {
                 message,
                 bus,
             } => each!(from, to; verb, verb_span, targets, prefixes, message, bus),
-            MemberKind::On { source, body } => each!(from, to; source, body),
+            MemberKind::On {
+                source,
+                filter,
+                body,
+            } => each!(from, to; source, filter, body),
             MemberKind::Route {
                 method,
                 path,

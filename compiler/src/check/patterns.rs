@@ -21,7 +21,7 @@ use crate::model::{
 };
 use algebra::{merge_and, merge_or, nest, Clash};
 pub use doc::Doc;
-use doc::Fields;
+pub use doc::Fields;
 
 /// EventBridge's quota on the size of an event pattern, in characters
 /// (the CloudFormation schema allows 4,096; the service 2,048).
@@ -47,7 +47,7 @@ pub fn compile(
             model,
             fields: &event.fields,
             scope: &scope,
-            sns: false,
+            dialect: Dialect::EventBridge,
             diags,
         }
         .expr(f)?;
@@ -106,7 +106,7 @@ pub fn compile_envelope(
         model,
         fields: &fields,
         scope: "the event envelope",
-        sns: false,
+        dialect: Dialect::EventBridge,
         diags,
     }
     .expr(f)?;
@@ -119,6 +119,7 @@ pub fn compile_envelope(
 /// resolve does not lower in a subscription).
 pub fn compile_sns(
     model: &Model,
+    dialect: Dialect,
     scope: &str,
     fields: &[FieldDef],
     filter: &Filter,
@@ -129,7 +130,7 @@ pub fn compile_sns(
         model,
         fields,
         scope,
-        sns: true,
+        dialect,
         diags,
     }
     .expr(filter)?;
@@ -224,6 +225,35 @@ pub fn sns_complexity(policy: &Doc) -> (usize, usize) {
     (keys, combos)
 }
 
+/// Whose pattern language a filter is compiled to: they share the syntax,
+/// not every operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// An EventBridge event pattern (rules).
+    EventBridge,
+    /// An SNS filter policy (subscriptions).
+    Sns,
+    /// A Lambda event filter (queue and Kinesis triggers).
+    Lambda,
+}
+
+impl Dialect {
+    /// Who has no wildcard match, as the subject of a message.
+    fn lacks_wildcard(self) -> Option<&'static str> {
+        match self {
+            Dialect::EventBridge => None,
+            Dialect::Sns => Some("SNS filter policies"),
+            Dialect::Lambda => Some("Lambda event filters"),
+        }
+    }
+}
+
+/// The length of `doc` as compact JSON, as it is sent (no resource
+/// attribute can be in it: trigger filters take literals only).
+pub fn compact_len(doc: &Doc) -> usize {
+    resolved_len(doc)
+}
+
 /// The most characters a resource attribute in a pattern can become once
 /// CloudFormation resolves it: names are at most 256 characters (SNS topics,
 /// event buses), ARNs add their prefix.
@@ -278,8 +308,8 @@ struct Compiler<'a> {
     fields: &'a [FieldDef],
     /// What they belong to, for messages: "event `E`", "message type `T`".
     scope: &'a str,
-    /// An SNS filter policy rather than an EventBridge pattern.
-    sns: bool,
+    /// Which service's pattern language.
+    dialect: Dialect,
     diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -601,12 +631,12 @@ impl Compiler<'_> {
                     self.op_error(c, ty, &name, "matches");
                     return None;
                 }
-                if self.sns {
+                if let Some(service) = self.dialect.lacks_wildcard() {
                     self.diags.push(
                         Diagnostic::new(
                             Code::E0403,
                             c.op_span,
-                            "SNS filter policies have no wildcard match",
+                            format!("{service} have no wildcard match"),
                         )
                         .label("`matches` is EventBridge only")
                         .help("test with `prefix` or `suffix`, or filter in the consumer"),
@@ -623,6 +653,18 @@ impl Compiler<'_> {
             FieldTest::Cidr(text) => {
                 if *ty != Ty::String {
                     self.op_error(c, ty, &name, "cidr");
+                    return None;
+                }
+                if self.dialect == Dialect::Lambda {
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::E0403,
+                            c.op_span,
+                            "Lambda event filters have no IP address match",
+                        )
+                        .label("`cidr` is for EventBridge and SNS")
+                        .help("test with `prefix`, or check the address in the function"),
+                    );
                     return None;
                 }
                 if let Err(why) = cidr(&text.value) {

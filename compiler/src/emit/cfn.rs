@@ -143,8 +143,10 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         );
     }
 
-    for tr in &f.triggers {
-        let Some(mut p) = functions::mapping_properties(model, tr, Some("EventSourceArn")) else {
+    for (ti, tr) in f.triggers.iter().enumerate() {
+        let filter = plan.trigger_filters.get(&(f.name.clone(), ti));
+        let Some(mut p) = functions::mapping_properties(model, tr, Some("EventSourceArn"), filter)
+        else {
             continue;
         };
         p["FunctionName"] = r#ref(&id);

@@ -50,7 +50,12 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
 /// `AWS::Lambda::EventSourceMapping` name them; `source` is the property
 /// naming the source (`Queue`, `Stream`, or `EventSourceArn`). None for push
 /// triggers.
-pub fn mapping_properties(model: &Model, trigger: &Trigger, source: Option<&str>) -> Option<Json> {
+pub fn mapping_properties(
+    model: &Model,
+    trigger: &Trigger,
+    source: Option<&str>,
+    filter: Option<&Vec<String>>,
+) -> Option<Json> {
     let (arn, batch, window, partial) = match trigger {
         Trigger::Queue {
             queue,
@@ -95,6 +100,10 @@ pub fn mapping_properties(model: &Model, trigger: &Trigger, source: Option<&str>
             StartPosition::Latest => "LATEST",
             StartPosition::TrimHorizon => "TRIM_HORIZON",
         });
+    }
+    if let Some(patterns) = filter {
+        let filters: Vec<Json> = patterns.iter().map(|p| json!({ "Pattern": p })).collect();
+        p["FilterCriteria"] = json!({ "Filters": filters });
     }
     p["BatchSize"] = json!(batch.value);
     if let Some(w) = window {

@@ -34,6 +34,9 @@ pub struct Plan {
     /// Allow`): every function of a loop that a `recursion = allow` accepts,
     /// since Lambda stops any function left on `Terminate`.
     pub recursion_allowed: std::collections::HashSet<String>,
+    /// The Lambda event filter of each filtered trigger, as the compact
+    /// JSON text `FilterCriteria` holds, by (function name, trigger index).
+    pub trigger_filters: std::collections::HashMap<(String, usize), Vec<String>>,
 }
 
 impl Plan {
@@ -56,6 +59,18 @@ impl Plan {
             route_ids: Vec::new(),
             redrive_sources,
             recursion_allowed: proved.recursion_allowed.clone(),
+            trigger_filters: proved
+                .trigger_filters
+                .iter()
+                .map(|(&(f, t), docs)| {
+                    let name = model.functions[f].name.clone();
+                    let texts = docs
+                        .iter()
+                        .map(|d| super::pattern_json(model, d).to_string())
+                        .collect();
+                    ((name, t), texts)
+                })
+                .collect(),
         };
         for api in &model.apis {
             // `/orders/{id}` and `/orders/by/id` read alike: later routes

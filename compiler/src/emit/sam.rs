@@ -126,8 +126,9 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
 /// plain resources by `shared`.
 fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
-    for tr in &f.triggers {
-        let Some(p) = functions::mapping_properties(model, tr, None) else {
+    for (ti, tr) in f.triggers.iter().enumerate() {
+        let filter = plan.trigger_filters.get(&(f.name.clone(), ti));
+        let Some(p) = functions::mapping_properties(model, tr, None, filter) else {
             continue;
         };
         let (key, kind) = match tr {

@@ -161,8 +161,12 @@ impl Resolver {
                     message.as_ref(),
                     &mut access,
                 ),
-                MemberKind::On { source, body } => {
-                    if let Some(t) = self.trigger(source, body, m.span) {
+                MemberKind::On {
+                    source,
+                    filter,
+                    body,
+                } => {
+                    if let Some(t) = self.trigger(source, filter.as_ref(), body, m.span) {
                         // One function may take several notifications of one
                         // bucket (different prefixes); any other source once.
                         let source_ref = trigger_source(&t);
@@ -417,6 +421,7 @@ impl Resolver {
     pub(super) fn trigger(
         &mut self,
         source: &ast::Path,
+        filter: Option<&ast::Expr>,
         body: &[ast::Member],
         span: Span,
     ) -> Option<Trigger> {
@@ -436,6 +441,31 @@ impl Resolver {
         let r = Ref {
             span: source.span,
             ..r
+        };
+        // Lambda event filtering: on queues and Kinesis streams. A table
+        // stream's records wrap each attribute in its DynamoDB type, which
+        // the language does not declare; buckets and topics filter on their
+        // own side.
+        let filter = match (filter, r.kind) {
+            (None, _) => None,
+            (Some(f), DeclKind::Queue | DeclKind::Stream) => Some(self.filter(f, false)),
+            (Some(f), kind) => {
+                let help = match kind {
+                    DeclKind::Table => "filter in the function, or put the changes on a bus with `emits` and route them with a rule's `where`",
+                    DeclKind::Bucket => "a bucket trigger filters by key: `on Bucket { prefix = \"in/\", suffix = \".png\" }`",
+                    _ => "filter the topic's messages on its side: `subscribe Queue where ...`, then trigger the function from the queue",
+                };
+                self.error(
+                    Diagnostic::new(
+                        Code::E0105,
+                        f.span,
+                        format!("a {} trigger has no `where` filter", kind.keyword()),
+                    )
+                    .label("Lambda filters queue and Kinesis records only here")
+                    .help(help),
+                );
+                None
+            }
         };
         let mut p = Props::new(body);
         let t = match r.kind {
@@ -512,6 +542,7 @@ impl Resolver {
                     parallelization,
                     on_failure: failure.to,
                     drops_failures: failure.dropped,
+                    filter,
                     span,
                 }
             }
@@ -550,6 +581,7 @@ impl Resolver {
                     window,
                     partial_failures,
                     max_concurrency,
+                    filter,
                     span,
                 }
             }

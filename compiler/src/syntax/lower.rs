@@ -338,9 +338,19 @@ impl Lowerer {
             }
             Rule::trigger => {
                 let source = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("source"));
+                let mut filter = None;
+                let mut body = None;
+                for x in parts {
+                    match x.as_rule() {
+                        Rule::expr => filter = Some(self.expr(x)?),
+                        Rule::opt_body | Rule::body => body = Some(x),
+                        _ => {}
+                    }
+                }
                 MemberKind::On {
                     source,
-                    body: self.opt_body(parts.next())?,
+                    filter,
+                    body: self.opt_body(body)?,
                 }
             }
             Rule::route => {
