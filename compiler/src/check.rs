@@ -151,13 +151,50 @@ fn subscription_policies(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<(usi
     let mut out = Vec::new();
     for (ti, tp) in model.topics.iter().enumerate() {
         for (si, sub) in tp.subscriptions.iter().enumerate() {
-            let Some(filter) = &sub.filter else { continue };
+            let Some(filter) = &sub.filter else {
+                if let Some(span) = sub.on_attributes {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::E0107,
+                            span,
+                            format!(
+                                "`filter_on` of the subscription of `{}` names no filter",
+                                sub.queue.name
+                            ),
+                        )
+                        .label("nothing to scope")
+                        .help("add `where ...` after the queue's name, or remove `filter_on`"),
+                    );
+                }
+                continue;
+            };
+            // Message attributes are flat name-value pairs the publisher
+            // sets, declared nowhere: checked for form, with the types the
+            // values imply.
+            if sub.on_attributes.is_some() {
+                if let Some(part) = nested_field(filter) {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::E0401,
+                            part,
+                            "message attributes have no fields of their own",
+                        )
+                        .label("a message attribute is a single value")
+                        .help("name the attribute itself, e.g. `where kind = \"order\"`"),
+                    );
+                    continue;
+                }
+            }
             // Typed against the topic's message type when it has one;
             // otherwise against the fields the filter itself implies.
             let typed = tp.message.as_ref().and_then(|m| model.type_def(&m.name));
-            let (scope, fields) = match typed {
-                Some(t) => (format!("message type `{}`", t.name), t.fields.clone()),
-                None => (
+            let (scope, fields) = match (typed, sub.on_attributes) {
+                (_, Some(_)) => (
+                    format!("the message attributes of topic `{}`", tp.name),
+                    patterns::infer_fields(filter),
+                ),
+                (Some(t), None) => (format!("message type `{}`", t.name), t.fields.clone()),
+                (None, None) => (
                     format!("the messages of topic `{}`", tp.name),
                     patterns::infer_fields(filter),
                 ),
@@ -341,4 +378,13 @@ fn trigger_filters(
         }
     }
     out
+}
+
+/// The second part of the first dotted field a filter tests, if any.
+fn nested_field(filter: &crate::model::Filter) -> Option<crate::source::Span> {
+    use crate::model::FilterKind;
+    match &filter.kind {
+        FilterKind::And(items) | FilterKind::Or(items) => items.iter().find_map(nested_field),
+        FilterKind::Cond(c) => c.field.parts.get(1).map(|p| p.span),
+    }
 }

@@ -1407,6 +1407,10 @@ pub struct Subscription {
     /// The `where` filter on the message body, lowered; `check::patterns`
     /// types it and proves the filter policy it compiles to.
     pub filter: Option<Filter>,
+    /// `filter_on = attributes`: the filter tests the message attributes
+    /// (`FilterPolicyScope: MessageAttributes`) rather than the body; with
+    /// the span of the setting.
+    pub on_attributes: Option<Span>,
 }
 
 /// A `bus` declaration.

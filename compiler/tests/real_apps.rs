@@ -515,3 +515,23 @@ function Producer { handler = "p.h", external = true, writes Clicks }
         filters(&sam, "Purchases")
     );
 }
+
+#[test]
+fn subscription_filters_on_message_attributes() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+queue Audit { retention = 14d }
+queue AuditDlq { retention = 14d }
+topic Events {
+  external = true
+  subscribe Audit where kind in ["order", "refund"] { filter_on = attributes, dead_letter = AuditDlq }
+}
+function Reader { handler = "r.h", on Audit { batch = 10, partial_failures = true } }
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let p = &t["Resources"]["EventsAuditSubscription"]["Properties"];
+        assert_eq!(p["FilterPolicyScope"], "MessageAttributes");
+        assert_eq!(p["FilterPolicy"], json!({ "kind": ["order", "refund"] }));
+    }
+}

@@ -137,7 +137,11 @@ pub fn topic<'p>(
             "RawMessageDelivery": true,
         });
         if let Some(policy) = policy(si) {
-            props["FilterPolicyScope"] = json!("MessageBody");
+            props["FilterPolicyScope"] = json!(if s.on_attributes.is_some() {
+                "MessageAttributes"
+            } else {
+                "MessageBody"
+            });
             props["FilterPolicy"] = pattern_json(model, policy);
         }
         if let Some(dlq) = &s.dead_letter {

@@ -102,6 +102,12 @@ impl Resolver {
                         .take("dead_letter")
                         .map(|v| self.failure_target(v, &[DeclKind::Queue], "`dead_letter`"))
                         .unwrap_or_default();
+                    let on_attributes = sp.take("filter_on").and_then(|v| {
+                        let span = v.span;
+                        self.expect_word(v, &["body", "attributes"])
+                            .filter(|w| w == "attributes")
+                            .map(|_| span)
+                    });
                     sp.finish(self, "a subscription");
                     match self.lookup_subscriber(target) {
                         Some(r) if !self.repeated(&queues, &r, "subscribed to this topic") => {
@@ -111,6 +117,7 @@ impl Resolver {
                                 dead_letter: failure.to,
                                 drops_failures: failure.dropped,
                                 filter: filter.as_ref().map(|f| self.filter(f, false)),
+                                on_attributes,
                             });
                         }
                         _ => continue,
