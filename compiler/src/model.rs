@@ -845,6 +845,17 @@ pub struct Allow {
     pub span: Span,
 }
 
+/// Request throttling of an API or a route: a token bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Throttle {
+    /// Steady requests per second.
+    pub rate: Spanned<f64>,
+    /// Requests above the rate accepted at once.
+    pub burst: Spanned<i64>,
+    /// Where it is written.
+    pub span: Span,
+}
+
 /// Who may call an API's route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {
@@ -924,6 +935,8 @@ pub struct Route {
     /// `scopes = [...]`: the OAuth scopes a JWT must carry, at least one of
     /// them, for the route to accept the request (`AuthorizationScopes`).
     pub scopes: Option<Spanned<Vec<String>>>,
+    /// `throttle = { rate, burst }`: this route's own limits.
+    pub throttle: Option<Throttle>,
     /// Declared path parameters (`params { id: string }`).
     pub params: Option<Spanned<Vec<FieldDef>>>,
     /// Declared query parameters.
@@ -953,6 +966,8 @@ pub struct Api {
     pub auth: Auth,
     /// Its authorizers, inline and declared, in order.
     pub authorizers: Vec<Authorizer>,
+    /// `throttle { rate, burst }`: the limits of every route without its own.
+    pub throttle: Option<Throttle>,
     /// CORS.
     pub cors: Option<Cors>,
     /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP

@@ -535,3 +535,42 @@ function Reader { handler = "r.h", on Audit { batch = 10, partial_failures = tru
         assert_eq!(p["FilterPolicy"], json!({ "kind": ["order", "refund"] }));
     }
 }
+
+#[test]
+fn throttling_per_api_and_per_route() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function ListOrders { handler = "orders.list" }
+function PlaceOrder { handler = "orders.place" }
+api Public http {
+  auth = iam
+  throttle { rate = 100, burst = 200 }
+  GET /orders -> ListOrders
+  POST /orders -> PlaceOrder { throttle = { rate = 10.5, burst = 20 } }
+}
+api Partner rest {
+  auth = iam
+  GET /orders/{id} -> ListOrders { throttle = { rate = 5, burst = 10 } }
+}
+"#;
+    let cfn = build(spec, Target::CloudFormation);
+    let stage = &cfn["Resources"]["PublicDefaultStage"];
+    assert_eq!(
+        stage["Properties"]["DefaultRouteSettings"],
+        json!({ "ThrottlingBurstLimit": 200, "ThrottlingRateLimit": 100 })
+    );
+    assert_eq!(
+        stage["Properties"]["RouteSettings"],
+        json!({ "POST /orders": { "ThrottlingBurstLimit": 20, "ThrottlingRateLimit": 10.5 } })
+    );
+    assert_eq!(stage["DependsOn"], json!(["PublicPostOrdersRoute"]));
+    assert_eq!(
+        cfn["Resources"]["PartnerStage"]["Properties"]["MethodSettings"],
+        json!([{ "ThrottlingBurstLimit": 10, "ThrottlingRateLimit": 5, "ResourcePath": "/~1orders~1{id}", "HttpMethod": "GET" }])
+    );
+    let sam = build(spec, Target::Sam);
+    assert_eq!(
+        sam["Resources"]["Public"]["Properties"]["RouteSettings"],
+        stage["Properties"]["RouteSettings"]
+    );
+}

@@ -270,6 +270,13 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
     }
     scopes(a, diags);
     authorizers(a, diags);
+    for t in a
+        .throttle
+        .iter()
+        .chain(a.routes.iter().filter_map(|r| r.throttle.as_ref()))
+    {
+        throttle(t, diags);
+    }
     if let Some(age) = a.cors.as_ref().and_then(|c| c.max_age) {
         if age > 86_400 {
             diags.push(
@@ -379,6 +386,29 @@ fn authorizers(a: &Api, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// A rate or burst of zero or less lets no request through (API Gateway
+/// answers 429 to every one): E0203.
+fn throttle(t: &Throttle, diags: &mut Vec<Diagnostic>) {
+    if t.rate.value <= 0.0 || !t.rate.value.is_finite() {
+        diags.push(
+            Diagnostic::new(Code::E0203, t.rate.span, "a throttling `rate` of 0 or less rejects every request")
+                .label("no request gets through")
+                .help("give the steady requests per second the API takes, e.g. `rate = 100`; to turn a route off, remove it"),
+        );
+    }
+    if t.burst.value <= 0 {
+        diags.push(
+            Diagnostic::new(
+                Code::E0203,
+                t.burst.span,
+                "a throttling `burst` of 0 or less rejects every request",
+            )
+            .label("no request gets through")
+            .help("give the requests accepted at once, at least 1, e.g. `burst = 200`"),
+        );
     }
 }
 

@@ -85,3 +85,54 @@ pub fn authorizer_permission(api_id: &str, authorizer_id: &str, function_id: &st
     );
     permission(function_id, "apigateway.amazonaws.com", sub(&source))
 }
+
+/// A throttle as the two limits API Gateway takes (HTTP API route settings
+/// and REST method settings name them alike).
+pub fn throttle_limits(t: &Throttle) -> Json {
+    let rate = if t.rate.value.fract() == 0.0 && t.rate.value.abs() < 1e15 {
+        json!(t.rate.value as i64)
+    } else {
+        json!(t.rate.value)
+    };
+    json!({ "ThrottlingBurstLimit": t.burst.value, "ThrottlingRateLimit": rate })
+}
+
+/// The route settings of an HTTP API's stage: the API's throttle as the
+/// default, each throttled route's by route key.
+pub fn route_settings(api: &Api) -> (Option<Json>, Option<Json>) {
+    let default = api.throttle.as_ref().map(throttle_limits);
+    let routes: serde_json::Map<String, Json> = api
+        .routes
+        .iter()
+        .filter_map(|r| Some((r.key(), throttle_limits(r.throttle.as_ref()?))))
+        .collect();
+    (
+        default,
+        (!routes.is_empty()).then_some(Json::Object(routes)),
+    )
+}
+
+/// The method settings of a REST API's stage: the API's throttle for
+/// every method, each throttled route's for its method and path (`/` in
+/// the path written `~1`, as API Gateway requires).
+pub fn method_settings(api: &Api) -> Option<Json> {
+    let mut out = Vec::new();
+    if let Some(t) = &api.throttle {
+        let mut s = throttle_limits(t);
+        s["ResourcePath"] = json!("/*");
+        s["HttpMethod"] = json!("*");
+        out.push(s);
+    }
+    for r in &api.routes {
+        let Some(t) = &r.throttle else { continue };
+        let mut s = throttle_limits(t);
+        s["ResourcePath"] = json!(format!("/{}", r.path.value.replace('/', "~1")));
+        s["HttpMethod"] = json!(if r.method == "ANY" {
+            "*"
+        } else {
+            r.method.as_str()
+        });
+        out.push(s);
+    }
+    (!out.is_empty()).then_some(Json::Array(out))
+}

@@ -205,10 +205,25 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     if let Some(setting) = apis::access_logs(model, api, t) {
         stage["AccessLogSettings"] = setting;
     }
-    t.add(
-        format!("{id}DefaultStage"),
-        json!({ "Type": "AWS::ApiGatewayV2::Stage", "Properties": stage }),
-    );
+    let (default_route, routes) = apis::route_settings(api);
+    if let Some(d) = default_route {
+        stage["DefaultRouteSettings"] = d;
+    }
+    let mut stage_resource = json!({ "Type": "AWS::ApiGatewayV2::Stage" });
+    if let Some(r) = routes {
+        stage["RouteSettings"] = r;
+        // Settings name routes by key: the routes must exist first.
+        let throttled: Vec<Json> = api
+            .routes
+            .iter()
+            .zip(&plan.route_ids[index])
+            .filter(|(r, _)| r.throttle.is_some())
+            .map(|(_, rid)| json!(format!("{id}{rid}Route")))
+            .collect();
+        stage_resource["DependsOn"] = Json::Array(throttled);
+    }
+    stage_resource["Properties"] = stage;
+    t.add(format!("{id}DefaultStage"), stage_resource);
     for z in &api.authorizers {
         let zid = ids::authorizer(&api.name, z);
         match &z.kind {

@@ -173,6 +173,9 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if let Some(setting) = apis::access_logs(model, api, t) {
         props["AccessLogSetting"] = setting;
     }
+    if let Some(m) = apis::method_settings(api) {
+        props["MethodSettings"] = m;
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
@@ -407,6 +410,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     });
     if let Some(setting) = apis::access_logs(model, api, t) {
         stage["AccessLogSetting"] = setting;
+    }
+    if let Some(m) = apis::method_settings(api) {
+        stage["MethodSettings"] = m;
     }
     if !model.tags.is_empty() {
         stage["Tags"] = shared::tag_list(model);

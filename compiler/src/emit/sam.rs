@@ -238,6 +238,13 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if let Some(c) = &api.cors {
         props["CorsConfiguration"] = super::cfn::cors(c);
     }
+    let (default_route, routes) = apis::route_settings(api);
+    if let Some(d) = default_route {
+        props["DefaultRouteSettings"] = d;
+    }
+    if let Some(r) = routes {
+        props["RouteSettings"] = r;
+    }
     if let Some(setting) = apis::access_logs(model, api, t) {
         props["AccessLogSettings"] = setting;
     }

@@ -42,6 +42,10 @@ impl Resolver {
             None => Auth::None,
         };
         let cors = p.take_block("cors").map(|body| self.cors(body));
+        let throttle = p.take_block("throttle").and_then(|body| {
+            let span = body.first().map_or(d.name.span, |m| m.span);
+            self.throttle(body, span)
+        });
         let access_logs = p
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
@@ -85,6 +89,7 @@ impl Resolver {
                             public: contract.auth == Some(Auth::None),
                             auth: contract.auth,
                             scopes: contract.scopes,
+                            throttle: contract.throttle,
                             params: contract.params,
                             query: contract.query,
                             body: contract.body,
@@ -104,6 +109,7 @@ impl Resolver {
             explicit_auth,
             auth,
             authorizers,
+            throttle,
             cors,
             access_logs,
             routes,
@@ -387,6 +393,39 @@ impl Resolver {
         );
     }
 
+    /// `rate = N` (requests per second) and `burst = N`, both required.
+    fn throttle(&mut self, body: &[ast::Member], span: Span) -> Option<Throttle> {
+        let mut p = Props::new(body);
+        let rate = p.take("rate").and_then(|v| match v.kind {
+            ValueKind::Int(i) => Some(Spanned::new(i as f64, v.span)),
+            ValueKind::Number(n) => Some(Spanned::new(n, v.span)),
+            _ => {
+                self.type_error(v, "a number of requests per second", "write `rate = 100`");
+                None
+            }
+        });
+        let burst = p.take("burst").and_then(|v| self.expect_int(v));
+        for (key, present) in [
+            ("rate", rate.is_some() || p.has("rate")),
+            ("burst", burst.is_some() || p.has("burst")),
+        ] {
+            if !present {
+                self.error(
+                    Diagnostic::new(Code::E0107, span, format!("`throttle` has no `{key}`"))
+                        .label(format!("missing `{key}`"))
+                        .help("give both: `rate` (steady requests per second) and `burst` (requests accepted at once above it), e.g. `{ rate = 100, burst = 200 }`"),
+                );
+            }
+        }
+        self.other_members(body, "`throttle`");
+        p.finish(self, "`throttle`");
+        Some(Throttle {
+            rate: rate?,
+            burst: burst?,
+            span,
+        })
+    }
+
     pub(super) fn cors(&mut self, body: &[ast::Member]) -> Cors {
         let mut p = Props::new(body);
         let mut cors = Cors::default();
@@ -446,6 +485,29 @@ impl Resolver {
                 None
             }
         });
+        let throttle = rp.take("throttle").and_then(|v| match &v.kind {
+            ValueKind::Record(entries) => {
+                let body: Vec<ast::Member> = entries
+                    .iter()
+                    .map(|(k, val)| ast::Member {
+                        kind: MemberKind::Property {
+                            key: k.clone(),
+                            value: val.clone(),
+                        },
+                        span: k.span.to(val.span),
+                    })
+                    .collect();
+                self.throttle(&body, v.span)
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a record",
+                    "write `throttle = { rate = 10, burst = 20 }`",
+                );
+                None
+            }
+        });
         let scopes = rp.take("scopes").and_then(|v| {
             let span = v.span;
             self.expect_strings(v).map(|s| Spanned::new(s, span))
@@ -461,6 +523,7 @@ impl Resolver {
             .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
         let mut contract = RouteContract {
             auth,
+            throttle,
             scopes,
             acknowledged,
             body: body_type,
@@ -550,6 +613,7 @@ impl Resolver {
 #[derive(Default)]
 struct RouteContract {
     auth: Option<Auth>,
+    throttle: Option<Throttle>,
     scopes: Option<Spanned<Vec<String>>>,
     acknowledged: Option<String>,
     params: Option<Spanned<Vec<FieldDef>>>,
