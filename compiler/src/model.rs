@@ -1042,6 +1042,9 @@ pub struct Rule {
     pub filter: Option<Filter>,
     /// Targets in order.
     pub targets: Vec<Ref>,
+    /// `send to T { input = { ... } }`: what a target receives instead of
+    /// the whole event, by target name.
+    pub inputs: Vec<(String, InputTransform)>,
     /// Retry policy for every target.
     pub retry: RetryPolicy,
     /// Dead-letter queue for every target.
@@ -1218,6 +1221,26 @@ impl OperandKind {
             OperandKind::Other(what) => what,
         }
     }
+}
+
+/// `input = { name = detail.field, other = "text", ... }`: the JSON object
+/// a rule target receives, built from the event (EventBridge's input
+/// transformer).
+#[derive(Debug, Clone)]
+pub struct InputTransform {
+    /// Its entries in order: each key and what it takes.
+    pub entries: Vec<(Spanned<String>, InputValue)>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// What an entry of an input transform takes.
+#[derive(Debug, Clone)]
+pub enum InputValue {
+    /// A field of the event: `detail.orderId`, `source`.
+    Path(FieldPath),
+    /// A literal: a string, a number, a boolean.
+    Literal(serde_json::Value, Span),
 }
 
 /// A schedule expression, already in EventBridge syntax.

@@ -574,3 +574,29 @@ api Partner rest {
         stage["Properties"]["RouteSettings"]
     );
 }
+
+#[test]
+fn rule_targets_receive_what_their_input_builds() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+type Shipment { orderId: string, total: number, kind: string }
+event OrderPlaced from "shop.orders" external { orderId: string, total: number }
+queue Shipments of Shipment { external = true, dead_letter = drop { reason = "replayed" } }
+queue RuleDlq { retention = 14d }
+rule Ship on default {
+  match OrderPlaced
+  send to Shipments { input = { orderId = detail.orderId, total = detail.total, kind = "standard" } }
+  dead_letter = RuleDlq
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        assert_eq!(
+            t["Resources"]["Ship"]["Properties"]["Targets"][0]["InputTransformer"],
+            json!({
+                "InputPathsMap": { "orderId": "$.detail.orderId", "total": "$.detail.total" },
+                "InputTemplate": "{\"orderId\": <orderId>, \"total\": <total>, \"kind\": \"standard\"}",
+            })
+        );
+    }
+}

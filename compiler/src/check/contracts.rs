@@ -235,9 +235,33 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
     for r in &model.rules {
         for t in &r.targets {
+            let input = r.inputs.iter().find(|(n, _)| *n == t.name).map(|(_, i)| i);
+            let typed = input.map(|i| input_types(model, r, i, diags));
             let Some(expected) = declared(t.kind, &t.name) else {
                 continue;
             };
+            // A transform with errors has them reported already.
+            if matches!(typed, Some(None)) {
+                continue;
+            }
+            // With an input transform the target receives the object it
+            // builds: compared with the declared type field by field.
+            if let (Some(i), Some(Some(types))) = (input, typed) {
+                if let Some(ty) = model.type_def(&expected.name) {
+                    if let Some(why) = transform_mismatch(model, &ty.fields, i, &types) {
+                        diags.push(mismatch(
+                            i.span,
+                            format!(
+                                "rule `{}` sends `{}` an object that does not fit: {why}",
+                                r.name, t.name
+                            ),
+                            &t.name,
+                            expected,
+                        ));
+                    }
+                    continue;
+                }
+            }
             // `match any` delivers events of every type: not `expected`.
             let delivered = r.event.as_ref().map_or("any", |e| e.name.as_str());
             if expected.name != delivered {
@@ -269,4 +293,192 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// EventBridge's limit on an input transformer's paths.
+const MAX_INPUT_PATHS: usize = 100;
+
+/// The type of each entry of a rule target's input transform, its paths
+/// checked against the event envelope (`detail` typed by the rule's
+/// event; untyped for `match any`): E0401 for a field that is not there.
+/// None when an entry did not check.
+fn input_types(
+    model: &Model,
+    r: &Rule,
+    input: &InputTransform,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Option<Ty>>> {
+    let paths = input
+        .entries
+        .iter()
+        .filter(|(_, v)| matches!(v, InputValue::Path(_)))
+        .count();
+    if paths > MAX_INPUT_PATHS {
+        diags.push(
+            Diagnostic::new(Code::E0203, input.span, format!("this input takes {paths} fields of the event; EventBridge allows {MAX_INPUT_PATHS}"))
+                .label("too many paths")
+                .help("send fewer fields, or the whole event"),
+        );
+        return None;
+    }
+    let event = r.event.as_ref().and_then(|e| model.event(&e.name));
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (_, v) in &input.entries {
+        let InputValue::Path(path) = v else {
+            out.push(None);
+            continue;
+        };
+        let head = &path.parts[0];
+        let envelope = [
+            "source",
+            "account",
+            "region",
+            "time",
+            "id",
+            "resources",
+            "detail",
+            "version",
+        ];
+        if !envelope.contains(&head.value.as_str()) {
+            let mut d = Diagnostic::new(
+                Code::E0401,
+                head.span,
+                format!("the event envelope has no field `{}`", head.value),
+            )
+            .label("unknown field");
+            d = match crate::diagnostics::did_you_mean(&head.value, envelope.iter().copied()) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None => d.help("the envelope has `source`, `account`, `region`, `time`, `id`, `resources` and `detail` (the event's fields: `detail.orderId`)"),
+            };
+            diags.push(d);
+            ok = false;
+            continue;
+        }
+        let ty = match head.value.as_str() {
+            "resources" => Some(Ty::List(Box::new(Ty::String))),
+            "time" => Some(Ty::Timestamp),
+            "detail" => match event {
+                Some(e) => {
+                    let mut fields = e.fields.clone();
+                    let mut ty = Some(Ty::Record(fields.clone()));
+                    for (i, part) in path.parts.iter().enumerate().skip(1) {
+                        let Some(f) = fields.iter().find(|f| f.name == part.value) else {
+                            let scope = if i == 1 {
+                                format!("event `{}`", e.name)
+                            } else {
+                                format!(
+                                    "`{}`",
+                                    path.parts[1..i]
+                                        .iter()
+                                        .map(|p| p.value.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(".")
+                                )
+                            };
+                            let mut d = Diagnostic::new(
+                                Code::E0401,
+                                part.span,
+                                format!("{scope} has no field `{}`", part.value),
+                            )
+                            .label("unknown field");
+                            if let Some(s) = crate::diagnostics::did_you_mean(
+                                &part.value,
+                                fields.iter().map(|f| f.name.as_str()),
+                            ) {
+                                d = d.help(format!("did you mean `{s}`?"));
+                            } else {
+                                d = d.help(format!(
+                                    "{scope} has: {}",
+                                    fields
+                                        .iter()
+                                        .map(|f| format!("`{}`", f.name))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ));
+                            }
+                            diags.push(d);
+                            ok = false;
+                            ty = None;
+                            break;
+                        };
+                        let t = match &f.ty {
+                            Ty::Named(n) => model
+                                .type_def(n)
+                                .map_or(Ty::String, |t| Ty::Record(t.fields.clone())),
+                            other => other.clone(),
+                        };
+                        fields = match &t {
+                            Ty::Record(fs) => fs.clone(),
+                            _ => Vec::new(),
+                        };
+                        ty = Some(t);
+                    }
+                    ty
+                }
+                // `match any`: the detail of events of any type.
+                None => None,
+            },
+            _ => Some(Ty::String),
+        };
+        out.push(ty);
+    }
+    ok.then_some(out)
+}
+
+/// Why the object an input transform builds does not fit `fields`.
+fn transform_mismatch(
+    model: &Model,
+    fields: &[FieldDef],
+    input: &InputTransform,
+    types: &[Option<Ty>],
+) -> Option<String> {
+    for (k, _) in &input.entries {
+        if !fields.iter().any(|f| f.name == k.value) {
+            return Some(format!("the type has no field `{}`", k.value));
+        }
+    }
+    for f in fields.iter().filter(|f| !f.optional) {
+        if !input.entries.iter().any(|(k, _)| k.value == f.name) {
+            return Some(format!("it lacks `{}`", f.name));
+        }
+    }
+    let named = |t: &Ty| match t {
+        Ty::Named(n) => model
+            .type_def(n)
+            .map_or(t.clone(), |d| Ty::Record(d.fields.clone())),
+        other => other.clone(),
+    };
+    for ((k, v), ty) in input.entries.iter().zip(types) {
+        let Some(f) = fields.iter().find(|f| f.name == k.value) else {
+            continue;
+        };
+        let want = named(&f.ty);
+        let fits = match (v, ty) {
+            (InputValue::Path(_), Some(t)) => {
+                *t == want
+                    || matches!(
+                        (t, &want),
+                        (Ty::Enum(_), Ty::String) | (Ty::Int, Ty::Number)
+                    )
+            }
+            (InputValue::Literal(j, _), _) => match &want {
+                Ty::String | Ty::Timestamp => j.is_string(),
+                Ty::Enum(options) => j.as_str().is_some_and(|s| options.iter().any(|o| o == s)),
+                Ty::Int => j.is_i64(),
+                Ty::Number => j.is_number(),
+                Ty::Bool => j.is_boolean(),
+                _ => false,
+            },
+            // Untyped (`match any`): nothing to compare.
+            (InputValue::Path(_), None) => true,
+        };
+        if !fits {
+            return Some(format!(
+                "`{}` is not of the type of field `{}`",
+                k.value, f.name
+            ));
+        }
+    }
+    None
 }

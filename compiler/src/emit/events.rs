@@ -38,6 +38,9 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
         if target.kind == DeclKind::Queue && model.queue(&target.name).is_some_and(|q| q.fifo) {
             tj["SqsParameters"] = json!({ "MessageGroupId": r.name });
         }
+        if let Some((_, input)) = r.inputs.iter().find(|(n, _)| *n == target.name) {
+            tj["InputTransformer"] = input_transformer(input);
+        }
         delivery(&mut tj, &r.retry, r.dead_letter.as_ref());
         targets.push(tj);
     }
@@ -102,4 +105,34 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
         id,
         json!({ "Type": "AWS::Scheduler::Schedule", "Properties": props }),
     );
+}
+
+/// EventBridge's input transformer for `input = { ... }`: each field of the
+/// event a JSONPath in `InputPathsMap`, and a JSON template placing each
+/// one unquoted (EventBridge inserts the value as JSON: a string with its
+/// quotes) and each literal as JSON.
+fn input_transformer(input: &InputTransform) -> Json {
+    let mut paths = serde_json::Map::new();
+    let mut template = String::from("{");
+    for (i, (key, value)) in input.entries.iter().enumerate() {
+        if i > 0 {
+            template.push_str(", ");
+        }
+        template.push_str(&Json::String(key.value.clone()).to_string());
+        template.push_str(": ");
+        match value {
+            InputValue::Path(path) => {
+                paths.insert(key.value.clone(), json!(format!("$.{}", path.text())));
+                template.push_str(&format!("<{}>", key.value));
+            }
+            InputValue::Literal(j, _) => template.push_str(&j.to_string()),
+        }
+    }
+    template.push('}');
+    let mut t = json!({});
+    if !paths.is_empty() {
+        t["InputPathsMap"] = Json::Object(paths);
+    }
+    t["InputTemplate"] = json!(template);
+    t
 }

@@ -16,6 +16,7 @@ impl Resolver {
         let mut event = None;
         let mut filter = None;
         let mut targets = Vec::new();
+        let mut inputs = Vec::new();
         let mut seen_match: Option<Span> = None;
         for m in &d.body {
             match &m.kind {
@@ -49,11 +50,18 @@ impl Resolver {
                 }
                 MemberKind::SendTo { target, body } => {
                     self.other_members(body, "a rule target");
-                    Props::new(body).finish(self, "a rule target");
+                    let mut tp = Props::new(body);
+                    let input = tp.take("input").and_then(|v| self.input_transform(v));
+                    tp.finish(self, "a rule target");
                     if let Some(r) = self.expect_ref(
                         target,
                         &[DeclKind::Function, DeclKind::Queue, DeclKind::Topic],
                     ) {
+                        if let Some(i) = input {
+                            if !inputs.iter().any(|(n, _)| *n == r.name) {
+                                inputs.push((r.name.clone(), i));
+                            }
+                        }
                         if self.repeated(&targets, &r, "a target of this rule") {
                             continue;
                         }
@@ -94,9 +102,65 @@ impl Resolver {
             event: event?,
             filter,
             targets,
+            inputs,
             retry,
             dead_letter: dead_letter.to,
             drops_failures: dead_letter.dropped,
+        })
+    }
+
+    /// `input = { key = detail.field | "literal", ... }` of a rule target.
+    fn input_transform(&mut self, v: &ast::Value) -> Option<InputTransform> {
+        let ValueKind::Record(entries) = &v.kind else {
+            self.type_error(
+                v,
+                "a record",
+                "write `input = { orderId = detail.orderId, kind = \"order\" }`",
+            );
+            return None;
+        };
+        let mut out: Vec<(Spanned<String>, InputValue)> = Vec::new();
+        for (key, value) in entries {
+            if let Some((first, _)) = out.iter().find(|(k, _)| k.value == key.name) {
+                let first = first.span;
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("`{}` is set twice", key.name),
+                    )
+                    .label("set again here")
+                    .with(first, "first set here")
+                    .help("remove one of the two"),
+                );
+                continue;
+            }
+            let taken = match &value.kind {
+                ValueKind::Path(p) => InputValue::Path(FieldPath {
+                    parts: p
+                        .parts
+                        .iter()
+                        .map(|i| Spanned::new(i.name.clone(), i.span))
+                        .collect(),
+                }),
+                ValueKind::Str(s) => InputValue::Literal(serde_json::json!(s), value.span),
+                ValueKind::Int(i) => InputValue::Literal(serde_json::json!(i), value.span),
+                ValueKind::Number(n) => InputValue::Literal(serde_json::json!(n), value.span),
+                ValueKind::Bool(b) => InputValue::Literal(serde_json::json!(b), value.span),
+                _ => {
+                    self.type_error(
+                        value,
+                        "a field of the event or a literal",
+                        "write a field such as `detail.orderId`, or a string, number or boolean",
+                    );
+                    continue;
+                }
+            };
+            out.push((Spanned::new(key.name.clone(), key.span), taken));
+        }
+        Some(InputTransform {
+            entries: out,
+            span: v.span,
         })
     }
 
