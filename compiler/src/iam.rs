@@ -339,7 +339,7 @@ fn destination(model: &Model, d: Destination) -> Vec<Statement> {
                 stmt(
                     sid(&["WriteFailures", &dest.name]),
                     &["s3:PutObject"],
-                    vec![objects(&dest.name, None)],
+                    vec![objects(model, &dest.name, None)],
                 ),
                 stmt(
                     sid(&["ListFailures", &dest.name]),
@@ -480,7 +480,7 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
                 stmt(
                     sid(&["Read", name, "objects"]),
                     &["s3:GetObject"],
-                    vec![objects(name, prefix)],
+                    vec![objects(model, name, prefix)],
                 ),
                 list,
             ]
@@ -488,12 +488,12 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
         (VerbKind::Writes, _) => vec![stmt(
             sid(&["Write", name, "objects"]),
             &["s3:PutObject"],
-            vec![objects(name, prefix)],
+            vec![objects(model, name, prefix)],
         )],
         (VerbKind::Deletes, _) => vec![stmt(
             sid(&["Delete", name, "objects"]),
             &["s3:DeleteObject"],
-            vec![objects(name, prefix)],
+            vec![objects(model, name, prefix)],
         )],
         (VerbKind::SendsTo, _) => vec![stmt(sid(&["Send", name]), &["sqs:SendMessage"], vec![arn])],
         (VerbKind::PublishesTo, _) => {
@@ -526,9 +526,9 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
 }
 
 /// The ARN of every object in a bucket.
-fn objects(bucket: &str, prefix: Option<&str>) -> Json {
+fn objects(model: &Model, bucket: &str, prefix: Option<&str>) -> Json {
     let keys = format!("/{}*", prefix.unwrap_or(""));
-    json!({ "Fn::Join": ["", [refs::attr(DeclKind::Bucket, bucket, Attr::Arn), keys]] })
+    json!({ "Fn::Join": ["", [refs::bucket_arn(model, bucket), keys]] })
 }
 
 /// Drops statements identical to an earlier one, and makes sids unique.

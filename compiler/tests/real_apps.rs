@@ -600,3 +600,31 @@ rule Ship on default {
         );
     }
 }
+
+#[test]
+fn a_named_bucket_is_granted_and_notifies_by_its_name() {
+    let spec = r#"
+app media { runtime = "python3.13" }
+bucket Uploads { name = "media-uploads-${AWS::AccountId}" }
+queue Failures { retention = 14d }
+function Resize {
+  handler = "resize.handler"
+  on Uploads { suffix = ".png" }
+  on_failure = Failures
+  reads Uploads
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let text = serde_json::to_string(&t).unwrap();
+        // The permission, the role and the bucket all name the fixed name.
+        assert!(
+            text.contains("arn:${AWS::Partition}:s3:::media-uploads-${AWS::AccountId}"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("\"uploads-"),
+            "a generated bucket name is left: {text}"
+        );
+    }
+}

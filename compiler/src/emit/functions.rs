@@ -206,7 +206,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 }
                 buckets_done.push(&bucket.name);
                 let bid = logical(&bucket.name);
-                let source_arn = refs::attr(DeclKind::Bucket, &bucket.name, Attr::Arn);
+                let source_arn = refs::bucket_arn(model, &bucket.name);
                 t.add(
                     format!("{fid}{bid}Permission"),
                     permission(&fid, "s3.amazonaws.com", source_arn),

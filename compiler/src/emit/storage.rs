@@ -128,7 +128,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
             "RestrictPublicBuckets": true,
         },
     });
-    props["BucketName"] = refs::bucket_name(&b.name);
+    props["BucketName"] = refs::bucket_name_of(model, &b.name);
     if b.versioning {
         // Overwritten and deleted objects stay recoverable.
         props["VersioningConfiguration"] = json!({ "Status": "Enabled" });

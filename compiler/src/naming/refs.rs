@@ -44,7 +44,25 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             )),
             None => json!(null),
         },
+        DeclKind::Bucket => bucket_arn(model, name),
         _ => attr(kind, name, Attr::Arn),
+    }
+}
+
+/// A bucket's name: the one the spec fixes (`name = "..."`), else the one
+/// slsc generates ([`bucket_name`]).
+pub fn bucket_name_of(model: &Model, name: &str) -> Json {
+    match model.physical_name(name) {
+        Some(fixed) => text(&fixed.value),
+        None => bucket_name(name),
+    }
+}
+
+/// A bucket's ARN, from its name (see [`bucket_name_of`]).
+pub fn bucket_arn(model: &Model, name: &str) -> Json {
+    match model.physical_name(name) {
+        Some(fixed) => text(&format!("arn:${{AWS::Partition}}:s3:::{}", fixed.value)),
+        None => attr(DeclKind::Bucket, name, Attr::Arn),
     }
 }
 
@@ -57,6 +75,8 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
         return json!(fixed);
     }
     match (kind, a) {
+        (DeclKind::Bucket, Attr::Name) => bucket_name_of(model, name),
+        (DeclKind::Bucket, _) => bucket_arn(model, name),
         // Declared, but left out of the model: its declaration has errors.
         (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),
