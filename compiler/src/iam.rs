@@ -320,6 +320,25 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
     out
 }
 
+/// Every statement of a rule's role, which EventBridge assumes to put
+/// events on the rule's bus targets (another account's or region's bus
+/// needs it): `events:PutEvents` on each.
+pub fn rule_statements(model: &Model, r: &Rule) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for t in r.targets.iter().filter(|t| t.kind == DeclKind::Bus) {
+        out.extend(caused(
+            vec![stmt(
+                sid(&["Forward", "to", &t.name]),
+                &["events:PutEvents"],
+                vec![refs::arn(model, DeclKind::Bus, &t.name)],
+            )],
+            t.span,
+            format!("rule {} -> bus {}", r.name, t.name),
+        ));
+    }
+    out
+}
+
 /// What the role needs to deliver invocation records to one destination.
 fn destination(model: &Model, d: Destination) -> Vec<Statement> {
     let dest = d.to;

@@ -208,6 +208,11 @@ impl OnDelete {
 }
 
 impl Model {
+    /// The bus of this name, if declared.
+    pub fn bus(&self, name: &str) -> Option<&Bus> {
+        self.buses.iter().find(|b| b.name == name)
+    }
+
     /// The physical name `name = "..."` fixes for declaration `decl`.
     pub fn physical_name(&self, decl: &str) -> Option<&Spanned<String>> {
         self.physical_names.get(decl)
@@ -1461,6 +1466,9 @@ pub struct Bus {
     /// `external = true`: rules or producers outside the spec use the bus
     /// (its ARN becomes an output).
     pub external: bool,
+    /// `arn = "..."`: a bus outside the stack, in this or another account or
+    /// region, that rules and functions of the app send events to.
+    pub arn: Option<Spanned<String>>,
 }
 
 /// Key attribute types.

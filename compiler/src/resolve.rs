@@ -562,7 +562,26 @@ impl Resolver {
             }
             DeclKind::Bus => {
                 let mut p = Props::new(&d.body);
-                self.identity(&mut p, d);
+                let arn = p.take("arn").and_then(|v| self.expect_string(v));
+                if let Some(a) = &arn {
+                    // A bus elsewhere is not created here: nothing to name,
+                    // describe or offer.
+                    for key in ["name", "description", "external"] {
+                        if let Some(m) = d.body.iter().find(|m| matches!(&m.kind, MemberKind::Property { key: k, .. } if k.name == key)) {
+                            self.error(
+                                Diagnostic::new(Code::E0105, m.span, format!("`{key}` does not apply to a bus given by `arn`"))
+                                    .label("the bus is not created by this stack")
+                                    .with(a.span, "a bus outside the stack")
+                                    .help(format!("remove `{key}`; the bus's owner sets it")),
+                            );
+                        }
+                    }
+                    p.take("name");
+                    p.take("description");
+                    p.take("external");
+                } else {
+                    self.identity(&mut p, d);
+                }
                 let external = p
                     .take("external")
                     .and_then(|v| self.expect_bool(v))
@@ -572,7 +591,8 @@ impl Resolver {
                 self.model.buses.push(Bus {
                     name: d.name.name.clone(),
                     span: d.name.span,
-                    external,
+                    external: external && arn.is_none(),
+                    arn,
                 });
                 self.model.buses.len() - 1
             }

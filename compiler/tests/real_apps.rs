@@ -628,3 +628,43 @@ function Resize {
         );
     }
 }
+
+#[test]
+fn rules_forward_to_a_bus_in_another_account_with_their_role() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+bus Central { arn = "arn:aws:events:eu-west-1:111122223333:event-bus/central" }
+bus Shop
+event OrderPlaced from "shop.orders" { orderId: string }
+queue RuleDlq { retention = 14d }
+queue Failures { retention = 14d }
+function Place { handler = "p.h", external = true, emits OrderPlaced to Shop, on_failure = Failures }
+rule Forward on Shop {
+  match OrderPlaced
+  send to Central
+  dead_letter = RuleDlq
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = &t["Resources"];
+        assert!(
+            r.get("Central").is_none(),
+            "a bus outside the stack is not created"
+        );
+        let tgt = &r["Forward"]["Properties"]["Targets"][0];
+        assert_eq!(
+            tgt["Arn"],
+            "arn:aws:events:eu-west-1:111122223333:event-bus/central"
+        );
+        assert_eq!(
+            tgt["RoleArn"],
+            json!({ "Fn::GetAtt": ["ForwardRole", "Arn"] })
+        );
+        let policy = &r["ForwardRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
+        assert_eq!(
+            policy,
+            &json!([{ "Sid": "ForwardToCentral", "Effect": "Allow", "Action": ["events:PutEvents"], "Resource": ["arn:aws:events:eu-west-1:111122223333:event-bus/central"] }])
+        );
+    }
+}

@@ -88,6 +88,10 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             let (source, detail_type) = model
                 .event(&e.name)
                 .map_or(("", ""), |ev| (ev.source.as_str(), ev.detail_type.as_str()));
+            // A bus outside the stack: its rules are its owner's.
+            if model.bus(&a.target.name).is_some_and(|b| b.arn.is_some()) {
+                continue;
+            }
             let caught = model.rules.iter().any(|r| {
                 r.event.is_none()
                     && bus_of(r.bus.as_ref()) == a.target.name

@@ -583,6 +583,45 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                 format!("rule `{}` sends to `{}`", r.name, t.name)
             });
         }
+        // A bus target of this stack puts the event back on a bus: every
+        // rule there that may match it is fed (the rule's own bus included).
+        for t in r.targets.iter().filter(|t| {
+            t.kind == DeclKind::Bus && model.bus(&t.name).is_none_or(|b| b.arn.is_none())
+        }) {
+            let event = r.event.as_ref().and_then(|e| model.event(&e.name));
+            let (source, detail_type) =
+                event.map_or(("", ""), |e| (e.source.as_str(), e.detail_type.as_str()));
+            let typed: Vec<&Rule> = match event {
+                Some(e) => rules_by_event
+                    .get(&(t.name.as_str(), e.name.as_str()))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .collect(),
+                // `match any` forwards events of every type.
+                None => model
+                    .rules
+                    .iter()
+                    .filter(|r2| r2.bus.as_ref().map_or("default", |b| b.name.as_str()) == t.name)
+                    .collect(),
+            };
+            for r2 in typed
+                .into_iter()
+                .chain(any_rules(&t.name, source, detail_type))
+            {
+                if let Some(to) = at(&g, &r2.name) {
+                    g.edge(
+                        from,
+                        to,
+                        t.span,
+                        format!(
+                            "rule `{}` puts the event on bus `{}`, which rule `{}` matches",
+                            r.name, t.name, r2.name
+                        ),
+                    );
+                }
+            }
+        }
         if let Some(d) = &r.dead_letter {
             g.link(from, &d.name, d.span, false, || {
                 format!(

@@ -14,6 +14,33 @@ pub const REST_API_TIMEOUT_S: u64 = 29;
 
 /// Runs every wiring check.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    // Rules are created on a bus of this account and region.
+    for r in &model.rules {
+        let Some(on) = &r.bus else { continue };
+        if let Some(arn) = model.bus(&on.name).and_then(|b| b.arn.as_ref()) {
+            diags.push(
+                Diagnostic::new(Code::E0103, on.span, format!("bus `{}` is outside the stack: a rule cannot listen on it", on.name))
+                    .label("a bus given by `arn`")
+                    .with(arn.span, "its ARN")
+                    .help("listen on a bus of this stack (or `default`), and have the bus's owner forward events to it with a rule of theirs"),
+            );
+        }
+    }
+    for b in &model.buses {
+        if let Some(arn) = &b.arn {
+            if let Some(why) = bus_arn_problem(&arn.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0201,
+                        arn.span,
+                        format!("\"{}\" is not an event bus ARN: {why}", arn.value),
+                    )
+                    .label("not an event bus ARN")
+                    .help("write `arn = \"arn:aws:events:REGION:ACCOUNT:event-bus/NAME\"`"),
+                );
+            }
+        }
+    }
     // FIFO topics deliver only to SQS queues: no email, SMS or HTTPS.
     for tp in model.topics.iter().filter(|t| t.fifo) {
         if let Some(e) = tp.endpoints.first() {
@@ -639,5 +666,30 @@ fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// What is wrong with `arn` as an event bus ARN, if anything:
+/// `arn:PARTITION:events:REGION:ACCOUNT:event-bus/NAME`.
+fn bus_arn_problem(arn: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let [scheme, partition, service, region, account, resource] = parts.as_slice() else {
+        return Some("it has fewer than six `:`-separated parts");
+    };
+    if *scheme != "arn" || !partition.starts_with("aws") {
+        return Some("it does not start with `arn:aws`");
+    }
+    if *service != "events" {
+        return Some("its service is not `events`");
+    }
+    if region.is_empty() {
+        return Some("it names no region");
+    }
+    if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
+        return Some("its account is not 12 digits");
+    }
+    match resource.strip_prefix("event-bus/") {
+        Some(name) if !name.is_empty() => None,
+        _ => Some("its resource is not `event-bus/NAME`"),
     }
 }

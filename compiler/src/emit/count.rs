@@ -70,6 +70,9 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 let r = &model.rules[*index];
                 let id = logical(&r.name);
                 c.add(id.clone(), owner);
+                if r.targets.iter().any(|t| t.kind == DeclKind::Bus) {
+                    c.add(ids::role(&r.name), owner);
+                }
                 for target in r.targets.iter().filter(|t| t.kind == DeclKind::Function) {
                     c.add(format!("{id}{}Permission", logical(&target.name)), owner);
                 }
@@ -103,6 +106,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                     );
                 }
             }
+            K::Bus if model.buses[*index].arn.is_some() => {}
             K::Bus => c.add(logical(&model.buses[*index].name), owner),
             K::Table => c.add(logical(&model.tables[*index].name), owner),
             K::Stream => c.add(logical(&model.streams[*index].name), owner),

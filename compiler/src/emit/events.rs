@@ -38,6 +38,10 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
         if target.kind == DeclKind::Queue && model.queue(&target.name).is_some_and(|q| q.fifo) {
             tj["SqsParameters"] = json!({ "MessageGroupId": r.name });
         }
+        // EventBridge puts events on another bus with the rule's role.
+        if target.kind == DeclKind::Bus {
+            tj["RoleArn"] = get_att(&ids::role(&r.name), "Arn");
+        }
         if let Some((_, input)) = r.inputs.iter().find(|(n, _)| *n == target.name) {
             tj["InputTransformer"] = input_transformer(input);
         }
@@ -58,6 +62,7 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
     for (i, target) in r.targets.iter().enumerate() {
         t.prop(&id, &format!("Targets/{i}"), target.span);
     }
+    super::roles::add_rule_role(model, r, t);
     // No DependsOn on the queue or topic policies: they name this rule's ARN
     // in their conditions, so they are created after it.
     t.add(

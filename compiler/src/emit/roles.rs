@@ -3,8 +3,8 @@
 //! only writes it down, so that `iam` never depends on the template.
 
 use super::Template;
-use crate::iam::{schedule_statements, statements, Statement};
-use crate::model::{Function, Model, Schedule};
+use crate::iam::{rule_statements, schedule_statements, statements, Statement};
+use crate::model::{Function, Model, Rule, Schedule};
 use crate::naming::{ids, refs};
 use serde_json::{json, Value as Json};
 
@@ -20,6 +20,23 @@ pub fn add_schedule_role(model: &Model, s: &Schedule, t: &mut Template) {
     let list = schedule_statements(model, s);
     let role = schedule_role(&list, &super::shared::tag_list(model));
     add(ids::role(&s.name), role, &list, t);
+}
+
+/// Adds the role of a rule with bus targets: only EventBridge of this
+/// account may assume it, to put events on those buses.
+pub fn add_rule_role(model: &Model, r: &Rule, t: &mut Template) {
+    let list = rule_statements(model, r);
+    if list.is_empty() {
+        return;
+    }
+    let trust = json!({
+        "Effect": "Allow",
+        "Principal": { "Service": "events.amazonaws.com" },
+        "Action": "sts:AssumeRole",
+        "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
+    });
+    let role = role_resource(trust, &list, None, &super::shared::tag_list(model));
+    add(ids::role(&r.name), role, &list, t);
 }
 
 /// Adds role `id`: each statement of its one inline policy comes from the

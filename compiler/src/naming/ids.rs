@@ -93,6 +93,7 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind) -> &'static [&'static str] {
     use crate::ast::DeclKind as K;
     match kind {
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
+        K::Rule | K::Schedule => &["Role"],
         K::Queue | K::Topic | K::Bucket => &["Policy"],
         K::Api => &[
             "DefaultStage",

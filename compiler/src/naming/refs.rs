@@ -45,6 +45,10 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             None => json!(null),
         },
         DeclKind::Bucket => bucket_arn(model, name),
+        DeclKind::Bus => match model.bus(name).and_then(|b| b.arn.as_ref()) {
+            Some(a) => json!(a.value),
+            None => attr(kind, name, Attr::Arn),
+        },
         _ => attr(kind, name, Attr::Arn),
     }
 }
@@ -77,6 +81,16 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
     match (kind, a) {
         (DeclKind::Bucket, Attr::Name) => bucket_name_of(model, name),
         (DeclKind::Bucket, _) => bucket_arn(model, name),
+        (DeclKind::Bus, _) if model.bus(name).is_some_and(|b| b.arn.is_some()) => {
+            let arn = model
+                .bus(name)
+                .and_then(|b| b.arn.as_ref())
+                .map_or("", |a| a.value.as_str());
+            match a {
+                Attr::Name => json!(arn.rsplit('/').next().unwrap_or(arn)),
+                _ => json!(arn),
+            }
+        }
         // Declared, but left out of the model: its declaration has errors.
         (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),

@@ -55,7 +55,12 @@ impl Resolver {
                     tp.finish(self, "a rule target");
                     if let Some(r) = self.expect_ref(
                         target,
-                        &[DeclKind::Function, DeclKind::Queue, DeclKind::Topic],
+                        &[
+                            DeclKind::Function,
+                            DeclKind::Queue,
+                            DeclKind::Topic,
+                            DeclKind::Bus,
+                        ],
                     ) {
                         if let Some(i) = input {
                             if !inputs.iter().any(|(n, _)| *n == r.name) {
