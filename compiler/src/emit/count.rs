@@ -195,10 +195,10 @@ fn http_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     c.add(format!("{id}DefaultStage"), owner);
     for z in &api.authorizers {
         let zid = ids::authorizer(&api.name, z);
+        c.add(zid.clone(), owner);
         if matches!(z.kind, AuthorizerKind::Lambda { .. }) {
             c.add(format!("{zid}Permission"), owner);
         }
-        c.add(zid, owner);
     }
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let fid = logical(&route.function.name);
@@ -218,8 +218,8 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     for z in &api.authorizers {
         if matches!(z.kind, AuthorizerKind::Lambda { .. }) {
             let zid = ids::authorizer(&api.name, z);
+            out.insert(zid.clone(), ());
             out.insert(format!("{zid}Permission"), ());
-            out.insert(zid, ());
         }
     }
     let mut by_prefix: IndexMap<String, String> = IndexMap::new();

@@ -62,13 +62,13 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
     for (i, target) in r.targets.iter().enumerate() {
         t.prop(&id, &format!("Targets/{i}"), target.span);
     }
-    super::roles::add_rule_role(model, r, t);
     // No DependsOn on the queue or topic policies: they name this rule's ARN
     // in their conditions, so they are created after it.
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Events::Rule", "Properties": props }),
     );
+    super::roles::add_rule_role(model, r, t);
     for target in r.targets.iter().filter(|t| t.kind == DeclKind::Function) {
         let fid = logical(&target.name);
         t.add(
