@@ -850,6 +850,19 @@ pub struct Allow {
     pub span: Span,
 }
 
+/// A usage plan of a REST API: limits per API key, and the keys in it.
+#[derive(Debug, Clone)]
+pub struct UsagePlan {
+    /// Its name, as declared.
+    pub name: Spanned<String>,
+    /// Requests per second and burst per key.
+    pub throttle: Option<Throttle>,
+    /// Requests per `period` per key.
+    pub quota: Option<(Spanned<i64>, Spanned<String>)>,
+    /// API keys created in the plan, by name.
+    pub keys: Vec<Spanned<String>>,
+}
+
 /// Request throttling of an API or a route: a token bucket.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Throttle {
@@ -942,6 +955,9 @@ pub struct Route {
     pub scopes: Option<Spanned<Vec<String>>>,
     /// `throttle = { rate, burst }`: this route's own limits.
     pub throttle: Option<Throttle>,
+    /// `api_key = true` (REST): callers must send an API key of one of the
+    /// API's usage plans (`x-api-key`).
+    pub api_key: Option<Span>,
     /// Declared path parameters (`params { id: string }`).
     pub params: Option<Spanned<Vec<FieldDef>>>,
     /// Declared query parameters.
@@ -973,6 +989,8 @@ pub struct Api {
     pub authorizers: Vec<Authorizer>,
     /// `throttle { rate, burst }`: the limits of every route without its own.
     pub throttle: Option<Throttle>,
+    /// `usage_plans { NAME = { rate, burst, quota, period, keys } }` (REST).
+    pub usage_plans: Vec<UsagePlan>,
     /// CORS.
     pub cors: Option<Cors>,
     /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP

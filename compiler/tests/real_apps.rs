@@ -694,3 +694,42 @@ rule Forward on Shop {
         );
     }
 }
+
+#[test]
+fn usage_plans_and_api_keys_of_a_rest_api() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function ListOrders { handler = "orders.list" }
+api Partner rest {
+  auth = iam
+  usage_plans {
+    Gold = { rate = 100, burst = 200, quota = 100000, period = day, keys = ["acme"] }
+  }
+  GET /orders -> ListOrders { api_key = true }
+}
+"#;
+    let cfn = build(spec, Target::CloudFormation);
+    let r = &cfn["Resources"];
+    let plan = &r["PartnerGoldUsagePlan"]["Properties"];
+    assert_eq!(plan["Quota"], json!({ "Limit": 100000, "Period": "DAY" }));
+    assert_eq!(
+        plan["ApiStages"][0]["Stage"],
+        json!({ "Ref": "PartnerStage" })
+    );
+    assert_eq!(
+        r["PartnerAcmeApiKeyPlan"]["Properties"]["UsagePlanId"],
+        json!({ "Ref": "PartnerGoldUsagePlan" })
+    );
+    let method = r
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|x| x["Type"] == "AWS::ApiGateway::Method" && x["Properties"]["HttpMethod"] == "GET")
+        .unwrap();
+    assert_eq!(method["Properties"]["ApiKeyRequired"], true);
+    let sam = build(spec, Target::Sam);
+    assert_eq!(
+        sam["Resources"]["PartnerGoldUsagePlan"]["Properties"]["ApiStages"][0]["Stage"],
+        json!({ "Ref": "Partner.Stage" })
+    );
+}

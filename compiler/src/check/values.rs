@@ -274,9 +274,11 @@ fn api_quotas(a: &Api, diags: &mut Vec<Diagnostic>) {
         .throttle
         .iter()
         .chain(a.routes.iter().filter_map(|r| r.throttle.as_ref()))
+        .chain(a.usage_plans.iter().filter_map(|p| p.throttle.as_ref()))
     {
         throttle(t, diags);
     }
+    api_keys(a, diags);
     if let Some(age) = a.cors.as_ref().and_then(|c| c.max_age) {
         if age > 86_400 {
             diags.push(
@@ -384,6 +386,63 @@ fn authorizers(a: &Api, diags: &mut Vec<Diagnostic>) {
                             .help("list the headers that identify the caller, e.g. `headers = [\"Authorization\"]`, or set `cache = 0s`"),
                     );
                 }
+            }
+        }
+    }
+}
+
+/// API keys: a route that requires one on an HTTP API (which has none,
+/// E0202) or on a REST API without usage plans (no key can be valid,
+/// E0107); a quota below 1 (E0203); a key in two plans of the API (E0106).
+fn api_keys(a: &Api, diags: &mut Vec<Diagnostic>) {
+    for r in &a.routes {
+        let Some(span) = r.api_key else { continue };
+        if !a.rest {
+            diags.push(
+                Diagnostic::new(Code::E0202, span, "HTTP APIs have no API keys")
+                    .label("API keys are for REST APIs")
+                    .help("make the API `rest` with `usage_plans { ... }`, or authorize callers with `auth`"),
+            );
+        } else if a.usage_plans.is_empty() {
+            diags.push(
+                Diagnostic::new(Code::E0107, span, format!("route `{}` requires an API key, but API `{}` has no usage plan", r.key(), a.name))
+                    .label("no key can be valid")
+                    .help("declare `usage_plans { Partners = { rate = 10, burst = 20, keys = [\"partner-a\"] } }` on the API"),
+            );
+        }
+    }
+    let mut seen: Vec<&Spanned<String>> = Vec::new();
+    for p in &a.usage_plans {
+        if let Some((q, _)) = &p.quota {
+            if q.value < 1 {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0203,
+                        q.span,
+                        "a usage plan's quota is at least 1 request",
+                    )
+                    .label("no request allowed")
+                    .help("give the requests each key may make per period, or remove `quota`"),
+                );
+            }
+        }
+        for k in &p.keys {
+            if let Some(first) = seen.iter().find(|s| s.value == k.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0106,
+                        k.span,
+                        format!(
+                            "API key `{}` is in two usage plans of `{}`",
+                            k.value, a.name
+                        ),
+                    )
+                    .label("listed again here")
+                    .with(first.span, "first listed here")
+                    .help("a key is in one plan of an API stage: remove it from one of them"),
+                );
+            } else {
+                seen.push(k);
             }
         }
     }

@@ -136,3 +136,59 @@ pub fn method_settings(api: &Api) -> Option<Json> {
     }
     (!out.is_empty()).then_some(Json::Array(out))
 }
+
+/// A REST API's usage plans, their API keys and the keys' memberships, for
+/// the API deployed to `stage` (a reference to the stage's name that also
+/// orders the plan after the stage).
+pub fn usage_plans(model: &Model, api: &Api, stage: Json, t: &mut Template) {
+    let id = logical(&api.name);
+    for p in &api.usage_plans {
+        let pid = crate::naming::ids::usage_plan(&api.name, &p.name.value);
+        let mut props = json!({
+            "ApiStages": [{ "ApiId": crate::naming::refs::r#ref(&id), "Stage": stage }],
+            "UsagePlanName": sub(&format!("${{AWS::StackName}}-{}-{}", api.name, p.name.value)),
+        });
+        if let Some(th) = &p.throttle {
+            let limits = throttle_limits(th);
+            props["Throttle"] = json!({
+                "BurstLimit": limits["ThrottlingBurstLimit"],
+                "RateLimit": limits["ThrottlingRateLimit"],
+            });
+        }
+        if let Some((q, period)) = &p.quota {
+            props["Quota"] =
+                json!({ "Limit": q.value, "Period": period.value.to_ascii_uppercase() });
+        }
+        if !model.tags.is_empty() {
+            props["Tags"] = super::shared::tag_list(model);
+        }
+        t.add(
+            pid.clone(),
+            json!({ "Type": "AWS::ApiGateway::UsagePlan", "Properties": props }),
+        );
+        for k in &p.keys {
+            let kid = crate::naming::ids::api_key(&api.name, &k.value);
+            t.add(
+                kid.clone(),
+                json!({
+                    "Type": "AWS::ApiGateway::ApiKey",
+                    "Properties": {
+                        "Enabled": true,
+                        "Name": sub(&format!("${{AWS::StackName}}-{}-{}", api.name, k.value)),
+                    },
+                }),
+            );
+            t.add(
+                format!("{kid}Plan"),
+                json!({
+                    "Type": "AWS::ApiGateway::UsagePlanKey",
+                    "Properties": {
+                        "KeyId": crate::naming::refs::r#ref(&kid),
+                        "KeyType": "API_KEY",
+                        "UsagePlanId": crate::naming::refs::r#ref(&pid),
+                    },
+                }),
+            );
+        }
+    }
+}

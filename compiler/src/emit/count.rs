@@ -60,6 +60,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                     (Target::Sam, _) => {
                         access_logs(api, owner, &mut c);
                         c.add(logical(&api.name), owner);
+                        usage_plans(api, owner, &mut c);
                     }
                     (Target::CloudFormation, false) => http_api(api, &plan, *index, owner, &mut c),
                     (Target::CloudFormation, true) => rest_api(api, &plan, *index, owner, &mut c),
@@ -270,5 +271,19 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     out.insert(format!("{id}Stage"), ());
     for k in out.into_keys() {
         c.add(k, owner);
+    }
+    usage_plans(api, owner, c);
+}
+
+/// A REST API's usage plans, API keys and memberships, as
+/// `apis::usage_plans` adds them.
+fn usage_plans(api: &Api, owner: Span, c: &mut Counts) {
+    for p in &api.usage_plans {
+        c.add(ids::usage_plan(&api.name, &p.name.value), owner);
+        for k in &p.keys {
+            let kid = ids::api_key(&api.name, &k.value);
+            c.add(kid.clone(), owner);
+            c.add(format!("{kid}Plan"), owner);
+        }
     }
 }

@@ -51,6 +51,12 @@ pub fn sam_event(api: &Api, route: &Route) -> Json {
         };
         p["Auth"] = json!({ "Authorizer": name });
     }
+    if route.api_key.is_some() {
+        if p.get("Auth").is_none() {
+            p["Auth"] = json!({});
+        }
+        p["Auth"]["ApiKeyRequired"] = json!(true);
+    }
     if let Some(body) = &route.body {
         p["RequestModel"] = json!({
             "Model": logical(&body.name),
@@ -184,6 +190,9 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::Serverless::Api", "Properties": props }),
     );
+    // `<Api>.Stage` is SAM's reference to the stage it generates: the
+    // plan is created after it.
+    apis::usage_plans(model, api, r#ref(&format!("{id}.Stage")), t);
     output(api, t);
 }
 
@@ -359,6 +368,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         if let Some(z) = api.authorizer(route_auth) {
             props["AuthorizerId"] = r#ref(&ids::authorizer(&api.name, z));
         }
+        if route.api_key.is_some() {
+            props["ApiKeyRequired"] = json!(true);
+        }
         let params = request_parameters(route);
         if !params.is_empty() {
             props["RequestParameters"] =
@@ -424,6 +436,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     for (k, v) in out {
         t.add(k, v);
     }
+    apis::usage_plans(model, api, r#ref(&format!("{id}Stage")), t);
     output(api, t);
 }
 

@@ -81,6 +81,16 @@ pub fn authorizer(api: &str, a: &crate::model::Authorizer) -> String {
     }
 }
 
+/// A usage plan of a REST API.
+pub fn usage_plan(api: &str, plan: &str) -> String {
+    format!("{}{}UsagePlan", logical(api), logical(plan))
+}
+
+/// An API key of a REST API, and its membership of its plan (`<id>Plan`).
+pub fn api_key(api: &str, key: &str) -> String {
+    format!("{}{}ApiKey", logical(api), logical(key))
+}
+
 /// The log group of a function.
 pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))

@@ -46,6 +46,10 @@ impl Resolver {
             let span = body.first().map_or(d.name.span, |m| m.span);
             self.throttle(body, span)
         });
+        let usage_plans = p
+            .take_block("usage_plans")
+            .map(|body| self.usage_plans(body, rest))
+            .unwrap_or_default();
         let access_logs = p
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
@@ -90,6 +94,7 @@ impl Resolver {
                             auth: contract.auth,
                             scopes: contract.scopes,
                             throttle: contract.throttle,
+                            api_key: contract.api_key,
                             params: contract.params,
                             query: contract.query,
                             body: contract.body,
@@ -110,6 +115,7 @@ impl Resolver {
             auth,
             authorizers,
             throttle,
+            usage_plans,
             cors,
             access_logs,
             routes,
@@ -393,6 +399,105 @@ impl Resolver {
         );
     }
 
+    /// `usage_plans { NAME = { rate, burst, quota, period, keys } }`: REST
+    /// APIs only.
+    fn usage_plans(&mut self, body: &[ast::Member], rest: bool) -> Vec<UsagePlan> {
+        let mut out: Vec<UsagePlan> = Vec::new();
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`usage_plans`");
+                continue;
+            };
+            if !rest {
+                self.error(
+                    Diagnostic::new(Code::E0202, key.span, "HTTP APIs have no usage plans or API keys")
+                        .label("usage plans are for REST APIs")
+                        .help("make the API `rest` to meter callers by API key, or throttle it with `throttle { ... }`"),
+                );
+                return Vec::new();
+            }
+            let ValueKind::Record(entries) = &value.kind else {
+                self.type_error(
+                    value,
+                    "a record",
+                    "write `Gold = { rate = 100, burst = 200, quota = 100000, period = day }`",
+                );
+                continue;
+            };
+            let members: Vec<ast::Member> = entries
+                .iter()
+                .map(|(k, v)| ast::Member {
+                    kind: MemberKind::Property {
+                        key: k.clone(),
+                        value: v.clone(),
+                    },
+                    span: k.span.to(v.span),
+                })
+                .collect();
+            let mut p = Props::new(&members);
+            let has_throttle = p.has("rate") || p.has("burst");
+            let rate = p.take("rate");
+            let burst = p.take("burst");
+            let throttle = if has_throttle {
+                let parts: Vec<ast::Member> = members
+                    .iter()
+                    .filter(|m| matches!(&m.kind, MemberKind::Property { key, .. } if key.name == "rate" || key.name == "burst"))
+                    .cloned()
+                    .collect();
+                let _ = (rate, burst);
+                self.throttle(&parts, value.span)
+            } else {
+                None
+            };
+            let quota = p.take("quota").and_then(|v| self.expect_int(v));
+            let period = p.take("period").and_then(|v| {
+                let span = v.span;
+                self.expect_word(v, &["day", "week", "month"])
+                    .map(|w| Spanned::new(w, span))
+            });
+            let keys = p
+                .take("keys")
+                .and_then(|v| match &v.kind {
+                    ValueKind::List(items) => {
+                        Some(items.iter().filter_map(|i| self.expect_string(i)).collect())
+                    }
+                    _ => {
+                        self.type_error(v, "a list of key names", "write `keys = [\"partner-a\"]`");
+                        None
+                    }
+                })
+                .unwrap_or_default();
+            p.finish(self, "a usage plan");
+            let quota = match (quota, period) {
+                (Some(q), Some(p)) => Some((q, p)),
+                (None, None) => None,
+                (Some(q), None) => {
+                    self.error(
+                        Diagnostic::new(Code::E0107, q.span, "a `quota` needs its `period`")
+                            .label("per what?")
+                            .help("add `period = day`, `week` or `month`"),
+                    );
+                    None
+                }
+                (None, Some(p)) => {
+                    self.error(
+                        Diagnostic::new(Code::E0107, p.span, "a `period` needs its `quota`")
+                            .label("how many?")
+                            .help("add `quota = 10000`, the requests each key may make per period"),
+                    );
+                    None
+                }
+            };
+            out.push(UsagePlan {
+                name: Spanned::new(key.name.clone(), key.span),
+                throttle,
+                quota,
+                keys,
+            });
+        }
+        out
+    }
+
     /// `rate = N` (requests per second) and `burst = N`, both required.
     fn throttle(&mut self, body: &[ast::Member], span: Span) -> Option<Throttle> {
         let mut p = Props::new(body);
@@ -508,6 +613,10 @@ impl Resolver {
                 None
             }
         });
+        let api_key = rp.take("api_key").and_then(|v| {
+            let span = v.span;
+            self.expect_bool(v).filter(|b| *b).map(|_| span)
+        });
         let scopes = rp.take("scopes").and_then(|v| {
             let span = v.span;
             self.expect_strings(v).map(|s| Spanned::new(s, span))
@@ -524,6 +633,7 @@ impl Resolver {
         let mut contract = RouteContract {
             auth,
             throttle,
+            api_key,
             scopes,
             acknowledged,
             body: body_type,
@@ -614,6 +724,7 @@ impl Resolver {
 struct RouteContract {
     auth: Option<Auth>,
     throttle: Option<Throttle>,
+    api_key: Option<Span>,
     scopes: Option<Spanned<Vec<String>>>,
     acknowledged: Option<String>,
     params: Option<Spanned<Vec<FieldDef>>>,
