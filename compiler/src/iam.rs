@@ -285,12 +285,11 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
 /// Every statement of a schedule's role: invoke its function, and send to
 /// its dead-letter queue (encrypting with the app's key).
 pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
-    let fid = crate::naming::ids::logical(&s.target.name);
     let mut out = caused(
         vec![stmt(
             sid(&["Invoke", &s.target.name]),
             &["lambda:InvokeFunction"],
-            vec![refs::get_att(&fid, "Arn")],
+            vec![refs::Invoked::of(model, &s.target.name).arn()],
         )],
         s.target.span,
         format!("schedule {} -> {}", s.name, s.target.name),
@@ -518,11 +517,20 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
         (VerbKind::PublishesTo, _) => {
             vec![stmt(sid(&["Publish", name]), &["sns:Publish"], vec![arn])]
         }
-        (VerbKind::Invokes, _) => vec![stmt(
-            sid(&["Invoke", name]),
-            &["lambda:InvokeFunction"],
-            vec![arn],
-        )],
+        (VerbKind::Invokes, _) => {
+            // `arn` is the alias `live` of a function with SnapStart, which
+            // code should invoke; code that names the function itself
+            // (`$LATEST`) is let through too, rather than denied.
+            let mut resources = vec![arn];
+            if model.function(name).is_some_and(|f| f.snap_start.is_some()) {
+                resources.insert(0, refs::attr(DeclKind::Function, name, Attr::Arn));
+            }
+            vec![stmt(
+                sid(&["Invoke", name]),
+                &["lambda:InvokeFunction"],
+                resources,
+            )]
+        }
         (VerbKind::Emits, _) => {
             let Some(event) = a.event.as_ref().and_then(|e| model.event(&e.name)) else {
                 return Vec::new();

@@ -269,6 +269,14 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
             .iter()
             .filter(|d| d.kind == ast::DeclKind::Function)
         {
+            // With an `image`, `code` is an error of its own (E0106)
+            // whether or not it exists.
+            let image = decl.body.iter().any(
+                |m| matches!(&m.kind, ast::MemberKind::Property { key, .. } if key.name == "image"),
+            );
+            if image {
+                continue;
+            }
             for m in &decl.body {
                 let ast::MemberKind::Property { key, value } = &m.kind else {
                     continue;
@@ -290,7 +298,7 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
                     (files::Kind::Folder, false) | (files::Kind::File, true) => continue,
                     (files::Kind::File, false) => (
                         format!("`code` folder `{code}` is a file"),
-                        "name the folder with the code, or a built package ending in `.zip` or `.jar`".to_string(),
+                        format!("{}; a package is a `.zip` (or a `.jar` for Java)", resolve::CODE_FORMS),
                     ),
                     (files::Kind::Folder, true) => (
                         format!("`code` package `{code}` is a folder"),

@@ -758,12 +758,8 @@ pub struct Function {
     pub name: String,
     /// Where the name is.
     pub span: Span,
-    /// Handler entry point.
-    pub handler: Spanned<String>,
-    /// Where its code is.
-    pub code: CodeSource,
-    /// Runtime identifier.
-    pub runtime: Spanned<String>,
+    /// What it runs: a package on a managed runtime, or a container image.
+    pub package: Package,
     /// Memory in MB.
     pub memory: Spanned<u64>,
     /// Timeout in seconds.
@@ -808,6 +804,54 @@ pub struct Function {
     /// stack, a person with the CLI), possibly asynchronously, so its
     /// asynchronous settings take effect whatever the app does.
     pub external: bool,
+    /// `snap_start = true`, where it is written. SnapStart snapshots
+    /// published versions only, so such a function publishes a version on
+    /// every change, behind its alias `live`, and what invokes it invokes
+    /// that alias.
+    pub snap_start: Option<Span>,
+}
+
+/// What a function runs: Lambda's two package types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Package {
+    /// A `.zip` package (a `.jar` is one too) run by a managed runtime.
+    Zip {
+        /// Where the code is.
+        code: CodeSource,
+        /// Handler entry point.
+        handler: Spanned<String>,
+        /// Runtime identifier (the `app`'s when the function names none).
+        runtime: Spanned<String>,
+    },
+    /// `image = "..."`: a container image in Amazon ECR, which carries its
+    /// own runtime and entry point. The URI may hold `${...}` parameter
+    /// references, as strings where parameters may go do.
+    Image(Spanned<String>),
+}
+
+impl Function {
+    /// Where its code is; none for a container image.
+    pub fn code(&self) -> Option<&CodeSource> {
+        match &self.package {
+            Package::Zip { code, .. } => Some(code),
+            Package::Image(_) => None,
+        }
+    }
+
+    /// Its runtime; none for a container image.
+    pub fn runtime(&self) -> Option<&Spanned<String>> {
+        match &self.package {
+            Package::Zip { runtime, .. } => Some(runtime),
+            Package::Image(_) => None,
+        }
+    }
+
+    /// Its code is packaged from the spec's folder (a folder or a built
+    /// package), so the CloudFormation target needs the `CodeBucket`
+    /// parameter for it.
+    pub fn has_local_code(&self) -> bool {
+        self.code().is_some_and(CodeSource::is_local)
+    }
 }
 
 /// Where a function's code is: `code = "..."` in one of three forms.

@@ -12,7 +12,7 @@
 
 mod apis;
 mod functions;
-pub(crate) use functions::code_source;
+pub(crate) use functions::{code_source, CODE_FORMS};
 mod names;
 mod params;
 mod props;

@@ -14,7 +14,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for p in &model.params {
         values(p, diags);
         let id = logical(&p.name);
-        if GENERATED.contains(&id.as_str()) && model.functions.iter().any(|f| f.code.is_local()) {
+        if GENERATED.contains(&id.as_str()) && model.functions.iter().any(|f| f.has_local_code()) {
             diags.push(
                 Diagnostic::new(Code::E0109, p.span, format!("parameter `{}` has the logical ID `{id}`, which the CloudFormation target gives the functions' code location", p.name))
                     .label("taken by a generated parameter")

@@ -312,6 +312,32 @@ pub const RUNTIMES: &[Runtime] = &[
     rt("ruby4.0", Some("2029-03-31"), Some("2029-04-30"), "ruby4.0"),
 ];
 
+/// Whether SnapStart supports a (known) runtime: Java 11 and later, Python
+/// 3.12 and later, .NET 8 and later. Sources: AWS's SnapStart page
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html>,
+/// "Supported features and limitations"), and cfn-lint's rule E2530
+/// (`SnapStartSupported`, cfn-lint 1.58), which accepts the `java`,
+/// `python` and `dotnet` runtimes except `dotnetcore*`, `dotnet5.0`,
+/// `dotnet6`, `dotnet7`, `java8`, `java8.al2` and `python3.7`-`python3.11`.
+/// A rule by version rather than a list, as cfn-lint's, so that a runtime
+/// added to [`RUNTIMES`] later is judged without touching this (cfn-lint
+/// also lets `python2.7` and `python3.6` through, which AWS never
+/// supported; they are blocked for new functions anyway, E0206).
+pub fn snap_start(name: &str) -> bool {
+    let version = |prefix: &str| -> Option<Vec<u32>> {
+        name.strip_prefix(prefix)?
+            .split('.')
+            .map(|p| p.parse().ok())
+            .collect()
+    };
+    match (version("java"), version("python"), version("dotnet")) {
+        (Some(v), _, _) => v.len() == 1 && v[0] >= 11,
+        (_, Some(v), _) => v.len() == 2 && (v[0], v[1]) >= (3, 12),
+        (_, _, Some(v)) => v.len() == 1 && v[0] >= 8,
+        _ => false,
+    }
+}
+
 /// The runtime most likely meant by an unknown name: among runtimes still
 /// open for new functions and of the same family (`python`, `node`...), the
 /// one sharing the longest prefix with it, then the closest spelling, then
@@ -396,6 +422,29 @@ mod tests {
         assert_eq!(suggest("ruby3.5", today), Some("ruby3.4"));
         assert_eq!(suggest("java", today), Some("java25"));
         assert_eq!(suggest("cobol", today), None);
+    }
+
+    #[test]
+    fn snap_start_runtimes_are_awss() {
+        let supported: Vec<&str> = RUNTIMES
+            .iter()
+            .map(|r| r.name)
+            .filter(|n| snap_start(n))
+            .collect();
+        assert_eq!(
+            supported,
+            [
+                "python3.12",
+                "python3.13",
+                "python3.14",
+                "java11",
+                "java17",
+                "java21",
+                "java25",
+                "dotnet8",
+                "dotnet10",
+            ]
+        );
     }
 
     #[test]

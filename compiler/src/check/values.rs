@@ -536,7 +536,10 @@ fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
                 .help(format!("use one of the allowed periods, e.g. `{nearest}d` (allowed: 1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)")),
         );
     }
-    runtime(&f.runtime, today, diags);
+    if let Some(rt) = f.runtime() {
+        runtime(rt, today, diags);
+    }
+    snap_start(f, diags);
     for (key, _) in &f.env {
         env_name(key, diags);
     }
@@ -707,6 +710,41 @@ fn runtime(rt: &Spanned<String>, today: Date, diags: &mut Vec<Diagnostic>) {
             .label("blocked runtime")
             .help(format!("move to `{}`", info.successor)),
         ),
+    }
+}
+
+/// E0217: SnapStart on a container image, or on a runtime it does not
+/// support ([`runtimes::snap_start`]). A missing or unknown runtime is
+/// reported already (E0107, E0204).
+fn snap_start(f: &Function, diags: &mut Vec<Diagnostic>) {
+    let Some(at) = f.snap_start else { return };
+    let supported = "Java 11 and later, Python 3.12 and later, and .NET 8 and later";
+    match &f.package {
+        Package::Image(image) => diags.push(
+            Diagnostic::new(Code::E0217, at, "SnapStart does not work with container images")
+                .label("on a function with an `image`")
+                .with(image.span, "the container image")
+                .help(format!("remove `snap_start`, or package the function as a `.zip` or `.jar` on a managed runtime SnapStart supports ({supported})")),
+        ),
+        Package::Zip { runtime, .. } => {
+            let Some(info) = runtimes::lookup(&runtime.value) else { return };
+            if runtimes::snap_start(info.name) {
+                return;
+            }
+            // The successor of a Java, Python or .NET runtime supports it;
+            // other families have no SnapStart at all.
+            let help = if runtimes::snap_start(info.successor) {
+                format!("move to `{}`, or remove `snap_start`", info.successor)
+            } else {
+                format!("remove `snap_start`: SnapStart supports {supported} only")
+            };
+            diags.push(
+                Diagnostic::new(Code::E0217, at, format!("SnapStart does not support runtime `{}`", info.name))
+                    .label("not a SnapStart runtime")
+                    .with(runtime.span, "the runtime")
+                    .help(help),
+            );
+        }
     }
 }
 

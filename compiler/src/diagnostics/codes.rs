@@ -90,6 +90,7 @@ codes! {
     E0214 Error "name outside AWS's naming rules";
     E0215 Error "route scopes that its auth cannot check";
     W0216 Warning "name not checked in full: depends on parameters";
+    E0217 Error "SnapStart where Lambda cannot use it";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -5,7 +5,7 @@ use super::shared::{key_arn, permission, stateful, with_tags};
 use super::Template;
 use crate::model::*;
 use crate::naming::ids::logical;
-use crate::naming::refs::{get_att, sub};
+use crate::naming::refs::{get_att, sub, Invoked};
 use serde_json::{json, Value as Json};
 
 /// The access-log format of HTTP APIs: one JSON object per request.
@@ -45,12 +45,12 @@ pub fn access_logs(model: &Model, api: &Api, t: &mut Template) -> Option<Json> {
 
 /// The Lambda permission of an API route: any stage, this method, this path
 /// (path parameters as wildcards).
-pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json {
+pub fn route_permission(api_id: &str, function: &Invoked, route: &Route) -> Json {
     if route.is_default() {
         let source = format!(
             "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/*/$default"
         );
-        return permission(function_id, "apigateway.amazonaws.com", sub(&source));
+        return permission(function, "apigateway.amazonaws.com", sub(&source));
     }
     let method = if route.method == "ANY" {
         "*"
@@ -67,23 +67,24 @@ pub fn route_permission(api_id: &str, function_id: &str, route: &Route) -> Json 
         "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/*/{method}{}",
         path.join("/")
     );
-    permission(function_id, "apigateway.amazonaws.com", sub(&source))
+    permission(function, "apigateway.amazonaws.com", sub(&source))
 }
 
 /// The URI API Gateway invokes a Lambda authorizer's function by.
-pub fn authorizer_uri(function_id: &str) -> Json {
+pub fn authorizer_uri(function: &Invoked) -> Json {
     sub(&format!(
-        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{function_id}.Arn}}/invocations"
+        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{}/invocations",
+        function.arn_sub()
     ))
 }
 
 /// The Lambda permission of a Lambda authorizer: API Gateway may invoke
 /// the function only as this authorizer of this API.
-pub fn authorizer_permission(api_id: &str, authorizer_id: &str, function_id: &str) -> Json {
+pub fn authorizer_permission(api_id: &str, authorizer_id: &str, function: &Invoked) -> Json {
     let source = format!(
         "arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api_id}}}/authorizers/${{{authorizer_id}}}"
     );
-    permission(function_id, "apigateway.amazonaws.com", sub(&source))
+    permission(function, "apigateway.amazonaws.com", sub(&source))
 }
 
 /// A throttle as the two limits API Gateway takes (HTTP API route settings

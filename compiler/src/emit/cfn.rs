@@ -7,7 +7,7 @@ use super::Template;
 use super::{apis, functions, shared};
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{get_att, r#ref, sub};
+use crate::naming::refs::{get_att, r#ref, sub, Invoked};
 use serde_json::{json, Value as Json};
 
 /// The parameter naming the bucket of function packages.
@@ -40,6 +40,64 @@ fn code(code: &CodeSource) -> Json {
             }
             j
         }
+    }
+}
+
+/// The description of the published version of a function with SnapStart,
+/// given the function's properties: a hash of them, then each template
+/// parameter they use, as its value (`Fn::Sub`). A version is immutable and
+/// CloudFormation replaces an `AWS::Lambda::Version` whose description
+/// changes, which publishes a new one: so a new version comes with every
+/// change of the function's properties in the template (code location,
+/// environment, memory, ...) and of the parameters they name (a new
+/// `CodeKeyPrefix` per release). A resource it names being replaced (a
+/// table's new name in its environment) changes the function alone, as it
+/// does with SAM's `AutoPublishAliasAllProperties`.
+fn version_description(model: &Model, function: &str, props: &Json) -> Json {
+    let mut params: Vec<String> = Vec::new();
+    let declared: Vec<String> = model.params.iter().map(|p| logical(&p.name)).collect();
+    let is_param =
+        |id: &str| id == CODE_BUCKET || id == CODE_PREFIX || declared.iter().any(|d| d == id);
+    parameters(props, &is_param, &mut params);
+    let hash = ids::fnv(&props.to_string()) as u32;
+    let mut text = format!("{function} {hash:08x}");
+    if params.is_empty() {
+        return json!(text);
+    }
+    for p in &params {
+        text.push_str(&format!(" ${{{p}}}"));
+    }
+    sub(&text)
+}
+
+/// The template parameters `value` refers to (`Ref`, `${...}` of
+/// `Fn::Sub`), in order of first use.
+fn parameters(value: &Json, is_param: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
+    let mut found = |id: &str| {
+        if is_param(id) && !out.iter().any(|p| p == id) {
+            out.push(id.to_string());
+        }
+    };
+    match value {
+        Json::Object(m) => {
+            if let Some(Json::String(id)) = m.get("Ref") {
+                found(id);
+            }
+            if let Some(Json::String(text)) = m.get("Fn::Sub") {
+                for name in crate::naming::references(text) {
+                    found(name);
+                }
+            }
+            for v in m.values() {
+                parameters(v, is_param, out);
+            }
+        }
+        Json::Array(items) => {
+            for v in items {
+                parameters(v, is_param, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -76,17 +134,33 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     super::roles::add_function_role(model, f, t);
     functions::function_provenance(f, &id, t);
     functions::log_group(model, f, t);
-    let mut props = json!({
-        "Handler": f.handler.value,
-        "Runtime": f.runtime.value,
-        "Code": code(&f.code),
-        "MemorySize": f.memory.value,
-        "Timeout": f.timeout.value,
-        "Role": get_att(&ids::role(&f.name), "Arn"),
-        "Architectures": [arch(f.arch)],
-        "TracingConfig": { "Mode": if f.tracing { "Active" } else { "PassThrough" } },
-        "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
-    });
+    let mut props = match &f.package {
+        Package::Zip {
+            code: source,
+            handler,
+            runtime,
+        } => json!({
+            "Handler": handler.value,
+            "Runtime": runtime.value,
+            "Code": code(source),
+        }),
+        Package::Image(uri) => {
+            t.prop(&id, "Code/ImageUri", uri.span);
+            json!({
+                "PackageType": "Image",
+                "Code": { "ImageUri": shared::text(&uri.value) },
+            })
+        }
+    };
+    props["MemorySize"] = json!(f.memory.value);
+    props["Timeout"] = json!(f.timeout.value);
+    props["Role"] = get_att(&ids::role(&f.name), "Arn");
+    props["Architectures"] = json!([arch(f.arch)]);
+    props["TracingConfig"] = json!({ "Mode": if f.tracing { "Active" } else { "PassThrough" } });
+    props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
+    if f.snap_start.is_some() {
+        props["SnapStart"] = json!({ "ApplyOn": "PublishedVersions" });
+    }
     if let Some(env) = functions::environment(model, f) {
         props["Environment"] = env;
         if model.customer_key {
@@ -107,10 +181,39 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     }
     shared::physical_name(model, &f.name, &id, "FunctionName", &mut props, t);
     shared::description(model, &f.name, &id, &mut props, t);
+    let published = f
+        .snap_start
+        .map(|_| version_description(model, &f.name, &props));
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
     );
+    if let Some(description) = published {
+        // SnapStart snapshots published versions: the version, and the
+        // alias `live` that whatever invokes the function invokes
+        // (`Invoked`). The version is replaced, so published anew, when
+        // its description changes (`version_description`); the version
+        // it replaces is deleted once the alias has moved.
+        let version = ids::version(&f.name);
+        t.add(
+            version.clone(),
+            json!({
+                "Type": "AWS::Lambda::Version",
+                "Properties": { "FunctionName": r#ref(&id), "Description": description },
+            }),
+        );
+        t.add(
+            ids::alias(&f.name),
+            json!({
+                "Type": "AWS::Lambda::Alias",
+                "Properties": {
+                    "FunctionName": r#ref(&id),
+                    "FunctionVersion": get_att(&version, "Version"),
+                    "Name": ids::ALIAS,
+                },
+            }),
+        );
+    }
 
     // Nothing invokes it asynchronously: the settings would do nothing
     // (W0329), and their destinations are not granted.
@@ -120,7 +223,14 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
             || f.on_failure.is_some()
             || f.on_success.is_some())
     {
-        let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": "$LATEST" });
+        // Asynchronous invocations of a function with SnapStart go to its
+        // alias, so the settings must apply there.
+        let qualifier = if f.snap_start.is_some() {
+            ids::ALIAS
+        } else {
+            "$LATEST"
+        };
+        let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": qualifier });
         if let Some(r) = &f.retries {
             p["MaximumRetryAttempts"] = json!(r.value);
         }
@@ -137,10 +247,12 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         if !destinations.is_empty() {
             p["DestinationConfig"] = Json::Object(destinations);
         }
-        t.add(
-            format!("{id}EventInvokeConfig"),
-            json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p }),
-        );
+        let mut config = json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p });
+        if f.snap_start.is_some() {
+            // The qualifier names the alias without referring to it.
+            config["DependsOn"] = json!([ids::alias(&f.name)]);
+        }
+        t.add(format!("{id}EventInvokeConfig"), config);
     }
 
     for (ti, tr) in f.triggers.iter().enumerate() {
@@ -149,7 +261,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         else {
             continue;
         };
-        p["FunctionName"] = r#ref(&id);
+        p["FunctionName"] = Invoked::of(model, &f.name).name();
         let Some(mapping) = functions::mapping_id(&id, tr) else {
             continue;
         };
@@ -244,12 +356,12 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 }),
             ),
             AuthorizerKind::Lambda { function, headers, cache } => {
-                let fid = logical(&function.name);
+                let invoked = Invoked::of(model, &function.name);
                 let mut p = json!({
                     "ApiId": r#ref(&id),
                     "AuthorizerType": "REQUEST",
                     "Name": z.name,
-                    "AuthorizerUri": apis::authorizer_uri(&fid),
+                    "AuthorizerUri": apis::authorizer_uri(&invoked),
                     "AuthorizerPayloadFormatVersion": "2.0",
                     "EnableSimpleResponses": true,
                     "AuthorizerResultTtlInSeconds": cache.value,
@@ -266,7 +378,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 );
                 t.add(
                     format!("{zid}Permission"),
-                    apis::authorizer_permission(&id, &zid, &fid),
+                    apis::authorizer_permission(&id, &zid, &invoked),
                 );
             }
         }
@@ -274,6 +386,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let mut integrations: Vec<String> = Vec::new();
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let fid = logical(&route.function.name);
+        let invoked = Invoked::of(model, &route.function.name);
         let integration = format!("{id}{fid}Integration");
         if !integrations.contains(&integration) {
             integrations.push(integration.clone());
@@ -284,7 +397,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                     "Properties": {
                         "ApiId": r#ref(&id),
                         "IntegrationType": "AWS_PROXY",
-                        "IntegrationUri": get_att(&fid, "Arn"),
+                        "IntegrationUri": invoked.arn(),
                         "PayloadFormatVersion": "2.0",
                     },
                 }),
@@ -316,7 +429,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         );
         t.add(
             format!("{rid}Permission"),
-            apis::route_permission(&id, &fid, route),
+            apis::route_permission(&id, &invoked, route),
         );
     }
     t.output(

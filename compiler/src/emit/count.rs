@@ -127,7 +127,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
         c.outputs.insert(o.name.value.clone(), o.name.span);
     }
     c.parameters = model.params.iter().map(|p| logical(&p.name)).collect();
-    if target == Target::CloudFormation && model.functions.iter().any(|f| f.code.is_local()) {
+    if target == Target::CloudFormation && model.functions.iter().any(|f| f.has_local_code()) {
         c.parameters
             .extend([cfn::CODE_BUCKET.to_string(), cfn::CODE_PREFIX.to_string()]);
     }
@@ -135,8 +135,8 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
 }
 
 /// A function, its role and log group, and in the CloudFormation target its
-/// asynchronous configuration and event source mappings (SAM writes those
-/// inside the function).
+/// published version and alias (SnapStart), asynchronous configuration and
+/// event source mappings (SAM writes those inside the function).
 fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
     let id = logical(&f.name);
     c.add(ids::role(&f.name), owner);
@@ -144,6 +144,10 @@ fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
     c.add(id.clone(), owner);
     if target == Target::Sam {
         return;
+    }
+    if f.snap_start.is_some() {
+        c.add(ids::version(&f.name), owner);
+        c.add(ids::alias(&f.name), owner);
     }
     if f.invoked_async
         && (f.retries.is_some()

@@ -7,7 +7,7 @@ use crate::ast::DeclKind;
 use crate::check::patterns::Doc;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{self, get_att, r#ref};
+use crate::naming::refs::{self, get_att, r#ref, Invoked};
 use serde_json::{json, Value as Json};
 
 /// An EventBridge target's retry policy and dead-letter config.
@@ -73,7 +73,11 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
         let fid = logical(&target.name);
         t.add(
             format!("{id}{fid}Permission"),
-            permission(&fid, "events.amazonaws.com", get_att(&id, "Arn")),
+            permission(
+                &Invoked::of(model, &target.name),
+                "events.amazonaws.com",
+                get_att(&id, "Arn"),
+            ),
         );
     }
 }
@@ -87,10 +91,10 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
         ScheduleKind::Rate(r) => r.value.clone(),
         ScheduleKind::Cron(c) => format!("cron({})", c.value),
     };
-    let fid = logical(&s.target.name);
     let role = ids::role(&s.name);
     super::roles::add_schedule_role(model, s, t);
-    let mut target = json!({ "Arn": get_att(&fid, "Arn"), "RoleArn": get_att(&role, "Arn") });
+    let function = Invoked::of(model, &s.target.name);
+    let mut target = json!({ "Arn": function.arn(), "RoleArn": get_att(&role, "Arn") });
     delivery(&mut target, &s.retry, s.dead_letter.as_ref());
     let window = match &s.window {
         Some(w) => json!({ "Mode": "FLEXIBLE", "MaximumWindowInMinutes": w.value / 60 }),

@@ -7,14 +7,24 @@ use super::Template;
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{self, get_att, r#ref};
+use crate::naming::refs::{self, get_att, r#ref, Invoked};
 use serde_json::{json, Value as Json};
 
 /// Records where the function properties the spec sets come from; both
-/// targets write them under the same names.
+/// targets write them under the same names (a container image's URI is
+/// recorded by each target: SAM's `ImageUri` is CloudFormation's
+/// `Code.ImageUri`).
 pub fn function_provenance(f: &Function, id: &str, t: &mut Template) {
-    t.prop(id, "Handler", f.handler.span);
-    t.prop(id, "Runtime", f.runtime.span);
+    if let Package::Zip {
+        handler, runtime, ..
+    } = &f.package
+    {
+        t.prop(id, "Handler", handler.span);
+        t.prop(id, "Runtime", runtime.span);
+    }
+    if let Some(at) = f.snap_start {
+        t.prop(id, "SnapStart", at);
+    }
     t.prop(id, "MemorySize", f.memory.span);
     t.prop(id, "Timeout", f.timeout.span);
     if let Some(c) = &f.concurrency {
@@ -172,6 +182,7 @@ pub fn environment(model: &Model, f: &Function) -> Option<Json> {
 /// permission a bucket needs to invoke it.
 pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
     let fid = logical(&f.name);
+    let target = Invoked::of(model, &f.name);
     let mut buckets_done: Vec<&str> = Vec::new();
     for tr in &f.triggers {
         match tr {
@@ -184,7 +195,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                     "Properties": {
                         "TopicArn": r#ref(&tid),
                         "Protocol": "lambda",
-                        "Endpoint": get_att(&fid, "Arn"),
+                        "Endpoint": target.arn(),
                     },
                 });
                 if let Some(dlq) = dead_letter {
@@ -196,7 +207,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 t.add(format!("{fid}{tid}Subscription"), sub);
                 t.add(
                     format!("{fid}{tid}Permission"),
-                    permission(&fid, "sns.amazonaws.com", r#ref(&tid)),
+                    permission(&target, "sns.amazonaws.com", r#ref(&tid)),
                 );
             }
             Trigger::Bucket { bucket, .. } => {
@@ -209,7 +220,7 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                 let source_arn = refs::bucket_arn(model, &bucket.name);
                 t.add(
                     format!("{fid}{bid}Permission"),
-                    permission(&fid, "s3.amazonaws.com", source_arn),
+                    permission(&target, "s3.amazonaws.com", source_arn),
                 );
             }
             _ => {}

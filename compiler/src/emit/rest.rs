@@ -14,7 +14,7 @@ use super::Template;
 use super::{apis, shared};
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{get_att, r#ref, sub};
+use crate::naming::refs::{get_att, r#ref, sub, Invoked};
 use crate::naming::REST_STAGE as STAGE;
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value as Json};
@@ -141,7 +141,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
             Some((
                 ids::authorizer_key(z),
                 json!({
-                    "FunctionArn": get_att(&logical(&function.name), "Arn"),
+                    "FunctionArn": Invoked::of(model, &function.name).arn(),
                     "FunctionPayloadType": "REQUEST",
                     "Identity": identity,
                 }),
@@ -252,12 +252,12 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             continue;
         };
         let zid = ids::authorizer(&api.name, z);
-        let fid = logical(&function.name);
+        let invoked = Invoked::of(model, &function.name);
         let mut p = json!({
             "RestApiId": r#ref(&id),
             "Name": z.name,
             "Type": "REQUEST",
-            "AuthorizerUri": super::apis::authorizer_uri(&fid),
+            "AuthorizerUri": super::apis::authorizer_uri(&invoked),
             "AuthorizerResultTtlInSeconds": cache.value,
         });
         if !headers.is_empty() {
@@ -273,7 +273,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         );
         out.insert(
             format!("{zid}Permission"),
-            super::apis::authorizer_permission(&id, &zid, &fid),
+            super::apis::authorizer_permission(&id, &zid, &invoked),
         );
     }
     // The resource tree: one resource per distinct path prefix.
@@ -345,7 +345,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let mut cors_done: Vec<String> = Vec::new();
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let resource = resource_of(&route.path.value, &mut out);
-        let fid = logical(&route.function.name);
+        let invoked = Invoked::of(model, &route.function.name);
         let route_auth = api.route_auth(route);
         let auth = match route_auth {
             Auth::Iam => "AWS_IAM",
@@ -361,7 +361,8 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 "Type": "AWS_PROXY",
                 "IntegrationHttpMethod": "POST",
                 "Uri": sub(&format!(
-                    "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{fid}.Arn}}/invocations"
+                    "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{}/invocations",
+                    invoked.arn_sub()
                 )),
             },
         });
@@ -399,7 +400,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         }
         out.insert(
             format!("{id}{route_id}Permission"),
-            apis::route_permission(&id, &fid, route),
+            apis::route_permission(&id, &invoked, route),
         );
     }
     // A deployment captures the API when it is created: a new logical ID

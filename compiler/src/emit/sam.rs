@@ -9,7 +9,7 @@ use super::{apis, functions, shared};
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{get_att, r#ref};
+use crate::naming::refs::{get_att, r#ref, Invoked};
 use serde_json::{json, Map, Value as Json};
 
 /// A function as `AWS::Serverless::Function`, with its role and log group.
@@ -18,17 +18,39 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     super::roles::add_function_role(model, f, t);
     functions::function_provenance(f, &id, t);
     functions::log_group(model, f, t);
-    let mut props = json!({
-        "Handler": f.handler.value,
-        "Runtime": f.runtime.value,
-        "CodeUri": code_uri(&f.code),
-        "MemorySize": f.memory.value,
-        "Timeout": f.timeout.value,
-        "Role": get_att(&ids::role(&f.name), "Arn"),
-        "Architectures": [arch(f.arch)],
-        "Tracing": if f.tracing { "Active" } else { "PassThrough" },
-        "LoggingConfig": { "LogGroup": r#ref(&ids::log_group(&f.name)) },
-    });
+    let mut props = match &f.package {
+        Package::Zip {
+            code,
+            handler,
+            runtime,
+        } => json!({
+            "Handler": handler.value,
+            "Runtime": runtime.value,
+            "CodeUri": code_uri(code),
+        }),
+        Package::Image(uri) => {
+            t.prop(&id, "ImageUri", uri.span);
+            json!({ "PackageType": "Image", "ImageUri": shared::text(&uri.value) })
+        }
+    };
+    props["MemorySize"] = json!(f.memory.value);
+    props["Timeout"] = json!(f.timeout.value);
+    props["Role"] = get_att(&ids::role(&f.name), "Arn");
+    props["Architectures"] = json!([arch(f.arch)]);
+    props["Tracing"] = json!(if f.tracing { "Active" } else { "PassThrough" });
+    props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
+    if f.snap_start.is_some() {
+        // SnapStart snapshots published versions: SAM publishes one on
+        // every change of any property (not only of the code), behind the
+        // alias `live` that SAM's own events then invoke (and that
+        // `Invoked` points everything else at). A version left behind is
+        // deleted: an old snapshot of a Python or .NET function is billed
+        // for as long as it exists.
+        props["SnapStart"] = json!({ "ApplyOn": "PublishedVersions" });
+        props["AutoPublishAlias"] = json!(ids::ALIAS);
+        props["AutoPublishAliasAllProperties"] = json!(true);
+        props["VersionDeletionPolicy"] = json!("Delete");
+    }
     if let Some(env) = functions::environment(model, f) {
         props["Environment"] = env;
         if model.customer_key {
@@ -208,7 +230,7 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
                             identity["Headers"] = json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>());
                         }
                         json!({
-                            "FunctionArn": get_att(&logical(&function.name), "Arn"),
+                            "FunctionArn": Invoked::of(model, &function.name).arn(),
                             "AuthorizerPayloadFormatVersion": "2.0",
                             "EnableSimpleResponses": true,
                             "Identity": identity,

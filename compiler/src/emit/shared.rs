@@ -3,7 +3,7 @@
 
 use super::Template;
 use crate::model::*;
-use crate::naming::refs::{r#ref, sub};
+use crate::naming::refs::{r#ref, sub, Invoked};
 use serde_json::{json, Value as Json};
 
 /// The app's tags as a CloudFormation tag list.
@@ -126,16 +126,17 @@ pub fn key(model: &Model, t: &mut Template) {
     );
 }
 
-/// An `AWS::Lambda::Permission` for a service to invoke a function: only
-/// from `source_arn`, and only from this account (`SourceAccount`: bucket
-/// ARNs carry no account, and with it every permission closes the
+/// An `AWS::Lambda::Permission` for a service to invoke a function (or
+/// its alias, which is what the service then invokes): only from
+/// `source_arn`, and only from this account (`SourceAccount`: bucket ARNs
+/// carry no account, and with it every permission closes the
 /// confused-deputy gap the same way).
-pub fn permission(function_id: &str, service: &str, source_arn: Json) -> Json {
+pub fn permission(function: &Invoked, service: &str, source_arn: Json) -> Json {
     json!({
         "Type": "AWS::Lambda::Permission",
         "Properties": {
             "Action": "lambda:InvokeFunction",
-            "FunctionName": r#ref(function_id),
+            "FunctionName": function.name(),
             "Principal": service,
             "SourceArn": source_arn,
             "SourceAccount": this_account(),
@@ -188,10 +189,18 @@ pub fn outputs(model: &Model, t: &mut Template) {
     use crate::naming::{ids, refs};
     for (kind, name, span) in model.externals() {
         t.owner = span;
+        // A function with SnapStart is to be invoked through its alias,
+        // which is the ARN `refs::arn` gives.
+        let what = match Invoked::of(model, name) {
+            Invoked::Alias(_) if kind == crate::ast::DeclKind::Function => {
+                format!("the alias {} of function {name}", ids::ALIAS)
+            }
+            _ => format!("{} {name}", kind.keyword()),
+        };
         t.output(
             ids::arn_output(name),
             json!({
-                "Description": format!("ARN of {} {name}, used from outside the app", kind.keyword()),
+                "Description": format!("ARN of {what}, used from outside the app"),
                 "Value": refs::arn(model, kind, name),
             }),
         );

@@ -170,7 +170,8 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
                     BucketEvent::Created => "s3:ObjectCreated:*",
                     BucketEvent::Removed => "s3:ObjectRemoved:*",
                 };
-                let mut c = json!({ "Event": event, "Function": get_att(&fid, "Arn") });
+                let mut c =
+                    json!({ "Event": event, "Function": refs::Invoked::of(model, fname).arn() });
                 if !rules.is_empty() {
                     c["Filter"] = json!({ "S3Key": { "Rules": rules } });
                 }

@@ -91,6 +91,23 @@ pub fn api_key(api: &str, key: &str) -> String {
     format!("{}{}ApiKey", logical(api), logical(key))
 }
 
+/// The name of the alias a function with SnapStart is invoked through.
+pub const ALIAS: &str = "live";
+
+/// The alias `live` of a function with SnapStart: `<F>Aliaslive`, the ID
+/// SAM gives the alias `AutoPublishAlias: live` makes, and the one the
+/// CloudFormation target gives its own, so that whatever invokes the
+/// function names it alike in both.
+pub fn alias(function: &str) -> String {
+    format!("{}Alias{ALIAS}", logical(function))
+}
+
+/// The published version of a function with SnapStart, in the
+/// CloudFormation target (SAM names its own, with a hash).
+pub fn version(function: &str) -> String {
+    format!("{}Version", logical(function))
+}
+
 /// The log group of a function.
 pub fn log_group(function: &str) -> String {
     format!("{}LogGroup", logical(function))
@@ -98,10 +115,18 @@ pub fn log_group(function: &str) -> String {
 
 /// Suffixes that the resources derived from a declaration of `kind` add to
 /// its ID; a declaration whose ID equals another's plus one of these would
-/// collide.
-pub fn derived_suffixes(kind: crate::ast::DeclKind) -> &'static [&'static str] {
+/// collide. `published` says that a function publishes versions
+/// (`snap_start = true`), which adds its version and alias.
+pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static [&'static str] {
     use crate::ast::DeclKind as K;
     match kind {
+        K::Function if published => &[
+            "Role",
+            "LogGroup",
+            "EventInvokeConfig",
+            "Version",
+            "Aliaslive",
+        ],
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
         K::Rule | K::Schedule => &["Role"],
         K::Queue | K::Topic | K::Bucket => &["Policy"],

@@ -25,7 +25,55 @@ pub fn default_bus_arn() -> Json {
     sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default")
 }
 
-/// The ARN of a declared resource. A secret's ARN ends with six characters
+/// How whatever invokes a function (a trigger, a route, a rule, a
+/// schedule, a destination) names it. SnapStart works on published versions
+/// only, so a function with `snap_start` is invoked through its alias
+/// `live` ([`super::ids::alias`]); any other function as itself, which runs
+/// `$LATEST`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invoked {
+    /// The function itself: its logical ID.
+    Function(String),
+    /// Its alias `live`: the alias's logical ID.
+    Alias(String),
+}
+
+impl Invoked {
+    /// How to invoke function `name` of `model`.
+    pub fn of(model: &Model, name: &str) -> Invoked {
+        match model.function(name) {
+            Some(f) if f.snap_start.is_some() => Invoked::Alias(super::ids::alias(name)),
+            _ => Invoked::Function(logical(name)),
+        }
+    }
+
+    /// The `FunctionName` of a permission or an event source mapping: the
+    /// function's name, or the alias's ARN (`Ref` of each).
+    pub fn name(&self) -> Json {
+        match self {
+            Invoked::Function(id) | Invoked::Alias(id) => r#ref(id),
+        }
+    }
+
+    /// The ARN to invoke.
+    pub fn arn(&self) -> Json {
+        match self {
+            Invoked::Function(id) => get_att(id, "Arn"),
+            Invoked::Alias(id) => r#ref(id),
+        }
+    }
+
+    /// The ARN to invoke inside `Fn::Sub`: `${F.Arn}`, or `${FAliaslive}`.
+    pub fn arn_sub(&self) -> String {
+        match self {
+            Invoked::Function(id) => format!("${{{id}.Arn}}"),
+            Invoked::Alias(id) => format!("${{{id}}}"),
+        }
+    }
+}
+
+/// The ARN of a declared resource; a function's is the ARN it is invoked
+/// by ([`Invoked::arn`]). A secret's ARN ends with six characters
 /// Secrets Manager picks, matched with `??????` (six of any character, no
 /// more: `*` would also match secrets whose names extend this one's).
 pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
@@ -49,6 +97,9 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             Some(a) => json!(a.value),
             None => attr(kind, name, Attr::Arn),
         },
+        // What invokes a function (rule targets, destinations, the ARN
+        // output for outside callers) invokes its alias with SnapStart.
+        DeclKind::Function => Invoked::of(model, name).arn(),
         _ => attr(kind, name, Attr::Arn),
     }
 }

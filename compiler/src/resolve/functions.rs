@@ -2,66 +2,13 @@
 
 use super::*;
 use crate::diagnostics::Code;
+use std::ops::Range;
 
 impl Resolver {
     pub(super) fn function(&mut self, d: &ast::Decl, defaults: &Defaults) -> Function {
         let name_span = d.name.span;
         let mut p = Props::new(&d.body);
-        let handler = match p.take("handler").and_then(|v| self.expect_string(v)) {
-            Some(h) => h,
-            None => {
-                if !p.has("handler") {
-                    self.error(
-                        Diagnostic::new(
-                            Code::E0107,
-                            name_span,
-                            format!("function `{}` has no `handler`", d.name.name),
-                        )
-                        .label("missing `handler`")
-                        .help("add `handler = \"file.function\"` (e.g. `\"app.handler\"`)"),
-                    );
-                }
-                Spanned::new(String::new(), name_span)
-            }
-        };
-        let code = match p.take("code").and_then(|v| self.expect_string(v)) {
-            Some(s) if s.value.trim().is_empty() => {
-                self.error(
-                    Diagnostic::new(Code::E0201, s.span, "`code` is empty")
-                        .label("no folder")
-                        .help("name the folder with the function's code, e.g. `code = \"src\"`, or leave `code` out for the spec's folder"),
-                );
-                CodeSource::Folder(".".to_string())
-            }
-            Some(s) => match code_source(&s.value) {
-                Ok(c) => c,
-                Err((msg, help)) => {
-                    self.error(
-                        Diagnostic::new(Code::E0201, s.span, msg)
-                            .label("not a folder, a package or an S3 location")
-                            .help(help),
-                    );
-                    CodeSource::Folder(".".to_string())
-                }
-            },
-            None => CodeSource::Folder(".".to_string()),
-        };
-        let runtime = match p.take("runtime").and_then(|v| self.expect_string(v)) {
-            Some(r) => r,
-            None => match &defaults.runtime {
-                Some(r) => r.clone(),
-                None => {
-                    if !p.has("runtime") && !self.app_broken {
-                        self.error(
-                            Diagnostic::new(Code::E0107, name_span, format!("function `{}` has no `runtime`", d.name.name))
-                                .label("missing `runtime`")
-                                .help("add `runtime = \"python3.13\"` here, or a default `runtime` in the `app` declaration"),
-                        );
-                    }
-                    Spanned::new(String::new(), name_span)
-                }
-            },
-        };
+        let package = self.package(&mut p, d, defaults);
         let memory = p
             .take("memory")
             .and_then(|v| self.expect_size_mb(v))
@@ -116,6 +63,10 @@ impl Resolver {
             Some(body) => self.env(body),
             None => Vec::new(),
         };
+        // `snap_start = false` is Lambda's default: nothing to emit.
+        let snap_start = p
+            .take("snap_start")
+            .and_then(|v| self.expect_bool(v).and_then(|on| on.then_some(v.span)));
         self.identity(&mut p, d);
         p.finish(self, "a function");
 
@@ -189,9 +140,7 @@ impl Resolver {
         Function {
             name: d.name.name.clone(),
             span: name_span,
-            handler,
-            code,
-            runtime,
+            package,
             memory,
             timeout,
             arch,
@@ -210,6 +159,122 @@ impl Resolver {
             recursion,
             invoked_async: false,
             external,
+            snap_start,
+        }
+    }
+
+    /// What the function runs: `image`, or `code` with `handler` and
+    /// `runtime` (the app's runtime by default). A container image carries
+    /// its runtime and entry point, so with `image` the other three are
+    /// errors and the app's runtime does not apply.
+    fn package(&mut self, p: &mut Props<'_>, d: &ast::Decl, defaults: &Defaults) -> Package {
+        let name_span = d.name.span;
+        let handler = p.take("handler");
+        let code = p.take("code");
+        let runtime = p.take("runtime");
+        let image = p.take("image");
+        if let Some(v) = image {
+            let uri = self
+                .expect_text(v)
+                .filter(|uri| match image_uri(&uri.value) {
+                    Ok(()) => true,
+                    Err(bad) => {
+                        self.bad_form(uri, bad, "not an Amazon ECR image URI");
+                        false
+                    }
+                });
+            if let Some(c) = code {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        c.span,
+                        "a function has `code` or `image`, not both",
+                    )
+                    .label("second source of code")
+                    .with(v.span, "`image` here")
+                    .help("keep `image` for a container image, or `code` (with `handler` and `runtime`) for a package Lambda runs on a managed runtime"),
+                );
+            }
+            for (key, value, why) in [
+                ("handler", handler, "the image's `CMD` names the handler"),
+                (
+                    "runtime",
+                    runtime,
+                    "the image's base image carries the runtime",
+                ),
+            ] {
+                if let Some(value) = value {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0105,
+                            value.span,
+                            format!("`{key}` does not apply to a function with an `image`"),
+                        )
+                        .label("the image sets it")
+                        .with(v.span, "a container image")
+                        .help(format!("remove `{key}`: {why}")),
+                    );
+                }
+            }
+            return Package::Image(uri.unwrap_or_else(|| Spanned::new(String::new(), v.span)));
+        }
+        let handler = match handler.and_then(|v| self.expect_string(v)) {
+            Some(h) => h,
+            None => {
+                if !p.has("handler") {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0107,
+                            name_span,
+                            format!("function `{}` has no `handler`", d.name.name),
+                        )
+                        .label("missing `handler`")
+                        .help("add `handler = \"file.function\"` (e.g. `\"app.handler\"`), or `image = \"...\"` for a container image"),
+                    );
+                }
+                Spanned::new(String::new(), name_span)
+            }
+        };
+        let code = match code.and_then(|v| self.expect_string(v)) {
+            Some(s) if s.value.trim().is_empty() => {
+                self.error(
+                    Diagnostic::new(Code::E0201, s.span, "`code` is empty")
+                        .label("no folder, package or S3 location")
+                        .help(format!(
+                            "{CODE_FORMS}, or leave `code` out for the spec's folder"
+                        )),
+                );
+                CodeSource::Folder(".".to_string())
+            }
+            Some(s) => match code_source(&s.value) {
+                Ok(c) => c,
+                Err(bad) => {
+                    self.bad_form(&s, bad, "not a folder, a package or an S3 location");
+                    CodeSource::Folder(".".to_string())
+                }
+            },
+            None => CodeSource::Folder(".".to_string()),
+        };
+        let runtime = match runtime.and_then(|v| self.expect_string(v)) {
+            Some(r) => r,
+            None => match &defaults.runtime {
+                Some(r) => r.clone(),
+                None => {
+                    if !p.has("runtime") && !self.app_broken {
+                        self.error(
+                            Diagnostic::new(Code::E0107, name_span, format!("function `{}` has no `runtime`", d.name.name))
+                                .label("missing `runtime`")
+                                .help("add `runtime = \"python3.13\"` here, or a default `runtime` in the `app` declaration"),
+                        );
+                    }
+                    Spanned::new(String::new(), name_span)
+                }
+            },
+        };
+        Package::Zip {
+            code,
+            handler,
+            runtime,
         }
     }
 
@@ -647,36 +712,112 @@ impl Resolver {
     }
 }
 
+/// The three forms of `code`, for the help of a `code` that is none.
+pub(crate) const CODE_FORMS: &str = "write a folder (`code = \"src\"`), a built package (`code = \"build/app.zip\"` or `\"target/app.jar\"`), or an S3 location (`code = \"s3://my-artifacts/app.zip\"`)";
+
+/// Extensions of files that are neither a folder nor a package Lambda
+/// runs: sources, other archives, binaries. A folder may have a dot in its
+/// name (`v1.2`), so only these are rejected without looking at the disk;
+/// another file is E0009 once the disk says it is not a folder.
+const NOT_PACKAGES: &[&str] = &[
+    "py", "js", "mjs", "cjs", "ts", "rb", "go", "java", "kt", "cs", "rs", "class", "war", "ear",
+    "tar", "gz", "tgz", "bz2", "xz", "7z", "rar", "exe", "dll",
+];
+
+/// A `code` or `image` that is in none of the forms it takes: what to
+/// say, how to fix it, and the bytes of the text that are wrong (all of it
+/// when none are singled out).
+#[derive(Debug)]
+pub(crate) struct BadForm {
+    /// The diagnostic's message.
+    pub message: String,
+    /// Its help.
+    pub help: String,
+    /// The bytes of the text at fault.
+    pub part: Option<Range<usize>>,
+}
+
+impl BadForm {
+    fn new(message: String, help: impl Into<String>) -> Self {
+        BadForm {
+            message,
+            help: help.into(),
+            part: None,
+        }
+    }
+
+    /// Singles out `part`, a slice of `text`.
+    fn at(mut self, text: &str, part: &str) -> Self {
+        let start = part.as_ptr() as usize - text.as_ptr() as usize;
+        self.part = Some(start..start + part.len());
+        self
+    }
+}
+
+/// The span of the bytes `part` of string literal `text` written at
+/// `whole`: exact when the literal has no escapes (its text is what is
+/// between its quotes), else the whole literal.
+fn part_span(whole: Span, text: &str, part: Option<Range<usize>>) -> Span {
+    match part {
+        Some(r) if whole.len() == text.len() + 2 => {
+            let start = whole.start as usize + 1;
+            Span::new(whole.file, start + r.start, start + r.end)
+        }
+        _ => whole,
+    }
+}
+
+impl Resolver {
+    /// E0201 for a `code` or `image` in none of its forms, at the part at
+    /// fault.
+    fn bad_form(&mut self, value: &Spanned<String>, bad: BadForm, label: &str) {
+        let span = part_span(value.span, &value.value, bad.part);
+        self.error(
+            Diagnostic::new(Code::E0201, span, bad.message)
+                .label(label.to_string())
+                .help(bad.help),
+        );
+    }
+}
+
 /// The three forms `code` takes: `s3://bucket/key` (optionally
 /// `?versionId=...`), a built package ending in `.zip` or `.jar`, or a
-/// folder. Anything else with a scheme (`https://...`) is none of them.
-pub(crate) fn code_source(text: &str) -> Result<CodeSource, (String, String)> {
-    const FORMS: &str = "write a folder (`code = \"src\"`), a built package (`code = \"build/app.zip\"` or `\"target/app.jar\"`), or an S3 location (`code = \"s3://my-artifacts/app.zip\"`)";
+/// folder. Anything else with a scheme (`https://...`), or a path to a
+/// source file or another kind of archive, is none of them.
+pub(crate) fn code_source(text: &str) -> Result<CodeSource, BadForm> {
     if let Some(rest) = text.strip_prefix("s3://") {
         let (location, version) = match rest.split_once("?versionId=") {
             Some((l, v)) => (l, Some(v.to_string())),
             None => (rest, None),
         };
         let Some((bucket, key)) = location.split_once('/') else {
-            return Err((
+            return Err(BadForm::new(
                 format!("`{text}` names a bucket but no object"),
-                "add the package's key: `s3://bucket/path/app.zip`".into(),
+                "add the package's key: `s3://bucket/path/app.zip`",
             ));
         };
+        // S3's naming rules, lightly: length, characters, and a letter or
+        // digit at each end (what CloudFormation's `S3Bucket` pattern and
+        // S3 itself both reject otherwise).
+        let edge =
+            |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         let bucket_ok = (3..=63).contains(&bucket.len())
             && bucket
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+            && edge(bucket.chars().next())
+            && edge(bucket.chars().last());
         if !bucket_ok {
-            return Err((
+            return Err(BadForm::new(
                 format!("`{bucket}` is not an S3 bucket name"),
-                "S3 bucket names are 3 to 63 lower-case letters, digits, `.` and `-`".into(),
-            ));
+                "S3 bucket names are 3 to 63 lower-case letters, digits, `.` and `-`, starting and ending with a letter or digit",
+            )
+            .at(text, bucket));
         }
         if key.is_empty() || version.as_deref() == Some("") {
-            return Err((
+            return Err(BadForm::new(
                 format!("`{text}` has no object key"),
-                "add the package's key: `s3://bucket/path/app.zip`".into(),
+                "add the package's key: `s3://bucket/path/app.zip`",
             ));
         }
         return Ok(CodeSource::S3 {
@@ -686,14 +827,235 @@ pub(crate) fn code_source(text: &str) -> Result<CodeSource, (String, String)> {
         });
     }
     if let Some((scheme, _)) = text.split_once("://") {
-        return Err((
+        return Err(BadForm::new(
             format!("`code` cannot be fetched from a `{scheme}://` URL"),
-            FORMS.into(),
+            CODE_FORMS,
         ));
     }
     let lower = text.to_ascii_lowercase();
     if lower.ends_with(".zip") || lower.ends_with(".jar") {
         return Ok(CodeSource::Artifact(text.to_string()));
     }
+    let last = text.rsplit(['/', '\\']).next().unwrap_or_default();
+    if let Some((_, ext)) = last.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()) {
+        if NOT_PACKAGES.contains(&ext.to_ascii_lowercase().as_str()) {
+            return Err(BadForm::new(
+                format!("`code` names a `.{ext}` file, not a folder or a package Lambda runs"),
+                format!("{CODE_FORMS}; a package is a `.zip` (or a `.jar` for Java)"),
+            )
+            .at(text, last));
+        }
+    }
     Ok(CodeSource::Folder(text.to_string()))
+}
+
+/// Checks a container image URI: Lambda runs images from a private Amazon
+/// ECR repository only, `ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO`, and
+/// slsc asks for a tag or a digest so that the template says which image
+/// it deploys (CloudFormation updates the function only when the URI
+/// changes). A part holding a `${...}` reference is left to CloudFormation.
+pub(crate) fn image_uri(text: &str) -> Result<(), BadForm> {
+    const FORM: &str = "write the URI of an image in Amazon ECR with a tag or a digest: `123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2` or `...amazonaws.com/orders@sha256:<64 hex digits>`";
+    // Each `${...}` as one NUL, so that the `:` of `${AWS::Region}` splits
+    // nothing; a part with a NUL depends on a parameter.
+    let mut masked = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        let Some(j) = rest[i..].find('}') else { break };
+        masked.push_str(&rest[..i]);
+        masked.push('\0');
+        rest = &rest[i + j + 1..];
+    }
+    masked.push_str(rest);
+    let open = |part: &str| part.contains('\0');
+    // Parts are slices of `masked`: their places are the text's when no
+    // reference was masked.
+    let bad = |message: String, help: &str, part: &str| {
+        let b = BadForm::new(message, help);
+        if open(&masked) {
+            b
+        } else {
+            b.at(&masked, part)
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(BadForm::new("`image` is empty".into(), FORM));
+    }
+    let Some((registry, path)) = masked.split_once('/') else {
+        if open(&masked) {
+            return Ok(());
+        }
+        return Err(BadForm::new(format!("`{text}` names no repository"), FORM));
+    };
+    if !open(registry) {
+        let labels: Vec<&str> = registry.split('.').collect();
+        let ecr = labels.len() >= 6
+            && labels[0].len() == 12
+            && labels[0].bytes().all(|b| b.is_ascii_digit())
+            && labels[1] == "dkr"
+            && labels[2] == "ecr"
+            && !labels[3].is_empty()
+            && labels[3]
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && matches!(
+                &labels[4..],
+                ["amazonaws", "com"] | ["amazonaws", "com", "cn"]
+            );
+        if !ecr {
+            return Err(bad(
+                format!("`{registry}` is not an Amazon ECR registry"),
+                &format!("Lambda runs container images from a private Amazon ECR repository only: push the image there, then {FORM}"),
+                registry,
+            ));
+        }
+    }
+    // A digest or a tag ends the path.
+    let (repo, tag) = if let Some((repo, digest)) = path.split_once('@') {
+        let ok = open(digest)
+            || digest.strip_prefix("sha256:").is_some_and(|h| {
+                h.len() == 64
+                    && h.bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            });
+        if !ok {
+            return Err(bad(
+                format!("`@{digest}` is not an image digest"),
+                "a digest is `@sha256:` and 64 lower-case hex digits",
+                digest,
+            ));
+        }
+        (repo, None)
+    } else {
+        match path.rsplit_once(':') {
+            Some((repo, tag)) if !tag.contains('/') => (repo, Some(tag)),
+            // The tag may be in the parameter.
+            _ if open(path) => (path, None),
+            _ => {
+                return Err(BadForm::new(
+                    format!("`{text}` has no tag or digest"),
+                    "add the tag (`:1.4.2`) or the digest (`@sha256:...`) of the image to deploy; without one, which image a deployment gets depends on when it runs",
+                ));
+            }
+        }
+    };
+    // ECR's repository names: lower-case parts separated by `/`, each of
+    // letters and digits joined by single `.`, `_` or `-`; 2 to 256 long.
+    let part_ok = |p: &str| {
+        p.split(['.', '_', '-']).all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+    };
+    let repo_ok = (2..=256).contains(&repo.len()) && repo.split('/').all(part_ok);
+    if !open(repo) && !repo_ok {
+        return Err(bad(
+            format!("`{repo}` is not an ECR repository name"),
+            "repository names are 2 to 256 lower-case letters and digits, in parts joined by `.`, `_`, `-` or `/`",
+            repo,
+        ));
+    }
+    if let Some(tag) = tag.filter(|t| !open(t)) {
+        let mut chars = tag.chars();
+        let ok = tag.len() <= 128
+            && chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !ok {
+            return Err(bad(
+                format!("`:{tag}` is not an image tag"),
+                "a tag is 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`",
+                tag,
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(text: &str) -> Result<CodeSource, String> {
+        code_source(text).map_err(|b| b.message)
+    }
+
+    #[test]
+    fn code_takes_three_forms() {
+        assert_eq!(code("src"), Ok(CodeSource::Folder("src".into())));
+        assert_eq!(code("v1.2"), Ok(CodeSource::Folder("v1.2".into())));
+        assert_eq!(
+            code(".aws-sam/build"),
+            Ok(CodeSource::Folder(".aws-sam/build".into()))
+        );
+        assert_eq!(
+            code("target/App-1.0.JAR"),
+            Ok(CodeSource::Artifact("target/App-1.0.JAR".into()))
+        );
+        assert_eq!(
+            code("s3://shop-artifacts/app/1.0.zip?versionId=3"),
+            Ok(CodeSource::S3 {
+                bucket: "shop-artifacts".into(),
+                key: "app/1.0.zip".into(),
+                version: Some("3".into()),
+            })
+        );
+        for bad in [
+            "https://example.com/app.zip",
+            "s3://shop-artifacts",
+            "s3://shop-artifacts/",
+            "s3://shop-artifacts/app.zip?versionId=",
+            "s3://Shop/app.zip",
+            "s3://ab/app.zip",
+            "s3://-shop/app.zip",
+            "s3://shop./app.zip",
+            "src/handler.py",
+            "dist/app.tar.gz",
+            "web/app.war",
+        ] {
+            assert!(code(bad).is_err(), "{bad}");
+        }
+        // The part at fault: the bucket, the file name.
+        let b = code_source("s3://Shop/app.zip").unwrap_err();
+        assert_eq!(b.part, Some(5..9));
+        let b = code_source("src/handler.py").unwrap_err();
+        assert_eq!(b.part, Some(4..14));
+    }
+
+    #[test]
+    fn images_are_ecr_uris_with_a_tag_or_digest() {
+        let digest = format!("@sha256:{}", "0123456789abcdef".repeat(4));
+        for good in [
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2".to_string(),
+            "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/shop/orders:latest".to_string(),
+            format!("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/orders{digest}"),
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders:${Tag}".to_string(),
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders${Reference}".to_string(),
+            "${ImageUri}".to_string(),
+        ] {
+            assert!(image_uri(&good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "orders:1",
+            "docker.io/library/python:3.13",
+            "public.ecr.aws/lambda/python:3.13",
+            "12345.dkr.ecr.us-east-1.amazonaws.com/orders:1",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/Orders:1",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:.1",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:abc",
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/orders",
+        ] {
+            assert!(image_uri(bad).is_err(), "{bad:?}");
+        }
+        let b = image_uri("docker.io/library/python:3.13").unwrap_err();
+        assert_eq!(b.part, Some(0..9));
+        // A masked reference moves the parts: the whole text is blamed.
+        let b =
+            image_uri("${AWS::AccountId}.dkr.ecr.us-east-1.amazonaws.com/Orders:1").unwrap_err();
+        assert_eq!(b.part, None);
+    }
 }

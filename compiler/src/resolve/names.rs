@@ -110,7 +110,11 @@ impl Resolver {
         }
         for d in decls {
             let base = crate::naming::ids::logical(&d.name.name);
-            for suffix in crate::naming::ids::derived_suffixes(d.kind) {
+            let published = d.body.iter().any(|m| {
+                matches!(&m.kind, MemberKind::Property { key, value }
+                    if key.name == "snap_start" && matches!(value.kind, ValueKind::Bool(true)))
+            });
+            for suffix in crate::naming::ids::derived_suffixes(d.kind, published) {
                 if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
                     let (other, span) = (other.clone(), *span);
                     self.error(

@@ -121,9 +121,8 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "prefix" | "suffix" | "events" => {
             "it is a setting of a bucket trigger: `on Bucket { prefix = \"in/\" }` in the function it invokes"
         }
-        "retries" | "max_event_age" | "on_success" | "recursion" | "concurrency" => {
-            "it is a setting of a function"
-        }
+        "retries" | "max_event_age" | "on_success" | "recursion" | "concurrency" | "image"
+        | "snap_start" => "it is a setting of a function",
         "visibility_timeout" => "it is a setting of a queue",
         "retention" => "it is a setting of a queue or a Kinesis stream",
         "fifo" | "content_dedup" | "high_throughput" => "it is a setting of a queue or a topic",
@@ -134,8 +133,8 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "shards" => "it is a setting of a Kinesis stream",
         "versioning" | "eventbridge" => "it is a setting of a bucket",
         "timezone" => "it is a setting of a schedule",
-        "provisioned_concurrency" | "layers" | "vpc" | "ephemeral_storage" | "snap_start"
-        | "function_url" | "alias" | "authorizer" | "domain" | "throttling" => {
+        "provisioned_concurrency" | "layers" | "vpc" | "ephemeral_storage" | "function_url"
+        | "alias" | "authorizer" | "domain" | "throttling" => {
             "the language does not support it yet"
         }
         _ => return None,

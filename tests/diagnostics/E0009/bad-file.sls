@@ -1,6 +1,7 @@
-// E0009: `code` names a file, not the folder that holds it.
+// E0009: `code` names the built executable, not the folder that holds it
+// (or a `.zip` of it).
 app shop {
-  runtime = "python3.13"
+  runtime = "provided.al2023"
 }
 
 queue Work {
@@ -13,8 +14,8 @@ queue WorkDlq {
 }
 
 function Fulfil {
-  handler = "fulfil.handler"
-  code    = "src/fulfil.py"
+  handler = "bootstrap"
+  code    = "build/bootstrap"
   timeout = 10s
   on Work
 }
