@@ -298,13 +298,15 @@ pub fn run() -> ExitCode {
             };
             if let Some(name) = &function {
                 let has_role = c.model.function(name).is_some()
-                    || c.model.schedules.iter().any(|s| &s.name == name);
+                    || c.model.schedules.iter().any(|s| &s.name == name)
+                    || c.model.rules.iter().any(|r| &r.name == name);
                 if !has_role {
                     let names = c.model.functions.iter().map(|f| f.name.as_str());
                     let names = names.chain(c.model.schedules.iter().map(|s| s.name.as_str()));
+                    let names = names.chain(c.model.rules.iter().map(|r| r.name.as_str()));
                     let hint = diagnostics::did_you_mean(name, names)
                         .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                    eprintln!("error: no function or schedule named `{name}`{hint}");
+                    eprintln!("error: no function, schedule or rule named `{name}`{hint}");
                     return ExitCode::from(2);
                 }
             }

@@ -17,6 +17,9 @@ pub struct FunctionPermissions {
     /// The schedule, for a schedule's role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<String>,
+    /// The rule, for the role a rule forwards to other buses with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
     /// The logical ID of its role.
     pub role: String,
     /// AWS managed policies attached (X-Ray when tracing is active).
@@ -68,10 +71,28 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         .filter(|s| function.is_none_or(|name| s.name == name))
         .map(|s| FunctionPermissions {
             function: String::new(),
+            rule: None,
             schedule: Some(s.name.clone()),
             role: crate::naming::ids::role(&s.name),
             managed_policies: Vec::new(),
             statements: located(iam::schedule_statements(&c.model, s)),
+        });
+    // Rules with bus targets have a role of their own.
+    let rules = c
+        .model
+        .rules
+        .iter()
+        .filter(|r| function.is_none_or(|name| r.name == name))
+        .filter_map(|r| {
+            let statements = iam::rule_statements(&c.model, r);
+            (!statements.is_empty()).then(|| FunctionPermissions {
+                function: String::new(),
+                schedule: None,
+                rule: Some(r.name.clone()),
+                role: crate::naming::ids::role(&r.name),
+                managed_policies: Vec::new(),
+                statements: located(statements),
+            })
         });
     c.model
         .functions
@@ -81,6 +102,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             let statements = located(iam::statements(&c.model, f));
             FunctionPermissions {
                 schedule: None,
+                rule: None,
                 function: f.name.clone(),
                 role: crate::naming::ids::role(&f.name),
                 managed_policies: if f.tracing {
@@ -92,6 +114,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             }
         })
         .chain(schedules)
+        .chain(rules)
         .collect()
 }
 
@@ -99,9 +122,10 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
 pub fn text(report: &[FunctionPermissions]) -> String {
     let mut out = String::new();
     for f in report {
-        match &f.schedule {
-            Some(s) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
-            None => out.push_str(&format!("function {} (role {})\n", f.function, f.role)),
+        match (&f.schedule, &f.rule) {
+            (Some(s), _) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
+            (_, Some(r)) => out.push_str(&format!("rule {r} (role {})\n", f.role)),
+            _ => out.push_str(&format!("function {} (role {})\n", f.function, f.role)),
         }
         for s in &f.statements {
             out.push_str(&format!("  {}  {}\n", s.sid, s.actions.join(", ")));
