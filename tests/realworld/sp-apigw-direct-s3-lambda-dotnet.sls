@@ -6,8 +6,7 @@
 // no equivalent in slsc (its routes call functions), so the API and its
 // authorizer function are left out; the bucket is written by something
 // outside the spec. Other differences: dotnet8 is deprecated, so the spec
-// uses dotnet10; the bucket's name is generated (the original fixes
-// `file-upload-bucket-${AWS::AccountId}`); the function reads only this
+// uses dotnet10; the function reads only this
 // bucket (the original attaches AmazonS3ReadOnlyAccess and
 // AmazonS3ObjectLambdaExecutionRolePolicy, every bucket of the account);
 // its log group is slsc's `<F>LogGroup` with the original's 7 days.
@@ -24,7 +23,7 @@ app s3_file_processor {
   }
 }
 
-bucket Bucket
+bucket Bucket { name = "file-upload-bucket-${AWS::AccountId}" }
 
 queue OnFailureSqsQueue { retention = 14d }
 

@@ -5,11 +5,10 @@
 // INSERT records (FilterCriteria `{"eventName": ["INSERT"]}`); `where` on a
 // table stream is E0105 in slsc (it filters queues and Kinesis streams
 // only), so the function receives every record and must skip the others.
-// The exports are named literally (`ddb-streams-MyTableStream`) rather than
-// after the stack (`${AWS::StackName}-...`). Other differences: the bus is
-// named `${AWS::StackName}-MyBus`, not `-bus`; the function may put only
-// `TableChanged` events; the table is encrypted with the app's KMS key and
-// has point-in-time recovery; failed batches' metadata goes to a queue
+// Other differences: the bus is named `${AWS::StackName}-MyBus`, not
+// `-bus`; the function may put only `TableChanged` events; the table is
+// encrypted with the app's KMS key and has point-in-time recovery; failed
+// batches' metadata goes to a queue
 // (the original drops them); the trigger reports partial batch failures
 // (W0326), so the handler returns `batchItemFailures`. W0410 remains: no
 // rule in this stack matches `TableChanged` (the original has none either;
@@ -20,8 +19,8 @@ app ddb_streams {
   architecture  = arm64
   log_retention = 1d
   outputs {
-    MyTableStream = { value = MyTable.stream_arn, export = "ddb-streams-MyTableStream" }
-    MyFunctionArn = { value = MyFunction.arn, export = "ddb-streams-MyFunctionArn" }
+    MyTableStream = { value = MyTable.stream_arn, export = "${AWS::StackName}-MyTableStream" }
+    MyFunctionArn = { value = MyFunction.arn, export = "${AWS::StackName}-MyFunctionArn" }
   }
 }
 

@@ -2,8 +2,9 @@
 // DLQ after 3 receives) drained by a Node.js function with partial batch
 // failures. Differences: slsc encrypts the queues with the app's KMS key,
 // gives the function its own least-privilege role and log group, and lets
-// CloudFormation generate the queue names (the original fixes them from the
-// stack name, which a literal `name` cannot do). The original's function
+// CloudFormation generate the queue names (the original's
+// `${AWS::StackName}-queue` is accepted, but may exceed SQS's 80
+// characters with a long stack name: W0216). The original's function
 // DeadLetterQueue only covers asynchronous invocations, which this function
 // never gets (the queue trigger is synchronous): it has no equivalent here.
 
