@@ -1,12 +1,13 @@
 // serverless-patterns sqs-lambda-nodejs-sam: an SQS queue (30 min retention,
 // DLQ after 3 receives) drained by a Node.js function with partial batch
 // failures. Differences: slsc encrypts the queues with the app's KMS key,
-// gives the function its own least-privilege role and log group, and lets
-// CloudFormation generate the queue names (the original's
-// `${AWS::StackName}-queue` is accepted, but may exceed SQS's 80
-// characters with a long stack name: W0216). The original's function
-// DeadLetterQueue only covers asynchronous invocations, which this function
-// never gets (the queue trigger is synchronous): it has no equivalent here.
+// gives the function its own least-privilege role and log group, and names
+// the queues itself (`ProcessingQueue-<stack uuid>`, and a generated name
+// for the DLQ); the original's `${AWS::StackName}-queue` is accepted, but
+// may exceed SQS's 80 characters with a long stack name (W0216). The
+// original's function DeadLetterQueue only covers asynchronous invocations,
+// which this function never gets (the queue trigger is synchronous): it has
+// no equivalent here.
 
 app sqs_lambda {
   runtime      = "nodejs24.x"
