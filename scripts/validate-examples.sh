@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Compiles every examples/*/app.sls to SAM and to plain CloudFormation and validates all outputs
-# with scripts/validate-template.py (cfn-lint + offline SAM translation). Works from any cwd.
+# Compiles every examples/*/app.sls and every tests/realworld/*.sls (real public templates written
+# in .sls, see docs/coverage.md) to SAM and to plain CloudFormation and validates all outputs with
+# scripts/validate-template.py (cfn-lint + offline SAM translation), in one validator process.
+# Works from any cwd.
 #
 #   scripts/validate-examples.sh        # templates are left in target/validate/ for inspection
 #
@@ -23,13 +25,17 @@ if (( ${#apps[@]} == 0 )); then
   echo "validate-examples: no examples/*/app.sls found" >&2
   exit 1
 fi
+realworld=(tests/realworld/*.sls)
 
 # Fresh output dir so a template left over from an earlier run can never be validated by mistake.
 rm -rf "$out" && mkdir -p "$out"
 declare -A suffix=([sam]=sam [cloudformation]=cfn)
 templates=() build_failures=0
-for app in "${apps[@]}"; do
-  name="$(basename "$(dirname "$app")")"
+for app in "${apps[@]}" "${realworld[@]}"; do
+  case "$app" in
+    examples/*) name="$(basename "$(dirname "$app")")" ;;
+    *) name="realworld-$(basename "$app" .sls)" ;;
+  esac
   for target in sam cloudformation; do
     tpl="$out/$name.${suffix[$target]}.yaml"
     # Keep going after a failed build so one run reports every broken example.
@@ -48,5 +54,5 @@ if (( ${#templates[@]} )); then
   "$venv/bin/python" scripts/validate-template.py "${templates[@]}" || status=$?
 fi
 (( status >= 2 )) && exit "$status"  # the validator itself broke
-echo "validate-examples: ${#apps[@]} example(s), ${#templates[@]} template(s) built, $build_failures build failure(s)"
+echo "validate-examples: ${#apps[@]} example(s), ${#realworld[@]} real-world spec(s), ${#templates[@]} template(s) built, $build_failures build failure(s)"
 (( build_failures == 0 && status == 0 )) || exit 1

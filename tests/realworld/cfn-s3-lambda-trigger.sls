@@ -1,0 +1,33 @@
+// aws-cloudformation-templates S3_LambdaTrigger: a bucket, named by a
+// parameter, invokes a function when objects are created. Partial: the
+// original listens to `s3:ObjectCreated:Put` only; slsc's `created` is
+// `s3:ObjectCreated:*` (also POST, copy and multipart uploads), and there is
+// no narrower event kind. Other differences: the code is a folder rather
+// than inline ZipFile; python3.9 can no longer be used to create functions,
+// so the spec uses python3.13; the role is least-privilege (the original's
+// allows logs on every log group); the bucket is encrypted, versioned,
+// private and TLS-only; the function gets an on_failure queue (S3 invokes
+// asynchronously, and the original drops failed events).
+
+app s3_trigger {
+  runtime = "python3.13"
+  timeout = 30s
+}
+
+param NotificationBucket string {
+  description = "S3 bucket name that is the trigger to lambda"
+  min_length  = 3
+  max_length  = 63
+  pattern     = "^[a-z0-9][a-z0-9.-]*[a-z0-9]$"
+}
+
+bucket NotificationBucketStore { name = "${NotificationBucket}" }
+
+queue Failures { retention = 14d }
+
+function S3TriggerLambdaFunction {
+  handler    = "index.lambda_handler"
+  code       = "src"
+  on NotificationBucketStore { events = created }
+  on_failure = Failures
+}

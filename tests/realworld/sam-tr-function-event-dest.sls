@@ -1,0 +1,54 @@
+// SAM translator test function_with_event_dest: two functions invoked
+// asynchronously (1 retry, events at most 70 s old) with destinations of
+// every kind: on success an SQS queue or a function, on failure an SNS topic
+// (with an email subscription) or an EventBridge bus. Partial: in the
+// original the destinations are chosen at deploy time (parameters,
+// Conditions, `!If` with AWS::NoValue: an existing queue by ARN, or a topic
+// SAM creates and the template refers to as `MyTestFunction.DestinationTopic`,
+// or a fixed ARN); slsc has no conditions and names destinations declared in
+// the spec, so the spec declares the queue, topic and bus. Other
+// differences: the code is a folder rather than InlineCode; nodejs12.x can
+// no longer be used to create functions, so the spec uses nodejs22.x; the
+// functions are `external` (something outside invokes them), the
+// destination function gets an on_failure queue, and the roles are
+// least-privilege.
+
+app event_destinations {
+  runtime = "nodejs22.x"
+  memory  = 1024MB
+}
+
+queue SuccessQueue { external = true }
+queue DestinationFailures { retention = 14d }
+
+topic FailureTopic {
+  subscribers { email = ["example@example.com"] }
+}
+
+bus FailureBus { external = true }
+
+function MyTestFunction {
+  handler       = "index.handler"
+  code          = "src"
+  external      = true
+  retries       = 1
+  max_event_age = 70s
+  on_success    = SuccessQueue
+  on_failure    = FailureTopic
+}
+
+function MyTestFunction2 {
+  handler       = "index.handler"
+  code          = "src"
+  external      = true
+  retries       = 1
+  max_event_age = 70s
+  on_success    = DestinationLambda
+  on_failure    = FailureBus
+}
+
+function DestinationLambda {
+  handler    = "index.handler"
+  code       = "src"
+  on_failure = DestinationFailures
+}

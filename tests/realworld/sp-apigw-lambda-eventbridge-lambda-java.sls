@@ -1,0 +1,53 @@
+// serverless-patterns apigw-lambda-eventbridge-lambda-sam-java: a REST API
+// POST /tickets calls TicketPublisher, which puts events with source
+// com.example on the custom bus TicketEventBus; a rule sends every
+// com.example event on it to TicketSubscriber. Partial: the stage is `prod`
+// (slsc's only stage) rather than `dev`, so the API's URL differs, and the
+// rule's physical name TicketRule cannot be fixed. Other differences: the
+// code is the shared placeholder folder instead of target/ticketPubSub.zip
+// (a `.zip` path is accepted, but must exist when the spec is checked);
+// the publisher may put only `Ticket` events of source com.example
+// (EventBridgePutEventsPolicy allows any event); the rule gets a dead-letter
+// queue and the subscriber an on_failure queue, which the original lacks.
+
+app tickets {
+  runtime = "java25"
+  memory  = 512MB
+  timeout = 25s
+  acknowledge {
+    CKV_AWS_76 = "REST access logs need the account-wide API Gateway CloudWatch role, which this demo does not set"
+  }
+}
+
+event Ticket from "com.example" {
+  ticketId: string
+}
+
+bus TicketEventBus { name = "TicketEventBus" }
+
+queue Failures { retention = 14d }
+
+function TicketPublisher {
+  name    = "TicketPublisher"
+  handler = "com.example.publisher.TicketPublisher::handleRequest"
+  code    = "src"
+  emits Ticket to TicketEventBus
+}
+
+function TicketSubscriber {
+  name       = "TicketSubscriber"
+  handler    = "com.example.subscriber.TicketSubscriber::handleRequest"
+  code       = "src"
+  on_failure = Failures
+}
+
+api TicketAPIGateway rest {
+  auth = none
+  POST /tickets -> TicketPublisher { acknowledge = "a public demo endpoint, as in the original" }
+}
+
+rule TicketEventRule on TicketEventBus {
+  match any where source = "com.example"
+  send to TicketSubscriber
+  dead_letter = Failures
+}

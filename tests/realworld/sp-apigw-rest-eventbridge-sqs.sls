@@ -1,0 +1,55 @@
+// serverless-patterns apigw-rest-api-eventbridge-sqs-sam: a REST API puts
+// `POSTED` events (source demo.event) on a custom bus through a direct
+// EventBridge integration (OpenAPI body with a VTL mapping template); a
+// rule sends them to an SQS queue drained by a function in batches of 10.
+// Partial: the API's direct PutEvents integration, its IAM role, and the
+// account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account) have
+// no equivalent in slsc (routes call functions; slsc leaves the account
+// setting to an administrator): the bus is `external` and the event is put
+// on it from outside the spec. Other differences: the rule does not test
+// `account` (a custom bus only receives the account's own events unless its
+// policy admits others); the unused second queue (Queue1) is left out; the
+// queue gets a dead-letter queue (and the rule one too), and a visibility
+// timeout of 3 minutes, six times the function's 29 s (W0302; the
+// original's 30 s default is barely above it); the trigger reports partial
+// batch failures; the queue policy admits this rule only (the original's
+// admits every EventBridge rule of any account); the bus is named
+// `${AWS::StackName}-MyBus`, not `-bus`.
+
+app eventbridge_sqs {
+  runtime       = "nodejs24.x"
+  architecture  = arm64
+  timeout       = 29s
+  memory        = 1024MB
+  tracing       = active
+  log_retention = 7d
+  outputs {
+    LambdaFuncton = LambdaFuncton.name
+  }
+}
+
+event Posted from "demo.event" detail_type "POSTED" external {
+  message: string
+}
+
+bus MyBus { external = true }
+
+queue QueueDlq { retention = 14d }
+
+queue Queue of Posted {
+  visibility_timeout = 3m
+  dead_letter        = QueueDlq after 5 receives
+}
+
+function LambdaFuncton {
+  handler = "handler.handler"
+  code    = "src"
+  env { AWS_NODEJS_CONNECTION_REUSE_ENABLED = 1 }
+  on Queue { batch = 10, partial_failures = true }
+}
+
+rule QueueRule on MyBus {
+  match Posted
+  send to Queue
+  dead_letter = QueueDlq
+}

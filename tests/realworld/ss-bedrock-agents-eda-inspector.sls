@@ -1,0 +1,55 @@
+// serverless-samples apigw-ai-agents bedrock-agents eda: a rule on the
+// default bus catches successful CreateDeployment and UpdateStage calls to
+// API Gateway (CloudTrail events: errorCode absent) and invokes a function
+// that asks a Bedrock agent to inspect the API and emails the result with
+// SES. Partial: the original reads the agent's id and alias from another
+// stack's exports (Fn::ImportValue inside `!Sub`'s variable map); slsc has
+// no imports, so they are template parameters here. Other differences: the
+// function's role is slsc's own (the original's is an external IAM::Role
+// with a separate IAM::Policy); `apigateway:GET` is acknowledged for every
+// API, as in the original; the rule gets a dead-letter queue and the
+// function an on_failure queue (the original sets 0 retries and drops
+// failures: `retries = 0` is kept).
+
+app api_inspector {
+  runtime = "python3.13"
+  memory  = 128MB
+  timeout = 900s
+}
+
+param AwsRegionForModelAccess string { default = "us-east-1" }
+param SesEmailForNotifications string { default = "" }
+param ApiInspectorAgentId string {
+  description = "the agent id exported by the api-inspector-agent stack (ApiInspectorAgentId)"
+}
+param ApiInspectorAgentAliasId string {
+  description = "the agent alias id exported by the api-inspector-agent stack (ApiInspectorAgentAliasId)"
+}
+
+queue Failures { retention = 14d }
+
+function APIInspectorProxyFunction {
+  handler = "api_gateway_inspector_proxy.lambda_handler"
+  code    = "src"
+  env {
+    REGION_FOR_BEDROCK  = AwsRegionForModelAccess
+    BEDROCK_AGENT_ID    = ApiInspectorAgentId
+    BEDROCK_AGENT_ALIAS = ApiInspectorAgentAliasId
+    SES_EMAIL           = SesEmailForNotifications
+  }
+  allow "bedrock:InvokeAgent" on "arn:aws:bedrock:${AwsRegionForModelAccess}:${AWS::AccountId}:agent-alias/${ApiInspectorAgentId}/${ApiInspectorAgentAliasId}"
+  allow "ses:SendEmail" on "arn:aws:ses:${AWS::Region}:${AWS::AccountId}:identity/${SesEmailForNotifications}"
+  allow "apigateway:GET" on "arn:aws:apigateway:${AWS::Region}::/*/*" {
+    acknowledge = "the inspector reads whichever API was just deployed"
+  }
+  retries    = 0
+  on_failure = Failures
+}
+
+rule APIModified on default {
+  match any where detail.eventSource = "apigateway.amazonaws.com"
+    and detail.eventName in ["CreateDeployment", "UpdateStage"]
+    and detail.errorCode not exists
+  send to APIInspectorProxyFunction
+  dead_letter = Failures
+}

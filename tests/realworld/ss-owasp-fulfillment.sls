@@ -1,0 +1,85 @@
+// serverless-samples owasp-api-security-controls-demo fulfillment: an SQS
+// queue (dead-letter queue after 5 receives) drained by a function with
+// partial batch failures that records orders in a DynamoDB table (global
+// index order_status-index on order_status, order_date); a private REST
+// API (AWS_IAM, POST /updateOrderStatus, GET /listPendingOrders) calls a
+// second function that reads and writes the table. Partial: the API's
+// private endpoint, its resource policy that admits only one VPC endpoint
+// (aws:sourceVpce), the SQS interface VPC endpoint (EC2::VPCEndpoint in the
+// given VPC, subnets and security group) and the queue policy that admits
+// the account's principals over TLS have no equivalent in slsc: the API is
+// regional, still IAM-authorized. Other differences: the stage is `prod`
+// rather than `Prod`; the queue consumer's permission to send to its own
+// queue (SQSSendMessagePolicy on FulfillmentQ, which its code does not
+// need to drain it, and which slsc would report as an event loop, E0320) is
+// left out; SAM connectors become access verbs (`writes`, `reads`); the
+// queues and table use the app's KMS key rather than AWS managed keys;
+// access logs need the account's API Gateway CloudWatch role (the original
+// assumes it too); the POWERTOOLS_LOGGER_SAMPLE_RATE 0.1 is quoted; the
+// index is named order_status_index (an index name in slsc is a name, so it
+// has no `-`; the original takes it from a parameter, default
+// order_status-index); `external` gives the output FulfillmentQArn.
+
+app fulfillment {
+  runtime      = "python3.12"
+  timeout      = 5s
+  tracing      = active
+  architecture = arm64
+  outputs {
+    FulfillmentQUrl      = { value = FulfillmentQ.url, description = "Fulfillment queue url" }
+    FulfillmentQName     = { value = FulfillmentQ.name, description = "Fulfillment queue name" }
+    FulfillmentTableName = FulfillmentTable.name
+  }
+}
+
+queue FulfillmentDLQ { retention = 14d }
+
+queue FulfillmentQ {
+  dead_letter = FulfillmentDLQ after 5 receives
+  external    = true
+}
+
+table FulfillmentTable {
+  key     = { order_id: string, order_date: string }
+  indexes { order_status_index = { order_status: string, order_date: string } }
+}
+
+function FulfillmentQLambda {
+  description = "reInforce 2024 - APS332 - Fulfillment service"
+  handler     = "index.lambda_handler"
+  code        = "src"
+  env {
+    POWERTOOLS_LOG_LEVEL          = "DEBUG"
+    POWERTOOLS_LOGGER_SAMPLE_RATE = "0.1"
+    POWERTOOLS_LOGGER_LOG_EVENT   = true
+    POWERTOOLS_SERVICE_NAME       = "FulfillmentService"
+    FULFILLMENT_TABLE             = FulfillmentTable.name
+  }
+  writes FulfillmentTable
+  on FulfillmentQ { batch = 10, partial_failures = true }
+}
+
+function FulfillmentFunction {
+  description = "reInforce 2024 - APS332 - Fulfillment service"
+  handler     = "api.lambda_handler"
+  code        = "src"
+  env {
+    POWERTOOLS_LOG_LEVEL          = "DEBUG"
+    POWERTOOLS_LOGGER_SAMPLE_RATE = "0.1"
+    POWERTOOLS_LOGGER_LOG_EVENT   = true
+    POWERTOOLS_SERVICE_NAME       = "FulfillmentService"
+    FULFILLMENT_TABLE_NAME        = FulfillmentTable.name
+    ORDER_STATUS_INDEX            = "order_status_index"
+  }
+  reads FulfillmentTable
+  writes FulfillmentTable
+}
+
+api FulfillmentApi rest {
+  description = "Fulfillment API"
+  auth        = iam
+  access_logs = true
+  cors { origins = ["*"] }
+  POST /updateOrderStatus -> FulfillmentFunction
+  GET /listPendingOrders  -> FulfillmentFunction
+}

@@ -1,0 +1,25 @@
+// sessions-with-aws-sam custom-domains rest: a REST API, GET / to a
+// function, served under a custom domain. Partial: the custom domain (the
+// API's Domain with its ACM certificate and Route53 hosted zone, each
+// created or taken from a parameter through Conditions and `!If`) has no
+// equivalent in slsc: the API is reached at its execute-api URL. Other
+// differences: the code is a folder rather than InlineCode; nodejs16.x can
+// no longer be used to create functions, so the spec uses nodejs22.x; the
+// stage is `prod` rather than `Prod`; the API gets X-Ray tracing.
+
+app custom_domain_rest {
+  runtime = "nodejs22.x"
+  acknowledge {
+    CKV_AWS_76 = "REST access logs need the account-wide API Gateway CloudWatch role, which this demo does not set"
+  }
+}
+
+function RestApiFunction {
+  handler = "index.handler"
+  code    = "src"
+}
+
+api RestApiGateway rest {
+  auth = none
+  GET / -> RestApiFunction
+}

@@ -1,0 +1,36 @@
+// sessions-with-aws-sam SQS: a queue (visibility 120 s, dead-letter queue
+// after 4 receives, tag Series=SWS) drained by a function in batches of 10.
+// Partial: the original's queue policy lets an outside account and role send
+// during a fixed time window (DateGreaterThan/DateLessThan on
+// aws:CurrentTime); a queue's policy in slsc only ever admits the app's own
+// rules and topics, so `external = true` says that outside senders exist
+// without granting them anything. Other differences: nodejs16.x can no longer
+// be used to create functions, so the spec uses nodejs22.x; the app's tag is
+// on every resource; queues are encrypted; DelaySeconds 0 is SQS's default;
+// the trigger reports partial batch failures (W0326: without it one bad
+// message makes the whole batch of 10 retry), so the handler must return
+// `batchItemFailures`.
+
+app sqs {
+  runtime = "nodejs22.x"
+  timeout = 5s
+  tags { Series = "SWS" }
+  outputs {
+    RawSqsUrl     = { value = RawQueue.url, description = "URL of the SQS Queue" }
+    DeadLetterUrl = { value = DeadLetter.url, description = "URL of the SQS Queue" }
+  }
+}
+
+queue DeadLetter { retention = 14d }
+
+queue RawQueue {
+  visibility_timeout = 120s
+  dead_letter        = DeadLetter after 4 receives
+  external           = true
+}
+
+function TriggeredFunction {
+  handler = "app.lambdaHandler"
+  code    = "src"
+  on RawQueue { batch = 10, partial_failures = true }
+}

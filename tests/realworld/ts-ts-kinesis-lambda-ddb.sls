@@ -1,0 +1,52 @@
+// serverless-test-samples typescript kinesis-lambda-dynamodb: a provisioned
+// Kinesis stream (2 shards, 48 h) read by a function (batch 20, latest)
+// that writes to a DynamoDB table. Partial: the original's test resources
+// (a results table, a listener function on the table's stream, and the
+// stream itself) exist only when the parameter DeployTestResources is
+// "True" (Conditions, Fn::If on StreamSpecification); slsc has no
+// conditions, and the spec keeps the application only. Other differences:
+// nodejs16.x can no longer be used to create functions, so the spec uses
+// nodejs22.x; the table's UpdateReplacePolicy is Retain, not Delete (slsc
+// sets DeletionPolicy and UpdateReplacePolicy together, with `on_delete`);
+// the table is encrypted with the app's KMS key
+// rather than the AWS managed key; failed batches' metadata goes to a
+// queue and the trigger reports partial batch failures (the original
+// retries a failing batch until its records expire, blocking the shard).
+
+app kinesis_ts {
+  runtime = "nodejs22.x"
+  timeout = 10s
+  memory  = 512MB
+  tracing = active
+  outputs {
+    RecordsStreamArn           = { value = RecordsStream.arn, description = "Kinesis stream accepts records for processing" }
+    RecordProcessorFunctionArn = { value = RecordProcessorFunction.arn, description = "Kinesis records processor Lambda Function ARN" }
+    ProcessedRecordsTableName  = { value = ProcessedRecordsTable.name, description = "Processed Records DynamoDB table name" }
+  }
+}
+
+stream RecordsStream {
+  name      = "RecordsStream"
+  shards    = 2
+  retention = 48h
+}
+
+table ProcessedRecordsTable {
+  key = { PK: string, SK: string }
+}
+
+queue RecordFailures { retention = 14d }
+
+function RecordProcessorFunction {
+  handler      = "app.lambdaHandler"
+  code         = "src"
+  architecture = x86_64
+  env { PROCESSED_RECORDS_TABLE_NAME = ProcessedRecordsTable.name }
+  writes ProcessedRecordsTable
+  on RecordsStream {
+    batch            = 20
+    start            = latest
+    partial_failures = true
+    on_failure       = RecordFailures
+  }
+}
