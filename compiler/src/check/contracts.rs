@@ -88,8 +88,12 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             let (source, detail_type) = model
                 .event(&e.name)
                 .map_or(("", ""), |ev| (ev.source.as_str(), ev.detail_type.as_str()));
-            // A bus outside the stack: its rules are its owner's.
-            if model.bus(&a.target.name).is_some_and(|b| b.arn.is_some()) {
+            // A bus outside the stack, or one other stacks add rules to
+            // (`external = true`): its rules are not all here.
+            if model
+                .bus(&a.target.name)
+                .is_some_and(|b| b.arn.is_some() || b.external)
+            {
                 continue;
             }
             let caught = model.rules.iter().any(|r| {
