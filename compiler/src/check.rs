@@ -256,7 +256,7 @@ fn trigger_filters(
     model: &Model,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<(usize, usize), Vec<Doc>> {
-    use crate::model::{FieldDef, Trigger, Ty};
+    use crate::model::{Trigger, Ty};
     let mut out = HashMap::new();
     for (fi, f) in model.functions.iter().enumerate() {
         for (ti, t) in f.triggers.iter().enumerate() {
@@ -277,25 +277,10 @@ fn trigger_filters(
             let (scope, fields) = match message {
                 Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
                     (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
-                    (None, Some(e)) => {
-                        let string = |name: &str| FieldDef {
-                            name: name.into(),
-                            optional: true,
-                            ty: Ty::String,
-                            constraints: Default::default(),
-                            span: e.span,
-                        };
-                        let mut fields: Vec<FieldDef> =
-                            ["source", "detail-type", "account", "region", "id"]
-                                .into_iter()
-                                .map(string)
-                                .collect();
-                        fields.push(FieldDef {
-                            ty: Ty::Record(e.fields.clone()),
-                            ..string("detail")
-                        });
-                        (format!("the envelope of event `{}`", e.name), fields)
-                    }
+                    (None, Some(e)) => (
+                        format!("the envelope of event `{}`", e.name),
+                        patterns::envelope_fields(Ty::Record(e.fields.clone()), e.span),
+                    ),
                     _ => continue,
                 },
                 None => (

@@ -74,33 +74,11 @@ pub fn compile_envelope(
         catch_all.insert("source".into(), Doc::List(vec![Doc::Object(prefix)]));
         return Some(Doc::Object(catch_all));
     };
-    let string = |name: &str| FieldDef {
-        name: name.into(),
-        optional: true,
-        ty: Ty::String,
-        constraints: Default::default(),
-        span: f.span,
-    };
     let detail = infer_fields(f)
         .into_iter()
         .find(|d| d.name == "detail")
         .map_or(Ty::Record(Vec::new()), |d| d.ty);
-    let mut fields: Vec<FieldDef> = ["source", "detail-type", "account", "region", "id"]
-        .into_iter()
-        .map(string)
-        .collect();
-    fields.push(FieldDef {
-        ty: Ty::List(Box::new(Ty::String)),
-        ..string("resources")
-    });
-    fields.push(FieldDef {
-        ty: Ty::Timestamp,
-        ..string("time")
-    });
-    fields.push(FieldDef {
-        ty: detail,
-        ..string("detail")
-    });
+    let fields = envelope_fields(detail, f.span);
     let pattern = Compiler {
         in_or: false,
         model,
@@ -111,6 +89,26 @@ pub fn compile_envelope(
     }
     .expr(f)?;
     Some(Doc::Object(pattern))
+}
+
+/// The fields of an EventBridge event's envelope, with `detail` of type
+/// `detail`: what `match any` filters and a queue `of EVENT` receive.
+pub fn envelope_fields(detail: Ty, span: crate::source::Span) -> Vec<FieldDef> {
+    let field = |name: &str, ty: Ty| FieldDef {
+        name: name.into(),
+        optional: true,
+        ty,
+        constraints: Default::default(),
+        span,
+    };
+    let mut fields: Vec<FieldDef> = ["source", "detail-type", "account", "region", "id"]
+        .into_iter()
+        .map(|n| field(n, Ty::String))
+        .collect();
+    fields.push(field("resources", Ty::List(Box::new(Ty::String))));
+    fields.push(field("time", Ty::Timestamp));
+    fields.push(field("detail", detail));
+    fields
 }
 
 /// An SNS filter policy (message body scope) for a topic whose messages are

@@ -193,3 +193,13 @@ pub fn usage_plans(model: &Model, api: &Api, stage: Json, t: &mut Template) {
         }
     }
 }
+
+/// How SAM names who may call a route: `NONE`, `AWS_IAM`, or the
+/// authorizer's key.
+pub fn sam_authorizer(api: &Api, auth: Auth) -> String {
+    match auth {
+        Auth::None => "NONE".to_string(),
+        Auth::Iam => "AWS_IAM".to_string(),
+        Auth::Authorizer(i) => crate::naming::ids::authorizer_key(&api.authorizers[i]),
+    }
+}

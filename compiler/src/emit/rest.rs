@@ -44,12 +44,7 @@ pub fn sam_event(api: &Api, route: &Route) -> Json {
     });
     let auth = api.route_auth(route);
     if auth != api.auth {
-        let name = match auth {
-            Auth::None => "NONE".to_string(),
-            Auth::Iam => "AWS_IAM".to_string(),
-            Auth::Authorizer(i) => ids::authorizer_key(&api.authorizers[i]),
-        };
-        p["Auth"] = json!({ "Authorizer": name });
+        p["Auth"] = json!({ "Authorizer": apis::sam_authorizer(api, auth) });
     }
     if route.api_key.is_some() {
         if p.get("Auth").is_none() {
@@ -105,17 +100,11 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let mut props = json!({ "StageName": STAGE, "TracingEnabled": true });
     let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
     let mut auth = Map::new();
-    match api.auth {
-        Auth::Iam => {
-            auth.insert("DefaultAuthorizer".into(), json!("AWS_IAM"));
-        }
-        Auth::Authorizer(i) => {
-            auth.insert(
-                "DefaultAuthorizer".into(),
-                json!(ids::authorizer_key(&api.authorizers[i])),
-            );
-        }
-        Auth::None => {}
+    if api.auth != Auth::None {
+        auth.insert(
+            "DefaultAuthorizer".into(),
+            json!(apis::sam_authorizer(api, api.auth)),
+        );
     }
     if iam {
         // Without `InvokeRole: NONE` SAM makes API Gateway call the function

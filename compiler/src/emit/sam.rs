@@ -184,11 +184,7 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
             })
         };
         let auth = api.route_auth(route);
-        let name = match auth {
-            Auth::None => "NONE".to_string(),
-            Auth::Iam => "AWS_IAM".to_string(),
-            Auth::Authorizer(i) => ids::authorizer_key(&api.authorizers[i]),
-        };
+        let name = apis::sam_authorizer(api, auth);
         match (&route.scopes, api.jwt(auth)) {
             (Some(scopes), Some(_)) => {
                 p["Auth"] = json!({ "Authorizer": name, "AuthorizationScopes": scopes.value });
@@ -242,17 +238,11 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
             .collect();
         auth.insert("Authorizers".into(), Json::Object(authorizers));
     }
-    match api.auth {
-        Auth::None => {}
-        Auth::Iam => {
-            auth.insert("DefaultAuthorizer".into(), json!("AWS_IAM"));
-        }
-        Auth::Authorizer(i) => {
-            auth.insert(
-                "DefaultAuthorizer".into(),
-                json!(ids::authorizer_key(&api.authorizers[i])),
-            );
-        }
+    if api.auth != Auth::None {
+        auth.insert(
+            "DefaultAuthorizer".into(),
+            json!(apis::sam_authorizer(api, api.auth)),
+        );
     }
     if !auth.is_empty() {
         props["Auth"] = Json::Object(auth);
