@@ -345,7 +345,7 @@ fn trigger_filters(
                 let mut doc = patterns::Fields::new();
                 doc.insert(key.into(), alt);
                 let doc = Doc::Object(doc);
-                let size = patterns::compact_len(&doc);
+                let size = patterns::resolved_len(&doc);
                 if size > MAX_FILTER_CHARS {
                     diags.push(
                         Diagnostic::new(Code::E0203, filter.span, format!("this event filter is {size} characters; Lambda allows {MAX_FILTER_CHARS}"))

@@ -302,6 +302,43 @@ pub fn write(template: &Json, format: Format) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_size_counted_is_the_written_size_with_attributes_at_their_longest() {
+        // The count E0408 makes, against the one it made on the rendered
+        // JSON: every intrinsic object a string of 320 characters.
+        fn resolved(v: &serde_json::Value) -> serde_json::Value {
+            use serde_json::Value as Json;
+            match v {
+                Json::Object(m) if m.keys().any(|k| k == "Ref" || k.starts_with("Fn::")) => {
+                    Json::String("x".repeat(crate::check::patterns::MAX_RESOLVED_CHARS))
+                }
+                Json::Object(m) => {
+                    Json::Object(m.iter().map(|(k, x)| (k.clone(), resolved(x))).collect())
+                }
+                Json::Array(a) => Json::Array(a.iter().map(resolved).collect()),
+                other => other.clone(),
+            }
+        }
+        let specs = [
+            "event E from \"s\" { a: string, n: number, b: bool }\nqueue Q\nrule R on default { match E send to Q }\n",
+            "event E from \"s\" { a: string, n: number, b: bool }\nqueue Q\nrule R on default { match E where a in [\"q\\\"uote\", \"\u{e9}t\u{e9}\", Q.url] or n > -1.25 or n <= 1000.5 or n = 0.1 or b = false send to Q }\n",
+            "event E from \"s\" detail_type \"Caf\u{e9}\" { \"a-b\": { c: string, d: string } }\nqueue Q\nrule R on default { match E where \"a-b\".c != Q.arn and \"a-b\".d prefix \"x\" or \"a-b\".c exists send to Q }\n",
+        ];
+        for spec in specs {
+            let opts = crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap());
+            let c = crate::compile_source("t.sls", None, spec.to_string(), opts);
+            let Some(doc) = c.proved.pattern(0) else {
+                panic!("{spec}: {:?}", c.diagnostics)
+            };
+            let rendered = super::pattern_json(&c.model, doc);
+            assert_eq!(
+                crate::check::patterns::resolved_len(doc),
+                resolved(&rendered).to_string().len(),
+                "{rendered}"
+            );
+        }
+    }
+
     use crate::{compile_source, CheckOptions, Date, Target};
     use serde_json::{json, Value as Json};
 
