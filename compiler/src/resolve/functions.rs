@@ -299,18 +299,10 @@ impl Resolver {
             }
             let v = match &value.kind {
                 // A bare `param` name is its value, as `"${Name}"`.
-                ValueKind::Path(path)
-                    if path.parts.len() == 1
-                        && self
-                            .symbols
-                            .get(&path.head().name)
-                            .is_some_and(|s| s.kind == DeclKind::Param) =>
-                {
-                    match self.expect_text(value) {
-                        Some(s) => EnvValue::Literal(s.value),
-                        None => continue,
-                    }
-                }
+                ValueKind::Path(path) if self.is_param(path) => match self.expect_text(value) {
+                    Some(s) => EnvValue::Literal(s.value),
+                    None => continue,
+                },
                 ValueKind::Path(path) => match self.attr(path) {
                     Some((r, a)) => EnvValue::Attr(r, a),
                     None => continue,

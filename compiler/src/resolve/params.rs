@@ -167,18 +167,21 @@ impl Resolver {
                 let ok = self.references(s, v.span);
                 ok.then(|| Spanned::new(s.clone(), v.span))
             }
-            ValueKind::Path(path)
-                if path.parts.len() == 1
-                    && self
-                        .symbols
-                        .get(&path.head().name)
-                        .is_some_and(|s| s.kind == DeclKind::Param) =>
-            {
+            ValueKind::Path(path) if self.is_param(path) => {
                 self.used.insert(path.head().name.clone());
                 Some(Spanned::new(format!("${{{}}}", path.head().name), v.span))
             }
             _ => self.expect_string(v),
         }
+    }
+
+    /// Whether `path` is the bare name of a `param`.
+    pub(super) fn is_param(&self, path: &ast::Path) -> bool {
+        path.parts.len() == 1
+            && self
+                .symbols
+                .get(&path.head().name)
+                .is_some_and(|s| s.kind == DeclKind::Param)
     }
 
     /// Checks the `${...}` references of `text` (written at `span`); false

@@ -62,16 +62,7 @@ impl<'a> Props<'a> {
                 _ => continue,
             };
             if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
-                r.error(
-                    Diagnostic::new(
-                        Code::E0106,
-                        key.span,
-                        format!("`{}` is set twice", key.name),
-                    )
-                    .label("set again here")
-                    .with(*first, "first set here")
-                    .help("remove one of the two"),
-                );
+                r.set_twice(&key.name, key.span, *first);
                 continue;
             }
             seen.push((&key.name, key.span));
@@ -139,4 +130,22 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+impl Resolver {
+    /// E0106: `name`, written at `at`, is set a second time; `first` is
+    /// where it was set first.
+    pub(super) fn set_twice(
+        &mut self,
+        name: &str,
+        at: crate::source::Span,
+        first: crate::source::Span,
+    ) {
+        self.error(
+            Diagnostic::new(Code::E0106, at, format!("`{name}` is set twice"))
+                .label("set again here")
+                .with(first, "first set here")
+                .help("remove one of the two"),
+        );
+    }
 }

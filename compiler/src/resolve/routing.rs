@@ -128,16 +128,7 @@ impl Resolver {
         for (key, value) in entries {
             if let Some((first, _)) = out.iter().find(|(k, _)| k.value == key.name) {
                 let first = first.span;
-                self.error(
-                    Diagnostic::new(
-                        Code::E0106,
-                        key.span,
-                        format!("`{}` is set twice", key.name),
-                    )
-                    .label("set again here")
-                    .with(first, "first set here")
-                    .help("remove one of the two"),
-                );
+                self.set_twice(&key.name, key.span, first);
                 continue;
             }
             let taken = match &value.kind {

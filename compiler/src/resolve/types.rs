@@ -93,16 +93,7 @@ impl Resolver {
         let mut seen: Vec<&ast::Ident> = Vec::new();
         for (key, value) in &t.constraints {
             if let Some(first) = seen.iter().find(|k| k.name == key.name) {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0106,
-                        key.span,
-                        format!("`{}` is set twice", key.name),
-                    )
-                    .label("set again here")
-                    .with(first.span, "first set here")
-                    .help("remove one of the two"),
-                );
+                self.set_twice(&key.name, key.span, first.span);
                 continue;
             }
             seen.push(key);
