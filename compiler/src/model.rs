@@ -210,7 +210,7 @@ impl OnDelete {
 impl Model {
     /// The bus of this name, if declared.
     pub fn bus(&self, name: &str) -> Option<&Bus> {
-        self.buses.iter().find(|b| b.name == name)
+        self.index(DeclKind::Bus, name).map(|i| &self.buses[i])
     }
 
     /// The physical name `name = "..."` fixes for declaration `decl`.

@@ -81,13 +81,15 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // `match any` rules, found once: each emitted event is matched against
+    // them only when no typed rule routes it.
+    let any_rules: Vec<&Rule> = model.rules.iter().filter(|r| r.event.is_none()).collect();
     for f in &model.functions {
         for a in f.access.iter().filter(|a| a.verb == VerbKind::Emits) {
             let Some(e) = &a.event else { continue };
-            // A `match any` rule on the bus whose filter may take it.
-            let (source, detail_type) = model
-                .event(&e.name)
-                .map_or(("", ""), |ev| (ev.source.as_str(), ev.detail_type.as_str()));
+            if routed.contains(&(e.name.clone(), a.target.name.clone())) {
+                continue;
+            }
             // A bus outside the stack, or one other stacks add rules to
             // (`external = true`): its rules are not all here.
             if model
@@ -96,12 +98,15 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let caught = model.rules.iter().any(|r| {
-                r.event.is_none()
-                    && bus_of(r.bus.as_ref()) == a.target.name
+            // A `match any` rule on the bus whose filter may take it.
+            let (source, detail_type) = model
+                .event(&e.name)
+                .map_or(("", ""), |ev| (ev.source.as_str(), ev.detail_type.as_str()));
+            let caught = any_rules.iter().any(|r| {
+                bus_of(r.bus.as_ref()) == a.target.name
                     && super::loops::envelope_may_match(r.filter.as_ref(), source, detail_type)
             });
-            if !caught && !routed.contains(&(e.name.clone(), a.target.name.clone())) {
+            if !caught {
                 diags.push(
                     Diagnostic::new(
                         Code::W0410,

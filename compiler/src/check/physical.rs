@@ -107,8 +107,8 @@ fn invalid(name: &Spanned<String>, msg: String, label: &str, help: String) -> Di
 /// Whether the FIFO-ness of a queue or topic requires the `.fifo` suffix.
 fn fifo(model: &Model, kind: DeclKind, decl: &str) -> Option<bool> {
     match kind {
-        DeclKind::Queue => model.queues.iter().find(|q| q.name == decl).map(|q| q.fifo),
-        DeclKind::Topic => model.topics.iter().find(|t| t.name == decl).map(|t| t.fifo),
+        DeclKind::Queue => model.queue(decl).map(|q| q.fifo),
+        DeclKind::Topic => model.topic(decl).map(|t| t.fifo),
         _ => None,
     }
 }
