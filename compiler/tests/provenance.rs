@@ -139,42 +139,8 @@ fn what_check_counts_is_what_build_emits() {
                 continue;
             };
             compared += 1;
-            let counted = slsc::emit::count(&c.model, &c.proved, target);
-            // A REST deployment's ID ends in a hash of the API, counted as
-            // eight zeros.
-            let unhashed = |id: &str| match id.rfind("Deployment") {
-                Some(i) if id.len() == i + "Deployment".len() + 8 => {
-                    format!("{}00000000", &id[..i + "Deployment".len()])
-                }
-                _ => id.to_string(),
-            };
-            let ids = |section: &str| -> Vec<String> {
-                b[section]
-                    .as_object()
-                    .map(|m| m.keys().map(|k| unhashed(k)).collect())
-                    .unwrap_or_default()
-            };
             let here = format!("{} ({target:?})", spec.display());
-            assert_eq!(
-                counted.resources.keys().cloned().collect::<Vec<_>>(),
-                ids("Resources"),
-                "{here}: resources"
-            );
-            assert_eq!(
-                counted.outputs.keys().cloned().collect::<Vec<_>>(),
-                ids("Outputs"),
-                "{here}: outputs"
-            );
-            assert_eq!(counted.parameters, ids("Parameters"), "{here}: parameters");
-            for (id, owner) in b["Resources"]
-                .as_object()
-                .unwrap()
-                .keys()
-                .zip(counted.resources.values())
-            {
-                let recorded = b.provenance.resource(id).unwrap_or_default();
-                assert_eq!(*owner, recorded, "{here}: the owner of {id}");
-            }
+            common::assert_counts_match(&c, &b, target, &here);
         }
     }
     assert!(compared > 100, "only {compared} templates compared");

@@ -13,32 +13,8 @@ fn build(spec: &str, target: Target) -> Value {
     let c = slsc::compile_source("t.sls", None, spec.to_string(), common::options());
     assert!(!c.has_errors(), "{spec}\n{}", common::rendered(&c));
     let built = slsc::build(&c, target).unwrap();
-    // What `check` counts against the template limits is what build emits,
-    // in the same order.
-    let counted = slsc::emit::count(&c.model, &c.proved, target);
-    let unhashed = |id: &str| match id.rfind("Deployment") {
-        Some(i) if id.len() == i + "Deployment".len() + 8 => {
-            format!("{}00000000", &id[..i + "Deployment".len()])
-        }
-        _ => id.to_string(),
-    };
-    let ids = |section: &str| -> Vec<String> {
-        built[section]
-            .as_object()
-            .map(|m| m.keys().map(|k| unhashed(k)).collect())
-            .unwrap_or_default()
-    };
-    assert_eq!(
-        counted.resources.keys().cloned().collect::<Vec<_>>(),
-        ids("Resources"),
-        "{spec}"
-    );
-    assert_eq!(
-        counted.outputs.keys().cloned().collect::<Vec<_>>(),
-        ids("Outputs"),
-        "{spec}"
-    );
-    assert_eq!(counted.parameters, ids("Parameters"), "{spec}");
+    // What `check` counts against the template limits is what build emits.
+    common::assert_counts_match(&c, &built, target, spec);
     (*built).clone()
 }
 

@@ -94,3 +94,44 @@ pub fn span_problems(sources: &slsc::source::SourceMap, diagnostics: &[Diagnosti
     }
     out
 }
+
+/// Asserts that what `check` counts against CloudFormation's limits
+/// (`emit::count`) is what `build` emitted for `target`: the same resource,
+/// output and parameter IDs in the same order, and each resource owned by
+/// the same declaration. A REST deployment's ID, which ends in a hash of
+/// the API, is counted as eight zeros. `here` names the spec in messages.
+pub fn assert_counts_match(c: &Compilation, built: &slsc::Built, target: slsc::Target, here: &str) {
+    let counted = slsc::emit::count(&c.model, &c.proved, target);
+    let unhashed = |id: &str| match id.rfind("Deployment") {
+        Some(i) if id.len() == i + "Deployment".len() + 8 => {
+            format!("{}00000000", &id[..i + "Deployment".len()])
+        }
+        _ => id.to_string(),
+    };
+    let ids = |section: &str| -> Vec<String> {
+        built[section]
+            .as_object()
+            .map(|m| m.keys().map(|k| unhashed(k)).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        counted.resources.keys().cloned().collect::<Vec<_>>(),
+        ids("Resources"),
+        "{here}: resources"
+    );
+    assert_eq!(
+        counted.outputs.keys().cloned().collect::<Vec<_>>(),
+        ids("Outputs"),
+        "{here}: outputs"
+    );
+    assert_eq!(counted.parameters, ids("Parameters"), "{here}: parameters");
+    for (id, owner) in built["Resources"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .zip(counted.resources.values())
+    {
+        let recorded = built.provenance.resource(id).unwrap_or_default();
+        assert_eq!(*owner, recorded, "{here}: the owner of {id}");
+    }
+}
