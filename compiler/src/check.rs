@@ -273,20 +273,27 @@ fn trigger_filters(
                 } => (filter, source, "data"),
                 _ => continue,
             };
+            let table = model.table(&source.name);
             let message = model.queue(&source.name).and_then(|q| q.message.as_ref());
-            let (scope, fields) = match message {
-                Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
-                    (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
-                    (None, Some(e)) => (
-                        format!("the envelope of event `{}`", e.name),
-                        patterns::envelope_fields(Ty::Record(e.fields.clone()), e.span),
-                    ),
-                    _ => continue,
+            let (scope, fields) = match (table, message) {
+                (Some(table), _) => match patterns::dynamodb::fields(table, filter, diags) {
+                    Some(fields) => (format!("a stream record of `{}`", table.name), fields),
+                    None => continue,
                 },
-                None => (
-                    format!("the records of `{}`", source.name),
-                    patterns::infer_fields(filter),
-                ),
+                (None, message) => match message {
+                    Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
+                        (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
+                        (None, Some(e)) => (
+                            format!("the envelope of event `{}`", e.name),
+                            patterns::envelope_fields(Ty::Record(e.fields.clone()), e.span),
+                        ),
+                        _ => continue,
+                    },
+                    None => (
+                        format!("the records of `{}`", source.name),
+                        patterns::infer_fields(filter),
+                    ),
+                },
             };
             let Some(inner) = patterns::compile_sns(
                 model,
@@ -342,9 +349,15 @@ fn trigger_filters(
             }
             let mut docs = Vec::new();
             for alt in alternatives {
-                let mut doc = patterns::Fields::new();
-                doc.insert(key.into(), alt);
-                let doc = Doc::Object(doc);
+                let doc = match table {
+                    // A stream record's parts are at its top level.
+                    Some(table) => patterns::dynamodb::record_pattern(table, &fields, alt),
+                    None => {
+                        let mut doc = patterns::Fields::new();
+                        doc.insert(key.into(), alt);
+                        Doc::Object(doc)
+                    }
+                };
                 let size = patterns::resolved_len(&doc);
                 if size > MAX_FILTER_CHARS {
                     diags.push(

@@ -519,6 +519,41 @@ function Producer { handler = "p.h", external = true, writes Clicks }
 }
 
 #[test]
+fn table_stream_filters_wrap_the_dynamodb_record() {
+    // Keys take their declared type, other attributes the type of the
+    // values compared; numbers are written as DynamoDB writes them, text;
+    // the images go under `dynamodb`, `eventName` stays at the top.
+    let spec = r#"
+app shop { runtime = "python3.13" }
+table Orders { key = { pk: string, version: number }, stream = new_and_old_images }
+queue WatchFailures { retention = 14d }
+function Watch {
+  handler = "watch.handler"
+  on Orders.stream where eventName = "MODIFY" and (NewImage.status = "paid" or Keys.version in [1, 2] or OldImage.gift = true) {
+    partial_failures = true, on_failure = WatchFailures
+  }
+}
+"#;
+    let expected = json!({ "Filters": [
+        { "Pattern": "{\"eventName\":[\"MODIFY\"],\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[\"paid\"]}}}}" },
+        { "Pattern": "{\"eventName\":[\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"version\":{\"N\":[\"1\",\"2\"]}}}}" },
+        { "Pattern": "{\"eventName\":[\"MODIFY\"],\"dynamodb\":{\"OldImage\":{\"gift\":{\"BOOL\":[true]}}}}" },
+    ] });
+    let sam = build(spec, Target::Sam);
+    let events = &sam["Resources"]["Watch"]["Properties"]["Events"];
+    let (_, e) = events.as_object().unwrap().iter().next().unwrap();
+    assert_eq!(e["Properties"]["FilterCriteria"], expected);
+    let cfn = build(spec, Target::CloudFormation);
+    let mapping = cfn["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"] == "AWS::Lambda::EventSourceMapping")
+        .unwrap();
+    assert_eq!(mapping["Properties"]["FilterCriteria"], expected);
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

@@ -1,18 +1,16 @@
 // serverless-patterns dynamodb-streams-lambda-eventbridge-sam-node: a
 // table's stream (new and old images) feeds a function (batch 100,
-// parallelization 10, 2 retries, bisect, records at most 120 s old) that
-// puts events on a custom bus. Partial: the original filters the stream to
-// INSERT records (FilterCriteria `{"eventName": ["INSERT"]}`); `where` on a
-// table stream is E0105 in slsc (it filters queues and Kinesis streams
-// only), so the function receives every record and must skip the others.
-// Other differences: the bus is named `${AWS::StackName}-MyBus`, not
-// `-bus`; the function may put only `TableChanged` events; the table is
-// encrypted with the app's KMS key and has point-in-time recovery; failed
-// batches' metadata goes to a queue
-// (the original drops them); the trigger reports partial batch failures
-// (W0326), so the handler returns `batchItemFailures`. W0410 remains: no
-// rule in this stack matches `TableChanged` (the original has none either;
-// the bus is `external` because other stacks add the rules).
+// parallelization 10, 2 retries, bisect, records at most 120 s old, only
+// INSERT records: `where eventName = "INSERT"`) that puts events on a
+// custom bus named `${AWS::StackName}-bus`. Complete (the esbuild
+// `Metadata` is `sam build` configuration). What slsc adds: the
+// function may put only `TableChanged` events; the table is encrypted with
+// the app's KMS key and has point-in-time recovery; failed batches'
+// metadata goes to a queue (the original drops them); the trigger reports
+// partial batch failures (W0326), so the handler returns
+// `batchItemFailures`. W0410 remains: no rule in this stack matches
+// `TableChanged` (the original has none either; the bus is `external`
+// because other stacks add the rules).
 
 app ddb_streams {
   runtime       = "nodejs24.x"
@@ -33,7 +31,10 @@ table MyTable {
   stream = new_and_old_images
 }
 
-bus MyBus { external = true }
+bus MyBus {
+  name     = "${AWS::StackName}-bus"
+  external = true
+}
 
 queue StreamFailures { retention = 14d }
 
@@ -45,7 +46,7 @@ function MyFunction {
   memory      = 1024MB
   env { BUS_NAME = MyBus.name }
   emits TableChanged to MyBus
-  on MyTable.stream {
+  on MyTable.stream where eventName = "INSERT" {
     batch            = 100
     parallelization  = 10
     start            = latest

@@ -11,6 +11,7 @@
 
 mod algebra;
 mod doc;
+pub mod dynamodb;
 
 use crate::ast::CmpOp;
 use crate::diagnostics::Code;

@@ -499,16 +499,15 @@ impl Resolver {
             span: source.span,
             ..r
         };
-        // Lambda event filtering: on queues and Kinesis streams. A table
-        // stream's records wrap each attribute in its DynamoDB type, which
-        // the language does not declare; buckets and topics filter on their
-        // own side.
+        // Lambda event filtering: on queues, Kinesis streams and table
+        // streams; buckets and topics filter on their own side.
         let filter = match (filter, r.kind) {
             (None, _) => None,
-            (Some(f), DeclKind::Queue | DeclKind::Stream) => Some(self.filter(f, false)),
+            (Some(f), DeclKind::Queue | DeclKind::Stream | DeclKind::Table) => {
+                Some(self.filter(f, false))
+            }
             (Some(f), kind) => {
                 let help = match kind {
-                    DeclKind::Table => "filter in the function, or put the changes on a bus with `emits` and route them with a rule's `where`",
                     DeclKind::Bucket => "a bucket trigger filters by key: `on Bucket { prefix = \"in/\", suffix = \".png\" }`",
                     _ => "filter the topic's messages on its side: `subscribe Queue where ...`, then trigger the function from the queue",
                 };
