@@ -595,10 +595,67 @@ pub enum StartPosition {
 /// S3 notification event kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BucketEvent {
-    /// Object created (any way).
+    /// `created`: object created (any way).
     Created,
-    /// Object removed.
+    /// `removed`: object removed (any way).
     Removed,
+    /// `put`: created by a `PutObject`.
+    Put,
+    /// `post`: created by a browser form upload (`POST`).
+    Post,
+    /// `copy`: created by a `CopyObject`.
+    Copy,
+    /// `multipart_upload`: created by completing a multipart upload.
+    MultipartUpload,
+    /// `delete`: a versioned object (or an unversioned bucket's object)
+    /// deleted for good.
+    Delete,
+    /// `delete_marker`: a delete marker created in a versioned bucket.
+    DeleteMarker,
+}
+
+impl BucketEvent {
+    /// Every kind, with the word that writes it.
+    pub const WORDS: [(&'static str, BucketEvent); 8] = [
+        ("created", BucketEvent::Created),
+        ("removed", BucketEvent::Removed),
+        ("put", BucketEvent::Put),
+        ("post", BucketEvent::Post),
+        ("copy", BucketEvent::Copy),
+        ("multipart_upload", BucketEvent::MultipartUpload),
+        ("delete", BucketEvent::Delete),
+        ("delete_marker", BucketEvent::DeleteMarker),
+    ];
+
+    /// S3's name for it in a notification configuration.
+    pub fn s3_event(self) -> &'static str {
+        match self {
+            BucketEvent::Created => "s3:ObjectCreated:*",
+            BucketEvent::Removed => "s3:ObjectRemoved:*",
+            BucketEvent::Put => "s3:ObjectCreated:Put",
+            BucketEvent::Post => "s3:ObjectCreated:Post",
+            BucketEvent::Copy => "s3:ObjectCreated:Copy",
+            BucketEvent::MultipartUpload => "s3:ObjectCreated:CompleteMultipartUpload",
+            BucketEvent::Delete => "s3:ObjectRemoved:Delete",
+            BucketEvent::DeleteMarker => "s3:ObjectRemoved:DeleteMarkerCreated",
+        }
+    }
+
+    /// A kind of object creation (rather than removal).
+    pub fn is_creation(self) -> bool {
+        !matches!(
+            self,
+            BucketEvent::Removed | BucketEvent::Delete | BucketEvent::DeleteMarker
+        )
+    }
+
+    /// Whether one S3 event can be of both kinds: equal kinds, or a
+    /// wildcard and a kind it covers.
+    pub fn overlaps(self, other: BucketEvent) -> bool {
+        let wildcard = |k: BucketEvent| matches!(k, BucketEvent::Created | BucketEvent::Removed);
+        self == other
+            || (self.is_creation() == other.is_creation() && (wildcard(self) || wildcard(other)))
+    }
 }
 
 /// A trigger of a function.

@@ -380,7 +380,7 @@ pub fn delivery(model: &Model, name: &str) -> Option<Result<Json, String>> {
                 } if bucket.name == name => Some((
                     prefix.clone(),
                     suffix.clone(),
-                    !events.contains(&crate::model::BucketEvent::Created),
+                    !events.iter().any(|e| e.is_creation()),
                 )),
                 _ => None,
             })

@@ -554,6 +554,38 @@ function Watch {
 }
 
 #[test]
+fn bucket_triggers_on_narrow_event_kinds() {
+    let spec = r#"
+app media { runtime = "python3.13" }
+bucket Uploads
+queue Failures { retention = 14d }
+function Ingest {
+  handler    = "ingest.handler"
+  on Uploads { events = [put, multipart_upload], prefix = "in/" }
+  on Uploads { events = delete_marker, prefix = "in/" }
+  on_failure = Failures
+}
+"#;
+    let t = build(spec, Target::CloudFormation);
+    let configs = &t["Resources"]["Uploads"]["Properties"]["NotificationConfiguration"]
+        ["LambdaConfigurations"];
+    let kinds: Vec<&str> = configs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["Event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "s3:ObjectCreated:Put",
+            "s3:ObjectCreated:CompleteMultipartUpload",
+            "s3:ObjectRemoved:DeleteMarkerCreated"
+        ]
+    );
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

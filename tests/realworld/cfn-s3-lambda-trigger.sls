@@ -1,8 +1,6 @@
 // aws-cloudformation-templates S3_LambdaTrigger: a bucket, named by a
-// parameter, invokes a function when objects are created. Partial: the
-// original listens to `s3:ObjectCreated:Put` only; slsc's `created` is
-// `s3:ObjectCreated:*` (also POST, copy and multipart uploads), and there is
-// no narrower event kind. Other differences: the code is a folder rather
+// parameter, invokes a function when objects are put
+// (`s3:ObjectCreated:Put`). Complete. Differences: the code is a folder rather
 // than inline ZipFile; python3.9 can no longer be used to create functions,
 // so the spec uses python3.13; the role is least-privilege (the original's
 // allows logs on every log group); the bucket is encrypted, versioned,
@@ -28,6 +26,6 @@ queue Failures { retention = 14d }
 function S3TriggerLambdaFunction {
   handler    = "index.lambda_handler"
   code       = "src"
-  on NotificationBucketStore { events = created }
+  on NotificationBucketStore { events = put }
   on_failure = Failures
 }

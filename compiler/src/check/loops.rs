@@ -414,7 +414,8 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                         else {
                             continue;
                         };
-                        if !events.contains(&event) || !prefixes_overlap(written, prefix.as_deref())
+                        if !events.iter().any(|e| e.overlaps(event))
+                            || !prefixes_overlap(written, prefix.as_deref())
                         {
                             continue;
                         }

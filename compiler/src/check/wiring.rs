@@ -653,10 +653,47 @@ fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
                 else {
                     return false;
                 };
-                ei.iter().any(|e| ej.contains(e))
+                ei.iter().any(|e| ej.iter().any(|f| e.overlaps(*f)))
                     && overlaps(pi, pj, true)
                     && overlaps(si, sj, false)
             });
+            // Within one trigger: `[created, put]` is two notifications
+            // that every `PutObject` matches.
+            let within = ej
+                .iter()
+                .enumerate()
+                .find_map(|(k, e)| ej[..k].iter().find(|f| e.overlaps(**f)).map(|f| (*f, *e)));
+            if let Some((first, second)) = within {
+                let word = |e: BucketEvent| {
+                    BucketEvent::WORDS
+                        .iter()
+                        .find(|(_, k)| *k == e)
+                        .map_or("", |(w, _)| *w)
+                };
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0310,
+                        *span,
+                        format!(
+                            "`{}` and `{}` overlap in one notification of `{bucket}`",
+                            word(first),
+                            word(second)
+                        ),
+                    )
+                    .label(format!("S3 would send `{fj}` one event twice"))
+                    .help(format!(
+                        "keep `{}` alone, or list only kinds that do not include each other",
+                        word(
+                            if matches!(first, BucketEvent::Created | BucketEvent::Removed) {
+                                first
+                            } else {
+                                second
+                            }
+                        )
+                    )),
+                );
+                continue;
+            }
             if let Some((fi, ti)) = clash {
                 diags.push(
                     Diagnostic::new(Code::E0310, *span, format!("this notification of `{bucket}` overlaps one for `{fi}`"))

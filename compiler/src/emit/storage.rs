@@ -166,10 +166,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
                 rules.push(json!({ "Name": "suffix", "Value": s }));
             }
             for e in events {
-                let event = match e {
-                    BucketEvent::Created => "s3:ObjectCreated:*",
-                    BucketEvent::Removed => "s3:ObjectRemoved:*",
-                };
+                let event = e.s3_event();
                 let mut c =
                     json!({ "Event": event, "Function": refs::Invoked::of(model, fname).arn() });
                 if !rules.is_empty() {

@@ -693,10 +693,11 @@ impl Resolver {
         };
         let mut out = Vec::new();
         for item in items {
-            match self.expect_word(item, &["created", "removed"]) {
-                Some(w) if w == "removed" => out.push(BucketEvent::Removed),
-                Some(_) => out.push(BucketEvent::Created),
-                None => {}
+            let words: Vec<&str> = BucketEvent::WORDS.iter().map(|(w, _)| *w).collect();
+            if let Some(w) = self.expect_word(item, &words) {
+                if let Some((_, e)) = BucketEvent::WORDS.iter().find(|(word, _)| *word == w) {
+                    out.push(*e);
+                }
             }
         }
         out
