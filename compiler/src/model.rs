@@ -1460,6 +1460,9 @@ pub struct Schedule {
     pub window: Option<Spanned<u64>>,
     /// IANA time zone of a `cron` schedule (default UTC).
     pub timezone: Option<Spanned<String>>,
+    /// `input = { ... }`: the fixed JSON each run passes to the function
+    /// (Scheduler's default is none).
+    pub input: Option<Spanned<serde_json::Value>>,
 }
 
 /// A `queue` declaration.

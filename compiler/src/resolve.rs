@@ -699,7 +699,15 @@ impl Resolver {
         let first = self.symbols.get(&d.name.name).map(|s| s.span) == Some(d.name.span);
         let named = matches!(
             d.kind,
-            K::Function | K::Queue | K::Topic | K::Bus | K::Table | K::Bucket | K::Stream
+            K::Function
+                | K::Queue
+                | K::Topic
+                | K::Bus
+                | K::Table
+                | K::Bucket
+                | K::Stream
+                | K::Rule
+                | K::Schedule
         );
         let described = matches!(
             d.kind,

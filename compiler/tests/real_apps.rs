@@ -586,6 +586,38 @@ function Ingest {
 }
 
 #[test]
+fn schedules_and_rules_take_names_and_schedules_a_fixed_input() {
+    let spec = r#"
+app jobs { runtime = "python3.13" }
+queue Failures { retention = 14d }
+function Run { handler = "run.handler", on_failure = Failures, max_event_age = 5m }
+schedule Every5 every 5m -> Run {
+  name        = "${AWS::StackName}-every5"
+  input       = { job = "cleanup", dryRun = false, limits = [1, 2.5], nested = { a = "b" } }
+  retry { max_age = 5m }
+  dead_letter = Failures
+}
+rule Audit on default {
+  match any where source = "com.example"
+  send to Run
+  dead_letter = Failures
+  name        = "audit-rule"
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let s = &t["Resources"]["Every5"]["Properties"];
+        assert_eq!(s["Name"], json!({ "Fn::Sub": "${AWS::StackName}-every5" }));
+        let input: Value = serde_json::from_str(s["Target"]["Input"].as_str().unwrap()).unwrap();
+        assert_eq!(
+            input,
+            json!({ "job": "cleanup", "dryRun": false, "limits": [1, 2.5], "nested": { "a": "b" } })
+        );
+        assert_eq!(t["Resources"]["Audit"]["Properties"]["Name"], "audit-rule");
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

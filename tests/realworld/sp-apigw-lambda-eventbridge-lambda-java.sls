@@ -2,8 +2,8 @@
 // POST /tickets calls TicketPublisher, which puts events with source
 // com.example on the custom bus TicketEventBus; a rule sends every
 // com.example event on it to TicketSubscriber. Partial: the stage is `prod`
-// (slsc's only stage) rather than `dev`, so the API's URL differs, and the
-// rule's physical name TicketRule cannot be fixed. Other differences: the
+// (slsc's only stage) rather than `dev`, so the API's URL differs. Other
+// differences: the
 // code is the shared placeholder folder instead of target/ticketPubSub.zip
 // (a `.zip` path is accepted, but must exist when the spec is checked);
 // the publisher may put only `Ticket` events of source com.example
@@ -50,4 +50,5 @@ rule TicketEventRule on TicketEventBus {
   match any where source = "com.example"
   send to TicketSubscriber
   dead_letter = Failures
+  name        = "TicketRule"
 }

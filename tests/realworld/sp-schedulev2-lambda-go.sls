@@ -1,9 +1,6 @@
 // serverless-patterns eventbridge-schedule-to-lambda-sam-go: EventBridge
-// Scheduler invokes a Go function every 5 minutes. Partial: the original's
-// schedule passes a fixed Input ({"input": "This message was sent using
-// EventBridge Scheduler!"}) and is named InvokeLambdaSchedule; slsc's
-// schedules deliver Scheduler's default (empty) input and take no physical
-// name. go1.x can no longer be used to create functions: the spec uses
+// Scheduler invokes a Go function every 5 minutes with a fixed input, under
+// the schedule name InvokeLambdaSchedule. Complete. go1.x can no longer be used to create functions: the spec uses
 // provided.al2023 with the `bootstrap` handler (the Go binary must be built
 // as `bootstrap`). The spec adds a dead-letter queue for the schedule, an
 // on_failure queue for the function, and keeps a failed run from being
@@ -25,6 +22,8 @@ function SchedulerLambdaFunction {
 }
 
 schedule InvokeLambdaSchedule every 5m -> SchedulerLambdaFunction {
+  name        = "InvokeLambdaSchedule"
+  input       = { input = "This message was sent using EventBridge Scheduler!" }
   retry { max_age = 5m }
   dead_letter = Failures
 }

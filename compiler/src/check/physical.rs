@@ -78,6 +78,20 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: ".-",
             chars: "lower-case letters, digits, `.` and `-`",
         },
+        K::Rule => Rule {
+            what: "an EventBridge rule name",
+            min: 1,
+            max: 64,
+            extra: ".-_",
+            chars: "letters, digits, `.`, `-` and `_`",
+        },
+        K::Schedule => Rule {
+            what: "an EventBridge Scheduler schedule name",
+            min: 1,
+            max: 64,
+            extra: ".-_",
+            chars: "letters, digits, `.`, `-` and `_`",
+        },
         _ => return None,
     })
 }

@@ -56,6 +56,7 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
     props["State"] = json!("ENABLED");
     props["Targets"] = Json::Array(targets);
     super::shared::description(model, &r.name, &id, &mut props, t);
+    super::shared::physical_name(model, &r.name, &id, "Name", &mut props, t);
     if let Some(m) = &r.event {
         t.prop(&id, "EventPattern", m.span);
     }
@@ -95,6 +96,9 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     super::roles::add_schedule_role(model, s, t);
     let function = Invoked::of(model, &s.target.name);
     let mut target = json!({ "Arn": function.arn(), "RoleArn": get_att(&role, "Arn") });
+    if let Some(input) = &s.input {
+        target["Input"] = json!(input.value.to_string());
+    }
     delivery(&mut target, &s.retry, s.dead_letter.as_ref());
     let window = match &s.window {
         Some(w) => json!({ "Mode": "FLEXIBLE", "MaximumWindowInMinutes": w.value / 60 }),
@@ -110,6 +114,7 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
         props["ScheduleExpressionTimezone"] = json!(tz.value);
     }
     super::shared::description(model, &s.name, &id, &mut props, t);
+    super::shared::physical_name(model, &s.name, &id, "Name", &mut props, t);
     t.add(
         id,
         json!({ "Type": "AWS::Scheduler::Schedule", "Properties": props }),

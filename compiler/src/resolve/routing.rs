@@ -192,6 +192,19 @@ impl Resolver {
         let (retry, dead_letter) = self.delivery(&mut p);
         let window = p.take("window").and_then(|v| self.expect_seconds(v));
         let timezone = p.take("timezone").and_then(|v| self.expect_string(v));
+        let input = p.take("input").and_then(|v| match &v.kind {
+            ValueKind::Record(_) => self
+                .literal_json(v)
+                .map(|j| Spanned::new(j, v.span)),
+            _ => {
+                self.type_error(
+                    v,
+                    "a record",
+                    "write the JSON the function receives, e.g. `input = { job = \"cleanup\", dryRun = false }`",
+                );
+                None
+            }
+        });
         self.other_members(&d.body, "a schedule");
         self.identity(&mut p, d);
         p.finish(self, "a schedule");
@@ -205,6 +218,50 @@ impl Resolver {
             drops_failures: dead_letter.dropped,
             window,
             timezone,
+            input,
+        })
+    }
+
+    /// A literal value as JSON: strings, numbers, booleans, and lists and
+    /// records of them (keys as written). None, with a diagnostic, for
+    /// anything else (a name, a duration, ...), which has no JSON form.
+    fn literal_json(&mut self, v: &ast::Value) -> Option<serde_json::Value> {
+        use serde_json::Value as J;
+        Some(match &v.kind {
+            ValueKind::Str(s) => J::String(s.clone()),
+            ValueKind::Int(i) => J::from(*i),
+            ValueKind::Number(n) => serde_json::Number::from_f64(*n).map_or(J::Null, J::Number),
+            ValueKind::Bool(b) => J::Bool(*b),
+            ValueKind::List(items) => J::Array(
+                items
+                    .iter()
+                    .map(|i| self.literal_json(i))
+                    .collect::<Option<_>>()?,
+            ),
+            ValueKind::Record(entries) => {
+                let mut out = serde_json::Map::new();
+                for (k, item) in entries {
+                    if out.contains_key(&k.name) {
+                        let first = entries
+                            .iter()
+                            .find(|(f, _)| f.name == k.name)
+                            .map(|(f, _)| f.span);
+                        self.set_twice(&k.name, k.span, first.unwrap_or(k.span));
+                        continue;
+                    }
+                    let item = self.literal_json(item)?;
+                    out.insert(k.name.clone(), item);
+                }
+                J::Object(out)
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a JSON value",
+                    "write a string, number, boolean, list or record",
+                );
+                return None;
+            }
         })
     }
 
