@@ -1478,6 +1478,13 @@ pub struct Queue {
     pub visibility: Spanned<u64>,
     /// Retention in seconds (default 4 days).
     pub retention: Spanned<u64>,
+    /// `delay`: seconds each new message stays invisible (SQS's default 0).
+    pub delay: Option<Spanned<u64>>,
+    /// `receive_wait`: long polling of `ReceiveMessage`, in seconds (SQS's
+    /// default 0).
+    pub receive_wait: Option<Spanned<u64>>,
+    /// `max_message_size`, in bytes (SQS's default and maximum 1 MiB).
+    pub max_message_size: Option<Spanned<u64>>,
     /// Dead-letter queue and max receives.
     pub dead_letter: Option<(Ref, Spanned<i64>)>,
     /// `dead_letter = drop { reason = "..." }`: messages that keep failing

@@ -618,6 +618,22 @@ rule Audit on default {
 }
 
 #[test]
+fn queue_delay_long_polling_and_message_size() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+queue JobsDlq { retention = 14d }
+queue Jobs { delay = 30s, receive_wait = 20s, max_message_size = 256KB, external = true, dead_letter = JobsDlq }
+function Worker { handler = "w.h", on Jobs { batch = 10, partial_failures = true } }
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let q = &build(spec, target)["Resources"]["Jobs"]["Properties"];
+        assert_eq!(q["DelaySeconds"], 30);
+        assert_eq!(q["ReceiveMessageWaitTimeSeconds"], 20);
+        assert_eq!(q["MaximumMessageSize"], 262_144);
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

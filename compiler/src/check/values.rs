@@ -114,6 +114,23 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
         if let Some((_, n)) = &q.dead_letter {
             range(diags, "the receive count", n.value, n.span, 1, 1000, "");
         }
+        if let Some(d) = &q.delay {
+            range(diags, "`delay`", d.value as i64, d.span, 0, 900, "s");
+        }
+        if let Some(w) = &q.receive_wait {
+            range(diags, "`receive_wait`", w.value as i64, w.span, 0, 20, "s");
+        }
+        if let Some(m) = &q.max_message_size {
+            range(
+                diags,
+                "`max_message_size`",
+                m.value as i64,
+                m.span,
+                1_024,
+                1_048_576,
+                " bytes",
+            );
+        }
     }
     for r in &model.rules {
         retry(&r.retry, diags);

@@ -26,6 +26,16 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
     }
     props["VisibilityTimeout"] = json!(q.visibility.value);
     props["MessageRetentionPeriod"] = json!(q.retention.value);
+    for (key, value) in [
+        ("DelaySeconds", &q.delay),
+        ("ReceiveMessageWaitTimeSeconds", &q.receive_wait),
+        ("MaximumMessageSize", &q.max_message_size),
+    ] {
+        if let Some(v) = value {
+            props[key] = json!(v.value);
+            t.prop(&id, key, v.span);
+        }
+    }
     if let Some((dlq, n)) = &q.dead_letter {
         props["QueueName"] = refs::queue_name(&q.name, q.fifo);
         props["RedrivePolicy"] = json!({

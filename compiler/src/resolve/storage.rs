@@ -18,6 +18,11 @@ impl Resolver {
             .take("retention")
             .and_then(|v| self.expect_seconds(v))
             .unwrap_or(Spanned::new(345_600, d.name.span));
+        let delay = p.take("delay").and_then(|v| self.expect_seconds(v));
+        let receive_wait = p.take("receive_wait").and_then(|v| self.expect_seconds(v));
+        let max_message_size = p
+            .take("max_message_size")
+            .and_then(|v| self.expect_size_bytes(v));
         let mut drops_failures = None;
         let dead_letter = p.take("dead_letter").and_then(|v| match &v.kind {
             ValueKind::Redrive(q, n) => {
@@ -42,6 +47,9 @@ impl Resolver {
             fifo,
             visibility,
             retention,
+            delay,
+            receive_wait,
+            max_message_size,
             dead_letter,
             drops_failures,
             message: self.message_type(d),

@@ -162,6 +162,29 @@ impl Resolver {
         Some(Spanned::new(s.value / 86_400, s.span))
     }
 
+    /// A size, in bytes.
+    pub(super) fn expect_size_bytes(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
+        match v.kind {
+            ValueKind::Size(n, unit) => Some(Spanned::new(n.saturating_mul(unit.bytes()), v.span)),
+            ValueKind::Int(i) => {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0201,
+                        v.span,
+                        "expected a size, found a number without a unit",
+                    )
+                    .label("missing unit")
+                    .help(format!("add a unit: `{i}KB`")),
+                );
+                None
+            }
+            _ => {
+                self.type_error(v, "a size", "write a number with a unit: `256KB`, `1MB`");
+                None
+            }
+        }
+    }
+
     /// A size in whole MB.
     pub(super) fn expect_size_mb(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
         match v.kind {
