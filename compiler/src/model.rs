@@ -90,6 +90,8 @@ pub struct Model {
     pub parameters: Vec<Parameter>,
     /// `param` declarations: the template's parameters.
     pub params: Vec<Param>,
+    /// Number properties a `param` gives (`delay = Delay`), in source order.
+    pub param_uses: Vec<ParamUse>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -164,6 +166,86 @@ pub struct Param {
     pub max: Option<Spanned<f64>>,
 }
 
+/// A number property that a `param` may give: its value is then the
+/// parameter's, in the unit of the CloudFormation property it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumProp {
+    /// A queue's `visibility_timeout`: `VisibilityTimeout`, seconds.
+    QueueVisibility,
+    /// A queue's `retention`: `MessageRetentionPeriod`, seconds.
+    QueueRetention,
+    /// A queue's `delay`: `DelaySeconds`.
+    QueueDelay,
+    /// A queue's `receive_wait`: `ReceiveMessageWaitTimeSeconds`.
+    QueueReceiveWait,
+    /// A queue's `max_message_size`: `MaximumMessageSize`, bytes.
+    QueueMaxMessageSize,
+    /// A function's `memory`: `MemorySize`, MB.
+    FunctionMemory,
+    /// A function's `timeout`: `Timeout`, seconds.
+    FunctionTimeout,
+}
+
+impl NumProp {
+    /// The property as the spec writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            NumProp::QueueVisibility => "visibility_timeout",
+            NumProp::QueueRetention => "retention",
+            NumProp::QueueDelay => "delay",
+            NumProp::QueueReceiveWait => "receive_wait",
+            NumProp::QueueMaxMessageSize => "max_message_size",
+            NumProp::FunctionMemory => "memory",
+            NumProp::FunctionTimeout => "timeout",
+        }
+    }
+
+    /// The unit of the parameter's value: the CloudFormation property's.
+    pub fn unit(self) -> &'static str {
+        match self {
+            NumProp::QueueMaxMessageSize => "bytes",
+            NumProp::FunctionMemory => "MB",
+            _ => "seconds",
+        }
+    }
+
+    /// AWS's value when the property is not set (None: the template
+    /// leaves it out), in [`NumProp::unit`].
+    pub fn aws_default(self) -> Option<u64> {
+        match self {
+            NumProp::QueueVisibility => Some(30),
+            NumProp::QueueRetention => Some(345_600),
+            NumProp::FunctionMemory => Some(128),
+            NumProp::FunctionTimeout => Some(3),
+            _ => None,
+        }
+    }
+
+    /// The values AWS accepts, in [`NumProp::unit`].
+    pub fn range(self) -> (i64, i64) {
+        match self {
+            NumProp::QueueVisibility => (0, 43_200),
+            NumProp::QueueRetention => (60, 1_209_600),
+            NumProp::QueueDelay => (0, 900),
+            NumProp::QueueReceiveWait => (0, 20),
+            NumProp::QueueMaxMessageSize => (1_024, 1_048_576),
+            NumProp::FunctionMemory => (128, 10_240),
+            NumProp::FunctionTimeout => (1, 900),
+        }
+    }
+}
+
+/// A `param` that gives a number property (`delay = Delay`).
+#[derive(Debug, Clone)]
+pub struct ParamUse {
+    /// The declaration whose property it is.
+    pub decl: String,
+    /// Which property.
+    pub prop: NumProp,
+    /// The parameter's name, where the property names it.
+    pub param: Spanned<String>,
+}
+
 /// A stack output the app declares: `Name = Decl.attr`, or
 /// `Name = { value = Decl.attr, export = "...", description = "..." }`.
 #[derive(Debug, Clone)]
@@ -216,6 +298,14 @@ impl Model {
     /// The physical name `name = "..."` fixes for declaration `decl`.
     pub fn physical_name(&self, decl: &str) -> Option<&Spanned<String>> {
         self.physical_names.get(decl)
+    }
+
+    /// The `param` that gives property `prop` of declaration `decl`, if one
+    /// does (`delay = Delay`).
+    pub fn param_for(&self, decl: &str, prop: NumProp) -> Option<&ParamUse> {
+        self.param_uses
+            .iter()
+            .find(|u| u.prop == prop && u.decl == decl)
     }
 
     /// The `description = "..."` of declaration `decl`.

@@ -106,6 +106,7 @@ pub fn resolve(
     for d in &all {
         r.decl(d, &defaults);
     }
+    r.param_values();
     r.unused(&all);
     r.logical_ids(&all);
     r.model.index_names();

@@ -634,6 +634,39 @@ function Worker { handler = "w.h", on Jobs { batch = 10, partial_failures = true
 }
 
 #[test]
+fn number_params_give_queue_and_function_settings() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+param Visibility number { default = 60, min = 30, max = 900 }
+param Memory number { default = 512, allowed = [256, 512, 1024] }
+queue JobsDlq { retention = 14d }
+queue Jobs { visibility_timeout = Visibility, dead_letter = JobsDlq, external = true }
+function Worker { handler = "w.h", memory = Memory, timeout = 10s, on Jobs { batch = 10, partial_failures = true } }
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        assert_eq!(
+            t["Resources"]["Jobs"]["Properties"]["VisibilityTimeout"],
+            json!({ "Ref": "Visibility" })
+        );
+        assert_eq!(
+            t["Resources"]["Worker"]["Properties"]["MemorySize"],
+            json!({ "Ref": "Memory" })
+        );
+        assert_eq!(t["Resources"]["Worker"]["Properties"]["Timeout"], 10);
+    }
+    // The checks run with the default: a 60 s visibility timeout is below
+    // six times a 20 s consumer timeout (W0302).
+    let slow = spec.replace("timeout = 10s", "timeout = 20s");
+    let c = slsc::compile_source("t.sls", None, slow, common::options());
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "W0302"),
+        "{}",
+        common::rendered(&c)
+    );
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

@@ -2,7 +2,7 @@
 //! CloudFormation would reject, and names the template already uses.
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Model, Param, ParamType, ParamValue, Spanned};
+use crate::model::{Model, Param, ParamType, ParamUse, ParamValue, Spanned};
 use crate::naming::ids::logical;
 
 /// The parameters the CloudFormation target adds when the app has
@@ -11,6 +11,11 @@ const GENERATED: &[&str] = &["CodeBucket", "CodeKeyPrefix"];
 
 /// Runs the checks.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for u in &model.param_uses {
+        if let Some(p) = model.params.iter().find(|p| p.name == u.param.value) {
+            number_use(p, u, diags);
+        }
+    }
     for p in &model.params {
         values(p, diags);
         let id = logical(&p.name);
@@ -133,5 +138,77 @@ fn values(p: &Param, diags: &mut Vec<Diagnostic>) {
                 "use a length of 0 or more",
             );
         }
+    }
+}
+
+/// A number property given by a parameter (`delay = Delay`): every value
+/// the parameter admits must be one AWS accepts for the property. Its
+/// default is checked with the rest of the spec (resolve gives the
+/// property that value); its other values are known only as far as
+/// `allowed` or `min` and `max` bound them, and W0216 says so when they
+/// do not.
+fn number_use(p: &Param, u: &ParamUse, diags: &mut Vec<Diagnostic>) {
+    if p.ty != ParamType::Number {
+        return;
+    }
+    let (lo, hi) = u.prop.range();
+    let (key, unit) = (u.prop.key(), u.prop.unit());
+    let outside = |n: f64| n < lo as f64 || n > hi as f64 || n.fract() != 0.0;
+    let report = |what: String, at: crate::source::Span, diags: &mut Vec<Diagnostic>| {
+        diags.push(
+            Diagnostic::new(
+                Code::E0203,
+                u.param.span,
+                format!(
+                    "param `{}` {what}, but `{key}` takes {lo} to {hi} {unit}",
+                    p.name
+                ),
+            )
+            .label(format!("AWS rejects some values of `{}` here", p.name))
+            .with(at, "the parameter's values")
+            .help(format!(
+                "bound param `{}` to what `{key}` takes: `min = {lo}`, `max = {hi}` (whole {unit})",
+                p.name
+            )),
+        );
+    };
+    if let Some(allowed) = &p.allowed {
+        let bad: Vec<String> = allowed
+            .value
+            .iter()
+            // The default is the app's value, checked with the property.
+            .filter(|v| p.default.as_ref().is_none_or(|d| d.value != **v))
+            .filter(|v| matches!(v, ParamValue::Num(n) if outside(*n)))
+            .map(|v| v.text())
+            .collect();
+        if !bad.is_empty() {
+            report(format!("allows {}", bad.join(", ")), allowed.span, diags);
+        }
+        return;
+    }
+    match (&p.min, &p.max) {
+        (Some(min), Some(max)) => {
+            if min.value < lo as f64 {
+                report(format!("may be as low as {}", min.value), min.span, diags);
+            } else if max.value > hi as f64 {
+                report(format!("may be as high as {}", max.value), max.span, diags);
+            }
+        }
+        _ => diags.push(
+            Diagnostic::new(
+                Code::W0216,
+                u.param.span,
+                format!(
+                    "`{key}` is checked with param `{}`'s default only: its other values are not bounded",
+                    p.name
+                ),
+            )
+            .label("not checked in full")
+            .with(p.span, "no `allowed`, or no `min` and `max`")
+            .help(format!(
+                "add `min = {lo}` and `max = {hi}` (or `allowed = [...]`) to param `{}`, so that CloudFormation rejects what AWS would",
+                p.name
+            )),
+        ),
     }
 }

@@ -89,7 +89,7 @@ codes! {
     E0213 Error "constraint does not fit the type";
     E0214 Error "name outside AWS's naming rules";
     E0215 Error "route scopes that its auth cannot check";
-    W0216 Warning "name not checked in full: depends on parameters";
+    W0216 Warning "name or value checked only as far as parameters allow";
     E0217 Error "SnapStart where Lambda cannot use it";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";

@@ -152,8 +152,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
             })
         }
     };
-    props["MemorySize"] = json!(f.memory.value);
-    props["Timeout"] = json!(f.timeout.value);
+    props["MemorySize"] = shared::number(model, &f.name, NumProp::FunctionMemory, f.memory.value);
+    props["Timeout"] = shared::number(model, &f.name, NumProp::FunctionTimeout, f.timeout.value);
     props["Role"] = get_att(&ids::role(&f.name), "Arn");
     props["Architectures"] = json!([arch(f.arch)]);
     props["TracingConfig"] = json!({ "Mode": if f.tracing { "Active" } else { "PassThrough" } });

@@ -24,15 +24,24 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
             props["FifoThroughputLimit"] = json!("perMessageGroupId");
         }
     }
-    props["VisibilityTimeout"] = json!(q.visibility.value);
-    props["MessageRetentionPeriod"] = json!(q.retention.value);
-    for (key, value) in [
-        ("DelaySeconds", &q.delay),
-        ("ReceiveMessageWaitTimeSeconds", &q.receive_wait),
-        ("MaximumMessageSize", &q.max_message_size),
+    let number = |prop, value| super::shared::number(model, &q.name, prop, value);
+    props["VisibilityTimeout"] = number(NumProp::QueueVisibility, q.visibility.value);
+    props["MessageRetentionPeriod"] = number(NumProp::QueueRetention, q.retention.value);
+    for (key, prop, value) in [
+        ("DelaySeconds", NumProp::QueueDelay, &q.delay),
+        (
+            "ReceiveMessageWaitTimeSeconds",
+            NumProp::QueueReceiveWait,
+            &q.receive_wait,
+        ),
+        (
+            "MaximumMessageSize",
+            NumProp::QueueMaxMessageSize,
+            &q.max_message_size,
+        ),
     ] {
         if let Some(v) = value {
-            props[key] = json!(v.value);
+            props[key] = number(prop, v.value);
             t.prop(&id, key, v.span);
         }
     }

@@ -33,8 +33,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
             json!({ "PackageType": "Image", "ImageUri": shared::text(&uri.value) })
         }
     };
-    props["MemorySize"] = json!(f.memory.value);
-    props["Timeout"] = json!(f.timeout.value);
+    props["MemorySize"] = shared::number(model, &f.name, NumProp::FunctionMemory, f.memory.value);
+    props["Timeout"] = shared::number(model, &f.name, NumProp::FunctionTimeout, f.timeout.value);
     props["Role"] = get_att(&ids::role(&f.name), "Arn");
     props["Architectures"] = json!([arch(f.arch)]);
     props["Tracing"] = json!(if f.tracing { "Active" } else { "PassThrough" });

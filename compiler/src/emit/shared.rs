@@ -174,6 +174,15 @@ pub fn physical_name(
     t.prop(id, key, name.span);
 }
 
+/// The value of number property `prop` of `decl`: a `Ref` to the `param`
+/// that gives it (`delay = Delay`), else `value` as the spec wrote it.
+pub fn number(model: &Model, decl: &str, prop: NumProp, value: u64) -> Json {
+    match model.param_for(decl, prop) {
+        Some(u) => json!({ "Ref": crate::naming::ids::logical(&u.param.value) }),
+        None => json!(value),
+    }
+}
+
 /// Sets `Description` of resource `id` to the spec's `description = "..."`
 /// of `decl`, if it has one.
 pub fn description(model: &Model, decl: &str, id: &str, props: &mut Json, t: &mut Template) {

@@ -11,12 +11,18 @@ impl Resolver {
         let package = self.package(&mut p, d, defaults);
         let memory = p
             .take("memory")
-            .and_then(|v| self.expect_size_mb(v))
+            .and_then(|v| {
+                self.number_param(v, &d.name.name, NumProp::FunctionMemory)
+                    .or_else(|| self.expect_size_mb(v))
+            })
             .or_else(|| defaults.memory.clone())
             .unwrap_or(Spanned::new(128, name_span));
         let timeout = p
             .take("timeout")
-            .and_then(|v| self.expect_seconds(v))
+            .and_then(|v| {
+                self.number_param(v, &d.name.name, NumProp::FunctionTimeout)
+                    .or_else(|| self.expect_seconds(v))
+            })
             .or_else(|| defaults.timeout.clone())
             .unwrap_or(Spanned::new(3, name_span));
         let arch = p

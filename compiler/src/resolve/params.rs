@@ -175,6 +175,150 @@ impl Resolver {
         }
     }
 
+    /// A number property written as a `param`'s name (`delay = Delay`):
+    /// recorded, and a placeholder value returned at `v`'s span, which
+    /// [`Resolver::param_values`] replaces with the parameter's default
+    /// once every declaration is resolved (a `param` may come later in the
+    /// spec). None when `v` is not a `param`'s name.
+    pub(super) fn number_param(
+        &mut self,
+        v: &ast::Value,
+        decl: &str,
+        prop: NumProp,
+    ) -> Option<Spanned<u64>> {
+        let ValueKind::Path(path) = &v.kind else {
+            return None;
+        };
+        if !self.is_param(path) {
+            return None;
+        }
+        let name = path.head().name.clone();
+        self.used.insert(name.clone());
+        self.model.param_uses.push(ParamUse {
+            decl: decl.to_string(),
+            prop,
+            param: Spanned::new(name, v.span),
+        });
+        Some(Spanned::new(0, v.span))
+    }
+
+    /// Gives each number property that a `param` gives the parameter's
+    /// default, which the checks then judge (the parameter's other values
+    /// are judged against the property's range by `check::params`). A
+    /// string parameter, or one without a default, is reported.
+    pub(super) fn param_values(&mut self) {
+        let uses = std::mem::take(&mut self.model.param_uses);
+        let mut kept = Vec::with_capacity(uses.len());
+        for u in uses {
+            let Some(p) = self.model.params.iter().find(|p| p.name == u.param.value) else {
+                continue;
+            };
+            let span = u.param.span;
+            let value = self
+                .param_default(p.clone(), &u)
+                .map(|v| Spanned::new(v, span));
+            let ok = value.is_some();
+            // Without a usable default, the property takes AWS's default
+            // (or none), so that nothing else is reported about it.
+            let value = value.or_else(|| u.prop.aws_default().map(|v| Spanned::new(v, span)));
+            match u.prop {
+                NumProp::QueueVisibility
+                | NumProp::QueueRetention
+                | NumProp::QueueDelay
+                | NumProp::QueueReceiveWait
+                | NumProp::QueueMaxMessageSize => {
+                    if let Some(q) = self.model.queues.iter_mut().find(|q| q.name == u.decl) {
+                        match (u.prop, value) {
+                            (NumProp::QueueVisibility, Some(v)) => q.visibility = v,
+                            (NumProp::QueueRetention, Some(v)) => q.retention = v,
+                            (NumProp::QueueDelay, v) => q.delay = v,
+                            (NumProp::QueueReceiveWait, v) => q.receive_wait = v,
+                            (NumProp::QueueMaxMessageSize, v) => q.max_message_size = v,
+                            _ => {}
+                        }
+                    }
+                }
+                NumProp::FunctionMemory | NumProp::FunctionTimeout => {
+                    if let (Some(f), Some(v)) = (
+                        self.model.functions.iter_mut().find(|f| f.name == u.decl),
+                        value,
+                    ) {
+                        if u.prop == NumProp::FunctionMemory {
+                            f.memory = v;
+                        } else {
+                            f.timeout = v;
+                        }
+                    }
+                }
+            }
+            if ok {
+                kept.push(u);
+            }
+        }
+        self.model.param_uses = kept;
+    }
+
+    /// The default of number parameter `p` as the value of `u`'s property,
+    /// or None (reported) when it has none or it is not a whole number.
+    fn param_default(&mut self, p: Param, u: &ParamUse) -> Option<u64> {
+        let key = u.prop.key();
+        if p.ty != ParamType::Number {
+            self.error(
+                Diagnostic::new(
+                    Code::E0201,
+                    u.param.span,
+                    format!("`{key}` takes a number, but param `{}` is a string", p.name),
+                )
+                .label("a string parameter")
+                .with(p.span, "declared here")
+                .help(format!(
+                    "declare `param {} number {{ ... }}`, its value in {}",
+                    p.name,
+                    u.prop.unit()
+                )),
+            );
+            return None;
+        }
+        let default = match p.default.as_ref().map(|d| &d.value) {
+            Some(ParamValue::Num(n)) => *n,
+            _ => {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0107,
+                        u.param.span,
+                        format!("param `{}` has no `default`, which `{key}` needs", p.name),
+                    )
+                    .label("no default value")
+                    .with(p.span, "declared here")
+                    .help(format!(
+                        "add `default = N` (in {}) to param `{}`: slsc checks the app with it",
+                        u.prop.unit(),
+                        p.name
+                    )),
+                );
+                return None;
+            }
+        };
+        if default < 0.0 || default.fract() != 0.0 || default > u64::MAX as f64 {
+            self.error(
+                Diagnostic::new(
+                    Code::E0201,
+                    u.param.span,
+                    format!(
+                        "`{key}` takes a whole number of {}; the default of param `{}` is {default}",
+                        u.prop.unit(),
+                        p.name
+                    ),
+                )
+                .label("not a whole, positive number")
+                .with(p.span, "declared here")
+                .help(format!("give param `{}` a whole `default`", p.name)),
+            );
+            return None;
+        }
+        Some(default as u64)
+    }
+
     /// Whether `path` is the bare name of a `param`.
     pub(super) fn is_param(&self, path: &ast::Path) -> bool {
         path.parts.len() == 1

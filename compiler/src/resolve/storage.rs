@@ -12,17 +12,30 @@ impl Resolver {
             .unwrap_or(false);
         let visibility = p
             .take("visibility_timeout")
-            .and_then(|v| self.expect_seconds(v))
+            .and_then(|v| {
+                self.number_param(v, &d.name.name, NumProp::QueueVisibility)
+                    .or_else(|| self.expect_seconds(v))
+            })
             .unwrap_or(Spanned::new(30, d.name.span));
         let retention = p
             .take("retention")
-            .and_then(|v| self.expect_seconds(v))
+            .and_then(|v| {
+                self.number_param(v, &d.name.name, NumProp::QueueRetention)
+                    .or_else(|| self.expect_seconds(v))
+            })
             .unwrap_or(Spanned::new(345_600, d.name.span));
-        let delay = p.take("delay").and_then(|v| self.expect_seconds(v));
-        let receive_wait = p.take("receive_wait").and_then(|v| self.expect_seconds(v));
-        let max_message_size = p
-            .take("max_message_size")
-            .and_then(|v| self.expect_size_bytes(v));
+        let delay = p.take("delay").and_then(|v| {
+            self.number_param(v, &d.name.name, NumProp::QueueDelay)
+                .or_else(|| self.expect_seconds(v))
+        });
+        let receive_wait = p.take("receive_wait").and_then(|v| {
+            self.number_param(v, &d.name.name, NumProp::QueueReceiveWait)
+                .or_else(|| self.expect_seconds(v))
+        });
+        let max_message_size = p.take("max_message_size").and_then(|v| {
+            self.number_param(v, &d.name.name, NumProp::QueueMaxMessageSize)
+                .or_else(|| self.expect_size_bytes(v))
+        });
         let mut drops_failures = None;
         let dead_letter = p.take("dead_letter").and_then(|v| match &v.kind {
             ValueKind::Redrive(q, n) => {
