@@ -62,6 +62,9 @@ pub struct Proved {
     /// the pattern on the record (`body` of an SQS message, `data` of a
     /// Kinesis record).
     pub trigger_filters: HashMap<(usize, usize), Vec<Doc>>,
+    /// The SNS filter policy of each topic trigger with a `where` that
+    /// type-checked, by (function index, trigger index).
+    pub topic_trigger_policies: HashMap<(usize, usize), Doc>,
     /// The functions of every loop a `recursion = allow` accepts: each must
     /// run with Lambda's recursive loop detection off, since Lambda stops
     /// any function of the loop left on.
@@ -132,12 +135,14 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
         .map(|(t, s, policy)| ((t, s), policy))
         .collect();
     let trigger_filters = trigger_filters(model, &mut diags);
+    let topic_trigger_policies = topic_trigger_policies(model, &mut diags);
     let recursion_allowed = loops::recursion_allowed(model);
     (
         Proved {
             patterns,
             policies,
             trigger_filters,
+            topic_trigger_policies,
             recursion_allowed,
         },
         diags,
@@ -151,85 +156,136 @@ fn subscription_policies(model: &Model, diags: &mut Vec<Diagnostic>) -> Vec<(usi
     let mut out = Vec::new();
     for (ti, tp) in model.topics.iter().enumerate() {
         for (si, sub) in tp.subscriptions.iter().enumerate() {
-            let Some(filter) = &sub.filter else {
-                if let Some(span) = sub.on_attributes {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::E0107,
-                            span,
-                            format!(
-                                "`filter_on` of the subscription of `{}` names no filter",
-                                sub.queue.name
-                            ),
-                        )
-                        .label("nothing to scope")
-                        .help("add `where ...` after the queue's name, or remove `filter_on`"),
-                    );
-                }
-                continue;
-            };
-            // Message attributes are flat name-value pairs the publisher
-            // sets, declared nowhere: checked for form, with the types the
-            // values imply.
-            if sub.on_attributes.is_some() {
-                if let Some(part) = nested_field(filter) {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::E0401,
-                            part,
-                            "message attributes have no fields of their own",
-                        )
-                        .label("a message attribute is a single value")
-                        .help("name the attribute itself, e.g. `where kind = \"order\"`"),
-                    );
-                    continue;
-                }
-            }
-            // Typed against the topic's message type when it has one;
-            // otherwise against the fields the filter itself implies.
-            let typed = tp.message.as_ref().and_then(|m| model.type_def(&m.name));
-            let (scope, fields) = match (typed, sub.on_attributes) {
-                (_, Some(_)) => (
-                    format!("the message attributes of topic `{}`", tp.name),
-                    patterns::infer_fields(filter),
-                ),
-                (Some(t), None) => (format!("message type `{}`", t.name), t.fields.clone()),
-                (None, None) => (
-                    format!("the messages of topic `{}`", tp.name),
-                    patterns::infer_fields(filter),
-                ),
-            };
-            let Some(policy) = patterns::compile_sns(
+            let policy = sns_policy(
                 model,
-                patterns::Dialect::Sns,
-                &scope,
-                &fields,
-                filter,
+                tp,
+                &sub.queue.name,
+                sub.filter.as_ref(),
+                sub.on_attributes,
                 diags,
-            ) else {
-                continue;
-            };
-            let (keys, combinations) = patterns::sns_complexity(&policy);
-            if keys > patterns::SNS_MAX_KEYS || combinations > patterns::SNS_MAX_COMBINATIONS {
-                diags.push(
-                    Diagnostic::new(
-                        Code::E0203,
-                        filter.span,
-                        format!(
-                            "this filter policy has {keys} keys and {combinations} combinations; SNS allows {} keys and {} combinations",
-                            patterns::SNS_MAX_KEYS,
-                            patterns::SNS_MAX_COMBINATIONS
-                        ),
-                    )
-                    .label("over SNS's filter policy limits")
-                    .help("test fewer fields, or shorter `in` lists (the combinations are the product of their lengths)"),
-                );
-                continue;
+            );
+            if let Some(policy) = policy {
+                out.push((ti, si, policy));
             }
-            out.push((ti, si, policy));
         }
     }
     out
+}
+
+/// The SNS filter policy of each function's topic trigger with a `where`
+/// (`on Alerts where severity = "high"`), by (function index, trigger
+/// index): the same policy a queue's subscription gets.
+fn topic_trigger_policies(
+    model: &Model,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<(usize, usize), Doc> {
+    use crate::model::Trigger;
+    let mut out = HashMap::new();
+    for (fi, f) in model.functions.iter().enumerate() {
+        for (ti, t) in f.triggers.iter().enumerate() {
+            let Trigger::Topic {
+                topic,
+                filter,
+                on_attributes,
+                ..
+            } = t
+            else {
+                continue;
+            };
+            let Some(tp) = model.topic(&topic.name) else {
+                continue;
+            };
+            if let Some(policy) =
+                sns_policy(model, tp, &f.name, filter.as_ref(), *on_attributes, diags)
+            {
+                out.insert((fi, ti), policy);
+            }
+        }
+    }
+    out
+}
+
+/// The filter policy of one subscription of topic `tp` (of queue or
+/// function `subscriber`): None without a filter or when it does not
+/// type-check (reported).
+fn sns_policy(
+    model: &Model,
+    tp: &crate::model::Topic,
+    subscriber: &str,
+    filter: Option<&crate::model::Filter>,
+    on_attributes: Option<crate::source::Span>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Doc> {
+    let Some(filter) = filter else {
+        if let Some(span) = on_attributes {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0107,
+                    span,
+                    format!("`filter_on` of the subscription of `{subscriber}` names no filter"),
+                )
+                .label("nothing to scope")
+                .help("add `where ...` after the subscriber's name, or remove `filter_on`"),
+            );
+        }
+        return None;
+    };
+    // Message attributes are flat name-value pairs the publisher sets,
+    // declared nowhere: checked for form, with the types the values imply.
+    if on_attributes.is_some() {
+        if let Some(part) = nested_field(filter) {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0401,
+                    part,
+                    "message attributes have no fields of their own",
+                )
+                .label("a message attribute is a single value")
+                .help("name the attribute itself, e.g. `where kind = \"order\"`"),
+            );
+            return None;
+        }
+    }
+    // Typed against the topic's message type when it has one; otherwise
+    // against the fields the filter itself implies.
+    let typed = tp.message.as_ref().and_then(|m| model.type_def(&m.name));
+    let (scope, fields) = match (typed, on_attributes) {
+        (_, Some(_)) => (
+            format!("the message attributes of topic `{}`", tp.name),
+            patterns::infer_fields(filter),
+        ),
+        (Some(t), None) => (format!("message type `{}`", t.name), t.fields.clone()),
+        (None, None) => (
+            format!("the messages of topic `{}`", tp.name),
+            patterns::infer_fields(filter),
+        ),
+    };
+    let policy = patterns::compile_sns(
+        model,
+        patterns::Dialect::Sns,
+        &scope,
+        &fields,
+        filter,
+        diags,
+    )?;
+    let (keys, combinations) = patterns::sns_complexity(&policy);
+    if keys > patterns::SNS_MAX_KEYS || combinations > patterns::SNS_MAX_COMBINATIONS {
+        diags.push(
+            Diagnostic::new(
+                Code::E0203,
+                filter.span,
+                format!(
+                    "this filter policy has {keys} keys and {combinations} combinations; SNS allows {} keys and {} combinations",
+                    patterns::SNS_MAX_KEYS,
+                    patterns::SNS_MAX_COMBINATIONS
+                ),
+            )
+            .label("over SNS's filter policy limits")
+            .help("test fewer fields, or shorter `in` lists (the combinations are the product of their lengths)"),
+        );
+        return None;
+    }
+    Some(policy)
 }
 
 /// Lambda's quota on the size of an event filter's pattern, in characters.

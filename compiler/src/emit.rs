@@ -180,7 +180,7 @@ pub fn emit(
                     Target::Sam => sam::function(model, &plan, f, &mut t),
                     Target::CloudFormation => cfn::function(model, &plan, f, &mut t),
                 }
-                functions::function_push_edges(model, f, &mut t);
+                functions::function_push_edges(model, &plan, f, &mut t);
             }
             K::Api => match (target, model.apis[*index].rest) {
                 (Target::Sam, false) => sam::api(model, *index, &mut t),

@@ -819,6 +819,10 @@ pub enum Trigger {
         dead_letter: Option<Ref>,
         /// `dead_letter = drop { reason = "..." }`.
         drops_failures: Option<Spanned<String>>,
+        /// The `where` filter, lowered: the subscription's filter policy.
+        filter: Option<Filter>,
+        /// `filter_on = attributes`: the filter tests message attributes.
+        on_attributes: Option<Span>,
         /// Where the trigger is.
         span: Span,
     },

@@ -667,6 +667,43 @@ function Worker { handler = "w.h", memory = Memory, timeout = 10s, on Jobs { bat
 }
 
 #[test]
+fn topic_triggers_take_filter_policies() {
+    let spec = r#"
+app ops { runtime = "python3.13" }
+type Alert { severity: "low" | "high" | "critical", service: string }
+topic Alerts of Alert { external = true }
+topic Events { external = true }
+queue Failures { retention = 14d }
+function Page {
+  handler    = "page.handler"
+  on Alerts where severity in ["high", "critical"] { dead_letter = Failures }
+  on Events where kind = "deploy" { filter_on = attributes, dead_letter = Failures }
+  on_failure = Failures
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let alerts = &t["Resources"]["PageAlertsSubscription"]["Properties"];
+        assert_eq!(alerts["FilterPolicyScope"], "MessageBody");
+        assert_eq!(
+            alerts["FilterPolicy"],
+            json!({ "severity": ["high", "critical"] })
+        );
+        let events = &t["Resources"]["PageEventsSubscription"]["Properties"];
+        assert_eq!(events["FilterPolicyScope"], "MessageAttributes");
+        assert_eq!(events["FilterPolicy"], json!({ "kind": ["deploy"] }));
+    }
+    // Typed against the topic's message type.
+    let bad = spec.replace("[\"high\", \"critical\"]", "[\"urgent\"]");
+    let c = slsc::compile_source("t.sls", None, bad, common::options());
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "E0405"),
+        "{}",
+        common::rendered(&c)
+    );
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

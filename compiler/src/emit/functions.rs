@@ -2,6 +2,7 @@
 //! environments, event source mapping settings, destinations, and push
 //! edges (subscriptions, bucket and rule permissions).
 
+use super::plan::Plan;
 use super::shared::{key_arn, permission, stateful, with_tags};
 use super::Template;
 use crate::ast::DeclKind;
@@ -180,14 +181,17 @@ pub fn environment(model: &Model, f: &Function) -> Option<Json> {
 
 /// Resources for a function's push triggers: the topic subscription or the
 /// permission a bucket needs to invoke it.
-pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
+pub fn function_push_edges(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     let fid = logical(&f.name);
     let target = Invoked::of(model, &f.name);
     let mut buckets_done: Vec<&str> = Vec::new();
-    for tr in &f.triggers {
+    for (ti, tr) in f.triggers.iter().enumerate() {
         match tr {
             Trigger::Topic {
-                topic, dead_letter, ..
+                topic,
+                dead_letter,
+                on_attributes,
+                ..
             } => {
                 let tid = logical(&topic.name);
                 let mut sub = json!({
@@ -198,6 +202,14 @@ pub fn function_push_edges(model: &Model, f: &Function, t: &mut Template) {
                         "Endpoint": target.arn(),
                     },
                 });
+                if let Some(policy) = plan.topic_trigger_policies.get(&(f.name.clone(), ti)) {
+                    sub["Properties"]["FilterPolicyScope"] = json!(if on_attributes.is_some() {
+                        "MessageAttributes"
+                    } else {
+                        "MessageBody"
+                    });
+                    sub["Properties"]["FilterPolicy"] = policy.clone();
+                }
                 if let Some(dlq) = dead_letter {
                     let did = logical(&dlq.name);
                     sub["Properties"]["RedrivePolicy"] =

@@ -37,6 +37,9 @@ pub struct Plan {
     /// The Lambda event filter of each filtered trigger, as the compact
     /// JSON text `FilterCriteria` holds, by (function name, trigger index).
     pub trigger_filters: std::collections::HashMap<(String, usize), Vec<String>>,
+    /// The SNS filter policy of each filtered topic trigger, by (function
+    /// name, trigger index).
+    pub topic_trigger_policies: std::collections::HashMap<(String, usize), Json>,
 }
 
 impl Plan {
@@ -69,6 +72,14 @@ impl Plan {
                         .map(|d| super::pattern_json(model, d).to_string())
                         .collect();
                     ((name, t), texts)
+                })
+                .collect(),
+            topic_trigger_policies: proved
+                .topic_trigger_policies
+                .iter()
+                .map(|(&(f, t), doc)| {
+                    let name = model.functions[f].name.clone();
+                    ((name, t), super::pattern_json(model, doc))
                 })
                 .collect(),
         };

@@ -505,25 +505,23 @@ impl Resolver {
             span: source.span,
             ..r
         };
-        // Lambda event filtering: on queues, Kinesis streams and table
-        // streams; buckets and topics filter on their own side.
+        // Lambda event filtering on queues, Kinesis streams and table
+        // streams; a topic's subscription filter policy; buckets filter by
+        // key only.
         let filter = match (filter, r.kind) {
             (None, _) => None,
-            (Some(f), DeclKind::Queue | DeclKind::Stream | DeclKind::Table) => {
+            (Some(f), DeclKind::Queue | DeclKind::Stream | DeclKind::Table | DeclKind::Topic) => {
                 Some(self.filter(f, false))
             }
             (Some(f), kind) => {
-                let help = match kind {
-                    DeclKind::Bucket => "a bucket trigger filters by key: `on Bucket { prefix = \"in/\", suffix = \".png\" }`",
-                    _ => "filter the topic's messages on its side: `subscribe Queue where ...`, then trigger the function from the queue",
-                };
+                let help = "a bucket trigger filters by key: `on Bucket { prefix = \"in/\", suffix = \".png\" }`";
                 self.error(
                     Diagnostic::new(
                         Code::E0105,
                         f.span,
                         format!("a {} trigger has no `where` filter", kind.keyword()),
                     )
-                    .label("Lambda filters queue and Kinesis records only here")
+                    .label("S3 notifications filter by key prefix and suffix only")
                     .help(help),
                 );
                 None
@@ -673,10 +671,18 @@ impl Resolver {
                     .take("dead_letter")
                     .map(|v| self.failure_target(v, &[DeclKind::Queue], "`dead_letter`"))
                     .unwrap_or_default();
+                let on_attributes = p.take("filter_on").and_then(|v| {
+                    let span = v.span;
+                    self.expect_word(v, &["body", "attributes"])
+                        .filter(|w| w == "attributes")
+                        .map(|_| span)
+                });
                 Trigger::Topic {
                     topic: r,
                     dead_letter: failure.to,
                     drops_failures: failure.dropped,
+                    filter,
+                    on_attributes,
                     span,
                 }
             }
