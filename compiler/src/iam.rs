@@ -236,10 +236,16 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
     }
     let key = || vec![crate::naming::refs::get_att(crate::naming::KEY, "Arn")];
     let write: &[&str] = &["kms:GenerateDataKey", "kms:Decrypt"];
+    // A topic given by `arn` is encrypted (or not) by its owner's key.
+    let foreign = |r: &Ref| {
+        r.kind == DeclKind::Topic && model.topic(&r.name).is_some_and(|t| t.arn.is_some())
+    };
     let mut out = Vec::new();
     for a in &f.access {
         let kinesis = a.verb == VerbKind::Writes && a.target.kind == DeclKind::Stream;
-        if matches!(a.verb, VerbKind::SendsTo | VerbKind::PublishesTo) || kinesis {
+        if (matches!(a.verb, VerbKind::SendsTo | VerbKind::PublishesTo) || kinesis)
+            && !foreign(&a.target)
+        {
             out.extend(caused(
                 vec![stmt("EncryptWithAppKey".into(), write, key())],
                 a.target.span,
@@ -252,7 +258,7 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
         }
     }
     for d in f.destinations() {
-        if matches!(d.to.kind, DeclKind::Queue | DeclKind::Topic) {
+        if matches!(d.to.kind, DeclKind::Queue | DeclKind::Topic) && !foreign(d.to) {
             out.extend(caused(
                 vec![stmt("EncryptWithAppKey".into(), write, key())],
                 d.to.span,

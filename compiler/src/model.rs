@@ -1628,6 +1628,26 @@ pub struct Topic {
     /// `subscribers { email = [...], sms = [...], https = [...] }`: people
     /// and endpoints outside AWS that the topic delivers to.
     pub endpoints: Vec<Endpoint>,
+    /// `arn = "arn:aws:sns:REGION:ACCOUNT:NAME"`: a topic outside the stack
+    /// (another stack, account or region) that the app subscribes to or
+    /// publishes to; not created here.
+    pub arn: Option<Spanned<String>>,
+}
+
+impl Topic {
+    /// The region of a topic given by `arn` (its fourth field), when the
+    /// ARN names one: a subscription to it must be created with it.
+    pub fn arn_region(&self) -> Option<&str> {
+        let arn = self.arn.as_ref()?;
+        arn.value.split(':').nth(3).filter(|r| !r.is_empty())
+    }
+
+    /// The owner account of a topic given by `arn` (its fifth field): the
+    /// `aws:SourceAccount` of what it delivers.
+    pub fn arn_account(&self) -> Option<&str> {
+        let arn = self.arn.as_ref()?;
+        arn.value.split(':').nth(4).filter(|a| !a.is_empty())
+    }
 }
 
 /// How SNS delivers to an endpoint outside AWS.

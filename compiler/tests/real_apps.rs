@@ -704,6 +704,56 @@ function Page {
 }
 
 #[test]
+fn topics_outside_the_stack_are_subscribed_in_their_region() {
+    let spec = r#"
+app ops { runtime = "python3.13" }
+topic Partners {
+  arn = "arn:aws:sns:us-west-2:111122223333:partners"
+  subscribe Copy { dead_letter = Failures }
+}
+queue Failures { retention = 14d }
+queue Copy { dead_letter = Failures }
+function Relay {
+  handler    = "relay.handler"
+  on Partners where kind = "order" { filter_on = attributes, dead_letter = Failures }
+  on_failure = Failures
+}
+function Reader { handler = "r.h", on Copy { batch = 10, partial_failures = true } }
+function Notify { handler = "n.h", publishes to Partners, external = true }
+"#;
+    let arn = "arn:aws:sns:us-west-2:111122223333:partners";
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = &t["Resources"];
+        assert!(r.get("Partners").is_none(), "no topic is created");
+        for sub in ["RelayPartnersSubscription", "PartnersCopySubscription"] {
+            assert_eq!(r[sub]["Properties"]["TopicArn"], arn);
+            assert_eq!(r[sub]["Properties"]["Region"], "us-west-2");
+        }
+        let permission = &r["RelayPartnersPermission"]["Properties"];
+        assert_eq!(permission["SourceArn"], arn);
+        assert_eq!(permission["SourceAccount"], "111122223333");
+        let policy = r["CopyPolicy"]["Properties"]["PolicyDocument"]["Statement"][0].clone();
+        assert_eq!(policy["Condition"]["ArnEquals"]["aws:SourceArn"], arn);
+        assert_eq!(
+            policy["Condition"]["StringEquals"]["aws:SourceAccount"],
+            "111122223333"
+        );
+        // Publishing needs sns:Publish on the ARN, and no grant on the
+        // app's key: the topic is encrypted by its owner, if at all.
+        let statements = r["NotifyRole"]["Properties"]["Policies"][0]["PolicyDocument"]
+            ["Statement"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert!(statements
+            .iter()
+            .any(|s| s["Action"] == json!(["sns:Publish"]) && s["Resource"] == json!([arn])));
+        assert!(!statements.iter().any(|s| s["Sid"] == "EncryptWithAppKey"));
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

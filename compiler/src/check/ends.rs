@@ -146,7 +146,11 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             q.name
         )));
     }
-    for tp in model.topics.iter().filter(|t| !t.external) {
+    for tp in model
+        .topics
+        .iter()
+        .filter(|t| !t.external && t.arn.is_none())
+    {
         let Some(publishers) = senders.get(tp.name.as_str()) else {
             continue;
         };

@@ -26,6 +26,39 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // A topic outside the stack takes no policy from it: only its owner can
+    // let EventBridge publish.
+    for r in &model.rules {
+        for target in &r.targets {
+            if let Some(arn) = model
+                .topic(&target.name)
+                .filter(|_| target.kind == DeclKind::Topic)
+                .and_then(|t| t.arn.as_ref())
+            {
+                diags.push(
+                    Diagnostic::new(Code::E0103, target.span, format!("topic `{}` is outside the stack: a rule of this stack cannot publish to it", target.name))
+                        .label("a topic given by `arn`")
+                        .with(arn.span, "its ARN")
+                        .help("send to a topic of this stack, or to a function that publishes to the topic (`publishes to`)"),
+                );
+            }
+        }
+    }
+    for tp in &model.topics {
+        if let Some(arn) = &tp.arn {
+            if let Some(why) = topic_arn_problem(&arn.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0201,
+                        arn.span,
+                        format!("\"{}\" is not an SNS topic ARN: {why}", arn.value),
+                    )
+                    .label("not an SNS topic ARN")
+                    .help("write `arn = \"arn:aws:sns:REGION:ACCOUNT:NAME\"`"),
+                );
+            }
+        }
+    }
     for b in &model.buses {
         if let Some(arn) = &b.arn {
             if let Some(why) = bus_arn_problem(&arn.value) {
@@ -704,6 +737,41 @@ fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// What is wrong with `arn` as an SNS topic ARN, if anything:
+/// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`.
+fn topic_arn_problem(arn: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = arn.split(':').collect();
+    let [scheme, partition, service, region, account, name] = parts.as_slice() else {
+        return Some("it does not have six `:`-separated parts");
+    };
+    if *scheme != "arn" || !partition.starts_with("aws") {
+        return Some("it does not start with `arn:aws`");
+    }
+    if *service != "sns" {
+        return Some("its service is not `sns`");
+    }
+    if region.is_empty()
+        || !region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Some("its region is missing or malformed");
+    }
+    if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
+        return Some("its account is not 12 digits");
+    }
+    let base = name.strip_suffix(".fifo").unwrap_or(name);
+    if base.is_empty()
+        || base.len() > 256
+        || !base
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Some("its topic name is not 1-256 letters, digits, `-` and `_`");
+    }
+    None
 }
 
 /// What is wrong with `arn` as an event bus ARN, if anything:

@@ -93,9 +93,11 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             K::Topic => {
                 let tp = &model.topics[*index];
                 let id = logical(&tp.name);
-                c.add(id.clone(), owner);
-                if plan.topic_statements.contains_key(&tp.name) {
-                    c.add(format!("{id}Policy"), owner);
+                if tp.arn.is_none() {
+                    c.add(id.clone(), owner);
+                    if plan.topic_statements.contains_key(&tp.name) {
+                        c.add(format!("{id}Policy"), owner);
+                    }
                 }
                 for s in &tp.subscriptions {
                     c.add(format!("{id}{}Subscription", logical(&s.queue.name)), owner);

@@ -8,7 +8,7 @@ use super::Template;
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{self, get_att, r#ref, Invoked};
+use crate::naming::refs::{self, get_att, Invoked};
 use serde_json::{json, Value as Json};
 
 /// Records where the function properties the spec sets come from; both
@@ -194,14 +194,19 @@ pub fn function_push_edges(model: &Model, plan: &Plan, f: &Function, t: &mut Tem
                 ..
             } => {
                 let tid = logical(&topic.name);
+                let topic_arn = refs::arn(model, DeclKind::Topic, &topic.name);
                 let mut sub = json!({
                     "Type": "AWS::SNS::Subscription",
                     "Properties": {
-                        "TopicArn": r#ref(&tid),
+                        "TopicArn": topic_arn,
                         "Protocol": "lambda",
                         "Endpoint": target.arn(),
                     },
                 });
+                // A topic of another region is subscribed to in its region.
+                if let Some(region) = model.topic(&topic.name).and_then(|t| t.arn_region()) {
+                    sub["Properties"]["Region"] = json!(region);
+                }
                 if let Some(policy) = plan.topic_trigger_policies.get(&(f.name.clone(), ti)) {
                     sub["Properties"]["FilterPolicyScope"] = json!(if on_attributes.is_some() {
                         "MessageAttributes"
@@ -217,10 +222,14 @@ pub fn function_push_edges(model: &Model, plan: &Plan, f: &Function, t: &mut Tem
                     sub["DependsOn"] = json!([format!("{did}Policy")]);
                 }
                 t.add(format!("{fid}{tid}Subscription"), sub);
-                t.add(
-                    format!("{fid}{tid}Permission"),
-                    permission(&target, "sns.amazonaws.com", r#ref(&tid)),
+                let mut allow = permission(
+                    &target,
+                    "sns.amazonaws.com",
+                    refs::arn(model, DeclKind::Topic, &topic.name),
                 );
+                allow["Properties"]["SourceAccount"] =
+                    super::shared::topic_account(model, &topic.name);
+                t.add(format!("{fid}{tid}Permission"), allow);
             }
             Trigger::Bucket { bucket, .. } => {
                 // One permission covers every notification of this bucket.

@@ -4,6 +4,7 @@
 use super::plan::Plan;
 use super::shared::{key_arn, stateful, with_tags};
 use super::{pattern_json, Template};
+use crate::ast::DeclKind;
 use crate::check::patterns::Doc;
 use crate::model::*;
 use crate::naming::ids::logical;
@@ -113,48 +114,23 @@ pub fn topic<'p>(
     t: &mut Template,
 ) {
     let id = logical(&tp.name);
-    let mut props = json!({});
-    if tp.fifo {
-        props["FifoTopic"] = json!(true);
-        if tp.content_dedup.as_ref().is_some_and(|c| c.value) {
-            props["ContentBasedDeduplication"] = json!(true);
-        }
-        if tp.high_throughput.as_ref().is_some_and(|c| c.value) {
-            props["FifoThroughputScope"] = json!("MessageGroup");
-        }
-    }
-    // SNS's AWS managed key cannot be used by EventBridge: with the app's
-    // key rules can still publish.
-    if model.customer_key {
-        props["KmsMasterKeyId"] = key_arn();
-    }
-    super::shared::physical_name(model, &tp.name, &id, "TopicName", &mut props, t);
-    t.add(
-        id.clone(),
-        json!({ "Type": "AWS::SNS::Topic", "Properties": with_tags(model, props) }),
-    );
-    if let Some(statements) = plan.topic_statements.get(&tp.name) {
-        t.add(
-            format!("{id}Policy"),
-            json!({
-                "Type": "AWS::SNS::TopicPolicy",
-                "Properties": {
-                    "Topics": [r#ref(&id)],
-                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
-                },
-            }),
-        );
+    let topic_arn = refs::arn(model, DeclKind::Topic, &tp.name);
+    if tp.arn.is_none() {
+        topic_resource(model, plan, tp, t);
     }
     for (si, s) in tp.subscriptions.iter().enumerate() {
         let qid = logical(&s.queue.name);
         // Deliveries before the queue policies exist would be refused.
         let mut deps = vec![json!(format!("{qid}Policy"))];
         let mut props = json!({
-            "TopicArn": r#ref(&id),
+            "TopicArn": topic_arn,
             "Protocol": "sqs",
             "Endpoint": get_att(&qid, "Arn"),
             "RawMessageDelivery": true,
         });
+        if let Some(region) = tp.arn_region() {
+            props["Region"] = json!(region);
+        }
         if let Some(policy) = policy(si) {
             props["FilterPolicyScope"] = json!(if s.on_attributes.is_some() {
                 "MessageAttributes"
@@ -187,9 +163,47 @@ pub fn topic<'p>(
             json!({
                 "Type": "AWS::SNS::Subscription",
                 "Properties": {
-                    "TopicArn": r#ref(&id),
+                    "TopicArn": topic_arn.clone(),
                     "Protocol": e.protocol.word(),
                     "Endpoint": e.address.value,
+                },
+            }),
+        );
+    }
+}
+
+/// The `AWS::SNS::Topic` of a topic the stack creates, and its policy when
+/// a rule or a bucket publishes to it.
+fn topic_resource(model: &Model, plan: &Plan, tp: &Topic, t: &mut Template) {
+    let id = logical(&tp.name);
+    let mut props = json!({});
+    if tp.fifo {
+        props["FifoTopic"] = json!(true);
+        if tp.content_dedup.as_ref().is_some_and(|c| c.value) {
+            props["ContentBasedDeduplication"] = json!(true);
+        }
+        if tp.high_throughput.as_ref().is_some_and(|c| c.value) {
+            props["FifoThroughputScope"] = json!("MessageGroup");
+        }
+    }
+    // SNS's AWS managed key cannot be used by EventBridge: with the app's
+    // key rules can still publish.
+    if model.customer_key {
+        props["KmsMasterKeyId"] = key_arn();
+    }
+    super::shared::physical_name(model, &tp.name, &id, "TopicName", &mut props, t);
+    t.add(
+        id.clone(),
+        json!({ "Type": "AWS::SNS::Topic", "Properties": with_tags(model, props) }),
+    );
+    if let Some(statements) = plan.topic_statements.get(&tp.name) {
+        t.add(
+            format!("{id}Policy"),
+            json!({
+                "Type": "AWS::SNS::TopicPolicy",
+                "Properties": {
+                    "Topics": [r#ref(&id)],
+                    "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
                 },
             }),
         );

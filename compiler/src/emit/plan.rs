@@ -8,7 +8,7 @@ use super::shared::this_account;
 use crate::ast::DeclKind;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{get_att, r#ref};
+use crate::naming::refs::{self, get_att, r#ref};
 use indexmap::IndexMap;
 use serde_json::{json, Value as Json};
 
@@ -174,15 +174,18 @@ impl Plan {
                 .flatten()
                 .copied();
             for q in receivers.chain(from_functions) {
+                let mut statement = allow_service(
+                    &format!("From{}", logical(&t.name)),
+                    "sns.amazonaws.com",
+                    "sqs:SendMessage",
+                    get_att(&logical(&q.name), "Arn"),
+                    refs::arn(model, DeclKind::Topic, &t.name),
+                );
+                statement["Condition"]["StringEquals"]["aws:SourceAccount"] =
+                    super::shared::topic_account(model, &t.name);
                 push_statement(
                     plan.queue_statements.entry(q.name.clone()).or_default(),
-                    allow_service(
-                        &format!("From{}", logical(&t.name)),
-                        "sns.amazonaws.com",
-                        "sqs:SendMessage",
-                        get_att(&logical(&q.name), "Arn"),
-                        r#ref(&logical(&t.name)),
-                    ),
+                    statement,
                 );
             }
         }

@@ -144,6 +144,16 @@ pub fn permission(function: &Invoked, service: &str, source_arn: Json) -> Json {
     })
 }
 
+/// The account topic `name` delivers from, for `aws:SourceAccount` and
+/// `SourceAccount`: its owner's for a topic given by `arn`, else this
+/// stack's.
+pub(super) fn topic_account(model: &Model, name: &str) -> Json {
+    match model.topic(name).and_then(|t| t.arn_account()) {
+        Some(account) => json!(account),
+        None => this_account(),
+    }
+}
+
 /// This stack's account, for `aws:SourceAccount` and `SourceAccount`.
 pub(super) fn this_account() -> Json {
     r#ref("AWS::AccountId")

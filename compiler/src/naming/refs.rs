@@ -97,6 +97,10 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             Some(a) => json!(a.value),
             None => attr(kind, name, Attr::Arn),
         },
+        DeclKind::Topic => match model.topic(name).and_then(|t| t.arn.as_ref()) {
+            Some(a) => json!(a.value),
+            None => attr(kind, name, Attr::Arn),
+        },
         // What invokes a function (rule targets, destinations, the ARN
         // output for outside callers) invokes its alias with SnapStart.
         DeclKind::Function => Invoked::of(model, name).arn(),
@@ -139,6 +143,16 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
                 .map_or("", |a| a.value.as_str());
             match a {
                 Attr::Name => json!(arn.rsplit('/').next().unwrap_or(arn)),
+                _ => json!(arn),
+            }
+        }
+        (DeclKind::Topic, _) if model.topic(name).is_some_and(|t| t.arn.is_some()) => {
+            let arn = model
+                .topic(name)
+                .and_then(|t| t.arn.as_ref())
+                .map_or("", |a| a.value.as_str());
+            match a {
+                Attr::Name => json!(arn.rsplit(':').next().unwrap_or(arn)),
                 _ => json!(arn),
             }
         }

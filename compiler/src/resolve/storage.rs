@@ -96,16 +96,43 @@ impl Resolver {
 
     pub(super) fn topic(&mut self, d: &ast::Decl) -> Topic {
         let mut p = Props::new(&d.body);
+        let arn = p.take("arn").and_then(|v| self.expect_string(v));
+        if let Some(a) = &arn {
+            // A topic elsewhere is not created here: its owner names and
+            // configures it.
+            for key in [
+                "name",
+                "fifo",
+                "content_dedup",
+                "high_throughput",
+                "external",
+            ] {
+                if let Some(m) = d.body.iter().find(
+                    |m| matches!(&m.kind, MemberKind::Property { key: k, .. } if k.name == key),
+                ) {
+                    self.error(
+                        Diagnostic::new(Code::E0105, m.span, format!("`{key}` does not apply to a topic given by `arn`"))
+                            .label("the topic is not created by this stack")
+                            .with(a.span, "a topic outside the stack")
+                            .help(format!("remove `{key}`; the topic's owner sets it (a FIFO topic's ARN ends in `.fifo`)")),
+                    );
+                    p.take(key);
+                }
+            }
+        }
         let fifo = p
             .take("fifo")
             .and_then(|v| self.expect_bool(v))
-            .unwrap_or(false);
+            .unwrap_or(false)
+            || arn.as_ref().is_some_and(|a| a.value.ends_with(".fifo"));
         let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
         let endpoints = p
             .take_block("subscribers")
             .map(|body| self.endpoints(body))
             .unwrap_or_default();
-        self.identity(&mut p, d);
+        if arn.is_none() {
+            self.identity(&mut p, d);
+        }
         p.finish(self, "a topic");
         let mut subscriptions = Vec::new();
         let mut queues: Vec<Ref> = Vec::new();
@@ -155,8 +182,9 @@ impl Resolver {
             message: self.message_type(d),
             content_dedup,
             high_throughput,
-            external,
+            external: external && arn.is_none(),
             endpoints,
+            arn,
         }
     }
 
