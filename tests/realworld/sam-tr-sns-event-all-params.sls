@@ -12,7 +12,14 @@
 // the topic and its owner account, a dead-letter queue catches what SNS
 // cannot deliver, and an on_failure queue what keeps failing.
 
-app sns_event_all_params { runtime = "python3.13" }
+app sns_event_all_params {
+  runtime = "python3.13"
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+  }
+}
 
 topic NotificationTopic { arn = "arn:aws:sns:us-west-2:987654321098:notifications" }
 

@@ -11,6 +11,11 @@ app eventbridge_lambda {
   outputs {
     ConsumerFunction = { value = ConsumerFunction.name, description = "ConsumerFunction function name" }
   }
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+  }
 }
 
 event Transaction from "custom.myApp" detail_type "transaction" external {
