@@ -1191,6 +1191,10 @@ pub struct Api {
     /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP
     /// APIs; off for REST APIs, which need the account's CloudWatch role).
     pub access_logs: bool,
+    /// `stage_name` of a REST API: its stage, the first segment of its URL's
+    /// path (`prod` unless the spec sets one). HTTP APIs serve from
+    /// `$default`.
+    pub stage: Spanned<String>,
     /// Routes in order.
     pub routes: Vec<Route>,
 }

@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 /// The logical ID of the app's KMS key.
 pub const KEY: &str = "EncryptionKey";
 
-/// The stage every REST API is deployed to.
+/// The stage a REST API is deployed to unless it sets `stage_name`.
 pub const REST_STAGE: &str = "prod";
 
 /// The ARN of the app's KMS key.

@@ -754,6 +754,32 @@ function Notify { handler = "n.h", publishes to Partners, external = true }
 }
 
 #[test]
+fn rest_apis_take_a_stage_name() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+function Get { handler = "g.h" }
+api Shop rest {
+  auth       = iam
+  stage_name = "dev"
+  GET /orders -> Get
+}
+"#;
+    let sam = build(spec, Target::Sam);
+    assert_eq!(sam["Resources"]["Shop"]["Properties"]["StageName"], "dev");
+    let cfn = build(spec, Target::CloudFormation);
+    assert_eq!(
+        cfn["Resources"]["ShopStage"]["Properties"]["StageName"],
+        "dev"
+    );
+    for t in [&sam, &cfn] {
+        let url = t["Outputs"]["ShopUrl"]["Value"]["Fn::Sub"]
+            .as_str()
+            .unwrap();
+        assert!(url.ends_with("/dev"), "{url}");
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

@@ -1,9 +1,7 @@
 // serverless-patterns apigw-lambda-eventbridge-lambda-sam-java: a REST API
 // POST /tickets calls TicketPublisher, which puts events with source
 // com.example on the custom bus TicketEventBus; a rule sends every
-// com.example event on it to TicketSubscriber. Partial: the stage is `prod`
-// (slsc's only stage) rather than `dev`, so the API's URL differs. Other
-// differences: the
+// com.example event on it to TicketSubscriber. Complete. Differences: the
 // code is the shared placeholder folder instead of target/ticketPubSub.zip
 // (a `.zip` path is accepted, but must exist when the spec is checked);
 // the publisher may put only `Ticket` events of source com.example
@@ -47,7 +45,8 @@ function TicketSubscriber {
 }
 
 api TicketAPIGateway rest {
-  auth = none
+  auth       = none
+  stage_name = "dev"
   POST /tickets -> TicketPublisher { acknowledge = "a public demo endpoint, as in the original" }
 }
 

@@ -15,7 +15,6 @@ use super::{apis, shared};
 use crate::model::*;
 use crate::naming::ids::{self, logical};
 use crate::naming::refs::{get_att, r#ref, sub, Invoked};
-use crate::naming::REST_STAGE as STAGE;
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value as Json};
 
@@ -97,7 +96,7 @@ fn quoted(list: &[String], default: &str) -> String {
 /// A REST API as `AWS::Serverless::Api`.
 pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let id = logical(&api.name);
-    let mut props = json!({ "StageName": STAGE, "TracingEnabled": true });
+    let mut props = json!({ "StageName": api.stage.value, "TracingEnabled": true });
     let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
     let mut auth = Map::new();
     if api.auth != Auth::None {
@@ -191,7 +190,7 @@ fn output(api: &Api, t: &mut Template) {
         ids::url_output(&api.name),
         json!({
             "Description": format!("Base URL of API {}", api.name),
-            "Value": sub(&format!("https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{STAGE}")),
+            "Value": sub(&format!("https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}", api.stage.value)),
         }),
     );
 }
@@ -407,7 +406,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let mut stage = json!({
         "RestApiId": r#ref(&id),
         "DeploymentId": r#ref(&deployment),
-        "StageName": STAGE,
+        "StageName": api.stage.value,
         "TracingEnabled": true,
     });
     if let Some(setting) = apis::access_logs(model, api, t) {

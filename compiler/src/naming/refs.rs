@@ -161,10 +161,14 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
         (DeclKind::Parameter, _) => arn(model, kind, name),
         // A REST API's URL includes its stage.
         (DeclKind::Api, Attr::Url) if model.apis.iter().any(|x| x.name == name && x.rest) => {
+            let stage = model
+                .apis
+                .iter()
+                .find(|x| x.name == name)
+                .map_or(super::REST_STAGE, |x| x.stage.value.as_str());
             sub(&format!(
-                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{}",
+                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{stage}",
                 logical(name),
-                super::REST_STAGE
             ))
         }
         _ => attr(kind, name, a),

@@ -54,6 +54,10 @@ impl Resolver {
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
             .unwrap_or(!rest);
+        let stage = p
+            .take("stage_name")
+            .and_then(|v| self.stage_name(v, rest))
+            .unwrap_or_else(|| Spanned::new(crate::naming::REST_STAGE.to_string(), d.name.span));
         self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
@@ -118,8 +122,42 @@ impl Resolver {
             usage_plans,
             cors,
             access_logs,
+            stage,
             routes,
         }
+    }
+
+    /// A REST API's `stage_name`: 1 to 128 letters, digits, `-` and `_`
+    /// (API Gateway's rule). An HTTP API has none: it serves from
+    /// `$default`, the stage without a path segment.
+    fn stage_name(&mut self, v: &ast::Value, rest: bool) -> Option<Spanned<String>> {
+        if !rest {
+            self.error(
+                Diagnostic::new(Code::E0105, v.span, "an HTTP API has no `stage_name`")
+                    .label("HTTP APIs serve from the `$default` stage")
+                    .help("remove `stage_name`: the HTTP API's URL has no stage segment (or make the API `rest`)"),
+            );
+            return None;
+        }
+        let name = self.expect_string(v)?;
+        let ok = (1..=128).contains(&name.value.len())
+            && name
+                .value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            self.error(
+                Diagnostic::new(
+                    Code::E0214,
+                    name.span,
+                    format!("\"{}\" is not an API Gateway stage name", name.value),
+                )
+                .label("1 to 128 letters, digits, `-` and `_`")
+                .help("write a stage name such as `\"dev\"` or `\"Prod\"`"),
+            );
+            return None;
+        }
+        Some(name)
     }
 
     /// The API's `auth`: `none`, `iam`, an inline `jwt { ... }` or
