@@ -164,42 +164,28 @@ impl Resolver {
 
     /// A size, in bytes.
     pub(super) fn expect_size_bytes(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
-        match v.kind {
-            ValueKind::Size(n, unit) => Some(Spanned::new(n.saturating_mul(unit.bytes()), v.span)),
-            ValueKind::Int(i) => {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0201,
-                        v.span,
-                        "expected a size, found a number without a unit",
-                    )
-                    .label("missing unit")
-                    .help(format!("add a unit: `{i}KB`")),
-                );
-                None
-            }
-            _ => {
-                self.type_error(v, "a size", "write a number with a unit: `256KB`, `1MB`");
-                None
-            }
-        }
+        self.size(v, "KB", "`256KB`, `1MB`")
     }
 
     /// A size in whole MB.
     pub(super) fn expect_size_mb(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
+        let bytes = self.size(v, "MB", "`512MB`, `1GB`")?;
+        if bytes.value % (1 << 20) != 0 {
+            self.error(
+                Diagnostic::new(Code::E0201, v.span, "expected a whole number of MB")
+                    .label("not whole megabytes")
+                    .help("write the size in MB or GB, e.g. `512MB`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(bytes.value >> 20, v.span))
+    }
+
+    /// A size in bytes; `unit` is the one the help suggests for a bare
+    /// number, `examples` how sizes are written.
+    fn size(&mut self, v: &ast::Value, unit: &str, examples: &str) -> Option<Spanned<u64>> {
         match v.kind {
-            ValueKind::Size(n, unit) => {
-                let bytes = n * unit.bytes();
-                if bytes % (1 << 20) != 0 {
-                    self.error(
-                        Diagnostic::new(Code::E0201, v.span, "expected a whole number of MB")
-                            .label("not whole megabytes")
-                            .help("write the size in MB or GB, e.g. `512MB`"),
-                    );
-                    return None;
-                }
-                Some(Spanned::new(bytes >> 20, v.span))
-            }
+            ValueKind::Size(n, u) => Some(Spanned::new(n.saturating_mul(u.bytes()), v.span)),
             ValueKind::Int(i) => {
                 self.error(
                     Diagnostic::new(
@@ -208,12 +194,16 @@ impl Resolver {
                         "expected a size, found a number without a unit",
                     )
                     .label("missing unit")
-                    .help(format!("add a unit: `{i}MB`")),
+                    .help(format!("add a unit: `{i}{unit}`")),
                 );
                 None
             }
             _ => {
-                self.type_error(v, "a size", "write a number with a unit: `512MB`, `1GB`");
+                self.type_error(
+                    v,
+                    "a size",
+                    &format!("write a number with a unit: {examples}"),
+                );
                 None
             }
         }
