@@ -373,14 +373,17 @@ pub enum MemberKind {
         /// Its settings.
         body: Vec<Member>,
     },
-    /// `METHOD /path -> Function { ... }`.
+    /// `METHOD /path -> Function { ... }`, or `METHOD /path -> send [T] to
+    /// Target { ... }`.
     Route {
         /// The method word.
         method: Ident,
         /// The path, e.g. `/orders/{id}`.
         path: Str,
-        /// The function that serves it.
+        /// The function that serves it, or the queue or bus it sends to.
         target: Path,
+        /// How the target is reached: invoked, or sent to directly.
+        via: RouteVia,
         /// Its settings.
         body: Vec<Member>,
     },
@@ -669,4 +672,19 @@ impl CmpOp {
             CmpOp::Le => "<=",
         }
     }
+}
+
+/// How a route reaches its target.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RouteVia {
+    /// `-> Function`: API Gateway invokes the function.
+    Invoke,
+    /// `-> send [T] to Target`: API Gateway sends the request body to a queue
+    /// or puts it on a bus as event `T`, with no function in between.
+    Send {
+        /// The `send` keyword.
+        keyword: Span,
+        /// `T`: the message type (queue) or event (bus).
+        message: Option<Path>,
+    },
 }

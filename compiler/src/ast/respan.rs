@@ -240,8 +240,9 @@ impl Respan for MemberKind {
                 method,
                 path,
                 target,
+                via,
                 body,
-            } => each!(from, to; method, path, target, body),
+            } => each!(from, to; method, path, target, via, body),
             MemberKind::Match { event, filter } => each!(from, to; event, filter),
             MemberKind::SendTo { target, body } => each!(from, to; target, body),
             MemberKind::Fields { key, fields } => each!(from, to; key, fields),
@@ -330,6 +331,15 @@ impl Respan for Test {
             } => each!(from, to; negated, text, ignore_case),
             Test::Wildcard { negated, text } => each!(from, to; negated, text),
             Test::Cidr(text) => each!(from, to; text),
+        }
+    }
+}
+
+impl Respan for RouteVia {
+    fn respan(&mut self, from: FileId, to: FileId) {
+        match self {
+            RouteVia::Invoke => {}
+            RouteVia::Send { keyword, message } => each!(from, to; keyword, message),
         }
     }
 }

@@ -85,7 +85,7 @@ fn graph(model: &Model) -> Graph {
     }
     for a in &model.apis {
         for r in &a.routes {
-            g.edge(&a.name, &r.function);
+            g.edge(&a.name, r.target_ref());
         }
     }
     for q in &model.queues {

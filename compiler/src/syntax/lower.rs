@@ -379,11 +379,35 @@ impl Lowerer {
                         },
                     )
                 };
-                let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
+                let next = parts
+                    .find(|x| matches!(x.as_rule(), Rule::path | Rule::route_send))
+                    .expect("target");
+                let (target, via) = if next.as_rule() == Rule::route_send {
+                    let mut inner = next.into_inner();
+                    let keyword = self.span(&inner.next().expect("send"));
+                    let mut message = None;
+                    let mut target = None;
+                    for p in inner {
+                        match p.as_rule() {
+                            Rule::message_type => {
+                                message = Some(self.path(p.into_inner().next().expect("type")));
+                            }
+                            Rule::path => target = Some(self.path(p)),
+                            _ => {}
+                        }
+                    }
+                    (
+                        target.expect("send target"),
+                        RouteVia::Send { keyword, message },
+                    )
+                } else {
+                    (self.path(next), RouteVia::Invoke)
+                };
                 MemberKind::Route {
                     method,
                     path,
                     target,
+                    via,
                     body: self.opt_body(parts.next())?,
                 }
             }
