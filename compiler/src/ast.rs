@@ -380,10 +380,8 @@ pub enum MemberKind {
         method: Ident,
         /// The path, e.g. `/orders/{id}`.
         path: Str,
-        /// The function that serves it, or the queue or bus it sends to.
-        target: Path,
-        /// How the target is reached: invoked, or sent to directly.
-        via: RouteVia,
+        /// What serves it: a function, a queue or bus, a URL.
+        to: RouteTo,
         /// Its settings.
         body: Vec<Member>,
     },
@@ -674,11 +672,11 @@ impl CmpOp {
     }
 }
 
-/// How a route reaches its target.
+/// What a route hands requests to.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RouteVia {
+pub enum RouteTo {
     /// `-> Function`: API Gateway invokes the function.
-    Invoke,
+    Function(Path),
     /// `-> send [T] to Target`: API Gateway sends the request body to a queue
     /// or puts it on a bus as event `T`, with no function in between.
     Send {
@@ -686,5 +684,9 @@ pub enum RouteVia {
         keyword: Span,
         /// `T`: the message type (queue) or event (bus).
         message: Option<Path>,
+        /// The queue or bus.
+        target: Path,
     },
+    /// `-> "https://..."`: API Gateway forwards the request to the URL.
+    Url(Str),
 }

@@ -349,7 +349,7 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
     for route in &api.routes {
         let because = format!("api {} route {}", api.name, route.key());
         match &route.target {
-            RouteTarget::Function(_) => {}
+            RouteTarget::Function(_) | RouteTarget::Url(_) => {}
             RouteTarget::Queue { queue, .. } => {
                 out.extend(caused(
                     vec![stmt(

@@ -1067,6 +1067,9 @@ pub enum RouteTarget {
         /// The event.
         event: Ref,
     },
+    /// `-> "https://..."`: the request is forwarded to the URL as it is
+    /// (HTTP proxy), its `{name}` placeholders filled from the path.
+    Url(Spanned<String>),
 }
 
 /// How a route to a FIFO queue derives each message's group.
@@ -1088,18 +1091,37 @@ impl Route {
         }
     }
 
-    /// The declaration the route hands requests to (function, queue, bus).
-    pub fn target_ref(&self) -> &Ref {
+    /// The declaration the route hands requests to (function, queue, bus),
+    /// if it names one.
+    pub fn target_ref(&self) -> Option<&Ref> {
         match &self.target {
             RouteTarget::Function(r)
             | RouteTarget::Queue { queue: r, .. }
-            | RouteTarget::Bus { bus: r, .. } => r,
+            | RouteTarget::Bus { bus: r, .. } => Some(r),
+            RouteTarget::Url(_) => None,
         }
     }
 
-    /// A direct service integration: no function in between.
+    /// What serves the route, in words: a declaration's name or the URL.
+    pub fn target_name(&self) -> &str {
+        match &self.target {
+            RouteTarget::Url(u) => &u.value,
+            _ => self.target_ref().map_or("", |r| r.name.as_str()),
+        }
+    }
+
+    /// A direct integration: no function in between.
     pub fn is_direct(&self) -> bool {
         !matches!(self.target, RouteTarget::Function(_))
+    }
+
+    /// A direct integration with an AWS service (a queue or bus), which API
+    /// Gateway calls with the API's role.
+    pub fn sends(&self) -> bool {
+        matches!(
+            self.target,
+            RouteTarget::Queue { .. } | RouteTarget::Bus { .. }
+        )
     }
 
     /// The `$default` route of an HTTP API: requests no other route takes.
@@ -1120,8 +1142,8 @@ impl Route {
 impl Api {
     /// Whether any route sends to a service directly (the API then has a
     /// role API Gateway assumes to do so).
-    pub fn has_direct(&self) -> bool {
-        self.routes.iter().any(Route::is_direct)
+    pub fn has_role(&self) -> bool {
+        self.routes.iter().any(Route::sends)
     }
 
     /// Who may call `route`: its own `auth`, else the API's.

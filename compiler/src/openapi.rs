@@ -121,7 +121,7 @@ fn scheme_name(api: &Api, auth: Auth) -> Option<String> {
 fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> Json {
     let mut op = json!({
         "operationId": format!("{}{}{}", api.name, capitalize(method), crate::naming::ids::route("", &route.path.value)),
-        "summary": format!("{} {} -> {}", route.method, route.path.value, route.target_ref().name),
+        "summary": format!("{} {} -> {}", route.method, route.path.value, route.target_name()),
     });
     let mut parameters = Vec::new();
     for name in crate::model::path_params(&route.path.value) {
@@ -159,7 +159,7 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     if responses.is_empty() {
         responses.insert(
             "default".into(),
-            json!({ "description": format!("The response of {}", route.target_ref().name) }),
+            json!({ "description": format!("The response of {}", route.target_name()) }),
         );
     }
     op["responses"] = Json::Object(responses);

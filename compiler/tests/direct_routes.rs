@@ -1,8 +1,8 @@
-//! Direct service integrations (`POST /orders -> send to Orders`, `POST
-//! /events -> send OrderPlaced to Shop`) on HTTP and REST APIs, in both
-//! targets: the integrations, the API's role, no Lambda permission, the
-//! counts, the `slsc` binary's `build` and `permissions`, and snapshots of
-//! `tests/direct/app.sls`.
+//! Direct integrations (`POST /orders -> send to Orders`, `POST /events ->
+//! send OrderPlaced to Shop`, `GET /ip -> "https://..."`) on HTTP and REST
+//! APIs, in both targets: the integrations, the API's role, no Lambda
+//! permission, the counts, the `slsc` binary's `build` and `permissions`,
+//! and snapshots of `tests/direct/app.sls`.
 
 #[path = "support/common.rs"]
 mod common;
@@ -168,6 +168,48 @@ fn rest_api_integrations_in_cloudformation() {
         "{template}"
     );
     assert!(r.get("LegacyPostOrdersPermission").is_none());
+}
+
+#[test]
+fn http_proxies_in_both_apis() {
+    let t = build(Target::CloudFormation);
+    let r = &t["Resources"];
+    assert_eq!(
+        r["PublicGetIpIntegration"]["Properties"],
+        json!({
+            "ApiId": { "Ref": "Public" },
+            "IntegrationType": "HTTP_PROXY",
+            "IntegrationMethod": "GET",
+            "IntegrationUri": "https://httpbin.org/ip",
+            "PayloadFormatVersion": "1.0",
+        })
+    );
+    assert!(r.get("PublicGetIpPermission").is_none());
+    let i = &r["LegacyGetFilesByPathMethod"]["Properties"]["Integration"];
+    assert_eq!(i["Type"], "HTTP_PROXY");
+    assert_eq!(i["Uri"], "https://files.example.com/{path}");
+    assert_eq!(
+        i["RequestParameters"],
+        json!({ "integration.request.path.path": "method.request.path.path" })
+    );
+    let sam = build(Target::Sam);
+    let get = &sam["Resources"]["Legacy"]["Properties"]["DefinitionBody"]["paths"]
+        ["/files/{path+}"]["get"];
+    assert_eq!(get["x-amazon-apigateway-integration"]["type"], "http_proxy");
+    assert_eq!(get["parameters"][0]["name"], "path");
+    // A proxy needs no role: the API's role has only the queues and bus.
+    let c = compile_src(
+        r#"app a { runtime = "python3.13" }
+api P http { auth = none
+  GET /ip -> "https://httpbin.org/ip" }
+"#,
+    );
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    for target in [Target::Sam, Target::CloudFormation] {
+        let built = slsc::build(&c, target).unwrap();
+        common::assert_counts_match(&c, &built, target, "proxy only");
+        assert!(built["Resources"].get("PRole").is_none());
+    }
 }
 
 #[test]

@@ -256,7 +256,7 @@ module.exports = grammar({
 
     // `POST /orders/{id} -> CreateOrder { auth = none }`; `$default -> F`;
     // a direct integration: `POST /orders -> send to Orders`,
-    // `POST /events -> send OrderPlaced to Shop`.
+    // `POST /events -> send OrderPlaced to Shop`, `GET /ip -> "https://..."`.
     route: $ => seq(
       choice(
         seq(field('method', $.http_method), field('path', $.route_path)),
@@ -266,6 +266,7 @@ module.exports = grammar({
       choice(
         field('target', $.reference),
         seq('send', optional(field('message', $.reference)), 'to', field('target', $.reference)),
+        field('url', $.string),
       ),
       optional(field('body', $.body)),
     ),

@@ -1,6 +1,6 @@
-// Direct service integrations: routes that send the request body to a queue
-// or put it on a bus as an event, with no function in between; on an HTTP
-// API and on a REST API, next to a function route.
+// Direct integrations: routes that send the request body to a queue, put it
+// on a bus as an event, or forward the request to a URL, with no function in
+// between; on an HTTP API and on a REST API, next to a function route.
 app shop {
   runtime = "python3.13"
 }
@@ -58,6 +58,7 @@ api Public http {
   POST /events   -> send OrderPlaced to Shop
   POST /feedback -> send Feedback to Inbox { auth = none, acknowledge = "anyone may leave feedback" }
   GET  /health   -> Health { auth = none }
+  GET  /ip       -> "https://httpbin.org/ip" { auth = none }
 }
 
 api Legacy rest {
@@ -65,4 +66,5 @@ api Legacy rest {
   POST /orders -> send to Orders { body = Order, group_id = "all" }
   POST /events -> send OrderPlaced to Shop
   GET  /health -> Health { auth = none }
+  GET  /files/{path+} -> "https://files.example.com/{path}"
 }

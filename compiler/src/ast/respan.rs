@@ -239,10 +239,9 @@ impl Respan for MemberKind {
             MemberKind::Route {
                 method,
                 path,
-                target,
-                via,
+                to: target,
                 body,
-            } => each!(from, to; method, path, target, via, body),
+            } => each!(from, to; method, path, target, body),
             MemberKind::Match { event, filter } => each!(from, to; event, filter),
             MemberKind::SendTo { target, body } => each!(from, to; target, body),
             MemberKind::Fields { key, fields } => each!(from, to; key, fields),
@@ -335,11 +334,16 @@ impl Respan for Test {
     }
 }
 
-impl Respan for RouteVia {
+impl Respan for RouteTo {
     fn respan(&mut self, from: FileId, to: FileId) {
         match self {
-            RouteVia::Invoke => {}
-            RouteVia::Send { keyword, message } => each!(from, to; keyword, message),
+            RouteTo::Function(path) => each!(from, to; path),
+            RouteTo::Send {
+                keyword,
+                message,
+                target,
+            } => each!(from, to; keyword, message, target),
+            RouteTo::Url(url) => each!(from, to; url),
         }
     }
 }

@@ -221,8 +221,27 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
 fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
     for a in &model.apis {
         for route in &a.routes {
+            if route.sends() && matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0414,
+                        route.path.span,
+                        format!(
+                            "route `{}` sends its request body to `{}`, but a {} request has none",
+                            route.key(),
+                            route.target_name(),
+                            route.method
+                        ),
+                    )
+                    .label("no body to send")
+                    .help(
+                        "use `POST` (or `PUT`, `PATCH`) for a route that sends to a queue or bus",
+                    ),
+                );
+                continue;
+            }
             match &route.target {
-                RouteTarget::Function(_) => {}
+                RouteTarget::Function(_) | RouteTarget::Url(_) => {}
                 RouteTarget::Bus { bus, event } => {
                     if let Some(body) = &route.body {
                         diags.push(

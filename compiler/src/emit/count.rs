@@ -56,7 +56,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             }
             K::Api => {
                 let api = &model.apis[*index];
-                if api.has_direct() {
+                if api.has_role() {
                     c.add(ids::role(&api.name), owner);
                 }
                 match (target, api.rest) {

@@ -1,5 +1,6 @@
-//! Direct service integrations: routes that send the request body to a queue
-//! or put it on a bus as an event, with no function in between.
+//! Direct integrations: routes that send the request body to a queue or put
+//! it on a bus as an event, or forward the request to a URL (HTTP proxy),
+//! with no function in between.
 //!
 //! HTTP APIs use first-class integrations (`AWS_PROXY` with an
 //! `IntegrationSubtype`, request parameters mapping the request); REST APIs
@@ -26,7 +27,7 @@ pub fn role_arn(api: &Api) -> Json {
 /// An HTTP API integration's subtype and request parameters.
 fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)> {
     match &route.target {
-        RouteTarget::Function(_) => None,
+        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
@@ -61,6 +62,15 @@ fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)>
 /// The properties of a route's `AWS::ApiGatewayV2::Integration` (HTTP API),
 /// or `None` for a function route.
 pub fn http_integration(model: &Model, api: &Api, route: &Route) -> Option<Json> {
+    if let RouteTarget::Url(url) = &route.target {
+        return Some(json!({
+            "ApiId": r#ref(&logical(&api.name)),
+            "IntegrationType": "HTTP_PROXY",
+            "IntegrationMethod": route.method,
+            "IntegrationUri": url.value,
+            "PayloadFormatVersion": "1.0",
+        }));
+    }
     let (subtype, params) = http_parameters(model, route)?;
     Some(json!({
         "ApiId": r#ref(&logical(&api.name)),
@@ -75,7 +85,7 @@ pub fn http_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
 /// The request a REST integration makes: its URI, headers and template.
 fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
     match &route.target {
-        RouteTarget::Function(_) => None,
+        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
@@ -127,6 +137,22 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
     }
 }
 
+/// The path parameters a REST HTTP proxy passes into its URL's `{name}`
+/// placeholders: `integration.request.path.NAME: method.request.path.NAME`
+/// (a greedy `{path+}` is `{path}` in the URL).
+fn url_parameters(route: &Route, url: &str) -> Map<String, Json> {
+    path_params(&route.path.value)
+        .into_iter()
+        .filter(|p| url.contains(&format!("{{{p}}}")))
+        .map(|p| {
+            (
+                format!("integration.request.path.{p}"),
+                json!(format!("method.request.path.{p}")),
+            )
+        })
+        .collect()
+}
+
 /// Percent-encodes a fixed value for a form-encoded request.
 fn url_encode(s: &str) -> String {
     s.bytes()
@@ -150,6 +176,18 @@ const REST_STATUSES: [(&str, Option<&str>); 3] = [
 /// A REST method's `Integration` (CloudFormation) for a direct route, or
 /// `None` for a function route.
 pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json> {
+    if let RouteTarget::Url(url) = &route.target {
+        let mut i = json!({
+            "Type": "HTTP_PROXY",
+            "IntegrationHttpMethod": route.method,
+            "Uri": url.value,
+        });
+        let params = url_parameters(route, &url.value);
+        if !params.is_empty() {
+            i["RequestParameters"] = Json::Object(params);
+        }
+        return Some(i);
+    }
     let (uri, headers, template) = rest_call(model, route)?;
     let responses: Vec<Json> = REST_STATUSES
         .iter()
@@ -181,6 +219,10 @@ pub fn rest_method_responses() -> Json {
         .collect::<Vec<_>>())
 }
 
+/// The request validator of direct REST routes with a body in the SAM
+/// target (SAM's own name for the same settings).
+const VALIDATOR: &str = "body-and-params";
+
 /// The method key of an OpenAPI path item.
 fn method_key(route: &Route) -> String {
     if route.method == "ANY" {
@@ -196,12 +238,35 @@ fn method_key(route: &Route) -> String {
 /// routes from the functions' events. `None` when every route invokes a
 /// function.
 pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
-    if !api.has_direct() {
+    if !api.routes.iter().any(Route::is_direct) {
         return None;
     }
     let mut paths: Map<String, Json> = Map::new();
+    let mut validated = false;
     for route in api.routes.iter().filter(|r| r.is_direct()) {
-        let integration = if api.rest {
+        let integration = if let RouteTarget::Url(url) = &route.target {
+            if api.rest {
+                let mut i = json!({
+                    "type": "http_proxy",
+                    "httpMethod": route.method,
+                    "uri": url.value,
+                    "passthroughBehavior": "when_no_match",
+                });
+                let params = url_parameters(route, &url.value);
+                if !params.is_empty() {
+                    i["requestParameters"] = Json::Object(params);
+                }
+                i
+            } else {
+                json!({
+                    "type": "http_proxy",
+                    "httpMethod": route.method,
+                    "uri": url.value,
+                    "payloadFormatVersion": "1.0",
+                    "connectionType": "INTERNET",
+                })
+            }
+        } else if api.rest {
             let (uri, headers, template) = rest_call(model, route)?;
             let mut responses = Map::new();
             for (status, pattern) in REST_STATUSES {
@@ -232,7 +297,20 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
             })
         };
         let mut op = json!({ "x-amazon-apigateway-integration": integration });
-        if api.rest {
+        // REST: validate the body against its model, which SAM writes
+        // (from `Models`) under its logical ID in lower case.
+        if let (true, Some(body)) = (api.rest, &route.body) {
+            let model_name = logical(&body.name).to_ascii_lowercase();
+            op["parameters"] = json!([{
+                "in": "body",
+                "name": model_name,
+                "required": true,
+                "schema": { "$ref": format!("#/definitions/{model_name}") },
+            }]);
+            op["x-amazon-apigateway-request-validator"] = json!(VALIDATOR);
+            validated = true;
+        }
+        if api.rest && route.sends() {
             let mut responses = Map::new();
             for (status, _) in REST_STATUSES {
                 responses.insert(
@@ -241,6 +319,16 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                 );
             }
             op["responses"] = Json::Object(responses);
+        } else if api.rest {
+            op["responses"] = json!({});
+            // The path parameters the proxy's URL takes.
+            let params: Vec<Json> = path_params(&route.path.value)
+                .into_iter()
+                .map(|p| json!({ "name": p, "in": "path", "required": true, "type": "string" }))
+                .collect();
+            if !params.is_empty() {
+                op["parameters"] = json!(params);
+            }
         }
         // The API's default authorizer SAM applies itself; a route that
         // differs says so, as SAM writes it for function routes.
@@ -267,7 +355,13 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
     }
     let info = json!({ "title": r#ref("AWS::StackName"), "version": "1.0" });
     Some(if api.rest {
-        json!({ "swagger": "2.0", "info": info, "paths": paths })
+        let mut doc = json!({ "swagger": "2.0", "info": info, "paths": paths });
+        if validated {
+            doc["x-amazon-apigateway-request-validators"] = json!({
+                VALIDATOR: { "validateRequestBody": true, "validateRequestParameters": true },
+            });
+        }
+        doc
     } else {
         json!({ "openapi": "3.0.1", "info": info, "paths": paths })
     })

@@ -365,7 +365,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             }
             (None, Some(integration)) => {
                 props["Integration"] = integration;
-                props["MethodResponses"] = super::direct::rest_method_responses();
+                if route.sends() {
+                    props["MethodResponses"] = super::direct::rest_method_responses();
+                }
             }
             (None, None) => {}
         }

@@ -63,12 +63,11 @@ impl Resolver {
                 MemberKind::Route {
                     method,
                     path,
-                    target,
-                    via,
+                    to,
                     body,
                 } => {
                     let mut contract = self.route_contract(body, &authorizers);
-                    let function = self.route_target(target, via, &mut contract);
+                    let function = self.route_target(to, &mut contract);
                     if let Some(prev) = routes
                         .iter()
                         .find(|r| r.method == method.name && r.path.value == path.value)
@@ -566,23 +565,36 @@ impl Resolver {
     /// `params {...}`, `query {...}`, `body = T`, `responses {...}`.
     /// What a route serves requests with: `-> F` a function; `-> send to Q`
     /// a queue (optionally `send T to Q`); `-> send E to B` event `E` on bus
-    /// `B`. A state machine's `-> start M` would be resolved here too.
+    /// `B`; `-> "https://..."` a URL. A state machine's `-> start M` would be
+    /// one more arm of the match here.
     fn route_target(
         &mut self,
-        target: &ast::Path,
-        via: &ast::RouteVia,
+        to: &ast::RouteTo,
         contract: &mut RouteContract,
     ) -> Option<RouteTarget> {
         let group_id = contract.group_id.take();
-        let ast::RouteVia::Send { keyword, message } = via else {
-            let f = self.expect_ref(target, &[DeclKind::Function])?;
-            if let Some(g) = group_id {
-                self.misplaced_group_id(
-                    &g,
-                    format!("`{}` is a function, not a FIFO queue", f.name),
-                );
+        let (keyword, message, target) = match to {
+            ast::RouteTo::Function(target) => {
+                let f = self.expect_ref(target, &[DeclKind::Function])?;
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(
+                        &g,
+                        format!("`{}` is a function, not a FIFO queue", f.name),
+                    );
+                }
+                return Some(RouteTarget::Function(f));
             }
-            return Some(RouteTarget::Function(f));
+            ast::RouteTo::Url(url) => {
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(&g, "a URL is not a FIFO queue".into());
+                }
+                return self.route_url(url).map(RouteTarget::Url);
+            }
+            ast::RouteTo::Send {
+                keyword,
+                message,
+                target,
+            } => (keyword, message, target),
         };
         let r = self.expect_ref(target, &[DeclKind::Queue, DeclKind::Bus])?;
         if r.kind == DeclKind::Bus {
@@ -619,6 +631,29 @@ impl Resolver {
             message,
             group_id,
         })
+    }
+
+    /// `-> "https://host/path/{id}"`: an absolute `http(s)` URL with a
+    /// host; `{name}` placeholders take the route's path parameters.
+    fn route_url(&mut self, url: &ast::Str) -> Option<Spanned<String>> {
+        let text = url.value.as_str();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+        if host.is_none_or(str::is_empty) || text.contains(char::is_whitespace) {
+            self.error(
+                Diagnostic::new(
+                    Code::E0225,
+                    url.span,
+                    format!("`{text}` is not an absolute http or https URL"),
+                )
+                .label("API Gateway cannot forward requests here")
+                .help("write the endpoint's whole URL, e.g. `\"https://api.example.com/orders/{id}\"`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(url.value.clone(), url.span))
     }
 
     fn misplaced_group_id(&mut self, g: &GroupId, why: String) {
