@@ -321,11 +321,16 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
             op["responses"] = Json::Object(responses);
         } else if api.rest {
             op["responses"] = json!({});
-            // The path parameters the proxy's URL takes.
-            let params: Vec<Json> = path_params(&route.path.value)
+        }
+        // REST: the path parameters, required (a proxy's URL takes them).
+        if api.rest {
+            let mut params: Vec<Json> = path_params(&route.path.value)
                 .into_iter()
                 .map(|p| json!({ "name": p, "in": "path", "required": true, "type": "string" }))
                 .collect();
+            if let Some(Json::Array(body)) = op.get("parameters") {
+                params.extend(body.iter().cloned());
+            }
             if !params.is_empty() {
                 op["parameters"] = json!(params);
             }
