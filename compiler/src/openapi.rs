@@ -138,7 +138,14 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     if !parameters.is_empty() {
         op["parameters"] = Json::Array(parameters);
     }
-    if let Some(body) = &route.body {
+    // A route that sends `T` to a queue takes `T`, declared or not as `body`.
+    let sent = match &route.target {
+        crate::model::RouteTarget::Queue {
+            message: Some(m), ..
+        } if m.kind == crate::ast::DeclKind::Type => Some(m),
+        _ => None,
+    };
+    if let Some(body) = route.body.as_ref().or(sent) {
         used.push(body.name.clone());
         op["requestBody"] = json!({
             "required": true,

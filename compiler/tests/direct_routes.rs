@@ -316,3 +316,20 @@ fn the_binary_builds_and_lists_the_api_role() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("PublicRole:"));
     }
 }
+
+#[test]
+fn openapi_documents_what_a_queue_route_takes() {
+    let c = common::compile(Path::new(SPEC));
+    let api = c.model.apis.iter().find(|a| a.name == "Public").unwrap();
+    let doc = slsc::openapi::document(&c.model, api);
+    let op = &doc["paths"]["/feedback"]["post"];
+    assert_eq!(op["summary"], "POST /feedback -> Inbox");
+    assert_eq!(
+        op["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Feedback"
+    );
+    assert_eq!(
+        doc["paths"]["/ip"]["get"]["summary"],
+        "GET /ip -> https://httpbin.org/ip"
+    );
+}
