@@ -373,14 +373,15 @@ pub enum MemberKind {
         /// Its settings.
         body: Vec<Member>,
     },
-    /// `METHOD /path -> Function { ... }`.
+    /// `METHOD /path -> Function { ... }`, or `METHOD /path -> send [T] to
+    /// Target { ... }`.
     Route {
         /// The method word.
         method: Ident,
         /// The path, e.g. `/orders/{id}`.
         path: Str,
-        /// The function that serves it.
-        target: Path,
+        /// What serves it: a function, a queue or bus, a URL.
+        to: RouteTo,
         /// Its settings.
         body: Vec<Member>,
     },
@@ -669,4 +670,23 @@ impl CmpOp {
             CmpOp::Le => "<=",
         }
     }
+}
+
+/// What a route hands requests to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RouteTo {
+    /// `-> Function`: API Gateway invokes the function.
+    Function(Path),
+    /// `-> send [T] to Target`: API Gateway sends the request body to a queue
+    /// or puts it on a bus as event `T`, with no function in between.
+    Send {
+        /// The `send` keyword.
+        keyword: Span,
+        /// `T`: the message type (queue) or event (bus).
+        message: Option<Path>,
+        /// The queue or bus.
+        target: Path,
+    },
+    /// `-> "https://..."`: API Gateway forwards the request to the URL.
+    Url(Str),
 }

@@ -299,14 +299,22 @@ pub fn run() -> ExitCode {
             if let Some(name) = &function {
                 let has_role = c.model.function(name).is_some()
                     || c.model.schedules.iter().any(|s| &s.name == name)
-                    || c.model.rules.iter().any(|r| &r.name == name);
+                    || c.model.rules.iter().any(|r| &r.name == name)
+                    || c.model.apis.iter().any(|a| &a.name == name && a.has_role());
                 if !has_role {
                     let names = c.model.functions.iter().map(|f| f.name.as_str());
                     let names = names.chain(c.model.schedules.iter().map(|s| s.name.as_str()));
                     let names = names.chain(c.model.rules.iter().map(|r| r.name.as_str()));
+                    let names = names.chain(
+                        c.model
+                            .apis
+                            .iter()
+                            .filter(|a| a.has_role())
+                            .map(|a| a.name.as_str()),
+                    );
                     let hint = diagnostics::did_you_mean(name, names)
                         .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                    eprintln!("error: no function, schedule or rule named `{name}`{hint}");
+                    eprintln!("error: no function, schedule, rule or API with a role named `{name}`{hint}");
                     return ExitCode::from(2);
                 }
             }

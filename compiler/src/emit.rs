@@ -26,6 +26,7 @@
 mod apis;
 mod cfn;
 mod count;
+mod direct;
 mod events;
 mod functions;
 mod messaging;
@@ -182,12 +183,15 @@ pub fn emit(
                 }
                 functions::function_push_edges(model, &plan, f, &mut t);
             }
-            K::Api => match (target, model.apis[*index].rest) {
-                (Target::Sam, false) => sam::api(model, *index, &mut t),
-                (Target::Sam, true) => rest::sam_api(model, &model.apis[*index], &mut t),
-                (Target::CloudFormation, false) => cfn::api(model, &plan, *index, &mut t),
-                (Target::CloudFormation, true) => rest::cfn_api(model, &plan, *index, &mut t),
-            },
+            K::Api => {
+                roles::add_api_role(model, &model.apis[*index], &mut t);
+                match (target, model.apis[*index].rest) {
+                    (Target::Sam, false) => sam::api(model, *index, &mut t),
+                    (Target::Sam, true) => rest::sam_api(model, &model.apis[*index], &mut t),
+                    (Target::CloudFormation, false) => cfn::api(model, &plan, *index, &mut t),
+                    (Target::CloudFormation, true) => rest::cfn_api(model, &plan, *index, &mut t),
+                }
+            }
             K::Rule => events::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
             K::Schedule => events::schedule(model, &model.schedules[*index], &mut t),
             K::Queue => messaging::queue(model, &plan, &model.queues[*index], &mut t),

@@ -344,6 +344,66 @@ pub fn rule_statements(model: &Model, r: &Rule) -> Vec<Statement> {
     out
 }
 
+/// Every statement of an API's role, which API Gateway assumes for the
+/// routes that send to a service directly: `sqs:SendMessage` on each queue
+/// (and the app's key, which encrypts them), `events:PutEvents` on each bus
+/// for exactly the events its routes put there. Empty when every route
+/// invokes a function. (A route that starts a state machine would add
+/// `states:StartExecution` here.)
+pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for route in &api.routes {
+        let because = format!("api {} route {}", api.name, route.key());
+        match &route.target {
+            RouteTarget::Function(_) | RouteTarget::Url(_) => {}
+            RouteTarget::Queue { queue, .. } => {
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&["Send", &queue.name]),
+                        &["sqs:SendMessage"],
+                        vec![refs::arn(model, DeclKind::Queue, &queue.name)],
+                    )],
+                    queue.span,
+                    because.clone(),
+                ));
+                if model.customer_key {
+                    out.extend(caused(
+                        vec![stmt(
+                            "EncryptWithAppKey".into(),
+                            &["kms:GenerateDataKey", "kms:Decrypt"],
+                            vec![refs::get_att(crate::naming::KEY, "Arn")],
+                        )],
+                        queue.span,
+                        format!(
+                            "{because} (queue {} is encrypted with the app's key)",
+                            queue.name
+                        ),
+                    ));
+                }
+            }
+            RouteTarget::Bus { bus, event } => {
+                let Some(e) = model.event(&event.name) else {
+                    continue;
+                };
+                let mut s = stmt(
+                    sid(&["Emit", &e.name, "to", &bus.name]),
+                    &["events:PutEvents"],
+                    vec![refs::arn(model, DeclKind::Bus, &bus.name)],
+                );
+                // Only the route's event: its source and detail-type.
+                s.condition = Some(json!({
+                    "StringEquals": {
+                        "events:source": e.source,
+                        "events:detail-type": e.detail_type,
+                    }
+                }));
+                out.extend(caused(vec![s], event.span, because));
+            }
+        }
+    }
+    dedup(out)
+}
+
 /// What the role needs to deliver invocation records to one destination.
 fn destination(model: &Model, d: Destination) -> Vec<Statement> {
     let dest = d.to;

@@ -1138,8 +1138,8 @@ pub struct Route {
     pub method: String,
     /// Path, e.g. `/orders/{id}`.
     pub path: Spanned<String>,
-    /// The function serving it.
-    pub function: Ref,
+    /// What serves it: a function, or a queue or bus it sends to directly.
+    pub target: RouteTarget,
     /// `auth = none` on the route: public whatever the API's auth.
     pub public: bool,
     /// `auth = ...` on the route: overrides the API's auth (`none`, `iam`,
@@ -1199,7 +1199,86 @@ pub struct Api {
     pub routes: Vec<Route>,
 }
 
+/// What a route hands the request to.
+#[derive(Debug, Clone)]
+pub enum RouteTarget {
+    /// `-> F`: a function, invoked with the request (Lambda proxy).
+    Function(Ref),
+    /// `-> send [T] to Q`: the request body becomes a message of queue `Q`
+    /// (`T`, when written, the type it is sent as).
+    Queue {
+        /// The queue.
+        queue: Ref,
+        /// `T` in `send T to Q`.
+        message: Option<Ref>,
+        /// `group_id = ...`: the message group of a FIFO queue.
+        group_id: Option<GroupId>,
+    },
+    /// `-> send E to B`: the request body becomes the detail of event `E`
+    /// on bus `B`.
+    Bus {
+        /// The bus.
+        bus: Ref,
+        /// The event.
+        event: Ref,
+    },
+    /// `-> "https://..."`: the request is forwarded to the URL as it is
+    /// (HTTP proxy), its `{name}` placeholders filled from the path.
+    Url(Spanned<String>),
+}
+
+/// How a route to a FIFO queue derives each message's group.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GroupId {
+    /// `group_id = "orders"`: one group for every message.
+    Fixed(Spanned<String>),
+    /// `group_id = body.customerId`: a top-level field of the request body.
+    Field(Spanned<String>),
+}
+
 impl Route {
+    /// The function serving the route, unless it sends to a service
+    /// directly.
+    pub fn function(&self) -> Option<&Ref> {
+        match &self.target {
+            RouteTarget::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The declaration the route hands requests to (function, queue, bus),
+    /// if it names one.
+    pub fn target_ref(&self) -> Option<&Ref> {
+        match &self.target {
+            RouteTarget::Function(r)
+            | RouteTarget::Queue { queue: r, .. }
+            | RouteTarget::Bus { bus: r, .. } => Some(r),
+            RouteTarget::Url(_) => None,
+        }
+    }
+
+    /// What serves the route, in words: a declaration's name or the URL.
+    pub fn target_name(&self) -> &str {
+        match &self.target {
+            RouteTarget::Url(u) => &u.value,
+            _ => self.target_ref().map_or("", |r| r.name.as_str()),
+        }
+    }
+
+    /// A direct integration: no function in between.
+    pub fn is_direct(&self) -> bool {
+        !matches!(self.target, RouteTarget::Function(_))
+    }
+
+    /// A direct integration with an AWS service (a queue or bus), which API
+    /// Gateway calls with the API's role.
+    pub fn sends(&self) -> bool {
+        matches!(
+            self.target,
+            RouteTarget::Queue { .. } | RouteTarget::Bus { .. }
+        )
+    }
+
     /// The `$default` route of an HTTP API: requests no other route takes.
     pub fn is_default(&self) -> bool {
         self.path.value == ast::DEFAULT_ROUTE
@@ -1216,6 +1295,12 @@ impl Route {
 }
 
 impl Api {
+    /// Whether any route sends to a service directly (the API then has a
+    /// role API Gateway assumes to do so).
+    pub fn has_role(&self) -> bool {
+        self.routes.iter().any(Route::sends)
+    }
+
     /// Who may call `route`: its own `auth`, else the API's.
     pub fn route_auth(&self, route: &Route) -> Auth {
         route.auth.unwrap_or(self.auth)

@@ -121,7 +121,7 @@ fn scheme_name(api: &Api, auth: Auth) -> Option<String> {
 fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> Json {
     let mut op = json!({
         "operationId": format!("{}{}{}", api.name, capitalize(method), crate::naming::ids::route("", &route.path.value)),
-        "summary": format!("{} {} -> {}", route.method, route.path.value, route.function.name),
+        "summary": format!("{} {} -> {}", route.method, route.path.value, route.target_name()),
     });
     let mut parameters = Vec::new();
     for name in crate::model::path_params(&route.path.value) {
@@ -138,7 +138,14 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     if !parameters.is_empty() {
         op["parameters"] = Json::Array(parameters);
     }
-    if let Some(body) = &route.body {
+    // A route that sends `T` to a queue takes `T`, declared or not as `body`.
+    let sent = match &route.target {
+        crate::model::RouteTarget::Queue {
+            message: Some(m), ..
+        } if m.kind == crate::ast::DeclKind::Type => Some(m),
+        _ => None,
+    };
+    if let Some(body) = route.body.as_ref().or(sent) {
         used.push(body.name.clone());
         op["requestBody"] = json!({
             "required": true,
@@ -159,7 +166,7 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     if responses.is_empty() {
         responses.insert(
             "default".into(),
-            json!({ "description": format!("The response of {}", route.function.name) }),
+            json!({ "description": format!("The response of {}", route.target_name()) }),
         );
     }
     op["responses"] = Json::Object(responses);

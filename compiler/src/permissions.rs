@@ -1,5 +1,5 @@
 //! The permissions report: every statement of every function's role and
-//! every schedule's role, with the spec text that caused it
+//! every schedule's, rule's and API's role, with the spec text that caused it
 //! (`slsc permissions`).
 
 use crate::iam;
@@ -20,6 +20,9 @@ pub struct FunctionPermissions {
     /// The rule, for the role a rule forwards to other buses with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The API, for the role API Gateway assumes for its direct routes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<String>,
     /// The logical ID of its role.
     pub role: String,
     /// AWS managed policies attached (X-Ray when tracing is active).
@@ -72,6 +75,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         .map(|s| FunctionPermissions {
             function: String::new(),
             rule: None,
+            api: None,
             schedule: Some(s.name.clone()),
             role: crate::naming::ids::role(&s.name),
             managed_policies: Vec::new(),
@@ -89,7 +93,26 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 function: String::new(),
                 schedule: None,
                 rule: Some(r.name.clone()),
+                api: None,
                 role: crate::naming::ids::role(&r.name),
+                managed_policies: Vec::new(),
+                statements: located(statements),
+            })
+        });
+    // APIs with direct routes have a role API Gateway assumes.
+    let apis = c
+        .model
+        .apis
+        .iter()
+        .filter(|a| function.is_none_or(|name| a.name == name))
+        .filter_map(|a| {
+            let statements = iam::api_statements(&c.model, a);
+            (!statements.is_empty()).then(|| FunctionPermissions {
+                function: String::new(),
+                schedule: None,
+                rule: None,
+                api: Some(a.name.clone()),
+                role: crate::naming::ids::role(&a.name),
                 managed_policies: Vec::new(),
                 statements: located(statements),
             })
@@ -103,6 +126,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             FunctionPermissions {
                 schedule: None,
                 rule: None,
+                api: None,
                 function: f.name.clone(),
                 role: crate::naming::ids::role(&f.name),
                 managed_policies: if f.tracing {
@@ -115,6 +139,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         })
         .chain(schedules)
         .chain(rules)
+        .chain(apis)
         .collect()
 }
 
@@ -122,9 +147,10 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
 pub fn text(report: &[FunctionPermissions]) -> String {
     let mut out = String::new();
     for f in report {
-        match (&f.schedule, &f.rule) {
-            (Some(s), _) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
-            (_, Some(r)) => out.push_str(&format!("rule {r} (role {})\n", f.role)),
+        match (&f.schedule, &f.rule, &f.api) {
+            (Some(s), _, _) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
+            (_, Some(r), _) => out.push_str(&format!("rule {r} (role {})\n", f.role)),
+            (_, _, Some(a)) => out.push_str(&format!("api {a} (role {})\n", f.role)),
             _ => out.push_str(&format!("function {} (role {})\n", f.function, f.role)),
         }
         for s in &f.statements {

@@ -254,14 +254,20 @@ module.exports = grammar({
       optional(field('body', $.body)),
     ),
 
-    // `POST /orders/{id} -> CreateOrder { auth = none }`; `$default -> F`.
+    // `POST /orders/{id} -> CreateOrder { auth = none }`; `$default -> F`;
+    // a direct integration: `POST /orders -> send to Orders`,
+    // `POST /events -> send OrderPlaced to Shop`, `GET /ip -> "https://..."`.
     route: $ => seq(
       choice(
         seq(field('method', $.http_method), field('path', $.route_path)),
         field('default', $.default_route),
       ),
       '->',
-      field('target', $.reference),
+      choice(
+        field('target', $.reference),
+        seq('send', optional(field('message', $.reference)), 'to', field('target', $.reference)),
+        field('url', $.string),
+      ),
       optional(field('body', $.body)),
     ),
     http_method: _ => choice(...HTTP_METHODS),

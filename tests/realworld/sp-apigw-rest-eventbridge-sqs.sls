@@ -1,20 +1,23 @@
 // serverless-patterns apigw-rest-api-eventbridge-sqs-sam: a REST API puts
 // `POSTED` events (source demo.event) on a custom bus through a direct
-// EventBridge integration (OpenAPI body with a VTL mapping template); a
-// rule sends them to an SQS queue drained by a function in batches of 10.
-// Partial: the API's direct PutEvents integration, its IAM role, and the
-// account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account) have
-// no equivalent in slsc (routes call functions; slsc leaves the account
-// setting to an administrator): the bus is `external` and the event is put
-// on it from outside the spec. Other differences: the rule does not test
-// `account` (a custom bus only receives the account's own events unless its
-// policy admits others); the unused second queue (Queue1) is left out; the
-// queue gets a dead-letter queue (and the rule one too), and a visibility
-// timeout of 3 minutes, six times the function's 29 s (W0302; the
-// original's 30 s default is barely above it); the trigger reports partial
-// batch failures; the queue policy admits this rule only (the original's
-// admits every EventBridge rule of any account); the bus is named
-// `${AWS::StackName}-MyBus`, not `-bus`.
+// EventBridge integration (PutEvents with a VTL mapping template and its
+// own IAM role); a rule sends them to an SQS queue drained by a function in
+// batches of 10. Partial: the original sets the account-wide API Gateway
+// CloudWatch role (AWS::ApiGateway::Account) to write the API's access
+// logs; slsc leaves that account setting to an administrator, so the API's
+// access logs are off. Differences in the route: the request body is the
+// event's `detail` as sent (the original builds it from `Detail` fields of
+// the body plus request metadata), and the source and detail-type are the
+// event's, not the caller's choice; the API's role may put only those
+// events on the bus. Other differences: the stage is `prod`, not `Prod`;
+// the rule does not test `account` (a custom bus only receives the
+// account's own events unless its policy admits others); the unused second
+// queue (Queue1) is left out; the queue gets a dead-letter queue (and the
+// rule one too), and a visibility timeout of 3 minutes, six times the
+// function's 29 s (W0302; the original's 30 s default is barely above it);
+// the trigger reports partial batch failures; the queue policy admits this
+// rule only (the original's admits every EventBridge rule of any account);
+// the bus is named `${AWS::StackName}-MyBus`, not `-bus`.
 
 app eventbridge_sqs {
   runtime       = "nodejs24.x"
@@ -28,11 +31,11 @@ app eventbridge_sqs {
   }
 }
 
-event Posted from "demo.event" detail_type "POSTED" external {
+event Posted from "demo.event" detail_type "POSTED" {
   message: string
 }
 
-bus MyBus { external = true }
+bus MyBus
 
 queue QueueDlq { retention = 14d }
 
@@ -52,4 +55,11 @@ rule QueueRule on MyBus {
   match Posted
   send to Queue
   dead_letter = QueueDlq
+}
+
+api Api rest {
+  auth = none
+  POST / -> send Posted to MyBus {
+    acknowledge = "a public demo endpoint, as in the original: anyone may put a POSTED event"
+  }
 }

@@ -1,13 +1,14 @@
 // serverless-patterns apigw-http-api-fifo-sqs-lambda-sns: an HTTP API sends
 // requests straight to a FIFO queue (content-based deduplication,
 // visibility 300 s, FIFO dead-letter queue after 5 receives) whose consumer
-// function publishes to an SNS topic. Partial: the API's route is a direct
-// SQS integration (SendMessage with a MessageGroupId mapping, in the
-// included api.yaml, with its own IAM role); slsc routes only to functions,
-// so the queue is `external` (its senders are outside the spec) and the API
-// is not written. The physical names are the parameters' defaults, written
-// literally. Other differences: the queues and topic are encrypted with the
-// app's KMS key; the trigger reports partial batch failures.
+// function publishes to an SNS topic. The route is a direct SQS integration
+// (SendMessage, the message group from the body's `messagegroup`, with the
+// API's own role), as in the included api.yaml. Partial: the HTTP API's
+// stage is `$default` (slsc's), not `prod`, so its URL has no stage path.
+// The physical names are the parameters' defaults, written literally. Other
+// differences: the queues and topic are encrypted with the app's KMS key
+// (the API's role may use it); the trigger reports partial batch failures;
+// the API writes access logs.
 
 app fifo_pipeline {
   runtime = "python3.14"
@@ -27,7 +28,6 @@ queue MySQSQueue {
   content_dedup      = true
   visibility_timeout = 300s
   dead_letter        = MyDeadLetterQueueForSQS after 5 receives
-  external           = true
 }
 
 topic MySNSTopic {
@@ -42,4 +42,16 @@ function MyLambdaFunction {
   env { TOPIC_ARN = MySNSTopic.arn }
   publishes to MySNSTopic
   on MySQSQueue { partial_failures = true }
+}
+
+api HttpApi http {
+  auth = none
+  cors {
+    origins = ["*"]
+    methods = ["*"]
+  }
+  POST / -> send to MySQSQueue {
+    group_id    = body.messagegroup
+    acknowledge = "a public demo endpoint, as in the original: anyone may enqueue a message"
+  }
 }

@@ -239,7 +239,7 @@ impl Respan for MemberKind {
             MemberKind::Route {
                 method,
                 path,
-                target,
+                to: target,
                 body,
             } => each!(from, to; method, path, target, body),
             MemberKind::Match { event, filter } => each!(from, to; event, filter),
@@ -330,6 +330,20 @@ impl Respan for Test {
             } => each!(from, to; negated, text, ignore_case),
             Test::Wildcard { negated, text } => each!(from, to; negated, text),
             Test::Cidr(text) => each!(from, to; text),
+        }
+    }
+}
+
+impl Respan for RouteTo {
+    fn respan(&mut self, from: FileId, to: FileId) {
+        match self {
+            RouteTo::Function(path) => each!(from, to; path),
+            RouteTo::Send {
+                keyword,
+                message,
+                target,
+            } => each!(from, to; keyword, message, target),
+            RouteTo::Url(url) => each!(from, to; url),
         }
     }
 }

@@ -30,9 +30,10 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
     let mut sync: HashMap<&str, Vec<(Span, String)>> = HashMap::new();
     for api in &model.apis {
         for r in &api.routes {
-            sync.entry(r.function.name.as_str())
+            let Some(f) = r.function() else { continue };
+            sync.entry(f.name.as_str())
                 .or_default()
-                .push((r.function.span, format!("`{}` calls it", r.key())));
+                .push((f.span, format!("`{}` calls it", r.key())));
         }
         // A Lambda authorizer runs before every request it guards.
         for z in &api.authorizers {

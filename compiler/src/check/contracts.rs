@@ -7,7 +7,10 @@
 //! - W0410: an event emitted on a bus where no rule matches it goes nowhere.
 //! - E0411: a queue or topic declared `of T` receives something else: a
 //!   producer `sends U to Q`, a rule delivers an event envelope, or a topic
-//!   of one type feeds a queue of another.
+//!   of one type feeds a queue of another, or a route sends it another type.
+//! - E0413: a route to a FIFO queue without `group_id` (or by a field the
+//!   body lacks); `group_id` where there are no message groups.
+//! - E0414: what a direct route's body is, said wrongly or twice.
 
 use crate::ast::{DeclKind, VerbKind};
 use crate::diagnostics::Code;
@@ -19,6 +22,14 @@ use std::collections::HashSet;
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let bus_of = |b: Option<&Ref>| b.map_or("default", |b| b.name.as_str()).to_string();
     let mut emitted: HashSet<(String, String)> = HashSet::new();
+    // A route that puts an event on a bus emits it there.
+    for a in &model.apis {
+        for route in &a.routes {
+            if let RouteTarget::Bus { bus, event } = &route.target {
+                emitted.insert((event.name.clone(), bus.name.clone()));
+            }
+        }
+    }
     for f in &model.functions {
         for a in f.access.iter().filter(|a| a.verb == VerbKind::Emits) {
             if let Some(e) = &a.event {
@@ -123,6 +134,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
     }
     message_types(model, diags);
+    direct_routes(model, diags);
     routes(model, diags);
 }
 
@@ -201,6 +213,183 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// E0413, E0414 and E0411 for routes that send to a queue or bus directly:
+/// what the request body is, whether the queue takes it, and how a FIFO
+/// queue's message group is derived.
+fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for a in &model.apis {
+        for route in &a.routes {
+            if route.sends() && matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0414,
+                        route.path.span,
+                        format!(
+                            "route `{}` sends its request body to `{}`, but a {} request has none",
+                            route.key(),
+                            route.target_name(),
+                            route.method
+                        ),
+                    )
+                    .label("no body to send")
+                    .help(
+                        "use `POST` (or `PUT`, `PATCH`) for a route that sends to a queue or bus",
+                    ),
+                );
+                continue;
+            }
+            match &route.target {
+                RouteTarget::Function(_) | RouteTarget::Url(_) => {}
+                RouteTarget::Bus { bus, event } => {
+                    if let Some(body) = &route.body {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::E0414,
+                                body.span,
+                                format!(
+                                    "route `{}` sends `{}` to `{}`: its body is the event, not `{}`",
+                                    route.key(),
+                                    event.name,
+                                    bus.name,
+                                    body.name
+                                ),
+                            )
+                            .label("a second description of the body")
+                            .with(event.span, "the body is this event's fields")
+                            .help("remove `body`; the event's fields are the request body"),
+                        );
+                    }
+                }
+                RouteTarget::Queue {
+                    queue,
+                    message,
+                    group_id,
+                } => {
+                    if let (Some(m), Some(b)) = (message, &route.body) {
+                        if m.name != b.name {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::E0414,
+                                    b.span,
+                                    format!(
+                                        "route `{}` sends `{}` to `{}`, but declares its body `{}`",
+                                        route.key(),
+                                        m.name,
+                                        queue.name,
+                                        b.name
+                                    ),
+                                )
+                                .label("the body becomes the message as it is")
+                                .with(m.span, "sent as this type")
+                                .help(format!("make both `{}`, or drop one of them", m.name)),
+                            );
+                            continue;
+                        }
+                    }
+                    let Some(q) = model.queue(&queue.name) else {
+                        continue;
+                    };
+                    let sent = message.as_ref().or(route.body.as_ref());
+                    if let (Some(sent), Some(expected)) = (sent, &q.message) {
+                        if sent.name != expected.name {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::E0411,
+                                    sent.span,
+                                    format!(
+                                        "route `{}` sends `{}`, but `{}` carries `{}`",
+                                        route.key(),
+                                        sent.name,
+                                        queue.name,
+                                        expected.name
+                                    ),
+                                )
+                                .label("not the declared message type")
+                                .with(
+                                    expected.span,
+                                    format!(
+                                        "`{}` is declared `of {}` here",
+                                        queue.name, expected.name
+                                    ),
+                                )
+                                .help(format!(
+                                    "send `{}` to `{}`, or change the type it is declared `of`",
+                                    expected.name, queue.name
+                                )),
+                            );
+                        }
+                    }
+                    match (q.fifo, group_id) {
+                        (true, None) => diags.push(
+                            Diagnostic::new(
+                                Code::E0413,
+                                route.path.span,
+                                format!(
+                                    "route `{}` sends to FIFO queue `{}` without a message group",
+                                    route.key(),
+                                    queue.name
+                                ),
+                            )
+                            .label("SQS rejects every message without a group")
+                            .with(q.span, "a FIFO queue")
+                            .help("add `group_id = body.FIELD` (a field of the request body) or `group_id = \"NAME\"` (one group) to the route"),
+                        ),
+                        (false, Some(GroupId::Fixed(g) | GroupId::Field(g))) => diags.push(
+                            Diagnostic::new(
+                                Code::E0413,
+                                g.span,
+                                format!("`{}` is a standard queue, which has no message groups", queue.name),
+                            )
+                            .label("no message groups here")
+                            .with(q.span, "not `fifo = true`")
+                            .help("remove `group_id`, or make the queue `fifo = true`"),
+                        ),
+                        (true, Some(GroupId::Field(field))) => {
+                            let fields = sent.and_then(|t| type_fields(model, &t.name));
+                            if let (Some(fields), Some(t)) = (fields, sent) {
+                                match fields.iter().find(|f| f.name == field.value) {
+                                    None => diags.push(
+                                        Diagnostic::new(
+                                            Code::E0413,
+                                            field.span,
+                                            format!("`{}` has no field `{}` to group messages by", t.name, field.value),
+                                        )
+                                        .label("not a field of the body")
+                                        .with(t.span, "the request body's type")
+                                        .help(format!(
+                                            "group by one of {}",
+                                            fields.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ")
+                                        )),
+                                    ),
+                                    Some(f) if f.optional => diags.push(
+                                        Diagnostic::new(
+                                            Code::E0413,
+                                            field.span,
+                                            format!("`{}` is optional in `{}`: a message without it has no group", field.value, t.name),
+                                        )
+                                        .label("may be missing")
+                                        .help(format!("make `{}` required, or group by a required field", field.value)),
+                                    ),
+                                    Some(_) => {}
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fields of a type or event.
+fn type_fields<'m>(model: &'m Model, name: &str) -> Option<&'m [FieldDef]> {
+    model
+        .type_def(name)
+        .map(|t| t.fields.as_slice())
+        .or_else(|| model.event(name).map(|e| e.fields.as_slice()))
 }
 
 fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {

@@ -85,7 +85,9 @@ fn graph(model: &Model) -> Graph {
     }
     for a in &model.apis {
         for r in &a.routes {
-            g.edge(&a.name, &r.function);
+            if let Some(t) = r.target_ref() {
+                g.edge(&a.name, t);
+            }
         }
     }
     for q in &model.queues {

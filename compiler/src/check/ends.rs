@@ -113,6 +113,16 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 .push((t.span, format!("rule `{}` sends to it", r.name)));
         }
     }
+    for a in &model.apis {
+        for route in &a.routes {
+            if let RouteTarget::Queue { queue, .. } = &route.target {
+                senders.entry(queue.name.as_str()).or_default().push((
+                    queue.span,
+                    format!("route `{}` of `{}` sends to it", route.key(), a.name),
+                ));
+            }
+        }
+    }
     for s in &model.schedules {
         if let Some(d) = &s.dead_letter {
             senders

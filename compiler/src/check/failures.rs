@@ -144,7 +144,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         .apis
         .iter()
         .flat_map(|a| &a.routes)
-        .map(|r| r.function.name.as_str())
+        .filter_map(|r| r.function().map(|f| f.name.as_str()))
         .collect();
     for f in model.functions.iter().filter(|f| !f.invoked_async) {
         async_settings_unused(f, routed.contains(f.name.as_str()), diags);

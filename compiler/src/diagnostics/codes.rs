@@ -127,6 +127,9 @@ codes! {
     W0410 Warning "event emitted but routed nowhere";
     E0411 Error "message of the wrong type";
     E0412 Error "route parameters do not match the path";
+    E0225 Error "route to an invalid URL";
+    E0413 Error "message group of a route to a FIFO queue";
+    E0414 Error "request body of a direct route";
     E0501 Error "environment names a resource without access";
     W0502 Warning "wildcard in an allow statement";
     E0503 Error "dangerous grant without acknowledgement";

@@ -385,10 +385,17 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     }
     let mut integrations: Vec<String> = Vec::new();
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
-        let fid = logical(&route.function.name);
-        let invoked = Invoked::of(model, &route.function.name);
-        let integration = format!("{id}{fid}Integration");
-        if !integrations.contains(&integration) {
+        let invoked = route.function().map(|f| Invoked::of(model, &f.name));
+        let integration = match route.function() {
+            Some(f) => format!("{id}{}Integration", logical(&f.name)),
+            None => format!("{id}{route_id}Integration"),
+        };
+        if let Some(p) = super::direct::http_integration(model, api, route) {
+            t.add(
+                integration.clone(),
+                json!({ "Type": "AWS::ApiGatewayV2::Integration", "Properties": p }),
+            );
+        } else if let (Some(invoked), false) = (&invoked, integrations.contains(&integration)) {
             integrations.push(integration.clone());
             t.add(
                 integration.clone(),
@@ -427,10 +434,12 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             format!("{rid}Route"),
             json!({ "Type": "AWS::ApiGatewayV2::Route", "Properties": rp }),
         );
-        t.add(
-            format!("{rid}Permission"),
-            apis::route_permission(&id, &invoked, route),
-        );
+        if let Some(invoked) = &invoked {
+            t.add(
+                format!("{rid}Permission"),
+                apis::route_permission(&id, invoked, route),
+            );
+        }
     }
     t.output(
         ids::url_output(&api.name),

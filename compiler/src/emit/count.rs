@@ -56,6 +56,9 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             }
             K::Api => {
                 let api = &model.apis[*index];
+                if api.has_role() {
+                    c.add(ids::role(&api.name), owner);
+                }
                 match (target, api.rest) {
                     (Target::Sam, _) => {
                         access_logs(api, owner, &mut c);
@@ -208,8 +211,13 @@ fn http_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
         }
     }
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
-        let fid = logical(&route.function.name);
-        c.add(format!("{id}{fid}Integration"), owner);
+        let Some(f) = route.function() else {
+            // A direct route: its own integration, no Lambda permission.
+            c.add(format!("{id}{route_id}Integration"), owner);
+            c.add(format!("{id}{route_id}Route"), owner);
+            continue;
+        };
+        c.add(format!("{id}{}Integration", logical(&f.name)), owner);
         c.add(format!("{id}{route_id}Route"), owner);
         c.add(format!("{id}{route_id}Permission"), owner);
     }
@@ -271,7 +279,9 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
                 (),
             );
         }
-        out.insert(format!("{id}{route_id}Permission"), ());
+        if route.function().is_some() {
+            out.insert(format!("{id}{route_id}Permission"), ());
+        }
     }
     out.insert(format!("{id}Deployment00000000"), ());
     out.insert(format!("{id}Stage"), ());

@@ -101,10 +101,8 @@ impl Plan {
         }
         for (a, api) in model.apis.iter().enumerate() {
             for (r, route) in api.routes.iter().enumerate() {
-                plan.routes
-                    .entry(route.function.name.clone())
-                    .or_default()
-                    .push((a, r));
+                let Some(f) = route.function() else { continue };
+                plan.routes.entry(f.name.clone()).or_default().push((a, r));
             }
         }
         let rule_edge = |plan: &mut Plan, source: &str, target: &Ref| {

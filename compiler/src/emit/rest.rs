@@ -173,6 +173,11 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    if let Some(body) = super::direct::sam_definition(model, api) {
+        props["DefinitionBody"] = body;
+        // Else SAM adds no function routes to a body it did not write.
+        props["MergeDefinitions"] = json!(true);
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
@@ -333,7 +338,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let mut cors_done: Vec<String> = Vec::new();
     for (route, route_id) in api.routes.iter().zip(&plan.route_ids[index]) {
         let resource = resource_of(&route.path.value, &mut out);
-        let invoked = Invoked::of(model, &route.function.name);
+        let invoked = route.function().map(|f| Invoked::of(model, &f.name));
         let route_auth = api.route_auth(route);
         let auth = match route_auth {
             Auth::Iam => "AWS_IAM",
@@ -345,15 +350,26 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             "ResourceId": resource.clone(),
             "HttpMethod": route.method,
             "AuthorizationType": auth,
-            "Integration": {
-                "Type": "AWS_PROXY",
-                "IntegrationHttpMethod": "POST",
-                "Uri": sub(&format!(
-                    "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{}/invocations",
-                    invoked.arn_sub()
-                )),
-            },
         });
+        match (&invoked, super::direct::rest_integration(model, api, route)) {
+            (Some(invoked), _) => {
+                props["Integration"] = json!({
+                    "Type": "AWS_PROXY",
+                    "IntegrationHttpMethod": "POST",
+                    "Uri": sub(&format!(
+                        "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/{}/invocations",
+                        invoked.arn_sub()
+                    )),
+                });
+            }
+            (None, Some(integration)) => {
+                props["Integration"] = integration;
+                if route.sends() {
+                    props["MethodResponses"] = super::direct::rest_method_responses();
+                }
+            }
+            (None, None) => {}
+        }
         if let Some(z) = api.authorizer(route_auth) {
             props["AuthorizerId"] = r#ref(&ids::authorizer(&api.name, z));
         }
@@ -386,10 +402,12 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                 methods.push(oid);
             }
         }
-        out.insert(
-            format!("{id}{route_id}Permission"),
-            apis::route_permission(&id, &invoked, route),
-        );
+        if let Some(invoked) = &invoked {
+            out.insert(
+                format!("{id}{route_id}Permission"),
+                apis::route_permission(&id, invoked, route),
+            );
+        }
     }
     // A deployment captures the API when it is created: a new logical ID
     // whenever the API's definition changes makes CloudFormation deploy it.

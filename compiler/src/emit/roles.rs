@@ -3,8 +3,8 @@
 //! only writes it down, so that `iam` never depends on the template.
 
 use super::Template;
-use crate::iam::{rule_statements, schedule_statements, statements, Statement};
-use crate::model::{Function, Model, Rule, Schedule};
+use crate::iam::{api_statements, rule_statements, schedule_statements, statements, Statement};
+use crate::model::{Api, Function, Model, Rule, Schedule};
 use crate::naming::{ids, refs};
 use serde_json::{json, Value as Json};
 
@@ -37,6 +37,23 @@ pub fn add_rule_role(model: &Model, r: &Rule, t: &mut Template) {
     });
     let role = role_resource(trust, &list, None, &super::shared::tag_list(model));
     add(ids::role(&r.name), role, &list, t);
+}
+
+/// Adds the role of an API with direct routes: only API Gateway of this
+/// account may assume it, to send to those routes' queues and buses.
+pub fn add_api_role(model: &Model, api: &Api, t: &mut Template) {
+    let list = api_statements(model, api);
+    if list.is_empty() {
+        return;
+    }
+    let trust = json!({
+        "Effect": "Allow",
+        "Principal": { "Service": "apigateway.amazonaws.com" },
+        "Action": "sts:AssumeRole",
+        "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
+    });
+    let role = role_resource(trust, &list, None, &super::shared::tag_list(model));
+    add(ids::role(&api.name), role, &list, t);
 }
 
 /// Adds role `id`: each statement of its one inline policy comes from the

@@ -263,6 +263,9 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
+    if let Some(body) = super::direct::sam_definition(model, api) {
+        props["DefinitionBody"] = body;
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),

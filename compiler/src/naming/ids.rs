@@ -137,6 +137,8 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
             "Stage",
             "BodyValidator",
             "ParamsValidator",
+            // The role of an API with direct routes.
+            "Role",
         ],
         _ => &[],
     }

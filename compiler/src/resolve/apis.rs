@@ -67,11 +67,11 @@ impl Resolver {
                 MemberKind::Route {
                     method,
                     path,
-                    target,
+                    to,
                     body,
                 } => {
-                    let function = self.expect_ref(target, &[DeclKind::Function]);
-                    let contract = self.route_contract(body, &authorizers);
+                    let mut contract = self.route_contract(body, &authorizers);
+                    let function = self.route_target(to, &mut contract);
                     if let Some(prev) = routes
                         .iter()
                         .find(|r| r.method == method.name && r.path.value == path.value)
@@ -93,7 +93,7 @@ impl Resolver {
                         routes.push(Route {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
-                            function: f,
+                            target: f,
                             public: contract.auth == Some(Auth::None),
                             auth: contract.auth,
                             scopes: contract.scopes,
@@ -601,6 +601,112 @@ impl Resolver {
 
     /// The members of a route's body: `auth = none`, `scopes = [...]`,
     /// `params {...}`, `query {...}`, `body = T`, `responses {...}`.
+    /// What a route serves requests with: `-> F` a function; `-> send to Q`
+    /// a queue (optionally `send T to Q`); `-> send E to B` event `E` on bus
+    /// `B`; `-> "https://..."` a URL. A state machine's `-> start M` would be
+    /// one more arm of the match here.
+    fn route_target(
+        &mut self,
+        to: &ast::RouteTo,
+        contract: &mut RouteContract,
+    ) -> Option<RouteTarget> {
+        let group_id = contract.group_id.take();
+        let (keyword, message, target) = match to {
+            ast::RouteTo::Function(target) => {
+                let f = self.expect_ref(target, &[DeclKind::Function])?;
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(
+                        &g,
+                        format!("`{}` is a function, not a FIFO queue", f.name),
+                    );
+                }
+                return Some(RouteTarget::Function(f));
+            }
+            ast::RouteTo::Url(url) => {
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(&g, "a URL is not a FIFO queue".into());
+                }
+                return self.route_url(url).map(RouteTarget::Url);
+            }
+            ast::RouteTo::Send {
+                keyword,
+                message,
+                target,
+            } => (keyword, message, target),
+        };
+        let r = self.expect_ref(target, &[DeclKind::Queue, DeclKind::Bus])?;
+        if r.kind == DeclKind::Bus {
+            let Some(message) = message else {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0414,
+                        keyword.to(target.span),
+                        format!(
+                            "a route that sends to bus `{}` does not say which event",
+                            r.name
+                        ),
+                    )
+                    .label("which event?")
+                    .help(format!(
+                        "name the event the request body becomes: `send OrderPlaced to {}`",
+                        r.name
+                    )),
+                );
+                return None;
+            };
+            let event = self.expect_ref(message, &[DeclKind::Event])?;
+            if let Some(g) = group_id {
+                self.misplaced_group_id(&g, format!("`{}` is a bus, not a FIFO queue", r.name));
+            }
+            return Some(RouteTarget::Bus { bus: r, event });
+        }
+        let message = match message {
+            Some(m) => Some(self.expect_ref(m, &[DeclKind::Type, DeclKind::Event])?),
+            None => None,
+        };
+        Some(RouteTarget::Queue {
+            queue: r,
+            message,
+            group_id,
+        })
+    }
+
+    /// `-> "https://host/path/{id}"`: an absolute `http(s)` URL with a
+    /// host; `{name}` placeholders take the route's path parameters.
+    fn route_url(&mut self, url: &ast::Str) -> Option<Spanned<String>> {
+        let text = url.value.as_str();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+        if host.is_none_or(str::is_empty) || text.contains(char::is_whitespace) {
+            self.error(
+                Diagnostic::new(
+                    Code::E0225,
+                    url.span,
+                    format!("`{text}` is not an absolute http or https URL"),
+                )
+                .label("API Gateway cannot forward requests here")
+                .help("write the endpoint's whole URL, e.g. `\"https://api.example.com/orders/{id}\"`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(url.value.clone(), url.span))
+    }
+
+    fn misplaced_group_id(&mut self, g: &GroupId, why: String) {
+        let (GroupId::Fixed(s) | GroupId::Field(s)) = g;
+        self.error(
+            Diagnostic::new(
+                Code::E0413,
+                s.span,
+                format!("`group_id` on a route whose target has no message groups: {why}"),
+            )
+            .label("no message groups here")
+            .help("remove `group_id`; only routes that send to a FIFO queue set it"),
+        );
+    }
+
     fn route_contract(
         &mut self,
         body: &[ast::Member],
@@ -668,7 +774,22 @@ impl Resolver {
             .take("body")
             .and_then(|v| self.expect_path(v))
             .and_then(|path| self.expect_ref(path, &[DeclKind::Type]));
+        let group_id = rp.take("group_id").and_then(|v| match &v.kind {
+            ValueKind::Str(text) => Some(GroupId::Fixed(Spanned::new(text.clone(), v.span))),
+            ValueKind::Path(p) if p.parts.len() == 2 && p.head().name == "body" => Some(
+                GroupId::Field(Spanned::new(p.parts[1].name.clone(), v.span)),
+            ),
+            _ => {
+                self.type_error(
+                    v,
+                    "a string or `body.FIELD`",
+                    "write `group_id = body.customerId` (a field of the request body) or `group_id = \"orders\"` (one group)",
+                );
+                None
+            }
+        });
         let mut contract = RouteContract {
+            group_id,
             auth,
             throttle,
             api_key,
@@ -760,6 +881,7 @@ impl Resolver {
 /// What a route's body declares.
 #[derive(Default)]
 struct RouteContract {
+    group_id: Option<GroupId>,
     auth: Option<Auth>,
     throttle: Option<Throttle>,
     api_key: Option<Span>,

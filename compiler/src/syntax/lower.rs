@@ -379,11 +379,41 @@ impl Lowerer {
                         },
                     )
                 };
-                let target = self.path(parts.find(|x| x.as_rule() == Rule::path).expect("target"));
+                let next = parts
+                    .find(|x| {
+                        matches!(x.as_rule(), Rule::path | Rule::route_send | Rule::route_url)
+                    })
+                    .expect("target");
+                let to = match next.as_rule() {
+                    Rule::route_send => {
+                        let mut inner = next.into_inner();
+                        let keyword = self.span(&inner.next().expect("send"));
+                        let mut message = None;
+                        let mut target = None;
+                        for p in inner {
+                            match p.as_rule() {
+                                Rule::message_type => {
+                                    message = Some(self.path(p.into_inner().next().expect("type")));
+                                }
+                                Rule::path => target = Some(self.path(p)),
+                                _ => {}
+                            }
+                        }
+                        RouteTo::Send {
+                            keyword,
+                            message,
+                            target: target.expect("send target"),
+                        }
+                    }
+                    Rule::route_url => {
+                        RouteTo::Url(self.string(next.into_inner().next().expect("url"))?)
+                    }
+                    _ => RouteTo::Function(self.path(next)),
+                };
                 MemberKind::Route {
                     method,
                     path,
-                    target,
+                    to,
                     body: self.opt_body(parts.next())?,
                 }
             }

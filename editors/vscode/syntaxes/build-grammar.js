@@ -334,6 +334,17 @@ const repository = {
           { name: s('invalid.illegal.parameter'), match: '\\{[^}\\s]*\\}?' },
         ],
       },
+      // `-> send to Orders`, `-> send OrderPlaced to Shop`: a direct integration.
+      {
+        match: `(->)\\s*(send)\\b(?:\\s+(?!to\\b)(${REF}))?\\s+(to)\\b(?:\\s+(${REF}))?`,
+        captures: {
+          1: { name: s('keyword.operator.arrow') },
+          2: { name: s('keyword.other.send') },
+          3: referenceCaptures(),
+          4: { name: s('keyword.other.to') },
+          5: referenceCaptures(),
+        },
+      },
       { include: '#arrow' },
     ],
   },
