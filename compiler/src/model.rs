@@ -1191,9 +1191,9 @@ pub struct Api {
     /// Access logs to the `<A>AccessLogs` log group (default: on for HTTP
     /// APIs; off for REST APIs, which need the account's CloudWatch role).
     pub access_logs: bool,
-    /// `stage_name` of a REST API: its stage, the first segment of its URL's
-    /// path (`prod` unless the spec sets one). HTTP APIs serve from
-    /// `$default`.
+    /// `stage_name`: the API's stage, the first segment of its URL's path
+    /// (a REST API's is `prod` unless the spec sets one; an HTTP API's is
+    /// `$default`, which adds no segment).
     pub stage: Spanned<String>,
     /// Routes in order.
     pub routes: Vec<Route>,
@@ -1295,6 +1295,16 @@ impl Route {
 }
 
 impl Api {
+    /// The path its stage adds to its URL (`/prod`); nothing for an HTTP
+    /// API's `$default` stage.
+    pub fn stage_path(&self) -> String {
+        if self.stage.value == "$default" {
+            String::new()
+        } else {
+            format!("/{}", self.stage.value)
+        }
+    }
+
     /// Whether any route sends to a service directly (the API then has a
     /// role API Gateway assumes to do so).
     pub fn has_role(&self) -> bool {

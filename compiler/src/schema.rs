@@ -542,7 +542,7 @@ fn api_request(model: &Model, api: &crate::model::Api, route: &crate::model::Rou
                 "http": { "method": route.method, "path": concrete_path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.1", "userAgent": "example" },
                 "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
                 "routeKey": route.key(),
-                "stage": "$default",
+                "stage": api.stage.value,
                 "time": "01/Jan/2026:00:00:00 +0000",
                 "timeEpoch": 1767225600000u64,
             },

@@ -777,6 +777,27 @@ api Shop rest {
             .unwrap();
         assert!(url.ends_with("/dev"), "{url}");
     }
+    // An HTTP API serves from `$default` (no path segment) unless named.
+    let http = spec.replace("rest {", "http {");
+    let sam = build(&http, Target::Sam);
+    assert_eq!(sam["Resources"]["Shop"]["Properties"]["StageName"], "dev");
+    let cfn = build(&http, Target::CloudFormation);
+    assert_eq!(
+        cfn["Resources"]["ShopDefaultStage"]["Properties"]["StageName"],
+        "dev"
+    );
+    let unnamed = build(
+        &http.replace("stage_name = \"dev\"", ""),
+        Target::CloudFormation,
+    );
+    assert_eq!(
+        unnamed["Resources"]["ShopDefaultStage"]["Properties"]["StageName"],
+        "$default"
+    );
+    let url = unnamed["Outputs"]["ShopUrl"]["Value"]["Fn::Sub"]
+        .as_str()
+        .unwrap();
+    assert!(url.ends_with("${AWS::URLSuffix}"), "{url}");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 // forwards the request as it is. The authorizer is a REQUEST authorizer on
 // that header (slsc's REST Lambda authorizers are REQUEST, the original's
 // TOKEN), caching decisions 5 minutes as the original's default does. Other
-// differences: the stage is `prod`, not `Prod`; the API is named
+// differences: the API is named
 // `${AWS::StackName}-AppApi`, not `apigw-lambda-authorizer-mapping-template`;
 // the function's code is the placeholder folder and the esbuild `Metadata`
 // (`sam build` configuration) is left out.
@@ -22,6 +22,7 @@ function AuthorizerFunction {
 }
 
 api AppApi rest {
+  stage_name = "Prod"
   description = "API Gateway using Lambda Authorizer and Mapping Template to inject customer HTTP headers with additional data."
   auth        = lambda { function = AuthorizerFunction, headers = ["AuthorizationToken"] }
   GET / -> "https://httpbin.org/get"

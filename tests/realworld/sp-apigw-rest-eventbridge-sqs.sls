@@ -9,8 +9,7 @@
 // event's `detail` as sent (the original builds it from `Detail` fields of
 // the body plus request metadata), and the source and detail-type are the
 // event's, not the caller's choice; the API's role may put only those
-// events on the bus. Other differences: the stage is `prod`, not `Prod`;
-// the rule does not test `account` (a custom bus only receives the
+// events on the bus. Other differences: the rule does not test `account` (a custom bus only receives the
 // account's own events unless its policy admits others); the unused second
 // queue (Queue1) is left out; the queue gets a dead-letter queue (and the
 // rule one too), and a visibility timeout of 3 minutes, six times the
@@ -58,6 +57,7 @@ rule QueueRule on MyBus {
 }
 
 api Api rest {
+  stage_name = "Prod"
   auth = none
   POST / -> send Posted to MyBus {
     acknowledge = "a public demo endpoint, as in the original: anyone may put a POSTED event"

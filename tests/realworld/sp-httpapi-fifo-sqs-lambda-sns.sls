@@ -3,15 +3,20 @@
 // visibility 300 s, FIFO dead-letter queue after 5 receives) whose consumer
 // function publishes to an SNS topic. The route is a direct SQS integration
 // (SendMessage, the message group from the body's `messagegroup`, with the
-// API's own role), as in the included api.yaml. Partial: the HTTP API's
-// stage is `$default` (slsc's), not `prod`, so its URL has no stage path.
-// The physical names are the parameters' defaults, written literally. Other
-// differences: the queues and topic are encrypted with the app's KMS key
+// API's own role), as in the included api.yaml, on the stage the parameter
+// StageName names. Complete. Differences: the physical names are the
+// parameters' defaults, written literally (the original makes them
+// parameters too); the queues and topic are encrypted with the app's KMS key
 // (the API's role may use it); the trigger reports partial batch failures;
 // the API writes access logs.
 
 app fifo_pipeline {
   runtime = "python3.14"
+}
+
+param StageName string {
+  description = "Name of API stage"
+  default     = "prod"
 }
 
 queue MyDeadLetterQueueForSQS {
@@ -45,7 +50,8 @@ function MyLambdaFunction {
 }
 
 api HttpApi http {
-  auth = none
+  auth       = none
+  stage_name = StageName
   cors {
     origins = ["*"]
     methods = ["*"]

@@ -313,7 +313,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         id.clone(),
         json!({ "Type": "AWS::ApiGatewayV2::Api", "Properties": props }),
     );
-    let mut stage = json!({ "ApiId": r#ref(&id), "StageName": "$default", "AutoDeploy": true });
+    let mut stage = json!({ "ApiId": r#ref(&id), "StageName": crate::naming::refs::text(&api.stage.value), "AutoDeploy": true });
     if let Some(setting) = apis::access_logs(model, api, t) {
         stage["AccessLogSettings"] = setting;
     }
@@ -443,6 +443,6 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     }
     t.output(
         ids::url_output(&api.name),
-        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::value(model, crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

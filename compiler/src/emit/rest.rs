@@ -14,7 +14,7 @@ use super::Template;
 use super::{apis, shared};
 use crate::model::*;
 use crate::naming::ids::{self, logical};
-use crate::naming::refs::{get_att, r#ref, sub, Invoked};
+use crate::naming::refs::{get_att, r#ref, sub, text, Invoked};
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value as Json};
 
@@ -96,7 +96,7 @@ fn quoted(list: &[String], default: &str) -> String {
 /// A REST API as `AWS::Serverless::Api`.
 pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let id = logical(&api.name);
-    let mut props = json!({ "StageName": api.stage.value, "TracingEnabled": true });
+    let mut props = json!({ "StageName": text(&api.stage.value), "TracingEnabled": true });
     let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
     let mut auth = Map::new();
     if api.auth != Auth::None {
@@ -424,7 +424,7 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let mut stage = json!({
         "RestApiId": r#ref(&id),
         "DeploymentId": r#ref(&deployment),
-        "StageName": api.stage.value,
+        "StageName": text(&api.stage.value),
         "TracingEnabled": true,
     });
     if let Some(setting) = apis::access_logs(model, api, t) {

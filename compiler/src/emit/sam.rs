@@ -266,6 +266,9 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if let Some(body) = super::direct::sam_definition(model, api) {
         props["DefinitionBody"] = body;
     }
+    if api.stage.value != "$default" {
+        props["StageName"] = crate::naming::refs::text(&api.stage.value);
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
@@ -273,6 +276,6 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     );
     t.output(
         ids::url_output(&api.name),
-        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::attr(crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
+        json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::value(model, crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
 }

@@ -160,17 +160,14 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
         (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),
         // A REST API's URL includes its stage.
-        (DeclKind::Api, Attr::Url) if model.apis.iter().any(|x| x.name == name && x.rest) => {
-            let stage = model
-                .apis
-                .iter()
-                .find(|x| x.name == name)
-                .map_or(super::REST_STAGE, |x| x.stage.value.as_str());
-            sub(&format!(
-                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{stage}",
+        (DeclKind::Api, Attr::Url) => match model.apis.iter().find(|x| x.name == name) {
+            Some(api) => sub(&format!(
+                "https://${{{}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}{}",
                 logical(name),
-            ))
-        }
+                api.stage_path()
+            )),
+            None => attr(kind, name, a),
+        },
         _ => attr(kind, name, a),
     }
 }

@@ -56,8 +56,15 @@ impl Resolver {
             .unwrap_or(!rest);
         let stage = p
             .take("stage_name")
-            .and_then(|v| self.stage_name(v, rest))
-            .unwrap_or_else(|| Spanned::new(crate::naming::REST_STAGE.to_string(), d.name.span));
+            .and_then(|v| self.stage_name(v))
+            .unwrap_or_else(|| {
+                let default = if rest {
+                    crate::naming::REST_STAGE
+                } else {
+                    "$default"
+                };
+                Spanned::new(default.to_string(), d.name.span)
+            });
         self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
@@ -127,19 +134,14 @@ impl Resolver {
         }
     }
 
-    /// A REST API's `stage_name`: 1 to 128 letters, digits, `-` and `_`
-    /// (API Gateway's rule). An HTTP API has none: it serves from
-    /// `$default`, the stage without a path segment.
-    fn stage_name(&mut self, v: &ast::Value, rest: bool) -> Option<Spanned<String>> {
-        if !rest {
-            self.error(
-                Diagnostic::new(Code::E0105, v.span, "an HTTP API has no `stage_name`")
-                    .label("HTTP APIs serve from the `$default` stage")
-                    .help("remove `stage_name`: the HTTP API's URL has no stage segment (or make the API `rest`)"),
-            );
-            return None;
+    /// An API's `stage_name`: 1 to 128 letters, digits, `-` and `_` (API
+    /// Gateway's rule).
+    fn stage_name(&mut self, v: &ast::Value) -> Option<Spanned<String>> {
+        let name = self.expect_text(v)?;
+        // A parameter's value is CloudFormation's to check.
+        if name.value.contains("${") {
+            return Some(name);
         }
-        let name = self.expect_string(v)?;
         let ok = (1..=128).contains(&name.value.len())
             && name
                 .value
