@@ -28,6 +28,7 @@ mod cfn;
 mod count;
 mod events;
 mod functions;
+mod machines;
 mod messaging;
 mod plan;
 mod rest;
@@ -201,6 +202,9 @@ pub fn emit(
             K::Table => storage::table(model, &model.tables[*index], &mut t),
             K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
             K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
+            K::StateMachine => {
+                machines::state_machine(model, &model.state_machines[*index], target, &mut t)
+            }
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
@@ -278,6 +282,7 @@ fn needs_key(model: &Model) -> bool {
         || !model.topics.is_empty()
         || !model.tables.is_empty()
         || !model.apis.is_empty()
+        || !model.state_machines.is_empty()
 }
 
 /// Output formats.
