@@ -336,10 +336,11 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
 pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statement> {
     let mut out = Vec::new();
     // One statement per target, with the actions of every task naming it.
-    let mut targets: Vec<(&Ref, Vec<String>, Vec<&str>, bool)> = Vec::new();
+    type Called<'a> = (&'a Ref, Vec<String>, Vec<&'a str>, bool, Vec<&'a str>);
+    let mut targets: Vec<Called> = Vec::new();
     for t in &m.tasks {
         match targets.iter_mut().find(|(r, ..)| r.name == t.target.name) {
-            Some((_, actions, states, sync)) => {
+            Some((_, actions, states, sync, indexes)) => {
                 for a in &t.actions {
                     if !actions.contains(a) {
                         actions.push(a.clone());
@@ -347,12 +348,23 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
                 }
                 states.push(&t.state);
                 *sync |= t.sync;
+                if let Some(i) = &t.index {
+                    if !indexes.contains(&i.as_str()) {
+                        indexes.push(i);
+                    }
+                }
             }
-            None => targets.push((&t.target, t.actions.clone(), vec![&t.state], t.sync)),
+            None => targets.push((
+                &t.target,
+                t.actions.clone(),
+                vec![&t.state],
+                t.sync,
+                t.index.iter().map(String::as_str).collect(),
+            )),
         }
     }
     let mut encrypted = None;
-    for (target, actions, states, sync) in targets {
+    for (target, actions, states, sync, indexes) in targets {
         let name = &target.name;
         let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
         let because = format!(
@@ -369,7 +381,15 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
                     refs::sub(&format!("${{{id}.Arn}}:*")),
                 ]
             }
-            kind => vec![refs::arn(model, kind, name)],
+            // A query or scan of an index is authorized on the index's ARN.
+            kind => std::iter::once(refs::arn(model, kind, name))
+                .chain(indexes.iter().map(|i| {
+                    refs::sub(&format!(
+                        "${{{}.Arn}}/index/{i}",
+                        crate::naming::ids::logical(name)
+                    ))
+                }))
+                .collect(),
         };
         let verb = match target.kind {
             DeclKind::Function => "Invoke",

@@ -1742,4 +1742,7 @@ pub struct Task {
     /// `states:startExecution.sync`: Step Functions waits for the child
     /// execution through a managed EventBridge rule.
     pub sync: bool,
+    /// `IndexName` of a DynamoDB query or scan: the index's ARN is what
+    /// DynamoDB authorizes.
+    pub index: Option<String>,
 }

@@ -96,6 +96,16 @@ fn each_role_has_exactly_what_its_tasks_call() {
     let audit = role(&c, "Audit");
     assert_eq!(audit[0], ("UseOrders".into(), owned(&["dynamodb:Query"])));
     assert_eq!(audit.len(), 2);
+    // A query of an index is allowed on the index, and only that one.
+    let m = c.model.state_machine("Audit").unwrap();
+    let query = &slsc::permissions::state_machine_statements(&c.model, m)[0];
+    assert_eq!(
+        query.resources,
+        vec![
+            serde_json::json!({ "Fn::GetAtt": ["Orders", "Arn"] }),
+            serde_json::json!({ "Fn::Sub": "${Orders.Arn}/index/byCustomer" }),
+        ]
+    );
     // Nested states are found: Parallel branches and a Map's processor.
     let states: Vec<&str> = (c.model.state_machine("Fulfil").unwrap().tasks.iter())
         .map(|t| t.state.as_str())

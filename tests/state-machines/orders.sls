@@ -21,7 +21,8 @@ function Validate {
 }
 
 table Orders {
-  key = { id: string }
+  key     = { id: string }
+  indexes { byCustomer = { customer: string } }
 }
 
 queue Shipping {}

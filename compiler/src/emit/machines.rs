@@ -41,10 +41,10 @@ pub fn state_machine(model: &Model, m: &StateMachine, target: Target, t: &mut Te
         .substitutions
         .iter()
         .map(|(key, r, attr)| {
+            // A function is invoked as everything else invokes it: through
+            // its alias `live` with SnapStart (the role allows `F:*`).
             let value = match (r.kind, attr) {
-                (crate::ast::DeclKind::Function, Attr::Arn) => {
-                    refs::attr(r.kind, &r.name, Attr::Arn)
-                }
+                (crate::ast::DeclKind::Function, Attr::Arn) => refs::arn(model, r.kind, &r.name),
                 (kind, attr) => refs::value(model, kind, &r.name, *attr),
             };
             (key.clone(), value)

@@ -376,6 +376,7 @@ impl Resolver {
                 actions: vec!["lambda:InvokeFunction".into()],
                 target: r,
                 sync: false,
+                index: None,
             });
         }
         let Some(service) = resource.strip_prefix("arn:aws:states:::") else {
@@ -459,11 +460,20 @@ impl Resolver {
                 format!("`{param}` takes {}", kind.article()),
             );
         }
+        let index = (kind == DeclKind::Table)
+            .then(|| {
+                params
+                    .and_then(|p| p.get("IndexName"))
+                    .and_then(Json::as_str)
+            })
+            .flatten()
+            .map(str::to_string);
         Some(Task {
             state: state.into(),
             actions,
             target,
             sync,
+            index,
         })
     }
 }
