@@ -173,3 +173,29 @@ fn a_placeholder_naming_nothing_is_unknown() {
     assert!(codes.contains(&"E0101"), "{}", common::rendered(&c));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Compiles `spec` from a scratch folder holding `m.asl.json` = `asl`.
+fn compile_with(name: &str, spec: &str, asl: &str) -> slsc::Compilation {
+    let dir = std::env::temp_dir().join(format!("slsc-sfn-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(dir.join("m.asl.json"), asl).unwrap();
+    std::fs::write(dir.join("app.sls"), spec).unwrap();
+    let c = slsc::compile_file(&dir.join("app.sls"), common::options()).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    c
+}
+
+#[test]
+fn a_loop_through_a_state_machine_is_an_event_loop() {
+    let spec = "app loop { runtime = \"python3.13\" }\nevent Ping { id: string }\n\
+        function F {\n  handler = \"f.handler\"\n  code = \"src\"\n  emits Ping to default\n}\n\
+        state_machine M { definition = \"m.asl.json\" }\n\
+        rule OnPing on default {\n  match Ping\n  send to M\n  dead_letter = Dlq\n}\nqueue Dlq {}\n";
+    let asl = r#"{ "StartAt": "A", "States": { "A": { "Type": "Task", "Resource": "${F}", "End": true } } }"#;
+    let c = compile_with("loop", spec, asl);
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "E0320"),
+        "{}",
+        common::rendered(&c)
+    );
+}
