@@ -199,3 +199,24 @@ fn a_loop_through_a_state_machine_is_an_event_loop() {
         common::rendered(&c)
     );
 }
+
+#[test]
+fn a_rule_starting_it_with_another_input_breaks_its_contract() {
+    let spec = "app c { runtime = \"python3.13\" }\nevent Ping external { id: string }\n\
+        type Order { id: string }\n\
+        state_machine M {\n  definition = \"m.asl.json\"\n  input = Order\n}\n\
+        rule OnPing on default {\n  match Ping\n  send to M\n  dead_letter = Dlq\n}\nqueue Dlq {}\n";
+    let asl = r#"{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }"#;
+    let c = compile_with("contract", spec, asl);
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "E0411"),
+        "{}",
+        common::rendered(&c)
+    );
+    let fixed = compile_with(
+        "contract-ok",
+        &spec.replace("input = Order", "input = Ping"),
+        asl,
+    );
+    assert!(!fixed.has_errors(), "{}", common::rendered(&fixed));
+}

@@ -11,10 +11,6 @@ event OrderPlaced external {
   id: string
 }
 
-type Order {
-  id: string
-}
-
 function Validate {
   handler = "app.validate"
   code    = "src"
@@ -35,7 +31,7 @@ state_machine Fulfil {
   definition  = "fulfil.asl.json"
   name        = "fulfil-orders"
   description = "Validates, stores and ships an order"
-  input       = Order
+  input       = OrderPlaced
   log_retention = 14d
 }
 
