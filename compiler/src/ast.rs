@@ -149,6 +149,8 @@ pub enum DeclKind {
     Bucket,
     /// `stream`: a Kinesis data stream.
     Stream,
+    /// `state_machine`: a Step Functions state machine.
+    StateMachine,
     /// `secret`: an existing Secrets Manager secret.
     Secret,
     /// `parameter`: an existing SSM parameter (or path of parameters).
@@ -174,6 +176,7 @@ impl DeclKind {
             "table" => DeclKind::Table,
             "bucket" => DeclKind::Bucket,
             "stream" => DeclKind::Stream,
+            "state_machine" => DeclKind::StateMachine,
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
             "param" => DeclKind::Param,
@@ -197,6 +200,7 @@ impl DeclKind {
             DeclKind::Table => "table",
             DeclKind::Bucket => "bucket",
             DeclKind::Stream => "stream",
+            DeclKind::StateMachine => "state_machine",
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
             DeclKind::Param => "param",
@@ -205,7 +209,10 @@ impl DeclKind {
 
     /// "a queue", "an event": for messages.
     pub fn article(self) -> String {
-        let k = self.keyword();
+        let k = match self {
+            DeclKind::StateMachine => "state machine",
+            _ => self.keyword(),
+        };
         let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u');
         format!("{} {}", if an { "an" } else { "a" }, k)
     }

@@ -29,6 +29,7 @@ mod count;
 mod direct;
 mod events;
 mod functions;
+mod machines;
 mod messaging;
 mod plan;
 mod rest;
@@ -205,6 +206,9 @@ pub fn emit(
             K::Table => storage::table(model, &model.tables[*index], &mut t),
             K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
             K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
+            K::StateMachine => {
+                machines::state_machine(model, &model.state_machines[*index], target, &mut t)
+            }
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
@@ -282,6 +286,7 @@ fn needs_key(model: &Model) -> bool {
         || !model.topics.is_empty()
         || !model.tables.is_empty()
         || !model.apis.is_empty()
+        || !model.state_machines.is_empty()
 }
 
 /// Output formats.

@@ -291,12 +291,21 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
 /// Every statement of a schedule's role: invoke its function, and send to
 /// its dead-letter queue (encrypting with the app's key).
 pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
-    let mut out = caused(
-        vec![stmt(
+    let start = if s.target.kind == DeclKind::StateMachine {
+        stmt(
+            sid(&["Start", &s.target.name]),
+            &["states:StartExecution"],
+            vec![refs::arn(model, DeclKind::StateMachine, &s.target.name)],
+        )
+    } else {
+        stmt(
             sid(&["Invoke", &s.target.name]),
             &["lambda:InvokeFunction"],
             vec![refs::Invoked::of(model, &s.target.name).arn()],
-        )],
+        )
+    };
+    let mut out = caused(
+        vec![start],
         s.target.span,
         format!("schedule {} -> {}", s.name, s.target.name),
     );
@@ -325,11 +334,161 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
     out
 }
 
+/// Every statement of a state machine's role: exactly the actions its Task
+/// states call, on the declarations they name (a function's versions and
+/// aliases too, a `.sync` child's executions and the managed rule Step
+/// Functions watches them with), the app's key for encrypted queues and
+/// topics, and log delivery when it logs.
+pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statement> {
+    let mut out = Vec::new();
+    // One statement per target, with the actions of every task naming it.
+    type Called<'a> = (&'a Ref, Vec<String>, Vec<&'a str>, bool, Vec<&'a str>);
+    let mut targets: Vec<Called> = Vec::new();
+    for t in &m.tasks {
+        match targets.iter_mut().find(|(r, ..)| r.name == t.target.name) {
+            Some((_, actions, states, sync, indexes)) => {
+                for a in &t.actions {
+                    if !actions.contains(a) {
+                        actions.push(a.clone());
+                    }
+                }
+                states.push(&t.state);
+                *sync |= t.sync;
+                if let Some(i) = &t.index {
+                    if !indexes.contains(&i.as_str()) {
+                        indexes.push(i);
+                    }
+                }
+            }
+            None => targets.push((
+                &t.target,
+                t.actions.clone(),
+                vec![&t.state],
+                t.sync,
+                t.index.iter().map(String::as_str).collect(),
+            )),
+        }
+    }
+    let mut encrypted = None;
+    for (target, actions, states, sync, indexes) in targets {
+        let name = &target.name;
+        let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
+        let because = format!(
+            "state machine {} task {} calls {name}",
+            m.name,
+            states.join(", ")
+        );
+        let mut list = Vec::new();
+        let resources = match target.kind {
+            DeclKind::Function => {
+                let id = crate::naming::ids::logical(name);
+                vec![
+                    refs::attr(DeclKind::Function, name, Attr::Arn),
+                    refs::sub(&format!("${{{id}.Arn}}:*")),
+                ]
+            }
+            // A query or scan of an index is authorized on the index's ARN.
+            kind => std::iter::once(refs::arn(model, kind, name))
+                .chain(indexes.iter().map(|i| {
+                    refs::sub(&format!(
+                        "${{{}.Arn}}/index/{i}",
+                        crate::naming::ids::logical(name)
+                    ))
+                }))
+                .collect(),
+        };
+        let verb = match target.kind {
+            DeclKind::Function => "Invoke",
+            DeclKind::StateMachine => "Start",
+            DeclKind::Queue => "Send",
+            DeclKind::Topic => "Publish",
+            DeclKind::Bus => "PutEvents",
+            _ => "Use",
+        };
+        list.push(stmt(sid(&[verb, name]), &actions, resources));
+        if sync {
+            let id = crate::naming::ids::logical(name);
+            list.push(stmt(
+                sid(&["Watch", name]),
+                &["states:DescribeExecution", "states:StopExecution"],
+                vec![refs::sub(&format!(
+                    "arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:execution:${{{id}.Name}}:*"
+                ))],
+            ));
+            list.push(stmt(
+                "ManagedExecutionRule".into(),
+                &["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+                vec![refs::sub(
+                    "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule",
+                )],
+            ));
+        }
+        if matches!(target.kind, DeclKind::Queue | DeclKind::Topic) && model.customer_key {
+            encrypted.get_or_insert((target.span, name.clone()));
+        }
+        out.extend(caused(list, target.span, because));
+    }
+    if let Some((span, name)) = encrypted {
+        out.extend(caused(
+            vec![stmt(
+                "EncryptWithAppKey".into(),
+                &["kms:GenerateDataKey", "kms:Decrypt"],
+                vec![refs::get_att(crate::naming::KEY, "Arn")],
+            )],
+            span,
+            format!(
+                "state machine {} sends to {name} (encrypted with the app's key)",
+                m.name
+            ),
+        ));
+    }
+    if m.log_level.value != "OFF" {
+        // Step Functions sets up log delivery through CloudWatch Logs'
+        // vended-logs API, whose actions support no resource-level
+        // permissions: AWS documents them on `*` only
+        // (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html).
+        out.extend(caused(
+            vec![stmt(
+                "DeliverLogs".into(),
+                &[
+                    "logs:CreateLogDelivery",
+                    "logs:GetLogDelivery",
+                    "logs:UpdateLogDelivery",
+                    "logs:DeleteLogDelivery",
+                    "logs:ListLogDeliveries",
+                    "logs:PutResourcePolicy",
+                    "logs:DescribeResourcePolicies",
+                    "logs:DescribeLogGroups",
+                ],
+                vec![json!("*")],
+            )],
+            m.span,
+            format!("state machine {} writes its logs", m.name),
+        ));
+    }
+    dedup(out)
+}
+
 /// Every statement of a rule's role, which EventBridge assumes to put
 /// events on the rule's bus targets (another account's or region's bus
-/// needs it): `events:PutEvents` on each.
+/// needs it) and to start its state machine targets.
 pub fn rule_statements(model: &Model, r: &Rule) -> Vec<Statement> {
     let mut out = Vec::new();
+    for t in r
+        .targets
+        .iter()
+        .filter(|t| t.kind == DeclKind::StateMachine)
+    {
+        out.extend(caused(
+            vec![stmt(
+                sid(&["Start", &t.name]),
+                &["states:StartExecution"],
+                vec![refs::arn(model, DeclKind::StateMachine, &t.name)],
+            )],
+            t.span,
+            format!("rule {} -> state machine {}", r.name, t.name),
+        ));
+    }
     for t in r.targets.iter().filter(|t| t.kind == DeclKind::Bus) {
         out.extend(caused(
             vec![stmt(

@@ -180,7 +180,8 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         .collect();
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     diagnostics.extend(code_folders(files, &loaded));
-    let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files);
+    let definitions = definitions(files, &loaded);
+    let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files, &definitions);
     diagnostics.extend(resolve_diags);
     let (proved, check_diags) = check::check(&model, &opts);
     diagnostics.extend(check_diags);
@@ -246,6 +247,51 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         config: opts.config,
         comments,
     }
+}
+
+/// The definition file of each state machine, read relative to the entry
+/// spec's folder (as function `code` is), by the span of the `definition`
+/// value naming it. A spec not read from disk has no folder: resolve reports
+/// the definitions it cannot find (E0331).
+fn definitions(
+    files: &dyn files::Files,
+    loaded: &load::Loaded,
+) -> HashMap<source::Span, resolve::DefinitionText> {
+    let mut out = HashMap::new();
+    let Some(base) = loaded
+        .sources
+        .files()
+        .next()
+        .and_then(|(_, entry)| entry.path.as_deref().and_then(Path::parent))
+    else {
+        return out;
+    };
+    for (_, file) in &loaded.files {
+        for decl in (file.decls.iter()).filter(|d| d.kind == ast::DeclKind::StateMachine) {
+            for m in &decl.body {
+                let ast::MemberKind::Property { key, value } = &m.kind else {
+                    continue;
+                };
+                let ast::ValueKind::Str(path) = &value.kind else {
+                    continue;
+                };
+                if key.name != "definition" {
+                    continue;
+                }
+                let text = match files.read(&base.join(path)) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(t) => resolve::DefinitionText::Text(t),
+                        Err(_) => {
+                            resolve::DefinitionText::Unreadable("it is not UTF-8 text".into())
+                        }
+                    },
+                    Err(e) => resolve::DefinitionText::Unreadable(e.to_string()),
+                };
+                out.insert(value.span, text);
+            }
+        }
+    }
+    out
 }
 
 /// E0009 for each function whose `code` folder does not exist. `code` is

@@ -84,6 +84,8 @@ pub struct Model {
     pub buckets: Vec<Bucket>,
     /// `stream` declarations (Kinesis data streams).
     pub streams: Vec<DataStream>,
+    /// `state_machine` declarations (Step Functions).
+    pub state_machines: Vec<StateMachine>,
     /// `secret` declarations.
     pub secrets: Vec<Secret>,
     /// `parameter` declarations.
@@ -331,6 +333,11 @@ impl Model {
                 K::Topic if self.topics[i].external => {
                     Some((kind, self.topics[i].name.as_str(), self.topics[i].span))
                 }
+                K::StateMachine if self.state_machines[i].external => Some((
+                    kind,
+                    self.state_machines[i].name.as_str(),
+                    self.state_machines[i].span,
+                )),
                 K::Bus if self.buses[i].external => {
                     Some((kind, self.buses[i].name.as_str(), self.buses[i].span))
                 }
@@ -362,6 +369,7 @@ impl Model {
             K::Table => self.tables[i].span,
             K::Bucket => self.buckets[i].span,
             K::Stream => self.streams[i].span,
+            K::StateMachine => self.state_machines[i].span,
             K::Secret => self.secrets[i].span,
             K::Parameter => self.parameters[i].span,
             K::Param => self.params[i].span,
@@ -401,6 +409,7 @@ impl Model {
             DeclKind::Table => &self.tables[i].name,
             DeclKind::Bucket => &self.buckets[i].name,
             DeclKind::Stream => &self.streams[i].name,
+            DeclKind::StateMachine => &self.state_machines[i].name,
             DeclKind::Secret => &self.secrets[i].name,
             DeclKind::Parameter => &self.parameters[i].name,
             DeclKind::Param => &self.params[i].name,
@@ -487,6 +496,12 @@ impl Model {
     /// The Kinesis data stream with this name.
     pub fn stream(&self, name: &str) -> Option<&DataStream> {
         self.index(DeclKind::Stream, name).map(|i| &self.streams[i])
+    }
+
+    /// The state machine with this name.
+    pub fn state_machine(&self, name: &str) -> Option<&StateMachine> {
+        self.index(DeclKind::StateMachine, name)
+            .map(|i| &self.state_machines[i])
     }
 
     /// The event with this name.
@@ -1959,4 +1974,55 @@ pub fn path_params(path: &str) -> Vec<&str> {
         .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
         .map(|p| p.trim_end_matches('+'))
         .collect()
+}
+
+/// A `state_machine` declaration: a Step Functions state machine whose
+/// definition (Amazon States Language) is a file next to the spec.
+#[derive(Debug, Clone)]
+pub struct StateMachine {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// `type = express`: an Express workflow (Standard without it).
+    pub express: bool,
+    /// `definition = "..."`: the file, relative to the spec's folder.
+    pub definition: Spanned<String>,
+    /// The definition as read, each `${Name}` or `${Name.attr}` placeholder
+    /// rewritten to its key in [`StateMachine::substitutions`].
+    pub document: serde_json::Value,
+    /// `DefinitionSubstitutions`: each placeholder key and the attribute of
+    /// the declaration it stands for, in order of first use.
+    pub substitutions: Vec<(String, Ref, Attr)>,
+    /// The Task states, each resolved to the service action it calls and the
+    /// declaration it calls it on.
+    pub tasks: Vec<Task>,
+    /// X-Ray tracing (the app's `tracing`, on by default).
+    pub tracing: bool,
+    /// Execution log level: `ALL`, `ERROR`, `FATAL` or `OFF`.
+    pub log_level: Spanned<String>,
+    /// Log retention in days.
+    pub log_retention: Spanned<u64>,
+    /// `input = Type`: what executions are started with.
+    pub input: Option<Ref>,
+    /// `external = true`: started from outside the spec (its ARN becomes an
+    /// output), so nothing in the app is expected to start it.
+    pub external: bool,
+}
+
+/// What a Task state does, as far as permissions go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    /// The state's name (nested states included).
+    pub state: String,
+    /// The IAM actions the call needs on `target`.
+    pub actions: Vec<String>,
+    /// The declaration it calls.
+    pub target: Ref,
+    /// `states:startExecution.sync`: Step Functions waits for the child
+    /// execution through a managed EventBridge rule.
+    pub sync: bool,
+    /// `IndexName` of a DynamoDB query or scan: the index's ARN is what
+    /// DynamoDB authorizes.
+    pub index: Option<String>,
 }

@@ -1,9 +1,9 @@
 //! The permissions report: every statement of every function's role and
-//! every schedule's, rule's and API's role, with the spec text that caused it
+//! every schedule's, rule's, API's and state machine's role, with the spec text that caused it
 //! (`slsc permissions`).
 
 use crate::iam;
-pub use crate::iam::{schedule_statements, statements, Statement};
+pub use crate::iam::{schedule_statements, state_machine_statements, statements, Statement};
 use crate::Compilation;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -23,6 +23,9 @@ pub struct FunctionPermissions {
     /// The API, for the role API Gateway assumes for its direct routes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api: Option<String>,
+    /// The state machine, for a state machine's role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state_machine: Option<String>,
     /// The logical ID of its role.
     pub role: String,
     /// AWS managed policies attached (X-Ray when tracing is active).
@@ -76,6 +79,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             function: String::new(),
             rule: None,
             api: None,
+            state_machine: None,
             schedule: Some(s.name.clone()),
             role: crate::naming::ids::role(&s.name),
             managed_policies: Vec::new(),
@@ -94,6 +98,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 schedule: None,
                 rule: Some(r.name.clone()),
                 api: None,
+                state_machine: None,
                 role: crate::naming::ids::role(&r.name),
                 managed_policies: Vec::new(),
                 statements: located(statements),
@@ -112,10 +117,30 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 schedule: None,
                 rule: None,
                 api: Some(a.name.clone()),
+                state_machine: None,
                 role: crate::naming::ids::role(&a.name),
                 managed_policies: Vec::new(),
                 statements: located(statements),
             })
+        });
+    let machines = c
+        .model
+        .state_machines
+        .iter()
+        .filter(|m| function.is_none_or(|name| m.name == name))
+        .map(|m| FunctionPermissions {
+            function: String::new(),
+            schedule: None,
+            rule: None,
+            api: None,
+            state_machine: Some(m.name.clone()),
+            role: crate::naming::ids::role(&m.name),
+            managed_policies: if m.tracing {
+                vec!["arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
+            } else {
+                Vec::new()
+            },
+            statements: located(iam::state_machine_statements(&c.model, m)),
         });
     c.model
         .functions
@@ -127,6 +152,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 schedule: None,
                 rule: None,
                 api: None,
+                state_machine: None,
                 function: f.name.clone(),
                 role: crate::naming::ids::role(&f.name),
                 managed_policies: if f.tracing {
@@ -140,6 +166,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         .chain(schedules)
         .chain(rules)
         .chain(apis)
+        .chain(machines)
         .collect()
 }
 
@@ -147,10 +174,11 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
 pub fn text(report: &[FunctionPermissions]) -> String {
     let mut out = String::new();
     for f in report {
-        match (&f.schedule, &f.rule, &f.api) {
-            (Some(s), _, _) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
-            (_, Some(r), _) => out.push_str(&format!("rule {r} (role {})\n", f.role)),
-            (_, _, Some(a)) => out.push_str(&format!("api {a} (role {})\n", f.role)),
+        match (&f.schedule, &f.rule, &f.api, &f.state_machine) {
+            (Some(s), ..) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
+            (_, Some(r), ..) => out.push_str(&format!("rule {r} (role {})\n", f.role)),
+            (_, _, Some(a), _) => out.push_str(&format!("api {a} (role {})\n", f.role)),
+            (_, _, _, Some(m)) => out.push_str(&format!("state machine {m} (role {})\n", f.role)),
             _ => out.push_str(&format!("function {} (role {})\n", f.function, f.role)),
         }
         for s in &f.statements {

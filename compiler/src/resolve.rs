@@ -12,7 +12,9 @@
 
 mod apis;
 mod functions;
+mod machines;
 pub(crate) use functions::{code_source, CODE_FORMS};
+pub use machines::DefinitionText;
 mod names;
 mod params;
 mod props;
@@ -59,11 +61,18 @@ struct Defaults {
 ///
 /// `stdlib_files` maps the files that come from the standard library to
 /// their module names (`aws.s3`).
+///
+/// `definitions` holds the state machines' definition files, read by the
+/// caller, by the span of the `definition` value that names each; empty for
+/// a spec read from no folder.
 pub fn resolve(
     files: &[(FileId, ast::File)],
     stdlib_files: &HashMap<FileId, String>,
+    definitions: &HashMap<Span, DefinitionText>,
 ) -> (Model, Vec<Diagnostic>) {
     let mut r = Resolver {
+        definitions: definitions.clone(),
+        express: false,
         symbols: IndexMap::new(),
         used: HashSet::new(),
         diags: Vec::new(),
@@ -115,6 +124,10 @@ pub fn resolve(
 }
 
 struct Resolver {
+    /// State machine definition files by the span of their `definition`.
+    definitions: HashMap<Span, DefinitionText>,
+    /// The state machine being resolved is Express.
+    express: bool,
     symbols: IndexMap<String, Symbol>,
     used: HashSet<String>,
     diags: Vec<Diagnostic>,
@@ -138,7 +151,8 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         | DeclKind::Bus
         | DeclKind::Bucket
         | DeclKind::Function
-        | DeclKind::Stream => &[Attr::Name, Attr::Arn],
+        | DeclKind::Stream
+        | DeclKind::StateMachine => &[Attr::Name, Attr::Arn],
         // A secret's full ARN ends in six random characters: code names it.
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
@@ -647,6 +661,11 @@ impl Resolver {
                 });
                 self.model.streams.len() - 1
             }
+            DeclKind::StateMachine => {
+                let m = self.state_machine(d, defaults);
+                self.model.state_machines.push(m);
+                self.model.state_machines.len() - 1
+            }
             DeclKind::Param => {
                 let p = self.param(d);
                 self.model.params.push(p);
@@ -681,6 +700,7 @@ impl Resolver {
             DeclKind::Table => drop(m.tables.pop()),
             DeclKind::Bucket => drop(m.buckets.pop()),
             DeclKind::Stream => drop(m.streams.pop()),
+            DeclKind::StateMachine => drop(m.state_machines.pop()),
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::Param => drop(m.params.pop()),
@@ -709,10 +729,11 @@ impl Resolver {
                 | K::Stream
                 | K::Rule
                 | K::Schedule
+                | K::StateMachine
         );
         let described = matches!(
             d.kind,
-            K::Function | K::Api | K::Rule | K::Schedule | K::Bus
+            K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine
         );
         if named {
             if let Some(v) = p.take("name").and_then(|v| self.expect_text(v)) {

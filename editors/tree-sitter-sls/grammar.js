@@ -87,6 +87,7 @@ module.exports = grammar({
       $.table_declaration,
       $.bucket_declaration,
       $.stream_declaration,
+      $.state_machine_declaration,
       $.secret_declaration,
       $.parameter_declaration,
       $.param_declaration,
@@ -372,6 +373,8 @@ module.exports = grammar({
     // `stream Clicks { shards = 2 }`: a Kinesis data stream.
     stream_declaration: $ => declaration($, 'stream', optional(field('body', $.body))),
     // `secret DbPassword { name = "prod/db" }`: an existing Secrets Manager secret.
+    // `state_machine Orders { definition = "orders.asl.json" }`: Step Functions.
+    state_machine_declaration: $ => declaration($, 'state_machine', field('body', $.body)),
     secret_declaration: $ => declaration($, 'secret', field('body', $.body)),
     // `parameter Settings { name = "/shop/settings" }`: an SSM parameter (or a path of them).
     parameter_declaration: $ => declaration($, 'parameter', field('body', $.body)),

@@ -397,6 +397,8 @@ fn message_types(model: &Model, diags: &mut Vec<Diagnostic>) {
         match kind {
             DeclKind::Queue => model.queue(name).and_then(|q| q.message.as_ref()),
             DeclKind::Topic => model.topic(name).and_then(|t| t.message.as_ref()),
+            // `input = ...`: what its executions start with.
+            DeclKind::StateMachine => model.state_machine(name).and_then(|m| m.input.as_ref()),
             _ => None,
         }
     };

@@ -41,6 +41,7 @@ enum NodeKind {
     Table,
     Stream,
     Rule,
+    StateMachine,
 }
 
 /// A hop: events flow from one node to `to`, written at `span`.
@@ -211,6 +212,11 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                 NodeKind::Stream,
             ),
             DeclKind::Rule => (&model.rules[i].name, model.rules[i].span, NodeKind::Rule),
+            DeclKind::StateMachine => (
+                &model.state_machines[i].name,
+                model.state_machines[i].span,
+                NodeKind::StateMachine,
+            ),
             _ => continue,
         };
         if nk == NodeKind::Function && skip(name) {
@@ -573,6 +579,41 @@ fn build_with(model: &Model, skip_allowed: bool) -> (Graph, Vec<String>) {
                     format!("`{}` sends what it cannot deliver to `{}`", tp.name, d.name)
                 });
             }
+        }
+    }
+    // A state machine's tasks: it invokes functions, sends to queues,
+    // publishes to topics, starts state machines and writes tables (whose
+    // stream carries the change). The events it puts on a bus are untyped
+    // in the definition: no edge.
+    for m in &model.state_machines {
+        let Some(from) = at(&g, &m.name) else {
+            continue;
+        };
+        for t in &m.tasks {
+            let writes = t.actions.iter().any(|a| {
+                matches!(
+                    a.as_str(),
+                    "dynamodb:PutItem"
+                        | "dynamodb:UpdateItem"
+                        | "dynamodb:DeleteItem"
+                        | "dynamodb:BatchWriteItem"
+                        | "dynamodb:TransactWriteItems"
+                )
+            });
+            let hop = match t.target.kind {
+                DeclKind::Function => "invokes",
+                DeclKind::Queue => "sends to",
+                DeclKind::Topic => "publishes to",
+                DeclKind::StateMachine => "starts",
+                DeclKind::Table if writes => "writes",
+                _ => continue,
+            };
+            g.link(from, &t.target.name, t.target.span, false, || {
+                format!(
+                    "state machine `{}` {hop} `{}` (task `{}`)",
+                    m.name, t.target.name, t.state
+                )
+            });
         }
     }
     for r in &model.rules {

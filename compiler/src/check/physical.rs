@@ -71,6 +71,16 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: "_.-",
             chars: "letters, digits, `_`, `.` and `-`",
         },
+        // Step Functions also takes some punctuation (`.`, `+`, `=`, `@`,
+        // ...) and non-ASCII letters, but not in every console, CLI and ARN
+        // position: letters, digits, `-` and `_` are safe everywhere.
+        K::StateMachine => Rule {
+            what: "a state machine name",
+            min: 1,
+            max: 80,
+            extra: "-_",
+            chars: "letters, digits, `-` and `_`",
+        },
         K::Bucket => Rule {
             what: "an S3 bucket name",
             min: 3,

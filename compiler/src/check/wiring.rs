@@ -14,6 +14,7 @@ pub const REST_API_TIMEOUT_S: u64 = 29;
 
 /// Runs every wiring check.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    state_machine_indexes(model, diags);
     // Rules are created on a bus of this account and region.
     for r in &model.rules {
         let Some(on) = &r.bus else { continue };
@@ -801,5 +802,46 @@ fn bus_arn_problem(arn: &str) -> Option<&'static str> {
     match resource.strip_prefix("event-bus/") {
         Some(name) if !name.is_empty() => None,
         _ => Some("its resource is not `event-bus/NAME`"),
+    }
+}
+
+/// E0332: a state machine's DynamoDB task names an index (`IndexName`) its
+/// table does not declare. DynamoDB rejects the call at run time, and the
+/// role would allow an index that does not exist.
+fn state_machine_indexes(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for m in &model.state_machines {
+        for t in &m.tasks {
+            let (Some(index), Some(table)) = (&t.index, model.table(&t.target.name)) else {
+                continue;
+            };
+            if table.indexes.iter().any(|i| i.name.value == *index) {
+                continue;
+            }
+            let declared: Vec<String> = table
+                .indexes
+                .iter()
+                .map(|i| format!("`{}`", i.name.value))
+                .collect();
+            diags.push(
+                Diagnostic::new(
+                    Code::E0332,
+                    m.definition.span,
+                    format!(
+                        "Task `{}` queries index `{index}`, which table `{}` does not declare",
+                        t.state, table.name
+                    ),
+                )
+                .label(format!("state `{}` in this definition", t.state))
+                .with(table.span, "the table")
+                .help(if declared.is_empty() {
+                    format!(
+                        "declare it in `{}`: `indexes {{ {index} = {{ ... }} }}`",
+                        table.name
+                    )
+                } else {
+                    format!("name one of {}, or declare `{index}`", declared.join(", "))
+                }),
+            );
+        }
     }
 }

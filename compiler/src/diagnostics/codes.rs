@@ -115,6 +115,8 @@ codes! {
     W0328 Warning "schedule retried past its next run";
     W0329 Warning "asynchronous settings on a function nothing invokes asynchronously";
     E0330 Error "FIFO queue target without content-based deduplication";
+    E0331 Error "state machine definition unreadable or invalid";
+    E0332 Error "state machine task the role cannot be derived for";
     E0401 Error "unknown field in pattern";
     E0402 Error "value does not fit the field's type";
     E0403 Error "operator does not fit the field's type";

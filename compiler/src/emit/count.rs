@@ -74,7 +74,10 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 let r = &model.rules[*index];
                 let id = logical(&r.name);
                 c.add(id.clone(), owner);
-                if r.targets.iter().any(|t| t.kind == DeclKind::Bus) {
+                if r.targets
+                    .iter()
+                    .any(|t| matches!(t.kind, DeclKind::Bus | DeclKind::StateMachine))
+                {
                     c.add(ids::role(&r.name), owner);
                 }
                 for target in r.targets.iter().filter(|t| t.kind == DeclKind::Function) {
@@ -116,6 +119,12 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             K::Bus => c.add(logical(&model.buses[*index].name), owner),
             K::Table => c.add(logical(&model.tables[*index].name), owner),
             K::Stream => c.add(logical(&model.streams[*index].name), owner),
+            K::StateMachine => {
+                let m = &model.state_machines[*index];
+                c.add(ids::log_group(&m.name), owner);
+                c.add(ids::role(&m.name), owner);
+                c.add(logical(&m.name), owner);
+            }
             K::Bucket => {
                 let id = logical(&model.buckets[*index].name);
                 c.add(id.clone(), owner);

@@ -38,8 +38,9 @@ pub fn rule(model: &Model, r: &Rule, pattern: Option<&Doc>, t: &mut Template) {
         if target.kind == DeclKind::Queue && model.queue(&target.name).is_some_and(|q| q.fifo) {
             tj["SqsParameters"] = json!({ "MessageGroupId": r.name });
         }
-        // EventBridge puts events on another bus with the rule's role.
-        if target.kind == DeclKind::Bus {
+        // EventBridge puts events on another bus, and starts state
+        // machines, with the rule's role.
+        if matches!(target.kind, DeclKind::Bus | DeclKind::StateMachine) {
             tj["RoleArn"] = get_att(&ids::role(&r.name), "Arn");
         }
         if let Some((_, input)) = r.inputs.iter().find(|(n, _)| *n == target.name) {
@@ -94,8 +95,11 @@ pub fn schedule(model: &Model, s: &Schedule, t: &mut Template) {
     };
     let role = ids::role(&s.name);
     super::roles::add_schedule_role(model, s, t);
-    let function = Invoked::of(model, &s.target.name);
-    let mut target = json!({ "Arn": function.arn(), "RoleArn": get_att(&role, "Arn") });
+    let arn = match s.target.kind {
+        DeclKind::StateMachine => refs::arn(model, DeclKind::StateMachine, &s.target.name),
+        _ => Invoked::of(model, &s.target.name).arn(),
+    };
+    let mut target = json!({ "Arn": arn, "RoleArn": get_att(&role, "Arn") });
     if let Some(input) = &s.input {
         target["Input"] = json!(input.value.to_string());
     }

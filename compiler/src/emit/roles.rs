@@ -3,8 +3,11 @@
 //! only writes it down, so that `iam` never depends on the template.
 
 use super::Template;
-use crate::iam::{api_statements, rule_statements, schedule_statements, statements, Statement};
-use crate::model::{Api, Function, Model, Rule, Schedule};
+use crate::iam::{
+    api_statements, rule_statements, schedule_statements, state_machine_statements, statements,
+    Statement,
+};
+use crate::model::{Api, Function, Model, Rule, Schedule, StateMachine};
 use crate::naming::{ids, refs};
 use serde_json::{json, Value as Json};
 
@@ -20,6 +23,23 @@ pub fn add_schedule_role(model: &Model, s: &Schedule, t: &mut Template) {
     let list = schedule_statements(model, s);
     let role = schedule_role(&list, &super::shared::tag_list(model));
     add(ids::role(&s.name), role, &list, t);
+}
+
+/// Adds a state machine's role: only Step Functions of this account may
+/// assume it; X-Ray's managed policy when it traces, as functions have.
+pub fn add_state_machine_role(model: &Model, m: &StateMachine, t: &mut Template) {
+    let list = state_machine_statements(model, m);
+    let trust = json!({
+        "Effect": "Allow",
+        "Principal": { "Service": "states.amazonaws.com" },
+        "Action": "sts:AssumeRole",
+        "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
+    });
+    let xray = m
+        .tracing
+        .then(|| refs::sub("arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess"));
+    let role = role_resource(trust, &list, xray, &super::shared::tag_list(model));
+    add(ids::role(&m.name), role, &list, t);
 }
 
 /// Adds the role of a rule with bus targets: only EventBridge of this

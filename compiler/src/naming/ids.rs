@@ -129,6 +129,7 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
         ],
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
         K::Rule | K::Schedule => &["Role"],
+        K::StateMachine => &["Role", "LogGroup"],
         K::Queue | K::Topic | K::Bucket => &["Policy"],
         K::Api => &[
             "DefaultStage",

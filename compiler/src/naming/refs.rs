@@ -193,6 +193,10 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::Queue, Attr::Url) => r#ref(&id),
         (DeclKind::Queue, Attr::Name) => get_att(&id, "QueueName"),
         (DeclKind::Topic, Attr::Arn) => r#ref(&id),
+        // Both state machine resources (SAM's and CloudFormation's) return
+        // the ARN as `Ref`, and have `Name` and `Arn` attributes.
+        (DeclKind::StateMachine, Attr::Arn) => r#ref(&id),
+        (DeclKind::StateMachine, Attr::Name) => get_att(&id, "Name"),
         (DeclKind::Topic, Attr::Name) => get_att(&id, "TopicName"),
         (DeclKind::Table, Attr::StreamArn) => get_att(&id, "StreamArn"),
         (DeclKind::Table | DeclKind::Bus | DeclKind::Function | DeclKind::Stream, Attr::Name) => {

@@ -332,6 +332,7 @@ impl Resolver {
         let resources = [
             DeclKind::Table,
             DeclKind::Stream,
+            DeclKind::StateMachine,
             DeclKind::Queue,
             DeclKind::Topic,
             DeclKind::Bus,

@@ -178,6 +178,7 @@ impl Resolver {
                 DeclKind::App | DeclKind::Api | DeclKind::Rule | DeclKind::Schedule => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,
                 DeclKind::Function => "nothing invokes or triggers it",
+                DeclKind::StateMachine => "nothing starts it",
                 // Its events reach EventBridge whether or not a rule here
                 // names the bucket.
                 DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,

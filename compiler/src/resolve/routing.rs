@@ -60,6 +60,7 @@ impl Resolver {
                             DeclKind::Queue,
                             DeclKind::Topic,
                             DeclKind::Bus,
+                            DeclKind::StateMachine,
                         ],
                     ) {
                         if let Some(i) = input {
@@ -183,7 +184,7 @@ impl Resolver {
             return None;
         };
         // The target first: an invalid rate must not make it look unused.
-        let target = self.expect_ref(target, &[DeclKind::Function]);
+        let target = self.expect_ref(target, &[DeclKind::Function, DeclKind::StateMachine]);
         let kind = match expr {
             ScheduleExpr::Every(v) => ScheduleKind::Rate(self.rate(v)?),
             ScheduleExpr::Cron(s) => ScheduleKind::Cron(Spanned::new(s.value.clone(), s.span)),

@@ -101,6 +101,7 @@ impl Lowerer {
             Rule::bus_decl => DeclKind::Bus,
             Rule::table_decl => DeclKind::Table,
             Rule::stream_decl => DeclKind::Stream,
+            Rule::state_machine_decl => DeclKind::StateMachine,
             Rule::secret_decl => DeclKind::Secret,
             Rule::parameter_decl => DeclKind::Parameter,
             Rule::param_decl => DeclKind::Param,
@@ -777,6 +778,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_suffix
             | Rule::kw_table
             | Rule::kw_stream
+            | Rule::kw_state_machine
             | Rule::kw_topic
             | Rule::kw_type
             | Rule::kw_use

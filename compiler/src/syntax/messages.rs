@@ -78,6 +78,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "table",
     "bucket",
     "stream",
+    "state_machine",
     "secret",
     "parameter",
     "param",

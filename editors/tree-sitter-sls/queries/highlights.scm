@@ -64,6 +64,7 @@
   "table"
   "bucket"
   "stream"
+  "state_machine"
   "secret"
   "parameter"
   "param"
@@ -227,6 +228,8 @@
   (bucket_declaration
     name: (identifier) @type)
   (stream_declaration
+    name: (identifier) @type)
+  (state_machine_declaration
     name: (identifier) @type)
   (secret_declaration
     name: (identifier) @type)

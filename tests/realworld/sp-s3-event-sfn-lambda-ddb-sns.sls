@@ -1,0 +1,67 @@
+// serverless-patterns s3-event-sfn-lambda-ddb-sns: objects created in a
+// bucket reach EventBridge, and a rule on the default bus starts a state
+// machine that invokes a Python function with a task token
+// (`.waitForTaskToken`), which writes DynamoDB and answers with the token;
+// the workflow then publishes to a topic. Complete, with these
+// differences: the definition is a file (asl/sp-s3-event-sfn-lambda-ddb-sns/)
+// rather than inline; its Pass state that built the topic's ARN with
+// Fn::Sub is gone, the Task naming the topic as `${MySnsTopic}` instead (a
+// JSONPath `TopicArn.$` would leave the role unbounded, E0332); the state
+// machine's role allows exactly that function and topic rather than
+// lambda:InvokeFunction and sns:Publish on `*`, and the function's role
+// writes the table and answers task tokens of this state machine only
+// (`allow`: slsc has no verb for SendTaskSuccess) rather than
+// AWSStepFunctionsFullAccess, AmazonS3FullAccess and
+// CloudWatchLogsFullAccess; the rule has a dead-letter queue; the state
+// machine logs and is traced; the topic is encrypted with the app's key.
+
+use aws.s3
+
+app s3_event_sfn {
+  runtime = "python3.14"
+  outputs {
+    IngestionBucketName = { value = IngestionBucket.name, description = "S3 bucket name" }
+    UpdateTableStateMachineArn = { value = UpdateTableStateMachine.arn, description = "Example state machine" }
+    LambdaFuncton = { value = LambdaFunction.arn, description = "Lambda Function ARN" }
+    TableName = { value = DynamoDBTable.name, description = "DynamoDb Table Name" }
+    MySnsTopicName = { value = MySnsTopic.name, export = "MySNSTopicName", description = "SNS topic name" }
+  }
+}
+
+bucket IngestionBucket {
+  eventbridge = true
+}
+
+state_machine UpdateTableStateMachine {
+  name       = "update-table"
+  definition = "asl/sp-s3-event-sfn-lambda-ddb-sns/update-table.asl.json"
+}
+
+rule StateChange on default {
+  match ObjectCreated where bucket.name = IngestionBucket.name
+  send to UpdateTableStateMachine
+  dead_letter = StateChangeDlq
+}
+
+queue StateChangeDlq {}
+
+table DynamoDBTable {
+  key = { transaction_id: string }
+}
+
+function LambdaFunction {
+  name    = "MyLambdaFunction"
+  handler = "lambda-dynamoDb.lambda_handler"
+  code    = "src"
+  timeout = 30s
+  env {
+    TableName = DynamoDBTable.name
+  }
+  writes DynamoDBTable
+  allow ["states:SendTaskSuccess", "states:SendTaskFailure"] on "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:update-table"
+}
+
+topic MySnsTopic {
+  name     = "my-sns-topic"
+  external = true   // people subscribe outside the stack
+}
