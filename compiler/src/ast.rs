@@ -155,6 +155,8 @@ pub enum DeclKind {
     Parameter,
     /// `param`: a template parameter, set when the stack is deployed.
     Param,
+    /// `userpool`: a Cognito user pool, with its clients, groups and triggers.
+    UserPool,
 }
 
 impl DeclKind {
@@ -177,6 +179,7 @@ impl DeclKind {
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
             "param" => DeclKind::Param,
+            "userpool" => DeclKind::UserPool,
             _ => return None,
         })
     }
@@ -200,13 +203,15 @@ impl DeclKind {
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
             DeclKind::Param => "param",
+            DeclKind::UserPool => "userpool",
         }
     }
 
     /// "a queue", "an event": for messages.
     pub fn article(self) -> String {
         let k = self.keyword();
-        let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u');
+        // "a userpool": a `u` that sounds as "you" takes "a".
+        let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') && k != "userpool";
         format!("{} {}", if an { "an" } else { "a" }, k)
     }
 }

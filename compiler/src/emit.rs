@@ -15,7 +15,7 @@
 //! REST APIs are `rest` in both. The rest is shared, by subject:
 //! `functions` (log groups, environments, mappings, destinations, push
 //! edges), `apis` (access logs, route permissions), `messaging` (queues,
-//! topics, buses, streams), `storage` (tables, buckets), `events` (rules,
+//! topics, buses, streams), `storage` (tables, buckets), `identity` (user pools), `events` (rules,
 //! schedules), `roles` (the roles holding `iam`'s statements), `plan` (the
 //! resource policies every push edge needs, gathered before emitting) and
 //! `shared` (tags, deletion policies, the app's key). Names and references
@@ -28,6 +28,7 @@ mod cfn;
 mod count;
 mod events;
 mod functions;
+mod identity;
 mod messaging;
 mod plan;
 mod rest;
@@ -201,6 +202,7 @@ pub fn emit(
             K::Table => storage::table(model, &model.tables[*index], &mut t),
             K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
             K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
+            K::UserPool => identity::pool(model, &model.user_pools[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }

@@ -12,6 +12,7 @@
 
 mod apis;
 mod functions;
+mod identity;
 pub(crate) use functions::{code_source, CODE_FORMS};
 mod names;
 mod params;
@@ -142,6 +143,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
+        DeclKind::UserPool => &[Attr::Id, Attr::Arn],
         _ => &[],
     }
 }
@@ -646,6 +648,11 @@ impl Resolver {
                 });
                 self.model.streams.len() - 1
             }
+            DeclKind::UserPool => {
+                let p = self.user_pool(d);
+                self.model.user_pools.push(p);
+                self.model.user_pools.len() - 1
+            }
             DeclKind::Param => {
                 let p = self.param(d);
                 self.model.params.push(p);
@@ -683,6 +690,7 @@ impl Resolver {
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::Param => drop(m.params.pop()),
+            DeclKind::UserPool => drop(m.user_pools.pop()),
             DeclKind::App => {}
         }
     }
@@ -699,7 +707,14 @@ impl Resolver {
         let first = self.symbols.get(&d.name.name).map(|s| s.span) == Some(d.name.span);
         let named = matches!(
             d.kind,
-            K::Function | K::Queue | K::Topic | K::Bus | K::Table | K::Bucket | K::Stream
+            K::Function
+                | K::Queue
+                | K::Topic
+                | K::Bus
+                | K::Table
+                | K::Bucket
+                | K::Stream
+                | K::UserPool
         );
         let described = matches!(
             d.kind,

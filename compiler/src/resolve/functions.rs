@@ -334,6 +334,7 @@ impl Resolver {
             DeclKind::Api,
             DeclKind::Secret,
             DeclKind::Parameter,
+            DeclKind::UserPool,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;

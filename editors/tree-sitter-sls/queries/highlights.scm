@@ -67,6 +67,7 @@
   "secret"
   "parameter"
   "param"
+  "userpool"
 ] @keyword
 
 "use" @keyword.import
@@ -227,6 +228,8 @@
   (bucket_declaration
     name: (identifier) @type)
   (stream_declaration
+    name: (identifier) @type)
+  (userpool_declaration
     name: (identifier) @type)
   (secret_declaration
     name: (identifier) @type)
