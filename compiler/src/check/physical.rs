@@ -78,6 +78,13 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: ".-",
             chars: "lower-case letters, digits, `.` and `-`",
         },
+        K::UserPool => Rule {
+            what: "a Cognito user pool name",
+            min: 1,
+            max: 128,
+            extra: "_ +=,.@-",
+            chars: "letters, digits, spaces and `_+=,.@-`",
+        },
         _ => return None,
     })
 }
