@@ -774,3 +774,24 @@ fn rest_cognito_and_token_authorizers() {
         json!({ "Authorizer": "Staff", "AuthorizationScopes": ["email"] })
     );
 }
+
+/// Preflight requests carry no credentials: SAM must not put a REST API's
+/// default authorizer on the OPTIONS methods, whose CloudFormation
+/// counterparts are `NONE`.
+#[test]
+fn rest_preflight_is_not_authorized_in_sam() {
+    let spec = REST_AUTH.replace(
+        "  auth = Staff\n",
+        "  auth = Staff\n  cors { origins = [\"https://x.example.com\"] }\n",
+    );
+    let t = build(&spec, Target::Sam);
+    assert_eq!(
+        t["Resources"]["Back"]["Properties"]["Auth"]["AddDefaultAuthorizerToCorsPreflight"],
+        false
+    );
+    let t = build(&spec, Target::CloudFormation);
+    assert_eq!(
+        t["Resources"]["BackReportOptions"]["Properties"]["AuthorizationType"],
+        "NONE"
+    );
+}

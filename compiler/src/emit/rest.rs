@@ -113,6 +113,12 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
             json!(apis::sam_authorizer(api, api.auth)),
         );
     }
+    if api.cors.is_some() && api.auth != Auth::None {
+        // Browsers send preflight requests without credentials: SAM would
+        // otherwise put the default authorizer on the OPTIONS methods (the
+        // CloudFormation target's are `NONE`).
+        auth.insert("AddDefaultAuthorizerToCorsPreflight".into(), json!(false));
+    }
     if iam {
         // Without `InvokeRole: NONE` SAM makes API Gateway call the function
         // with the caller's credentials; the route's permission does it here.
