@@ -581,6 +581,9 @@ pub enum Attr {
     StreamArn,
     /// The generated ID (user pools).
     Id,
+    /// The generated ID of a user pool's client (`Users.Web.id`): the
+    /// client at this index of the pool's `clients`.
+    ClientId(u16),
 }
 
 impl Attr {
@@ -591,7 +594,7 @@ impl Attr {
             Attr::Arn => "arn",
             Attr::Url => "url",
             Attr::StreamArn => "stream_arn",
-            Attr::Id => "id",
+            Attr::Id | Attr::ClientId(_) => "id",
         }
     }
 }

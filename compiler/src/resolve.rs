@@ -76,6 +76,7 @@ pub fn resolve(
         modules: Vec::new(),
         app_broken: false,
         broken_authorizers: Vec::new(),
+        pool_clients: HashMap::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -124,6 +125,9 @@ struct Resolver {
     /// The `app` declaration has a syntax error: its defaults are unknown,
     /// so functions are not reported for missing them.
     app_broken: bool,
+    /// The client names of each user pool, in order, read when the pool is
+    /// declared: `Users.Web.id` may come before the pool.
+    pool_clients: HashMap<String, Vec<String>>,
     /// Authorizers of the API being resolved whose definition has errors:
     /// routes naming them get no "unknown authorizer" on top.
     broken_authorizers: Vec<String>,
@@ -217,6 +221,22 @@ impl Resolver {
                 .help("names are global to the spec and the files it uses: rename one of them"),
             );
             return;
+        }
+        if d.kind == DeclKind::UserPool {
+            let clients = d
+                .body
+                .iter()
+                .filter_map(|m| match &m.kind {
+                    MemberKind::Block { key, body } if key.name == "clients" => Some(body),
+                    _ => None,
+                })
+                .flatten()
+                .filter_map(|m| match &m.kind {
+                    MemberKind::Property { key, .. } => Some(key.name.clone()),
+                    _ => None,
+                })
+                .collect();
+            self.pool_clients.insert(d.name.name.clone(), clients);
         }
         self.symbols.insert(
             d.name.name.clone(),

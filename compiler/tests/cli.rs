@@ -803,6 +803,10 @@ fn cognito_user_pool_end_to_end() {
             t["Outputs"]["UserPoolId"]["Value"],
             serde_json::json!({ "Ref": "Users" })
         );
+        assert_eq!(
+            t["Outputs"]["WebClientId"]["Value"],
+            serde_json::json!({ "Ref": "UsersWebClient" })
+        );
         let yaml = slsc(&["build", spec, "--target", target]);
         insta::assert_snapshot!(name, text(&yaml.stdout));
     }

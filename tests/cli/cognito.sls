@@ -4,6 +4,7 @@ app shop {
   runtime = "python3.13"
   outputs {
     UserPoolId = Users.id
+    WebClientId = Users.Web.id
   }
 }
 

@@ -9,17 +9,19 @@
 // (strong passwords, TOTP MFA offered, retained with deletion protection);
 // the JWT authorizer's issuer is the pool's, written
 // `cognito-idp.${AWS::Region}.amazonaws.com` rather than with
-// `${AWS::URLSuffix}`; the client's ID and the issuer URL are not outputs
-// (the pool's ID is, exported as in the original). Other differences: the table is encrypted with the app's KMS key and has
-// point-in-time recovery; the API gets access logs; the function may write
-// only (DynamoDBWritePolicy, as in the original).
+// `${AWS::URLSuffix}`; the issuer URL is not an output (the pool's and the
+// client's IDs are, exported as in the original). Other differences: the
+// table is encrypted with the app's KMS key and has point-in-time recovery;
+// the API gets access logs; the function may write only
+// (DynamoDBWritePolicy, as in the original).
 
 app webapp {
   runtime = "nodejs24.x"
   outputs {
     DynamoDbTable   = { value = DynamoTable.name, description = "DynamoDb Table" }
     HttpApiEndpoint = { value = HttpApi.url, description = "API Endpoint" }
-    CognitoUserPoolId = { value = UserPool.id, export = "UserPool::Id" }
+    CognitoUserPoolId       = { value = UserPool.id, export = "UserPool::Id" }
+    CognitoUserPoolClientId = { value = UserPool.WildRydesWeb.id, export = "UserPoolClient::Id" }
   }
 }
 

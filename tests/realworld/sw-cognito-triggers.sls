@@ -12,14 +12,15 @@
 // pool gets slsc's defaults (passwords of every class of character, TOTP MFA
 // offered, deletion protection, retained); nodejs16.x can no longer be used
 // to create functions, so the spec uses nodejs22.x; the client name is
-// `Web`; the outputs keep the pool's ID (exported) and drop the client's ID
-// and the hosted UI URL. W0216 remains, a finding about the original: the
+// `Web`; the outputs keep the pool's ID (exported) and the client's ID
+// and drop the hosted UI URL. W0216 remains, a finding about the original: the
 // pool's name depends on AppName, whose length nothing bounds.
 
 app cognito_triggers {
   runtime = "nodejs22.x"
   outputs {
-    UserPoolId = { value = UserPool.id, export = "${AppName}:UserPoolId", description = "User pool ID" }
+    UserPoolId       = { value = UserPool.id, export = "${AppName}:UserPoolId", description = "User pool ID" }
+    UserPoolClientId = { value = UserPool.Web.id, description = "Application client ID" }
   }
 }
 

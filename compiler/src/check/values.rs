@@ -596,6 +596,8 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
                     // A pool ID is the region, `_` and nine characters.
                     EnvValue::Attr(_, Attr::Id) => 19,
+                    // A client ID is 26 characters.
+                    EnvValue::Attr(_, Attr::ClientId(_)) => 26,
                 };
             (key, bytes)
         })

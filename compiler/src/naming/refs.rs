@@ -153,6 +153,15 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
                 super::REST_STAGE
             ))
         }
+        (_, Attr::ClientId(i)) => {
+            match model
+                .user_pool(name)
+                .and_then(|p| p.clients.get(i as usize))
+            {
+                Some(c) => r#ref(&super::ids::pool_client(name, &c.name.value)),
+                None => json!(null),
+            }
+        }
         _ => attr(kind, name, a),
     }
 }
