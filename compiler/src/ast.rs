@@ -157,6 +157,8 @@ pub enum DeclKind {
     Parameter,
     /// `param`: a template parameter, set when the stack is deployed.
     Param,
+    /// `userpool`: a Cognito user pool, with its clients, groups and triggers.
+    UserPool,
 }
 
 impl DeclKind {
@@ -180,6 +182,7 @@ impl DeclKind {
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
             "param" => DeclKind::Param,
+            "userpool" => DeclKind::UserPool,
             _ => return None,
         })
     }
@@ -204,6 +207,7 @@ impl DeclKind {
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
             DeclKind::Param => "param",
+            DeclKind::UserPool => "userpool",
         }
     }
 
@@ -213,7 +217,8 @@ impl DeclKind {
             DeclKind::StateMachine => "state machine",
             _ => self.keyword(),
         };
-        let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u');
+        // "a userpool": a `u` that sounds as "you" takes "a".
+        let an = matches!(k.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') && k != "userpool";
         format!("{} {}", if an { "an" } else { "a" }, k)
     }
 }

@@ -14,6 +14,7 @@
 //! - `physical`: fixed names against each service's naming rules, outputs
 //!   and exports.
 //! - `params`: template parameters' defaults and constraints.
+//! - `identity`: user pools' settings and clients, JWT audiences of pools.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
@@ -25,6 +26,7 @@ pub mod cycles;
 pub mod ends;
 pub mod failures;
 mod graph;
+pub mod identity;
 pub mod loops;
 pub mod params;
 pub mod patterns;
@@ -117,6 +119,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     permissions::check(model, &mut diags);
     physical::check(model, &mut diags);
     params::check(model, &mut diags);
+    identity::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {

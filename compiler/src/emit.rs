@@ -15,7 +15,7 @@
 //! REST APIs are `rest` in both. The rest is shared, by subject:
 //! `functions` (log groups, environments, mappings, destinations, push
 //! edges), `apis` (access logs, route permissions), `messaging` (queues,
-//! topics, buses, streams), `storage` (tables, buckets), `events` (rules,
+//! topics, buses, streams), `storage` (tables, buckets), `identity` (user pools), `events` (rules,
 //! schedules), `roles` (the roles holding `iam`'s statements), `plan` (the
 //! resource policies every push edge needs, gathered before emitting) and
 //! `shared` (tags, deletion policies, the app's key). Names and references
@@ -29,6 +29,7 @@ mod count;
 mod direct;
 mod events;
 mod functions;
+mod identity;
 mod machines;
 mod messaging;
 mod plan;
@@ -209,6 +210,7 @@ pub fn emit(
             K::StateMachine => {
                 machines::state_machine(model, &model.state_machines[*index], target, &mut t)
             }
+            K::UserPool => identity::pool(model, &model.user_pools[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }

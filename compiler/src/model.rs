@@ -94,6 +94,8 @@ pub struct Model {
     pub params: Vec<Param>,
     /// Number properties a `param` gives (`delay = Delay`), in source order.
     pub param_uses: Vec<ParamUse>,
+    /// `userpool` declarations (Cognito user pools).
+    pub user_pools: Vec<UserPool>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -373,6 +375,7 @@ impl Model {
             K::Secret => self.secrets[i].span,
             K::Parameter => self.parameters[i].span,
             K::Param => self.params[i].span,
+            K::UserPool => self.user_pools[i].span,
             K::App => return None,
         })
     }
@@ -413,6 +416,7 @@ impl Model {
             DeclKind::Secret => &self.secrets[i].name,
             DeclKind::Parameter => &self.parameters[i].name,
             DeclKind::Param => &self.params[i].name,
+            DeclKind::UserPool => &self.user_pools[i].name,
             DeclKind::App => return None,
         })
     }
@@ -502,6 +506,12 @@ impl Model {
     pub fn state_machine(&self, name: &str) -> Option<&StateMachine> {
         self.index(DeclKind::StateMachine, name)
             .map(|i| &self.state_machines[i])
+    }
+
+    /// The user pool with this name.
+    pub fn user_pool(&self, name: &str) -> Option<&UserPool> {
+        self.index(DeclKind::UserPool, name)
+            .map(|i| &self.user_pools[i])
     }
 
     /// The event with this name.
@@ -674,6 +684,11 @@ pub enum Attr {
     Url,
     /// The stream ARN (tables).
     StreamArn,
+    /// The generated ID (user pools).
+    Id,
+    /// The generated ID of a user pool's client (`Users.Web.id`): the
+    /// client at this index of the pool's `clients`.
+    ClientId(u16),
 }
 
 impl Attr {
@@ -684,6 +699,7 @@ impl Attr {
             Attr::Arn => "arn",
             Attr::Url => "url",
             Attr::StreamArn => "stream_arn",
+            Attr::Id | Attr::ClientId(_) => "id",
         }
     }
 }
@@ -1115,10 +1131,17 @@ pub struct Authorizer {
 pub enum AuthorizerKind {
     /// A JWT authorizer (HTTP APIs): API Gateway validates the token.
     Jwt {
-        /// Token issuer URL.
-        issuer: String,
+        /// Who issues the tokens.
+        issuer: JwtIssuer,
         /// Accepted audiences.
-        audience: Vec<String>,
+        audience: Vec<JwtAudience>,
+    },
+    /// A Cognito user pool authorizer (REST APIs, `COGNITO_USER_POOLS`):
+    /// API Gateway accepts the pool's ID tokens, or its access tokens for
+    /// routes with `scopes`.
+    Cognito {
+        /// The user pool.
+        pool: Ref,
     },
     /// A Lambda authorizer: a function of the spec decides.
     Lambda {
@@ -1128,8 +1151,119 @@ pub enum AuthorizerKind {
         headers: Vec<Spanned<String>>,
         /// How long API Gateway caches a decision, in seconds (0: never).
         cache: Spanned<u64>,
+        /// `token = "HEADER"` (REST APIs): a `TOKEN` authorizer, which
+        /// receives the value of the one header in `headers` rather than
+        /// the request.
+        token: bool,
     },
 }
+
+/// The issuer of a JWT authorizer's tokens.
+#[derive(Debug, Clone)]
+pub enum JwtIssuer {
+    /// A URL, as written (template parameters allowed).
+    Url(String),
+    /// A user pool of the spec: `https://cognito-idp.REGION.amazonaws.com/POOL_ID`.
+    Pool(Ref),
+}
+
+/// An audience a JWT authorizer accepts.
+#[derive(Debug, Clone)]
+pub enum JwtAudience {
+    /// A client ID, as written (template parameters allowed).
+    Text(String),
+    /// A client of a user pool of the spec (`Users.Web`): its generated ID.
+    Client {
+        /// The user pool.
+        pool: String,
+        /// The client's name in the pool's `clients`.
+        client: String,
+        /// Where `Pool.Client` is written.
+        span: Span,
+    },
+}
+
+/// A `userpool` declaration: a Cognito user pool.
+#[derive(Debug, Clone)]
+pub struct UserPool {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// `sign_in`: what users sign in with besides a user name (`email`,
+    /// `phone`; `UsernameAttributes`); empty: a user name.
+    pub sign_in: Vec<Spanned<String>>,
+    /// `verify`: the attributes Cognito verifies by sending a code
+    /// (`AutoVerifiedAttributes`); by default those of `sign_in`.
+    pub verify: Vec<Spanned<String>>,
+    /// `mfa`: `off`, `optional` or `required` (TOTP apps).
+    pub mfa: Spanned<String>,
+    /// `password_length`: the least number of characters of a password
+    /// (which must also have lower and upper case letters, digits and
+    /// symbols).
+    pub password_length: Spanned<i64>,
+    /// `self_sign_up`: whether users may sign themselves up (else only
+    /// administrators create users).
+    pub self_sign_up: bool,
+    /// `domain`: the prefix of the hosted UI's domain
+    /// (`PREFIX.auth.REGION.amazoncognito.com`).
+    pub domain: Option<Spanned<String>>,
+    /// `clients { NAME = { ... } }`: the app clients.
+    pub clients: Vec<PoolClient>,
+    /// `groups = [...]`: user groups.
+    pub groups: Vec<Spanned<String>>,
+    /// `triggers { pre_sign_up = F, ... }`: Lambda triggers.
+    pub triggers: Vec<PoolTrigger>,
+    /// What happens to the pool when the stack is deleted or it is replaced.
+    pub on_delete: Spanned<OnDelete>,
+}
+
+/// An app client of a user pool.
+#[derive(Debug, Clone)]
+pub struct PoolClient {
+    /// Its name, in the pool's `clients`.
+    pub name: Spanned<String>,
+    /// `secret = true`: a confidential client (a server), which has a
+    /// secret; browsers and mobile apps have none.
+    pub secret: bool,
+    /// `flows`: OAuth flows (`code`, `implicit`, `client_credentials`).
+    pub flows: Vec<Spanned<String>>,
+    /// `scopes`: OAuth scopes the client may ask for.
+    pub scopes: Vec<Spanned<String>>,
+    /// `callback_urls`: where the hosted UI may send users after sign-in.
+    pub callback_urls: Vec<Spanned<String>>,
+    /// `logout_urls`: where it may send them after sign-out.
+    pub logout_urls: Vec<Spanned<String>>,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A Lambda trigger of a user pool.
+#[derive(Debug, Clone)]
+pub struct PoolTrigger {
+    /// The trigger, as written (`pre_sign_up`).
+    pub name: Spanned<String>,
+    /// The function Cognito invokes (synchronously).
+    pub function: Ref,
+}
+
+/// The Lambda triggers of a user pool: the spec's name and
+/// `LambdaConfig`'s key.
+pub const POOL_TRIGGERS: &[(&str, &str)] = &[
+    ("pre_sign_up", "PreSignUp"),
+    ("post_confirmation", "PostConfirmation"),
+    ("pre_authentication", "PreAuthentication"),
+    ("post_authentication", "PostAuthentication"),
+    ("pre_token_generation", "PreTokenGeneration"),
+    ("custom_message", "CustomMessage"),
+    ("define_auth_challenge", "DefineAuthChallenge"),
+    ("create_auth_challenge", "CreateAuthChallenge"),
+    (
+        "verify_auth_challenge_response",
+        "VerifyAuthChallengeResponse",
+    ),
+    ("user_migration", "UserMigration"),
+];
 
 /// CORS settings of an HTTP API.
 #[derive(Debug, Clone, Default)]
@@ -1339,11 +1473,22 @@ impl Api {
         }
     }
 
+    /// Whether `auth` checks OAuth scopes: a JWT authorizer, or a Cognito
+    /// user pool authorizer of a REST API.
+    pub fn checks_scopes(&self, auth: Auth) -> bool {
+        self.authorizer(auth).is_some_and(|z| {
+            matches!(
+                z.kind,
+                AuthorizerKind::Jwt { .. } | AuthorizerKind::Cognito { .. }
+            )
+        })
+    }
+
     /// The JWT issuer and audiences of `auth`, if it is a JWT authorizer.
-    pub fn jwt(&self, auth: Auth) -> Option<(&str, &[String])> {
+    pub fn jwt(&self, auth: Auth) -> Option<(&JwtIssuer, &[JwtAudience])> {
         match &self.authorizer(auth)?.kind {
             AuthorizerKind::Jwt { issuer, audience } => Some((issuer, audience)),
-            AuthorizerKind::Lambda { .. } => None,
+            AuthorizerKind::Lambda { .. } | AuthorizerKind::Cognito { .. } => None,
         }
     }
 }

@@ -78,6 +78,12 @@ pub fn document(model: &Model, api: &Api) -> Json {
             AuthorizerKind::Jwt { .. } => {
                 json!({ "type": "http", "scheme": "bearer", "bearerFormat": "JWT" })
             }
+            AuthorizerKind::Cognito { pool } => json!({
+                "type": "apiKey",
+                "name": "Authorization",
+                "in": "header",
+                "description": format!("Cognito user pool {}: an ID token, or an access token with the route's scopes", pool.name),
+            }),
             AuthorizerKind::Lambda {
                 function, headers, ..
             } => json!({
@@ -171,9 +177,13 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     }
     op["responses"] = Json::Object(responses);
     let auth = api.route_auth(route);
-    match (scheme_name(api, auth), &route.scopes, api.jwt(auth)) {
+    match (
+        scheme_name(api, auth),
+        &route.scopes,
+        api.checks_scopes(auth),
+    ) {
         // OpenAPI lists the scopes a bearer token needs per operation.
-        (Some(name), Some(scopes), Some(_)) => op["security"] = json!([{ name: scopes.value }]),
+        (Some(name), Some(scopes), true) => op["security"] = json!([{ name: scopes.value }]),
         _ if auth == api.auth => {}
         (None, _, _) => op["security"] = json!([]),
         (Some(name), _, _) => op["security"] = json!([{ name: [] }]),

@@ -12,6 +12,7 @@
 
 mod apis;
 mod functions;
+mod identity;
 mod machines;
 pub(crate) use functions::{code_source, CODE_FORMS};
 pub use machines::DefinitionText;
@@ -84,6 +85,7 @@ pub fn resolve(
         modules: Vec::new(),
         app_broken: false,
         broken_authorizers: Vec::new(),
+        pool_clients: HashMap::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -137,6 +139,9 @@ struct Resolver {
     /// The `app` declaration has a syntax error: its defaults are unknown,
     /// so functions are not reported for missing them.
     app_broken: bool,
+    /// The client names of each user pool, in order, read when the pool is
+    /// declared: `Users.Web.id` may come before the pool.
+    pool_clients: HashMap<String, Vec<String>>,
     /// Authorizers of the API being resolved whose definition has errors:
     /// routes naming them get no "unknown authorizer" on top.
     broken_authorizers: Vec<String>,
@@ -157,6 +162,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
+        DeclKind::UserPool => &[Attr::Id, Attr::Arn],
         _ => &[],
     }
 }
@@ -230,6 +236,22 @@ impl Resolver {
                 .help("names are global to the spec and the files it uses: rename one of them"),
             );
             return;
+        }
+        if d.kind == DeclKind::UserPool {
+            let clients = d
+                .body
+                .iter()
+                .filter_map(|m| match &m.kind {
+                    MemberKind::Block { key, body } if key.name == "clients" => Some(body),
+                    _ => None,
+                })
+                .flatten()
+                .filter_map(|m| match &m.kind {
+                    MemberKind::Property { key, .. } => Some(key.name.clone()),
+                    _ => None,
+                })
+                .collect();
+            self.pool_clients.insert(d.name.name.clone(), clients);
         }
         self.symbols.insert(
             d.name.name.clone(),
@@ -666,6 +688,11 @@ impl Resolver {
                 self.model.state_machines.push(m);
                 self.model.state_machines.len() - 1
             }
+            DeclKind::UserPool => {
+                let p = self.user_pool(d);
+                self.model.user_pools.push(p);
+                self.model.user_pools.len() - 1
+            }
             DeclKind::Param => {
                 let p = self.param(d);
                 self.model.params.push(p);
@@ -704,6 +731,7 @@ impl Resolver {
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::Param => drop(m.params.pop()),
+            DeclKind::UserPool => drop(m.user_pools.pop()),
             DeclKind::App => {}
         }
     }
@@ -730,6 +758,7 @@ impl Resolver {
                 | K::Rule
                 | K::Schedule
                 | K::StateMachine
+                | K::UserPool
         );
         let described = matches!(
             d.kind,

@@ -772,3 +772,42 @@ fn deep_nesting_and_long_lines_do_not_crash_any_command() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A user pool, its client as the audience of an HTTP API's JWT
+/// authorizer, and a trigger: clean, and the same resources in both
+/// targets (snapshots), the trigger's permission scoped to the pool.
+#[test]
+fn cognito_user_pool_end_to_end() {
+    let spec = "tests/cli/cognito.sls";
+    let out = slsc(&["check", spec]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        !text(&out.stdout).contains("warning"),
+        "{}",
+        text(&out.stdout)
+    );
+    for (target, name) in [("sam", "cognito.sam"), ("cloudformation", "cognito.cfn")] {
+        let out = slsc(&["build", spec, "--target", target, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let r = &t["Resources"];
+        assert_eq!(r["Users"]["Type"], "AWS::Cognito::UserPool");
+        assert_eq!(r["UsersWebClient"]["Type"], "AWS::Cognito::UserPoolClient");
+        let perm = &r["CheckSignUpUsersPermission"]["Properties"];
+        assert_eq!(perm["Principal"], "cognito-idp.amazonaws.com");
+        assert_eq!(
+            perm["SourceArn"],
+            serde_json::json!({ "Fn::GetAtt": ["Users", "Arn"] })
+        );
+        assert_eq!(
+            t["Outputs"]["UserPoolId"]["Value"],
+            serde_json::json!({ "Ref": "Users" })
+        );
+        assert_eq!(
+            t["Outputs"]["WebClientId"]["Value"],
+            serde_json::json!({ "Ref": "UsersWebClient" })
+        );
+        let yaml = slsc(&["build", spec, "--target", target]);
+        insta::assert_snapshot!(name, text(&yaml.stdout));
+    }
+}

@@ -991,3 +991,89 @@ api Partner rest {
         json!({ "Ref": "Partner.Stage" })
     );
 }
+
+const REST_AUTH: &str = r#"
+app back { runtime = "python3.13" }
+userpool Users { sign_in = [email] }
+function Check  { handler = "auth.check" }
+function Report { handler = "admin.report" }
+function Ping   { handler = "ping.main" }
+api Back rest {
+  authorizers {
+    Staff  = cognito { pool = Users }
+    Tokens = lambda { function = Check, token = "X-Token" }
+  }
+  auth = Staff
+  GET /report -> Report { scopes = ["email"] }
+  GET /ping   -> Ping { auth = Tokens }
+}
+"#;
+
+/// A REST API's Cognito authorizer (with route scopes) and Lambda TOKEN
+/// authorizer, in both targets.
+#[test]
+fn rest_cognito_and_token_authorizers() {
+    let t = build(REST_AUTH, Target::CloudFormation);
+    let r = &t["Resources"];
+    assert_eq!(
+        r["BackStaffAuthorizer"]["Properties"]["Type"],
+        "COGNITO_USER_POOLS"
+    );
+    assert_eq!(
+        r["BackStaffAuthorizer"]["Properties"]["ProviderARNs"],
+        json!([{ "Fn::GetAtt": ["Users", "Arn"] }])
+    );
+    assert!(r.get("BackStaffAuthorizerPermission").is_none());
+    assert_eq!(r["BackTokensAuthorizer"]["Properties"]["Type"], "TOKEN");
+    assert_eq!(
+        r["BackTokensAuthorizer"]["Properties"]["IdentitySource"],
+        "method.request.header.X-Token"
+    );
+    let report = &r["BackGetReportMethod"]["Properties"];
+    assert_eq!(report["AuthorizationType"], "COGNITO_USER_POOLS");
+    assert_eq!(report["AuthorizationScopes"], json!(["email"]));
+    assert_eq!(
+        r["BackGetPingMethod"]["Properties"]["AuthorizationType"],
+        "CUSTOM"
+    );
+    let t = build(REST_AUTH, Target::Sam);
+    let auth = &t["Resources"]["Back"]["Properties"]["Auth"];
+    assert_eq!(
+        auth["Authorizers"]["Staff"],
+        json!({ "UserPoolArn": { "Fn::GetAtt": ["Users", "Arn"] } })
+    );
+    assert_eq!(
+        auth["Authorizers"]["Tokens"]["FunctionPayloadType"],
+        "TOKEN"
+    );
+    assert_eq!(
+        auth["Authorizers"]["Tokens"]["Identity"]["Header"],
+        "X-Token"
+    );
+    let event = &t["Resources"]["Report"]["Properties"]["Events"]["BackGetReport"]["Properties"];
+    assert_eq!(
+        event["Auth"],
+        json!({ "Authorizer": "Staff", "AuthorizationScopes": ["email"] })
+    );
+}
+
+/// Preflight requests carry no credentials: SAM must not put a REST API's
+/// default authorizer on the OPTIONS methods, whose CloudFormation
+/// counterparts are `NONE`.
+#[test]
+fn rest_preflight_is_not_authorized_in_sam() {
+    let spec = REST_AUTH.replace(
+        "  auth = Staff\n",
+        "  auth = Staff\n  cors { origins = [\"https://x.example.com\"] }\n",
+    );
+    let t = build(&spec, Target::Sam);
+    assert_eq!(
+        t["Resources"]["Back"]["Properties"]["Auth"]["AddDefaultAuthorizerToCorsPreflight"],
+        false
+    );
+    let t = build(&spec, Target::CloudFormation);
+    assert_eq!(
+        t["Resources"]["BackReportOptions"]["Properties"]["AuthorizationType"],
+        "NONE"
+    );
+}

@@ -91,6 +91,7 @@ module.exports = grammar({
       $.secret_declaration,
       $.parameter_declaration,
       $.param_declaration,
+      $.userpool_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -372,6 +373,8 @@ module.exports = grammar({
     bucket_declaration: $ => declaration($, 'bucket', optional(field('body', $.body))),
     // `stream Clicks { shards = 2 }`: a Kinesis data stream.
     stream_declaration: $ => declaration($, 'stream', optional(field('body', $.body))),
+    // `userpool Users { sign_in = [email] }`: a Cognito user pool.
+    userpool_declaration: $ => declaration($, 'userpool', optional(field('body', $.body))),
     // `secret DbPassword { name = "prod/db" }`: an existing Secrets Manager secret.
     // `state_machine Orders { definition = "orders.asl.json" }`: Step Functions.
     state_machine_declaration: $ => declaration($, 'state_machine', field('body', $.body)),

@@ -1,14 +1,14 @@
 // SAM translator test api_with_auth_all_minimum: four REST APIs, each with
-// one default authorizer (Cognito user pool, Lambda TOKEN, Lambda REQUEST
-// on the header Authorization1, Lambda REQUEST not cached), whose routes
-// call one function. Partial: the Cognito user pool and its authorizer have
-// no equivalent in slsc (its API, GET /cognito and ANY /any/cognito, is left
-// out), and slsc's Lambda authorizers on REST APIs are REQUEST authorizers:
-// the TOKEN authorizer becomes a REQUEST authorizer on the Authorization
-// header (the function receives the request's headers rather than
-// `authorizationToken`). Other differences: the code is in S3 as in the
-// original; nodejs12.x can no longer be used to create functions, so the
-// spec uses nodejs22.x; the stages are `prod` rather than `Prod`.
+// one default authorizer (Cognito user pool, Lambda TOKEN, Lambda REQUEST on
+// the header Authorization1, Lambda REQUEST not cached), whose routes call
+// one function. Partial: the stages are `prod` rather than `Prod` (slsc
+// deploys every REST API to `prod`). Other differences: the code is in S3 as
+// in the original; nodejs12.x can no longer be used to create functions, so
+// the spec uses nodejs22.x; the user pool gets slsc's defaults (passwords of
+// at least 8 characters as in the original, but with every class of
+// character, TOTP MFA offered, deletion protection, retained) and no
+// `Schema` entry (email is a standard attribute: the entry only restated
+// it).
 
 app auth_all_minimum {
   runtime = "nodejs22.x"
@@ -27,8 +27,22 @@ function MyFn {
   code    = "s3://bucket/key"
 }
 
+userpool MyUserPool {
+  name            = "UserPoolName"
+  sign_in         = [email]
+  verify          = []
+  password_length = 8
+}
+
+api MyApiWithCognitoAuth rest {
+  authorizers { MyCognitoAuth = cognito { pool = MyUserPool } }
+  auth = MyCognitoAuth
+  GET /cognito     -> MyFn
+  ANY /any/cognito -> MyFn
+}
+
 api MyApiWithLambdaTokenAuth rest {
-  auth = lambda { function = MyAuthFn, headers = ["Authorization"] }
+  auth = lambda { function = MyAuthFn, token = "Authorization" }
   GET /lambda-token     -> MyFn
   ANY /any/lambda-token -> MyFn
 }

@@ -2,24 +2,34 @@
 // from a private S3 bucket (origin access control, cache policy), a Cognito
 // user pool and client, and an HTTP API whose POST /api, protected by a JWT
 // authorizer on the pool, calls a function that writes to the table Rides.
-// Partial: CloudFront (distribution, OAC, cache policy), the site bucket
-// with its CloudFront-only policy, and the Cognito user pool and client
-// have no equivalent in slsc; the JWT authorizer takes the pool's and
-// client's ids as parameters, and the outputs about them are gone. Other
-// differences: the table is encrypted with the app's KMS key and has
-// point-in-time recovery; the API gets access logs; the function may write
-// only (DynamoDBWritePolicy, as in the original).
+// Partial: CloudFront (distribution, OAC, cache policy) and the site bucket
+// with its CloudFront-only policy have no equivalent in slsc. The user pool
+// signs users in by email (`UsernameAttributes`) rather than by a user name
+// with email as an alias (`AliasAttributes`), and gets slsc's defaults
+// (strong passwords, TOTP MFA offered, retained with deletion protection);
+// the JWT authorizer's issuer is the pool's, written
+// `cognito-idp.${AWS::Region}.amazonaws.com` rather than with
+// `${AWS::URLSuffix}`; the issuer URL is not an output (the pool's and the
+// client's IDs are, exported as in the original). Other differences: the
+// table is encrypted with the app's KMS key and has point-in-time recovery;
+// the API gets access logs; the function may write only
+// (DynamoDBWritePolicy, as in the original).
 
 app webapp {
   runtime = "nodejs24.x"
   outputs {
     DynamoDbTable   = { value = DynamoTable.name, description = "DynamoDb Table" }
     HttpApiEndpoint = { value = HttpApi.url, description = "API Endpoint" }
+    CognitoUserPoolId       = { value = UserPool.id, export = "UserPool::Id" }
+    CognitoUserPoolClientId = { value = UserPool.WildRydesWeb.id, export = "UserPoolClient::Id" }
   }
 }
 
-param UserPoolId string { description = "the id of the Cognito user pool that signs the tokens" }
-param UserPoolClientId string { description = "the id of the user pool's web client (the tokens' audience)" }
+userpool UserPool {
+  name    = "WildRydes"
+  sign_in = [email]
+  clients { WildRydesWeb = {} }
+}
 
 table DynamoTable {
   key  = { Id: string }
@@ -35,7 +45,7 @@ function LamdaFunction {
 api HttpApi http {
   description = "Serverless webapp api"
   authorizers {
-    OAuth2Authorizer = jwt { issuer = "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${UserPoolId}", audience = [UserPoolClientId] }
+    OAuth2Authorizer = jwt { issuer = UserPool, audience = [UserPool.WildRydesWeb] }
   }
   auth = OAuth2Authorizer
   cors {

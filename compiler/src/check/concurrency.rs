@@ -48,6 +48,18 @@ pub fn check(model: &Model, quota: u64, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // Cognito invokes a trigger's function while the user waits.
+    for p in &model.user_pools {
+        for t in &p.triggers {
+            sync.entry(t.function.name.as_str()).or_default().push((
+                t.function.span,
+                format!(
+                    "user pool `{}` invokes it as its `{}` trigger",
+                    p.name, t.name.value
+                ),
+            ));
+        }
+    }
     for f in &model.functions {
         for a in f.access.iter().filter(|a| a.verb == VerbKind::Invokes) {
             sync.entry(a.target.name.as_str())

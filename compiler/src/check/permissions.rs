@@ -53,9 +53,13 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         let EnvValue::Attr(r, attr) = value else {
             continue;
         };
-        // An API is called over HTTP, not through the role; a function may
-        // know its own name.
-        if r.kind == DeclKind::Api || r.name == f.name || granted.contains(&r.name.as_str()) {
+        // An API is called over HTTP, not through the role; a user pool's
+        // ID and ARN serve to verify its tokens (its keys are public) as
+        // much as to call it; a function may know its own name.
+        if matches!(r.kind, DeclKind::Api | DeclKind::UserPool)
+            || r.name == f.name
+            || granted.contains(&r.name.as_str())
+        {
             continue;
         }
         let n = &r.name;

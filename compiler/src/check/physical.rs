@@ -102,6 +102,13 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: ".-_",
             chars: "letters, digits, `.`, `-` and `_`",
         },
+        K::UserPool => Rule {
+            what: "a Cognito user pool name",
+            min: 1,
+            max: 128,
+            extra: "_ +=,.@-",
+            chars: "letters, digits, spaces and `_+=,.@-`",
+        },
         _ => return None,
     })
 }

@@ -321,10 +321,14 @@ fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
                 format!("route `{key}` has `auth = none`: no token, so no scopes to check"),
                 "remove `scopes`, or remove `auth = none` so that the API's JWT authorizer checks them".to_string(),
             ))
-        } else if a.jwt(a.route_auth(route)).is_none() {
+        } else if !a.checks_scopes(a.route_auth(route)) {
             let auth = a.route_auth(route);
             let why = match (a.rest, auth, a.authorizer(auth)) {
-                (true, _, _) => "a REST API".to_string(),
+                (true, _, Some(z)) if !z.inline => {
+                    format!("checked by Lambda authorizer `{}`", z.name)
+                }
+                (true, Auth::Iam, _) => "a REST API with IAM auth".to_string(),
+                (true, _, _) => "a REST API without a Cognito authorizer".to_string(),
                 (false, Auth::Iam, _) => "an API with IAM auth".to_string(),
                 (false, _, Some(z)) if !z.inline => {
                     format!("checked by Lambda authorizer `{}`", z.name)
@@ -339,7 +343,7 @@ fn scopes(a: &Api, diags: &mut Vec<Diagnostic>) {
                     format!("route `{key}` asks for scopes, but `{}` is {why}", a.name)
                 },
                 if a.rest {
-                    "scopes are checked by an HTTP API's JWT authorizer: make the API `http` with `auth = jwt { ... }`, or remove `scopes`".to_string()
+                    "on a REST API, scopes are checked by a Cognito authorizer: `auth = cognito { pool = Users }`; or remove `scopes`".to_string()
                 } else {
                     format!("scopes are checked by a JWT authorizer: give `{}` `auth = jwt {{ issuer = \"...\", audience = [\"...\"] }}`, or remove `scopes`", a.name)
                 },
@@ -387,7 +391,7 @@ fn authorizers(a: &Api, diags: &mut Vec<Diagnostic>) {
                 .label("too many audiences")
                 .help("accept at most 50 audiences, e.g. one per client application"),
             ),
-            AuthorizerKind::Jwt { .. } => {}
+            AuthorizerKind::Jwt { .. } | AuthorizerKind::Cognito { .. } => {}
             AuthorizerKind::Lambda { cache, headers, .. } => {
                 if cache.value > 3_600 {
                     diags.push(
@@ -607,6 +611,10 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(r, Attr::Arn) => r.name.len() + 26,
                     EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
+                    // A pool ID is the region, `_` and nine characters.
+                    EnvValue::Attr(_, Attr::Id) => 19,
+                    // A client ID is 26 characters.
+                    EnvValue::Attr(_, Attr::ClientId(_)) => 26,
                 };
             (key, bytes)
         })

@@ -91,6 +91,9 @@ codes! {
     E0215 Error "route scopes that its auth cannot check";
     W0216 Warning "name or value checked only as far as parameters allow";
     E0217 Error "SnapStart where Lambda cannot use it";
+    E0222 Error "unknown user pool trigger";
+    E0223 Error "JWT audience of another user pool";
+    E0224 Error "user pool client settings Cognito rejects";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -349,13 +349,15 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                         "Name": z.name,
                         "IdentitySource": ["$request.header.Authorization"],
                         "JwtConfiguration": {
-                            "Issuer": shared::text(issuer),
-                            "Audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                            "Issuer": crate::naming::refs::jwt_issuer(issuer),
+                            "Audience": audience.iter().map(crate::naming::refs::jwt_audience).collect::<Vec<_>>(),
                         },
                     },
                 }),
             ),
-            AuthorizerKind::Lambda { function, headers, cache } => {
+            // REST APIs only (resolve keeps it off HTTP APIs).
+            AuthorizerKind::Cognito { .. } => {}
+            AuthorizerKind::Lambda { function, headers, cache, .. } => {
                 let invoked = Invoked::of(model, &function.name);
                 let mut p = json!({
                     "ApiId": r#ref(&id),

@@ -125,6 +125,12 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(ids::role(&m.name), owner);
                 c.add(logical(&m.name), owner);
             }
+            K::UserPool => {
+                let p = &model.user_pools[*index];
+                for id in super::identity::pool_ids(p) {
+                    c.add(id, owner);
+                }
+            }
             K::Bucket => {
                 let id = logical(&model.buckets[*index].name);
                 c.add(id.clone(), owner);
@@ -240,10 +246,16 @@ fn rest_api(api: &Api, plan: &Plan, index: usize, owner: Span, c: &mut Counts) {
     let mut out: IndexMap<String, ()> = IndexMap::new();
     out.insert(id.clone(), ());
     for z in &api.authorizers {
-        if matches!(z.kind, AuthorizerKind::Lambda { .. }) {
-            let zid = ids::authorizer(&api.name, z);
-            out.insert(zid.clone(), ());
-            out.insert(format!("{zid}Permission"), ());
+        let zid = ids::authorizer(&api.name, z);
+        match z.kind {
+            AuthorizerKind::Lambda { .. } => {
+                out.insert(zid.clone(), ());
+                out.insert(format!("{zid}Permission"), ());
+            }
+            AuthorizerKind::Cognito { .. } => {
+                out.insert(zid, ());
+            }
+            AuthorizerKind::Jwt { .. } => {}
         }
     }
     let mut by_prefix: IndexMap<String, String> = IndexMap::new();

@@ -45,6 +45,13 @@ pub fn sam_event(api: &Api, route: &Route) -> Json {
     if auth != api.auth {
         p["Auth"] = json!({ "Authorizer": apis::sam_authorizer(api, auth) });
     }
+    if let (Some(scopes), true) = (&route.scopes, api.checks_scopes(auth)) {
+        // SAM reads scopes only next to the authorizer they are for.
+        p["Auth"] = json!({
+            "Authorizer": apis::sam_authorizer(api, auth),
+            "AuthorizationScopes": scopes.value,
+        });
+    }
     if route.api_key.is_some() {
         if p.get("Auth").is_none() {
             p["Auth"] = json!({});
@@ -105,6 +112,12 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
             json!(apis::sam_authorizer(api, api.auth)),
         );
     }
+    if api.cors.is_some() && api.auth != Auth::None {
+        // Browsers send preflight requests without credentials: SAM would
+        // otherwise put the default authorizer on the OPTIONS methods (the
+        // CloudFormation target's are `NONE`).
+        auth.insert("AddDefaultAuthorizerToCorsPreflight".into(), json!(false));
+    }
     if iam {
         // Without `InvokeRole: NONE` SAM makes API Gateway call the function
         // with the caller's credentials; the route's permission does it here.
@@ -114,23 +127,35 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
         .authorizers
         .iter()
         .filter_map(|z| {
-            let AuthorizerKind::Lambda {
-                function,
-                headers,
-                cache,
-            } = &z.kind
-            else {
-                return None;
+            let (function, headers, cache, token) = match &z.kind {
+                AuthorizerKind::Lambda {
+                    function,
+                    headers,
+                    cache,
+                    token,
+                } => (function, headers, cache, *token),
+                AuthorizerKind::Cognito { pool } => {
+                    return Some((
+                        ids::authorizer_key(z),
+                        json!({ "UserPoolArn": get_att(&logical(&pool.name), "Arn") }),
+                    ))
+                }
+                AuthorizerKind::Jwt { .. } => return None,
             };
             let mut identity = json!({ "ReauthorizeEvery": cache.value });
-            if !headers.is_empty() {
-                identity["Headers"] = json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>());
+            match headers.first() {
+                Some(h) if token => identity["Header"] = json!(h.value),
+                _ if headers.is_empty() => {}
+                _ => {
+                    identity["Headers"] =
+                        json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>())
+                }
             }
             Some((
                 ids::authorizer_key(z),
                 json!({
                     "FunctionArn": Invoked::of(model, &function.name).arn(),
-                    "FunctionPayloadType": "REQUEST",
+                    "FunctionPayloadType": if token { "TOKEN" } else { "REQUEST" },
                     "Identity": identity,
                 }),
             ))
@@ -236,20 +261,39 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     // Lambda authorizers, each with the permission to invoke its function
     // as that authorizer of this API only.
     for z in &api.authorizers {
-        let AuthorizerKind::Lambda {
-            function,
-            headers,
-            cache,
-        } = &z.kind
-        else {
-            continue;
-        };
         let zid = ids::authorizer(&api.name, z);
+        let (function, headers, cache, token) = match &z.kind {
+            AuthorizerKind::Lambda {
+                function,
+                headers,
+                cache,
+                token,
+            } => (function, headers, cache, *token),
+            // API Gateway checks the pool's tokens itself: no function,
+            // so no permission.
+            AuthorizerKind::Cognito { pool } => {
+                out.insert(
+                    zid,
+                    json!({
+                        "Type": "AWS::ApiGateway::Authorizer",
+                        "Properties": {
+                            "RestApiId": r#ref(&id),
+                            "Name": z.name,
+                            "Type": "COGNITO_USER_POOLS",
+                            "ProviderARNs": [get_att(&logical(&pool.name), "Arn")],
+                            "IdentitySource": "method.request.header.Authorization",
+                        },
+                    }),
+                );
+                continue;
+            }
+            AuthorizerKind::Jwt { .. } => continue,
+        };
         let invoked = Invoked::of(model, &function.name);
         let mut p = json!({
             "RestApiId": r#ref(&id),
             "Name": z.name,
-            "Type": "REQUEST",
+            "Type": if token { "TOKEN" } else { "REQUEST" },
             "AuthorizerUri": super::apis::authorizer_uri(&invoked),
             "AuthorizerResultTtlInSeconds": cache.value,
         });
@@ -342,7 +386,10 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         let route_auth = api.route_auth(route);
         let auth = match route_auth {
             Auth::Iam => "AWS_IAM",
-            Auth::Authorizer(_) => "CUSTOM",
+            Auth::Authorizer(i) => match api.authorizers.get(i).map(|z| &z.kind) {
+                Some(AuthorizerKind::Cognito { .. }) => "COGNITO_USER_POOLS",
+                _ => "CUSTOM",
+            },
             Auth::None => "NONE",
         };
         let mut props = json!({
@@ -372,6 +419,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         }
         if let Some(z) = api.authorizer(route_auth) {
             props["AuthorizerId"] = r#ref(&ids::authorizer(&api.name, z));
+        }
+        if let (Some(scopes), true) = (&route.scopes, api.checks_scopes(route_auth)) {
+            props["AuthorizationScopes"] = json!(scopes.value);
         }
         if route.api_key.is_some() {
             props["ApiKeyRequired"] = json!(true);

@@ -211,16 +211,18 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
         let authorizers: Map<String, Json> = api
             .authorizers
             .iter()
-            .map(|z| {
+            .filter_map(|z| {
                 let j = match &z.kind {
+                    // REST APIs only (resolve keeps it off HTTP APIs).
+                    AuthorizerKind::Cognito { .. } => return None,
                     AuthorizerKind::Jwt { issuer, audience } => json!({
                         "IdentitySource": "$request.header.Authorization",
                         "JwtConfiguration": {
-                            "issuer": shared::text(issuer),
-                            "audience": audience.iter().map(|a| shared::text(a)).collect::<Vec<_>>(),
+                            "issuer": crate::naming::refs::jwt_issuer(issuer),
+                            "audience": audience.iter().map(crate::naming::refs::jwt_audience).collect::<Vec<_>>(),
                         },
                     }),
-                    AuthorizerKind::Lambda { function, headers, cache } => {
+                    AuthorizerKind::Lambda { function, headers, cache, .. } => {
                         let mut identity = json!({ "ReauthorizeEvery": cache.value });
                         if !headers.is_empty() {
                             identity["Headers"] = json!(headers.iter().map(|h| &h.value).collect::<Vec<_>>());
@@ -233,7 +235,7 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
                         })
                     }
                 };
-                (ids::authorizer_key(z), j)
+                Some((ids::authorizer_key(z), j))
             })
             .collect();
         auth.insert("Authorizers".into(), Json::Object(authorizers));

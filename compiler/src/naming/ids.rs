@@ -91,6 +91,27 @@ pub fn api_key(api: &str, key: &str) -> String {
     format!("{}{}ApiKey", logical(api), logical(key))
 }
 
+/// An app client of a user pool: `<Pool><Client>Client`.
+pub fn pool_client(pool: &str, client: &str) -> String {
+    format!("{}{}Client", logical(pool), logical(client))
+}
+
+/// A group of a user pool: `<Pool><Group>Group`.
+pub fn pool_group(pool: &str, group: &str) -> String {
+    format!("{}{}Group", logical(pool), logical(group))
+}
+
+/// The hosted UI domain of a user pool: `<Pool>Domain`.
+pub fn pool_domain(pool: &str) -> String {
+    format!("{}Domain", logical(pool))
+}
+
+/// The permission for a user pool to invoke a function of its triggers
+/// (one per function and pool): `<Function><Pool>Permission`.
+pub fn pool_permission(function: &str, pool: &str) -> String {
+    format!("{}{}Permission", logical(function), logical(pool))
+}
+
 /// The name of the alias a function with SnapStart is invoked through.
 pub const ALIAS: &str = "live";
 
@@ -131,6 +152,7 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
         K::Rule | K::Schedule => &["Role"],
         K::StateMachine => &["Role", "LogGroup"],
         K::Queue | K::Topic | K::Bucket => &["Policy"],
+        K::UserPool => &["Domain"],
         K::Api => &[
             "DefaultStage",
             "Authorizer",

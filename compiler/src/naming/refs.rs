@@ -168,6 +168,15 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
             )),
             None => attr(kind, name, a),
         },
+        (_, Attr::ClientId(i)) => {
+            match model
+                .user_pool(name)
+                .and_then(|p| p.clients.get(i as usize))
+            {
+                Some(c) => r#ref(&super::ids::pool_client(name, &c.name.value)),
+                None => json!(null),
+            }
+        }
         _ => attr(kind, name, a),
     }
 }
@@ -202,10 +211,34 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::Table | DeclKind::Bus | DeclKind::Function | DeclKind::Stream, Attr::Name) => {
             r#ref(&id)
         }
+        (DeclKind::UserPool, Attr::Id) => r#ref(&id),
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
         )),
         (_, _) => get_att(&id, "Arn"),
+    }
+}
+
+/// The issuer of a JWT authorizer's tokens: the URL as written, or a user
+/// pool's issuer URL.
+pub fn jwt_issuer(issuer: &crate::model::JwtIssuer) -> Json {
+    use crate::model::JwtIssuer;
+    match issuer {
+        JwtIssuer::Url(url) => text(url),
+        JwtIssuer::Pool(pool) => sub(&format!(
+            "https://cognito-idp.${{AWS::Region}}.amazonaws.com/${{{}}}",
+            logical(&pool.name)
+        )),
+    }
+}
+
+/// An audience of a JWT authorizer: the client ID as written, or the
+/// generated ID of a user pool's client.
+pub fn jwt_audience(audience: &crate::model::JwtAudience) -> Json {
+    use crate::model::JwtAudience;
+    match audience {
+        JwtAudience::Text(t) => text(t),
+        JwtAudience::Client { pool, client, .. } => r#ref(&super::ids::pool_client(pool, client)),
     }
 }
 

@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnostics::Code;
 
 /// The words of `auth`: `jwt` takes its settings in a block.
-const AUTH_WORDS: &[&str] = &["none", "iam", "jwt", "lambda"];
+const AUTH_WORDS: &[&str] = &["none", "iam", "jwt", "lambda", "cognito"];
 
 impl Resolver {
     pub(super) fn api(&mut self, d: &ast::Decl) -> Api {
@@ -172,7 +172,9 @@ impl Resolver {
         authorizers: &mut Vec<Authorizer>,
     ) -> Option<Auth> {
         match &v.kind {
-            ValueKind::Tagged(tag, _) if matches!(tag.name.as_str(), "jwt" | "lambda") => {
+            ValueKind::Tagged(tag, _)
+                if matches!(tag.name.as_str(), "jwt" | "lambda" | "cognito") =>
+            {
                 let a = self.authorizer_value(v, rest, &tag.name, true)?;
                 authorizers.push(a);
                 Some(Auth::Authorizer(authorizers.len() - 1))
@@ -188,12 +190,14 @@ impl Resolver {
                 match word {
                     "none" => Some(Auth::None),
                     "iam" => Some(Auth::Iam),
-                    "jwt" | "lambda" => {
+                    "jwt" | "lambda" | "cognito" => {
                         self.error(
                             Diagnostic::new(Code::E0107, v.span, format!("`{word}` auth needs its settings"))
                                 .label("missing settings")
                                 .help(if word == "jwt" {
                                     "write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`"
+                                } else if word == "cognito" {
+                                    "write `cognito { pool = Users }`"
                                 } else {
                                     "write `lambda { function = Authorize }`"
                                 }),
@@ -237,7 +241,10 @@ impl Resolver {
                 );
                 continue;
             }
-            if matches!(key.name.as_str(), "none" | "iam" | "jwt" | "lambda") {
+            if matches!(
+                key.name.as_str(),
+                "none" | "iam" | "jwt" | "lambda" | "cognito"
+            ) {
                 self.error(
                     Diagnostic::new(
                         Code::E0106,
@@ -255,7 +262,9 @@ impl Resolver {
                 continue;
             }
             match &value.kind {
-                ValueKind::Tagged(tag, _) if matches!(tag.name.as_str(), "jwt" | "lambda") => {
+                ValueKind::Tagged(tag, _)
+                    if matches!(tag.name.as_str(), "jwt" | "lambda" | "cognito") =>
+                {
                     match self.authorizer_value(value, rest, &tag.name, false) {
                         Some(mut a) => {
                             a.name = key.name.clone();
@@ -275,7 +284,37 @@ impl Resolver {
         }
     }
 
-    /// A `jwt { ... }` or `lambda { ... }` authorizer.
+    /// An audience of a JWT authorizer: a string, or a client of a user
+    /// pool (`Users.Web`), which check finds in the pool.
+    fn jwt_audience(&mut self, v: &ast::Value) -> Option<JwtAudience> {
+        match &v.kind {
+            ValueKind::Path(path) if path.parts.len() == 2 => {
+                let pool = self.expect_ref(
+                    &ast::Path {
+                        parts: vec![path.parts[0].clone()],
+                        span: path.parts[0].span,
+                    },
+                    &[DeclKind::UserPool],
+                )?;
+                Some(JwtAudience::Client {
+                    pool: pool.name,
+                    client: path.parts[1].name.clone(),
+                    span: path.span,
+                })
+            }
+            ValueKind::Path(path) if !self.is_param(path) => {
+                self.type_error(
+                    v,
+                    "a client ID or a user pool's client",
+                    "write a string, or the client as `Pool.Client`, e.g. `Users.Web`",
+                );
+                None
+            }
+            _ => self.expect_text(v).map(|s| JwtAudience::Text(s.value)),
+        }
+    }
+
+    /// A `jwt { ... }`, `cognito { ... }` or `lambda { ... }` authorizer.
     fn authorizer_value(
         &mut self,
         v: &ast::Value,
@@ -288,13 +327,20 @@ impl Resolver {
         };
         let mut p = Props::new(body);
         let kind = if word == "jwt" {
-            let issuer = p.take("issuer").and_then(|v| self.expect_text(v));
+            let issuer = p.take("issuer").and_then(|v| match &v.kind {
+                ValueKind::Path(path) if !self.is_param(path) => self
+                    .expect_ref(path, &[DeclKind::UserPool])
+                    .map(JwtIssuer::Pool),
+                _ => self.expect_text(v).map(|s| JwtIssuer::Url(s.value)),
+            });
             let audience = p.take("audience").and_then(|v| match &v.kind {
                 ValueKind::List(items) => items
                     .iter()
-                    .map(|i| self.expect_text(i).map(|s| s.value))
-                    .collect::<Option<Vec<String>>>(),
-                _ => self.expect_strings(v),
+                    .map(|i| self.jwt_audience(i))
+                    .collect::<Option<Vec<JwtAudience>>>(),
+                _ => self
+                    .expect_strings(v)
+                    .map(|v| v.into_iter().map(JwtAudience::Text).collect()),
             });
             for (key, present) in [
                 ("issuer", issuer.is_some() || p.has("issuer")),
@@ -309,7 +355,7 @@ impl Resolver {
                         )
                         .label(format!("missing `{key}`"))
                         .help(
-                            "write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`",
+                            "write `jwt { issuer = \"https://...\", audience = [\"client-id\"] }`, or `jwt { issuer = Users, audience = [Users.Web] }` for a user pool",
                         ),
                     );
                 }
@@ -320,14 +366,41 @@ impl Resolver {
                 self.error(
                     Diagnostic::new(Code::E0202, tag.span, "REST APIs have no JWT authorizer")
                         .label("JWT auth is for HTTP APIs")
-                        .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests), `lambda { ... }` or `auth = none`"),
+                        .help("write `api Name http` to use `jwt { ... }`; a REST API takes `auth = iam` (signed requests), `cognito { pool = Users }`, `lambda { ... }` or `auth = none`"),
                 );
                 return None;
             }
             AuthorizerKind::Jwt {
-                issuer: issuer?.value,
+                issuer: issuer?,
                 audience: audience?,
             }
+        } else if word == "cognito" {
+            if !rest {
+                self.error(
+                    Diagnostic::new(Code::E0202, tag.span, "HTTP APIs have no Cognito authorizer")
+                        .label("`cognito` auth is for REST APIs")
+                        .help("an HTTP API checks a user pool's tokens with a JWT authorizer: `jwt { issuer = Users, audience = [Users.Web] }`"),
+                );
+                return None;
+            }
+            let pool = match p.take("pool") {
+                Some(v) => self
+                    .expect_path(v)
+                    .and_then(|path| self.expect_ref(path, &[DeclKind::UserPool])),
+                None => {
+                    if !p.has("pool") {
+                        self.error(
+                            Diagnostic::new(Code::E0107, tag.span, "`cognito` auth has no `pool`")
+                                .label("missing `pool`")
+                                .help("name the user pool whose tokens are accepted: `cognito { pool = Users }`"),
+                        );
+                    }
+                    None
+                }
+            };
+            self.other_members(body, "`cognito`");
+            p.finish(self, "`cognito`");
+            AuthorizerKind::Cognito { pool: pool? }
         } else {
             let function = match p.take("function") {
                 Some(f) => self
@@ -350,7 +423,16 @@ impl Resolver {
                     None
                 }
             };
+            let token = p.take("token").and_then(|t| self.expect_string(t));
             let headers = match p.take("headers") {
+                Some(h) if token.is_some() => {
+                    self.error(
+                        Diagnostic::new(Code::E0106, h.span, "a `lambda` authorizer with `token` reads no other `headers`")
+                            .label("`token` already says where the identity is")
+                            .help("keep `token = \"HEADER\"` for a TOKEN authorizer, which receives that header's value, or `headers = [...]` for a REQUEST authorizer, which receives the request"),
+                    );
+                    Vec::new()
+                }
                 Some(h) => match &h.kind {
                     ValueKind::List(items) => {
                         items.iter().filter_map(|i| self.expect_string(i)).collect()
@@ -366,6 +448,18 @@ impl Resolver {
                 },
                 None => vec![Spanned::new("Authorization".to_string(), tag.span)],
             };
+            let headers = match &token {
+                Some(t) => vec![t.clone()],
+                None => headers,
+            };
+            if let (Some(t), false) = (&token, rest) {
+                self.error(
+                    Diagnostic::new(Code::E0202, t.span, "HTTP APIs have no TOKEN authorizers")
+                        .label("`token` is for REST APIs")
+                        .help("an HTTP API's Lambda authorizer receives the request: write `headers = [\"Authorization\"]` instead of `token`"),
+                );
+                return None;
+            }
             let cache = p
                 .take("cache")
                 .and_then(|c| self.expect_seconds(c))
@@ -376,6 +470,7 @@ impl Resolver {
                 function: function?,
                 headers,
                 cache,
+                token: token.is_some(),
             }
         };
         Some(Authorizer {
@@ -421,12 +516,11 @@ impl Resolver {
     }
 
     fn unknown_auth(&mut self, word: &str, span: crate::source::Span) {
-        let forms = "`jwt { issuer = \"https://...\", audience = [\"client-id\"] }` for bearer tokens, `lambda { function = Authorize }` for a function that decides, `iam` for signed requests, or `none`";
+        let forms = "`jwt { issuer = \"https://...\", audience = [\"client-id\"] }` for bearer tokens (`jwt { issuer = Users, audience = [Users.Web] }` from a user pool), `cognito { pool = Users }` on a REST API, `lambda { function = Authorize }` for a function that decides, `iam` for signed requests, or `none`";
         let help = match word {
             "custom" | "authorizer" | "request" | "token" => {
                 format!("a function that decides is `lambda {{ function = Authorize }}`; an API's auth is {forms}")
             }
-            "cognito" => format!("a Cognito user pool issues JWTs: use `jwt {{ issuer = \"https://cognito-idp.REGION.amazonaws.com/POOL_ID\", audience = [\"CLIENT_ID\"] }}`; an API's auth is {forms}"),
             _ => match did_you_mean(word, AUTH_WORDS.iter().copied()) {
                 Some(w) => format!("did you mean `{w}`? An API's auth is {forms}"),
                 None => format!("an API's auth is {forms}"),
@@ -434,7 +528,9 @@ impl Resolver {
         };
         self.error(
             Diagnostic::new(Code::E0202, span, format!("unknown auth `{word}`"))
-                .label("expected `none`, `iam`, `jwt { ... }` or `lambda { ... }`")
+                .label(
+                    "expected `none`, `iam`, `jwt { ... }`, `cognito { ... }` or `lambda { ... }`",
+                )
                 .help(help),
         );
     }

@@ -341,6 +341,7 @@ impl Resolver {
             DeclKind::Api,
             DeclKind::Secret,
             DeclKind::Parameter,
+            DeclKind::UserPool,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;
@@ -366,6 +367,22 @@ impl Resolver {
             );
             return None;
         };
+        // `Users.Web.id`: the ID of a pool's client.
+        if let (DeclKind::UserPool, [_, client, id]) = (r.kind, &path.parts[..]) {
+            let index = self
+                .pool_clients
+                .get(&r.name)
+                .and_then(|cs| cs.iter().position(|c| *c == client.name));
+            if let (Some(i), "id") = (index, id.name.as_str()) {
+                return Some((
+                    Ref {
+                        span: path.span,
+                        ..r
+                    },
+                    Attr::ClientId(i.min(u16::MAX as usize) as u16),
+                ));
+            }
+        }
         match attrs.iter().find(|a| a.word() == word.name) {
             Some(a) if path.parts.len() == 2 => Some((
                 Ref {

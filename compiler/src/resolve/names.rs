@@ -176,6 +176,8 @@ impl Resolver {
             }
             let what = match d.kind {
                 DeclKind::App | DeclKind::Api | DeclKind::Rule | DeclKind::Schedule => continue,
+                // Users sign in to a pool from apps outside the spec.
+                DeclKind::UserPool => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,
                 DeclKind::Function => "nothing invokes or triggers it",
                 DeclKind::StateMachine => "nothing starts it",

@@ -105,6 +105,7 @@ impl Lowerer {
             Rule::secret_decl => DeclKind::Secret,
             Rule::parameter_decl => DeclKind::Parameter,
             Rule::param_decl => DeclKind::Param,
+            Rule::userpool_decl => DeclKind::UserPool,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -779,6 +780,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_table
             | Rule::kw_stream
             | Rule::kw_state_machine
+            | Rule::kw_userpool
             | Rule::kw_topic
             | Rule::kw_type
             | Rule::kw_use

@@ -82,6 +82,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "secret",
     "parameter",
     "param",
+    "userpool",
 ];
 
 /// The words that start a statement in a body.

@@ -68,6 +68,7 @@
   "secret"
   "parameter"
   "param"
+  "userpool"
 ] @keyword
 
 "use" @keyword.import
@@ -230,6 +231,8 @@
   (stream_declaration
     name: (identifier) @type)
   (state_machine_declaration
+    name: (identifier) @type)
+  (userpool_declaration
     name: (identifier) @type)
   (secret_declaration
     name: (identifier) @type)

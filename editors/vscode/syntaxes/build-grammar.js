@@ -18,7 +18,7 @@ const path = require('path');
 // ------------------------------------------------------------- word lists --
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
-  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param'];
+  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes'];
@@ -640,6 +640,7 @@ const declarations = {
   bucket: declaration('bucket', 'entity.name.type.bucket', [], '#body'),
   stream: declaration('stream', 'entity.name.type.stream', [], '#body'),
   state_machine: declaration('state_machine', 'entity.name.type.state-machine', [], '#body'),
+  userpool: declaration('userpool', 'entity.name.type.userpool', [], '#body'),
   secret: declaration('secret', 'entity.name.type.secret', [], '#body'),
   parameter: declaration('parameter', 'entity.name.type.parameter', [], '#body'),
   // `param Stage string { ... }`: the type word follows the name.

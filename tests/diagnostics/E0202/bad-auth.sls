@@ -1,5 +1,5 @@
-// E0202: `cognito` is not a form of auth: a user pool issues JWTs, which a
-// `jwt` authorizer checks
+// E0202: `cognito` auth is for REST APIs: an HTTP API checks a user pool's
+// JWTs with a `jwt` authorizer
 app shop {
   runtime = "python3.13"
 }

@@ -1,0 +1,201 @@
+//! Cognito user pools, with their clients, groups, hosted UI domain and
+//! the permissions their Lambda triggers need.
+
+use super::shared::{permission, stateful, tag_map, text};
+use super::Template;
+use crate::model::*;
+use crate::naming::ids::{self, logical};
+use crate::naming::refs::{get_att, r#ref, Invoked};
+use serde_json::{json, Map, Value as Json};
+
+/// The logical IDs a user pool adds, in the order [`pool`] adds them: the
+/// pool, its clients, groups and domain, then one permission per function
+/// of its triggers.
+pub fn pool_ids(p: &UserPool) -> Vec<String> {
+    let mut out = vec![logical(&p.name)];
+    out.extend(
+        p.clients
+            .iter()
+            .map(|c| ids::pool_client(&p.name, &c.name.value)),
+    );
+    out.extend(p.groups.iter().map(|g| ids::pool_group(&p.name, &g.value)));
+    if p.domain.is_some() {
+        out.push(ids::pool_domain(&p.name));
+    }
+    for f in trigger_functions(p) {
+        out.push(ids::pool_permission(f, &p.name));
+    }
+    out
+}
+
+/// The functions of a pool's triggers, each once, in order.
+fn trigger_functions(p: &UserPool) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in &p.triggers {
+        if !out.contains(&t.function.name.as_str()) {
+            out.push(&t.function.name);
+        }
+    }
+    out
+}
+
+/// A user pool and what it owns. Secure by default: passwords of at least
+/// `password_length` characters with every class of character, TOTP
+/// multi-factor authentication offered (`mfa = optional`), case-insensitive
+/// user names, no "user does not exist" answers from clients, and deletion
+/// protection while the pool is retained.
+pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
+    let id = logical(&p.name);
+    let mut props = json!({});
+    super::shared::physical_name(model, &p.name, &id, "UserPoolName", &mut props, t);
+    if !p.sign_in.is_empty() {
+        props["UsernameAttributes"] = json!(p
+            .sign_in
+            .iter()
+            .map(|s| attribute(&s.value))
+            .collect::<Vec<_>>());
+    }
+    props["UsernameConfiguration"] = json!({ "CaseSensitive": false });
+    if !p.verify.is_empty() {
+        props["AutoVerifiedAttributes"] = json!(p
+            .verify
+            .iter()
+            .map(|s| attribute(&s.value))
+            .collect::<Vec<_>>());
+    }
+    let mut recovery = Vec::new();
+    for (word, mechanism) in [
+        ("email", "verified_email"),
+        ("phone", "verified_phone_number"),
+    ] {
+        if p.verify.iter().any(|v| v.value == word) {
+            recovery.push(json!({ "Name": mechanism, "Priority": recovery.len() + 1 }));
+        }
+    }
+    if !recovery.is_empty() {
+        props["AccountRecoverySetting"] = json!({ "RecoveryMechanisms": recovery });
+    }
+    props["AdminCreateUserConfig"] = json!({ "AllowAdminCreateUserOnly": !p.self_sign_up });
+    props["Policies"] = json!({
+        "PasswordPolicy": {
+            "MinimumLength": p.password_length.value,
+            "RequireLowercase": true,
+            "RequireUppercase": true,
+            "RequireNumbers": true,
+            "RequireSymbols": true,
+            "TemporaryPasswordValidityDays": 7,
+        },
+    });
+    let mfa = match p.mfa.value.as_str() {
+        "off" => "OFF",
+        "required" => "ON",
+        _ => "OPTIONAL",
+    };
+    props["MfaConfiguration"] = json!(mfa);
+    if mfa != "OFF" {
+        props["EnabledMfas"] = json!(["SOFTWARE_TOKEN_MFA"]);
+    }
+    if !p.triggers.is_empty() {
+        let mut config = Map::new();
+        for tr in &p.triggers {
+            let key = POOL_TRIGGERS
+                .iter()
+                .find(|(w, _)| *w == tr.name.value)
+                .map_or(tr.name.value.as_str(), |(_, k)| k);
+            config.insert(key.to_string(), Invoked::of(model, &tr.function.name).arn());
+        }
+        props["LambdaConfig"] = Json::Object(config);
+    }
+    props["DeletionProtection"] = json!(if p.on_delete.value.retains() {
+        "ACTIVE"
+    } else {
+        "INACTIVE"
+    });
+    if !model.tags.is_empty() {
+        props["UserPoolTags"] = tag_map(model);
+    }
+    t.deletion(&id, p.on_delete.span);
+    t.add(
+        id.clone(),
+        stateful("AWS::Cognito::UserPool", &p.on_delete.value, props),
+    );
+    for c in &p.clients {
+        let mut cp = json!({
+            "UserPoolId": r#ref(&id),
+            "ClientName": c.name.value,
+            "GenerateSecret": c.secret,
+            "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            "PreventUserExistenceErrors": "ENABLED",
+            "EnableTokenRevocation": true,
+        });
+        if !c.flows.is_empty() {
+            cp["AllowedOAuthFlowsUserPoolClient"] = json!(true);
+            cp["AllowedOAuthFlows"] =
+                json!(c.flows.iter().map(|f| f.value.as_str()).collect::<Vec<_>>());
+            cp["SupportedIdentityProviders"] = json!(["COGNITO"]);
+        }
+        if !c.scopes.is_empty() {
+            cp["AllowedOAuthScopes"] = json!(c
+                .scopes
+                .iter()
+                .map(|s| s.value.as_str())
+                .collect::<Vec<_>>());
+        }
+        if !c.callback_urls.is_empty() {
+            cp["CallbackURLs"] = json!(c
+                .callback_urls
+                .iter()
+                .map(|u| text(&u.value))
+                .collect::<Vec<_>>());
+        }
+        if !c.logout_urls.is_empty() {
+            cp["LogoutURLs"] = json!(c
+                .logout_urls
+                .iter()
+                .map(|u| text(&u.value))
+                .collect::<Vec<_>>());
+        }
+        let cid = ids::pool_client(&p.name, &c.name.value);
+        t.add(
+            cid,
+            json!({ "Type": "AWS::Cognito::UserPoolClient", "Properties": cp }),
+        );
+    }
+    for g in &p.groups {
+        t.add(
+            ids::pool_group(&p.name, &g.value),
+            json!({
+                "Type": "AWS::Cognito::UserPoolGroup",
+                "Properties": { "UserPoolId": r#ref(&id), "GroupName": g.value },
+            }),
+        );
+    }
+    if let Some(d) = &p.domain {
+        t.add(
+            ids::pool_domain(&p.name),
+            json!({
+                "Type": "AWS::Cognito::UserPoolDomain",
+                "Properties": { "UserPoolId": r#ref(&id), "Domain": text(&d.value) },
+            }),
+        );
+    }
+    // Cognito may invoke each trigger's function for this pool only.
+    for f in trigger_functions(p) {
+        t.add(
+            ids::pool_permission(f, &p.name),
+            permission(
+                &Invoked::of(model, f),
+                "cognito-idp.amazonaws.com",
+                get_att(&id, "Arn"),
+            ),
+        );
+    }
+}
+
+/// Cognito's name of a sign-in or verified attribute.
+fn attribute(word: &str) -> &str {
+    match word {
+        "phone" => "phone_number",
+        w => w,
+    }
+}

@@ -1,0 +1,296 @@
+//! Cognito user pools: `userpool NAME { ... }`, their clients, groups,
+//! domain and Lambda triggers.
+
+use super::*;
+use crate::diagnostics::Code;
+
+/// The settings of a client in `clients { NAME = { ... } }`.
+const CLIENT_SETTINGS: &[&str] = &["secret", "flows", "scopes", "callback_urls", "logout_urls"];
+
+impl Resolver {
+    pub(super) fn user_pool(&mut self, d: &ast::Decl) -> UserPool {
+        let mut p = Props::new(&d.body);
+        let sign_in: Vec<Spanned<String>> = match p.take("sign_in") {
+            Some(v) => self.spanned_words(v, &["email", "phone"]),
+            None => Vec::new(),
+        };
+        let verify = match p.take("verify") {
+            Some(v) => self.spanned_words(v, &["email", "phone"]),
+            None => sign_in.clone(),
+        };
+        let mfa = p
+            .take("mfa")
+            .and_then(|v| {
+                self.expect_word(v, &["off", "optional", "required"])
+                    .map(|w| Spanned::new(w, v.span))
+            })
+            .unwrap_or(Spanned::new("optional".to_string(), d.name.span));
+        let password_length = p
+            .take("password_length")
+            .and_then(|v| self.expect_int(v))
+            .unwrap_or(Spanned::new(12, d.name.span));
+        let self_sign_up = p
+            .take("self_sign_up")
+            .and_then(|v| self.expect_bool(v))
+            .unwrap_or(true);
+        let domain = p.take("domain").and_then(|v| self.expect_text(v));
+        let clients = match p.take_block("clients") {
+            Some(body) => self.pool_clients(body),
+            None => Vec::new(),
+        };
+        let groups = match p.take("groups") {
+            Some(v) => self.group_names(v),
+            None => Vec::new(),
+        };
+        let triggers = match p.take_block("triggers") {
+            Some(body) => self.pool_triggers(body),
+            None => Vec::new(),
+        };
+        let on_delete = self.on_delete_of(&mut p);
+        self.identity(&mut p, d);
+        self.other_members(&d.body, "a userpool");
+        p.finish(self, "a userpool");
+        UserPool {
+            name: d.name.name.clone(),
+            span: d.name.span,
+            sign_in,
+            verify,
+            mfa,
+            password_length,
+            self_sign_up,
+            domain,
+            clients,
+            groups,
+            triggers,
+            on_delete,
+        }
+    }
+
+    /// A list of words among `options` (or one word), each with its span.
+    fn spanned_words(&mut self, v: &ast::Value, options: &[&str]) -> Vec<Spanned<String>> {
+        let items: Vec<&ast::Value> = match &v.kind {
+            ValueKind::List(items) => items.iter().collect(),
+            _ => vec![v],
+        };
+        items
+            .into_iter()
+            .filter_map(|i| {
+                self.expect_word(i, options)
+                    .map(|w| Spanned::new(w, i.span))
+            })
+            .collect()
+    }
+
+    /// A list of strings, each where parameters may go, with its span.
+    fn spanned_texts(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
+        match &v.kind {
+            ValueKind::List(items) => items.iter().filter_map(|i| self.expect_text(i)).collect(),
+            _ => {
+                self.type_error(v, "a list of strings", "write `[\"a\", \"b\"]`");
+                Vec::new()
+            }
+        }
+    }
+
+    /// `groups = [Admins, Editors]`: names, each once.
+    fn group_names(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
+        let ValueKind::List(items) = &v.kind else {
+            self.type_error(
+                v,
+                "a list of group names",
+                "write `groups = [Admins, Editors]`",
+            );
+            return Vec::new();
+        };
+        let mut out: Vec<Spanned<String>> = Vec::new();
+        for i in items {
+            let name = match &i.kind {
+                ValueKind::Path(p) if p.parts.len() == 1 => p.head().name.clone(),
+                ValueKind::Str(s) => s.clone(),
+                _ => {
+                    self.type_error(i, "a group name", "write `groups = [Admins, Editors]`");
+                    continue;
+                }
+            };
+            if let Some(first) = out.iter().find(|g| g.value == name) {
+                let first = first.span;
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        i.span,
+                        format!("group `{name}` is declared twice"),
+                    )
+                    .label("declared again here")
+                    .with(first, "first declared here")
+                    .help("remove one of the two"),
+                );
+                continue;
+            }
+            out.push(Spanned::new(name, i.span));
+        }
+        out
+    }
+
+    /// `clients { Web = { flows = [code], ... } }`.
+    fn pool_clients(&mut self, body: &[ast::Member]) -> Vec<PoolClient> {
+        let mut out: Vec<PoolClient> = Vec::new();
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`clients`");
+                continue;
+            };
+            if let Some(first) = out.iter().find(|c| c.name.value == key.name) {
+                let first = first.name.span;
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("client `{}` is declared twice", key.name),
+                    )
+                    .label("declared again here")
+                    .with(first, "first declared here")
+                    .help("rename one of the two"),
+                );
+                continue;
+            }
+            let ValueKind::Record(entries) = &value.kind else {
+                self.type_error(
+                    value,
+                    "a record of client settings",
+                    "write `Web = { flows = [code], scopes = [openid, email], callback_urls = [\"https://...\"] }`, or `Web = {}`",
+                );
+                continue;
+            };
+            let mut client = PoolClient {
+                name: Spanned::new(key.name.clone(), key.span),
+                secret: false,
+                flows: Vec::new(),
+                scopes: Vec::new(),
+                callback_urls: Vec::new(),
+                logout_urls: Vec::new(),
+                span: m.span,
+            };
+            for (k, v) in entries {
+                match k.name.as_str() {
+                    "secret" => client.secret = self.expect_bool(v).unwrap_or(false),
+                    "flows" => {
+                        client.flows =
+                            self.spanned_words(v, &["code", "implicit", "client_credentials"])
+                    }
+                    "scopes" => client.scopes = self.scope_words(v),
+                    "callback_urls" => client.callback_urls = self.spanned_texts(v),
+                    "logout_urls" => client.logout_urls = self.spanned_texts(v),
+                    other => {
+                        let mut d = Diagnostic::new(
+                            Code::E0105,
+                            k.span,
+                            format!("`{other}` is not a setting of a user pool client"),
+                        )
+                        .label("unknown setting");
+                        d = match did_you_mean(other, CLIENT_SETTINGS.iter().copied()) {
+                            Some(s) => d.help(format!("did you mean `{s}`?")),
+                            None => d.help("a client takes `secret`, `flows`, `scopes`, `callback_urls` and `logout_urls`"),
+                        };
+                        self.error(d);
+                    }
+                }
+            }
+            out.push(client);
+        }
+        out
+    }
+
+    /// OAuth scopes: the standard ones as words (`openid`, `email`, ...) or
+    /// any scope as a string (`"orders/read"`).
+    fn scope_words(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
+        let ValueKind::List(items) = &v.kind else {
+            self.type_error(
+                v,
+                "a list of scopes",
+                "write `scopes = [openid, email, \"orders/read\"]`",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for i in items {
+            match &i.kind {
+                ValueKind::Str(s) => out.push(Spanned::new(s.clone(), i.span)),
+                ValueKind::Path(_) => {
+                    let Some(w) = self.expect_word(
+                        i,
+                        &[
+                            "openid",
+                            "email",
+                            "phone",
+                            "profile",
+                            "aws.cognito.signin.user.admin",
+                        ],
+                    ) else {
+                        continue;
+                    };
+                    out.push(Spanned::new(w, i.span));
+                }
+                _ => self.type_error(
+                    i,
+                    "a scope",
+                    "write a standard scope (`openid`, `email`, `phone`, `profile`) or a string",
+                ),
+            }
+        }
+        out
+    }
+
+    /// `triggers { pre_sign_up = F, ... }`: one function per trigger.
+    fn pool_triggers(&mut self, body: &[ast::Member]) -> Vec<PoolTrigger> {
+        let mut out: Vec<PoolTrigger> = Vec::new();
+        let names: Vec<&str> = POOL_TRIGGERS.iter().map(|(w, _)| *w).collect();
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`triggers`");
+                continue;
+            };
+            if !names.contains(&key.name.as_str()) {
+                let mut d = Diagnostic::new(
+                    Code::E0222,
+                    key.span,
+                    format!("`{}` is not a user pool trigger", key.name),
+                )
+                .label("unknown trigger");
+                d = match did_you_mean(&key.name, names.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help(format!(
+                        "a user pool's triggers are {}",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.error(d);
+                continue;
+            }
+            if let Some(first) = out.iter().find(|t| t.name.value == key.name) {
+                let first = first.name.span;
+                self.error(
+                    Diagnostic::new(Code::E0106, key.span, format!("trigger `{}` is set twice", key.name))
+                        .label("set again here")
+                        .with(first, "first set here")
+                        .help("Cognito invokes one function per trigger: call the others from it, or remove one"),
+                );
+                continue;
+            }
+            let Some(function) = self
+                .expect_path(value)
+                .and_then(|path| self.expect_ref(path, &[DeclKind::Function]))
+            else {
+                continue;
+            };
+            out.push(PoolTrigger {
+                name: Spanned::new(key.name.clone(), key.span),
+                function,
+            });
+        }
+        out
+    }
+}
