@@ -1,8 +1,7 @@
 // SAM translator test api_with_auth_all_minimum: four REST APIs, each with
 // one default authorizer (Cognito user pool, Lambda TOKEN, Lambda REQUEST on
 // the header Authorization1, Lambda REQUEST not cached), whose routes call
-// one function. Partial: the stages are `prod` rather than `Prod` (slsc
-// deploys every REST API to `prod`). Other differences: the code is in S3 as
+// one function, each on the stage `Prod`. Complete. Differences: the code is in S3 as
 // in the original; nodejs12.x can no longer be used to create functions, so
 // the spec uses nodejs22.x; the user pool gets slsc's defaults (passwords of
 // at least 8 characters as in the original, but with every class of
@@ -35,6 +34,7 @@ userpool MyUserPool {
 }
 
 api MyApiWithCognitoAuth rest {
+  stage_name = "Prod"
   authorizers { MyCognitoAuth = cognito { pool = MyUserPool } }
   auth = MyCognitoAuth
   GET /cognito     -> MyFn
@@ -42,18 +42,21 @@ api MyApiWithCognitoAuth rest {
 }
 
 api MyApiWithLambdaTokenAuth rest {
+  stage_name = "Prod"
   auth = lambda { function = MyAuthFn, token = "Authorization" }
   GET /lambda-token     -> MyFn
   ANY /any/lambda-token -> MyFn
 }
 
 api MyApiWithLambdaRequestAuth rest {
+  stage_name = "Prod"
   auth = lambda { function = MyAuthFn, headers = ["Authorization1"] }
   GET /lambda-request     -> MyFn
   ANY /any/lambda-request -> MyFn
 }
 
 api MyApiWithNotCachedLambdaRequestAuth rest {
+  stage_name = "Prod"
   auth = lambda { function = MyAuthFn, cache = 0s }
   GET /not-cached-lambda-request -> MyFn
 }
