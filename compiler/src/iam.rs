@@ -506,9 +506,9 @@ pub fn rule_statements(model: &Model, r: &Rule) -> Vec<Statement> {
 /// Every statement of an API's role, which API Gateway assumes for the
 /// routes that send to a service directly: `sqs:SendMessage` on each queue
 /// (and the app's key, which encrypts them), `events:PutEvents` on each bus
-/// for exactly the events its routes put there. Empty when every route
-/// invokes a function. (A route that starts a state machine would add
-/// `states:StartExecution` here.)
+/// for exactly the events its routes put there, `states:StartExecution`
+/// (Standard) or `states:StartSyncExecution` (Express) on each state
+/// machine. Empty when every route invokes a function.
 pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
     let mut out = Vec::new();
     for route in &api.routes {
@@ -539,6 +539,25 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
                         ),
                     ));
                 }
+            }
+            RouteTarget::StateMachine { machine, .. } => {
+                let express = model
+                    .state_machine(&machine.name)
+                    .is_some_and(|m| m.express);
+                let action = if express {
+                    "states:StartSyncExecution"
+                } else {
+                    "states:StartExecution"
+                };
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&["Start", &machine.name]),
+                        &[action],
+                        vec![refs::arn(model, DeclKind::StateMachine, &machine.name)],
+                    )],
+                    machine.span,
+                    because.clone(),
+                ));
             }
             RouteTarget::Bus { bus, event } => {
                 let Some(e) = model.event(&event.name) else {

@@ -1374,6 +1374,15 @@ pub enum RouteTarget {
     /// `-> "https://..."`: the request is forwarded to the URL as it is
     /// (HTTP proxy), its `{name}` placeholders filled from the path.
     Url(Spanned<String>),
+    /// `-> send [T] to M`: the request body is the input of an execution of
+    /// state machine `M` (an Express machine runs synchronously and answers
+    /// with its output; a Standard one answers with the execution's ARN).
+    StateMachine {
+        /// The state machine.
+        machine: Ref,
+        /// `T` in `send T to M`.
+        message: Option<Ref>,
+    },
 }
 
 /// How a route to a FIFO queue derives each message's group.
@@ -1401,7 +1410,8 @@ impl Route {
         match &self.target {
             RouteTarget::Function(r)
             | RouteTarget::Queue { queue: r, .. }
-            | RouteTarget::Bus { bus: r, .. } => Some(r),
+            | RouteTarget::Bus { bus: r, .. }
+            | RouteTarget::StateMachine { machine: r, .. } => Some(r),
             RouteTarget::Url(_) => None,
         }
     }
@@ -1424,7 +1434,7 @@ impl Route {
     pub fn sends(&self) -> bool {
         matches!(
             self.target,
-            RouteTarget::Queue { .. } | RouteTarget::Bus { .. }
+            RouteTarget::Queue { .. } | RouteTarget::Bus { .. } | RouteTarget::StateMachine { .. }
         )
     }
 

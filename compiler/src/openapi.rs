@@ -148,6 +148,9 @@ fn operation(api: &Api, route: &Route, method: &str, used: &mut Vec<String>) -> 
     let sent = match &route.target {
         crate::model::RouteTarget::Queue {
             message: Some(m), ..
+        }
+        | crate::model::RouteTarget::StateMachine {
+            message: Some(m), ..
         } if m.kind == crate::ast::DeclKind::Type => Some(m),
         _ => None,
     };

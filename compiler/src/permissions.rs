@@ -3,7 +3,9 @@
 //! (`slsc permissions`).
 
 use crate::iam;
-pub use crate::iam::{schedule_statements, state_machine_statements, statements, Statement};
+pub use crate::iam::{
+    api_statements, schedule_statements, state_machine_statements, statements, Statement,
+};
 use crate::Compilation;
 use serde::Serialize;
 use serde_json::Value as Json;

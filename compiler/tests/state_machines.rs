@@ -220,3 +220,64 @@ fn a_rule_starting_it_with_another_input_breaks_its_contract() {
     );
     assert!(!fixed.has_errors(), "{}", common::rendered(&fixed));
 }
+
+#[test]
+fn routes_start_executions_with_the_apis_role() {
+    let c = common::compile(Path::new(SPEC));
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    // An Express machine runs synchronously: StartSyncExecution, on it only.
+    for api in ["Back", "Front"] {
+        let a = c.model.apis.iter().find(|a| a.name == api).unwrap();
+        let statements = slsc::permissions::api_statements(&c.model, a);
+        assert_eq!(statements.len(), 1, "{statements:?}");
+        assert_eq!(statements[0].actions, ["states:StartSyncExecution"]);
+        assert_eq!(
+            statements[0].resources,
+            vec![serde_json::json!({ "Ref": "Audit" })]
+        );
+    }
+    let cfn = slsc::build(&c, Target::CloudFormation).unwrap();
+    let resources = cfn["Resources"].as_object().unwrap();
+    let http = resources
+        .values()
+        .find(|r| r["Type"] == "AWS::ApiGatewayV2::Integration")
+        .unwrap();
+    assert_eq!(
+        http["Properties"]["IntegrationSubtype"],
+        "StepFunctions-StartSyncExecution"
+    );
+    assert_eq!(
+        http["Properties"]["RequestParameters"]["Input"],
+        "$request.body"
+    );
+    let rest = resources
+        .values()
+        .find(|r| r["Type"] == "AWS::ApiGateway::Method")
+        .unwrap();
+    // The REST route answers with the execution's output.
+    assert_eq!(
+        rest["Properties"]["Integration"]["IntegrationResponses"][0]["ResponseTemplates"]
+            ["application/json"],
+        "$input.path('$.output')"
+    );
+}
+
+#[test]
+fn a_route_sending_another_type_breaks_the_input_contract() {
+    let spec = "app c { runtime = \"python3.13\" }\ntype Order { id: string }\ntype Refund { id: string }\n\
+        state_machine M {\n  definition = \"m.asl.json\"\n  input = Order\n}\n\
+        api A rest {\n  auth = iam\n  POST /refunds -> send Refund to M\n}\n";
+    let asl = r#"{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }"#;
+    let c = compile_with("route-contract", spec, asl);
+    assert!(
+        c.diagnostics.iter().any(|d| d.code == "E0411"),
+        "{}",
+        common::rendered(&c)
+    );
+    let fixed = compile_with(
+        "route-contract-ok",
+        &spec.replace("send Refund", "send Order"),
+        asl,
+    );
+    assert!(!fixed.has_errors(), "{}", common::rendered(&fixed));
+}

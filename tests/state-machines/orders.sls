@@ -1,7 +1,8 @@
 // A small state machine for the end-to-end test (compiler/tests/state_machines.rs):
 // a rule and a schedule start it; its tasks invoke a function, write a
 // table, send to a queue and publish to a topic, inside Parallel and Map
-// states; a child Express workflow is started and awaited.
+// states; a child Express workflow is started and awaited. Two APIs start
+// the Express one directly (a synchronous run that answers with its output).
 
 app orders {
   runtime = "python3.13"
@@ -53,3 +54,17 @@ schedule Nightly every 1d -> Fulfil {
 }
 
 queue Failed {}
+
+type AuditRequest {
+  customer: string
+}
+
+api Back rest {
+  auth = iam
+  POST /audit -> send AuditRequest to Audit
+}
+
+api Front http {
+  auth = iam
+  POST /audit -> send to Audit { body = AuditRequest }
+}

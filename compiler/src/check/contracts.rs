@@ -242,6 +242,56 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
             match &route.target {
                 RouteTarget::Function(_) | RouteTarget::Url(_) => {}
+                RouteTarget::StateMachine { machine, message } => {
+                    if let (Some(m), Some(b)) = (message, &route.body) {
+                        if m.name != b.name {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::E0414,
+                                    b.span,
+                                    format!(
+                                        "route `{}` sends `{}` to `{}`, but declares its body `{}`",
+                                        route.key(),
+                                        m.name,
+                                        machine.name,
+                                        b.name
+                                    ),
+                                )
+                                .label("the body becomes the input as it is")
+                                .with(m.span, "sent as this type")
+                                .help(format!("make both `{}`, or drop one of them", m.name)),
+                            );
+                            continue;
+                        }
+                    }
+                    let sent = message.as_ref().or(route.body.as_ref());
+                    let expected = model
+                        .state_machine(&machine.name)
+                        .and_then(|m| m.input.as_ref());
+                    if let (Some(sent), Some(expected)) = (sent, expected) {
+                        if sent.name != expected.name {
+                            diags.push(
+                                Diagnostic::new(
+                                    Code::E0411,
+                                    sent.span,
+                                    format!(
+                                        "route `{}` sends `{}`, but state machine `{}` takes `{}`",
+                                        route.key(),
+                                        sent.name,
+                                        machine.name,
+                                        expected.name
+                                    ),
+                                )
+                                .label("not the state machine's input")
+                                .with(expected.span, format!("`{}` is its `input`", expected.name))
+                                .help(format!(
+                                    "send `{}` to `{}`, or change its `input`",
+                                    expected.name, machine.name
+                                )),
+                            );
+                        }
+                    }
+                }
                 RouteTarget::Bus { bus, event } => {
                     if let Some(body) = &route.body {
                         diags.push(

@@ -10,9 +10,10 @@
 //! writes it into the API's `DefinitionBody`, into which SAM merges the
 //! function routes, so that a redeployment of the body never drops them.
 //!
-//! A route that starts a state machine (`-> start Flow`) would be one more
-//! arm in `http_parameters` (subtype `StepFunctions-StartExecution`) and in
-//! `rest_call` (action `StartExecution`).
+//! A route to a state machine starts an execution with the body as its
+//! input: synchronously for an Express machine (`StartSyncExecution`, the
+//! response carries the output), asynchronously for a Standard one
+//! (`StartExecution`, the response carries the execution's ARN).
 
 use crate::model::*;
 use crate::naming::ids::{self, logical};
@@ -43,6 +44,20 @@ fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)>
                 None => {}
             }
             Some(("SQS-SendMessage", p))
+        }
+        RouteTarget::StateMachine { machine, .. } => {
+            let subtype = if sync(model, machine) {
+                "StepFunctions-StartSyncExecution"
+            } else {
+                "StepFunctions-StartExecution"
+            };
+            Some((
+                subtype,
+                json!({
+                    "StateMachineArn": refs::arn(model, crate::ast::DeclKind::StateMachine, &machine.name),
+                    "Input": "$request.body",
+                }),
+            ))
         }
         RouteTarget::Bus { bus, event } => {
             let e = model.event(&event.name)?;
@@ -82,6 +97,13 @@ pub fn http_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
     }))
 }
 
+/// Whether a route to `machine` runs it synchronously (an Express machine).
+fn sync(model: &Model, machine: &Ref) -> bool {
+    model
+        .state_machine(&machine.name)
+        .is_some_and(|m| m.express)
+}
+
 /// The request a REST integration makes: its URI, headers and template.
 fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
     match &route.target {
@@ -109,6 +131,28 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
                 uri,
                 json!({ "integration.request.header.Content-Type": "'application/x-www-form-urlencoded'" }),
                 json!(template),
+            ))
+        }
+        RouteTarget::StateMachine { machine, .. } => {
+            let action = if sync(model, machine) {
+                "StartSyncExecution"
+            } else {
+                "StartExecution"
+            };
+            let uri = sub(&format!(
+                "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:states:action/{action}"
+            ));
+            // The input is the body as a JSON string.
+            let template = json!({
+                "Fn::Sub": [
+                    "{\"input\": \"$util.escapeJavaScript($input.json('$')).replaceAll(\"\\\\'\", \"'\")\", \"stateMachineArn\": \"${Machine}\"}",
+                    { "Machine": refs::arn(model, crate::ast::DeclKind::StateMachine, &machine.name) },
+                ],
+            });
+            Some((
+                uri,
+                json!({ "integration.request.header.Content-Type": "'application/x-amz-json-1.0'" }),
+                template,
             ))
         }
         RouteTarget::Bus { bus, event } => {
@@ -189,12 +233,17 @@ pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
         return Some(i);
     }
     let (uri, headers, template) = rest_call(model, route)?;
+    // An Express machine's synchronous run answers with its output.
+    let output =
+        matches!(&route.target, RouteTarget::StateMachine { machine, .. } if sync(model, machine));
     let responses: Vec<Json> = REST_STATUSES
         .iter()
         .map(|(status, pattern)| {
             let mut r = json!({ "StatusCode": status });
             if let Some(p) = pattern {
                 r["SelectionPattern"] = json!(p);
+            } else if output {
+                r["ResponseTemplates"] = json!({ "application/json": "$input.path('$.output')" });
             }
             r
         })
@@ -268,12 +317,15 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
             }
         } else if api.rest {
             let (uri, headers, template) = rest_call(model, route)?;
+            let output = matches!(&route.target, RouteTarget::StateMachine { machine, .. } if sync(model, machine));
             let mut responses = Map::new();
             for (status, pattern) in REST_STATUSES {
-                responses.insert(
-                    pattern.unwrap_or("default").to_string(),
-                    json!({ "statusCode": status }),
-                );
+                let mut r = json!({ "statusCode": status });
+                if pattern.is_none() && output {
+                    r["responseTemplates"] =
+                        json!({ "application/json": "$input.path('$.output')" });
+                }
+                responses.insert(pattern.unwrap_or("default").to_string(), r);
             }
             json!({
                 "type": "aws",

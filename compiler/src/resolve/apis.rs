@@ -732,7 +732,28 @@ impl Resolver {
                 target,
             } => (keyword, message, target),
         };
-        let r = self.expect_ref(target, &[DeclKind::Queue, DeclKind::Bus])?;
+        let r = self.expect_ref(
+            target,
+            &[DeclKind::Queue, DeclKind::Bus, DeclKind::StateMachine],
+        )?;
+        if r.kind == DeclKind::StateMachine {
+            if let Some(g) = group_id {
+                self.misplaced_group_id(
+                    &g,
+                    format!("`{}` is a state machine, not a FIFO queue", r.name),
+                );
+            }
+            // The body is the whole input: a record `type`, never an
+            // event's envelope, which only EventBridge delivers.
+            let message = match message {
+                Some(m) => Some(self.expect_ref(m, &[DeclKind::Type])?),
+                None => None,
+            };
+            return Some(RouteTarget::StateMachine {
+                machine: r,
+                message,
+            });
+        }
         if r.kind == DeclKind::Bus {
             let Some(message) = message else {
                 self.error(
