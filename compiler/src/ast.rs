@@ -155,6 +155,9 @@ pub enum DeclKind {
     Parameter,
     /// `param`: a template parameter, set when the stack is deployed.
     Param,
+    /// `resource`: a CloudFormation resource written as such (the escape
+    /// hatch for what the language does not cover).
+    Resource,
 }
 
 impl DeclKind {
@@ -177,6 +180,7 @@ impl DeclKind {
             "secret" => DeclKind::Secret,
             "parameter" => DeclKind::Parameter,
             "param" => DeclKind::Param,
+            "resource" => DeclKind::Resource,
             _ => return None,
         })
     }
@@ -200,6 +204,7 @@ impl DeclKind {
             DeclKind::Secret => "secret",
             DeclKind::Parameter => "parameter",
             DeclKind::Param => "param",
+            DeclKind::Resource => "resource",
         }
     }
 
@@ -257,6 +262,11 @@ pub enum Header {
     Param {
         /// The type word.
         ty: Ident,
+    },
+    /// `resource X "AWS::Service::Type"`.
+    Resource {
+        /// The CloudFormation resource type.
+        ty: Str,
     },
     /// `api X http`.
     Api {

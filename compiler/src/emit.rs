@@ -30,6 +30,7 @@ mod events;
 mod functions;
 mod messaging;
 mod plan;
+mod raw;
 mod rest;
 mod roles;
 mod sam;
@@ -201,6 +202,7 @@ pub fn emit(
             K::Table => storage::table(model, &model.tables[*index], &mut t),
             K::Bucket => storage::bucket(model, &plan, &model.buckets[*index], &mut t),
             K::Stream => messaging::data_stream(model, &model.streams[*index], &mut t),
+            K::Resource => raw::resource(model, &model.resources[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }

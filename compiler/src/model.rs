@@ -90,6 +90,9 @@ pub struct Model {
     pub parameters: Vec<Parameter>,
     /// `param` declarations: the template's parameters.
     pub params: Vec<Param>,
+    /// `resource` declarations: CloudFormation resources written as such,
+    /// which slsc emits but does not reason about.
+    pub resources: Vec<RawResource>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -275,6 +278,7 @@ impl Model {
             K::Secret => self.secrets[i].span,
             K::Parameter => self.parameters[i].span,
             K::Param => self.params[i].span,
+            K::Resource => self.resources[i].span,
             K::App => return None,
         })
     }
@@ -314,6 +318,7 @@ impl Model {
             DeclKind::Secret => &self.secrets[i].name,
             DeclKind::Parameter => &self.parameters[i].name,
             DeclKind::Param => &self.params[i].name,
+            DeclKind::Resource => &self.resources[i].name,
             DeclKind::App => return None,
         })
     }
@@ -569,6 +574,11 @@ pub enum Attr {
     Url,
     /// The stream ARN (tables).
     StreamArn,
+    /// What `Ref` returns for a `resource` declaration (`Cdn.ref`).
+    Ref,
+    /// An attribute `Fn::GetAtt` returns for a `resource` declaration
+    /// (`Cdn.DomainName`), as the resource type's schema names it.
+    Get(&'static str),
 }
 
 impl Attr {
@@ -579,6 +589,8 @@ impl Attr {
             Attr::Arn => "arn",
             Attr::Url => "url",
             Attr::StreamArn => "stream_arn",
+            Attr::Ref => "ref",
+            Attr::Get(name) => name,
         }
     }
 }
@@ -1679,4 +1691,59 @@ pub fn path_params(path: &str) -> Vec<&str> {
         .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
         .map(|p| p.trim_end_matches('+'))
         .collect()
+}
+
+/// A `resource` declaration: a CloudFormation resource written as such.
+#[derive(Debug, Clone)]
+pub struct RawResource {
+    /// The declaration's name (its logical ID comes from it).
+    pub name: String,
+    /// Where the name is written.
+    pub span: Span,
+    /// The CloudFormation resource type, e.g. `AWS::CloudFront::Distribution`.
+    pub ty: Spanned<String>,
+    /// `properties = { ... }`, top-level keys in order.
+    pub properties: Vec<(Spanned<String>, RawValue)>,
+    /// `depends_on = [A, B]`: declarations created before it.
+    pub depends_on: Vec<Ref>,
+    /// `on_delete = retain | delete`, when written (`DeletionPolicy` and
+    /// `UpdateReplacePolicy`).
+    pub on_delete: Option<Spanned<OnDelete>>,
+}
+
+/// A value inside a `resource`'s properties.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// A string; `${Param}` and `${AWS::Region}` become `Fn::Sub`.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A number with a fraction.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A list.
+    List(Vec<RawValue>),
+    /// A map, keys in order.
+    Map(Vec<(String, RawValue)>),
+    /// An attribute of a declaration (`Orders.arn`, `Cdn.DomainName`).
+    Attr(Ref, Attr),
+    /// A `param`'s value (`Ref`).
+    Param(String),
+}
+
+impl RawValue {
+    /// The JSON type CloudFormation will see, for schema checks; None for
+    /// references, whose type is known only when deployed.
+    pub fn json_kind(&self) -> Option<&'static str> {
+        Some(match self {
+            RawValue::Str(_) => "string",
+            RawValue::Int(_) => "integer",
+            RawValue::Number(_) => "number",
+            RawValue::Bool(_) => "boolean",
+            RawValue::List(_) => "array",
+            RawValue::Map(_) => "object",
+            RawValue::Attr(..) | RawValue::Param(_) => return None,
+        })
+    }
 }

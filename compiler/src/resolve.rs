@@ -16,6 +16,7 @@ pub(crate) use functions::{code_source, CODE_FORMS};
 mod names;
 mod params;
 mod props;
+mod raw;
 mod routing;
 mod storage;
 mod types;
@@ -75,6 +76,8 @@ pub fn resolve(
         modules: Vec::new(),
         app_broken: false,
         broken_authorizers: Vec::new(),
+        raw_types: HashMap::new(),
+        in_raw: false,
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -126,6 +129,12 @@ struct Resolver {
     /// Authorizers of the API being resolved whose definition has errors:
     /// routes naming them get no "unknown authorizer" on top.
     broken_authorizers: Vec<String>,
+    /// The type of each `resource` declaration, by name: its attributes
+    /// come from the type's schema, and may be read before it is resolved.
+    raw_types: HashMap<String, String>,
+    /// Resolving a `resource`'s properties, where strings may name other
+    /// `resource`s (`"${Cdn.DomainName}"`).
+    in_raw: bool,
 }
 
 /// Which attributes each kind of resource has.
@@ -215,6 +224,9 @@ impl Resolver {
                 .help("names are global to the spec and the files it uses: rename one of them"),
             );
             return;
+        }
+        if let Header::Resource { ty } = &d.header {
+            self.raw_types.insert(d.name.name.clone(), ty.value.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),
@@ -655,6 +667,13 @@ impl Resolver {
                 Some(i) => i,
                 None => return,
             },
+            DeclKind::Resource => match self.raw_resource(d) {
+                Some(r) => {
+                    self.model.resources.push(r);
+                    self.model.resources.len() - 1
+                }
+                None => return,
+            },
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -683,6 +702,7 @@ impl Resolver {
             DeclKind::Secret => drop(m.secrets.pop()),
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::Param => drop(m.params.pop()),
+            DeclKind::Resource => drop(m.resources.pop()),
             DeclKind::App => {}
         }
     }

@@ -590,6 +590,8 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(r, Attr::Arn) => r.name.len() + 26,
                     EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
+                    // A raw resource's attribute: at least its name's length.
+                    EnvValue::Attr(r, Attr::Ref | Attr::Get(_)) => r.name.len(),
                 };
             (key, bytes)
         })

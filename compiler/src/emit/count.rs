@@ -116,6 +116,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(id.clone(), owner);
                 c.add(format!("{id}Policy"), owner);
             }
+            K::Resource => c.add(logical(&model.resources[*index].name), owner),
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
     }

@@ -334,10 +334,18 @@ impl Resolver {
             DeclKind::Api,
             DeclKind::Secret,
             DeclKind::Parameter,
+            DeclKind::Resource,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;
-        let attrs = attributes(r.kind);
+        let raw_attrs;
+        let attrs: &[Attr] = if r.kind == DeclKind::Resource {
+            let ty = self.raw_types.get(&head.name).map_or("", String::as_str);
+            raw_attrs = super::raw::attributes(ty);
+            &raw_attrs
+        } else {
+            attributes(r.kind)
+        };
         let Some(word) = path.parts.get(1) else {
             let list = attrs
                 .iter()
@@ -359,6 +367,23 @@ impl Resolver {
             );
             return None;
         };
+        // Nested attributes are dotted (`Endpoint.Address`).
+        let rest = path.parts[1..]
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
+        if r.kind == DeclKind::Resource {
+            if let Some(a) = attrs.iter().find(|a| a.word() == rest) {
+                return Some((
+                    Ref {
+                        span: path.span,
+                        ..r
+                    },
+                    *a,
+                ));
+            }
+        }
         match attrs.iter().find(|a| a.word() == word.name) {
             Some(a) if path.parts.len() == 2 => Some((
                 Ref {

@@ -81,6 +81,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "secret",
     "parameter",
     "param",
+    "resource",
 ];
 
 /// The words that start a statement in a body.
