@@ -107,6 +107,16 @@ pub(crate) fn attributes(ty: &str) -> Vec<Attr> {
     out
 }
 
+/// The references to declarations of `kind` in a value.
+fn refs_of<'a>(v: &'a RawValue, kind: DeclKind, out: &mut Vec<&'a crate::model::Ref>) {
+    match v {
+        RawValue::Attr(r, _) if r.kind == kind => out.push(r),
+        RawValue::List(items) => items.iter().for_each(|x| refs_of(x, kind, out)),
+        RawValue::Map(entries) => entries.iter().for_each(|(_, x)| refs_of(x, kind, out)),
+        _ => {}
+    }
+}
+
 /// The JSON type a schema kind names, for messages.
 fn kind_word(kind: u8) -> &'static str {
     match kind {
@@ -262,6 +272,32 @@ impl Resolver {
                 )),
             );
             return;
+        }
+        // The policy of a queue, topic or bucket slsc declares is derived
+        // from the spec: a second one would replace it.
+        let policy_of = match ty.value.as_str() {
+            "AWS::SQS::QueuePolicy" => Some(DeclKind::Queue),
+            "AWS::SNS::TopicPolicy" => Some(DeclKind::Topic),
+            "AWS::S3::BucketPolicy" => Some(DeclKind::Bucket),
+            _ => None,
+        };
+        if let Some(kind) = policy_of {
+            let mut named = Vec::new();
+            for (_, v) in properties {
+                refs_of(v, kind, &mut named);
+            }
+            if let Some(r) = named.first() {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0115,
+                        r.span,
+                        format!("the policy of {} `{}` is what slsc writes", kind.article(), r.name),
+                    )
+                    .label(format!("{} declared in this spec", kind.article()))
+                    .help("slsc derives that policy from the spec (who sends, publishes or reads); a second policy would replace it. Write the access with the declarations, or keep `resource` policies for resources outside the spec"),
+                );
+                return;
+            }
         }
         // Custom resources have no schema: what they take is the provider's.
         if ty.value.starts_with("Custom::") {

@@ -67,6 +67,7 @@
   "secret"
   "parameter"
   "param"
+  "resource"
 ] @keyword
 
 "use" @keyword.import
@@ -231,6 +232,8 @@
   (secret_declaration
     name: (identifier) @type)
   (parameter_declaration
+    name: (identifier) @type)
+  (resource_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)
