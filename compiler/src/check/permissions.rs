@@ -123,7 +123,11 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         // An API is called over HTTP, not through the role; a function may
         // know its own name; what a raw `resource` needs is not known (its
         // access is written with `allow`).
-        if r.kind == DeclKind::Api || r.kind == DeclKind::Resource || r.name == f.name || granted.contains(&r.name.as_str()) {
+        if r.kind == DeclKind::Api
+            || r.kind == DeclKind::Resource
+            || r.name == f.name
+            || granted.contains(&r.name.as_str())
+        {
             continue;
         }
         let n = &r.name;

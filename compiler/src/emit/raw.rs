@@ -37,7 +37,11 @@ pub fn resource(model: &Model, r: &RawResource, t: &mut Template) {
     let mut res = Map::new();
     res.insert("Type".into(), json!(r.ty.value));
     if !r.depends_on.is_empty() {
-        let deps: Vec<Json> = r.depends_on.iter().map(|d| json!(logical(&d.name))).collect();
+        let deps: Vec<Json> = r
+            .depends_on
+            .iter()
+            .map(|d| json!(logical(&d.name)))
+            .collect();
         res.insert("DependsOn".into(), Json::Array(deps));
     }
     if let Some(d) = &r.on_delete {

@@ -246,6 +246,37 @@ impl Resolver {
                 }
                 continue;
             }
+            // There too, `${Orders}` is what `Ref` returns for the main
+            // resource of a declaration (a REST API's id, a queue's URL).
+            let declared = self.symbols.get(head).map(|s| s.kind);
+            let with_id = [
+                DeclKind::Function,
+                DeclKind::Api,
+                DeclKind::Rule,
+                DeclKind::Schedule,
+                DeclKind::Queue,
+                DeclKind::Topic,
+                DeclKind::Bus,
+                DeclKind::Table,
+                DeclKind::Bucket,
+                DeclKind::Stream,
+            ];
+            if self.in_raw && declared.is_some_and(|k| with_id.contains(&k)) && head != "default" {
+                self.used.insert(head.to_string());
+                if !attr.is_empty() {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0108,
+                            span,
+                            format!("`${{{name}}}`: only a `resource`'s attributes can be named in a string"),
+                        )
+                        .label("attribute of a declaration")
+                        .help(format!("`${{{head}}}` is its `Ref`; for an attribute, write it as a value (`{name}`) rather than in a string")),
+                    );
+                    ok = false;
+                }
+                continue;
+            }
             if self.lookup(name, span, &[DeclKind::Param]).is_none() {
                 ok = false;
             }

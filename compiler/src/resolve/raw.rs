@@ -301,7 +301,8 @@ impl Resolver {
         }
         // Custom resources have no schema: what they take is the provider's.
         if ty.value.starts_with("Custom::") {
-            if !properties.iter().any(|(k, _)| k.value == "ServiceToken") && d.recovered.is_empty() {
+            if !properties.iter().any(|(k, _)| k.value == "ServiceToken") && d.recovered.is_empty()
+            {
                 self.error(
                     Diagnostic::new(Code::E0107, ty.span, "a custom resource needs `ServiceToken`")
                         .label("no `ServiceToken` in its properties")
@@ -444,7 +445,8 @@ impl Resolver {
                 let mut out: Vec<(String, RawValue)> = Vec::with_capacity(entries.len());
                 let mut ok = true;
                 for (i, (key, value)) in entries.iter().enumerate() {
-                    if let Some((first, _)) = entries[..i].iter().find(|(k, _)| k.name == key.name) {
+                    if let Some((first, _)) = entries[..i].iter().find(|(k, _)| k.name == key.name)
+                    {
                         self.set_twice(&key.name, key.span, first.span);
                         ok = false;
                         continue;
