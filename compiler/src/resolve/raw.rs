@@ -291,7 +291,7 @@ impl Resolver {
                     Diagnostic::new(
                         Code::E0115,
                         r.span,
-                        format!("the policy of {} `{}` is what slsc writes", kind.article(), r.name),
+                        format!("the policy of {} `{}` is what slsc writes", kind.keyword(), r.name),
                     )
                     .label(format!("{} declared in this spec", kind.article()))
                     .help("slsc derives that policy from the spec (who sends, publishes or reads); a second policy would replace it. Write the access with the declarations, or keep `resource` policies for resources outside the spec"),
@@ -301,8 +301,8 @@ impl Resolver {
         }
         // Custom resources have no schema: what they take is the provider's.
         if ty.value.starts_with("Custom::") {
-            if !properties.iter().any(|(k, _)| k.value == "ServiceToken") && d.recovered.is_empty()
-            {
+            let has_token = properties.iter().any(|(k, _)| k.value == "ServiceToken");
+            if !has_token && d.recovered.is_empty() && !failed {
                 self.error(
                     Diagnostic::new(Code::E0107, ty.span, "a custom resource needs `ServiceToken`")
                         .label("no `ServiceToken` in its properties")
@@ -354,7 +354,15 @@ impl Resolver {
                 continue;
             };
             if !fits(prop.kind, value) {
-                let found = value.json_kind().unwrap_or("a reference");
+                let found = match value.json_kind() {
+                    Some("string") => "a string",
+                    Some("integer") => "an integer",
+                    Some("number") => "a number",
+                    Some("boolean") => "a boolean",
+                    Some("array") => "a list",
+                    Some("object") => "a map",
+                    _ => "a reference",
+                };
                 self.error(
                     Diagnostic::new(
                         Code::E0201,
@@ -479,5 +487,48 @@ impl Resolver {
                 return None;
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_describes_properties_required_ones_enums_and_attributes() {
+        let s = schema("AWS::Kinesis::StreamConsumer").unwrap();
+        let names: Vec<&str> = s.props.iter().map(|p| p.name).collect();
+        assert_eq!(names, ["ConsumerName", "StreamARN", "Tags"]);
+        assert!(s.props[0].required && s.props[0].kind == b's');
+        assert_eq!(s.props[2].kind, b'a');
+        assert!(s.attrs.contains(&"ConsumerARN"));
+        let vpce = schema("AWS::EC2::VPCEndpoint").unwrap();
+        let kind = vpce
+            .props
+            .iter()
+            .find(|p| p.name == "VpcEndpointType")
+            .unwrap();
+        assert!(kind.allowed.contains(&"Interface"), "{:?}", kind.allowed);
+        // A prefix of a type is not the type.
+        assert!(schema("AWS::IAM::Use").is_none());
+        assert!(types().count() > 1000);
+    }
+
+    #[test]
+    fn what_declarations_write_is_never_written_raw() {
+        assert_eq!(modeled("AWS::SQS::Queue"), Some("queue"));
+        assert_eq!(modeled("AWS::Serverless::StateMachine"), Some("function"));
+        assert_eq!(modeled("AWS::SQS::QueuePolicy"), None);
+        assert_eq!(modeled("AWS::CloudFront::Distribution"), None);
+    }
+
+    #[test]
+    fn scalars_convert_as_cloudformation_converts_them() {
+        assert!(fits(b's', &RawValue::Int(3)));
+        assert!(fits(b'i', &RawValue::Str("3".into())));
+        assert!(!fits(b'i', &RawValue::Str("x".into())));
+        assert!(!fits(b'b', &RawValue::List(Vec::new())));
+        assert!(!fits(b'a', &RawValue::Str("x".into())));
+        assert!(fits(b'o', &RawValue::Param("P".into())));
     }
 }
