@@ -660,6 +660,9 @@ pub enum Trigger {
         drops_failures: Option<Spanned<String>>,
         /// `where ...` on a Kinesis record's data: Lambda's event filtering.
         filter: Option<Filter>,
+        /// `consumer = "Name"` (Kinesis): read through an enhanced fan-out
+        /// consumer of that name, with throughput of its own.
+        consumer: Option<Spanned<String>>,
         /// Where the trigger is.
         span: Span,
     },

@@ -46,3 +46,14 @@ function Notify {
   env { CONSUMER_ARN = Reader.ConsumerARN }
   on Alerts { partial_failures = true }
 }
+
+// A first-class enhanced fan-out consumer, for comparison: no `resource`.
+function Count {
+  handler = "count.handler"
+  on Clicks {
+    consumer = "clicks-counter"
+    start    = trim_horizon
+    partial_failures = true
+    on_failure = drop { reason = "click counts are approximate" }
+  }
+}

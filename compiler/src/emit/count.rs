@@ -171,6 +171,16 @@ fn push_edges(f: &Function, owner: Span, c: &mut Counts) {
     let fid = logical(&f.name);
     let mut buckets_done: Vec<&str> = Vec::new();
     for tr in &f.triggers {
+        if let Trigger::Stream {
+            source,
+            consumer: Some(_),
+            ..
+        } = tr
+        {
+            c.add(ids::consumer(&f.name, &source.name), owner);
+        }
+    }
+    for tr in &f.triggers {
         match tr {
             Trigger::Topic { topic, .. } => {
                 let tid = logical(&topic.name);

@@ -602,6 +602,13 @@ impl Resolver {
                         .map(|s| Spanned::new(s.value as i64, s.span)),
                 });
                 let parallelization = p.take("parallelization").and_then(|v| self.expect_int(v));
+                // Only Kinesis streams have enhanced fan-out consumers: on a
+                // table's stream, `consumer` is an unknown property.
+                let consumer = if r.kind == DeclKind::Stream {
+                    p.take("consumer").and_then(|v| self.expect_string(v))
+                } else {
+                    None
+                };
                 let failure = p
                     .take("on_failure")
                     .map(|v| {
@@ -625,6 +632,7 @@ impl Resolver {
                     on_failure: failure.to,
                     drops_failures: failure.dropped,
                     filter,
+                    consumer,
                     span,
                 }
             }
