@@ -206,6 +206,26 @@ pub fn emit(
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
+        // `overrides { ... }`: each key replaces what was written for it.
+        if let Some(set) = model
+            .name_of(*kind, *index)
+            .and_then(|n| model.overrides.get(n))
+        {
+            let id = crate::naming::ids::logical(model.name_of(*kind, *index).unwrap_or(""));
+            if let Some(Json::Object(props)) = t
+                .resources
+                .get_mut(&id)
+                .and_then(|r| r.as_object_mut())
+                .map(|r| r.entry("Properties").or_insert_with(|| json!({})))
+            {
+                for (key, v) in set {
+                    props.insert(key.value.clone(), raw::value(model, v));
+                }
+            }
+            for (key, _) in set {
+                t.prop(&id, &key.value, key.span);
+            }
+        }
     }
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.

@@ -105,6 +105,10 @@ pub struct Model {
     pub descriptions: HashMap<String, Spanned<String>>,
     /// The app's `outputs { ... }`, in order.
     pub outputs: Vec<Output>,
+    /// `overrides { Key = value }`: properties of a declaration's resource
+    /// written as CloudFormation names them, by declaration name; each
+    /// replaces what slsc would write for that key (the escape hatch).
+    pub overrides: HashMap<String, Vec<(Spanned<String>, RawValue)>>,
 }
 
 /// The type of a template parameter.

@@ -739,6 +739,14 @@ impl Resolver {
                 }
             }
         }
+        if let Some(ty) = raw::overridable(d.kind) {
+            if let Some(body) = p.take_block("overrides") {
+                let set = self.overrides(d, ty, body);
+                if first && !set.is_empty() {
+                    self.model.overrides.insert(d.name.name.clone(), set);
+                }
+            }
+        }
     }
 
     /// The app's `outputs { Name = Decl.attr, ... }`: each value an

@@ -796,8 +796,8 @@ fn raw_resources_build_in_both_targets_and_are_reported_unchecked() {
     assert!(
         text(&out.stdout).contains(
             "note: unchecked resources (written with `resource`: emitted as written; slsc does not know what they grant or do)\n  \
-             tests/cli/hatch.sls:21:10  Reader (AWS::Kinesis::StreamConsumer)\n  \
-             tests/cli/hatch.sls:28:10  LagAlarm (AWS::CloudWatch::Alarm)\n"
+             tests/cli/hatch.sls:25:10  Reader (AWS::Kinesis::StreamConsumer)\n  \
+             tests/cli/hatch.sls:32:10  LagAlarm (AWS::CloudWatch::Alarm)\n"
         ),
         "{}",
         text(&out.stdout)

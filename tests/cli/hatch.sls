@@ -14,6 +14,10 @@ stream Clicks { shards = 1 }
 
 queue Alerts {
   external = true
+  // A setting the language does not have, as CloudFormation names it.
+  overrides {
+    ReceiveMessageWaitTimeSeconds = 20
+  }
   dead_letter = AlertsDlq after 5 receives
 }
 queue AlertsDlq { retention = 14d }

@@ -77,6 +77,7 @@ codes! {
     E0114 Error "unknown CloudFormation resource type";
     E0115 Error "resource type a declaration writes";
     E0201 Error "wrong type of value";
+    E0220 Error "override of a property slsc derives";
     E0202 Error "unknown option";
     E0203 Error "value outside AWS limits";
     E0204 Error "unknown runtime";

@@ -107,6 +107,66 @@ pub(crate) fn attributes(ty: &str) -> Vec<Attr> {
     out
 }
 
+/// The CloudFormation type of the resource a declaration of `kind` writes
+/// under its own logical ID, the same in both targets: the kinds that take
+/// `overrides`.
+pub(crate) fn overridable(kind: DeclKind) -> Option<&'static str> {
+    Some(match kind {
+        DeclKind::Queue => "AWS::SQS::Queue",
+        DeclKind::Topic => "AWS::SNS::Topic",
+        DeclKind::Table => "AWS::DynamoDB::Table",
+        DeclKind::Bucket => "AWS::S3::Bucket",
+        DeclKind::Stream => "AWS::Kinesis::Stream",
+        DeclKind::Bus => "AWS::Events::EventBus",
+        _ => return None,
+    })
+}
+
+/// The properties of `ty` that slsc derives from the spec, with what to
+/// write instead: names, encryption, failure handling, keys, tags. An
+/// override of one is E0220.
+fn derived(ty: &str, key: &str) -> Option<&'static str> {
+    Some(match (ty, key) {
+        (_, "Tags") => "the app's `tags`",
+        ("AWS::SQS::Queue", "QueueName")
+        | ("AWS::SNS::Topic", "TopicName")
+        | ("AWS::DynamoDB::Table", "TableName")
+        | ("AWS::S3::Bucket", "BucketName")
+        | ("AWS::Kinesis::Stream" | "AWS::Events::EventBus", "Name") => "`name = \"...\"`",
+        (
+            "AWS::SQS::Queue",
+            "KmsMasterKeyId" | "SqsManagedSseEnabled" | "KmsDataKeyReusePeriodSeconds",
+        )
+        | ("AWS::SNS::Topic", "KmsMasterKeyId")
+        | ("AWS::DynamoDB::Table", "SSESpecification")
+        | ("AWS::S3::Bucket", "BucketEncryption")
+        | ("AWS::Kinesis::Stream", "StreamEncryption")
+        | ("AWS::Events::EventBus", "KmsKeyIdentifier") => "the app's `encryption`",
+        ("AWS::SQS::Queue", "RedrivePolicy") => "`dead_letter = Dlq after N receives`",
+        ("AWS::SQS::Queue", "FifoQueue") | ("AWS::SNS::Topic", "FifoTopic") => "`fifo = true`",
+        ("AWS::SQS::Queue", "VisibilityTimeout") => "`visibility_timeout`",
+        ("AWS::SQS::Queue", "MessageRetentionPeriod")
+        | ("AWS::Kinesis::Stream", "RetentionPeriodHours") => "`retention`",
+        ("AWS::SNS::Topic", "Subscription") => "`subscribe` and `on`",
+        ("AWS::DynamoDB::Table", "KeySchema" | "AttributeDefinitions") => "`key`",
+        ("AWS::DynamoDB::Table", "GlobalSecondaryIndexes" | "LocalSecondaryIndexes") => {
+            "the table's indexes"
+        }
+        ("AWS::DynamoDB::Table", "BillingMode" | "ProvisionedThroughput") => "`billing`",
+        ("AWS::DynamoDB::Table", "StreamSpecification") => "`stream`",
+        ("AWS::S3::Bucket", "VersioningConfiguration") => "`versioning`",
+        ("AWS::S3::Bucket", "NotificationConfiguration") => {
+            "`on Bucket` triggers and `eventbridge = true`"
+        }
+        ("AWS::S3::Bucket", "PublicAccessBlockConfiguration") => {
+            "nothing: public access stays blocked"
+        }
+        ("AWS::Kinesis::Stream", "ShardCount" | "StreamModeDetails") => "`shards`",
+        ("AWS::Events::EventBus", "Description") => "`description`",
+        _ => return None,
+    })
+}
+
 /// The references to declarations of `kind` in a value.
 fn refs_of<'a>(v: &'a RawValue, kind: DeclKind, out: &mut Vec<&'a crate::model::Ref>) {
     match v {
@@ -431,8 +491,82 @@ impl Resolver {
         }
     }
 
+    /// `overrides { Key = value }` of a declaration whose resource has type
+    /// `ty`: checked against the type's schema, and refused for what slsc
+    /// derives from the spec (E0220).
+    pub(super) fn overrides(
+        &mut self,
+        d: &ast::Decl,
+        ty: &str,
+        body: &[ast::Member],
+    ) -> Vec<(Spanned<String>, RawValue)> {
+        let schema = schema(ty);
+        let mut out: Vec<(Spanned<String>, RawValue)> = Vec::new();
+        self.in_raw = true;
+        for m in body {
+            let MemberKind::Property { key, value } = &m.kind else {
+                self.not_allowed(m, "`overrides`");
+                continue;
+            };
+            if let Some((first, _)) = out.iter().find(|(k, _)| k.value == key.name) {
+                let first = first.span;
+                self.set_twice(&key.name, key.span, first);
+                continue;
+            }
+            if let Some(instead) = derived(ty, &key.name) {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0220,
+                        key.span,
+                        format!("`{}` of {} `{}` is derived by slsc", key.name, d.kind.keyword(), d.name.name),
+                    )
+                    .label("not overridable")
+                    .help(format!("write {instead} instead: slsc derives `{}` from the spec, and the checks rely on it", key.name)),
+                );
+                continue;
+            }
+            let Some(v) = self.raw_value(value) else {
+                continue;
+            };
+            if let Some(schema) = &schema {
+                match schema.props.iter().find(|p| p.name == key.name) {
+                    None => {
+                        let mut diag = Diagnostic::new(
+                            Code::E0105,
+                            key.span,
+                            format!("`{}` is not a property of `{ty}`", key.name),
+                        )
+                        .label("unknown property");
+                        diag = match did_you_mean(&key.name, schema.props.iter().map(|p| p.name)) {
+                            Some(s) => diag.help(format!("did you mean `{s}`?")),
+                            None => diag.help(format!("`overrides` sets properties of `{ty}`, as CloudFormation names them")),
+                        };
+                        self.error(diag);
+                        continue;
+                    }
+                    Some(prop) if !fits(prop.kind, &v) => {
+                        self.error(
+                            Diagnostic::new(
+                                Code::E0201,
+                                key.span,
+                                format!("`{}` of `{ty}` is {}", key.name, kind_word(prop.kind)),
+                            )
+                            .label(format!("expected {}", kind_word(prop.kind)))
+                            .help("write the value as the resource type's schema describes it"),
+                        );
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            out.push((Spanned::new(key.name.clone(), key.span), v));
+        }
+        self.in_raw = false;
+        out
+    }
+
     /// A value inside `properties`, with its references resolved.
-    fn raw_value(&mut self, v: &ast::Value) -> Option<RawValue> {
+    pub(super) fn raw_value(&mut self, v: &ast::Value) -> Option<RawValue> {
         Some(match &v.kind {
             ValueKind::Str(_) => RawValue::Str(self.expect_text(v)?.value),
             ValueKind::Int(i) => RawValue::Int(*i),
