@@ -159,6 +159,9 @@ pub enum DeclKind {
     Param,
     /// `userpool`: a Cognito user pool, with its clients, groups and triggers.
     UserPool,
+    /// `resource`: a CloudFormation resource written as such (the escape
+    /// hatch for what the language does not cover).
+    Resource,
 }
 
 impl DeclKind {
@@ -183,6 +186,7 @@ impl DeclKind {
             "parameter" => DeclKind::Parameter,
             "param" => DeclKind::Param,
             "userpool" => DeclKind::UserPool,
+            "resource" => DeclKind::Resource,
             _ => return None,
         })
     }
@@ -208,6 +212,7 @@ impl DeclKind {
             DeclKind::Parameter => "parameter",
             DeclKind::Param => "param",
             DeclKind::UserPool => "userpool",
+            DeclKind::Resource => "resource",
         }
     }
 
@@ -269,6 +274,11 @@ pub enum Header {
     Param {
         /// The type word.
         ty: Ident,
+    },
+    /// `resource X "AWS::Service::Type"`.
+    Resource {
+        /// The CloudFormation resource type.
+        ty: Str,
     },
     /// `api X http`.
     Api {

@@ -300,7 +300,8 @@ pub fn run() -> ExitCode {
                 let has_role = c.model.function(name).is_some()
                     || c.model.schedules.iter().any(|s| &s.name == name)
                     || c.model.rules.iter().any(|r| &r.name == name)
-                    || c.model.apis.iter().any(|a| &a.name == name && a.has_role());
+                    || c.model.apis.iter().any(|a| &a.name == name && a.has_role())
+                    || c.model.resources.iter().any(|r| &r.name == name);
                 if !has_role {
                     let names = c.model.functions.iter().map(|f| f.name.as_str());
                     let names = names.chain(c.model.schedules.iter().map(|s| s.name.as_str()));
@@ -520,7 +521,12 @@ fn run_check(
             retry_windows: w,
         })
         .collect();
-    let report = slsc::report::report(&checked);
+    let mut report = slsc::report::report(&checked);
+    for (_, c) in &compiled {
+        report
+            .unchecked
+            .extend(slsc::report::unchecked(&c.model, &c.sources));
+    }
     match format {
         CheckFormat::Human => {
             let mut out = std::io::stdout();
@@ -542,6 +548,7 @@ fn run_check(
                 let _ = writeln!(out, "{}", diagnostics::summary(&all));
             }
             let _ = write!(out, "{}", slsc::report::retry_note(&report));
+            let _ = write!(out, "{}", slsc::report::unchecked_note(&report));
         }
         CheckFormat::Json => {
             print_json(&serde_json::to_value(&report).unwrap_or_default());

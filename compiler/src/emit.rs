@@ -33,6 +33,7 @@ mod identity;
 mod machines;
 mod messaging;
 mod plan;
+mod raw;
 mod rest;
 mod roles;
 mod sam;
@@ -211,8 +212,29 @@ pub fn emit(
                 machines::state_machine(model, &model.state_machines[*index], target, &mut t)
             }
             K::UserPool => identity::pool(model, &model.user_pools[*index], &mut t),
+            K::Resource => raw::resource(model, &model.resources[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
+        }
+        // `overrides { ... }`: each key replaces what was written for it.
+        if let Some(set) = model
+            .name_of(*kind, *index)
+            .and_then(|n| model.overrides.get(n))
+        {
+            let id = crate::naming::ids::logical(model.name_of(*kind, *index).unwrap_or(""));
+            if let Some(Json::Object(props)) = t
+                .resources
+                .get_mut(&id)
+                .and_then(|r| r.as_object_mut())
+                .map(|r| r.entry("Properties").or_insert_with(|| json!({})))
+            {
+                for (key, v) in set {
+                    props.insert(key.value.clone(), raw::value(model, v));
+                }
+            }
+            for (key, _) in set {
+                t.prop(&id, &key.value, key.span);
+            }
         }
     }
     shared::outputs(model, &mut t);

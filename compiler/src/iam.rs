@@ -133,6 +133,37 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
                     format!("on {}", queue.name),
                 ));
             }
+            Trigger::Stream {
+                source,
+                consumer: Some(consumer),
+                ..
+            } if source.kind == DeclKind::Stream => {
+                // Through an enhanced fan-out consumer: the stream is
+                // described, and the shards read through the consumer.
+                let id = crate::naming::ids::consumer(&f.name, &source.name);
+                out.extend(caused(
+                    vec![
+                        stmt(
+                            sid(&["Consume", &source.name]),
+                            &[
+                                "kinesis:DescribeStream",
+                                "kinesis:DescribeStreamSummary",
+                                "kinesis:GetRecords",
+                                "kinesis:GetShardIterator",
+                                "kinesis:ListShards",
+                            ],
+                            vec![refs::arn(model, DeclKind::Stream, &source.name)],
+                        ),
+                        stmt(
+                            sid(&["Subscribe", &source.name]),
+                            &["kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard"],
+                            vec![refs::get_att(&id, "ConsumerARN")],
+                        ),
+                    ],
+                    consumer.span,
+                    format!("on {} through consumer {}", source.name, consumer.value),
+                ));
+            }
             Trigger::Stream { source, .. } if source.kind == DeclKind::Stream => {
                 // What Lambda's poller needs to read the shards (§9a).
                 out.extend(caused(

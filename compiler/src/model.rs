@@ -96,6 +96,9 @@ pub struct Model {
     pub param_uses: Vec<ParamUse>,
     /// `userpool` declarations (Cognito user pools).
     pub user_pools: Vec<UserPool>,
+    /// `resource` declarations: CloudFormation resources written as such,
+    /// which slsc emits but does not reason about.
+    pub resources: Vec<RawResource>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -108,6 +111,10 @@ pub struct Model {
     pub descriptions: HashMap<String, Spanned<String>>,
     /// The app's `outputs { ... }`, in order.
     pub outputs: Vec<Output>,
+    /// `overrides { Key = value }`: properties of a declaration's resource
+    /// written as CloudFormation names them, by declaration name; each
+    /// replaces what slsc would write for that key (the escape hatch).
+    pub overrides: HashMap<String, Vec<(Spanned<String>, RawValue)>>,
 }
 
 /// The type of a template parameter.
@@ -376,6 +383,7 @@ impl Model {
             K::Parameter => self.parameters[i].span,
             K::Param => self.params[i].span,
             K::UserPool => self.user_pools[i].span,
+            K::Resource => self.resources[i].span,
             K::App => return None,
         })
     }
@@ -417,6 +425,7 @@ impl Model {
             DeclKind::Parameter => &self.parameters[i].name,
             DeclKind::Param => &self.params[i].name,
             DeclKind::UserPool => &self.user_pools[i].name,
+            DeclKind::Resource => &self.resources[i].name,
             DeclKind::App => return None,
         })
     }
@@ -689,6 +698,11 @@ pub enum Attr {
     /// The generated ID of a user pool's client (`Users.Web.id`): the
     /// client at this index of the pool's `clients`.
     ClientId(u16),
+    /// What `Ref` returns for a `resource` declaration (`Cdn.ref`).
+    Ref,
+    /// An attribute `Fn::GetAtt` returns for a `resource` declaration
+    /// (`Cdn.DomainName`), as the resource type's schema names it.
+    Get(&'static str),
 }
 
 impl Attr {
@@ -700,6 +714,8 @@ impl Attr {
             Attr::Url => "url",
             Attr::StreamArn => "stream_arn",
             Attr::Id | Attr::ClientId(_) => "id",
+            Attr::Ref => "ref",
+            Attr::Get(name) => name,
         }
     }
 }
@@ -826,6 +842,9 @@ pub enum Trigger {
         drops_failures: Option<Spanned<String>>,
         /// `where ...` on a Kinesis record's data: Lambda's event filtering.
         filter: Option<Filter>,
+        /// `consumer = "Name"` (Kinesis): read through an enhanced fan-out
+        /// consumer of that name, with throughput of its own.
+        consumer: Option<Spanned<String>>,
         /// Where the trigger is.
         span: Span,
     },
@@ -2180,4 +2199,59 @@ pub struct Task {
     /// `IndexName` of a DynamoDB query or scan: the index's ARN is what
     /// DynamoDB authorizes.
     pub index: Option<String>,
+}
+
+/// A `resource` declaration: a CloudFormation resource written as such.
+#[derive(Debug, Clone)]
+pub struct RawResource {
+    /// The declaration's name (its logical ID comes from it).
+    pub name: String,
+    /// Where the name is written.
+    pub span: Span,
+    /// The CloudFormation resource type, e.g. `AWS::CloudFront::Distribution`.
+    pub ty: Spanned<String>,
+    /// `properties = { ... }`, top-level keys in order.
+    pub properties: Vec<(Spanned<String>, RawValue)>,
+    /// `depends_on = [A, B]`: declarations created before it.
+    pub depends_on: Vec<Ref>,
+    /// `on_delete = retain | delete`, when written (`DeletionPolicy` and
+    /// `UpdateReplacePolicy`).
+    pub on_delete: Option<Spanned<OnDelete>>,
+}
+
+/// A value inside a `resource`'s properties.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// A string; `${Param}` and `${AWS::Region}` become `Fn::Sub`.
+    Str(String),
+    /// An integer.
+    Int(i64),
+    /// A number with a fraction.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A list.
+    List(Vec<RawValue>),
+    /// A map, keys in order.
+    Map(Vec<(String, RawValue)>),
+    /// An attribute of a declaration (`Orders.arn`, `Cdn.DomainName`).
+    Attr(Ref, Attr),
+    /// A `param`'s value (`Ref`).
+    Param(String),
+}
+
+impl RawValue {
+    /// The JSON type CloudFormation will see, for schema checks; None for
+    /// references, whose type is known only when deployed.
+    pub fn json_kind(&self) -> Option<&'static str> {
+        Some(match self {
+            RawValue::Str(_) => "string",
+            RawValue::Int(_) => "integer",
+            RawValue::Number(_) => "number",
+            RawValue::Bool(_) => "boolean",
+            RawValue::List(_) => "array",
+            RawValue::Map(_) => "object",
+            RawValue::Attr(..) | RawValue::Param(_) => return None,
+        })
+    }
 }

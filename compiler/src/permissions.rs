@@ -28,7 +28,18 @@ pub struct FunctionPermissions {
     /// The state machine, for a state machine's role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state_machine: Option<String>,
-    /// The logical ID of its role.
+    /// A `resource` declaration, listed as unchecked: slsc writes it as the
+    /// spec does and does not know what it grants or does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    /// The CloudFormation type of that `resource`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<String>,
+    /// True for a `resource`: what it grants is not checked (no role or
+    /// statements are listed for it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unchecked: bool,
+    /// The logical ID of its role (of the resource, for a `resource`).
     pub role: String,
     /// AWS managed policies attached (X-Ray when tracing is active).
     pub managed_policies: Vec<String>,
@@ -83,6 +94,9 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             api: None,
             state_machine: None,
             schedule: Some(s.name.clone()),
+            resource: None,
+            resource_type: None,
+            unchecked: false,
             role: crate::naming::ids::role(&s.name),
             managed_policies: Vec::new(),
             statements: located(iam::schedule_statements(&c.model, s)),
@@ -101,6 +115,9 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 rule: Some(r.name.clone()),
                 api: None,
                 state_machine: None,
+                resource: None,
+                resource_type: None,
+                unchecked: false,
                 role: crate::naming::ids::role(&r.name),
                 managed_policies: Vec::new(),
                 statements: located(statements),
@@ -120,6 +137,9 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 rule: None,
                 api: Some(a.name.clone()),
                 state_machine: None,
+                resource: None,
+                resource_type: None,
+                unchecked: false,
                 role: crate::naming::ids::role(&a.name),
                 managed_policies: Vec::new(),
                 statements: located(statements),
@@ -136,6 +156,9 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
             rule: None,
             api: None,
             state_machine: Some(m.name.clone()),
+            resource: None,
+            resource_type: None,
+            unchecked: false,
             role: crate::naming::ids::role(&m.name),
             managed_policies: if m.tracing {
                 vec!["arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
@@ -143,6 +166,25 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 Vec::new()
             },
             statements: located(iam::state_machine_statements(&c.model, m)),
+        });
+    // `resource` declarations: listed, unchecked.
+    let unchecked = c
+        .model
+        .resources
+        .iter()
+        .filter(|r| function.is_none_or(|name| r.name == name))
+        .map(|r| FunctionPermissions {
+            function: String::new(),
+            schedule: None,
+            rule: None,
+            api: None,
+            state_machine: None,
+            resource: Some(r.name.clone()),
+            resource_type: Some(r.ty.value.clone()),
+            unchecked: true,
+            role: crate::naming::ids::logical(&r.name),
+            managed_policies: Vec::new(),
+            statements: Vec::new(),
         });
     c.model
         .functions
@@ -156,6 +198,9 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
                 api: None,
                 state_machine: None,
                 function: f.name.clone(),
+                resource: None,
+                resource_type: None,
+                unchecked: false,
                 role: crate::naming::ids::role(&f.name),
                 managed_policies: if f.tracing {
                     vec!["arn:${AWS::Partition}:iam::aws:policy/AWSXrayWriteOnlyAccess".into()]
@@ -169,6 +214,7 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
         .chain(rules)
         .chain(apis)
         .chain(machines)
+        .chain(unchecked)
         .collect()
 }
 
@@ -176,6 +222,12 @@ pub fn report(c: &Compilation, function: Option<&str>) -> Vec<FunctionPermission
 pub fn text(report: &[FunctionPermissions]) -> String {
     let mut out = String::new();
     for f in report {
+        if let (Some(r), Some(ty)) = (&f.resource, &f.resource_type) {
+            out.push_str(&format!(
+                "resource {r} ({ty}): unchecked, written as the spec writes it; slsc does not know what it grants or does\n\n"
+            ));
+            continue;
+        }
         match (&f.schedule, &f.rule, &f.api, &f.state_machine) {
             (Some(s), ..) => out.push_str(&format!("schedule {s} (role {})\n", f.role)),
             (_, Some(r), ..) => out.push_str(&format!("rule {r} (role {})\n", f.role)),

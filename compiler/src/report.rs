@@ -28,6 +28,10 @@ pub struct Report {
     /// can spend in its retries before it reaches where its failures go
     /// (empty for a spec with errors).
     pub retry_windows: Vec<ReportRetryWindow>,
+    /// The resources written with `resource`, which slsc emits but does not
+    /// check: it does not know what they grant or do.
+    #[serde(default)]
+    pub unchecked: Vec<ReportUnchecked>,
     /// Counts.
     pub summary: Summary,
 }
@@ -53,6 +57,49 @@ pub struct ReportRetryWindow {
     pub reason: Option<String>,
     /// Where the hop is written.
     pub location: Location,
+}
+
+/// A `resource` declaration: emitted as written, not checked.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReportUnchecked {
+    /// The declaration's name (also its logical ID's source).
+    pub name: String,
+    /// Its CloudFormation type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Where it is declared.
+    pub location: Location,
+}
+
+/// The unchecked resources of one spec, for [`Report::unchecked`].
+pub fn unchecked(model: &crate::model::Model, sources: &SourceMap) -> Vec<ReportUnchecked> {
+    model
+        .resources
+        .iter()
+        .map(|r| ReportUnchecked {
+            name: r.name.clone(),
+            ty: r.ty.value.clone(),
+            location: location(sources, r.span),
+        })
+        .collect()
+}
+
+/// The human form of the unchecked resources (empty without any).
+pub fn unchecked_note(report: &Report) -> String {
+    if report.unchecked.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "note: unchecked resources (written with `resource`: emitted as written; slsc does not know what they grant or do)
+",
+    );
+    for u in &report.unchecked {
+        out.push_str(&format!(
+            "  {}:{}:{}  {} ({})\n",
+            u.location.file, u.location.start.line, u.location.start.column, u.name, u.ty
+        ));
+    }
+    out
 }
 
 /// Name and version of the tool.
@@ -238,6 +285,7 @@ pub fn report(checked: &[Checked]) -> Report {
         },
         diagnostics,
         retry_windows,
+        unchecked: Vec::new(),
     }
 }
 

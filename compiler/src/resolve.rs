@@ -19,6 +19,7 @@ pub use machines::DefinitionText;
 mod names;
 mod params;
 mod props;
+mod raw;
 mod routing;
 mod storage;
 mod types;
@@ -86,6 +87,8 @@ pub fn resolve(
         app_broken: false,
         broken_authorizers: Vec::new(),
         pool_clients: HashMap::new(),
+        raw_types: HashMap::new(),
+        in_raw: false,
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -145,6 +148,12 @@ struct Resolver {
     /// Authorizers of the API being resolved whose definition has errors:
     /// routes naming them get no "unknown authorizer" on top.
     broken_authorizers: Vec<String>,
+    /// The type of each `resource` declaration, by name: its attributes
+    /// come from the type's schema, and may be read before it is resolved.
+    raw_types: HashMap<String, String>,
+    /// Resolving a `resource`'s properties, where strings may name other
+    /// `resource`s (`"${Cdn.DomainName}"`).
+    in_raw: bool,
 }
 
 /// Which attributes each kind of resource has.
@@ -252,6 +261,9 @@ impl Resolver {
                 })
                 .collect();
             self.pool_clients.insert(d.name.name.clone(), clients);
+        }
+        if let Header::Resource { ty } = &d.header {
+            self.raw_types.insert(d.name.name.clone(), ty.value.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),
@@ -702,6 +714,13 @@ impl Resolver {
                 Some(i) => i,
                 None => return,
             },
+            DeclKind::Resource => match self.raw_resource(d) {
+                Some(r) => {
+                    self.model.resources.push(r);
+                    self.model.resources.len() - 1
+                }
+                None => return,
+            },
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -732,6 +751,7 @@ impl Resolver {
             DeclKind::Parameter => drop(m.parameters.pop()),
             DeclKind::Param => drop(m.params.pop()),
             DeclKind::UserPool => drop(m.user_pools.pop()),
+            DeclKind::Resource => drop(m.resources.pop()),
             DeclKind::App => {}
         }
     }
@@ -775,6 +795,14 @@ impl Resolver {
             if let Some(v) = p.take("description").and_then(|v| self.expect_text(v)) {
                 if first {
                     self.model.descriptions.insert(d.name.name.clone(), v);
+                }
+            }
+        }
+        if let Some(ty) = raw::overridable(d.kind) {
+            if let Some(body) = p.take_block("overrides") {
+                let set = self.overrides(d, ty, body);
+                if first && !set.is_empty() {
+                    self.model.overrides.insert(d.name.name.clone(), set);
                 }
             }
         }

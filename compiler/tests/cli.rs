@@ -811,3 +811,83 @@ fn cognito_user_pool_end_to_end() {
         insta::assert_snapshot!(name, text(&yaml.stdout));
     }
 }
+
+/// The escape hatch end to end: `resource` declarations are built into both
+/// targets as written (snapshotted), counted as build emits them, and listed
+/// as unchecked by `check` (human and JSON) and `permissions`.
+#[test]
+fn raw_resources_build_in_both_targets_and_are_reported_unchecked() {
+    let spec = "tests/cli/hatch.sls";
+    for (target, name) in [("sam", "hatch-sam"), ("cloudformation", "hatch-cfn")] {
+        let out = slsc(&["build", spec, "--target", target]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        insta::assert_snapshot!(name, text(&out.stdout));
+    }
+    let c = slsc::compile_file(&common::root().join(spec), common::options()).unwrap();
+    assert!(!c.has_errors(), "{:?}", c.diagnostics);
+    for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
+        let built = slsc::build(&c, target).unwrap();
+        common::assert_counts_match(&c, &built, target, spec);
+    }
+
+    let out = slsc(&["check", spec]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains(
+            "note: unchecked resources (written with `resource`: emitted as written; slsc does not know what they grant or do)\n  \
+             tests/cli/hatch.sls:25:10  Reader (AWS::Kinesis::StreamConsumer)\n  \
+             tests/cli/hatch.sls:32:10  LagAlarm (AWS::CloudWatch::Alarm)\n"
+        ),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = slsc(&["check", spec, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unchecked: Vec<(&str, &str)> = report["unchecked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["name"].as_str().unwrap(), u["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        unchecked,
+        [
+            ("Reader", "AWS::Kinesis::StreamConsumer"),
+            ("LagAlarm", "AWS::CloudWatch::Alarm")
+        ]
+    );
+
+    let out = slsc(&["permissions", spec, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let perms: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let raw: Vec<&serde_json::Value> = perms
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["unchecked"] == true)
+        .collect();
+    assert_eq!(raw.len(), 2, "{perms:#}");
+    assert_eq!(raw[0]["resource"], "Reader");
+    assert_eq!(raw[0]["type"], "AWS::Kinesis::StreamConsumer");
+    let out = slsc(&["permissions", spec, "LagAlarm"]);
+    assert_eq!(
+        text(&out.stdout),
+        "resource LagAlarm (AWS::CloudWatch::Alarm): unchecked, written as the spec writes it; slsc does not know what it grants or does\n\n"
+    );
+}
+
+/// A spec that writes a common case raw is refused, pointing at the
+/// declaration to use; an unknown type gets the closest one.
+#[test]
+fn common_cases_are_never_written_raw() {
+    let out = slsc(&["check", "tests/diagnostics/E0115/bad.sls"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("declare it as `queue Jobs { ... }`"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = slsc(&["build", "tests/diagnostics/E0114/bad.sls"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

@@ -92,6 +92,7 @@ module.exports = grammar({
       $.parameter_declaration,
       $.param_declaration,
       $.userpool_declaration,
+      $.resource_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -147,7 +148,7 @@ module.exports = grammar({
       optional(seq($.entry, repeat(seq(optional(','), $.entry)), optional(','))),
       '}',
     ),
-    entry: $ => seq(field('name', $.identifier), choice(':', '='), field('value', $._value)),
+    entry: $ => seq(field('name', choice($.identifier, $.string)), choice(':', '='), field('value', $._value)),
 
     // `jwt { issuer = "..." }`, `provisioned { read = 5 }`.
     // prec: in `allow A on b { ... }` the braces belong to `b`, as pest tries
@@ -383,6 +384,9 @@ module.exports = grammar({
     parameter_declaration: $ => declaration($, 'parameter', field('body', $.body)),
     // `param Stage string { default = "dev" }`: a template parameter.
     param_declaration: $ => declaration($, 'param', field('type', $.identifier), optional(field('body', $.body))),
+    // `resource Cdn "AWS::CloudFront::Distribution" { properties = { ... } }`:
+    // a CloudFormation resource written as such.
+    resource_declaration: $ => declaration($, 'resource', field('type', $.string), field('body', $.body)),
   },
 });
 

@@ -1,10 +1,9 @@
 // serverless-patterns apigw-iam: a REST API whose only route, GET /, needs
 // requests signed with AWS Signature Version 4 (AWS_IAM) and calls a
-// Node.js function. Partial: the original also creates two IAM users, one
-// allowed to invoke the API and one that is not, to demonstrate the
-// authorizer; slsc declares no IAM users (callers' identities are managed
-// outside the application). The stage is `prod` (slsc's only stage) rather
-// than `Prod`; the API gets X-Ray tracing.
+// Node.js function, and two demo IAM users, one allowed to invoke the API
+// and one that is not. The users are `resource` declarations (slsc declares
+// no IAM users: callers' identities are managed outside applications), so
+// `slsc permissions` lists them as unchecked. The API gets X-Ray tracing.
 
 app apigw_iam {
   runtime = "nodejs24.x"
@@ -22,7 +21,40 @@ function AppFunction {
 }
 
 api AppApi rest {
+  stage_name = "Prod"
   description = "IAM authorizer REST API demo"
   auth        = iam
   GET / -> AppFunction
+}
+
+// May invoke the API (and the function directly).
+resource AuthorizedUser "AWS::IAM::User" {
+  properties = {
+    Policies = [{
+      PolicyName = "root"
+      PolicyDocument = {
+        Version = "2012-10-17"
+        Statement = [
+          { Effect = "Allow", Action = "execute-api:Invoke", Resource = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${AppApi}/Prod/*" },
+          { Effect = "Allow", Action = "lambda:InvokeFunction", Resource = AppFunction.arn }
+        ]
+      }
+    }]
+  }
+}
+
+// May call every API of the account, but lacks the Lambda privilege the
+// demo contrasts with the authorized user.
+resource UnauthorizedUser "AWS::IAM::User" {
+  properties = {
+    Policies = [{
+      PolicyName = "root"
+      PolicyDocument = {
+        Version = "2012-10-17"
+        Statement = [
+          { Effect = "Allow", Action = "execute-api:Invoke", Resource = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:*/*/*" }
+        ]
+      }
+    }]
+  }
 }

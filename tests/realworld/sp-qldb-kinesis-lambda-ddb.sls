@@ -5,7 +5,9 @@
 // Partial: the QLDB stream (AWS::QLDB::Stream, its IAM role, and the
 // ledger's name imported from another stack with Fn::ImportValue) has no
 // equivalent in slsc; the Kinesis stream is declared, and something outside
-// the spec must write to it. Other differences: the event source mapping is
+// the spec must write to it. A `resource` could write the QLDB stream and
+// its role, but QLDB was shut down on 2025-07-31: CloudFormation no longer
+// creates AWS::QLDB::Stream (cfn-lint E3710). Other differences: the event source mapping is
 // slsc's `on` trigger (a raw AWS::Lambda::EventSourceMapping in the
 // original); the role has exactly the stream's read actions and the
 // table's read and write actions (the original also grants

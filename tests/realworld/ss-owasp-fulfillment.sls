@@ -3,12 +3,15 @@
 // partial batch failures that records orders in a DynamoDB table (global
 // index order_status-index on order_status, order_date); a private REST
 // API (AWS_IAM, POST /updateOrderStatus, GET /listPendingOrders) calls a
-// second function that reads and writes the table. Partial: the API's
-// private endpoint, its resource policy that admits only one VPC endpoint
-// (aws:sourceVpce), the SQS interface VPC endpoint (EC2::VPCEndpoint in the
-// given VPC, subnets and security group) and the queue policy that admits
-// the account's principals over TLS have no equivalent in slsc: the API is
-// regional, still IAM-authorized. Other differences: the stage is `prod`
+// second function that reads and writes the table. The SQS interface VPC
+// endpoint (EC2::VPCEndpoint in the given VPC, subnets and security group)
+// is a `resource` declaration (unchecked), its VPC, subnets and security
+// group `param`s (strings: slsc's params have no AWS-specific types).
+// Partial: the API's private endpoint and its resource policy that admits
+// only one VPC endpoint (aws:sourceVpce) have no equivalent in slsc (the
+// API is regional, still IAM-authorized), and the queue policy that admits
+// the account's principals over TLS is not written: slsc writes the
+// queue's policy itself (a raw one is E0115). Other differences: the stage is `prod`
 // rather than `Prod`; the queue consumer's permission to send to its own
 // queue (SQSSendMessagePolicy on FulfillmentQ, which its code does not
 // need to drain it, and which slsc would report as an event loop, E0320) is
@@ -29,6 +32,22 @@ app fulfillment {
     FulfillmentQUrl      = { value = FulfillmentQ.url, description = "Fulfillment queue url" }
     FulfillmentQName     = { value = FulfillmentQ.name, description = "Fulfillment queue name" }
     FulfillmentTableName = FulfillmentTable.name
+  }
+}
+
+param VpcId string { description = "Order service VPC" }
+param Subnet1 string { description = "Fulfillment service subnet 1" }
+param Subnet2 string { description = "Fulfillment service subnet 2" }
+param VpceSecurityGroup string { description = "Fulfillment service security group" }
+
+resource FulfillmentQVpcEndpoint "AWS::EC2::VPCEndpoint" {
+  properties = {
+    VpcId = VpcId
+    ServiceName = "com.amazonaws.${AWS::Region}.sqs"
+    VpcEndpointType = "Interface"
+    SubnetIds = [Subnet1, Subnet2]
+    SecurityGroupIds = [VpceSecurityGroup]
+    PrivateDnsEnabled = true
   }
 }
 

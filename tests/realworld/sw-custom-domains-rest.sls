@@ -5,7 +5,7 @@
 // equivalent in slsc: the API is reached at its execute-api URL. Other
 // differences: the code is a folder rather than InlineCode; nodejs16.x can
 // no longer be used to create functions, so the spec uses nodejs22.x; the
-// stage is `prod` rather than `Prod`; the API gets X-Ray tracing.
+// API gets X-Ray tracing.
 
 app custom_domain_rest {
   runtime = "nodejs22.x"
@@ -20,6 +20,7 @@ function RestApiFunction {
 }
 
 api RestApiGateway rest {
+  stage_name = "Prod"
   auth = none
   GET / -> RestApiFunction
 }

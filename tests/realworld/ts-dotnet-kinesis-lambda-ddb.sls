@@ -2,15 +2,16 @@
 // Kinesis stream (2 shards, 48 h) read by a .NET function (batch 10, trim
 // horizon, parallelization 2, partial batch failures, records at most 30 min
 // old, 3 retries, failed batches' metadata to an SQS queue) that writes to a
-// DynamoDB table. Partial: the original reads through an enhanced fan-out
-// consumer (AWS::Kinesis::StreamConsumer, dedicated throughput per
-// consumer); slsc reads the stream with the shared iterator. Its output of
+// DynamoDB table, reading through an enhanced fan-out consumer
+// (`consumer = "..."`: AWS::Kinesis::StreamConsumer, dedicated throughput;
+// its logical ID is ProcessEmployeeFunctionEmployeeRecordsStreamConsumer
+// rather than EmployeeRecordsStreamConsumer). The original's output of
 // the SAM-generated role's ARN (`ProcessEmployeeFunctionRole`) has no
 // equivalent (slsc's role is `ProcessEmployeeFunctionRole` too, but is not
 // an output). Other differences: the table keeps its provisioned 5/5
 // capacity but its stream (NEW_AND_OLD_IMAGES, read by nothing in the
 // original) is left out; the stream, table and queue are encrypted with the
-// app's KMS key; the role gets exactly the stream's read actions; dotnet8
+// app's KMS key; the role gets exactly the stream's and consumer's read actions; dotnet8
 // is deprecated (W0205), so the spec uses dotnet10.
 
 app kinesis_dotnet {
@@ -61,5 +62,6 @@ function ProcessEmployeeFunction {
     max_age          = 30m
     retries          = 3
     on_failure       = EmployeeRecordsStreamDLQ
+    consumer         = "EmployeeRecordsStreamConsumer"
   }
 }

@@ -162,6 +162,7 @@ impl Respan for Header {
             Header::Message { message } => each!(from, to; message),
             Header::Api { protocol } => each!(from, to; protocol),
             Header::Param { ty } => each!(from, to; ty),
+            Header::Resource { ty } => each!(from, to; ty),
             Header::Rule { bus } => each!(from, to; bus),
             Header::Schedule { expr, target } => each!(from, to; expr, target),
         }

@@ -9,6 +9,7 @@
 //! - E0504: a secret in plain text in an environment value.
 //! - E0505: an API route that does not say who may call it.
 //! - W0506: a route that changes state and anyone may call.
+//! - W0508: a raw IAM `resource` whose policies allow a wildcard.
 
 use crate::ast::DeclKind;
 use crate::diagnostics::Code;
@@ -26,6 +27,72 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
     for api in &model.apis {
         routes(api, diags);
+    }
+    for r in &model.resources {
+        raw_iam(r, diags);
+    }
+}
+
+/// The IAM resource types whose policies grant permissions.
+const IAM_TYPES: &[&str] = &[
+    "AWS::IAM::Role",
+    "AWS::IAM::User",
+    "AWS::IAM::Group",
+    "AWS::IAM::Policy",
+    "AWS::IAM::ManagedPolicy",
+];
+
+/// W0508: a raw IAM resource allowing `*` (or `service:*`) actions or `*`
+/// resources in its policies, the wildcards `allow` is warned for (W0502).
+fn raw_iam(r: &RawResource, diags: &mut Vec<Diagnostic>) {
+    if !IAM_TYPES.contains(&r.ty.value.as_str()) {
+        return;
+    }
+    // Walks every `Statement` below the properties (inline `Policies` and
+    // `PolicyDocument` alike), collecting the wildcards allowed.
+    fn walk<'a>(v: &'a RawValue, found: &mut Vec<&'a str>) {
+        match v {
+            RawValue::Map(entries) => {
+                let allows = entries
+                    .iter()
+                    .any(|(k, v)| k == "Effect" && *v == RawValue::Str("Allow".into()));
+                for (k, v) in entries {
+                    if allows && (k == "Action" || k == "Resource") {
+                        let items: Vec<&RawValue> = match v {
+                            RawValue::List(items) => items.iter().collect(),
+                            other => vec![other],
+                        };
+                        for item in items {
+                            if let RawValue::Str(s) = item {
+                                if s == "*" || (k == "Action" && s.ends_with('*')) {
+                                    found.push(s);
+                                }
+                            }
+                        }
+                    } else {
+                        walk(v, found);
+                    }
+                }
+            }
+            RawValue::List(items) => items.iter().for_each(|x| walk(x, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for (_, v) in &r.properties {
+        walk(v, &mut found);
+    }
+    found.dedup();
+    if let Some(first) = found.first() {
+        diags.push(
+            Diagnostic::new(
+                Code::W0508,
+                r.span,
+                format!("`{}` writes an IAM policy that allows `{first}`", r.name),
+            )
+            .label(format!("{} that slsc does not check", r.ty.value))
+            .help("name the actions and resources it needs; slsc does not check what a raw IAM resource grants"),
+        );
     }
 }
 
@@ -55,9 +122,13 @@ fn env_access(f: &Function, diags: &mut Vec<Diagnostic>) {
         };
         // An API is called over HTTP, not through the role; a user pool's
         // ID and ARN serve to verify its tokens (its keys are public) as
-        // much as to call it; a function may know its own name.
-        if matches!(r.kind, DeclKind::Api | DeclKind::UserPool)
-            || r.name == f.name
+        // much as to call it; a function may know its own name; what a raw
+        // `resource` needs is not known (its access is written with
+        // `allow`).
+        if matches!(
+            r.kind,
+            DeclKind::Api | DeclKind::UserPool | DeclKind::Resource
+        ) || r.name == f.name
             || granted.contains(&r.name.as_str())
         {
             continue;

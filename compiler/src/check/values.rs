@@ -615,6 +615,8 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(_, Attr::Id) => 19,
                     // A client ID is 26 characters.
                     EnvValue::Attr(_, Attr::ClientId(_)) => 26,
+                    // A raw resource's attribute: at least its name's length.
+                    EnvValue::Attr(r, Attr::Ref | Attr::Get(_)) => r.name.len(),
                 };
             (key, bytes)
         })

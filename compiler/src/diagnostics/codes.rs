@@ -74,7 +74,10 @@ codes! {
     E0109 Error "logical ID collision";
     E0110 Error "dependency cycle";
     E0111 Error "physical name or export taken twice";
+    E0114 Error "unknown CloudFormation resource type";
+    E0115 Error "resource type a declaration writes";
     E0201 Error "wrong type of value";
+    E0220 Error "override of a property slsc derives";
     E0202 Error "unknown option";
     E0203 Error "value outside AWS limits";
     E0204 Error "unknown runtime";
@@ -141,6 +144,7 @@ codes! {
     E0504 Error "plaintext secret in the environment";
     E0505 Error "route without explicit auth";
     W0506 Warning "unauthenticated write route";
+    W0508 Warning "IAM resource written raw";
     E0901 Error "error reported by an external linter";
     W0902 Warning "warning reported by an external linter";
 }

@@ -257,7 +257,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
 
     for (ti, tr) in f.triggers.iter().enumerate() {
         let filter = plan.trigger_filters.get(&(f.name.clone(), ti));
-        let Some(mut p) = functions::mapping_properties(model, tr, Some("EventSourceArn"), filter)
+        let Some(mut p) =
+            functions::mapping_properties(model, &f.name, tr, Some("EventSourceArn"), filter)
         else {
             continue;
         };

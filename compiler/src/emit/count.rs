@@ -136,6 +136,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(id.clone(), owner);
                 c.add(format!("{id}Policy"), owner);
             }
+            K::Resource => c.add(logical(&model.resources[*index].name), owner),
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
     }
@@ -189,6 +190,16 @@ fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
 fn push_edges(f: &Function, owner: Span, c: &mut Counts) {
     let fid = logical(&f.name);
     let mut buckets_done: Vec<&str> = Vec::new();
+    for tr in &f.triggers {
+        if let Trigger::Stream {
+            source,
+            consumer: Some(_),
+            ..
+        } = tr
+        {
+            c.add(ids::consumer(&f.name, &source.name), owner);
+        }
+    }
     for tr in &f.triggers {
         match tr {
             Trigger::Topic { topic, .. } => {

@@ -63,6 +63,7 @@ pub fn log_group(model: &Model, f: &Function, t: &mut Template) {
 /// triggers.
 pub fn mapping_properties(
     model: &Model,
+    function: &str,
     trigger: &Trigger,
     source: Option<&str>,
     filter: Option<&Vec<String>>,
@@ -87,8 +88,17 @@ pub fn mapping_properties(
             partial_failures,
             ..
         } => (
-            // A table's stream, or a Kinesis stream itself.
-            if table.kind == DeclKind::Table {
+            // A table's stream, a Kinesis stream's consumer, or the
+            // Kinesis stream itself.
+            if let Trigger::Stream {
+                consumer: Some(_), ..
+            } = trigger
+            {
+                get_att(
+                    &crate::naming::ids::consumer(function, &table.name),
+                    "ConsumerARN",
+                )
+            } else if table.kind == DeclKind::Table {
                 get_att(&logical(&table.name), "StreamArn")
             } else {
                 get_att(&logical(&table.name), "Arn")
@@ -185,6 +195,28 @@ pub fn function_push_edges(model: &Model, plan: &Plan, f: &Function, t: &mut Tem
     let fid = logical(&f.name);
     let target = Invoked::of(model, &f.name);
     let mut buckets_done: Vec<&str> = Vec::new();
+    for tr in &f.triggers {
+        // An enhanced fan-out consumer the trigger reads through.
+        if let Trigger::Stream {
+            source,
+            consumer: Some(name),
+            ..
+        } = tr
+        {
+            let id = crate::naming::ids::consumer(&f.name, &source.name);
+            t.add(
+                id.clone(),
+                json!({
+                    "Type": "AWS::Kinesis::StreamConsumer",
+                    "Properties": {
+                        "ConsumerName": name.value,
+                        "StreamARN": get_att(&logical(&source.name), "Arn"),
+                    },
+                }),
+            );
+            t.prop(&id, "ConsumerName", name.span);
+        }
+    }
     for (ti, tr) in f.triggers.iter().enumerate() {
         match tr {
             Trigger::Topic {

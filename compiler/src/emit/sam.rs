@@ -150,7 +150,7 @@ fn events(model: &Model, plan: &Plan, f: &Function) -> Map<String, Json> {
     let mut events = Map::new();
     for (ti, tr) in f.triggers.iter().enumerate() {
         let filter = plan.trigger_filters.get(&(f.name.clone(), ti));
-        let Some(p) = functions::mapping_properties(model, tr, None, filter) else {
+        let Some(p) = functions::mapping_properties(model, &f.name, tr, None, filter) else {
             continue;
         };
         let (key, kind) = match tr {

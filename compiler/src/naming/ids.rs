@@ -24,6 +24,12 @@ pub fn logical(name: &str) -> String {
     out
 }
 
+/// The enhanced fan-out consumer a function's trigger reads stream
+/// `stream` through.
+pub fn consumer(function: &str, stream: &str) -> String {
+    format!("{}{}Consumer", logical(function), logical(stream))
+}
+
 /// The role of a function.
 pub fn role(function: &str) -> String {
     format!("{}Role", logical(function))

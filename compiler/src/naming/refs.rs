@@ -199,6 +199,8 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
     }
     let id = logical(name);
     match (kind, attr) {
+        (DeclKind::Resource, Attr::Get(a)) => get_att(&id, a),
+        (DeclKind::Resource, _) => r#ref(&id),
         (DeclKind::Queue, Attr::Url) => r#ref(&id),
         (DeclKind::Queue, Attr::Name) => get_att(&id, "QueueName"),
         (DeclKind::Topic, Attr::Arn) => r#ref(&id),
@@ -335,6 +337,9 @@ pub fn text(s: &str) -> Json {
     let target = |name: &str| {
         if name.starts_with("AWS::") || name.starts_with('!') {
             name.to_string()
+        } else if let Some((head, attr)) = name.split_once('.') {
+            // `${Cdn.DomainName}`: an attribute of a `resource`.
+            format!("{}.{attr}", logical(head))
         } else {
             logical(name)
         }

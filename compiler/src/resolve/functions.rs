@@ -342,10 +342,18 @@ impl Resolver {
             DeclKind::Secret,
             DeclKind::Parameter,
             DeclKind::UserPool,
+            DeclKind::Resource,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;
-        let attrs = attributes(r.kind);
+        let raw_attrs;
+        let attrs: &[Attr] = if r.kind == DeclKind::Resource {
+            let ty = self.raw_types.get(&head.name).map_or("", String::as_str);
+            raw_attrs = super::raw::attributes(ty);
+            &raw_attrs
+        } else {
+            attributes(r.kind)
+        };
         let Some(word) = path.parts.get(1) else {
             let list = attrs
                 .iter()
@@ -380,6 +388,23 @@ impl Resolver {
                         ..r
                     },
                     Attr::ClientId(i.min(u16::MAX as usize) as u16),
+                ));
+            }
+        }
+        // Nested attributes are dotted (`Endpoint.Address`).
+        let rest = path.parts[1..]
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
+        if r.kind == DeclKind::Resource {
+            if let Some(a) = attrs.iter().find(|a| a.word() == rest) {
+                return Some((
+                    Ref {
+                        span: path.span,
+                        ..r
+                    },
+                    *a,
                 ));
             }
         }
@@ -598,6 +623,13 @@ impl Resolver {
                         .map(|s| Spanned::new(s.value as i64, s.span)),
                 });
                 let parallelization = p.take("parallelization").and_then(|v| self.expect_int(v));
+                // Only Kinesis streams have enhanced fan-out consumers: on a
+                // table's stream, `consumer` is an unknown property.
+                let consumer = if r.kind == DeclKind::Stream {
+                    p.take("consumer").and_then(|v| self.expect_string(v))
+                } else {
+                    None
+                };
                 let failure = p
                     .take("on_failure")
                     .map(|v| {
@@ -621,6 +653,7 @@ impl Resolver {
                     on_failure: failure.to,
                     drops_failures: failure.dropped,
                     filter,
+                    consumer,
                     span,
                 }
             }

@@ -186,6 +186,8 @@ impl Resolver {
                 DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,
                 DeclKind::Type | DeclKind::Event => "nothing refers to it",
                 DeclKind::Param => "no string references it",
+                // Created for what it does itself, like an app's outputs.
+                DeclKind::Resource => continue,
                 _ => "no function or rule uses it",
             };
             warnings.push(

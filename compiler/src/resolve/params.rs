@@ -366,6 +366,61 @@ impl Resolver {
                 }
                 continue;
             }
+            // In a `resource`'s properties, `${Cdn}` and `${Cdn.DomainName}`
+            // name another `resource` (its `Ref`, or an attribute).
+            let (head, attr) = name.split_once('.').unwrap_or((name, ""));
+            if self.in_raw && self.raw_types.contains_key(head) {
+                self.used.insert(head.to_string());
+                let ty = self.raw_types.get(head).map_or("", String::as_str);
+                let attrs = super::raw::attributes(ty);
+                if !attr.is_empty() && !attrs.iter().any(|a| a.word() == attr) {
+                    let words = attrs.iter().skip(1).map(|a| a.word());
+                    let mut d = Diagnostic::new(
+                        Code::E0108,
+                        span,
+                        format!("`{ty}` has no attribute `{attr}`"),
+                    )
+                    .label("unknown attribute");
+                    d = match did_you_mean(attr, words) {
+                        Some(s) => d.help(format!("did you mean `${{{head}.{s}}}`?")),
+                        None => d.help(format!("`${{{head}}}` is its `Ref`; its attributes are those `Fn::GetAtt` takes")),
+                    };
+                    self.error(d);
+                    ok = false;
+                }
+                continue;
+            }
+            // There too, `${Orders}` is what `Ref` returns for the main
+            // resource of a declaration (a REST API's id, a queue's URL).
+            let declared = self.symbols.get(head).map(|s| s.kind);
+            let with_id = [
+                DeclKind::Function,
+                DeclKind::Api,
+                DeclKind::Rule,
+                DeclKind::Schedule,
+                DeclKind::Queue,
+                DeclKind::Topic,
+                DeclKind::Bus,
+                DeclKind::Table,
+                DeclKind::Bucket,
+                DeclKind::Stream,
+            ];
+            if self.in_raw && declared.is_some_and(|k| with_id.contains(&k)) && head != "default" {
+                self.used.insert(head.to_string());
+                if !attr.is_empty() {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0108,
+                            span,
+                            format!("`${{{name}}}`: only a `resource`'s attributes can be named in a string"),
+                        )
+                        .label("attribute of a declaration")
+                        .help(format!("`${{{head}}}` is its `Ref`; for an attribute, write it as a value (`{name}`) rather than in a string")),
+                    );
+                    ok = false;
+                }
+                continue;
+            }
             if self.lookup(name, span, &[DeclKind::Param]).is_none() {
                 ok = false;
             }

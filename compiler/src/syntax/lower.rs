@@ -62,6 +62,18 @@ impl Lowerer {
         Path { parts, span }
     }
 
+    /// A record entry's key: a name, or a string (`"aws:SourceArn"`).
+    fn entry_key(&self, p: P) -> Result<Ident> {
+        if p.as_rule() == Rule::string {
+            let s = self.string(p)?;
+            return Ok(Ident {
+                name: s.value,
+                span: s.span,
+            });
+        }
+        Ok(self.ident(p))
+    }
+
     fn string(&self, p: P) -> Result<Str> {
         let span = self.span(&p);
         let raw = children(p).next().map_or("", |r| r.as_str());
@@ -106,6 +118,7 @@ impl Lowerer {
             Rule::parameter_decl => DeclKind::Parameter,
             Rule::param_decl => DeclKind::Param,
             Rule::userpool_decl => DeclKind::UserPool,
+            Rule::resource_decl => DeclKind::Resource,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -135,6 +148,11 @@ impl Lowerer {
                         decl.header = Header::Message {
                             message: self.path(path),
                         };
+                    }
+                }
+                Rule::string if kind == DeclKind::Resource => {
+                    decl.header = Header::Resource {
+                        ty: self.string(part)?,
                     }
                 }
                 Rule::ident if kind == DeclKind::Param => {
@@ -227,7 +245,7 @@ impl Lowerer {
         if let Some(c) = parts.next() {
             for e in children(c).filter(|x| x.as_rule() == Rule::entry) {
                 let mut it = children(e);
-                let key = self.ident(it.next().expect("constraint name"));
+                let key = self.entry_key(it.next().expect("constraint name"))?;
                 let v = it
                     .find(|x| x.as_rule() == Rule::value)
                     .expect("constraint value");
@@ -604,7 +622,7 @@ impl Lowerer {
                     .filter(|x| x.as_rule() == Rule::entry)
                     .map(|e| {
                         let mut it = children(e);
-                        let key = self.ident(it.next().expect("entry key"));
+                        let key = self.entry_key(it.next().expect("entry key"))?;
                         let v = it
                             .find(|x| x.as_rule() == Rule::value)
                             .expect("entry value");
@@ -795,6 +813,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_matches
             | Rule::kw_cidr
             | Rule::kw_of
+            | Rule::kw_resource
     )
 }
 

@@ -83,6 +83,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "parameter",
     "param",
     "userpool",
+    "resource",
 ];
 
 /// The words that start a statement in a body.

@@ -69,6 +69,7 @@
   "parameter"
   "param"
   "userpool"
+  "resource"
 ] @keyword
 
 "use" @keyword.import
@@ -237,6 +238,8 @@
   (secret_declaration
     name: (identifier) @type)
   (parameter_declaration
+    name: (identifier) @type)
+  (resource_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)

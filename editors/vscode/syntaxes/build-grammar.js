@@ -18,7 +18,8 @@ const path = require('path');
 // ------------------------------------------------------------- word lists --
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
-  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool'];
+  'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool',
+  'resource'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes'];
@@ -645,6 +646,8 @@ const declarations = {
   parameter: declaration('parameter', 'entity.name.type.parameter', [], '#body'),
   // `param Stage string { ... }`: the type word follows the name.
   param: declaration('param', 'entity.name.type.param', [{ include: '#type' }], '#body'),
+  // `resource Cdn "AWS::CloudFront::Distribution" { ... }`: the type string follows the name.
+  resource: declaration('resource', 'entity.name.type.resource', [{ include: '#string' }], '#body'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 
