@@ -13,6 +13,10 @@ app auth_all_minimum {
   runtime = "nodejs22.x"
   acknowledge {
     CKV_AWS_76 = "REST access logs need the account-wide API Gateway CloudWatch role, which this test does not set"
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+    CKV_AWS_120 = "responses are computed per request, as in the original: nothing to cache"
   }
 }
 

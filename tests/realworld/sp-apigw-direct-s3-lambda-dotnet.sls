@@ -21,6 +21,12 @@ app s3_file_processor {
     S3FileProcessorFunction = S3FileProcessor.name
     OnFailureSqsQueue       = OnFailureSqsQueue.url
   }
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+    CKV_AWS_18 = "as in the original, the bucket keeps no server access logs (they need a second bucket the application does not have)"
+  }
 }
 
 bucket Bucket { name = "file-upload-bucket-${AWS::AccountId}" }

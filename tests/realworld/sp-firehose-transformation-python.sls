@@ -18,6 +18,13 @@ app firehose_transformation {
   outputs {
     S3Bucket = { value = DestinationBucket.name, description = "Name of the destination S3 bucket" }
   }
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+    CKV_AWS_158 = "the delivery stream's log group is written raw (`resource`), unencrypted as in the original"
+    CKV_AWS_18 = "as in the original, the bucket keeps no server access logs (they need a second bucket the application does not have)"
+  }
 }
 
 function TransformationLambdaFunction {

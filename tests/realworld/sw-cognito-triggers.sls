@@ -22,6 +22,11 @@ app cognito_triggers {
     UserPoolId       = { value = UserPool.id, export = "${AppName}:UserPoolId", description = "User pool ID" }
     UserPoolClientId = { value = UserPool.Web.id, description = "Application client ID" }
   }
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+  }
 }
 
 param AppName string { description = "Name of the application" }

@@ -26,6 +26,11 @@ app kinesis_dotnet {
     EmployeeStreamTableName  = { value = EmployeeStreamTable.name, description = "Employee Stream Table Name" }
     EmployeeRecordsStreamDLQ = { value = EmployeeRecordsStreamDLQ.url, description = "Employee Record Stream DLQ" }
   }
+  acknowledge {
+    CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
+    CKV_AWS_116 = "asynchronous failures go to on_failure destinations (Lambda destinations, not the older DeadLetterConfig); the other functions are invoked synchronously or by event source mappings"
+    CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
+  }
 }
 
 stream EmployeeRecordsStream {
