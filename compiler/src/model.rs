@@ -115,6 +115,12 @@ pub struct Model {
     /// written as CloudFormation names them, by declaration name; each
     /// replaces what slsc would write for that key (the escape hatch).
     pub overrides: HashMap<String, Vec<(Spanned<String>, RawValue)>>,
+    /// `policy = [ { Effect, Principal, Action, ... } ]` of a queue, topic
+    /// or bucket: statements written as IAM writes them, added to the
+    /// resource policy slsc derives, by declaration name (each a
+    /// [`RawValue::Map`], with where it is written). Unchecked, like
+    /// `resource`.
+    pub policies: HashMap<String, Vec<Spanned<RawValue>>>,
 }
 
 /// The type of a template parameter.

@@ -73,7 +73,8 @@ pub struct ReportUnchecked {
 
 /// The unchecked resources of one spec, for [`Report::unchecked`].
 pub fn unchecked(model: &crate::model::Model, sources: &SourceMap) -> Vec<ReportUnchecked> {
-    model
+    use crate::ast::DeclKind;
+    let mut out: Vec<ReportUnchecked> = model
         .resources
         .iter()
         .map(|r| ReportUnchecked {
@@ -81,7 +82,29 @@ pub fn unchecked(model: &crate::model::Model, sources: &SourceMap) -> Vec<Report
             ty: r.ty.value.clone(),
             location: location(sources, r.span),
         })
-        .collect()
+        .collect();
+    // Statements written into a queue's, topic's or bucket's policy, in
+    // declaration order.
+    for (kind, name) in model
+        .order
+        .iter()
+        .filter_map(|&(kind, i)| Some((kind, model.name_of(kind, i)?)))
+    {
+        let ty = match kind {
+            DeclKind::Queue => "AWS::SQS::QueuePolicy statement",
+            DeclKind::Topic => "AWS::SNS::TopicPolicy statement",
+            DeclKind::Bucket => "AWS::S3::BucketPolicy statement",
+            _ => continue,
+        };
+        for s in model.policies.get(name).into_iter().flatten() {
+            out.push(ReportUnchecked {
+                name: format!("{name} policy"),
+                ty: ty.to_string(),
+                location: location(sources, s.span),
+            });
+        }
+    }
+    out
 }
 
 /// The human form of the unchecked resources (empty without any).
@@ -90,7 +113,7 @@ pub fn unchecked_note(report: &Report) -> String {
         return String::new();
     }
     let mut out = String::from(
-        "note: unchecked resources (written with `resource`: emitted as written; slsc does not know what they grant or do)
+        "note: unchecked resources (written with `resource`, or statements of a `policy`: emitted as written; slsc does not know what they grant or do)
 ",
     );
     for u in &report.unchecked {

@@ -798,6 +798,14 @@ impl Resolver {
                 }
             }
         }
+        if matches!(d.kind, K::Queue | K::Topic | K::Bucket) {
+            if let Some(v) = p.take("policy") {
+                let statements = self.policy_statements(v);
+                if first && !statements.is_empty() {
+                    self.model.policies.insert(d.name.name.clone(), statements);
+                }
+            }
+        }
         if let Some(ty) = raw::overridable(d.kind) {
             if let Some(body) = p.take_block("overrides") {
                 let set = self.overrides(d, ty, body);

@@ -834,9 +834,9 @@ fn raw_resources_build_in_both_targets_and_are_reported_unchecked() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(
         text(&out.stdout).contains(
-            "note: unchecked resources (written with `resource`: emitted as written; slsc does not know what they grant or do)\n  \
-             tests/cli/hatch.sls:25:10  Reader (AWS::Kinesis::StreamConsumer)\n  \
-             tests/cli/hatch.sls:32:10  LagAlarm (AWS::CloudWatch::Alarm)\n"
+            "note: unchecked resources (written with `resource`, or statements of a `policy`: emitted as written; slsc does not know what they grant or do)\n  \
+             tests/cli/hatch.sls:28:10  Reader (AWS::Kinesis::StreamConsumer)\n  \
+             tests/cli/hatch.sls:35:10  LagAlarm (AWS::CloudWatch::Alarm)\n"
         ),
         "{}",
         text(&out.stdout)

@@ -801,6 +801,56 @@ api Shop rest {
 }
 
 #[test]
+fn resource_policies_take_statements_written_in_the_spec() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+queue Jobs {
+  external    = true
+  dead_letter = drop { reason = "a test" }
+  policy = [{
+    Effect    = "Allow"
+    Principal = { AWS = "arn:aws:iam::111122223333:root" }
+    Action    = "sqs:SendMessage"
+    Condition = { Bool = { "aws:SecureTransport" = "true" } }
+  }]
+}
+topic News {
+  external = true
+  policy = [{ Sid = "Partner", Effect = "Allow", Principal = { AWS = "111122223333" }, Action = "sns:Subscribe" }]
+}
+bucket Site {
+  policy = [{
+    Effect    = "Allow"
+    Principal = { Service = "cloudfront.amazonaws.com" }
+    Action    = "s3:GetObject"
+    Resource  = "arn:${AWS::Partition}:s3:::${Site}/*"
+    Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::111122223333:distribution/E1" } }
+  }]
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = &t["Resources"];
+        let q = &r["JobsPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+        assert_eq!(q["Sid"], "Spec1");
+        assert_eq!(q["Resource"], json!({ "Fn::GetAtt": ["Jobs", "Arn"] }));
+        let n = &r["NewsPolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
+        assert_eq!(n["Sid"], "Partner");
+        assert_eq!(n["Resource"], json!({ "Ref": "News" }));
+        let b = &r["SitePolicy"]["Properties"]["PolicyDocument"]["Statement"];
+        assert_eq!(b[0]["Sid"], "DenyInsecureTransport");
+        assert_eq!(
+            b[1]["Principal"],
+            json!({ "Service": "cloudfront.amazonaws.com" })
+        );
+        assert_eq!(
+            b[1]["Resource"],
+            json!({ "Fn::Sub": "arn:${AWS::Partition}:s3:::${Site}/*" })
+        );
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

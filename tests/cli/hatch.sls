@@ -10,15 +10,18 @@ app hatch {
 
 param Env string { default = "dev" }
 
-stream Clicks { shards = 1 }
-
-queue Alerts {
-  external = true
+stream Clicks {
+  shards = 1
   // A setting the language does not have, as CloudFormation names it.
   overrides {
-    ReceiveMessageWaitTimeSeconds = 20
+    DesiredShardLevelMetrics = ["IncomingBytes", "IncomingRecords"]
   }
-  dead_letter = AlertsDlq after 5 receives
+}
+
+queue Alerts {
+  external     = true
+  receive_wait = 20s
+  dead_letter  = AlertsDlq after 5 receives
 }
 queue AlertsDlq { retention = 14d }
 

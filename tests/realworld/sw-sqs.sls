@@ -1,10 +1,10 @@
 // sessions-with-aws-sam SQS: a queue (visibility 120 s, dead-letter queue
-// after 4 receives, tag Series=SWS) drained by a function in batches of 10.
-// Partial: the original's queue policy lets an outside account and role send
-// during a fixed time window (DateGreaterThan/DateLessThan on
-// aws:CurrentTime); a queue's policy in slsc only ever admits the app's own
-// rules and topics, so `external = true` says that outside senders exist
-// without granting them anything. Other differences: nodejs16.x can no longer
+// after 4 receives, tag Series=SWS) drained by a function in batches of 10,
+// and a queue policy that lets an outside account and role send during a
+// fixed time window (DateGreaterThan/DateLessThan on aws:CurrentTime): the
+// queue's `policy` (the original's principals are placeholders, `[desired
+// account number]`; the spec names an example account and role). Complete.
+// Differences: nodejs16.x can no longer
 // be used to create functions, so the spec uses nodejs22.x; the app's tag is
 // on every resource; queues are encrypted; DelaySeconds 0 is SQS's default;
 // the trigger reports partial batch failures (W0326: without it one bad
@@ -32,6 +32,15 @@ queue RawQueue {
   visibility_timeout = 120s
   dead_letter        = DeadLetter after 4 receives
   external           = true
+  policy = [{
+    Effect    = "Allow"
+    Action    = ["sqs:SendMessage"]
+    Principal = { AWS = ["111122223333", "arn:aws:iam::111122223333:role/Sender"] }
+    Condition = {
+      DateGreaterThan = { "aws:CurrentTime" = "2020-04-28T12:00Z" }
+      DateLessThan    = { "aws:CurrentTime" = "2020-05-01T12:00Z" }
+    }
+  }]
 }
 
 function TriggeredFunction {

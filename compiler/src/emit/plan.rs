@@ -197,6 +197,20 @@ impl Plan {
                 }
             }
         }
+        // Statements the spec writes itself (`policy = [...]`), after the
+        // derived ones; without a `Resource`, the declaration's ARN.
+        for q in &model.queues {
+            let arn = get_att(&logical(&q.name), "Arn");
+            for s in spec_statements(model, &q.name, arn) {
+                push_statement(plan.queue_statements.entry(q.name.clone()).or_default(), s);
+            }
+        }
+        for tp in model.topics.iter().filter(|t| t.arn.is_none()) {
+            let arn = r#ref(&logical(&tp.name));
+            for s in spec_statements(model, &tp.name, arn) {
+                push_statement(plan.topic_statements.entry(tp.name.clone()).or_default(), s);
+            }
+        }
         for list in plan.queue_statements.values_mut() {
             tidy_statements(list);
         }
@@ -205,6 +219,33 @@ impl Plan {
         }
         plan
     }
+}
+
+/// The statements `decl`'s `policy = [...]` writes, as JSON: `Resource`
+/// defaults to `resource`, `Sid` to `Spec1`, `Spec2`, ...
+pub fn spec_statements(model: &Model, decl: &str, resource: Json) -> Vec<Json> {
+    model
+        .policies
+        .get(decl)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut j = super::raw::value(model, &s.value);
+            if j.get("Sid").is_none() {
+                let mut with_sid = serde_json::Map::new();
+                with_sid.insert("Sid".into(), json!(format!("Spec{}", i + 1)));
+                if let Json::Object(m) = j {
+                    with_sid.extend(m);
+                }
+                j = Json::Object(with_sid);
+            }
+            if j.get("Resource").is_none() {
+                j["Resource"] = resource.clone();
+            }
+            j
+        })
+        .collect()
 }
 
 /// Adds a statement to a policy; [`tidy_statements`] later drops repeats

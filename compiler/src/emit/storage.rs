@@ -195,24 +195,25 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     res["Properties"] = with_tags(model, props);
     t.deletion(&id, b.on_delete.span);
     t.add(id.clone(), res);
-    // Plain-HTTP requests are refused, to the bucket and to its objects.
+    // Plain-HTTP requests are refused, to the bucket and to its objects;
+    // then what the spec's `policy` allows.
+    let both = json!([get_att(&id, "Arn"), sub(&format!("${{{id}.Arn}}/*"))]);
+    let mut statements = vec![json!({
+        "Sid": "DenyInsecureTransport",
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": both,
+        "Condition": { "Bool": { "aws:SecureTransport": "false" } },
+    })];
+    statements.extend(super::plan::spec_statements(model, &b.name, both));
     t.add(
         format!("{id}Policy"),
         json!({
             "Type": "AWS::S3::BucketPolicy",
             "Properties": {
                 "Bucket": r#ref(&id),
-                "PolicyDocument": {
-                    "Version": "2012-10-17",
-                    "Statement": [{
-                        "Sid": "DenyInsecureTransport",
-                        "Effect": "Deny",
-                        "Principal": "*",
-                        "Action": "s3:*",
-                        "Resource": [get_att(&id, "Arn"), sub(&format!("${{{id}.Arn}}/*"))],
-                        "Condition": { "Bool": { "aws:SecureTransport": "false" } },
-                    }],
-                },
+                "PolicyDocument": { "Version": "2012-10-17", "Statement": statements },
             },
         }),
     );

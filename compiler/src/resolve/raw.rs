@@ -145,6 +145,16 @@ fn derived(ty: &str, key: &str) -> Option<&'static str> {
         ("AWS::SQS::Queue", "RedrivePolicy") => "`dead_letter = Dlq after N receives`",
         ("AWS::SQS::Queue", "FifoQueue") | ("AWS::SNS::Topic", "FifoTopic") => "`fifo = true`",
         ("AWS::SQS::Queue", "VisibilityTimeout") => "`visibility_timeout`",
+        ("AWS::SQS::Queue", "DelaySeconds") => "`delay`",
+        ("AWS::SQS::Queue", "ReceiveMessageWaitTimeSeconds") => "`receive_wait`",
+        ("AWS::SQS::Queue", "MaximumMessageSize") => "`max_message_size`",
+        ("AWS::SQS::Queue", "ContentBasedDeduplication")
+        | ("AWS::SNS::Topic", "ContentBasedDeduplication") => "`content_dedup = true`",
+        ("AWS::SQS::Queue", "DeduplicationScope" | "FifoThroughputLimit")
+        | ("AWS::SNS::Topic", "FifoThroughputScope") => "`high_throughput = true`",
+        ("AWS::SQS::Queue", "RedriveAllowPolicy") => {
+            "nothing: only the queues that name it as `dead_letter` may move messages to it"
+        }
         ("AWS::SQS::Queue", "MessageRetentionPeriod")
         | ("AWS::Kinesis::Stream", "RetentionPeriodHours") => "`retention`",
         ("AWS::SNS::Topic", "Subscription") => "`subscribe` and `on`",
@@ -565,6 +575,105 @@ impl Resolver {
         out
     }
 
+    /// `policy = [ { ... }, ... ]`: resource-policy statements as IAM
+    /// writes them. Each needs `Effect` (`Allow` or `Deny`), `Principal`
+    /// and `Action`; `Sid`, `Resource` (else the declaration's ARN) and
+    /// `Condition` are optional; other keys are E0105. An AWS service or
+    /// anyone (`*`) let in without a `Condition` is E0503: it would act for
+    /// any account or resource.
+    pub(super) fn policy_statements(&mut self, v: &ast::Value) -> Vec<Spanned<RawValue>> {
+        const KEYS: [&str; 6] = [
+            "Sid",
+            "Effect",
+            "Principal",
+            "Action",
+            "Resource",
+            "Condition",
+        ];
+        let ValueKind::List(items) = &v.kind else {
+            self.type_error(
+                v,
+                "a list of statements",
+                "write `policy = [{ Effect = \"Allow\", Principal = { AWS = \"arn:...\" }, Action = \"sqs:SendMessage\" }]`",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        self.in_raw = true;
+        for item in items {
+            let ValueKind::Record(entries) = &item.kind else {
+                self.type_error(
+                    item,
+                    "a statement (a record)",
+                    "write `{ Effect = \"Allow\", Principal = ..., Action = ... }`",
+                );
+                continue;
+            };
+            let mut ok = true;
+            for (key, _) in entries {
+                if !KEYS.contains(&key.name.as_str()) {
+                    ok = false;
+                    let mut d = Diagnostic::new(
+                        Code::E0105,
+                        key.span,
+                        format!("`{}` is not a key of a policy statement here", key.name),
+                    )
+                    .label("not a statement key slsc takes");
+                    d = match crate::diagnostics::did_you_mean(&key.name, KEYS) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None => d.help("a statement takes `Sid`, `Effect`, `Principal`, `Action`, `Resource` and `Condition`"),
+                    };
+                    self.error(d);
+                }
+            }
+            let get = |k: &str| {
+                entries
+                    .iter()
+                    .find(|(key, _)| key.name == k)
+                    .map(|(_, v)| v)
+            };
+            for required in ["Effect", "Principal", "Action"] {
+                if get(required).is_none() {
+                    ok = false;
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0107,
+                            item.span,
+                            format!("this policy statement has no `{required}`"),
+                        )
+                        .label(format!("missing `{required}`"))
+                        .help("a statement needs `Effect`, `Principal` and `Action`"),
+                    );
+                }
+            }
+            if let Some(e) = get("Effect") {
+                if !matches!(&e.kind, ValueKind::Str(s) if s == "Allow" || s == "Deny") {
+                    ok = false;
+                    self.type_error(e, "\"Allow\" or \"Deny\"", "write `Effect = \"Allow\"`");
+                }
+            }
+            let allow =
+                matches!(get("Effect").map(|e| &e.kind), Some(ValueKind::Str(s)) if s == "Allow");
+            if let (true, Some(p), None) = (allow, get("Principal"), get("Condition")) {
+                if let Some(who) = open_principal(p) {
+                    ok = false;
+                    self.error(
+                        Diagnostic::new(Code::E0503, p.span, format!("this statement lets {who} in without a `Condition`"))
+                            .label("no condition on the caller")
+                            .help("add a `Condition` that names the caller: `aws:SourceArn` and `aws:SourceAccount` for a service, an account or organization for anyone"),
+                    );
+                }
+            }
+            if let Some(value) = self.raw_value(item) {
+                if ok {
+                    out.push(Spanned::new(value, item.span));
+                }
+            }
+        }
+        self.in_raw = false;
+        out
+    }
+
     /// A value inside `properties`, with its references resolved.
     pub(super) fn raw_value(&mut self, v: &ast::Value) -> Option<RawValue> {
         Some(match &v.kind {
@@ -621,6 +730,30 @@ impl Resolver {
                 return None;
             }
         })
+    }
+}
+
+/// Who a statement's `Principal` lets in when that is anyone or an AWS
+/// service (which acts for every account): `"*"`, `{ AWS = "*" }`,
+/// `{ Service = "..." }`.
+fn open_principal(p: &ast::Value) -> Option<String> {
+    match &p.kind {
+        ValueKind::Str(s) if s == "*" => Some("anyone".into()),
+        ValueKind::Record(entries) => entries.iter().find_map(|(k, v)| {
+            let any = |v: &ast::Value| match &v.kind {
+                ValueKind::Str(s) => s == "*",
+                ValueKind::List(items) => items
+                    .iter()
+                    .any(|i| matches!(&i.kind, ValueKind::Str(s) if s == "*")),
+                _ => false,
+            };
+            match k.name.as_str() {
+                "AWS" if any(v) => Some("anyone".into()),
+                "Service" => Some("an AWS service".into()),
+                _ => None,
+            }
+        }),
+        _ => None,
     }
 }
 

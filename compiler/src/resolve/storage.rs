@@ -106,6 +106,7 @@ impl Resolver {
                 "content_dedup",
                 "high_throughput",
                 "external",
+                "policy",
             ] {
                 if let Some(m) = d.body.iter().find(
                     |m| matches!(&m.kind, MemberKind::Property { key: k, .. } if k.name == key),

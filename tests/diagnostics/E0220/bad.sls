@@ -1,8 +1,14 @@
 // E0220: an override of what `visibility_timeout` says
-queue Jobs {
+table Jobs {
+  key = { id: string }
+  overrides {
+    TableClass = "STANDARD_INFREQUENT_ACCESS"
+  }
+}
+
+queue Work {
   external = true
   overrides {
-    DelaySeconds      = 5
     VisibilityTimeout = 120
   }
 }
