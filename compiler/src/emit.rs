@@ -284,15 +284,13 @@ pub fn emit(
             Json::Object(t.parameters.into_iter().collect()),
         );
     }
-    doc.insert(
-        "Resources".into(),
-        Json::Object(t.resources.into_iter().collect()),
-    );
+    let mut resources = Json::Object(t.resources.into_iter().collect());
+    shared::imports(model, &mut resources);
+    doc.insert("Resources".into(), resources);
     if !t.outputs.is_empty() {
-        doc.insert(
-            "Outputs".into(),
-            Json::Object(t.outputs.into_iter().collect()),
-        );
+        let mut outputs = Json::Object(t.outputs.into_iter().collect());
+        shared::imports(model, &mut outputs);
+        doc.insert("Outputs".into(), outputs);
     }
     if !clashes.is_empty() {
         return Err(clashes);

@@ -181,6 +181,9 @@ pub struct Param {
     pub min: Option<Spanned<f64>>,
     /// See `min`.
     pub max: Option<Spanned<f64>>,
+    /// `import = "EXPORT"`: the value another stack exports under this
+    /// name (`Fn::ImportValue`) rather than one given at deploy time.
+    pub import: Option<Spanned<String>>,
 }
 
 /// A number property that a `param` may give: its value is then the

@@ -851,6 +851,44 @@ bucket Site {
 }
 
 #[test]
+fn imported_values_become_import_value() {
+    let spec = r#"
+app shop {
+  runtime = "python3.13"
+  outputs { Bus = Orders.arn }
+}
+param Upstream string { default = "core" }
+param TableName string { import = "${Upstream}-OrdersTable" }
+bus Orders { name = "${TableName}-events", external = true }
+function Read {
+  handler = "r.h"
+  env { TABLE = TableName, LABEL = "table ${TableName} of ${AWS::StackName}" }
+  allow "dynamodb:GetItem" on "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}"
+  external = true
+}
+"#;
+    let import = json!({ "Fn::ImportValue": { "Fn::Sub": "${Upstream}-OrdersTable" } });
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        assert!(
+            t["Parameters"].get("TableName").is_none(),
+            "not a parameter"
+        );
+        assert_eq!(t["Parameters"]["Upstream"]["Default"], "core");
+        let env = &t["Resources"]["Read"]["Properties"]["Environment"]["Variables"];
+        assert_eq!(env["TABLE"], import);
+        assert_eq!(
+            env["LABEL"],
+            json!({ "Fn::Sub": ["table ${TableName} of ${AWS::StackName}", { "TableName": import }] })
+        );
+        assert_eq!(
+            t["Resources"]["Orders"]["Properties"]["Name"],
+            json!({ "Fn::Sub": ["${TableName}-events", { "TableName": import }] })
+        );
+    }
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

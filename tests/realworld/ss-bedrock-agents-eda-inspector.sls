@@ -2,9 +2,10 @@
 // default bus catches successful CreateDeployment and UpdateStage calls to
 // API Gateway (CloudTrail events: errorCode absent) and invokes a function
 // that asks a Bedrock agent to inspect the API and emails the result with
-// SES. Partial: the original reads the agent's id and alias from another
-// stack's exports (Fn::ImportValue inside `!Sub`'s variable map); slsc has
-// no imports, so they are template parameters here. Other differences: the
+// SES. The agent's id and alias are another stack's exports, imported
+// (`import = "${APIInspectorAgentStackName}-..."`: Fn::ImportValue, inside
+// `Fn::Sub`'s variable map where a string names them). Complete.
+// Differences: the
 // function's role is slsc's own (the original's is an external IAM::Role
 // with a separate IAM::Policy); `apigateway:GET` is acknowledged for every
 // API, as in the original; the rule gets a dead-letter queue and the
@@ -24,12 +25,12 @@ app api_inspector {
 
 param AwsRegionForModelAccess string { default = "us-east-1" }
 param SesEmailForNotifications string { default = "" }
-param ApiInspectorAgentId string {
-  description = "the agent id exported by the api-inspector-agent stack (ApiInspectorAgentId)"
+param APIInspectorAgentStackName string {
+  description = "Name of the stack that exports the API Inspector Agent ID and Alias ID"
+  default     = "api-inspector-agent"
 }
-param ApiInspectorAgentAliasId string {
-  description = "the agent alias id exported by the api-inspector-agent stack (ApiInspectorAgentAliasId)"
-}
+param ApiInspectorAgentId string { import = "${APIInspectorAgentStackName}-ApiInspectorAgentId" }
+param ApiInspectorAgentAliasId string { import = "${APIInspectorAgentStackName}-ApiInspectorAgentAliasId" }
 
 queue Failures { retention = 14d }
 

@@ -147,7 +147,12 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     for o in &model.outputs {
         c.outputs.insert(o.name.value.clone(), o.name.span);
     }
-    c.parameters = model.params.iter().map(|p| logical(&p.name)).collect();
+    c.parameters = model
+        .params
+        .iter()
+        .filter(|p| p.import.is_none())
+        .map(|p| logical(&p.name))
+        .collect();
     if target == Target::CloudFormation && model.functions.iter().any(|f| f.has_local_code()) {
         c.parameters
             .extend([cfn::CODE_BUCKET.to_string(), cfn::CODE_PREFIX.to_string()]);

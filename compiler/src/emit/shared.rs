@@ -238,6 +238,72 @@ pub fn outputs(model: &Model, t: &mut Template) {
     }
 }
 
+/// Values imported from other stacks (`param X string { import = "..." }`)
+/// in `value`: each `Ref` to one becomes its `Fn::ImportValue`, and an
+/// `Fn::Sub` naming one takes it from its variable map (CloudFormation
+/// resolves `Fn::ImportValue` there, not in the string). Elsewhere an
+/// import is named as a parameter is, so every stage before this one
+/// treats it as one.
+pub fn imports(model: &Model, value: &mut Json) {
+    let imported: std::collections::HashMap<String, Json> = model
+        .params
+        .iter()
+        .filter_map(|p| {
+            let export = p.import.as_ref()?;
+            Some((
+                crate::naming::ids::logical(&p.name),
+                json!({ "Fn::ImportValue": text(&export.value) }),
+            ))
+        })
+        .collect();
+    if !imported.is_empty() {
+        replace_imports(value, &imported);
+    }
+}
+
+fn replace_imports(value: &mut Json, imported: &std::collections::HashMap<String, Json>) {
+    match value {
+        Json::Object(m) => {
+            if let (1, Some(Json::String(id))) = (m.len(), m.get("Ref")) {
+                if let Some(i) = imported.get(id) {
+                    *value = i.clone();
+                    return;
+                }
+            }
+            if let Some(s) = m.get_mut("Fn::Sub") {
+                let (text, mut vars) = match s {
+                    Json::String(t) => (t.clone(), serde_json::Map::new()),
+                    Json::Array(a) => match (a.first(), a.get(1)) {
+                        (Some(Json::String(t)), Some(Json::Object(v))) => (t.clone(), v.clone()),
+                        _ => (String::new(), serde_json::Map::new()),
+                    },
+                    _ => (String::new(), serde_json::Map::new()),
+                };
+                let named: Vec<String> = crate::naming::references(&text)
+                    .into_iter()
+                    .filter(|r| imported.contains_key(*r) && !vars.contains_key(*r))
+                    .map(str::to_string)
+                    .collect();
+                if !named.is_empty() {
+                    for r in named {
+                        vars.insert(r.clone(), imported[&r].clone());
+                    }
+                    *s = json!([text, Json::Object(vars)]);
+                }
+            }
+            for v in m.values_mut() {
+                replace_imports(v, imported);
+            }
+        }
+        Json::Array(items) => {
+            for v in items {
+                replace_imports(v, imported);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A string of the spec where parameters may go, as the template holds it
 /// (see [`refs::text`](crate::naming::refs::text)).
 pub fn text(s: &str) -> Json {
@@ -247,7 +313,8 @@ pub fn text(s: &str) -> Json {
 /// The template's `Parameters` from the spec's `param` declarations, in
 /// source order.
 pub fn parameters(model: &Model, t: &mut Template) {
-    for p in &model.params {
+    // An imported value is no parameter: see `imports`.
+    for p in model.params.iter().filter(|p| p.import.is_none()) {
         let mut j = json!({
             "Type": match p.ty {
                 ParamType::String => "String",

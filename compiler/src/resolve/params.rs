@@ -58,8 +58,52 @@ impl Resolver {
         let max_length = p.take("max_length").and_then(|v| self.expect_int(v));
         let min = p.take("min").and_then(|v| self.expect_number(v));
         let max = p.take("max").and_then(|v| self.expect_number(v));
+        let import = p.take("import").and_then(|v| self.expect_text(v));
         self.other_members(&d.body, "a param");
         p.finish(self, "a param");
+        // An imported value is what the other stack exports: nothing about
+        // it is given or constrained here.
+        if let Some(i) = &import {
+            let given = [
+                ("default", default.as_ref().map(|x| x.span)),
+                ("allowed", allowed.as_ref().map(|x| x.span)),
+                ("pattern", pattern.as_ref().map(|x| x.span)),
+                ("min_length", min_length.as_ref().map(|x| x.span)),
+                ("max_length", max_length.as_ref().map(|x| x.span)),
+                ("min", min.as_ref().map(|x| x.span)),
+                ("max", max.as_ref().map(|x| x.span)),
+            ];
+            for (key, span) in given.into_iter().filter_map(|(k, s)| Some((k, s?))) {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0105,
+                        span,
+                        format!("`{key}` does not apply to an imported value"),
+                    )
+                    .label("the exporting stack sets the value")
+                    .with(i.span, "imported here")
+                    .help(format!(
+                        "remove `{key}`, or `import` to make `{}` a parameter given at deploy time",
+                        d.name.name
+                    )),
+                );
+            }
+            if ty == ParamType::Number {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0201,
+                        d.name.span,
+                        format!("`{}` imports an export, which is a string", d.name.name),
+                    )
+                    .label("exports are strings")
+                    .with(i.span, "imported here")
+                    .help(format!(
+                        "declare `param {} string {{ import = ... }}`",
+                        d.name.name
+                    )),
+                );
+            }
+        }
         // A constraint of the other type: CloudFormation rejects the
         // template (`MinValue` on a `String`, `AllowedPattern` on a
         // `Number`).
@@ -113,6 +157,7 @@ impl Resolver {
             max_length,
             min: min.filter(|_| ty == ParamType::Number),
             max: max.filter(|_| ty == ParamType::Number),
+            import,
         }
     }
 
