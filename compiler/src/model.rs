@@ -1168,8 +1168,11 @@ pub enum AuthorizerKind {
     /// API Gateway accepts the pool's ID tokens, or its access tokens for
     /// routes with `scopes`.
     Cognito {
-        /// The user pool.
-        pool: Ref,
+        /// The user pool: declared in the spec, or another stack's by ARN.
+        pool: CognitoPool,
+        /// `header = "..."`: where the token is read (default
+        /// `Authorization`).
+        header: Option<Spanned<String>>,
     },
     /// A Lambda authorizer: a function of the spec decides.
     Lambda {
@@ -1209,6 +1212,26 @@ pub enum JwtAudience {
         /// Where `Pool.Client` is written.
         span: Span,
     },
+}
+
+/// The user pool a `cognito { pool = ... }` authorizer accepts tokens of.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CognitoPool {
+    /// A `userpool` of the spec.
+    Declared(Ref),
+    /// A pool outside the stack, by ARN (a string that may use `${Param}`,
+    /// or a parameter's bare name).
+    Arn(Spanned<String>),
+}
+
+impl CognitoPool {
+    /// How the pool is named in messages and documentation.
+    pub fn describe(&self) -> String {
+        match self {
+            CognitoPool::Declared(r) => r.name.clone(),
+            CognitoPool::Arn(a) => a.value.clone(),
+        }
+    }
 }
 
 /// A `userpool` declaration: a Cognito user pool.

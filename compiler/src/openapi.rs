@@ -78,11 +78,11 @@ pub fn document(model: &Model, api: &Api) -> Json {
             AuthorizerKind::Jwt { .. } => {
                 json!({ "type": "http", "scheme": "bearer", "bearerFormat": "JWT" })
             }
-            AuthorizerKind::Cognito { pool } => json!({
+            AuthorizerKind::Cognito { pool, header } => json!({
                 "type": "apiKey",
-                "name": "Authorization",
+                "name": header.as_ref().map_or("Authorization", |h| h.value.as_str()),
                 "in": "header",
-                "description": format!("Cognito user pool {}: an ID token, or an access token with the route's scopes", pool.name),
+                "description": format!("Cognito user pool {}: an ID token, or an access token with the route's scopes", pool.describe()),
             }),
             AuthorizerKind::Lambda {
                 function, headers, ..

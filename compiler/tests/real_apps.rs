@@ -889,6 +889,39 @@ function Read {
 }
 
 #[test]
+fn cognito_authorizers_take_a_pool_of_another_stack() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+param PoolArn string { description = "the pool of the identity stack" }
+function Get { handler = "g.h" }
+api Shop rest {
+  authorizers { Users = cognito { pool = PoolArn, header = "authorizationToken" } }
+  auth = Users
+  GET /orders -> Get
+}
+"#;
+    let cfn = build(spec, Target::CloudFormation);
+    let z = cfn["Resources"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|r| r["Type"] == "AWS::ApiGateway::Authorizer")
+        .unwrap();
+    assert_eq!(
+        z["Properties"]["ProviderARNs"],
+        json!([{ "Ref": "PoolArn" }])
+    );
+    assert_eq!(
+        z["Properties"]["IdentitySource"],
+        "method.request.header.authorizationToken"
+    );
+    let sam = build(spec, Target::Sam);
+    let a = &sam["Resources"]["Shop"]["Properties"]["Auth"]["Authorizers"]["Users"];
+    assert_eq!(a["UserPoolArn"], json!({ "Ref": "PoolArn" }));
+    assert_eq!(a["Identity"]["Header"], "authorizationToken");
+}
+
+#[test]
 fn subscription_filters_on_message_attributes() {
     let spec = r#"
 app shop { runtime = "python3.13" }

@@ -1,14 +1,11 @@
 // serverless-patterns cognito-restapi: a REST API whose GET / is protected
-// by a Cognito user pool authorizer and calls a function. Partial: the
-// original takes the pool's ARN as a parameter (a pool of another stack);
-// slsc's `cognito` authorizer names a pool of the spec, so the pool is
-// declared here (with slsc's defaults: email sign-in, strong passwords,
-// TOTP MFA offered, retained with deletion protection). Other differences:
-// the token is read from the `Authorization` header rather than
-// `authorizationToken`; the API is named `${AWS::StackName}-AppApi` rather
-// than `cognito-restapi` and its description is kept; the stage is `prod`
-// rather than `Prod`; the function's permission is scoped to GET / as in
-// the original; access logs stay off, as in the original.
+// by a Cognito user pool authorizer and calls a function. The pool is
+// another stack's, given by ARN as a parameter, and the token is read from
+// the `authorizationToken` header, as in the original. Complete.
+// Differences: the API is named `${AWS::StackName}-AppApi` rather than
+// `cognito-restapi` (its description is kept); the function's permission
+// is scoped to GET / as in the original; access logs stay off, as in the
+// original.
 
 app cognito_restapi {
   runtime = "nodejs24.x"
@@ -21,7 +18,9 @@ app cognito_restapi {
   }
 }
 
-userpool Users { sign_in = [email] }
+param CognitoUserPoolArn string {
+  description = "ARN of the Cognito User Pool"
+}
 
 function AppFunction {
   handler = "app.handler"
@@ -30,7 +29,10 @@ function AppFunction {
 
 api AppApi rest {
   description = "Cognito User Pools Authorizer REST API demo"
-  authorizers { CognitoAuthorizer = cognito { pool = Users } }
+  stage_name  = "Prod"
+  authorizers {
+    CognitoAuthorizer = cognito { pool = CognitoUserPoolArn, header = "authorizationToken" }
+  }
   auth = CognitoAuthorizer
   GET / -> AppFunction
 }

@@ -134,11 +134,12 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
                     cache,
                     token,
                 } => (function, headers, cache, *token),
-                AuthorizerKind::Cognito { pool } => {
-                    return Some((
-                        ids::authorizer_key(z),
-                        json!({ "UserPoolArn": get_att(&logical(&pool.name), "Arn") }),
-                    ))
+                AuthorizerKind::Cognito { pool, header } => {
+                    let mut a = json!({ "UserPoolArn": pool_arn(pool) });
+                    if let Some(h) = header {
+                        a["Identity"] = json!({ "Header": h.value });
+                    }
+                    return Some((ids::authorizer_key(z), a));
                 }
                 AuthorizerKind::Jwt { .. } => return None,
             };
@@ -214,6 +215,14 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     output(api, t);
 }
 
+/// The ARN of a Cognito authorizer's pool.
+fn pool_arn(pool: &CognitoPool) -> Json {
+    match pool {
+        CognitoPool::Declared(r) => get_att(&logical(&r.name), "Arn"),
+        CognitoPool::Arn(a) => text(&a.value),
+    }
+}
+
 fn output(api: &Api, t: &mut Template) {
     let id = logical(&api.name);
     t.output(
@@ -271,7 +280,10 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             } => (function, headers, cache, *token),
             // API Gateway checks the pool's tokens itself: no function,
             // so no permission.
-            AuthorizerKind::Cognito { pool } => {
+            AuthorizerKind::Cognito { pool, header } => {
+                let header = header
+                    .as_ref()
+                    .map_or("Authorization", |h| h.value.as_str());
                 out.insert(
                     zid,
                     json!({
@@ -280,8 +292,8 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
                             "RestApiId": r#ref(&id),
                             "Name": z.name,
                             "Type": "COGNITO_USER_POOLS",
-                            "ProviderARNs": [get_att(&logical(&pool.name), "Arn")],
-                            "IdentitySource": "method.request.header.Authorization",
+                            "ProviderARNs": [pool_arn(pool)],
+                            "IdentitySource": format!("method.request.header.{header}"),
                         },
                     }),
                 );

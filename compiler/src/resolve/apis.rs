@@ -384,9 +384,17 @@ impl Resolver {
                 return None;
             }
             let pool = match p.take("pool") {
+                // Another stack's pool: its ARN, or a parameter holding it.
+                Some(v)
+                    if matches!(&v.kind, ValueKind::Str(_))
+                        || matches!(&v.kind, ValueKind::Path(path) if self.is_param(path)) =>
+                {
+                    self.expect_text(v).map(CognitoPool::Arn)
+                }
                 Some(v) => self
                     .expect_path(v)
-                    .and_then(|path| self.expect_ref(path, &[DeclKind::UserPool])),
+                    .and_then(|path| self.expect_ref(path, &[DeclKind::UserPool]))
+                    .map(CognitoPool::Declared),
                 None => {
                     if !p.has("pool") {
                         self.error(
@@ -398,9 +406,13 @@ impl Resolver {
                     None
                 }
             };
+            let header = p.take("header").and_then(|v| self.expect_string(v));
             self.other_members(body, "`cognito`");
             p.finish(self, "`cognito`");
-            AuthorizerKind::Cognito { pool: pool? }
+            AuthorizerKind::Cognito {
+                pool: pool?,
+                header,
+            }
         } else {
             let function = match p.take("function") {
                 Some(f) => self
