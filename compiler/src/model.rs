@@ -704,6 +704,9 @@ pub enum Attr {
     StreamArn,
     /// The generated ID (user pools).
     Id,
+    /// A user pool's token issuer URL (`Users.issuer`), what JWT
+    /// authorizers and clients verify tokens against.
+    Issuer,
     /// The generated ID of a user pool's client (`Users.Web.id`): the
     /// client at this index of the pool's `clients`.
     ClientId(u16),
@@ -723,6 +726,7 @@ impl Attr {
             Attr::Url => "url",
             Attr::StreamArn => "stream_arn",
             Attr::Id | Attr::ClientId(_) => "id",
+            Attr::Issuer => "issuer",
             Attr::Ref => "ref",
             Attr::Get(name) => name,
         }
@@ -1244,6 +1248,9 @@ pub struct UserPool {
     /// `sign_in`: what users sign in with besides a user name (`email`,
     /// `phone`; `UsernameAttributes`); empty: a user name.
     pub sign_in: Vec<Spanned<String>>,
+    /// `aliases`: what may stand for a user name at sign-in (`email`,
+    /// `phone`, `preferred_username`; `AliasAttributes`).
+    pub aliases: Vec<Spanned<String>>,
     /// `verify`: the attributes Cognito verifies by sending a code
     /// (`AutoVerifiedAttributes`); by default those of `sign_in`.
     pub verify: Vec<Spanned<String>>,

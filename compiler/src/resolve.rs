@@ -171,7 +171,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
-        DeclKind::UserPool => &[Attr::Id, Attr::Arn],
+        DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer],
         _ => &[],
     }
 }

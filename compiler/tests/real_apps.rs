@@ -824,7 +824,7 @@ bucket Site {
     Principal = { Service = "cloudfront.amazonaws.com" }
     Action    = "s3:GetObject"
     Resource  = "arn:${AWS::Partition}:s3:::${Site}/*"
-    Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::111122223333:distribution/E1" } }
+    Condition = { StringEquals = { "aws:SourceArn" = "arn:aws:cloudfront::111122223333:distribution/E1", "aws:SourceAccount" = "111122223333" } }
   }]
 }
 "#;

@@ -55,6 +55,13 @@ pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
             .map(|s| attribute(&s.value))
             .collect::<Vec<_>>());
     }
+    if !p.aliases.is_empty() {
+        props["AliasAttributes"] = json!(p
+            .aliases
+            .iter()
+            .map(|s| attribute(&s.value))
+            .collect::<Vec<_>>());
+    }
     props["UsernameConfiguration"] = json!({ "CaseSensitive": false });
     if !p.verify.is_empty() {
         props["AutoVerifiedAttributes"] = json!(p

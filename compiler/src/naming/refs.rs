@@ -214,6 +214,9 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
             r#ref(&id)
         }
         (DeclKind::UserPool, Attr::Id) => r#ref(&id),
+        (DeclKind::UserPool, Attr::Issuer) => sub(&format!(
+            "https://cognito-idp.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{id}}}"
+        )),
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
         )),
@@ -228,7 +231,7 @@ pub fn jwt_issuer(issuer: &crate::model::JwtIssuer) -> Json {
     match issuer {
         JwtIssuer::Url(url) => text(url),
         JwtIssuer::Pool(pool) => sub(&format!(
-            "https://cognito-idp.${{AWS::Region}}.amazonaws.com/${{{}}}",
+            "https://cognito-idp.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{}}}",
             logical(&pool.name)
         )),
     }

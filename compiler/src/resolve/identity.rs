@@ -14,8 +14,28 @@ impl Resolver {
             Some(v) => self.spanned_words(v, &["email", "phone"]),
             None => Vec::new(),
         };
+        // Signing in by a user name that email or phone may stand for
+        // (`AliasAttributes`), rather than by email or phone itself
+        // (`UsernameAttributes`): Cognito takes one or the other.
+        let aliases: Vec<Spanned<String>> = match p.take("aliases") {
+            Some(v) => self.spanned_words(v, &["email", "phone", "preferred_username"]),
+            None => Vec::new(),
+        };
+        if let (Some(a), Some(s)) = (aliases.first(), sign_in.first()) {
+            self.error(
+                Diagnostic::new(Code::E0106, a.span, "a pool signs in by `sign_in` or by user name with `aliases`, not both")
+                    .label("aliases of a user name")
+                    .with(s.span, "signing in by this instead of a user name")
+                    .help("keep `sign_in = [email]` to sign in by email, or `aliases = [email]` to keep user names that email may stand for"),
+            );
+        }
         let verify = match p.take("verify") {
             Some(v) => self.spanned_words(v, &["email", "phone"]),
+            None if sign_in.is_empty() => aliases
+                .iter()
+                .filter(|a| a.value != "preferred_username")
+                .cloned()
+                .collect(),
             None => sign_in.clone(),
         };
         let mfa = p
@@ -54,6 +74,7 @@ impl Resolver {
             name: d.name.name.clone(),
             span: d.name.span,
             sign_in,
+            aliases,
             verify,
             mfa,
             password_length,

@@ -654,13 +654,24 @@ impl Resolver {
             }
             let allow =
                 matches!(get("Effect").map(|e| &e.kind), Some(ValueKind::Str(s)) if s == "Allow");
-            if let (true, Some(p), None) = (allow, get("Principal"), get("Condition")) {
-                if let Some(who) = open_principal(p) {
+            if let (true, Some(p)) = (allow, get("Principal")) {
+                // A service must be tied to the calling resource and account;
+                // anyone, to some condition.
+                let keys = get("Condition").map(condition_keys).unwrap_or_default();
+                let missing = match open_principal(p) {
+                    Some(who) if who == "an AWS service" => ["aws:sourcearn", "aws:sourceaccount"]
+                        .into_iter()
+                        .any(|k| !keys.iter().any(|x| x == k))
+                        .then_some(who),
+                    Some(who) => keys.is_empty().then_some(who),
+                    None => None,
+                };
+                if let Some(who) = missing {
                     ok = false;
                     self.error(
-                        Diagnostic::new(Code::E0503, p.span, format!("this statement lets {who} in without a `Condition`"))
+                        Diagnostic::new(Code::E0503, p.span, format!("this statement lets {who} in without a condition on the caller"))
                             .label("no condition on the caller")
-                            .help("add a `Condition` that names the caller: `aws:SourceArn` and `aws:SourceAccount` for a service, an account or organization for anyone"),
+                            .help("add a `Condition` that names the caller: both `aws:SourceArn` and `aws:SourceAccount` for a service, an account or organization for anyone"),
                     );
                 }
             }
@@ -731,6 +742,22 @@ impl Resolver {
             }
         })
     }
+}
+
+/// The condition keys a statement's `Condition` tests, lower-cased (IAM
+/// compares them without case): `{ StringEquals = { "aws:SourceArn" =
+/// ... } }` tests `aws:sourcearn`.
+fn condition_keys(v: &ast::Value) -> Vec<String> {
+    let ValueKind::Record(operators) = &v.kind else {
+        return Vec::new();
+    };
+    operators
+        .iter()
+        .flat_map(|(_, tests)| match &tests.kind {
+            ValueKind::Record(keys) => keys.iter().map(|(k, _)| k.name.to_lowercase()).collect(),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// Who a statement's `Principal` lets in when that is anyone or an AWS
