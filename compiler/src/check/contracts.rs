@@ -243,28 +243,10 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
             match &route.target {
                 RouteTarget::Function(_) | RouteTarget::Url(_) => {}
                 RouteTarget::StateMachine { machine, message } => {
-                    if let (Some(m), Some(b)) = (message, &route.body) {
-                        if m.name != b.name {
-                            diags.push(
-                                Diagnostic::new(
-                                    Code::E0414,
-                                    b.span,
-                                    format!(
-                                        "route `{}` sends `{}` to `{}`, but declares its body `{}`",
-                                        route.key(),
-                                        m.name,
-                                        machine.name,
-                                        b.name
-                                    ),
-                                )
-                                .label("the body becomes the input as it is")
-                                .with(m.span, "sent as this type")
-                                .help(format!("make both `{}`, or drop one of them", m.name)),
-                            );
-                            continue;
-                        }
-                    }
-                    let sent = message.as_ref().or(route.body.as_ref());
+                    let Some(sent) = sent_type(route, machine, message.as_ref(), "input", diags)
+                    else {
+                        continue;
+                    };
                     let expected = model
                         .state_machine(&machine.name)
                         .and_then(|m| m.input.as_ref());
@@ -317,31 +299,13 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                     message,
                     group_id,
                 } => {
-                    if let (Some(m), Some(b)) = (message, &route.body) {
-                        if m.name != b.name {
-                            diags.push(
-                                Diagnostic::new(
-                                    Code::E0414,
-                                    b.span,
-                                    format!(
-                                        "route `{}` sends `{}` to `{}`, but declares its body `{}`",
-                                        route.key(),
-                                        m.name,
-                                        queue.name,
-                                        b.name
-                                    ),
-                                )
-                                .label("the body becomes the message as it is")
-                                .with(m.span, "sent as this type")
-                                .help(format!("make both `{}`, or drop one of them", m.name)),
-                            );
-                            continue;
-                        }
-                    }
+                    let Some(sent) = sent_type(route, queue, message.as_ref(), "message", diags)
+                    else {
+                        continue;
+                    };
                     let Some(q) = model.queue(&queue.name) else {
                         continue;
                     };
-                    let sent = message.as_ref().or(route.body.as_ref());
                     if let (Some(sent), Some(expected)) = (sent, &q.message) {
                         if sent.name != expected.name {
                             diags.push(
@@ -735,4 +699,38 @@ fn transform_mismatch(
         }
     }
     None
+}
+
+/// The type a direct route sends to `target` as its `becomes` (message,
+/// input): the `T` of `send T to ...`, else the route's `body`. Both
+/// written and different is E0414, and None.
+fn sent_type<'a>(
+    route: &'a Route,
+    target: &Ref,
+    message: Option<&'a Ref>,
+    becomes: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<&'a Ref>> {
+    if let (Some(m), Some(b)) = (message, &route.body) {
+        if m.name != b.name {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0414,
+                    b.span,
+                    format!(
+                        "route `{}` sends `{}` to `{}`, but declares its body `{}`",
+                        route.key(),
+                        m.name,
+                        target.name,
+                        b.name
+                    ),
+                )
+                .label(format!("the body becomes the {becomes} as it is"))
+                .with(m.span, "sent as this type")
+                .help(format!("make both `{}`, or drop one of them", m.name)),
+            );
+            return None;
+        }
+    }
+    Some(message.or(route.body.as_ref()))
 }
