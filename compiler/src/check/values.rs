@@ -93,43 +93,19 @@ pub fn check(model: &Model, today: Date, diags: &mut Vec<Diagnostic>) {
     }
     for q in &model.queues {
         // §3 SQS.
-        range(
-            diags,
-            "`visibility_timeout`",
-            q.visibility.value as i64,
-            q.visibility.span,
-            0,
-            43_200,
-            "s",
-        );
-        range(
-            diags,
-            "`retention`",
-            q.retention.value as i64,
-            q.retention.span,
-            60,
-            1_209_600,
-            "s",
-        );
+        number(diags, NumProp::QueueVisibility, &q.visibility, "s");
+        number(diags, NumProp::QueueRetention, &q.retention, "s");
         if let Some((_, n)) = &q.dead_letter {
             range(diags, "the receive count", n.value, n.span, 1, 1000, "");
         }
         if let Some(d) = &q.delay {
-            range(diags, "`delay`", d.value as i64, d.span, 0, 900, "s");
+            number(diags, NumProp::QueueDelay, d, "s");
         }
         if let Some(w) = &q.receive_wait {
-            range(diags, "`receive_wait`", w.value as i64, w.span, 0, 20, "s");
+            number(diags, NumProp::QueueReceiveWait, w, "s");
         }
         if let Some(m) = &q.max_message_size {
-            range(
-                diags,
-                "`max_message_size`",
-                m.value as i64,
-                m.span,
-                1_024,
-                1_048_576,
-                " bytes",
-            );
+            number(diags, NumProp::QueueMaxMessageSize, m, " bytes");
         }
     }
     for r in &model.rules {
@@ -510,26 +486,18 @@ fn retry(r: &RetryPolicy, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A number property against AWS's range for it (the one a `param`
+/// giving it is checked against too), shown in `unit`.
+fn number(diags: &mut Vec<Diagnostic>, prop: NumProp, v: &Spanned<u64>, unit: &str) {
+    let (lo, hi) = prop.range();
+    let what = format!("`{}`", prop.key());
+    range(diags, &what, v.value as i64, v.span, lo, hi, unit);
+}
+
 fn function(f: &Function, today: Date, diags: &mut Vec<Diagnostic>) {
     // §1 Lambda functions.
-    range(
-        diags,
-        "`memory`",
-        f.memory.value as i64,
-        f.memory.span,
-        128,
-        10_240,
-        "MB",
-    );
-    range(
-        diags,
-        "`timeout`",
-        f.timeout.value as i64,
-        f.timeout.span,
-        1,
-        900,
-        "s",
-    );
+    number(diags, NumProp::FunctionMemory, &f.memory, "MB");
+    number(diags, NumProp::FunctionTimeout, &f.timeout, "s");
     // `concurrency`'s range depends on the account: see `concurrency`.
     if let Some(r) = &f.retries {
         range(diags, "`retries`", r.value, r.span, 0, 2, "");
