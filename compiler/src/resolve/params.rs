@@ -438,19 +438,10 @@ impl Resolver {
             // There too, `${Orders}` is what `Ref` returns for the main
             // resource of a declaration (a REST API's id, a queue's URL).
             let declared = self.symbols.get(head).map(|s| s.kind);
-            let with_id = [
-                DeclKind::Function,
-                DeclKind::Api,
-                DeclKind::Rule,
-                DeclKind::Schedule,
-                DeclKind::Queue,
-                DeclKind::Topic,
-                DeclKind::Bus,
-                DeclKind::Table,
-                DeclKind::Bucket,
-                DeclKind::Stream,
-            ];
-            if self.in_raw && declared.is_some_and(|k| with_id.contains(&k)) && head != "default" {
+            if self.in_raw
+                && declared.is_some_and(|k| super::raw::WITH_RESOURCE.contains(&k))
+                && head != "default"
+            {
                 self.used.insert(head.to_string());
                 if !attr.is_empty() {
                     self.error(

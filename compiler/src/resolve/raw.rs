@@ -122,6 +122,21 @@ pub(crate) fn overridable(kind: DeclKind) -> Option<&'static str> {
     })
 }
 
+/// The declarations whose main resource a `resource` may name: `${Orders}`
+/// is its `Ref`, `depends_on = [Orders]` orders creation after it.
+pub(super) const WITH_RESOURCE: [DeclKind; 10] = [
+    DeclKind::Function,
+    DeclKind::Api,
+    DeclKind::Rule,
+    DeclKind::Schedule,
+    DeclKind::Queue,
+    DeclKind::Topic,
+    DeclKind::Bus,
+    DeclKind::Table,
+    DeclKind::Bucket,
+    DeclKind::Stream,
+];
+
 /// The properties of `ty` that slsc derives from the spec, with what to
 /// write instead: names, encryption, failure handling, keys, tags. An
 /// override of one is E0220.
@@ -279,19 +294,8 @@ impl Resolver {
             for item in items {
                 match &item.kind {
                     ValueKind::Path(path) if path.parts.len() == 1 => {
-                        let kinds = [
-                            DeclKind::Function,
-                            DeclKind::Api,
-                            DeclKind::Rule,
-                            DeclKind::Schedule,
-                            DeclKind::Queue,
-                            DeclKind::Topic,
-                            DeclKind::Bus,
-                            DeclKind::Table,
-                            DeclKind::Bucket,
-                            DeclKind::Stream,
-                            DeclKind::Resource,
-                        ];
+                        let mut kinds = WITH_RESOURCE.to_vec();
+                        kinds.push(DeclKind::Resource);
                         if let Some(r) = self.lookup(&path.head().name, path.span, &kinds) {
                             depends_on.push(r);
                         }
