@@ -26,15 +26,18 @@ if (( ${#apps[@]} == 0 )); then
   exit 1
 fi
 realworld=(tests/realworld/*.sls)
+# Specs of the compiler's own tests whose templates AWS must accept too.
+others=(tests/conditions/app.sls)
 
 # Fresh output dir so a template left over from an earlier run can never be validated by mistake.
 rm -rf "$out" && mkdir -p "$out"
 declare -A suffix=([sam]=sam [cloudformation]=cfn)
 templates=() build_failures=0
-for app in "${apps[@]}" "${realworld[@]}"; do
+for app in "${apps[@]}" "${realworld[@]}" "${others[@]}"; do
   case "$app" in
     examples/*) name="$(basename "$(dirname "$app")")" ;;
-    *) name="realworld-$(basename "$app" .sls)" ;;
+    tests/realworld/*) name="realworld-$(basename "$app" .sls)" ;;
+    *) name="test-$(basename "$(dirname "$app")")" ;;
   esac
   for target in sam cloudformation; do
     tpl="$out/$name.${suffix[$target]}.yaml"
@@ -54,5 +57,5 @@ if (( ${#templates[@]} )); then
   "$venv/bin/python" scripts/validate-template.py "${templates[@]}" || status=$?
 fi
 (( status >= 2 )) && exit "$status"  # the validator itself broke
-echo "validate-examples: ${#apps[@]} example(s), ${#realworld[@]} real-world spec(s), ${#templates[@]} template(s) built, $build_failures build failure(s)"
+echo "validate-examples: ${#apps[@]} example(s), ${#realworld[@]} real-world spec(s), ${#others[@]} test spec(s), ${#templates[@]} template(s) built, $build_failures build failure(s)"
 (( build_failures == 0 && status == 0 )) || exit 1

@@ -162,6 +162,8 @@ pub enum DeclKind {
     /// `resource`: a CloudFormation resource written as such (the escape
     /// hatch for what the language does not cover).
     Resource,
+    /// `condition`: a deploy-time condition on parameters.
+    Condition,
 }
 
 impl DeclKind {
@@ -187,6 +189,7 @@ impl DeclKind {
             "param" => DeclKind::Param,
             "userpool" => DeclKind::UserPool,
             "resource" => DeclKind::Resource,
+            "condition" => DeclKind::Condition,
             _ => return None,
         })
     }
@@ -213,6 +216,7 @@ impl DeclKind {
             DeclKind::Param => "param",
             DeclKind::UserPool => "userpool",
             DeclKind::Resource => "resource",
+            DeclKind::Condition => "condition",
         }
     }
 
@@ -251,6 +255,69 @@ pub struct Decl {
     pub recovered: Vec<Span>,
 }
 
+/// `if Cond [else Other]` after a property's value.
+#[derive(Debug, Clone)]
+pub struct PropIf {
+    /// The `condition` that must hold for the value to be set.
+    pub cond: Path,
+    /// The value when it does not; none leaves the property unset.
+    pub otherwise: Option<Value>,
+    /// `if ...` to its end.
+    pub span: Span,
+}
+
+/// A deploy-time condition as written (`condition C = ...`).
+#[derive(Debug, Clone)]
+pub enum CondExpr {
+    /// `a or b`.
+    Or(Vec<CondExpr>),
+    /// `a and b`.
+    And(Vec<CondExpr>),
+    /// `not a`.
+    Not(Box<CondExpr>),
+    /// `A == B`, or `A != B` when `negated`.
+    Equals {
+        /// The left side.
+        left: CondOperand,
+        /// The right side.
+        right: CondOperand,
+        /// `!=`.
+        negated: bool,
+        /// The whole test.
+        span: Span,
+    },
+    /// `A in ["x", "y"]`.
+    In {
+        /// What is tested.
+        operand: CondOperand,
+        /// The values it may equal.
+        values: Vec<CondOperand>,
+        /// The whole test.
+        span: Span,
+    },
+    /// Another condition by name.
+    Ref(Path),
+}
+
+/// A side of a condition's test.
+#[derive(Debug, Clone)]
+pub enum CondOperand {
+    /// A `param` by name.
+    Param(Path),
+    /// A string (which may hold `${Param}` and `${AWS::Region}`) or a number.
+    Text(Str),
+}
+
+impl CondOperand {
+    /// Where it is written.
+    pub fn span(&self) -> Span {
+        match self {
+            CondOperand::Param(p) => p.span,
+            CondOperand::Text(s) => s.span,
+        }
+    }
+}
+
 /// Declaration-specific parts written before the body.
 #[derive(Debug, Clone)]
 pub enum Header {
@@ -269,6 +336,11 @@ pub enum Header {
     Message {
         /// The type or event of its messages.
         message: Path,
+    },
+    /// `condition C = EXPR`.
+    Condition {
+        /// When it holds.
+        expr: CondExpr,
     },
     /// `param X string`.
     Param {
@@ -363,6 +435,9 @@ pub enum MemberKind {
         key: Ident,
         /// Its value.
         value: Value,
+        /// `if Cond [else Other]`: set only when a deploy-time condition
+        /// holds (otherwise the other value, or not set at all).
+        when: Option<PropIf>,
     },
     /// `key { ... }`.
     Block {

@@ -21,6 +21,7 @@
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
 pub mod concurrency;
+pub mod conditions;
 pub mod contracts;
 pub mod cycles;
 pub mod ends;
@@ -120,6 +121,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     physical::check(model, &mut diags);
     params::check(model, &mut diags);
     identity::check(model, &mut diags);
+    conditions::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {

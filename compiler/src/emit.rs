@@ -25,6 +25,7 @@
 
 mod apis;
 mod cfn;
+mod conditions;
 mod count;
 mod direct;
 mod events;
@@ -66,6 +67,11 @@ pub struct Template {
     /// The declaration being emitted: every resource added is recorded as
     /// its own in `provenance`.
     owner: Span,
+    /// The condition the declaration being emitted is under (`when`).
+    owner_cond: Option<String>,
+    /// The condition of each resource and output made under one, by
+    /// `Resources/ID` or `Outputs/ID`.
+    conds: std::collections::HashMap<String, String>,
     /// Where each resource and each property the spec sets comes from,
     /// recorded as they are added.
     pub provenance: Provenance,
@@ -90,6 +96,9 @@ impl Template {
             if self.owner != Span::default() {
                 self.provenance.put(format!("Resources/{id}"), self.owner);
             }
+            if let Some(c) = &self.owner_cond {
+                self.conds.insert(format!("Resources/{id}"), c.clone());
+            }
             self.resources.insert(id, resource);
         }
     }
@@ -98,6 +107,9 @@ impl Template {
     pub fn output(&mut self, id: String, output: Json) {
         if self.owner != Span::default() {
             self.provenance.put(format!("Outputs/{id}"), self.owner);
+        }
+        if let Some(c) = &self.owner_cond {
+            self.conds.insert(format!("Outputs/{id}"), c.clone());
         }
         self.outputs.insert(id, output);
     }
@@ -177,6 +189,10 @@ pub fn emit(
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
         t.owner = model.span_of(*kind, *index).unwrap_or_default();
+        t.owner_cond = model
+            .name_of(*kind, *index)
+            .and_then(|n| model.when_of(n))
+            .map(str::to_string);
         match kind {
             K::Function => {
                 let f = &model.functions[*index];
@@ -214,7 +230,7 @@ pub fn emit(
             K::UserPool => identity::pool(model, &model.user_pools[*index], &mut t),
             K::Resource => raw::resource(model, &model.resources[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
-            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
+            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
         // `overrides { ... }`: each key replaces what was written for it.
         if let Some(set) = model
@@ -237,6 +253,7 @@ pub fn emit(
             }
         }
     }
+    t.owner_cond = None;
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.
     if !model.acknowledgements.is_empty() {
@@ -292,6 +309,7 @@ pub fn emit(
         shared::imports(model, &mut outputs);
         doc.insert("Outputs".into(), outputs);
     }
+    conditions::apply(model, &t.conds, &mut doc);
     if !clashes.is_empty() {
         return Err(clashes);
     }

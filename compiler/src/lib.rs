@@ -269,7 +269,7 @@ fn definitions(
     for (_, file) in &loaded.files {
         for decl in (file.decls.iter()).filter(|d| d.kind == ast::DeclKind::StateMachine) {
             for m in &decl.body {
-                let ast::MemberKind::Property { key, value } = &m.kind else {
+                let ast::MemberKind::Property { key, value, .. } = &m.kind else {
                     continue;
                 };
                 let ast::ValueKind::Str(path) = &value.kind else {
@@ -324,7 +324,7 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
                 continue;
             }
             for m in &decl.body {
-                let ast::MemberKind::Property { key, value } = &m.kind else {
+                let ast::MemberKind::Property { key, value, .. } = &m.kind else {
                     continue;
                 };
                 let ast::ValueKind::Str(code) = &value.kind else {

@@ -121,6 +121,73 @@ pub struct Model {
     /// [`RawValue::Map`], with where it is written). Unchecked, like
     /// `resource`.
     pub policies: HashMap<String, Vec<Spanned<RawValue>>>,
+    /// `condition` declarations: deploy-time conditions on parameters.
+    pub conditions: Vec<ConditionDef>,
+    /// `when = Cond`: the condition a declaration exists under, by
+    /// declaration name. Whatever is made for it exists under it too, and
+    /// whatever else refers to it only where the condition holds.
+    pub when: HashMap<String, Spanned<String>>,
+    /// `key = value if Cond [else other]`: properties set only under a
+    /// condition, by declaration name and property.
+    pub prop_conds: HashMap<(String, String), PropCond>,
+}
+
+/// A `condition` declaration.
+#[derive(Debug, Clone)]
+pub struct ConditionDef {
+    /// Its name (also its name in the template's `Conditions`).
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// When it holds.
+    pub expr: Cond,
+}
+
+/// A deploy-time condition, resolved: parameters and other conditions by
+/// name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// Any of them holds.
+    Or(Vec<Cond>),
+    /// All of them hold.
+    And(Vec<Cond>),
+    /// It does not hold.
+    Not(Box<Cond>),
+    /// The two sides are the same text.
+    Equals(CondOperand, CondOperand),
+    /// Another condition.
+    Ref(String),
+}
+
+/// A side of an equality test of a condition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CondOperand {
+    /// A `param`, by name.
+    Param(String),
+    /// Text, which may hold `${Param}` and `${AWS::Region}`.
+    Text(String),
+}
+
+/// `key = value if Cond [else other]`.
+#[derive(Debug, Clone)]
+pub struct PropCond {
+    /// The condition's name.
+    pub cond: Spanned<String>,
+    /// The text the property takes when the condition does not hold (for
+    /// text properties); none leaves it unset.
+    pub otherwise: Option<Spanned<String>>,
+}
+
+impl Model {
+    /// The condition declaration `name` exists under, if any.
+    pub fn when_of(&self, name: &str) -> Option<&str> {
+        self.when.get(name).map(|c| c.value.as_str())
+    }
+
+    /// The condition property `key` of declaration `decl` is set under.
+    pub fn prop_cond(&self, decl: &str, key: &str) -> Option<&PropCond> {
+        self.prop_conds.get(&(decl.to_string(), key.to_string()))
+    }
 }
 
 /// The type of a template parameter.
@@ -393,6 +460,7 @@ impl Model {
             K::Param => self.params[i].span,
             K::UserPool => self.user_pools[i].span,
             K::Resource => self.resources[i].span,
+            K::Condition => self.conditions[i].span,
             K::App => return None,
         })
     }
@@ -435,6 +503,7 @@ impl Model {
             DeclKind::Param => &self.params[i].name,
             DeclKind::UserPool => &self.user_pools[i].name,
             DeclKind::Resource => &self.resources[i].name,
+            DeclKind::Condition => &self.conditions[i].name,
             DeclKind::App => return None,
         })
     }

@@ -11,6 +11,7 @@
 //! reports a diagnostic when it has the wrong form, returning `None`.
 
 mod apis;
+mod conditions;
 mod functions;
 mod identity;
 mod machines;
@@ -19,7 +20,7 @@ pub use machines::DefinitionText;
 mod names;
 mod params;
 mod props;
-mod raw;
+pub(crate) mod raw;
 mod routing;
 mod storage;
 mod types;
@@ -89,6 +90,7 @@ pub fn resolve(
         pool_clients: HashMap::new(),
         raw_types: HashMap::new(),
         in_raw: false,
+        cond_tests: Vec::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -121,6 +123,7 @@ pub fn resolve(
         r.decl(d, &defaults);
     }
     r.param_values();
+    r.check_conditions();
     r.unused(&all);
     r.logical_ids(&all);
     r.model.index_names();
@@ -154,6 +157,9 @@ struct Resolver {
     /// Resolving a `resource`'s properties, where strings may name other
     /// `resource`s (`"${Cdn.DomainName}"`).
     in_raw: bool,
+    /// Condition tests of a param against texts (`Stage == "prod"`), checked
+    /// against its `allowed` values once every param is resolved.
+    cond_tests: Vec<(ast::Path, Vec<ast::CondOperand>)>,
 }
 
 /// Which attributes each kind of resource has.
@@ -481,7 +487,7 @@ impl Resolver {
         }
         if let Some(body) = p.take_block("acknowledge") {
             for m in body {
-                let MemberKind::Property { key, value } = &m.kind else {
+                let MemberKind::Property { key, value, .. } = &m.kind else {
                     self.not_allowed(m, "`acknowledge`");
                     continue;
                 };
@@ -518,7 +524,7 @@ impl Resolver {
         let mut out: Vec<(String, String)> = Vec::new();
         for m in body {
             match &m.kind {
-                MemberKind::Property { key, value } => {
+                MemberKind::Property { key, value, .. } => {
                     if let Some(prev) = out.iter().position(|(k, _)| *k == key.name) {
                         let _ = prev;
                         self.error(
@@ -543,6 +549,7 @@ impl Resolver {
     }
 
     fn decl(&mut self, d: &ast::Decl, defaults: &Defaults) {
+        self.conditional_props(d);
         let index = match d.kind {
             DeclKind::App => return,
             DeclKind::Type => {
@@ -714,6 +721,11 @@ impl Resolver {
                 Some(i) => i,
                 None => return,
             },
+            DeclKind::Condition => {
+                let c = self.condition(d);
+                self.model.conditions.push(c);
+                self.model.conditions.len() - 1
+            }
             DeclKind::Resource => match self.raw_resource(d) {
                 Some(r) => {
                     self.model.resources.push(r);
@@ -752,6 +764,7 @@ impl Resolver {
             DeclKind::Param => drop(m.params.pop()),
             DeclKind::UserPool => drop(m.user_pools.pop()),
             DeclKind::Resource => drop(m.resources.pop()),
+            DeclKind::Condition => drop(m.conditions.pop()),
             DeclKind::App => {}
         }
     }
@@ -765,6 +778,7 @@ impl Resolver {
     /// duplicate declarations is kept, as in the rest of the model.
     fn identity(&mut self, p: &mut Props, d: &ast::Decl) {
         use DeclKind as K;
+        self.when(p, d);
         let first = self.symbols.get(&d.name.name).map(|s| s.span) == Some(d.name.span);
         let named = matches!(
             d.kind,
@@ -821,7 +835,7 @@ impl Resolver {
     /// description = "..." }`.
     fn outputs(&mut self, body: &[ast::Member]) {
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`outputs`");
                 continue;
             };

@@ -93,6 +93,7 @@ module.exports = grammar({
       $.param_declaration,
       $.userpool_declaration,
       $.resource_declaration,
+      $.condition_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -210,7 +211,18 @@ module.exports = grammar({
       $.subscribe,
     ),
 
-    property: $ => seq(field('name', $._member_name), '=', field('value', $._value)),
+    property: $ => seq(
+      field('name', $._member_name),
+      '=',
+      field('value', $._value),
+      optional(field('condition', $.property_condition)),
+    ),
+    // `name = X if HasName else "y"`: set under a deploy-time condition.
+    property_condition: $ => seq(
+      'if',
+      field('condition', $.reference),
+      optional(seq('else', field('otherwise', $._value))),
+    ),
     block: $ => seq(field('name', $._member_name), field('body', $.body)),
     // `params { id: string }`, `query { limit?: int }`: typed fields of a route.
     fields_block: $ => seq(field('name', $._member_name), field('fields', $.fields)),
@@ -384,6 +396,28 @@ module.exports = grammar({
     parameter_declaration: $ => declaration($, 'parameter', field('body', $.body)),
     // `param Stage string { default = "dev" }`: a template parameter.
     param_declaration: $ => declaration($, 'param', field('type', $.identifier), optional(field('body', $.body))),
+    // `condition IsProd = Stage == "prod"`: a deploy-time condition.
+    condition_declaration: $ => declaration($, 'condition', '=', field('expression', $._condition_expression)),
+    _condition_expression: $ => choice($.condition_or, $._condition_and_operand),
+    condition_or: $ => prec.left(seq($._condition_and_operand, repeat1(seq('or', $._condition_and_operand)))),
+    _condition_and_operand: $ => choice($.condition_and, $._condition_unary),
+    condition_and: $ => prec.left(seq($._condition_unary, repeat1(seq('and', $._condition_unary)))),
+    _condition_unary: $ => choice(
+      $.condition_not,
+      $.condition_parenthesized,
+      $.condition_test,
+      $.reference,
+    ),
+    condition_not: $ => seq('not', $._condition_unary),
+    condition_parenthesized: $ => seq('(', $._condition_expression, ')'),
+    condition_test: $ => prec(1, seq(
+      field('left', $._condition_operand),
+      choice(
+        seq(field('operator', choice('==', '!=', '=')), field('right', $._condition_operand)),
+        seq(field('operator', 'in'), field('values', $.list)),
+      ),
+    )),
+    _condition_operand: $ => choice($.string, $.number, $.reference),
     // `resource Cdn "AWS::CloudFront::Distribution" { properties = { ... } }`:
     // a CloudFormation resource written as such.
     resource_declaration: $ => declaration($, 'resource', field('type', $.string), field('body', $.body)),

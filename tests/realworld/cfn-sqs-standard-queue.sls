@@ -1,8 +1,8 @@
 // aws-cloudformation-templates SQSStandardQueue: one standard queue whose
-// settings are template parameters, with an optional dead-letter queue.
-// Partial: slsc has no Conditions, so the dead-letter queue (optional in
-// the original, through UsedeadletterQueue) is always created, after 5
-// receives. The parameters are bounded by what SQS accepts (the original
+// settings are template parameters, with an optional dead-letter queue
+// (created only when UsedeadletterQueue is "true", through a deploy-time
+// `condition`, as in the original; messages move to it after 5
+// receives). The parameters are bounded by what SQS accepts (the original
 // leaves them unbounded, so a wrong value fails the deploy; slsc would say
 // W0216), and MaximumMessageSize may go up to SQS's current 1 MiB. The
 // queue is encrypted with the app's KMS key.
@@ -51,7 +51,18 @@ param VisibilityTimeout number {
   max         = 43200
 }
 
-queue MyDeadLetterQueue { retention = 14d }
+param UsedeadletterQueue string {
+  description = "A dead-letter queue is a queue that other (source) queues can target for messages that can't be processed (consumed) successfully. You can set aside and isolate these messages in the dead-letter queue to determine why their processing doesn't succeed."
+  allowed     = ["true", "false"]
+  default     = "false"
+}
+
+condition CreateDeadLetterQueue = UsedeadletterQueue == "true"
+
+queue MyDeadLetterQueue {
+  when      = CreateDeadLetterQueue
+  retention = 14d
+}
 
 // `external` (outside producers and consumers) also gives the output SQSQueueArn.
 queue SQSQueue {

@@ -5,9 +5,9 @@
 // role (S3 writes, invoking the function, writing its logs) and its log
 // group and stream are `resource` declarations (unchecked: `slsc
 // permissions` lists them); the function is `external` because Firehose
-// invokes it through that role, which slsc does not see. Partial: the
-// bucket's optional name (a parameter used through a Condition and `!If`)
-// is left out: the bucket is named by slsc. Other differences: the bucket
+// invokes it through that role, which slsc does not see. The bucket's
+// optional name is a parameter used under a `condition` (`name = ... if`):
+// without one, slsc names the bucket. Other differences: the bucket
 // is versioned and kept on delete, the firehose role's trust policy names
 // the account (aws:SourceAccount), and the function has its own role and
 // log group, as every slsc function.
@@ -36,7 +36,17 @@ function TransformationLambdaFunction {
   external    = true
 }
 
-bucket DestinationBucket {}
+param DestinationS3BucketName string {
+  description = "Optional name of the S3 bucket where the streaming data should be delivered"
+  max_length  = 63 // S3's limit: the original leaves it unbounded
+  default     = ""
+}
+
+condition HasBucketName = DestinationS3BucketName != ""
+
+bucket DestinationBucket {
+  name = DestinationS3BucketName if HasBucketName
+}
 
 resource DeliveryStreamLogGroup "AWS::Logs::LogGroup" {
   properties = {

@@ -1,10 +1,10 @@
 // serverless-test-samples typescript kinesis-lambda-dynamodb: a provisioned
 // Kinesis stream (2 shards, 48 h) read by a function (batch 20, latest)
-// that writes to a DynamoDB table. Partial: the original's test resources
-// (a results table, a listener function on the table's stream, and the
-// stream itself) exist only when the parameter DeployTestResources is
-// "True" (Conditions, Fn::If on StreamSpecification); slsc has no
-// conditions, and the spec keeps the application only. Other differences:
+// that writes to a DynamoDB table. The test resources (a results table, a
+// listener function on the table's stream, and the stream itself) exist
+// only when the parameter DeployTestResources is "True": a deploy-time
+// `condition`, `when` on the test declarations and `stream = ... if` on
+// the table, as the original's Conditions and Fn::If. Other differences:
 // nodejs16.x can no longer be used to create functions, so the spec uses
 // nodejs22.x; the table's UpdateReplacePolicy is Retain, not Delete (slsc
 // sets DeletionPolicy and UpdateReplacePolicy together, with `on_delete`);
@@ -22,6 +22,8 @@ app kinesis_ts {
     RecordsStreamArn           = { value = RecordsStream.arn, description = "Kinesis stream accepts records for processing" }
     RecordProcessorFunctionArn = { value = RecordProcessorFunction.arn, description = "Kinesis records processor Lambda Function ARN" }
     ProcessedRecordsTableName  = { value = ProcessedRecordsTable.name, description = "Processed Records DynamoDB table name" }
+    // Only where the test resources are: the output is under their condition.
+    RecordProcessingTestResultsTableName = { value = RecordProcessingTestResultsTable.name, description = "Test results table allows monitoring of processed test records" }
   }
   acknowledge {
     CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
@@ -36,8 +38,17 @@ stream RecordsStream {
   retention = 48h
 }
 
+param DeployTestResources string {
+  description = "The parameter instructs the template whether or not to deploy test resources to your environment."
+  allowed     = ["True", "False"]
+  default     = "True"
+}
+
+condition CreateTestResources = DeployTestResources == "True"
+
 table ProcessedRecordsTable {
-  key = { PK: string, SK: string }
+  key    = { PK: string, SK: string }
+  stream = new_and_old_images if CreateTestResources
 }
 
 queue RecordFailures { retention = 14d }
@@ -53,5 +64,30 @@ function RecordProcessorFunction {
     start            = latest
     partial_failures = true
     on_failure       = RecordFailures
+  }
+}
+
+table RecordProcessingTestResultsTable {
+  when = CreateTestResources
+  key  = { PK: string, SK: string }
+}
+
+queue ListenerFailures {
+  when      = CreateTestResources
+  retention = 14d
+}
+
+// Records what the processor wrote, for the integration tests.
+function ProcessedRecordsTableListener {
+  when    = CreateTestResources
+  handler = "appTest.lambdaHandler"
+  code    = "src"
+  env { TEST_RESULTS_TABLE_NAME = RecordProcessingTestResultsTable.name }
+  writes RecordProcessingTestResultsTable
+  on ProcessedRecordsTable.stream {
+    batch            = 20
+    start            = trim_horizon
+    partial_failures = true
+    on_failure       = ListenerFailures
   }
 }

@@ -162,6 +162,7 @@ impl Respan for Header {
             Header::Message { message } => each!(from, to; message),
             Header::Api { protocol } => each!(from, to; protocol),
             Header::Param { ty } => each!(from, to; ty),
+            Header::Condition { expr } => each!(from, to; expr),
             Header::Resource { ty } => each!(from, to; ty),
             Header::Rule { bus } => each!(from, to; bus),
             Header::Schedule { expr, target } => each!(from, to; expr, target),
@@ -222,7 +223,7 @@ impl Respan for Member {
 impl Respan for MemberKind {
     fn respan(&mut self, from: FileId, to: FileId) {
         match self {
-            MemberKind::Property { key, value } => each!(from, to; key, value),
+            MemberKind::Property { key, value, when } => each!(from, to; key, value, when),
             MemberKind::Block { key, body } => each!(from, to; key, body),
             MemberKind::Verb {
                 verb,
@@ -345,6 +346,47 @@ impl Respan for RouteTo {
                 target,
             } => each!(from, to; keyword, message, target),
             RouteTo::Url(url) => each!(from, to; url),
+        }
+    }
+}
+
+impl Respan for PropIf {
+    fn respan(&mut self, from: FileId, to: FileId) {
+        let PropIf {
+            cond,
+            otherwise,
+            span,
+        } = self;
+        each!(from, to; cond, otherwise, span);
+    }
+}
+
+impl Respan for CondExpr {
+    fn respan(&mut self, from: FileId, to: FileId) {
+        match self {
+            CondExpr::Or(parts) | CondExpr::And(parts) => each!(from, to; parts),
+            CondExpr::Not(inner) => each!(from, to; inner),
+            CondExpr::Equals {
+                left,
+                right,
+                negated,
+                span,
+            } => each!(from, to; left, right, negated, span),
+            CondExpr::In {
+                operand,
+                values,
+                span,
+            } => each!(from, to; operand, values, span),
+            CondExpr::Ref(path) => each!(from, to; path),
+        }
+    }
+}
+
+impl Respan for CondOperand {
+    fn respan(&mut self, from: FileId, to: FileId) {
+        match self {
+            CondOperand::Param(path) => each!(from, to; path),
+            CondOperand::Text(text) => each!(from, to; text),
         }
     }
 }

@@ -361,34 +361,40 @@ fn names(model: &Model, diags: &mut Vec<Diagnostic>) {
         let Some(decl) = model.name_of(kind, i) else {
             continue;
         };
-        let Some(name) = model.physical_name(decl) else {
+        let Some(first) = model.physical_name(decl) else {
             continue;
         };
         let Some(r) = rule(kind) else { continue };
-        if !crate::naming::references(&name.value).is_empty() {
-            if !parameterized(model, kind, decl, &r, name, diags) {
+        // `name = X if C else Y`: both are names the resource may take.
+        let other = model
+            .prop_cond(decl, "name")
+            .and_then(|pc| pc.otherwise.as_ref());
+        for name in std::iter::once(first).chain(other) {
+            if !crate::naming::references(&name.value).is_empty() {
+                if !parameterized(model, kind, decl, &r, name, diags) {
+                    continue;
+                }
+            } else if let Some((msg, help)) = breaks(model, kind, decl, &r, &name.value) {
+                diags.push(invalid(name, msg, "breaks AWS's naming rules", help));
                 continue;
             }
-        } else if let Some((msg, help)) = breaks(model, kind, decl, &r, &name.value) {
-            diags.push(invalid(name, msg, "breaks AWS's naming rules", help));
-            continue;
-        }
-        match taken.get(&(kind, name.value.as_str())) {
-            Some((other, first)) => diags.push(
-                Diagnostic::new(
-                    Code::E0111,
-                    name.span,
-                    format!("`{decl}` and `{other}` are both named \"{}\"", name.value),
-                )
-                .label("name taken")
-                .with(first.span, format!("`{other}` takes it here"))
-                .help(format!(
+            match taken.get(&(kind, name.value.as_str())) {
+                Some((other, first)) => diags.push(
+                    Diagnostic::new(
+                        Code::E0111,
+                        name.span,
+                        format!("`{decl}` and `{other}` are both named \"{}\"", name.value),
+                    )
+                    .label("name taken")
+                    .with(first.span, format!("`{other}` takes it here"))
+                    .help(format!(
                     "AWS allows one {} of a name in an account and region: give each its own name",
                     kind.keyword()
                 )),
-            ),
-            None => {
-                taken.insert((kind, name.value.as_str()), (decl, name));
+                ),
+                None => {
+                    taken.insert((kind, name.value.as_str()), (decl, name));
+                }
             }
         }
     }
@@ -474,23 +480,29 @@ fn descriptions(model: &Model, diags: &mut Vec<Diagnostic>) {
         let Some(decl) = model.name_of(kind, i) else {
             continue;
         };
-        let (Some(d), Some(max)) = (model.description(decl), description_max(kind)) else {
+        let (Some(first), Some(max)) = (model.description(decl), description_max(kind)) else {
             continue;
         };
-        let len = d.value.chars().count();
-        if len > max {
-            diags.push(
-                Diagnostic::new(
-                    Code::E0203,
-                    d.span,
-                    format!(
-                        "the description of {} is at most {max} characters; this one is {len}",
-                        kind.article()
-                    ),
-                )
-                .label("too long")
-                .help("shorten it"),
-            );
+        // `description = X if C else Y`: both are written.
+        let other = model
+            .prop_cond(decl, "description")
+            .and_then(|pc| pc.otherwise.as_ref());
+        for d in std::iter::once(first).chain(other) {
+            let len = d.value.chars().count();
+            if len > max {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0203,
+                        d.span,
+                        format!(
+                            "the description of {} is at most {max} characters; this one is {len}",
+                            kind.article()
+                        ),
+                    )
+                    .label("too long")
+                    .help("shorten it"),
+                );
+            }
         }
     }
 }

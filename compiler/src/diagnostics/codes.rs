@@ -76,6 +76,9 @@ codes! {
     E0111 Error "physical name or export taken twice";
     E0114 Error "unknown CloudFormation resource type";
     E0115 Error "resource type a declaration writes";
+    E0116 Error "property that cannot depend on a condition";
+    E0117 Error "condition decided before deploying";
+    E0118 Error "condition that depends on itself";
     E0201 Error "wrong type of value";
     E0220 Error "override of a property slsc derives";
     E0202 Error "unknown option";
@@ -123,6 +126,7 @@ codes! {
     E0330 Error "FIFO queue target without content-based deduplication";
     E0331 Error "state machine definition unreadable or invalid";
     E0332 Error "state machine task the role cannot be derived for";
+    E0333 Error "always-deployed declaration relying on a conditional one";
     E0401 Error "unknown field in pattern";
     E0402 Error "value does not fit the field's type";
     E0403 Error "operator does not fit the field's type";

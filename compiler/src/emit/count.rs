@@ -137,7 +137,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(format!("{id}Policy"), owner);
             }
             K::Resource => c.add(logical(&model.resources[*index].name), owner),
-            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
+            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
     }
     // As `shared::outputs` writes them.

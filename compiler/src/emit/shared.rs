@@ -177,8 +177,24 @@ pub fn physical_name(
     let Json::Object(old) = std::mem::take(props) else {
         return;
     };
+    // `name = X if C [else Y]`: without the condition, the other name, or
+    // none (CloudFormation generates one). A bucket's is what everything
+    // naming the bucket writes (`refs::bucket_name_of`), slsc's name
+    // without the condition.
+    let value = if key == "BucketName" {
+        crate::naming::refs::bucket_name_of(model, decl)
+    } else {
+        match model.prop_cond(decl, "name") {
+            Some(pc) => super::conditions::guarded(
+                &pc.cond.value,
+                text(&name.value),
+                pc.otherwise.as_ref().map(|o| text(&o.value)),
+            ),
+            None => text(&name.value),
+        }
+    };
     let mut m = serde_json::Map::with_capacity(old.len() + 1);
-    m.insert(key.to_string(), text(&name.value));
+    m.insert(key.to_string(), value);
     m.extend(old.into_iter().filter(|(k, _)| k != key));
     *props = Json::Object(m);
     t.prop(id, key, name.span);
@@ -197,7 +213,14 @@ pub fn number(model: &Model, decl: &str, prop: NumProp, value: u64) -> Json {
 /// of `decl`, if it has one.
 pub fn description(model: &Model, decl: &str, id: &str, props: &mut Json, t: &mut Template) {
     if let Some(d) = model.description(decl) {
-        props["Description"] = text(&d.value);
+        props["Description"] = match model.prop_cond(decl, "description") {
+            Some(pc) => super::conditions::guarded(
+                &pc.cond.value,
+                text(&d.value),
+                pc.otherwise.as_ref().map(|o| text(&o.value)),
+            ),
+            None => text(&d.value),
+        };
         t.prop(id, "Description", d.span);
     }
 }

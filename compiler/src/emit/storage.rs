@@ -86,7 +86,11 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
             StreamView::OldImage => "OLD_IMAGE",
             StreamView::NewAndOldImages => "NEW_AND_OLD_IMAGES",
         };
-        props["StreamSpecification"] = json!({ "StreamViewType": v });
+        let spec = json!({ "StreamViewType": v });
+        props["StreamSpecification"] = match model.prop_cond(&tb.name, "stream") {
+            Some(pc) => super::conditions::guarded(&pc.cond.value, spec, None),
+            None => spec,
+        };
     }
     props["PointInTimeRecoverySpecification"] = json!({ "PointInTimeRecoveryEnabled": true });
     props["SSESpecification"] = if model.customer_key {

@@ -112,15 +112,41 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
 /// slsc generates ([`bucket_name`]).
 pub fn bucket_name_of(model: &Model, name: &str) -> Json {
     match model.physical_name(name) {
-        Some(fixed) => text(&fixed.value),
+        // `name = X if C [else Y]`: the other name, or slsc's, without C.
+        Some(fixed) => match model.prop_cond(name, "name") {
+            Some(pc) => if_json(
+                &pc.cond.value,
+                text(&fixed.value),
+                pc.otherwise
+                    .as_ref()
+                    .map_or_else(|| bucket_name(name), |o| text(&o.value)),
+            ),
+            None => text(&fixed.value),
+        },
         None => bucket_name(name),
     }
 }
 
+/// `Fn::If [cond, then, other]`.
+pub fn if_json(cond: &str, then: Json, other: Json) -> Json {
+    json!({ "Fn::If": [cond, then, other] })
+}
+
 /// A bucket's ARN, from its name (see [`bucket_name_of`]).
 pub fn bucket_arn(model: &Model, name: &str) -> Json {
+    let arn = |n: &str| text(&format!("arn:${{AWS::Partition}}:s3:::{n}"));
     match model.physical_name(name) {
-        Some(fixed) => text(&format!("arn:${{AWS::Partition}}:s3:::{}", fixed.value)),
+        Some(fixed) => match model.prop_cond(name, "name") {
+            Some(pc) => if_json(
+                &pc.cond.value,
+                arn(&fixed.value),
+                pc.otherwise.as_ref().map_or_else(
+                    || attr(DeclKind::Bucket, name, Attr::Arn),
+                    |o| arn(&o.value),
+                ),
+            ),
+            None => arn(&fixed.value),
+        },
         None => attr(DeclKind::Bucket, name, Attr::Arn),
     }
 }

@@ -223,7 +223,7 @@ impl Resolver {
     /// `authorizers { NAME = jwt { ... } | lambda { ... } ... }`.
     fn authorizers(&mut self, body: &[ast::Member], rest: bool, out: &mut Vec<Authorizer>) {
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`authorizers`");
                 continue;
             };
@@ -552,7 +552,7 @@ impl Resolver {
     fn usage_plans(&mut self, body: &[ast::Member], rest: bool) -> Vec<UsagePlan> {
         let mut out: Vec<UsagePlan> = Vec::new();
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`usage_plans`");
                 continue;
             };
@@ -578,6 +578,7 @@ impl Resolver {
                     kind: MemberKind::Property {
                         key: k.clone(),
                         value: v.clone(),
+                        when: None,
                     },
                     span: k.span.to(v.span),
                 })
@@ -873,6 +874,7 @@ impl Resolver {
                         kind: MemberKind::Property {
                             key: k.clone(),
                             value: val.clone(),
+                            when: None,
                         },
                         span: k.span.to(val.span),
                     })

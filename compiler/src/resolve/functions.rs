@@ -287,7 +287,7 @@ impl Resolver {
     pub(super) fn env(&mut self, body: &[ast::Member]) -> Vec<(Spanned<String>, EnvValue)> {
         let mut out: Vec<(Spanned<String>, EnvValue)> = Vec::new();
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`env`");
                 continue;
             };

@@ -156,7 +156,7 @@ impl Resolver {
     fn pool_clients(&mut self, body: &[ast::Member]) -> Vec<PoolClient> {
         let mut out: Vec<PoolClient> = Vec::new();
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`clients`");
                 continue;
             };
@@ -266,7 +266,7 @@ impl Resolver {
         let mut out: Vec<PoolTrigger> = Vec::new();
         let names: Vec<&str> = POOL_TRIGGERS.iter().map(|(w, _)| *w).collect();
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`triggers`");
                 continue;
             };

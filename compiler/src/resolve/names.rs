@@ -111,7 +111,7 @@ impl Resolver {
         for d in decls {
             let base = crate::naming::ids::logical(&d.name.name);
             let published = d.body.iter().any(|m| {
-                matches!(&m.kind, MemberKind::Property { key, value }
+                matches!(&m.kind, MemberKind::Property { key, value, .. }
                     if key.name == "snap_start" && matches!(value.kind, ValueKind::Bool(true)))
             });
             for suffix in crate::naming::ids::derived_suffixes(d.kind, published) {
@@ -186,6 +186,7 @@ impl Resolver {
                 DeclKind::Bucket if eventbridge_buckets.contains(d.name.name.as_str()) => continue,
                 DeclKind::Type | DeclKind::Event => "nothing refers to it",
                 DeclKind::Param => "no string references it",
+                DeclKind::Condition => "no declaration or property depends on it",
                 // Created for what it does itself, like an app's outputs.
                 DeclKind::Resource => continue,
                 _ => "no function or rule uses it",

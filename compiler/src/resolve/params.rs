@@ -375,7 +375,7 @@ impl Resolver {
 
     /// Checks the `${...}` references of `text` (written at `span`); false
     /// when one is wrong (reported).
-    fn references(&mut self, text: &str, whole: Span) -> bool {
+    pub(super) fn references(&mut self, text: &str, whole: Span) -> bool {
         let mut ok = true;
         // Without escapes the literal is the text between its quotes, so a
         // reference can be pointed at exactly.

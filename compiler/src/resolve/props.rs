@@ -29,7 +29,7 @@ impl<'a> Props<'a> {
     pub(super) fn take(&mut self, key: &'static str) -> Option<&'a Value> {
         self.asked.push(key);
         self.body.iter().find_map(|m| match &m.kind {
-            MemberKind::Property { key: k, value } if k.name == key => Some(value),
+            MemberKind::Property { key: k, value, .. } if k.name == key => Some(value),
             _ => None,
         })
     }

@@ -245,6 +245,7 @@ impl Resolver {
         let props_block = p.take_block("properties");
         let depends = p.take("depends_on");
         let on_delete = p.take("on_delete").and_then(|v| self.on_delete(v));
+        self.when(&mut p, d);
         self.other_members(&d.body, "a resource");
         p.finish(self, "a resource");
 
@@ -266,7 +267,7 @@ impl Resolver {
         }
         for m in props_block.unwrap_or(&[]) {
             match &m.kind {
-                MemberKind::Property { key, value } => entries.push((key, value)),
+                MemberKind::Property { key, value, .. } => entries.push((key, value)),
                 _ => self.not_allowed(m, "`properties`"),
             }
         }
@@ -518,7 +519,7 @@ impl Resolver {
         let mut out: Vec<(Spanned<String>, RawValue)> = Vec::new();
         self.in_raw = true;
         for m in body {
-            let MemberKind::Property { key, value } = &m.kind else {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`overrides`");
                 continue;
             };

@@ -422,7 +422,10 @@ impl Resolver {
                 "`indexes`"
             };
             for m in body {
-                let MemberKind::Property { key: name, value } = &m.kind else {
+                let MemberKind::Property {
+                    key: name, value, ..
+                } = &m.kind
+                else {
                     self.not_allowed(m, block);
                     continue;
                 };

@@ -119,6 +119,7 @@ impl Lowerer {
             Rule::param_decl => DeclKind::Param,
             Rule::userpool_decl => DeclKind::UserPool,
             Rule::resource_decl => DeclKind::Resource,
+            Rule::condition_decl => DeclKind::Condition,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -153,6 +154,11 @@ impl Lowerer {
                 Rule::string if kind == DeclKind::Resource => {
                     decl.header = Header::Resource {
                         ty: self.string(part)?,
+                    }
+                }
+                Rule::cond_expr => {
+                    decl.header = Header::Condition {
+                        expr: self.cond_expr(part)?,
                     }
                 }
                 Rule::ident if kind == DeclKind::Param => {
@@ -301,7 +307,11 @@ impl Lowerer {
                 let key = self.ident(parts.next().expect("key"));
                 let value =
                     self.value(parts.find(|x| x.as_rule() == Rule::value).expect("value"))?;
-                MemberKind::Property { key, value }
+                let when = match parts.find(|x| x.as_rule() == Rule::prop_if) {
+                    Some(c) => Some(self.prop_if(c)?),
+                    None => None,
+                };
+                MemberKind::Property { key, value, when }
             }
             Rule::block => {
                 let key = self.ident(parts.next().expect("key"));
@@ -505,6 +515,111 @@ impl Lowerer {
             _ => unreachable!("member rule {rule:?}"),
         };
         Ok(Member { kind, span })
+    }
+
+    /// `if Cond [else Other]` after a property's value.
+    fn prop_if(&self, p: P) -> Result<PropIf> {
+        let span = self.span(&p);
+        let mut cond = None;
+        let mut otherwise = None;
+        for part in children(p) {
+            match part.as_rule() {
+                Rule::path => cond = Some(self.path(part)),
+                Rule::value => otherwise = Some(self.value(part)?),
+                _ => {}
+            }
+        }
+        Ok(PropIf {
+            cond: cond.expect("condition name"),
+            otherwise,
+            span,
+        })
+    }
+
+    /// A `condition`'s expression: `or` of `and` of tests, `not`, names.
+    fn cond_expr(&self, p: P) -> Result<CondExpr> {
+        let span = self.span(&p);
+        match p.as_rule() {
+            Rule::cond_expr | Rule::cond_and => {
+                let is_or = p.as_rule() == Rule::cond_expr;
+                let mut parts = children(p)
+                    .filter(|x| !matches!(x.as_rule(), Rule::kw_or | Rule::kw_and))
+                    .map(|x| self.cond_expr(x))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(match (parts.len(), is_or) {
+                    (1, _) => parts.pop().expect("one part"),
+                    (_, true) => CondExpr::Or(parts),
+                    (_, false) => CondExpr::And(parts),
+                })
+            }
+            Rule::cond_unary => {
+                let inner = children(p)
+                    .find(|x| !matches!(x.as_rule(), Rule::LPAREN | Rule::RPAREN))
+                    .expect("condition form");
+                self.cond_expr(inner)
+            }
+            Rule::cond_not => {
+                let inner = children(p)
+                    .find(|x| x.as_rule() == Rule::cond_unary)
+                    .expect("negated condition");
+                Ok(CondExpr::Not(Box::new(self.cond_expr(inner)?)))
+            }
+            Rule::cond_ref => Ok(CondExpr::Ref(
+                self.path(children(p).next().expect("condition name")),
+            )),
+            Rule::cond_test => {
+                let mut it = children(p);
+                let left = self.cond_operand(it.next().expect("tested operand"))?;
+                let op = it.next().expect("test operator");
+                // `in` itself is dropped with the other keywords.
+                if matches!(op.as_rule(), Rule::kw_in | Rule::list) {
+                    let list = if op.as_rule() == Rule::list {
+                        op
+                    } else {
+                        it.next().expect("list of values")
+                    };
+                    let values = children(list)
+                        .filter(|x| x.as_rule() == Rule::value)
+                        .map(|v| {
+                            let inner = children(v).next().expect("value form");
+                            self.cond_operand_atom(inner)
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    return Ok(CondExpr::In {
+                        operand: left,
+                        values,
+                        span,
+                    });
+                }
+                let negated = op.as_str() == "!=";
+                let right = self.cond_operand(it.next().expect("compared operand"))?;
+                Ok(CondExpr::Equals {
+                    left,
+                    right,
+                    negated,
+                    span,
+                })
+            }
+            other => unreachable!("condition rule {other:?}"),
+        }
+    }
+
+    fn cond_operand(&self, p: P) -> Result<CondOperand> {
+        self.cond_operand_atom(children(p).next().expect("operand form"))
+    }
+
+    /// A string, number or name in a condition; anything else in a list
+    /// after `in` is kept as its text, for `resolve` to report.
+    fn cond_operand_atom(&self, p: P) -> Result<CondOperand> {
+        let span = self.span(&p);
+        Ok(match p.as_rule() {
+            Rule::string => CondOperand::Text(self.string(p)?),
+            Rule::path => CondOperand::Param(self.path(p)),
+            _ => CondOperand::Text(Str {
+                value: p.as_str().to_string(),
+                span,
+            }),
+        })
     }
 
     fn value(&self, p: P) -> Result<Value> {
@@ -799,6 +914,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_stream
             | Rule::kw_state_machine
             | Rule::kw_userpool
+            | Rule::kw_condition
+            | Rule::kw_if
+            | Rule::kw_else
             | Rule::kw_topic
             | Rule::kw_type
             | Rule::kw_use

@@ -84,6 +84,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "param",
     "userpool",
     "resource",
+    "condition",
 ];
 
 /// The words that start a statement in a body.

@@ -70,7 +70,17 @@
   "param"
   "userpool"
   "resource"
+  "condition"
 ] @keyword
+
+; `name = X if HasName else "y"`: a property under a deploy-time condition.
+[
+  "if"
+  "else"
+] @keyword.conditional
+
+(condition_test
+  operator: _ @operator)
 
 "use" @keyword.import
 
@@ -243,6 +253,8 @@
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)
+  (condition_declaration
+    name: (identifier) @constant)
 ]
 
 [

@@ -20,10 +20,11 @@ syn sync minlines=200
 
 " Declarations other than `function` and `api`, whose names are set apart below.
 let s:declarations = ['app', 'type', 'event', 'rule', 'schedule', 'queue', 'topic', 'bus',
-      \ 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool', 'resource']
+      \ 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool', 'resource',
+      \ 'condition']
 let s:verbs = ['reads', 'writes', 'deletes', 'sends', 'publishes', 'emits', 'invokes']
 let s:keywords = ['on', 'match', 'where', 'send', 'subscribe', 'from', 'detail_type', 'external',
-      \ 'every', 'cron', 'after', 'receives', 'receive', 'allow', 'responses']
+      \ 'every', 'cron', 'after', 'receives', 'receive', 'allow', 'responses', 'if', 'else']
 let s:operator_words = ['and', 'or', 'not', 'in', 'exists', 'prefix', 'suffix', 'matches', 'cidr',
       \ 'ignoring', 'case']
 let s:http_methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY']

@@ -19,7 +19,7 @@ const path = require('path');
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
   'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool',
-  'resource'];
+  'resource', 'condition'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes'];
@@ -250,6 +250,8 @@ const repository = {
       { include: '#verbs' },
       { include: '#statements' },
       { include: '#where' },
+      // `name = X if HasName else "y"`: a property under a deploy-time condition.
+      { name: s('keyword.control.conditional'), match: words(['if', 'else']) },
       {
         // `name = value`, and `name = tag { ... }` for a tagged block value.
         match: `\\b(${NAME})\\s*(=)(?!=)(?:\\s*(${NAME})(?=\\s*\\{))?`,
@@ -648,6 +650,14 @@ const declarations = {
   param: declaration('param', 'entity.name.type.param', [{ include: '#type' }], '#body'),
   // `resource Cdn "AWS::CloudFront::Distribution" { ... }`: the type string follows the name.
   resource: declaration('resource', 'entity.name.type.resource', [{ include: '#string' }], '#body'),
+  // `condition IsProd = Stage == "prod" and not Legacy`: no body; it ends
+  // at the next declaration.
+  condition: declaration('condition', 'entity.name.type.condition', [
+    { name: s('keyword.operator.comparison'), match: '==|!=' },
+    { name: s('keyword.operator.assignment'), match: '=' },
+    { name: s('keyword.operator.logical'), match: words(['and', 'or', 'not', 'in']) },
+    { include: '#value' },
+  ], '#comments'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 

@@ -1,0 +1,145 @@
+//! E0333: what must exist whenever a declaration does may not be under a
+//! deploy-time condition the declaration is not under.
+//!
+//! Most references to a conditional declaration can be left out where its
+//! condition does not hold (a statement of a role, a rule's target, a
+//! queue's dead-letter queue, a destination), and `emit` does so. These
+//! cannot, because the referring declaration would be something else
+//! without them:
+//! - a function's queue or stream trigger (SAM writes it inside the
+//!   function, and a function polling nothing is not the one declared);
+//! - an API's route to a function, queue, bus or state machine (the API's
+//!   deployment includes every route);
+//! - a rule's bus (without it the rule would listen on the default bus);
+//! - a state machine's task target (its definition names it).
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::*;
+
+/// Checks every edge above.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    if model.when.is_empty() && model.prop_conds.is_empty() {
+        return;
+    }
+    for f in &model.functions {
+        for tr in &f.triggers {
+            let source = match tr {
+                Trigger::Queue { queue, .. } => queue,
+                Trigger::Stream { source, .. } => source,
+                Trigger::Bucket { .. } | Trigger::Topic { .. } => continue,
+            };
+            needs(model, &f.name, "function", source, "its trigger", diags);
+            // `stream = ... if C` on a table: its stream exists only then.
+            if let Trigger::Stream { source, .. } = tr {
+                if let Some(pc) = model.prop_cond(&source.name, "stream") {
+                    let mine = model.when.get(&f.name);
+                    if mine.is_none_or(|m| m.value != pc.cond.value) {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::E0333,
+                                source.span,
+                                format!(
+                                    "function `{}` {} but the stream of table `{}` exists only when `{}` holds",
+                                    f.name,
+                                    mine.map_or("is always deployed".to_string(), |m| format!("exists when `{}` holds", m.value)),
+                                    source.name,
+                                    pc.cond.value
+                                ),
+                            )
+                            .label(format!("only when `{}` holds", pc.cond.value))
+                            .with(pc.cond.span, "the table's `stream` is under this condition")
+                            .help(format!(
+                                "put `{}` under the same condition (`when = {}`), or give the table its stream always",
+                                f.name, pc.cond.value
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for api in &model.apis {
+        for route in &api.routes {
+            let target = match &route.target {
+                RouteTarget::Function(f) => f,
+                RouteTarget::Queue { queue, .. } => queue,
+                RouteTarget::Bus { bus, .. } => bus,
+                RouteTarget::StateMachine { machine, .. } => machine,
+                RouteTarget::Url(_) => continue,
+            };
+            needs(model, &api.name, "api", target, "a route's target", diags);
+            // SAM writes a route inside its function: the function cannot
+            // be there without the API either.
+            if let RouteTarget::Function(f) = &route.target {
+                let api_ref = Ref {
+                    kind: crate::ast::DeclKind::Api,
+                    name: api.name.clone(),
+                    span: f.span,
+                };
+                needs(
+                    model,
+                    &f.name,
+                    "function",
+                    &api_ref,
+                    "the API of its route",
+                    diags,
+                );
+            }
+        }
+    }
+    for r in &model.rules {
+        if let Some(bus) = &r.bus {
+            needs(model, &r.name, "rule", bus, "its bus", diags);
+        }
+    }
+    for m in &model.state_machines {
+        for t in &m.tasks {
+            needs(
+                model,
+                &m.name,
+                "state_machine",
+                &t.target,
+                "a task's target",
+                diags,
+            );
+        }
+    }
+}
+
+/// E0333 when `used` is under a condition `user` is not under.
+fn needs(
+    model: &Model,
+    user: &str,
+    kind: &str,
+    used: &Ref,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(cond) = model.when.get(&used.name) else {
+        return;
+    };
+    let mine = model.when.get(user);
+    if mine.is_some_and(|m| m.value == cond.value) {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        Code::E0333,
+        used.span,
+        format!(
+            "{kind} `{user}` {} but {what} `{}` exists only when `{}` holds",
+            match mine {
+                Some(m) => format!("exists when `{}` holds", m.value),
+                None => "is always deployed".to_string(),
+            },
+            used.name,
+            cond.value
+        ),
+    )
+    .label(format!("only when `{}` holds", cond.value))
+    .with(cond.span, "the condition");
+    d = d.help(format!(
+        "put `{user}` under the same condition (`when = {}`), or take `when` off `{}`",
+        cond.value, used.name
+    ));
+    diags.push(d);
+}
