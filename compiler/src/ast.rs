@@ -162,6 +162,11 @@ pub enum DeclKind {
     /// `resource`: a CloudFormation resource written as such (the escape
     /// hatch for what the language does not cover).
     Resource,
+    /// `pipe`: an EventBridge pipe from a queue or stream to a target.
+    Pipe,
+    /// `schedule_group`: an EventBridge Scheduler group, whose schedules
+    /// state machines create at run time.
+    ScheduleGroup,
 }
 
 impl DeclKind {
@@ -187,6 +192,8 @@ impl DeclKind {
             "param" => DeclKind::Param,
             "userpool" => DeclKind::UserPool,
             "resource" => DeclKind::Resource,
+            "pipe" => DeclKind::Pipe,
+            "schedule_group" => DeclKind::ScheduleGroup,
             _ => return None,
         })
     }
@@ -213,6 +220,8 @@ impl DeclKind {
             DeclKind::Param => "param",
             DeclKind::UserPool => "userpool",
             DeclKind::Resource => "resource",
+            DeclKind::Pipe => "pipe",
+            DeclKind::ScheduleGroup => "schedule_group",
         }
     }
 
@@ -220,6 +229,7 @@ impl DeclKind {
     pub fn article(self) -> String {
         let k = match self {
             DeclKind::StateMachine => "state machine",
+            DeclKind::ScheduleGroup => "schedule group",
             _ => self.keyword(),
         };
         // "a userpool": a `u` that sounds as "you" takes "a".
@@ -289,6 +299,15 @@ pub enum Header {
     Rule {
         /// The bus the rule listens on.
         bus: Path,
+    },
+    /// `pipe X from Source [where ...] -> Target`.
+    Pipe {
+        /// What it reads: a queue, a stream, a table's stream.
+        source: Path,
+        /// `where ...`: the records it passes on.
+        filter: Option<Expr>,
+        /// Where it delivers.
+        target: Path,
     },
     /// `schedule X every 1d -> F` / `schedule X cron "..." -> F`.
     Schedule {
@@ -467,6 +486,8 @@ pub enum VerbKind {
     Emits,
     /// `invokes`.
     Invokes,
+    /// `answers` (a state machine's task tokens).
+    Answers,
 }
 
 impl VerbKind {
@@ -480,6 +501,7 @@ impl VerbKind {
             VerbKind::PublishesTo => "publishes to",
             VerbKind::Emits => "emits",
             VerbKind::Invokes => "invokes",
+            VerbKind::Answers => "answers",
         }
     }
 }
