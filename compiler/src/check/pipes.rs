@@ -357,7 +357,7 @@ fn tokens(model: &Model, diags: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            (true, None) if !m.external => diags.push(
+            (true, None) => diags.push(
                 Diagnostic::new(
                     Code::W0340,
                     m.definition.span,
@@ -365,8 +365,8 @@ fn tokens(model: &Model, diags: &mut Vec<Diagnostic>) {
                 )
                 .label("a `.waitForTaskToken` task")
                 .help(format!(
-                    "add `answers {}` to the function that sends the token back (`SendTaskSuccess`, `SendTaskFailure`), or `external = true` to `{}` if an outside worker does",
-                    m.name, m.name
+                    "add `answers {}` to the function that sends the token back (`SendTaskSuccess`, `SendTaskFailure`); if a worker outside the app does, say so with `// slsc: allow W0340 -- REASON`",
+                    m.name
                 )),
             ),
             _ => {}

@@ -70,6 +70,8 @@
   "param"
   "userpool"
   "resource"
+  "pipe"
+  "schedule_group"
 ] @keyword
 
 "use" @keyword.import
@@ -240,6 +242,10 @@
   (parameter_declaration
     name: (identifier) @type)
   (resource_declaration
+    name: (identifier) @type)
+  (pipe_declaration
+    name: (identifier) @type)
+  (schedule_group_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)
