@@ -304,8 +304,9 @@ pub enum Header {
     Pipe {
         /// What it reads: a queue, a stream, a table's stream.
         source: Path,
-        /// `where ...`: the records it passes on.
-        filter: Option<Expr>,
+        /// `where ...`: the records it passes on (boxed: most headers are
+        /// small).
+        filter: Option<Box<Expr>>,
         /// Where it delivers.
         target: Path,
     },

@@ -384,16 +384,14 @@ pub(crate) fn record_filter(
             ),
         },
     };
-    let Some(inner) = patterns::compile_sns(
+    let inner = patterns::compile_sns(
         model,
         patterns::Dialect::Lambda,
         &scope,
         &fields,
         filter,
         diags,
-    ) else {
-        return None;
-    };
+    )?;
     // Lambda has no `$or`; it ORs the filters of a trigger, so a
     // top-level `or` becomes one filter per alternative, each with
     // the conditions `and`ed to the `or` (`a and (b or c)` is the

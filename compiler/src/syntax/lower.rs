@@ -210,7 +210,7 @@ impl Lowerer {
                 Rule::expr if kind == DeclKind::Pipe => {
                     let e = self.expr(part)?;
                     if let Header::Pipe { filter, .. } = &mut decl.header {
-                        *filter = Some(e);
+                        *filter = Some(Box::new(e));
                     }
                 }
                 Rule::path if kind == DeclKind::Schedule => {
