@@ -164,6 +164,11 @@ pub enum DeclKind {
     Resource,
     /// `condition`: a deploy-time condition on parameters.
     Condition,
+    /// `pipe`: an EventBridge pipe from a queue or stream to a target.
+    Pipe,
+    /// `schedule_group`: an EventBridge Scheduler group, whose schedules
+    /// state machines create at run time.
+    ScheduleGroup,
 }
 
 impl DeclKind {
@@ -190,6 +195,8 @@ impl DeclKind {
             "userpool" => DeclKind::UserPool,
             "resource" => DeclKind::Resource,
             "condition" => DeclKind::Condition,
+            "pipe" => DeclKind::Pipe,
+            "schedule_group" => DeclKind::ScheduleGroup,
             _ => return None,
         })
     }
@@ -217,6 +224,8 @@ impl DeclKind {
             DeclKind::UserPool => "userpool",
             DeclKind::Resource => "resource",
             DeclKind::Condition => "condition",
+            DeclKind::Pipe => "pipe",
+            DeclKind::ScheduleGroup => "schedule_group",
         }
     }
 
@@ -224,6 +233,7 @@ impl DeclKind {
     pub fn article(self) -> String {
         let k = match self {
             DeclKind::StateMachine => "state machine",
+            DeclKind::ScheduleGroup => "schedule group",
             _ => self.keyword(),
         };
         // "a userpool": a `u` that sounds as "you" takes "a".
@@ -361,6 +371,16 @@ pub enum Header {
     Rule {
         /// The bus the rule listens on.
         bus: Path,
+    },
+    /// `pipe X from Source [where ...] -> Target`.
+    Pipe {
+        /// What it reads: a queue, a stream, a table's stream.
+        source: Path,
+        /// `where ...`: the records it passes on (boxed: most headers are
+        /// small).
+        filter: Option<Box<Expr>>,
+        /// Where it delivers.
+        target: Path,
     },
     /// `schedule X every 1d -> F` / `schedule X cron "..." -> F`.
     Schedule {
@@ -542,6 +562,8 @@ pub enum VerbKind {
     Emits,
     /// `invokes`.
     Invokes,
+    /// `answers` (a state machine's task tokens).
+    Answers,
 }
 
 impl VerbKind {
@@ -555,6 +577,7 @@ impl VerbKind {
             VerbKind::PublishesTo => "publishes to",
             VerbKind::Emits => "emits",
             VerbKind::Invokes => "invokes",
+            VerbKind::Answers => "answers",
         }
     }
 }

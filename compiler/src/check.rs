@@ -17,6 +17,8 @@
 //! - `identity`: user pools' settings and clients, JWT audiences of pools.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
+//! - `pipes`: pipes' settings, sources and contracts; schedule groups'
+//!   targets; task tokens and who answers them.
 //!
 //! Names (unknown, duplicate, wrong kind, unused) are checked while resolving.
 
@@ -33,6 +35,7 @@ pub mod params;
 pub mod patterns;
 pub mod permissions;
 pub mod physical;
+pub mod pipes;
 pub mod runtimes;
 pub mod values;
 pub mod wiring;
@@ -72,6 +75,9 @@ pub struct Proved {
     /// run with Lambda's recursive loop detection off, since Lambda stops
     /// any function of the loop left on.
     pub recursion_allowed: std::collections::HashSet<String>,
+    /// The event filters of each pipe with a `where` that type-checked, by
+    /// its index in `Model::pipes`.
+    pub pipe_filters: HashMap<usize, Vec<Doc>>,
 }
 
 impl Proved {
@@ -122,6 +128,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     params::check(model, &mut diags);
     identity::check(model, &mut diags);
     conditions::check(model, &mut diags);
+    pipes::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {
@@ -142,6 +149,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     let trigger_filters = trigger_filters(model, &mut diags);
     let topic_trigger_policies = topic_trigger_policies(model, &mut diags);
     let recursion_allowed = loops::recursion_allowed(model);
+    let pipe_filters = pipes::filters(model, &mut diags);
     (
         Proved {
             patterns,
@@ -149,6 +157,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
             trigger_filters,
             topic_trigger_policies,
             recursion_allowed,
+            pipe_filters,
         },
         diags,
     )
@@ -317,7 +326,7 @@ fn trigger_filters(
     model: &Model,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<(usize, usize), Vec<Doc>> {
-    use crate::model::{Trigger, Ty};
+    use crate::model::Trigger;
     let mut out = HashMap::new();
     for (fi, f) in model.functions.iter().enumerate() {
         for (ti, t) in f.triggers.iter().enumerate() {
@@ -334,109 +343,129 @@ fn trigger_filters(
                 } => (filter, source, "data"),
                 _ => continue,
             };
-            let table = model.table(&source.name);
-            let message = model.queue(&source.name).and_then(|q| q.message.as_ref());
-            let (scope, fields) = match (table, message) {
-                (Some(table), _) => match patterns::dynamodb::fields(table, filter, diags) {
-                    Some(fields) => (format!("a stream record of `{}`", table.name), fields),
-                    None => continue,
-                },
-                (None, message) => match message {
-                    Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
-                        (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
-                        (None, Some(e)) => (
-                            format!("the envelope of event `{}`", e.name),
-                            patterns::envelope_fields(Ty::Record(e.fields.clone()), e.span),
-                        ),
-                        _ => continue,
-                    },
-                    None => (
-                        format!("the records of `{}`", source.name),
-                        patterns::infer_fields(filter),
-                    ),
-                },
-            };
-            let Some(inner) = patterns::compile_sns(
-                model,
-                patterns::Dialect::Lambda,
-                &scope,
-                &fields,
-                filter,
-                diags,
-            ) else {
-                continue;
-            };
-            // Lambda has no `$or`; it ORs the filters of a trigger, so a
-            // top-level `or` becomes one filter per alternative, each with
-            // the conditions `and`ed to the `or` (`a and (b or c)` is the
-            // filters `a and b`, `a and c`).
-            let alternatives = match inner {
-                Doc::Object(mut m) if m.contains_key("$or") => match m.shift_remove("$or") {
-                    Some(Doc::List(items)) => items
-                        .into_iter()
-                        .map(|alt| match alt {
-                            Doc::Object(a) if a.keys().all(|k| !m.contains_key(k)) => {
-                                let mut both = m.clone();
-                                both.extend(a);
-                                Doc::Object(both)
-                            }
-                            // A key on both sides: left nested, reported below.
-                            other => {
-                                let mut both = m.clone();
-                                both.insert("$or".into(), Doc::List(vec![other]));
-                                Doc::Object(both)
-                            }
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                },
-                other => vec![other],
-            };
-            if alternatives.iter().any(has_or) {
-                diags.push(
-                    Diagnostic::new(Code::E0404, filter.span, "Lambda event filters cannot nest `or` inside `and`")
-                        .label("an `or` below the top level")
-                        .help("distribute the conditions so that `or` joins whole alternatives: `(a and c) or (b and c)` instead of `(a or b) and c`"),
-                );
-                continue;
-            }
-            if alternatives.len() > MAX_FILTERS {
-                diags.push(
-                    Diagnostic::new(Code::E0203, filter.span, format!("this filter needs {} Lambda event filters, one per `or` alternative; Lambda allows {MAX_FILTERS} per trigger", alternatives.len()))
-                        .label("too many alternatives")
-                        .help("join alternatives on one field with `in [...]`, or filter the rest in the function"),
-                );
-                continue;
-            }
-            let mut docs = Vec::new();
-            for alt in alternatives {
-                let doc = match table {
-                    // A stream record's parts are at its top level.
-                    Some(table) => patterns::dynamodb::record_pattern(table, &fields, alt),
-                    None => {
-                        let mut doc = patterns::Fields::new();
-                        doc.insert(key.into(), alt);
-                        Doc::Object(doc)
-                    }
-                };
-                let size = patterns::resolved_len(&doc);
-                if size > MAX_FILTER_CHARS {
-                    diags.push(
-                        Diagnostic::new(Code::E0203, filter.span, format!("this event filter is {size} characters; Lambda allows {MAX_FILTER_CHARS}"))
-                            .label("filter too large")
-                            .help("shorten the value lists, or filter the rest in the function"),
-                    );
-                    docs.clear();
-                    break;
-                }
-                docs.push(doc);
-            }
-            if !docs.is_empty() {
+            if let Some(docs) = record_filter(model, filter, source, key, diags) {
                 out.insert((fi, ti), docs);
             }
         }
     }
     out
+}
+
+/// The Lambda-style event filters (queue and stream triggers, pipes) of
+/// `filter` on the records of `source`: typed against its message type or
+/// stream records, one filter per top-level `or` alternative, the pattern
+/// put under the record's `key` (`body`, `data`). None when it does not
+/// type-check or is over the limits (reported).
+pub(crate) fn record_filter(
+    model: &Model,
+    filter: &crate::model::Filter,
+    source: &crate::model::Ref,
+    key: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Doc>> {
+    use crate::model::Ty;
+    let table = model.table(&source.name);
+    let message = model.queue(&source.name).and_then(|q| q.message.as_ref());
+    let (scope, fields) = match (table, message) {
+        (Some(table), _) => match patterns::dynamodb::fields(table, filter, diags) {
+            Some(fields) => (format!("a stream record of `{}`", table.name), fields),
+            None => return None,
+        },
+        (None, message) => match message {
+            Some(m) => match (model.type_def(&m.name), model.event(&m.name)) {
+                (Some(t), _) => (format!("message type `{}`", t.name), t.fields.clone()),
+                (None, Some(e)) => (
+                    format!("the envelope of event `{}`", e.name),
+                    patterns::envelope_fields(Ty::Record(e.fields.clone()), e.span),
+                ),
+                _ => return None,
+            },
+            None => (
+                format!("the records of `{}`", source.name),
+                patterns::infer_fields(filter),
+            ),
+        },
+    };
+    let inner = patterns::compile_sns(
+        model,
+        patterns::Dialect::Lambda,
+        &scope,
+        &fields,
+        filter,
+        diags,
+    )?;
+    // Lambda has no `$or`; it ORs the filters of a trigger, so a
+    // top-level `or` becomes one filter per alternative, each with
+    // the conditions `and`ed to the `or` (`a and (b or c)` is the
+    // filters `a and b`, `a and c`).
+    let alternatives = match inner {
+        Doc::Object(mut m) if m.contains_key("$or") => match m.shift_remove("$or") {
+            Some(Doc::List(items)) => items
+                .into_iter()
+                .map(|alt| match alt {
+                    Doc::Object(a) if a.keys().all(|k| !m.contains_key(k)) => {
+                        let mut both = m.clone();
+                        both.extend(a);
+                        Doc::Object(both)
+                    }
+                    // A key on both sides: left nested, reported below.
+                    other => {
+                        let mut both = m.clone();
+                        both.insert("$or".into(), Doc::List(vec![other]));
+                        Doc::Object(both)
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        other => vec![other],
+    };
+    if alternatives.iter().any(has_or) {
+        diags.push(
+                    Diagnostic::new(Code::E0404, filter.span, "Lambda event filters cannot nest `or` inside `and`")
+                        .label("an `or` below the top level")
+                        .help("distribute the conditions so that `or` joins whole alternatives: `(a and c) or (b and c)` instead of `(a or b) and c`"),
+                );
+        return None;
+    }
+    if alternatives.len() > MAX_FILTERS {
+        diags.push(
+                    Diagnostic::new(Code::E0203, filter.span, format!("this filter needs {} Lambda event filters, one per `or` alternative; Lambda allows {MAX_FILTERS} per trigger", alternatives.len()))
+                        .label("too many alternatives")
+                        .help("join alternatives on one field with `in [...]`, or filter the rest in the function"),
+                );
+        return None;
+    }
+    let mut docs = Vec::new();
+    for alt in alternatives {
+        let doc = match table {
+            // A stream record's parts are at its top level.
+            Some(table) => patterns::dynamodb::record_pattern(table, &fields, alt),
+            None => {
+                let mut doc = patterns::Fields::new();
+                doc.insert(key.into(), alt);
+                Doc::Object(doc)
+            }
+        };
+        let size = patterns::resolved_len(&doc);
+        if size > MAX_FILTER_CHARS {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0203,
+                    filter.span,
+                    format!(
+                        "this event filter is {size} characters; Lambda allows {MAX_FILTER_CHARS}"
+                    ),
+                )
+                .label("filter too large")
+                .help("shorten the value lists, or filter the rest in the function"),
+            );
+            docs.clear();
+            break;
+        }
+        docs.push(doc);
+    }
+    (!docs.is_empty()).then_some(docs)
 }
 
 /// The second part of the first dotted field a filter tests, if any.

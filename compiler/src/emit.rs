@@ -33,6 +33,7 @@ mod functions;
 mod identity;
 mod machines;
 mod messaging;
+mod pipes;
 mod plan;
 mod raw;
 mod rest;
@@ -229,6 +230,10 @@ pub fn emit(
             }
             K::UserPool => identity::pool(model, &model.user_pools[*index], &mut t),
             K::Resource => raw::resource(model, &model.resources[*index], &mut t),
+            K::Pipe => pipes::pipe(model, proved, *index, &mut t),
+            K::ScheduleGroup => {
+                pipes::schedule_group(model, &model.schedule_groups[*index], &mut t)
+            }
             // Kept outside the stack: only referenced by ARN.
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
@@ -327,6 +332,7 @@ fn needs_key(model: &Model) -> bool {
         || !model.tables.is_empty()
         || !model.apis.is_empty()
         || !model.state_machines.is_empty()
+        || !model.pipes.is_empty()
 }
 
 /// Output formats.

@@ -8,6 +8,9 @@
 //! permissions, is granted through the AWS managed policy instead of a
 //! `Resource: "*"` statement written here.
 
+mod pipes;
+pub use pipes::{pipe_statements, schedule_group_statements};
+
 use crate::ast::{DeclKind, VerbKind};
 use crate::model::*;
 use crate::naming::refs;
@@ -217,8 +220,15 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
         ));
     }
     out.extend(app_key(model, f));
-    // The escape hatch: exactly what the user wrote, resources as given.
-    for (i, a) in f.allows.iter().enumerate() {
+    out.extend(allow_statements(&f.allows));
+    dedup(out)
+}
+
+/// The escape hatch: one statement per `allow`, exactly what the user
+/// wrote, resources as given (`Allow1`, `Allow2`, ...).
+fn allow_statements(allows: &[Allow]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for (i, a) in allows.iter().enumerate() {
         let actions: Vec<&str> = a.actions.iter().map(|s| s.value.as_str()).collect();
         // `${AWS::Region}` and other pseudo-parameters work as in `Fn::Sub`.
         let resources = a
@@ -254,7 +264,7 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
             },
         ));
     }
-    dedup(out)
+    out
 }
 
 /// What a function needs of the app's KMS key: to encrypt what it sends or
@@ -372,12 +382,23 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
 /// topics, and log delivery when it logs.
 pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statement> {
     let mut out = Vec::new();
-    // One statement per target, with the actions of every task naming it.
-    type Called<'a> = (&'a Ref, Vec<String>, Vec<&'a str>, bool, Vec<&'a str>);
+    // One statement per target (and what of it), with the actions of every
+    // task naming it.
+    type Called<'a> = (
+        &'a Ref,
+        TaskOn,
+        Vec<String>,
+        Vec<&'a str>,
+        bool,
+        Vec<&'a str>,
+    );
     let mut targets: Vec<Called> = Vec::new();
     for t in &m.tasks {
-        match targets.iter_mut().find(|(r, ..)| r.name == t.target.name) {
-            Some((_, actions, states, sync, indexes)) => {
+        match targets
+            .iter_mut()
+            .find(|(r, on, ..)| r.name == t.target.name && *on == t.on)
+        {
+            Some((_, _, actions, states, sync, indexes)) => {
                 for a in &t.actions {
                     if !actions.contains(a) {
                         actions.push(a.clone());
@@ -393,6 +414,7 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
             }
             None => targets.push((
                 &t.target,
+                t.on,
                 t.actions.clone(),
                 vec![&t.state],
                 t.sync,
@@ -401,7 +423,7 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
         }
     }
     let mut encrypted = None;
-    for (target, actions, states, sync, indexes) in targets {
+    for (target, on, actions, states, sync, indexes) in targets {
         let name = &target.name;
         let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
         let because = format!(
@@ -410,9 +432,38 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
             states.join(", ")
         );
         let mut list = Vec::new();
+        let id = crate::naming::ids::logical(name);
+        match on {
+            TaskOn::Itself => {}
+            // Scheduler authorizes schedule actions on the schedules of the
+            // group, by name.
+            TaskOn::Schedules => {
+                list.push(stmt(
+                    sid(&["Schedules", name]),
+                    &actions,
+                    vec![refs::sub(&format!(
+                        "arn:${{AWS::Partition}}:scheduler:${{AWS::Region}}:${{AWS::AccountId}}:schedule/${{{id}}}/*"
+                    ))],
+                ));
+                out.extend(caused(list, target.span, because));
+                continue;
+            }
+            // The group's role, to Scheduler only.
+            TaskOn::Role => {
+                let mut pass = stmt(
+                    sid(&["Pass", name, "Role"]),
+                    &actions,
+                    vec![refs::get_att(&crate::naming::ids::role(name), "Arn")],
+                );
+                pass.condition = Some(json!({
+                    "StringEquals": { "iam:PassedToService": "scheduler.amazonaws.com" }
+                }));
+                out.extend(caused(vec![pass], target.span, because));
+                continue;
+            }
+        }
         let resources = match target.kind {
             DeclKind::Function => {
-                let id = crate::naming::ids::logical(name);
                 vec![
                     refs::attr(DeclKind::Function, name, Attr::Arn),
                     refs::sub(&format!("${{{id}.Arn}}:*")),
@@ -438,7 +489,6 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
         };
         list.push(stmt(sid(&[verb, name]), &actions, resources));
         if sync {
-            let id = crate::naming::ids::logical(name);
             list.push(stmt(
                 sid(&["Watch", name]),
                 &["states:DescribeExecution", "states:StopExecution"],
@@ -497,6 +547,7 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
             format!("state machine {} writes its logs", m.name),
         ));
     }
+    out.extend(allow_statements(&m.allows));
     dedup(out)
 }
 
@@ -806,6 +857,26 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
                 resources,
             )]
         }
+        // Step Functions authorizes task token answers on the state
+        // machine that handed the token out.
+        // With a fixed name, by the ARN built from it: the state machine's
+        // role names the function, which a reference back would make a
+        // cycle CloudFormation rejects.
+        (VerbKind::Answers, _) => vec![stmt(
+            sid(&["Answer", name]),
+            &[
+                "states:SendTaskSuccess",
+                "states:SendTaskFailure",
+                "states:SendTaskHeartbeat",
+            ],
+            vec![match model.physical_name(name) {
+                Some(fixed) => refs::sub(&format!(
+                    "arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:stateMachine:{}",
+                    fixed.value
+                )),
+                None => arn,
+            }],
+        )],
         (VerbKind::Emits, _) => {
             let Some(event) = a.event.as_ref().and_then(|e| model.event(&e.name)) else {
                 return Vec::new();

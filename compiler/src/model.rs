@@ -99,6 +99,10 @@ pub struct Model {
     /// `resource` declarations: CloudFormation resources written as such,
     /// which slsc emits but does not reason about.
     pub resources: Vec<RawResource>,
+    /// `pipe` declarations (EventBridge Pipes).
+    pub pipes: Vec<Pipe>,
+    /// `schedule_group` declarations (EventBridge Scheduler groups).
+    pub schedule_groups: Vec<ScheduleGroup>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -461,6 +465,8 @@ impl Model {
             K::UserPool => self.user_pools[i].span,
             K::Resource => self.resources[i].span,
             K::Condition => self.conditions[i].span,
+            K::Pipe => self.pipes[i].span,
+            K::ScheduleGroup => self.schedule_groups[i].span,
             K::App => return None,
         })
     }
@@ -504,6 +510,8 @@ impl Model {
             DeclKind::UserPool => &self.user_pools[i].name,
             DeclKind::Resource => &self.resources[i].name,
             DeclKind::Condition => &self.conditions[i].name,
+            DeclKind::Pipe => &self.pipes[i].name,
+            DeclKind::ScheduleGroup => &self.schedule_groups[i].name,
             DeclKind::App => return None,
         })
     }
@@ -531,6 +539,16 @@ impl Model {
         }
         for s in &self.schedules {
             invoked.insert(s.target.name.clone());
+        }
+        // Scheduler invokes a group's targets asynchronously; a pipe its
+        // function target with `FIRE_AND_FORGET`.
+        for g in &self.schedule_groups {
+            invoked.extend(g.targets.iter().map(|t| t.name.clone()));
+        }
+        for p in &self.pipes {
+            if !p.sync() {
+                invoked.insert(p.target.name.clone());
+            }
         }
         for f in &self.functions {
             let pushed = f.external
@@ -784,6 +802,9 @@ pub enum Attr {
     /// An attribute `Fn::GetAtt` returns for a `resource` declaration
     /// (`Cdn.DomainName`), as the resource type's schema names it.
     Get(&'static str),
+    /// The ARN of the role a schedule group's schedules run with
+    /// (`Reminders.role`), which a state machine passes when it creates one.
+    Role,
 }
 
 impl Attr {
@@ -797,6 +818,7 @@ impl Attr {
             Attr::Id | Attr::ClientId(_) => "id",
             Attr::Issuer => "issuer",
             Attr::Ref => "ref",
+            Attr::Role => "role",
             Attr::Get(name) => name,
         }
     }
@@ -2290,6 +2312,9 @@ pub struct StateMachine {
     /// `external = true`: started from outside the spec (its ARN becomes an
     /// output), so nothing in the app is expected to start it.
     pub external: bool,
+    /// `allow "service:Action" on "arn"`: statements of its role written by
+    /// hand, for tasks whose resource the definition cannot bound.
+    pub allows: Vec<Allow>,
 }
 
 /// What a Task state does, as far as permissions go.
@@ -2307,6 +2332,93 @@ pub struct Task {
     /// `IndexName` of a DynamoDB query or scan: the index's ARN is what
     /// DynamoDB authorizes.
     pub index: Option<String>,
+    /// What of `target` the actions are allowed on.
+    pub on: TaskOn,
+    /// What a schedule the task creates or updates starts
+    /// (`Target.Arn`): one of its group's `targets`, whose role allows
+    /// only those.
+    pub starts: Option<Ref>,
+}
+
+/// What of its target a task's actions are allowed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskOn {
+    /// The declaration itself (its ARN; a function's versions too).
+    #[default]
+    Itself,
+    /// The schedules of a schedule group
+    /// (`arn:...:schedule/GROUP/*`): what Scheduler's schedule actions
+    /// are authorized on.
+    Schedules,
+    /// The role of a schedule group, passed to Scheduler
+    /// (`iam:PassRole`) with each schedule created or updated.
+    Role,
+}
+
+/// How a pipe calls a function or state machine target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invocation {
+    /// `request_response`: waits for the answer (`REQUEST_RESPONSE`; an
+    /// Express state machine runs synchronously).
+    RequestResponse,
+    /// `fire_and_forget`: starts it and moves on (`FIRE_AND_FORGET`).
+    FireAndForget,
+}
+
+/// A `pipe` declaration: an EventBridge pipe that reads a queue or stream
+/// and delivers what passes its filter to one target, with a role of its
+/// own.
+#[derive(Debug, Clone)]
+pub struct Pipe {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// What it reads: a queue, a Kinesis stream, or a table (its stream).
+    pub source: Ref,
+    /// `where ...`: the records it passes on, typed against the source.
+    pub filter: Option<Filter>,
+    /// Where it delivers: a state machine, function, queue, topic, bus or
+    /// Kinesis stream.
+    pub target: Ref,
+    /// `batch`: records per delivery (None: AWS's default, 10 for queues,
+    /// 100 for streams).
+    pub batch: Option<Spanned<i64>>,
+    /// `window`: seconds to gather a batch.
+    pub window: Option<Spanned<u64>>,
+    /// `start` of a stream source (`latest` without one).
+    pub start: StartPosition,
+    /// `invocation` of a function or state machine target.
+    pub invocation: Option<Spanned<Invocation>>,
+    /// `enrichment = F`: a function each batch passes through first.
+    pub enrichment: Option<Ref>,
+    /// `input = { ... }`: what the target receives per record instead of
+    /// the record.
+    pub input: Option<InputTransform>,
+    /// `partition_key` of a Kinesis stream target.
+    pub partition_key: Option<Spanned<String>>,
+}
+
+impl Pipe {
+    /// True when the target is called with `REQUEST_RESPONSE`.
+    pub fn sync(&self) -> bool {
+        self.invocation
+            .as_ref()
+            .is_some_and(|i| i.value == Invocation::RequestResponse)
+    }
+}
+
+/// A `schedule_group` declaration: an EventBridge Scheduler group whose
+/// schedules state machines create, and the role those schedules run with.
+#[derive(Debug, Clone)]
+pub struct ScheduleGroup {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// `targets = [...]`: what its schedules may start, and so what its
+    /// role allows (functions, state machines, queues, topics).
+    pub targets: Vec<Ref>,
 }
 
 /// A `resource` declaration: a CloudFormation resource written as such.

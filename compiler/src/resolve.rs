@@ -19,6 +19,7 @@ pub(crate) use functions::{code_source, CODE_FORMS};
 pub use machines::DefinitionText;
 mod names;
 mod params;
+mod pipes;
 mod props;
 pub(crate) mod raw;
 mod routing;
@@ -178,6 +179,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
         DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer],
+        DeclKind::ScheduleGroup => &[Attr::Name, Attr::Arn, Attr::Role],
         _ => &[],
     }
 }
@@ -733,6 +735,18 @@ impl Resolver {
                 }
                 None => return,
             },
+            DeclKind::Pipe => match self.pipe(d) {
+                Some(p) => {
+                    self.model.pipes.push(p);
+                    self.model.pipes.len() - 1
+                }
+                None => return,
+            },
+            DeclKind::ScheduleGroup => {
+                let g = self.schedule_group(d);
+                self.model.schedule_groups.push(g);
+                self.model.schedule_groups.len() - 1
+            }
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -765,6 +779,8 @@ impl Resolver {
             DeclKind::UserPool => drop(m.user_pools.pop()),
             DeclKind::Resource => drop(m.resources.pop()),
             DeclKind::Condition => drop(m.conditions.pop()),
+            DeclKind::Pipe => drop(m.pipes.pop()),
+            DeclKind::ScheduleGroup => drop(m.schedule_groups.pop()),
             DeclKind::App => {}
         }
     }
@@ -793,10 +809,12 @@ impl Resolver {
                 | K::Schedule
                 | K::StateMachine
                 | K::UserPool
+                | K::Pipe
+                | K::ScheduleGroup
         );
         let described = matches!(
             d.kind,
-            K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine
+            K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine | K::Pipe
         );
         if named {
             if let Some(v) = p.take("name").and_then(|v| self.expect_text(v)) {
@@ -975,7 +993,10 @@ impl Resolver {
                 "typed blocks such as `params { id: string }` belong in a route",
             ),
             MemberKind::Responses(_) => ("`responses`".into(), "`responses` belongs in a route"),
-            MemberKind::Allow { .. } => ("`allow`".into(), "`allow` belongs in a function"),
+            MemberKind::Allow { .. } => (
+                "`allow`".into(),
+                "`allow` belongs in a function or a state machine",
+            ),
             MemberKind::Property { key, .. } | MemberKind::Block { key, .. } => {
                 (format!("`{}`", key.name), "remove it")
             }

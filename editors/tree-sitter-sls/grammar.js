@@ -33,7 +33,7 @@ const STRING_TESTS = [
   {operator: 'cidr', negatable: false, ignoringCase: false},
 ];
 // Access verbs followed directly by names (pest: verb_reads, verb_writes, verb_invokes)...
-const PLAIN_VERBS = ['invokes'];
+const PLAIN_VERBS = ['invokes', 'answers'];
 // ...those whose names may each carry a key prefix (pest: verb_reads,
 // verb_writes, verb_deletes: `reads Uploads prefix "in/"`)...
 const SCOPED_VERBS = ['reads', 'writes', 'deletes'];
@@ -94,6 +94,8 @@ module.exports = grammar({
       $.userpool_declaration,
       $.resource_declaration,
       $.condition_declaration,
+      $.pipe_declaration,
+      $.schedule_group_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -421,6 +423,18 @@ module.exports = grammar({
     // `resource Cdn "AWS::CloudFront::Distribution" { properties = { ... } }`:
     // a CloudFormation resource written as such.
     resource_declaration: $ => declaration($, 'resource', field('type', $.string), field('body', $.body)),
+    // `pipe Big from Orders where total > 100 -> Fulfil { batch = 1 }`: an
+    // EventBridge pipe.
+    pipe_declaration: $ => declaration($, 'pipe',
+      'from',
+      field('source', $.reference),
+      optional(seq('where', field('filter', $._expression))),
+      '->',
+      field('target', $.reference),
+      optional(field('body', $.body)),
+    ),
+    // `schedule_group Reminders { targets = [Remind] }`: a Scheduler group.
+    schedule_group_declaration: $ => declaration($, 'schedule_group', optional(field('body', $.body))),
   },
 });
 

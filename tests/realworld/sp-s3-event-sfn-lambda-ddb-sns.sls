@@ -4,16 +4,18 @@
 // (`.waitForTaskToken`), which writes DynamoDB and answers with the token;
 // the workflow then publishes to a topic. Complete, with these
 // differences: the definition is a file (asl/sp-s3-event-sfn-lambda-ddb-sns/)
-// rather than inline; its Pass state that built the topic's ARN with
-// Fn::Sub is gone, the Task naming the topic as `${MySnsTopic}` instead (a
-// JSONPath `TopicArn.$` would leave the role unbounded, E0332); the state
-// machine's role allows exactly that function and topic rather than
-// lambda:InvokeFunction and sns:Publish on `*`, and the function's role
-// writes the table and answers task tokens of this state machine only
-// (`allow`: slsc has no verb for SendTaskSuccess) rather than
-// AWSStepFunctionsFullAccess, AmazonS3FullAccess and
-// CloudWatchLogsFullAccess; the rule has a dead-letter queue; the state
-// machine logs and is traced; the topic is encrypted with the app's key.
+// rather than inline, naming the function as `${LambdaFunction}` rather
+// than by its literal name; its Pass state puts the topic's ARN as
+// `${MySnsTopic}` (a substitution) where the original built it with
+// Fn::Sub, and the Task reads it by JSONPath (`TopicArn.$`) as in the
+// original, slsc following the path to the Pass state to bound the role;
+// the state machine's role allows exactly that function and topic rather
+// than lambda:InvokeFunction and sns:Publish on `*`, and the function's
+// role writes the table and answers task tokens of this state machine
+// only (`answers`) rather than AWSStepFunctionsFullAccess,
+// AmazonS3FullAccess and CloudWatchLogsFullAccess; the rule has a
+// dead-letter queue; the state machine logs and is traced; the topic is
+// encrypted with the app's key.
 
 use aws.s3
 
@@ -64,7 +66,7 @@ function LambdaFunction {
     TableName = DynamoDBTable.name
   }
   writes DynamoDBTable
-  allow ["states:SendTaskSuccess", "states:SendTaskFailure"] on "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:update-table"
+  answers UpdateTableStateMachine
 }
 
 topic MySnsTopic {

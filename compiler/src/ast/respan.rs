@@ -166,6 +166,11 @@ impl Respan for Header {
             Header::Resource { ty } => each!(from, to; ty),
             Header::Rule { bus } => each!(from, to; bus),
             Header::Schedule { expr, target } => each!(from, to; expr, target),
+            Header::Pipe {
+                source,
+                filter,
+                target,
+            } => each!(from, to; source, filter, target),
         }
     }
 }

@@ -68,7 +68,11 @@ fn graph(model: &Model) -> Graph {
             }
         }
         for a in &f.access {
-            if a.verb != VerbKind::Emits || a.target.name != "default" {
+            // `answers M` names a state machine with a fixed name by the
+            // ARN built from it, not by reference.
+            let built =
+                a.verb == VerbKind::Answers && model.physical_name(&a.target.name).is_some();
+            if (a.verb != VerbKind::Emits || a.target.name != "default") && !built {
                 g.edge(&f.name, &a.target);
             }
         }
@@ -93,6 +97,17 @@ fn graph(model: &Model) -> Graph {
     for q in &model.queues {
         if let Some((d, _)) = &q.dead_letter {
             g.edge(&q.name, d);
+        }
+    }
+    // A state machine's role names what its tasks call, and its
+    // definition's substitutions what its placeholders stand for.
+    for m in &model.state_machines {
+        g.node(&m.name);
+        for t in &m.tasks {
+            g.edge(&m.name, &t.target);
+        }
+        for (_, r, _) in &m.substitutions {
+            g.edge(&m.name, r);
         }
     }
     // A bucket names the functions it notifies (and depends on their

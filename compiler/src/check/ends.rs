@@ -123,6 +123,18 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // A pipe reads its source queue, and sends to (or publishes to) its
+    // target queue or topic.
+    for p in &model.pipes {
+        readers
+            .entry(p.source.name.as_str())
+            .or_default()
+            .push((p.source.span, format!("pipe `{}` reads it", p.name)));
+        senders
+            .entry(p.target.name.as_str())
+            .or_default()
+            .push((p.target.span, format!("pipe `{}` delivers to it", p.name)));
+    }
     for s in &model.schedules {
         if let Some(d) = &s.dead_letter {
             senders

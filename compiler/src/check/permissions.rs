@@ -25,6 +25,11 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             allow(a, diags);
         }
     }
+    for m in &model.state_machines {
+        for a in &m.allows {
+            allow(a, diags);
+        }
+    }
     for api in &model.apis {
         routes(api, diags);
     }

@@ -102,6 +102,20 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: ".-_",
             chars: "letters, digits, `.`, `-` and `_`",
         },
+        K::Pipe => Rule {
+            what: "a pipe name",
+            min: 1,
+            max: 64,
+            extra: ".-_",
+            chars: "letters, digits, `.`, `-` and `_`",
+        },
+        K::ScheduleGroup => Rule {
+            what: "a schedule group name",
+            min: 1,
+            max: 64,
+            extra: ".-_",
+            chars: "letters, digits, `.`, `-` and `_`",
+        },
         K::UserPool => Rule {
             what: "a Cognito user pool name",
             min: 1,
@@ -117,7 +131,7 @@ fn rule(kind: DeclKind) -> Option<Rule> {
 fn description_max(kind: DeclKind) -> Option<usize> {
     match kind {
         DeclKind::Function => Some(256),
-        DeclKind::Rule | DeclKind::Schedule | DeclKind::Bus => Some(512),
+        DeclKind::Rule | DeclKind::Schedule | DeclKind::Bus | DeclKind::Pipe => Some(512),
         _ => None,
     }
 }

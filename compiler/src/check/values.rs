@@ -576,7 +576,7 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                 + match value {
                     EnvValue::Literal(s) => s.len(),
                     EnvValue::Attr(r, Attr::Name) => r.name.len(),
-                    EnvValue::Attr(r, Attr::Arn) => r.name.len() + 26,
+                    EnvValue::Attr(r, Attr::Arn | Attr::Role) => r.name.len() + 26,
                     EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
                     // A pool ID is the region, `_` and nine characters.

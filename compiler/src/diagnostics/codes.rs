@@ -127,6 +127,11 @@ codes! {
     E0331 Error "state machine definition unreadable or invalid";
     E0332 Error "state machine task the role cannot be derived for";
     E0333 Error "always-deployed declaration relying on a conditional one";
+    E0335 Error "pipe settings EventBridge Pipes rejects";
+    E0336 Error "queue read by a pipe and another consumer";
+    E0337 Error "schedule outside its group's role";
+    E0338 Error "answers a state machine that hands out no task token";
+    W0340 Warning "task token nothing answers";
     E0401 Error "unknown field in pattern";
     E0402 Error "value does not fit the field's type";
     E0403 Error "operator does not fit the field's type";

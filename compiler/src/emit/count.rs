@@ -137,6 +137,16 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(format!("{id}Policy"), owner);
             }
             K::Resource => c.add(logical(&model.resources[*index].name), owner),
+            K::Pipe => {
+                let p = &model.pipes[*index];
+                c.add(ids::role(&p.name), owner);
+                c.add(logical(&p.name), owner);
+            }
+            K::ScheduleGroup => {
+                let g = &model.schedule_groups[*index];
+                c.add(ids::role(&g.name), owner);
+                c.add(logical(&g.name), owner);
+            }
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
     }

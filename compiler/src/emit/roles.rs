@@ -76,6 +76,26 @@ pub fn add_api_role(model: &Model, api: &Api, t: &mut Template) {
     add(ids::role(&api.name), role, &list, t);
 }
 
+/// Adds the role of a service (`pipes.amazonaws.com`,
+/// `scheduler.amazonaws.com`) that only that service of this account may
+/// assume, holding `list` (a pipe's or a schedule group's).
+pub fn add_service_role(
+    model: &Model,
+    id: String,
+    service: &str,
+    list: &[Statement],
+    t: &mut Template,
+) {
+    let trust = json!({
+        "Effect": "Allow",
+        "Principal": { "Service": service },
+        "Action": "sts:AssumeRole",
+        "Condition": { "StringEquals": { "aws:SourceAccount": { "Ref": "AWS::AccountId" } } },
+    });
+    let role = role_resource(trust, list, None, &super::shared::tag_list(model));
+    add(id, role, list, t);
+}
+
 /// Adds role `id`: each statement of its one inline policy comes from the
 /// verb or trigger that caused it, and its parts from the text naming them.
 fn add(id: String, role: Json, list: &[Statement], t: &mut Template) {

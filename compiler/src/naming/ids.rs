@@ -155,7 +155,7 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
             "Aliaslive",
         ],
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
-        K::Rule | K::Schedule => &["Role"],
+        K::Rule | K::Schedule | K::Pipe | K::ScheduleGroup => &["Role"],
         K::StateMachine => &["Role", "LogGroup"],
         K::Queue | K::Topic | K::Bucket => &["Policy"],
         K::UserPool => &["Domain"],

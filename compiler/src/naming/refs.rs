@@ -240,6 +240,9 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
             r#ref(&id)
         }
         (DeclKind::UserPool, Attr::Id) => r#ref(&id),
+        // A schedule group's `Ref` is its name; its role is `<G>Role`.
+        (DeclKind::ScheduleGroup, Attr::Name) => r#ref(&id),
+        (DeclKind::ScheduleGroup, Attr::Role) => get_att(&format!("{id}Role"), "Arn"),
         (DeclKind::UserPool, Attr::Issuer) => sub(&format!(
             "https://cognito-idp.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{id}}}"
         )),

@@ -86,23 +86,7 @@ impl Resolver {
                     actions,
                     resources,
                     body,
-                } => {
-                    let mut p = Props::new(body);
-                    let acknowledged = p
-                        .take("acknowledge")
-                        .and_then(|v| self.expect_string(v))
-                        .map(|s| s.value);
-                    self.other_members(body, "`allow`");
-                    p.finish(self, "`allow`");
-                    let actions = self.string_or_strings(actions);
-                    let resources = self.string_or_strings(resources);
-                    allows.push(Allow {
-                        actions,
-                        resources,
-                        acknowledged,
-                        span: m.span,
-                    });
-                }
+                } => allows.push(self.allow(actions, resources, body, m.span)),
                 MemberKind::Verb {
                     verb,
                     targets,
@@ -343,6 +327,7 @@ impl Resolver {
             DeclKind::Parameter,
             DeclKind::UserPool,
             DeclKind::Resource,
+            DeclKind::ScheduleGroup,
         ];
         let head = path.head();
         let r = self.lookup(&head.name, head.span, &resources)?;
@@ -474,6 +459,7 @@ impl Resolver {
             VerbKind::PublishesTo => &[DeclKind::Topic],
             VerbKind::Emits => &[DeclKind::Event],
             VerbKind::Invokes => &[DeclKind::Function],
+            VerbKind::Answers => &[DeclKind::StateMachine],
         };
         let bus_ref = match bus {
             Some(b) => self.expect_ref(b, &[DeclKind::Bus]),

@@ -1,6 +1,6 @@
 //! State machines: the declaration, and its definition file read as Amazon
 //! States Language, each `${Name}` placeholder resolved to a declaration and
-//! each Task state to the service action it calls (E0331, E0332).
+//! each Task state to the service action it calls (E0331, E0332, E0337).
 
 use super::*;
 use crate::diagnostics::Code;
@@ -23,7 +23,7 @@ fn default_attr(kind: DeclKind) -> Option<Attr> {
         DeclKind::Function | DeclKind::Topic | DeclKind::StateMachine | DeclKind::Stream => {
             Attr::Arn
         }
-        DeclKind::Table | DeclKind::Bus | DeclKind::Bucket => Attr::Name,
+        DeclKind::Table | DeclKind::Bus | DeclKind::Bucket | DeclKind::ScheduleGroup => Attr::Name,
         DeclKind::Queue => Attr::Url,
         _ => return None,
     })
@@ -38,6 +38,7 @@ const PLACEHOLDER_KINDS: &[DeclKind] = &[
     DeclKind::StateMachine,
     DeclKind::Bucket,
     DeclKind::Stream,
+    DeclKind::ScheduleGroup,
 ];
 
 /// The optimised integrations and what each needs: the parameter that names
@@ -65,19 +66,213 @@ fn integration(service: &str) -> Option<(&'static str, DeclKind, &'static [&'sta
     })
 }
 
-/// The DynamoDB actions an `aws-sdk:dynamodb:` task may call on one table.
-const SDK_DYNAMODB: &[&str] = &[
-    "getItem",
-    "putItem",
-    "updateItem",
-    "deleteItem",
-    "query",
-    "scan",
-    "batchGetItem",
-    "batchWriteItem",
-    "transactGetItems",
-    "transactWriteItems",
+/// An AWS SDK integration (`arn:aws:states:::aws-sdk:SERVICE:ACTION`)
+/// slsc derives the role for: the actions of one service, the parameter
+/// that names the resource, the kind it must be, and what of it the IAM
+/// action is allowed on. The IAM action is the service's IAM prefix and
+/// the action with its first letter in upper case (`dynamodb:PutItem`).
+struct Sdk {
+    /// The service as the integration names it (`dynamodb`, `sfn`).
+    service: &'static str,
+    /// Its IAM prefix (`states` for `sfn`).
+    iam: &'static str,
+    /// The actions slsc derives, as the integration spells them.
+    actions: &'static [&'static str],
+    /// The parameter naming the resource.
+    param: &'static str,
+    /// What that parameter must name.
+    kind: DeclKind,
+    /// What of it the action is allowed on.
+    on: TaskOn,
+}
+
+/// The SDK integrations whose resource a definition names, by service.
+/// Any other is E0332, unless the state machine's `allow` grants it.
+const SDK: &[Sdk] = &[
+    Sdk {
+        service: "dynamodb",
+        iam: "dynamodb",
+        actions: &[
+            "getItem",
+            "putItem",
+            "updateItem",
+            "deleteItem",
+            "query",
+            "scan",
+            "batchGetItem",
+            "batchWriteItem",
+            "transactGetItems",
+            "transactWriteItems",
+        ],
+        param: "TableName",
+        kind: DeclKind::Table,
+        on: TaskOn::Itself,
+    },
+    Sdk {
+        service: "scheduler",
+        iam: "scheduler",
+        actions: &[
+            "createSchedule",
+            "updateSchedule",
+            "deleteSchedule",
+            "getSchedule",
+        ],
+        param: "GroupName",
+        kind: DeclKind::ScheduleGroup,
+        on: TaskOn::Schedules,
+    },
+    Sdk {
+        service: "sqs",
+        iam: "sqs",
+        actions: &["sendMessage", "sendMessageBatch"],
+        param: "QueueUrl",
+        kind: DeclKind::Queue,
+        on: TaskOn::Itself,
+    },
+    Sdk {
+        service: "sns",
+        iam: "sns",
+        actions: &["publish", "publishBatch"],
+        param: "TopicArn",
+        kind: DeclKind::Topic,
+        on: TaskOn::Itself,
+    },
+    Sdk {
+        service: "lambda",
+        iam: "lambda",
+        actions: &["invoke"],
+        param: "FunctionName",
+        kind: DeclKind::Function,
+        on: TaskOn::Itself,
+    },
+    Sdk {
+        service: "sfn",
+        iam: "states",
+        actions: &["startExecution", "startSyncExecution"],
+        param: "StateMachineArn",
+        kind: DeclKind::StateMachine,
+        on: TaskOn::Itself,
+    },
+    Sdk {
+        service: "kinesis",
+        iam: "kinesis",
+        actions: &["putRecord", "putRecords"],
+        param: "StreamName",
+        kind: DeclKind::Stream,
+        on: TaskOn::Itself,
+    },
 ];
+
+/// The IAM action an SDK integration's action needs: `sfn` +
+/// `startExecution` is `states:StartExecution`; an integration slsc does
+/// not know maps its service as written (the usual case).
+fn sdk_iam_action(service: &str, action: &str) -> String {
+    let prefix = SDK
+        .iter()
+        .find(|s| s.service == service)
+        .map_or(service, |s| s.iam);
+    let prefix = match prefix {
+        "stepfunctions" => "states",
+        "eventbridge" => "events",
+        p => p,
+    };
+    let mut a = action.to_string();
+    if let Some(first) = a.get(..1) {
+        let up = first.to_ascii_uppercase();
+        a.replace_range(..1, &up);
+    }
+    format!("{prefix}:{a}")
+}
+
+/// `*` in an IAM action matches any characters; case does not matter.
+fn action_glob(pattern: &str, action: &str) -> bool {
+    let (p, t) = (pattern.to_ascii_lowercase(), action.to_ascii_lowercase());
+    let parts: Vec<&str> = p.split('*').collect();
+    if parts.len() == 1 {
+        return p == t;
+    }
+    let mut rest = t.as_str();
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(part) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            match rest.find(part) {
+                Some(at) => rest = &rest[at + part.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
+/// What Pass states place at each path of the state (`$.snsInput.TopicArn`):
+/// the placeholder keys of strings that are a placeholder alone, from
+/// their `Result` (or `Parameters`) put at their `ResultPath`. A Task whose
+/// parameter is that JSONPath (`"TopicArn.$": "$.snsInput.TopicArn"`)
+/// names those declarations.
+fn pass_values(doc: &Json, out: &mut Vec<(String, String)>) {
+    fn leaves(v: &Json, at: String, out: &mut Vec<(String, String)>) {
+        match v {
+            Json::String(s) => {
+                if let Some(key) = s.strip_prefix("${").and_then(|k| k.strip_suffix('}')) {
+                    if !key.contains("${") {
+                        out.push((at, key.to_string()));
+                    }
+                }
+            }
+            Json::Object(o) => {
+                for (k, x) in o {
+                    // `key.$` is computed at run time.
+                    if !k.ends_with(".$") {
+                        leaves(x, format!("{at}.{k}"), out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(states) = doc.get("States").and_then(Json::as_object) else {
+        return;
+    };
+    for state in states.values() {
+        match state.get("Type").and_then(Json::as_str) {
+            Some("Pass") => {
+                let Some(value) = state.get("Result").or_else(|| state.get("Parameters")) else {
+                    continue;
+                };
+                let at = state
+                    .get("ResultPath")
+                    .and_then(Json::as_str)
+                    .unwrap_or("$")
+                    .to_string();
+                leaves(value, at, out);
+            }
+            Some("Parallel") => {
+                for b in state
+                    .get("Branches")
+                    .and_then(Json::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    pass_values(b, out);
+                }
+            }
+            Some("Map") => {
+                for key in ["ItemProcessor", "Iterator"] {
+                    if let Some(inner) = state.get(key) {
+                        pass_values(inner, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 impl Resolver {
     pub(super) fn state_machine(&mut self, d: &ast::Decl, defaults: &Defaults) -> StateMachine {
@@ -116,7 +311,18 @@ impl Resolver {
         let definition = p.take("definition");
         let path = definition.and_then(|v| self.expect_string(v));
         self.identity(&mut p, d);
-        self.other_members(&d.body, "a state machine");
+        let mut allows = Vec::new();
+        for m in &d.body {
+            match &m.kind {
+                MemberKind::Property { .. } | MemberKind::Block { .. } => {}
+                MemberKind::Allow {
+                    actions,
+                    resources,
+                    body,
+                } => allows.push(self.allow(actions, resources, body, m.span)),
+                _ => self.not_allowed(m, "a state machine"),
+            }
+        }
         p.finish(self, "a state machine");
         let mut m = StateMachine {
             name: d.name.name.clone(),
@@ -133,6 +339,7 @@ impl Resolver {
             log_retention,
             input,
             external,
+            allows,
         };
         let Some(path) = path else {
             if definition.is_none() {
@@ -196,10 +403,44 @@ impl Resolver {
         self.placeholders(&mut doc, &path, &mut m.substitutions);
         let mut tasks = Vec::new();
         self.express = express;
-        self.tasks(&doc, &path, &m.substitutions, &mut tasks);
+        let mut passed = Vec::new();
+        pass_values(&doc, &mut passed);
+        let ctx = Ctx {
+            at: &path,
+            subs: &m.substitutions,
+            passed: &passed,
+            allows: &m.allows,
+        };
+        self.tasks(&doc, &ctx, &mut tasks);
         m.tasks = tasks;
         m.document = doc;
         m
+    }
+
+    /// `allow ACTIONS on RESOURCES { acknowledge = "..." }`: a statement
+    /// written by hand (functions and state machines).
+    pub(super) fn allow(
+        &mut self,
+        actions: &ast::Value,
+        resources: &ast::Value,
+        body: &[ast::Member],
+        span: Span,
+    ) -> Allow {
+        let mut p = Props::new(body);
+        let acknowledged = p
+            .take("acknowledge")
+            .and_then(|v| self.expect_string(v))
+            .map(|s| s.value);
+        self.other_members(body, "`allow`");
+        p.finish(self, "`allow`");
+        let actions = self.string_or_strings(actions);
+        let resources = self.string_or_strings(resources);
+        Allow {
+            actions,
+            resources,
+            acknowledged,
+            span,
+        }
     }
 
     fn definition_error(&mut self, path: &Spanned<String>, message: String, help: &str) {
@@ -297,23 +538,13 @@ impl Resolver {
 
     /// Every Task state of `doc`'s `States`, nested ones included (Parallel
     /// branches, Map iterators and item processors).
-    fn tasks(
-        &mut self,
-        doc: &Json,
-        at: &Spanned<String>,
-        subs: &[(String, Ref, Attr)],
-        out: &mut Vec<Task>,
-    ) {
+    fn tasks(&mut self, doc: &Json, ctx: &Ctx, out: &mut Vec<Task>) {
         let Some(states) = doc.get("States").and_then(Json::as_object) else {
             return;
         };
         for (name, state) in states {
             match state.get("Type").and_then(Json::as_str) {
-                Some("Task") => {
-                    if let Some(t) = self.task(name, state, at, subs) {
-                        out.push(t);
-                    }
-                }
+                Some("Task") => out.extend(self.task(name, state, ctx)),
                 Some("Parallel") => {
                     for b in state
                         .get("Branches")
@@ -321,13 +552,13 @@ impl Resolver {
                         .into_iter()
                         .flatten()
                     {
-                        self.tasks(b, at, subs, out);
+                        self.tasks(b, ctx, out);
                     }
                 }
                 Some("Map") => {
                     for key in ["ItemProcessor", "Iterator"] {
                         if let Some(inner) = state.get(key) {
-                            self.tasks(inner, at, subs, out);
+                            self.tasks(inner, ctx, out);
                         }
                     }
                 }
@@ -338,20 +569,53 @@ impl Resolver {
 
     /// The declaration a placeholder-only string names (`${Orders}`).
     fn named(&self, v: Option<&Json>, subs: &[(String, Ref, Attr)]) -> Option<Ref> {
-        let s = v?.as_str()?;
-        let key = s.strip_prefix("${")?.strip_suffix('}')?;
-        subs.iter()
-            .find(|(k, _, _)| k == key)
-            .map(|(_, r, _)| r.clone())
+        named_in(v, subs).map(|(r, _)| r)
     }
 
-    fn task(
-        &mut self,
-        state: &str,
-        json: &Json,
-        at: &Spanned<String>,
-        subs: &[(String, Ref, Attr)],
-    ) -> Option<Task> {
+    /// The declarations parameter `param` of `params` names: `${Name}`
+    /// as its value, or, as `param.$`, a JSONPath at which Pass states
+    /// put `${Name}` (each of them, when several do).
+    fn named_or_passed(&self, params: Option<&Json>, param: &str, ctx: &Ctx) -> Vec<Ref> {
+        let params = params.and_then(Json::as_object);
+        if let Some(r) = self.named(params.and_then(|p| p.get(param)), ctx.subs) {
+            return vec![r];
+        }
+        let Some(path) = params
+            .and_then(|p| p.get(&format!("{param}.$")))
+            .and_then(Json::as_str)
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<Ref> = Vec::new();
+        for (at, key) in ctx.passed {
+            if at != path {
+                continue;
+            }
+            if let Some((_, r, _)) = ctx.subs.iter().find(|(k, _, _)| k == key) {
+                if !out.iter().any(|o| o.name == r.name) {
+                    out.push(r.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the state machine's `allow`s grant every one of `actions`:
+    /// a task the definition cannot bound is then the user's to scope.
+    fn allowed(ctx: &Ctx, actions: &[String]) -> bool {
+        !actions.is_empty()
+            && actions.iter().all(|a| {
+                ctx.allows.iter().any(|al| {
+                    al.actions
+                        .iter()
+                        .any(|x| x.value == "*" || action_glob(&x.value, a))
+                })
+            })
+    }
+
+    fn task(&mut self, state: &str, json: &Json, ctx: &Ctx) -> Vec<Task> {
+        let at = ctx.at;
+        let subs = ctx.subs;
         let resource = json.get("Resource").and_then(Json::as_str).unwrap_or("");
         let params = json.get("Parameters").or_else(|| json.get("Arguments"));
         let fail = |r: &mut Resolver, message: String, help: String| {
@@ -360,7 +624,16 @@ impl Resolver {
                     .label(format!("state `{state}` in this definition"))
                     .help(help),
             );
-            None
+            Vec::new()
+        };
+        let task = |actions: Vec<String>, target: Ref, sync: bool, on: TaskOn| Task {
+            state: state.into(),
+            actions,
+            target,
+            sync,
+            index: None,
+            on,
+            starts: None,
         };
         // A function ARN as the resource: Lambda's legacy integration.
         if let Some(r) = self.named(Some(&Json::String(resource.into())), subs) {
@@ -371,13 +644,12 @@ impl Resolver {
                     "a Task's `Resource` is a function (`${Name}`) or a service integration (`arn:aws:states:::...`)".into(),
                 );
             }
-            return Some(Task {
-                state: state.into(),
-                actions: vec!["lambda:InvokeFunction".into()],
-                target: r,
-                sync: false,
-                index: None,
-            });
+            return vec![task(
+                vec!["lambda:InvokeFunction".into()],
+                r,
+                false,
+                TaskOn::Itself,
+            )];
         }
         let Some(service) = resource.strip_prefix("arn:aws:states:::") else {
             return fail(
@@ -398,82 +670,179 @@ impl Resolver {
                 "Express workflows run at most five minutes and support neither `.sync` nor `.waitForTaskToken`: use `type = standard`, or call without waiting".into(),
             );
         }
-        let (param, kind, actions): (&str, DeclKind, Vec<String>) = if let Some(action) =
-            base.strip_prefix("aws-sdk:dynamodb:")
+        let grant_help =
+            "or grant it on the state machine with `allow \"service:Action\" on \"arn:...\"`";
+        let (param, kind, actions, on): (&str, DeclKind, Vec<String>, TaskOn) = if let Some(call) =
+            base.strip_prefix("aws-sdk:")
         {
-            if !SDK_DYNAMODB.contains(&action) {
-                return fail(
-                    self,
-                    format!("Task `{state}` calls `dynamodb:{action}`, which slsc does not grant"),
-                    format!("use one of the item actions: {}", SDK_DYNAMODB.join(", ")),
-                );
+            let (svc, action) = call.split_once(':').unwrap_or((call, ""));
+            let iam = sdk_iam_action(svc, action);
+            match SDK.iter().find(|s| s.service == svc) {
+                Some(sdk) if sdk.actions.contains(&action) => {
+                    (sdk.param, sdk.kind, vec![iam], sdk.on)
+                }
+                _ if Self::allowed(ctx, std::slice::from_ref(&iam)) => return Vec::new(),
+                Some(sdk) => {
+                    return fail(
+                            self,
+                            format!("Task `{state}` calls `{svc}:{action}`, which slsc does not derive a role for"),
+                            format!("use one of: {}; {grant_help}", sdk.actions.join(", ")),
+                        );
+                }
+                None => {
+                    return fail(
+                            self,
+                            format!("Task `{state}` calls `{svc}:{action}`, whose resource slsc cannot bound"),
+                            format!("slsc derives the SDK integrations of {}; {grant_help}: `allow \"{iam}\" on \"arn:...\"`", SDK.iter().map(|s| s.service).collect::<Vec<_>>().join(", ")),
+                        );
+                }
             }
-            let mut a = action.to_string();
-            a[..1].make_ascii_uppercase();
-            ("TableName", DeclKind::Table, vec![format!("dynamodb:{a}")])
         } else {
             match integration(base) {
-                Some((param, kind, actions)) if !sync || kind == DeclKind::StateMachine => {
-                    (param, kind, actions.iter().map(|a| a.to_string()).collect())
-                }
+                Some((param, kind, actions)) if !sync || kind == DeclKind::StateMachine => (
+                    param,
+                    kind,
+                    actions.iter().map(|a| a.to_string()).collect(),
+                    TaskOn::Itself,
+                ),
                 _ => {
                     return fail(
                             self,
                             format!("Task `{state}` calls `{service}`, which slsc does not support"),
-                            "supported: lambda:invoke, dynamodb:putItem/getItem/updateItem/deleteItem, aws-sdk:dynamodb:*, sqs:sendMessage, sns:publish, events:putEvents, states:startExecution (.sync), each with `.waitForTaskToken` where AWS offers it".into(),
+                            "supported: lambda:invoke, dynamodb:putItem/getItem/updateItem/deleteItem, sqs:sendMessage, sns:publish, events:putEvents, states:startExecution (.sync), each with `.waitForTaskToken` where AWS offers it, and aws-sdk: integrations of dynamodb, scheduler, sqs, sns, lambda, sfn and kinesis".into(),
                         );
                 }
             }
         };
-        let named = if kind == DeclKind::Bus {
+        let named: Vec<Ref> = if kind == DeclKind::Bus {
             // PutEvents names its bus per entry; no name is the default bus.
             let entries = params
                 .and_then(|p| p.get("Entries"))
                 .and_then(Json::as_array);
             match entries.and_then(|e| e.first()) {
-                Some(e) if e.get("EventBusName").is_none() => Some(Ref {
+                Some(e) if e.get("EventBusName").is_none() => vec![Ref {
                     kind: DeclKind::Bus,
                     name: "default".into(),
                     span: at.span,
-                }),
-                Some(e) => self.named(e.get("EventBusName"), subs),
-                None => None,
+                }],
+                Some(e) => self
+                    .named(e.get("EventBusName"), subs)
+                    .into_iter()
+                    .collect(),
+                None => Vec::new(),
             }
         } else {
-            self.named(params.and_then(|p| p.get(param)), subs)
+            self.named_or_passed(params, param, ctx)
         };
-        let Some(target) = named else {
+        if named.is_empty() {
+            if Self::allowed(ctx, &actions) {
+                return Vec::new();
+            }
             return fail(
                 self,
-                format!("Task `{state}` does not name its {} as `${{Name}}` in `{param}`", kind.keyword().replace('_', " ")),
-                format!("write `\"{param}\": \"${{Name}}\"` with a declared {}, so that its role allows exactly that one", kind.keyword().replace('_', " ")),
-            );
-        };
-        if target.kind != kind {
-            return fail(
-                self,
-                format!(
-                    "Task `{state}` gives {} `{}` as `{param}`",
-                    target.kind.article(),
-                    target.name
-                ),
-                format!("`{param}` takes {}", kind.article()),
+                format!("Task `{state}` does not name its {} as `${{Name}}` in `{param}`", kind.article().split_once(' ').map_or("", |(_, k)| k)),
+                format!("write `\"{param}\": \"${{Name}}\"` with a declared {}, or put `${{Name}}` at the JSONPath of `{param}.$` with a Pass state, so that its role allows exactly that one; {grant_help}", kind.article().split_once(' ').map_or("", |(_, k)| k)),
             );
         }
-        let index = (kind == DeclKind::Table)
-            .then(|| {
-                params
-                    .and_then(|p| p.get("IndexName"))
-                    .and_then(Json::as_str)
-            })
-            .flatten()
-            .map(str::to_string);
-        Some(Task {
-            state: state.into(),
-            actions,
-            target,
-            sync,
-            index,
-        })
+        let mut out = Vec::new();
+        for target in named {
+            if target.kind != kind {
+                return fail(
+                    self,
+                    format!(
+                        "Task `{state}` gives {} `{}` as `{param}`",
+                        target.kind.article(),
+                        target.name
+                    ),
+                    format!("`{param}` takes {}", kind.article()),
+                );
+            }
+            let index = (kind == DeclKind::Table)
+                .then(|| {
+                    params
+                        .and_then(|p| p.get("IndexName"))
+                        .and_then(Json::as_str)
+                })
+                .flatten()
+                .map(str::to_string);
+            let mut t = task(actions.clone(), target, sync, on);
+            t.index = index;
+            out.push(t);
+        }
+        // A schedule created or updated runs with its group's role, which
+        // the state machine passes to Scheduler, and starts one of the
+        // group's targets (checked against its `targets` in `check`).
+        if kind == DeclKind::ScheduleGroup
+            && (base.ends_with(":createSchedule") || base.ends_with(":updateSchedule"))
+        {
+            let group = out[0].target.clone();
+            let target = params.and_then(|p| p.get("Target"));
+            let role = self.named_in_with_attr(target.and_then(|t| t.get("RoleArn")), subs);
+            match role {
+                Some((r, Attr::Role)) if r.name == group.name => {}
+                _ => {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0337,
+                            at.span,
+                            format!("Task `{state}` creates schedules in `{}` that do not run with its role", group.name),
+                        )
+                        .label(format!("state `{state}` in this definition"))
+                        .help(format!("write `\"RoleArn\": \"${{{}.role}}\"` in `Target`: the group's role allows exactly its `targets`", group.name)),
+                    );
+                    return Vec::new();
+                }
+            }
+            let Some(starts) = self.named(target.and_then(|t| t.get("Arn")), subs) else {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0337,
+                        at.span,
+                        format!("Task `{state}` creates schedules in `{}` that start no declaration", group.name),
+                    )
+                    .label(format!("state `{state}` in this definition"))
+                    .help(format!("write `\"Arn\": \"${{Name}}\"` in `Target`, with one of the `targets` of `{}`", group.name)),
+                );
+                return Vec::new();
+            };
+            out[0].starts = Some(starts);
+            out.push(task(
+                vec!["iam:PassRole".into()],
+                group,
+                false,
+                TaskOn::Role,
+            ));
+        }
+        out
     }
+
+    /// The declaration and attribute a placeholder-only string names.
+    fn named_in_with_attr(
+        &self,
+        v: Option<&Json>,
+        subs: &[(String, Ref, Attr)],
+    ) -> Option<(Ref, Attr)> {
+        named_in(v, subs)
+    }
+}
+
+/// What every task of one definition is resolved with.
+struct Ctx<'a> {
+    /// The `definition` value, where diagnostics point.
+    at: &'a Spanned<String>,
+    /// The placeholders, by key.
+    subs: &'a [(String, Ref, Attr)],
+    /// What Pass states put at each path ([`pass_values`]).
+    passed: &'a [(String, String)],
+    /// The state machine's `allow`s.
+    allows: &'a [Allow],
+}
+
+/// The declaration and attribute of a placeholder-only string (`${Orders}`).
+fn named_in(v: Option<&Json>, subs: &[(String, Ref, Attr)]) -> Option<(Ref, Attr)> {
+    let s = v?.as_str()?;
+    let key = s.strip_prefix("${")?.strip_suffix('}')?;
+    subs.iter()
+        .find(|(k, _, _)| k == key)
+        .map(|(_, r, a)| (r.clone(), *a))
 }

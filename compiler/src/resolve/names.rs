@@ -175,7 +175,12 @@ impl Resolver {
                 continue;
             }
             let what = match d.kind {
-                DeclKind::App | DeclKind::Api | DeclKind::Rule | DeclKind::Schedule => continue,
+                DeclKind::App
+                | DeclKind::Api
+                | DeclKind::Rule
+                | DeclKind::Schedule
+                | DeclKind::Pipe => continue,
+                DeclKind::ScheduleGroup => "no state machine creates schedules in it",
                 // Users sign in to a pool from apps outside the spec.
                 DeclKind::UserPool => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,

@@ -116,7 +116,7 @@ impl Resolver {
     }
 
     /// `input = { key = detail.field | "literal", ... }` of a rule target.
-    fn input_transform(&mut self, v: &ast::Value) -> Option<InputTransform> {
+    pub(super) fn input_transform(&mut self, v: &ast::Value) -> Option<InputTransform> {
         let ValueKind::Record(entries) = &v.kind else {
             self.type_error(
                 v,

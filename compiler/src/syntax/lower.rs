@@ -120,6 +120,8 @@ impl Lowerer {
             Rule::userpool_decl => DeclKind::UserPool,
             Rule::resource_decl => DeclKind::Resource,
             Rule::condition_decl => DeclKind::Condition,
+            Rule::pipe_decl => DeclKind::Pipe,
+            Rule::schedule_group_decl => DeclKind::ScheduleGroup,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -192,6 +194,30 @@ impl Lowerer {
                             span,
                         },
                     };
+                }
+                // `from SOURCE [where ...] -> TARGET`: the first path is the
+                // source, the second the target.
+                Rule::path if kind == DeclKind::Pipe => {
+                    let path = self.path(part);
+                    match &mut decl.header {
+                        Header::Pipe { target, .. } => *target = path,
+                        _ => {
+                            decl.header = Header::Pipe {
+                                source: path,
+                                filter: None,
+                                target: Path {
+                                    parts: Vec::new(),
+                                    span,
+                                },
+                            }
+                        }
+                    }
+                }
+                Rule::expr if kind == DeclKind::Pipe => {
+                    let e = self.expr(part)?;
+                    if let Header::Pipe { filter, .. } = &mut decl.header {
+                        *filter = Some(Box::new(e));
+                    }
                 }
                 Rule::path if kind == DeclKind::Schedule => {
                     if let Header::Schedule { target, .. } = &mut decl.header {
@@ -329,6 +355,7 @@ impl Lowerer {
                     Rule::verb_sends => VerbKind::SendsTo,
                     Rule::verb_publishes => VerbKind::PublishesTo,
                     Rule::verb_emits => VerbKind::Emits,
+                    Rule::verb_answers => VerbKind::Answers,
                     _ => VerbKind::Invokes,
                 };
                 let vspan = self.span(&v);
@@ -899,6 +926,9 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_exists
             | Rule::kw_function
             | Rule::kw_invokes
+            | Rule::kw_answers
+            | Rule::kw_pipe
+            | Rule::kw_schedule_group
             | Rule::kw_match
             | Rule::kw_prefix
             | Rule::kw_publishes

@@ -85,6 +85,8 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "userpool",
     "resource",
     "condition",
+    "pipe",
+    "schedule_group",
 ];
 
 /// The words that start a statement in a body.
@@ -96,6 +98,7 @@ const STATEMENTS: &[&str] = &[
     "publishes",
     "emits",
     "invokes",
+    "answers",
     "on",
     "match",
     "send",
@@ -763,9 +766,8 @@ fn guarded(f: &Failure, at: usize, c: usize) -> Option<(Diagnostic, Fix)> {
     let p = f.toks[prev];
     let what = match p.text(f.text) {
         "=" | ":" | ">" | "<" | ">=" | "<=" | "!=" => "a value",
-        "reads" | "writes" | "deletes" | "invokes" | "to" | "on" | "match" | "subscribe" | "->" => {
-            "a name"
-        }
+        "reads" | "writes" | "deletes" | "invokes" | "answers" | "to" | "on" | "match"
+        | "subscribe" | "->" => "a name",
         "and" | "or" | "where" => "a condition",
         _ => return None,
     };

@@ -71,6 +71,8 @@
   "userpool"
   "resource"
   "condition"
+  "pipe"
+  "schedule_group"
 ] @keyword
 
 ; `name = X if HasName else "y"`: a property under a deploy-time condition.
@@ -250,6 +252,10 @@
   (parameter_declaration
     name: (identifier) @type)
   (resource_declaration
+    name: (identifier) @type)
+  (pipe_declaration
+    name: (identifier) @type)
+  (schedule_group_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)

@@ -23,9 +23,9 @@ if exists('*SlscIndent')
 endif
 
 let s:filter_continuation = '^\s*\%(and\|or\)\>'
-let s:verb = '^\s*\%(reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\)\>'
+let s:verb = '^\s*\%(reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|answers\)\>'
 " What starts a member, so that it does not continue a verb's names.
-let s:statement_start = '^\s*\%(\%(reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|on\)\>\|\h\w*\s*[={]\)'
+let s:statement_start = '^\s*\%(\%(reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|answers\|on\)\>\|\h\w*\s*[={]\)'
 
 " The line without strings and its comment, so that brackets in them do not count.
 function! s:Code(lnum) abort

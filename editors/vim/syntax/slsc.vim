@@ -20,9 +20,9 @@ syn sync minlines=200
 
 " Declarations other than `function` and `api`, whose names are set apart below.
 let s:declarations = ['app', 'type', 'event', 'rule', 'schedule', 'queue', 'topic', 'bus',
-      \ 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool', 'resource',
+      \ 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool', 'resource', 'pipe', 'schedule_group',
       \ 'condition']
-let s:verbs = ['reads', 'writes', 'deletes', 'sends', 'publishes', 'emits', 'invokes']
+let s:verbs = ['reads', 'writes', 'deletes', 'sends', 'publishes', 'emits', 'invokes', 'answers']
 let s:keywords = ['on', 'match', 'where', 'send', 'subscribe', 'from', 'detail_type', 'external',
       \ 'every', 'cron', 'after', 'receives', 'receive', 'allow', 'responses', 'if', 'else']
 let s:operator_words = ['and', 'or', 'not', 'in', 'exists', 'prefix', 'suffix', 'matches', 'cidr',
@@ -93,7 +93,7 @@ syn match slscFunctionName '\h\w*' contained
 exe 'syn match slscInclude "' . s:Words(['use']) . '" nextgroup=slscString,slscModule skipwhite'
 syn match slscModule '\h\w*\%(\.\h\w*\)*' contained
 
-exe 'syn match slscVerb "' . s:Words(['reads', 'writes', 'deletes', 'invokes']) . '" nextgroup=slscReference skipwhite'
+exe 'syn match slscVerb "' . s:Words(['reads', 'writes', 'deletes', 'invokes', 'answers']) . '" nextgroup=slscReference skipwhite'
 exe 'syn match slscVerb "' . s:Words(['sends', 'publishes']) . '"'
       \ . ' nextgroup=slscMessageType skipwhite'
 " `sends Message to Q`: the type of what is sent.
@@ -118,7 +118,7 @@ syn match slscOperator '->' nextgroup=slscReference skipwhite
 " ends where a member starts.
 syn region slscFilter matchgroup=slscKeyword start='\<where\>'
       \ end='\ze[{},]'
-      \ end='\ze\<\%(send\|match\|subscribe\|reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|on\)\>'
+      \ end='\ze\<\%(send\|match\|subscribe\|reads\|writes\|deletes\|sends\|publishes\|emits\|invokes\|answers\|on\)\>'
       \ end='^\ze\s*\h\w*\s*\%(=\%(=\)\@!\|{\)'
       \ contains=slscFilterField,slscOperatorWord,slscComparison,slscString,slscNumber,slscFloat,
       \slscError,slscBoolean,slscComment,slscFilterList,slscFilterParens

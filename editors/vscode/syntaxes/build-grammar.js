@@ -19,10 +19,10 @@ const path = require('path');
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
   'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool',
-  'resource', 'condition'];
+  'resource', 'pipe', 'schedule_group', 'condition'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
-const PLAIN_VERBS = ['invokes'];
+const PLAIN_VERBS = ['invokes', 'answers'];
 // `reads A`, `writes A`, `deletes B prefix "tmp/"`: each name may carry a key prefix.
 const SCOPED_VERBS = ['reads', 'writes', 'deletes'];
 // `sends [Message] to Q`, `publishes [Message] to T`.
@@ -658,6 +658,24 @@ const declarations = {
     { name: s('keyword.operator.logical'), match: words(['and', 'or', 'not', 'in']) },
     { include: '#value' },
   ], '#comments'),
+  // `pipe Big from Orders where total > 100 -> Fulfil { ... }`: the filter
+  // ends at the arrow.
+  pipe: declaration('pipe', 'entity.name.type.pipe', [
+    {
+      match: `\\b(from)\\b(?:\\s+(${REF}))?`,
+      captures: { 1: { name: s('keyword.other.from') }, 2: referenceCaptures() },
+    },
+    {
+      name: s('meta.filter'),
+      begin: '\\b(where)\\b',
+      beginCaptures: { 1: { name: s('keyword.other.where') } },
+      end: '(?=->)|(?=[{}])',
+      patterns: [{ include: '#filter' }],
+    },
+    { include: '#arrow' },
+    { include: '#reference' },
+  ], '#body'),
+  schedule_group: declaration('schedule_group', 'entity.name.type.schedule-group', [], '#body'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 

@@ -1,0 +1,13 @@
+app example { runtime = "python3.13" }
+
+queue Orders { external = true }
+
+state_machine Fulfil {
+  definition = "flow.asl.json"
+}
+
+pipe OrdersToFulfil from Orders -> Fulfil {
+  batch      = 50
+  window     = 5s
+  invocation = fire_and_forget
+}
