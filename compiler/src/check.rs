@@ -15,6 +15,7 @@
 //!   and exports.
 //! - `params`: template parameters' defaults and constraints.
 //! - `identity`: user pools' settings and clients, JWT audiences of pools.
+//! - `domains`: APIs' custom domains, endpoints and the networks they admit.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //!
@@ -23,6 +24,7 @@
 pub mod concurrency;
 pub mod contracts;
 pub mod cycles;
+pub mod domains;
 pub mod ends;
 pub mod failures;
 mod graph;
@@ -120,6 +122,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     physical::check(model, &mut diags);
     params::check(model, &mut diags);
     identity::check(model, &mut diags);
+    domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {

@@ -27,6 +27,7 @@ mod apis;
 mod cfn;
 mod count;
 mod direct;
+mod domains;
 mod events;
 mod functions;
 mod identity;

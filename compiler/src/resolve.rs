@@ -11,6 +11,7 @@
 //! reports a diagnostic when it has the wrong form, returning `None`.
 
 mod apis;
+mod domains;
 mod functions;
 mod identity;
 mod machines;
@@ -88,6 +89,7 @@ pub fn resolve(
         broken_authorizers: Vec::new(),
         pool_clients: HashMap::new(),
         raw_types: HashMap::new(),
+        domain_apis: Default::default(),
         in_raw: false,
     };
     for (id, file) in files {
@@ -154,6 +156,9 @@ struct Resolver {
     /// Resolving a `resource`'s properties, where strings may name other
     /// `resource`s (`"${Cdn.DomainName}"`).
     in_raw: bool,
+    /// The APIs declared with a custom `domain`, which have the attribute
+    /// `domain_url`; read when declared, as outputs may come first.
+    domain_apis: std::collections::HashSet<String>,
 }
 
 /// Which attributes each kind of resource has.
@@ -264,6 +269,13 @@ impl Resolver {
         }
         if let Header::Resource { ty } = &d.header {
             self.raw_types.insert(d.name.name.clone(), ty.value.clone());
+        }
+        if d.kind == DeclKind::Api
+            && d.body
+                .iter()
+                .any(|m| matches!(&m.kind, MemberKind::Block { key, .. } if key.name == "domain"))
+        {
+            self.domain_apis.insert(d.name.name.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),
