@@ -15,6 +15,7 @@
 //!   and exports.
 //! - `params`: template parameters' defaults and constraints.
 //! - `identity`: user pools' settings and clients, JWT audiences of pools.
+//! - `domains`: APIs' custom domains, endpoints and the networks they admit.
 //! - `permissions`: environment references without access, the `allow`
 //!   escape hatch, plaintext secrets, routes without an explicit auth.
 //! - `pipes`: pipes' settings, sources and contracts; schedule groups'
@@ -26,6 +27,7 @@ pub mod concurrency;
 pub mod conditions;
 pub mod contracts;
 pub mod cycles;
+pub mod domains;
 pub mod ends;
 pub mod failures;
 mod graph;
@@ -129,6 +131,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     identity::check(model, &mut diags);
     conditions::check(model, &mut diags);
     pipes::check(model, &mut diags);
+    domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {

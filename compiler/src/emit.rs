@@ -28,6 +28,7 @@ mod cfn;
 mod conditions;
 mod count;
 mod direct;
+mod domains;
 mod events;
 mod functions;
 mod identity;

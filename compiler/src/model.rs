@@ -787,6 +787,8 @@ pub enum Attr {
     Arn,
     /// The URL (queues, APIs).
     Url,
+    /// The URL of an API through its custom domain (`Api.domain_url`).
+    DomainUrl,
     /// The stream ARN (tables).
     StreamArn,
     /// The generated ID (user pools).
@@ -814,6 +816,7 @@ impl Attr {
             Attr::Name => "name",
             Attr::Arn => "arn",
             Attr::Url => "url",
+            Attr::DomainUrl => "domain_url",
             Attr::StreamArn => "stream_arn",
             Attr::Id | Attr::ClientId(_) => "id",
             Attr::Issuer => "issuer",
@@ -1495,6 +1498,106 @@ pub struct Api {
     pub stage: Spanned<String>,
     /// Routes in order.
     pub routes: Vec<Route>,
+    /// `endpoint = regional | edge | private` (REST), when written.
+    pub endpoint: Option<Spanned<ApiEndpoint>>,
+    /// `domain { ... }`: the custom domain the API is served under.
+    pub domain: Option<ApiDomain>,
+    /// `allow_from { ... }`: the only networks callers may come from (the
+    /// API's resource policy, REST).
+    pub allow_from: Option<AllowFrom>,
+}
+
+/// Where an API (or its custom domain) is reachable from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiEndpoint {
+    /// In the API's region (`REGIONAL`).
+    Regional,
+    /// Through CloudFront's edge locations (`EDGE`, REST).
+    Edge,
+    /// Only through interface VPC endpoints (`PRIVATE`, REST).
+    Private,
+}
+
+impl ApiEndpoint {
+    /// The spec's word.
+    pub fn word(self) -> &'static str {
+        match self {
+            ApiEndpoint::Regional => "regional",
+            ApiEndpoint::Edge => "edge",
+            ApiEndpoint::Private => "private",
+        }
+    }
+
+    /// API Gateway's endpoint type.
+    pub fn aws(self) -> &'static str {
+        match self {
+            ApiEndpoint::Regional => "REGIONAL",
+            ApiEndpoint::Edge => "EDGE",
+            ApiEndpoint::Private => "PRIVATE",
+        }
+    }
+}
+
+/// An API's custom domain: `domain { name, certificate, zone, base_path,
+/// endpoint }`. Texts may hold `${Param}` and `${Resource}` (the `Ref` of
+/// a `resource` declaration), which the checks leave to CloudFormation.
+#[derive(Debug, Clone)]
+pub struct ApiDomain {
+    /// The domain name (`api.example.com`).
+    pub name: Spanned<String>,
+    /// The ACM certificate.
+    pub certificate: DomainCertificate,
+    /// The Route 53 hosted zone to add the alias record to; none: the
+    /// DNS record is left to the user.
+    pub zone: Option<Spanned<String>>,
+    /// The base path the API is mapped to (none: the domain's root).
+    pub base_path: Option<Spanned<String>>,
+    /// `regional` (default) or `edge` (REST).
+    pub endpoint: Spanned<ApiEndpoint>,
+    /// The `domain` block.
+    pub span: Span,
+}
+
+impl ApiDomain {
+    /// The URL the API is reached at through the domain.
+    pub fn url(&self) -> String {
+        match &self.base_path {
+            Some(p) => format!("https://{}/{}", self.name.value, p.value),
+            None => format!("https://{}", self.name.value),
+        }
+    }
+}
+
+/// The certificate of a custom domain.
+#[derive(Debug, Clone)]
+pub enum DomainCertificate {
+    /// An existing certificate: its ARN (a string, `${Param}` or
+    /// `${Resource}`).
+    Given(Spanned<String>),
+    /// `create`: slsc creates it, validated by DNS in the domain's zone.
+    Create(Span),
+}
+
+/// `allow_from { vpc_endpoints, vpcs, ips }`: the sources an API admits;
+/// requests from anywhere else are denied by its resource policy. Each
+/// entry is a text (`${Param}` and `${Resource}` allowed).
+#[derive(Debug, Clone, Default)]
+pub struct AllowFrom {
+    /// Interface VPC endpoint IDs (`aws:SourceVpce`).
+    pub vpc_endpoints: Vec<Spanned<String>>,
+    /// VPC IDs (`aws:SourceVpc`).
+    pub vpcs: Vec<Spanned<String>>,
+    /// IP ranges in CIDR notation (`aws:SourceIp`).
+    pub ips: Vec<Spanned<String>>,
+    /// The block.
+    pub span: Span,
+}
+
+impl AllowFrom {
+    /// Whether it admits anyone at all.
+    pub fn is_empty(&self) -> bool {
+        self.vpc_endpoints.is_empty() && self.vpcs.is_empty() && self.ips.is_empty()
+    }
 }
 
 /// What a route hands the request to.

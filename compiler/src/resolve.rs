@@ -12,6 +12,7 @@
 
 mod apis;
 mod conditions;
+mod domains;
 mod functions;
 mod identity;
 mod machines;
@@ -90,6 +91,7 @@ pub fn resolve(
         broken_authorizers: Vec::new(),
         pool_clients: HashMap::new(),
         raw_types: HashMap::new(),
+        domain_apis: Default::default(),
         in_raw: false,
         cond_tests: Vec::new(),
     };
@@ -161,6 +163,9 @@ struct Resolver {
     /// Condition tests of a param against texts (`Stage == "prod"`), checked
     /// against its `allowed` values once every param is resolved.
     cond_tests: Vec<(ast::Path, Vec<ast::CondOperand>)>,
+    /// The APIs declared with a custom `domain`, which have the attribute
+    /// `domain_url`; read when declared, as outputs may come first.
+    domain_apis: std::collections::HashSet<String>,
 }
 
 /// Which attributes each kind of resource has.
@@ -272,6 +277,13 @@ impl Resolver {
         }
         if let Header::Resource { ty } = &d.header {
             self.raw_types.insert(d.name.name.clone(), ty.value.clone());
+        }
+        if d.kind == DeclKind::Api
+            && d.body
+                .iter()
+                .any(|m| matches!(&m.kind, MemberKind::Block { key, .. } if key.name == "domain"))
+        {
+            self.domain_apis.insert(d.name.name.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),

@@ -1,27 +1,28 @@
 // serverless-samples owasp-api-security-controls-demo fulfillment: an SQS
 // queue (dead-letter queue after 5 receives) drained by a function with
 // partial batch failures that records orders in a DynamoDB table (global
-// index order_status-index on order_status, order_date); a private REST
-// API (AWS_IAM, POST /updateOrderStatus, GET /listPendingOrders) calls a
-// second function that reads and writes the table. The SQS interface VPC
-// endpoint (EC2::VPCEndpoint in the given VPC, subnets and security group)
-// is a `resource` declaration (unchecked), its VPC, subnets and security
-// group `param`s (strings: slsc's params have no AWS-specific types).
-// Partial: the API's private endpoint and its resource policy that admits
-// only one VPC endpoint (aws:sourceVpce) have no equivalent in slsc (the
-// API is regional, still IAM-authorized), and the queue policy that admits
-// the account's principals over TLS is not written: slsc writes the
-// queue's policy itself (a raw one is E0115). Other differences: the stage is `prod`
-// rather than `Prod`; the queue consumer's permission to send to its own
-// queue (SQSSendMessagePolicy on FulfillmentQ, which its code does not
-// need to drain it, and which slsc would report as an event loop, E0320) is
-// left out; SAM connectors become access verbs (`writes`, `reads`); the
-// queues and table use the app's KMS key rather than AWS managed keys;
-// access logs need the account's API Gateway CloudWatch role (the original
+// index on order_status, order_date); a private REST API (AWS_IAM, POST
+// /updateOrderStatus, GET /listPendingOrders, stage from a parameter)
+// calls a second function that reads and writes the table. The API is
+// `endpoint = private`, and its resource policy admits only the given VPC
+// endpoint (`allow_from`: the original's Allow on aws:SourceVpce, plus a
+// Deny of every other source). Both queues' policies admit the account's
+// principals over TLS (`policy`). The SQS interface VPC endpoint
+// (EC2::VPCEndpoint in the given VPC, subnets and security group) is a
+// `resource` declaration (unchecked), its VPC, subnets and security group
+// `param`s (strings: slsc's params have no AWS-specific types).
+// Differences: the queue consumer's permission to send to its own queue
+// (SQSSendMessagePolicy on FulfillmentQ, which its code does not need to
+// drain it, and which slsc would report as an event loop, E0320) is left
+// out; SAM connectors become access verbs (`writes`, `reads`); the queues
+// and table use the app's KMS key rather than AWS managed keys; access
+// logs need the account's API Gateway CloudWatch role (the original
 // assumes it too); the POWERTOOLS_LOGGER_SAMPLE_RATE 0.1 is quoted; the
-// index is named order_status_index (an index name in slsc is a name, so it
-// has no `-`; the original takes it from a parameter, default
-// order_status-index); `external` gives the output FulfillmentQArn.
+// index is named order_status_index (an index name in slsc is a name, so
+// it has no `-`; the original takes it from a parameter, default
+// order_status-index); the queue policies' Resource is each queue's ARN
+// (the original writes the text "FulfillmentQ.Arn"); `external` gives the
+// output FulfillmentQArn.
 
 app fulfillment {
   runtime      = "python3.12"
@@ -45,6 +46,8 @@ param VpcId string { description = "Order service VPC" }
 param Subnet1 string { description = "Fulfillment service subnet 1" }
 param Subnet2 string { description = "Fulfillment service subnet 2" }
 param VpceSecurityGroup string { description = "Fulfillment service security group" }
+param FulfillmentApiVpcEndpoint string { description = "Fulfillment service API VPC endpoint" }
+param ApiStage string { default = "Prod" }
 
 resource FulfillmentQVpcEndpoint "AWS::EC2::VPCEndpoint" {
   properties = {
@@ -57,11 +60,25 @@ resource FulfillmentQVpcEndpoint "AWS::EC2::VPCEndpoint" {
   }
 }
 
-queue FulfillmentDLQ { retention = 14d }
+queue FulfillmentDLQ {
+  retention = 14d
+  policy = [{
+    Effect    = "Allow"
+    Principal = { AWS = ["${AWS::AccountId}"] }
+    Action    = ["sqs:SendMessage", "sqs:ReceiveMessage"]
+    Condition = { Bool = { "aws:SecureTransport" = true } }
+  }]
+}
 
 queue FulfillmentQ {
   dead_letter = FulfillmentDLQ after 5 receives
   external    = true
+  policy = [{
+    Effect    = "Allow"
+    Principal = { AWS = ["${AWS::AccountId}"] }
+    Action    = ["sqs:SendMessage", "sqs:ReceiveMessage"]
+    Condition = { Bool = { "aws:SecureTransport" = true } }
+  }]
 }
 
 table FulfillmentTable {
@@ -102,6 +119,9 @@ function FulfillmentFunction {
 
 api FulfillmentApi rest {
   description = "Fulfillment API"
+  stage_name  = ApiStage
+  endpoint    = private
+  allow_from { vpc_endpoints = [FulfillmentApiVpcEndpoint] }
   auth        = iam
   access_logs = true
   cors { origins = ["*"] }

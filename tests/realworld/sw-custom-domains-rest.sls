@@ -1,11 +1,15 @@
 // sessions-with-aws-sam custom-domains rest: a REST API, GET / to a
-// function, served under a custom domain. Partial: the custom domain (the
-// API's Domain with its ACM certificate and Route53 hosted zone, each
-// created or taken from a parameter through Conditions and `!If`) has no
-// equivalent in slsc: the API is reached at its execute-api URL. Other
-// differences: the code is a folder rather than InlineCode; nodejs16.x can
-// no longer be used to create functions, so the spec uses nodejs22.x; the
-// API gets X-Ray tracing.
+// function, served under a custom domain (`domain`: the API Gateway
+// domain name, its base path mapping and the Route 53 alias record) whose
+// name, ACM certificate and hosted zone are parameters. Partial: the
+// original creates the hosted zone and the certificate (DNS-validated)
+// when their parameters are left `none`, through Conditions and `!If`;
+// that choice made at deploy time needs conditions, so here both are
+// given. (`certificate = create` would always create the certificate; a
+// zone is a `resource "AWS::Route53::HostedZone"`.) Other differences: the
+// code is a folder rather than InlineCode; nodejs16.x can no longer be used
+// to create functions, so the spec uses nodejs22.x; the API gets X-Ray
+// tracing; the domain requires TLS 1.2; the domain's URL is an output.
 
 app custom_domain_rest {
   runtime = "nodejs22.x"
@@ -19,6 +23,10 @@ app custom_domain_rest {
   }
 }
 
+param DomainName string { description = "Domain name for the API" }
+param ZoneId string { description = "ID of the domain's Route 53 hosted zone" }
+param CertArn string { description = "ARN of the domain's ACM certificate" }
+
 function RestApiFunction {
   handler = "index.handler"
   code    = "src"
@@ -27,5 +35,10 @@ function RestApiFunction {
 api RestApiGateway rest {
   stage_name = "Prod"
   auth = none
+  domain {
+    name        = DomainName
+    certificate = CertArn
+    zone        = ZoneId
+  }
   GET / -> RestApiFunction
 }

@@ -527,6 +527,9 @@ fn outputs(model: &Model, diags: &mut Vec<Diagnostic>) {
     let mut keys: HashMap<String, Option<&Spanned<String>>> = HashMap::new();
     for api in &model.apis {
         keys.insert(ids::url_output(&api.name), None);
+        if api.domain.is_some() {
+            keys.insert(ids::domain_url_output(&api.name), None);
+        }
     }
     for (_, name, _) in model.externals() {
         keys.insert(ids::arn_output(name), None);
@@ -554,7 +557,7 @@ fn outputs(model: &Model, diags: &mut Vec<Diagnostic>) {
                         Some(first) => d
                             .with(first.span, "first declared here")
                             .help("rename this output, or remove it"),
-                        None => d.help("the template already outputs it (each API's URL as `<Api>Url`, each external declaration's ARN as `<Name>Arn`): remove this output, or rename it"),
+                        None => d.help("the template already outputs it (each API's URL as `<Api>Url` and `<Api>DomainUrl`, each external declaration's ARN as `<Name>Arn`): remove this output, or rename it"),
                     };
                     diags.push(d);
                 }

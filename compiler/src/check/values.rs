@@ -578,6 +578,8 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(r, Attr::Name) => r.name.len(),
                     EnvValue::Attr(r, Attr::Arn | Attr::Role) => r.name.len() + 26,
                     EnvValue::Attr(r, Attr::Url) => r.name.len() + 30,
+                    // `https://` and at least a two-label domain.
+                    EnvValue::Attr(_, Attr::DomainUrl) => 12,
                     EnvValue::Attr(r, Attr::StreamArn) => r.name.len() + 60,
                     // A pool ID is the region, `_` and nine characters.
                     EnvValue::Attr(_, Attr::Id) => 19,

@@ -145,6 +145,10 @@ codes! {
     E0411 Error "message of the wrong type";
     E0412 Error "route parameters do not match the path";
     E0225 Error "route to an invalid URL";
+    E0226 Error "invalid custom domain name or base path";
+    E0227 Error "malformed AWS resource identifier";
+    E0228 Error "custom domain API Gateway cannot serve";
+    E0229 Error "private API that admits no caller";
     E0413 Error "message group of a route to a FIFO queue";
     E0414 Error "request body of a direct route";
     E0501 Error "environment names a resource without access";

@@ -448,4 +448,6 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         ids::url_output(&api.name),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::value(model, crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
+    super::domains::cfn_domain(model, api, r#ref(&format!("{id}DefaultStage")), t);
+    super::domains::output(api, t);
 }

@@ -69,6 +69,12 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                     (Target::CloudFormation, true) => rest_api(api, &plan, *index, owner, &mut c),
                 }
                 c.outputs.insert(ids::url_output(&api.name), owner);
+                for rid in super::domains::resource_ids(api, target == Target::Sam) {
+                    c.add(rid, owner);
+                }
+                if api.domain.is_some() {
+                    c.outputs.insert(ids::domain_url_output(&api.name), owner);
+                }
             }
             K::Rule => {
                 let r = &model.rules[*index];

@@ -165,8 +165,20 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if !authorizers.is_empty() {
         auth.insert("Authorizers".into(), Json::Object(authorizers));
     }
+    if let Some(statements) = super::domains::policy_statements(api) {
+        auth.insert(
+            "ResourcePolicy".into(),
+            json!({ "CustomStatements": statements }),
+        );
+    }
     if !auth.is_empty() {
         props["Auth"] = Json::Object(auth);
+    }
+    if let Some(e) = &api.endpoint {
+        props["EndpointConfiguration"] = json!({ "Type": e.value.aws() });
+    }
+    if let Some(domain) = super::domains::sam_domain(api) {
+        props["Domain"] = domain;
     }
     let names = models(api);
     if !names.is_empty() {
@@ -213,6 +225,7 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     // plan is created after it.
     apis::usage_plans(model, api, r#ref(&format!("{id}.Stage")), t);
     output(api, t);
+    super::domains::sam_extras(model, api, t);
 }
 
 /// The ARN of a Cognito authorizer's pool.
@@ -258,10 +271,17 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     let id = logical(&api.name);
     let root = get_att(&id, "RootResourceId");
     let mut out: IndexMap<String, Json> = IndexMap::new();
+    let endpoint = api
+        .endpoint
+        .as_ref()
+        .map_or(ApiEndpoint::Regional, |e| e.value);
     let mut props = json!({
         "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
-        "EndpointConfiguration": { "Types": ["REGIONAL"] },
+        "EndpointConfiguration": { "Types": [endpoint.aws()] },
     });
+    if let Some(policy) = super::domains::policy(api) {
+        props["Policy"] = policy;
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     out.insert(
         id.clone(),
@@ -506,7 +526,9 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         t.add(k, v);
     }
     apis::usage_plans(model, api, r#ref(&format!("{id}Stage")), t);
+    super::domains::cfn_domain(model, api, r#ref(&format!("{id}Stage")), t);
     output(api, t);
+    super::domains::output(api, t);
 }
 
 /// An OPTIONS method answering CORS preflight requests itself (MOCK).

@@ -271,6 +271,9 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
     if api.stage.value != "$default" {
         props["StageName"] = crate::naming::refs::text(&api.stage.value);
     }
+    if let Some(domain) = super::domains::sam_domain(api) {
+        props["Domain"] = domain;
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     t.add(
         id.clone(),
@@ -280,4 +283,5 @@ pub fn api(model: &Model, index: usize, t: &mut Template) {
         ids::url_output(&api.name),
         json!({ "Description": format!("Base URL of API {}", api.name), "Value": crate::naming::refs::value(model, crate::ast::DeclKind::Api, &api.name, Attr::Url) }),
     );
+    super::domains::sam_extras(model, api, t);
 }

@@ -40,6 +40,11 @@ pub fn url_output(api: &str) -> String {
     format!("{}Url", logical(api))
 }
 
+/// The output holding the URL of an API through its custom domain.
+pub fn domain_url_output(api: &str) -> String {
+    format!("{}DomainUrl", logical(api))
+}
+
 /// The output holding the ARN of a declaration used from outside the app.
 pub fn arn_output(decl: &str) -> String {
     format!("{}Arn", logical(decl))
@@ -168,6 +173,12 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
             "ParamsValidator",
             // The role of an API with direct routes.
             "Role",
+            // Its custom domain: the domain name, its mapping and record,
+            // and the certificate slsc creates.
+            "Domain",
+            "DomainMapping",
+            "DomainRecord",
+            "Certificate",
         ],
         _ => &[],
     }

@@ -185,6 +185,16 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
         // Declared, but left out of the model: its declaration has errors.
         (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),
+        // Through its custom domain: the domain's name and base path.
+        (DeclKind::Api, Attr::DomainUrl) => match model
+            .apis
+            .iter()
+            .find(|x| x.name == name)
+            .and_then(|x| x.domain.as_ref())
+        {
+            Some(d) => text(&d.url()),
+            None => json!(null),
+        },
         // A REST API's URL includes its stage.
         (DeclKind::Api, Attr::Url) => match model.apis.iter().find(|x| x.name == name) {
             Some(api) => sub(&format!(

@@ -65,6 +65,7 @@ impl Resolver {
                 };
                 Spanned::new(default.to_string(), d.name.span)
             });
+        let (endpoint, domain, allow_from) = self.api_reach(d, &mut p, rest);
         self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
@@ -131,6 +132,9 @@ impl Resolver {
             access_logs,
             stage,
             routes,
+            endpoint,
+            domain,
+            allow_from,
         }
     }
 

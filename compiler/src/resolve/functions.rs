@@ -336,6 +336,8 @@ impl Resolver {
             let ty = self.raw_types.get(&head.name).map_or("", String::as_str);
             raw_attrs = super::raw::attributes(ty);
             &raw_attrs
+        } else if r.kind == DeclKind::Api && self.domain_apis.contains(&head.name) {
+            &[Attr::Url, Attr::DomainUrl]
         } else {
             attributes(r.kind)
         };
