@@ -1552,6 +1552,11 @@ pub struct ApiDomain {
     pub zone: Option<Spanned<String>>,
     /// The base path the API is mapped to (none: the domain's root).
     pub base_path: Option<Spanned<String>>,
+    /// `certificate = X if C else Y`: the certificate where `C` does not
+    /// hold.
+    pub certificate_if: Option<PropCond>,
+    /// `zone = X if C else Y`: the hosted zone where `C` does not hold.
+    pub zone_if: Option<PropCond>,
     /// `regional` (default) or `edge` (REST).
     pub endpoint: Spanned<ApiEndpoint>,
     /// The `domain` block.

@@ -1,12 +1,11 @@
 // sessions-with-aws-sam custom-domains rest: a REST API, GET / to a
 // function, served under a custom domain (`domain`: the API Gateway
 // domain name, its base path mapping and the Route 53 alias record) whose
-// name, ACM certificate and hosted zone are parameters. Partial: the
-// original creates the hosted zone and the certificate (DNS-validated)
-// when their parameters are left `none`, through Conditions and `!If`;
-// that choice made at deploy time needs conditions, so here both are
-// given. (`certificate = create` would always create the certificate; a
-// zone is a `resource "AWS::Route53::HostedZone"`.) Other differences: the
+// name, ACM certificate and hosted zone are parameters. As in the
+// original, the hosted zone and the certificate (DNS-validated) are
+// created when their parameters are left `none`: deploy-time
+// `condition`s, `resource`s under them (`when`), and the domain's
+// `certificate` and `zone` chosen with `if ... else`. Other differences: the
 // code is a folder rather than InlineCode; nodejs16.x can no longer be used
 // to create functions, so the spec uses nodejs22.x; the API gets X-Ray
 // tracing; the domain requires TLS 1.2; the domain's URL is an output.
@@ -24,8 +23,33 @@ app custom_domain_rest {
 }
 
 param DomainName string { description = "Domain name for the API" }
-param ZoneId string { description = "ID of the domain's Route 53 hosted zone" }
-param CertArn string { description = "ARN of the domain's ACM certificate" }
+param ZoneId string {
+  description = "Zone ID if exists. If not leave as none."
+  default     = "none"
+}
+param CertArn string {
+  description = "Certificate ARN if exists. If not leave as none."
+  default     = "none"
+}
+
+condition CreateZone = ZoneId == "none"
+condition CreateCert = CertArn == "none"
+
+// If a zone ID is not passed in the parameters, a new zone is created for the domain.
+resource GeneratedZone "AWS::Route53::HostedZone" {
+  when       = CreateZone
+  properties = { Name = "${DomainName}" }
+}
+
+// If a certificate ARN is not passed in the parameters, a new certificate
+// is created, validated by DNS during the deploy.
+resource GeneratedCert "AWS::CertificateManager::Certificate" {
+  when       = CreateCert
+  properties = {
+    DomainName       = "${DomainName}"
+    ValidationMethod = "DNS"
+  }
+}
 
 function RestApiFunction {
   handler = "index.handler"
@@ -37,8 +61,8 @@ api RestApiGateway rest {
   auth = none
   domain {
     name        = DomainName
-    certificate = CertArn
-    zone        = ZoneId
+    certificate = GeneratedCert if CreateCert else CertArn
+    zone        = GeneratedZone if CreateZone else ZoneId
   }
   GET / -> RestApiFunction
 }

@@ -75,7 +75,13 @@ fn domain(api: &Api, d: &ApiDomain, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if let DomainCertificate::Given(arn) = &d.certificate {
+    // `certificate = X if C else Y`: both are certificates the domain may use.
+    let given = match &d.certificate {
+        DomainCertificate::Given(arn) => Some(arn),
+        DomainCertificate::Create(_) => None,
+    };
+    let other = d.certificate_if.as_ref().and_then(|c| c.otherwise.as_ref());
+    for arn in given.into_iter().chain(other) {
         if !deferred(&arn.value) {
             match certificate_region(&arn.value) {
                 None => diags.push(
@@ -103,7 +109,8 @@ fn domain(api: &Api, d: &ApiDomain, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if let Some(z) = &d.zone {
+    let other = d.zone_if.as_ref().and_then(|c| c.otherwise.as_ref());
+    for z in d.zone.iter().chain(other) {
         if !deferred(&z.value) && !zone_id_ok(&z.value) {
             diags.push(
                 Diagnostic::new(

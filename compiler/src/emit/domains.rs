@@ -36,9 +36,27 @@ pub fn resource_ids(api: &Api, sam: bool) -> Vec<String> {
 
 /// The ARN of the domain's certificate.
 fn certificate(api: &Api, d: &ApiDomain) -> Json {
-    match &d.certificate {
+    let arn = match &d.certificate {
         DomainCertificate::Given(arn) => text(&arn.value),
         DomainCertificate::Create(_) => r#ref(&format!("{}Certificate", logical(&api.name))),
+    };
+    conditional(arn, d.certificate_if.as_ref())
+}
+
+/// The domain's hosted zone ID, as written (`zone = X if C else Y`: both).
+fn zone(d: &ApiDomain, z: &Spanned<String>) -> Json {
+    conditional(text(&z.value), d.zone_if.as_ref())
+}
+
+/// `value if C else other`, or `value`.
+fn conditional(value: Json, c: Option<&PropCond>) -> Json {
+    match c {
+        Some(pc) => super::conditions::guarded(
+            &pc.cond.value,
+            value,
+            pc.otherwise.as_ref().map(|o| text(&o.value)),
+        ),
+        None => value,
     }
 }
 
@@ -52,7 +70,7 @@ fn add_certificate(model: &Model, api: &Api, t: &mut Template) {
         DomainCertificate::Create(span) => {
             let mut validation = json!({ "DomainName": text(&d.name.value) });
             if let Some(z) = &d.zone {
-                validation["HostedZoneId"] = text(&z.value);
+                validation["HostedZoneId"] = zone(d, z);
             }
             let mut props = json!({
                 "DomainName": text(&d.name.value),
@@ -86,7 +104,7 @@ pub fn sam_domain(api: &Api) -> Option<Json> {
         out["BasePath"] = json!([text(&p.value)]);
     }
     if let Some(z) = &d.zone {
-        out["Route53"] = json!({ "HostedZoneId": text(&z.value) });
+        out["Route53"] = json!({ "HostedZoneId": zone(d, z) });
     }
     Some(out)
 }
@@ -159,7 +177,7 @@ pub fn cfn_domain(model: &Model, api: &Api, stage: Json, t: &mut Template) {
     t.prop(&domain_id, "DomainName", d.name.span);
     t.add(format!("{id}DomainMapping"), mapping);
     if let Some(z) = &d.zone {
-        let (name, zone) = if edge {
+        let (name, alias_zone) = if edge {
             ("DistributionDomainName", "DistributionHostedZoneId")
         } else {
             ("RegionalDomainName", "RegionalHostedZoneId")
@@ -170,12 +188,12 @@ pub fn cfn_domain(model: &Model, api: &Api, stage: Json, t: &mut Template) {
             json!({
                 "Type": "AWS::Route53::RecordSet",
                 "Properties": {
-                    "HostedZoneId": text(&z.value),
+                    "HostedZoneId": zone(d, z),
                     "Name": text(&d.name.value),
                     "Type": "A",
                     "AliasTarget": {
                         "DNSName": get_att(&domain_id, name),
-                        "HostedZoneId": get_att(&domain_id, zone),
+                        "HostedZoneId": get_att(&domain_id, alias_zone),
                         "EvaluateTargetHealth": false,
                     },
                 },

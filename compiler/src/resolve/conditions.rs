@@ -302,12 +302,17 @@ impl Resolver {
             MemberKind::Route { body, .. } => body,
             _ => return,
         };
+        // A custom domain's certificate and hosted zone may be given, or
+        // another, decided when deploying (`api_domain` reads them).
+        let domain = matches!(kind, MemberKind::Block { key, .. } if key.name == "domain");
         for m in body {
             if let MemberKind::Property {
                 key, when: Some(w), ..
             } = &m.kind
             {
-                self.unconditional(key, w, "this block");
+                if !(domain && matches!(key.name.as_str(), "certificate" | "zone")) {
+                    self.unconditional(key, w, "this block");
+                }
             }
             self.nested_ifs(&m.kind);
         }
@@ -320,7 +325,7 @@ impl Resolver {
                 w.span,
                 format!("`{}` of {of} cannot depend on a condition", key.name),
             )
-            .label("`if` is allowed on `name`, `description` and a table's `stream`")
+            .label("`if` is allowed on `name`, `description`, a table's `stream` and a domain's `certificate` and `zone`")
             .help("put the whole declaration under the condition with `when = COND`, or give the property one value"),
         );
     }

@@ -107,6 +107,28 @@ impl Resolver {
             .take("zone")
             .and_then(|v| self.domain_text(v, ZONE_TYPES, "a hosted zone ID"));
         let base_path = p.take("base_path").and_then(|v| self.expect_text(v));
+        // `certificate = X if C else Y`, `zone = X if C else Y`: a given
+        // certificate or zone, or another, decided when deploying.
+        let mut conditional = |key: &str, types: &[&str], what: &str| {
+            let (cond, other) = body.iter().find_map(|m| match &m.kind {
+                MemberKind::Property {
+                    key: k,
+                    when: Some(w),
+                    ..
+                } if k.name == key => Some((&w.cond, w.otherwise.as_ref())),
+                _ => None,
+            })?;
+            let cond = self
+                .lookup(&cond.head().name, cond.span, &[DeclKind::Condition])
+                .map(|_| Spanned::new(cond.head().name.clone(), cond.span))?;
+            let otherwise = match other {
+                Some(o) => Some(self.domain_text(o, types, what)?),
+                None => None,
+            };
+            Some(PropCond { cond, otherwise })
+        };
+        let certificate_if = conditional("certificate", CERTIFICATE_TYPES, "a certificate ARN");
+        let zone_if = conditional("zone", ZONE_TYPES, "a hosted zone ID");
         let endpoint = p
             .take("endpoint")
             .and_then(|v| self.endpoint(v, rest, false));
@@ -149,6 +171,8 @@ impl Resolver {
             certificate: certificate?,
             zone,
             base_path,
+            certificate_if,
+            zone_if,
             endpoint: endpoint.unwrap_or(Spanned::new(ApiEndpoint::Regional, span)),
             span,
         })
