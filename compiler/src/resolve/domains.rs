@@ -121,10 +121,17 @@ impl Resolver {
             let cond = self
                 .lookup(&cond.head().name, cond.span, &[DeclKind::Condition])
                 .map(|_| Spanned::new(cond.head().name.clone(), cond.span))?;
-            let otherwise = match other {
-                Some(o) => Some(self.domain_text(o, types, what)?),
-                None => None,
+            let Some(other) = other else {
+                // A domain always needs a certificate and, with a record,
+                // a zone: the other one is part of the choice.
+                self.error(
+                    Diagnostic::new(Code::E0116, cond.span, format!("`{key}` under a condition needs `else`"))
+                        .label(format!("without the condition, the domain would have no {key}"))
+                        .help(format!("write `{key} = X if {} else Y`", cond.value)),
+                );
+                return None;
             };
+            let otherwise = Some(self.domain_text(other, types, what)?);
             Some(PropCond { cond, otherwise })
         };
         let certificate_if = conditional("certificate", CERTIFICATE_TYPES, "a certificate ARN");
