@@ -127,6 +127,16 @@ impl Template {
             }
         }
     }
+
+    /// Records where declaration `decl`'s deletion policies come from: its
+    /// `on_delete` at `span`, and its `on_replace` when written.
+    pub fn deletion_of(&mut self, model: &crate::model::Model, decl: &str, id: &str, span: Span) {
+        self.deletion(id, span);
+        if let Some(r) = model.on_replace.get(decl) {
+            self.provenance
+                .put(format!("Resources/{id}/UpdateReplacePolicy"), r.span);
+        }
+    }
 }
 
 /// An event pattern or filter policy `check` proved, as the JSON that goes

@@ -55,6 +55,10 @@ pub struct Model {
     /// default of every table, bucket, stream and queue, and the setting of
     /// the log groups and (see [`Model::key_retained`]) the app's key.
     pub on_delete: Spanned<OnDelete>,
+    /// `on_replace`: what becomes of a stateful resource replaced by an
+    /// update, by declaration name, where it differs from what its
+    /// `on_delete` says (the default for both paths).
+    pub on_replace: HashMap<String, Spanned<OnDelete>>,
     /// Policy checks the app acknowledges not meeting, with the reason:
     /// emitted as checkov skip metadata on every resource.
     pub acknowledgements: Vec<(Spanned<String>, String)>,
@@ -405,6 +409,14 @@ impl Model {
             || self.queues.iter().any(|q| q.on_delete.value.retains())
             || self.tables.iter().any(|t| t.on_delete.value.retains())
             || self.streams.iter().any(|s| s.on_delete.value.retains())
+            || self.on_replace.values().any(|r| r.value.retains())
+    }
+
+    /// What becomes of declaration `decl`'s resource when an update
+    /// replaces it: its `on_replace`, else `on_delete` (its own or the
+    /// app's).
+    pub fn replacement<'a>(&'a self, decl: &str, on_delete: &'a OnDelete) -> &'a OnDelete {
+        self.on_replace.get(decl).map_or(on_delete, |r| &r.value)
     }
 
     fn index(&self, kind: DeclKind, name: &str) -> Option<usize> {

@@ -662,7 +662,7 @@ impl Resolver {
                     .take("versioning")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(true);
-                let on_delete = self.on_delete_of(&mut p);
+                let on_delete = self.on_delete_of(&mut p, &d.name.name);
                 self.identity(&mut p, d);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
@@ -682,7 +682,7 @@ impl Resolver {
                     .take("retention")
                     .and_then(|v| self.expect_seconds(v))
                     .unwrap_or(Spanned::new(86_400, d.name.span));
-                let on_delete = self.on_delete_of(&mut p);
+                let on_delete = self.on_delete_of(&mut p, &d.name.name);
                 self.identity(&mut p, d);
                 self.other_members(&d.body, "a stream");
                 p.finish(self, "a stream");

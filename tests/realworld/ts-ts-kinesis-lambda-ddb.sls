@@ -6,9 +6,11 @@
 // "True" (Conditions, Fn::If on StreamSpecification); slsc has no
 // conditions, and the spec keeps the application only. Other differences:
 // nodejs16.x can no longer be used to create functions, so the spec uses
-// nodejs22.x; the table's UpdateReplacePolicy is Retain, not Delete (slsc
-// sets DeletionPolicy and UpdateReplacePolicy together, with `on_delete`);
-// the table is encrypted with the app's KMS key
+// nodejs22.x; the table says `on_delete = delete` (the original's
+// UpdateReplacePolicy: Delete, and no DeletionPolicy, whose default for a
+// table is Delete: slsc writes both), while the stream is retained
+// (slsc's default; the original deletes it with the stack); the table is
+// encrypted with the app's KMS key
 // rather than the AWS managed key; failed batches' metadata goes to a
 // queue and the trigger reports partial batch failures (the original
 // retries a failing batch until its records expire, blocking the shard).
@@ -37,7 +39,8 @@ stream RecordsStream {
 }
 
 table ProcessedRecordsTable {
-  key = { PK: string, SK: string }
+  key       = { PK: string, SK: string }
+  on_delete = delete { reason = "sample data, as in the original: deleted with the stack and when replaced" }
 }
 
 queue RecordFailures { retention = 14d }

@@ -1,7 +1,7 @@
 //! Cognito user pools, with their clients, groups, hosted UI domain and
 //! the permissions their Lambda triggers need.
 
-use super::shared::{permission, stateful, tag_map, text};
+use super::shared::{permission, stateful_decl, tag_map, text};
 use super::Template;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
@@ -121,10 +121,16 @@ pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
     if !model.tags.is_empty() {
         props["UserPoolTags"] = tag_map(model);
     }
-    t.deletion(&id, p.on_delete.span);
+    t.deletion_of(model, &p.name, &id, p.on_delete.span);
     t.add(
         id.clone(),
-        stateful("AWS::Cognito::UserPool", &p.on_delete.value, props),
+        stateful_decl(
+            model,
+            &p.name,
+            "AWS::Cognito::UserPool",
+            &p.on_delete.value,
+            props,
+        ),
     );
     for c in &p.clients {
         let mut cp = json!({

@@ -66,7 +66,7 @@ impl Resolver {
             Some(body) => self.pool_triggers(body),
             None => Vec::new(),
         };
-        let on_delete = self.on_delete_of(&mut p);
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.identity(&mut p, d);
         self.other_members(&d.body, "a userpool");
         p.finish(self, "a userpool");

@@ -50,7 +50,7 @@ impl Resolver {
             }
         });
         let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
-        let on_delete = self.on_delete_of(&mut p);
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.other_members(&d.body, "a queue");
         self.identity(&mut p, d);
         p.finish(self, "a queue");
@@ -322,7 +322,7 @@ impl Resolver {
         let global = p.take_block("indexes");
         let local = p.take_block("local_indexes");
         let indexes = self.table_indexes(&d.name, &key, global, local);
-        let on_delete = self.on_delete_of(&mut p);
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.other_members(&d.body, "a table");
         self.identity(&mut p, d);
         p.finish(self, "a table");
