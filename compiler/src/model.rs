@@ -134,6 +134,21 @@ pub enum ParamType {
     String,
     /// `number`: CloudFormation `Number`.
     Number,
+    /// `list`: CloudFormation `CommaDelimitedList`, a list of strings given
+    /// as one comma-separated text; it goes where a list of strings does,
+    /// never where one string goes.
+    List,
+}
+
+impl ParamType {
+    /// The type as the spec writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Number => "number",
+            ParamType::List => "list",
+        }
+    }
 }
 
 /// A value a template parameter may take (a default, an allowed value).
@@ -719,6 +734,9 @@ pub enum Attr {
     /// A user pool's token issuer URL (`Users.issuer`), what JWT
     /// authorizers and clients verify tokens against.
     Issuer,
+    /// The URL of a user pool's hosted UI (`Users.hosted_ui_url`), on the
+    /// prefix its `domain` sets.
+    HostedUiUrl,
     /// The generated ID of a user pool's client (`Users.Web.id`): the
     /// client at this index of the pool's `clients`.
     ClientId(u16),
@@ -739,6 +757,7 @@ impl Attr {
             Attr::StreamArn => "stream_arn",
             Attr::Id | Attr::ClientId(_) => "id",
             Attr::Issuer => "issuer",
+            Attr::HostedUiUrl => "hosted_ui_url",
             Attr::Ref => "ref",
             Attr::Get(name) => name,
         }
@@ -1284,6 +1303,9 @@ pub struct UserPool {
     pub groups: Vec<Spanned<String>>,
     /// `triggers { pre_sign_up = F, ... }`: Lambda triggers.
     pub triggers: Vec<PoolTrigger>,
+    /// `users { NAME = { email, phone, groups } }`: users the stack creates
+    /// (an administrator, say), each invited by email.
+    pub users: Vec<PoolUser>,
     /// What happens to the pool when the stack is deleted or it is replaced.
     pub on_delete: Spanned<OnDelete>,
 }
@@ -1301,11 +1323,72 @@ pub struct PoolClient {
     /// `scopes`: OAuth scopes the client may ask for.
     pub scopes: Vec<Spanned<String>>,
     /// `callback_urls`: where the hosted UI may send users after sign-in.
-    pub callback_urls: Vec<Spanned<String>>,
+    pub callback_urls: StringList,
     /// `logout_urls`: where it may send them after sign-out.
-    pub logout_urls: Vec<Spanned<String>>,
+    pub logout_urls: StringList,
     /// Where it is declared.
     pub span: Span,
+}
+
+/// A list of strings: written item by item (each where parameters may go),
+/// or a `list` parameter as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StringList {
+    /// `["https://a", "${Site}/b"]`.
+    Items(Vec<Spanned<String>>),
+    /// The bare name of a `list` parameter, where it is written.
+    Param(Spanned<String>),
+}
+
+impl Default for StringList {
+    fn default() -> Self {
+        StringList::Items(Vec::new())
+    }
+}
+
+impl StringList {
+    /// No item written (a parameter may still be empty at deploy time).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, StringList::Items(v) if v.is_empty())
+    }
+
+    /// The first item, or the parameter: where the list is pointed at.
+    pub fn first(&self) -> Option<&Spanned<String>> {
+        match self {
+            StringList::Items(v) => v.first(),
+            StringList::Param(p) => Some(p),
+        }
+    }
+}
+
+/// A user a user pool's stack creates (`AWS::Cognito::UserPoolUser`).
+#[derive(Debug, Clone)]
+pub struct PoolUser {
+    /// Its name in the pool's `users`: the user name, unless the pool signs
+    /// in by email or phone.
+    pub name: Spanned<String>,
+    /// `email`: where Cognito sends the invitation and temporary password
+    /// (a string or a parameter).
+    pub email: Option<Spanned<String>>,
+    /// `phone`: a phone number in E.164 form (a string or a parameter).
+    pub phone: Option<Spanned<String>>,
+    /// `groups = [...]`: groups of the pool the user belongs to.
+    pub groups: Vec<Spanned<String>>,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+impl PoolUser {
+    /// Its user name at sign-in: the email or phone the pool signs in by,
+    /// else its name.
+    pub fn username<'a>(&'a self, pool: &UserPool) -> &'a str {
+        let by = |w: &str| pool.sign_in.iter().any(|s| s.value == w);
+        match (&self.email, &self.phone) {
+            (Some(e), _) if by("email") => &e.value,
+            (_, Some(p)) if by("phone") => &p.value,
+            _ => &self.name.value,
+        }
+    }
 }
 
 /// A Lambda trigger of a user pool.

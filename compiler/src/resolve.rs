@@ -89,6 +89,7 @@ pub fn resolve(
         pool_clients: HashMap::new(),
         raw_types: HashMap::new(),
         in_raw: false,
+        list_params: HashSet::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -154,6 +155,9 @@ struct Resolver {
     /// Resolving a `resource`'s properties, where strings may name other
     /// `resource`s (`"${Cdn.DomainName}"`).
     in_raw: bool,
+    /// The `list` parameters, read when declared: a string may name one
+    /// before it is resolved, and must not (E0231).
+    list_params: HashSet<String>,
 }
 
 /// Which attributes each kind of resource has.
@@ -171,7 +175,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
-        DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer],
+        DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer, Attr::HostedUiUrl],
         _ => &[],
     }
 }
@@ -264,6 +268,9 @@ impl Resolver {
         }
         if let Header::Resource { ty } = &d.header {
             self.raw_types.insert(d.name.name.clone(), ty.value.clone());
+        }
+        if matches!(&d.header, Header::Param { ty } if ty.name == "list") {
+            self.list_params.insert(d.name.name.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),

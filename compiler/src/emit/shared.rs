@@ -333,6 +333,7 @@ pub fn parameters(model: &Model, t: &mut Template) {
             "Type": match p.ty {
                 ParamType::String => "String",
                 ParamType::Number => "Number",
+                ParamType::List => "CommaDelimitedList",
             },
         });
         let value = |v: &ParamValue| match v {

@@ -189,6 +189,10 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
         &b.on_delete.value,
         json!({}),
     );
+    // Properties come last, after `DependsOn`.
+    if let Some(map) = res.as_object_mut() {
+        map.shift_remove("Properties");
+    }
     if !depends.is_empty() {
         // S3 tests the notification target when the bucket is configured:
         // the permissions must exist first.

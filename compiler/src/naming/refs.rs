@@ -217,6 +217,12 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::UserPool, Attr::Issuer) => sub(&format!(
             "https://cognito-idp.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{id}}}"
         )),
+        // The domain's `Ref` is its prefix; the hosted UI is always on
+        // Cognito's own domain, whatever the partition's URL suffix.
+        (DeclKind::UserPool, Attr::HostedUiUrl) => sub(&format!(
+            "https://${{{}}}.auth.${{AWS::Region}}.amazoncognito.com",
+            super::ids::pool_domain(name)
+        )),
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"
         )),

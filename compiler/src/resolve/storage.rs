@@ -713,7 +713,7 @@ impl Resolver {
 
 /// What is wrong with `address` as an endpoint of `protocol`, as a help
 /// line; None when SNS will accept it.
-fn endpoint_problem(protocol: EndpointProtocol, address: &str) -> Option<&'static str> {
+pub(super) fn endpoint_problem(protocol: EndpointProtocol, address: &str) -> Option<&'static str> {
     let ok = match protocol {
         EndpointProtocol::Email => address.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
