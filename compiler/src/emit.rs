@@ -207,6 +207,7 @@ pub fn emit(
             }
             K::Rule => events::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
             K::Schedule => events::schedule(model, &model.schedules[*index], &mut t),
+            K::Queue if model.queues[*index].arn.is_some() => {}
             K::Queue => messaging::queue(model, &plan, &model.queues[*index], &mut t),
             K::Topic => {
                 let policy = |s: usize| proved.policies.get(&(*index, s));

@@ -329,6 +329,18 @@ impl OnDelete {
 }
 
 impl Model {
+    /// Whether `r` names a queue, topic or bus outside the stack
+    /// (`arn = ...`): its owner's key encrypts it, and only its owner
+    /// writes its policy.
+    pub fn outside(&self, r: &Ref) -> bool {
+        match r.kind {
+            DeclKind::Queue => self.queue(&r.name).is_some_and(|q| q.arn.is_some()),
+            DeclKind::Topic => self.topic(&r.name).is_some_and(|t| t.arn.is_some()),
+            DeclKind::Bus => self.bus(&r.name).is_some_and(|b| b.arn.is_some()),
+            _ => false,
+        }
+    }
+
     /// The bus of this name, if declared.
     pub fn bus(&self, name: &str) -> Option<&Bus> {
         self.index(DeclKind::Bus, name).map(|i| &self.buses[i])
@@ -2020,6 +2032,24 @@ pub struct Queue {
     pub external: bool,
     /// Kept or deleted with the stack (`on_delete`, else the app's).
     pub on_delete: Spanned<OnDelete>,
+    /// `arn = "arn:aws:sqs:REGION:ACCOUNT:NAME"` (or a parameter): a queue
+    /// outside the stack that the app sends to (`sends to`, destinations,
+    /// state machine tasks); not created here.
+    pub arn: Option<Spanned<String>>,
+}
+
+impl Queue {
+    /// The fields of a queue given by a written `arn` (none for one a
+    /// parameter gives): partition, region, account and name.
+    pub fn arn_parts(&self) -> Option<[&str; 4]> {
+        let arn = self.arn.as_ref().filter(|a| !a.value.contains("${"))?;
+        match arn.value.split(':').collect::<Vec<_>>().as_slice() {
+            ["arn", partition, "sqs", region, account, name] => {
+                Some([partition, region, account, name])
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A `topic` declaration.

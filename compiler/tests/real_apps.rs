@@ -1295,3 +1295,49 @@ userpool Users {
         "bob"
     );
 }
+
+#[test]
+fn queues_outside_the_stack_by_arn() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+param JobsArn string { description = "the jobs queue of the platform stack" }
+queue Jobs { arn = JobsArn }
+queue Audit { arn = "arn:aws:sqs:eu-west-1:111122223333:audit.fifo" }
+function Place {
+  handler    = "place.handler"
+  external   = true
+  sends to Jobs, Audit
+  on_success = Jobs
+  env { JOBS_URL = Jobs.url, AUDIT_URL = Audit.url, AUDIT = Audit.name }
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = t["Resources"].as_object().unwrap();
+        // Nothing is created for them.
+        assert!(!r.contains_key("Jobs") && !r.contains_key("Audit"));
+        assert!(r.values().all(|x| x["Type"] != "AWS::SQS::Queue"));
+        let text = serde_json::to_string(&t).unwrap();
+        // Sent to on exactly their ARNs, without the app's key.
+        assert!(text.contains(r#""Resource":[{"Ref":"JobsArn"}]"#), "{text}");
+        assert!(
+            text.contains(r#""Resource":["arn:aws:sqs:eu-west-1:111122223333:audit.fifo"]"#),
+            "{text}"
+        );
+        assert!(!text.contains("EncryptWithAppKey"), "{text}");
+        assert!(text.contains("https://sqs.eu-west-1.amazonaws.com/111122223333/audit.fifo"));
+        assert!(
+            text.contains(r#""Fn::Split":[":",{"Ref":"JobsArn"}]"#),
+            "{text}"
+        );
+    }
+    // A written `.fifo` ARN is a FIFO queue: no destination (E0307 or the
+    // like), whatever the spec says.
+    let c = slsc::compile_source(
+        "t.sls",
+        None,
+        spec.replace("on_success = Jobs", "on_success = Audit"),
+        common::options(),
+    );
+    assert!(c.has_errors(), "{}", common::rendered(&c));
+}
