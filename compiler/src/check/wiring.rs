@@ -46,6 +46,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         }
     }
     outside_queues(model, diags);
+    outside_in_resources(model, diags);
     for tp in &model.topics {
         if let Some(arn) = &tp.arn {
             if let Some(why) = topic_arn_problem(&arn.value) {
@@ -855,6 +856,61 @@ fn outside_queues(model: &Model, diags: &mut Vec<Diagnostic>) {
                     "a route cannot send to it directly yet",
                     "route to a function that sends to the queue (`sends to`)",
                 );
+            }
+        }
+    }
+}
+
+/// A `resource` that depends on, or names as `${X}`, a queue, topic or bus
+/// given by `arn` (E0103): there is no resource of that logical ID in the
+/// template. Its attributes (`Shared.arn`) are what to write.
+fn outside_in_resources(model: &Model, diags: &mut Vec<Diagnostic>) {
+    fn strings<'a>(v: &'a RawValue, out: &mut Vec<&'a str>) {
+        match v {
+            RawValue::Str(s) => out.push(s),
+            RawValue::List(items) => items.iter().for_each(|i| strings(i, out)),
+            RawValue::Map(entries) => entries.iter().for_each(|(_, i)| strings(i, out)),
+            _ => {}
+        }
+    }
+    let outside_named = |name: &str| {
+        let (kind, _) = *model.names.get(name)?;
+        let r = Ref {
+            kind,
+            name: name.to_string(),
+            span: crate::source::Span::default(),
+        };
+        model.outside(&r).then_some(kind)
+    };
+    let report = |diags: &mut Vec<Diagnostic>, span, kind: DeclKind, name: &str| {
+        diags.push(
+            Diagnostic::new(
+                Code::E0103,
+                span,
+                format!(
+                    "{} `{name}` is outside the stack: it has no resource here",
+                    kind.keyword()
+                ),
+            )
+            .label("given by `arn`, not created by this stack")
+            .help(format!(
+                "name its attributes instead (`{name}.arn`), and drop it from `depends_on`"
+            )),
+        );
+    };
+    for r in &model.resources {
+        for d in &r.depends_on {
+            if let Some(kind) = outside_named(&d.name) {
+                report(diags, d.span, kind, &d.name);
+            }
+        }
+        for (key, value) in &r.properties {
+            let mut texts = Vec::new();
+            strings(value, &mut texts);
+            for name in texts.into_iter().flat_map(crate::naming::references) {
+                if let Some(kind) = outside_named(name) {
+                    report(diags, key.span, kind, name);
+                }
             }
         }
     }
