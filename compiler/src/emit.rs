@@ -141,6 +141,16 @@ impl Template {
             }
         }
     }
+
+    /// Records where declaration `decl`'s deletion policies come from: its
+    /// `on_delete` at `span`, and its `on_replace` when written.
+    pub fn deletion_of(&mut self, model: &crate::model::Model, decl: &str, id: &str, span: Span) {
+        self.deletion(id, span);
+        if let Some(r) = model.on_replace.get(decl) {
+            self.provenance
+                .put(format!("Resources/{id}/UpdateReplacePolicy"), r.span);
+        }
+    }
 }
 
 /// An event pattern or filter policy `check` proved, as the JSON that goes
@@ -215,6 +225,7 @@ pub fn emit(
             }
             K::Rule => events::rule(model, &model.rules[*index], proved.pattern(*index), &mut t),
             K::Schedule => events::schedule(model, &model.schedules[*index], &mut t),
+            K::Queue if model.queues[*index].arn.is_some() => {}
             K::Queue => messaging::queue(model, &plan, &model.queues[*index], &mut t),
             K::Topic => {
                 let policy = |s: usize| proved.policies.get(&(*index, s));

@@ -277,10 +277,9 @@ fn app_key(model: &Model, f: &Function) -> Vec<Statement> {
     }
     let key = || vec![crate::naming::refs::get_att(crate::naming::KEY, "Arn")];
     let write: &[&str] = &["kms:GenerateDataKey", "kms:Decrypt"];
-    // A topic given by `arn` is encrypted (or not) by its owner's key.
-    let foreign = |r: &Ref| {
-        r.kind == DeclKind::Topic && model.topic(&r.name).is_some_and(|t| t.arn.is_some())
-    };
+    // A queue or topic given by `arn` is encrypted (or not) by its owner's
+    // key.
+    let foreign = |r: &Ref| model.outside(r);
     let mut out = Vec::new();
     for a in &f.access {
         let kinesis = a.verb == VerbKind::Writes && a.target.kind == DeclKind::Stream;
@@ -360,7 +359,7 @@ pub fn schedule_statements(model: &Model, s: &Schedule) -> Vec<Statement> {
             d.span,
             format!("dead_letter = {}", d.name),
         ));
-        if model.customer_key {
+        if model.customer_key && !model.outside(d) {
             out.extend(caused(
                 vec![stmt(
                     "EncryptWithAppKey".into(),
@@ -504,7 +503,10 @@ pub fn state_machine_statements(model: &Model, m: &StateMachine) -> Vec<Statemen
                 )],
             ));
         }
-        if matches!(target.kind, DeclKind::Queue | DeclKind::Topic) && model.customer_key {
+        if matches!(target.kind, DeclKind::Queue | DeclKind::Topic)
+            && model.customer_key
+            && !model.outside(target)
+        {
             encrypted.get_or_insert((target.span, name.clone()));
         }
         out.extend(caused(list, target.span, because));

@@ -55,6 +55,10 @@ pub struct Model {
     /// default of every table, bucket, stream and queue, and the setting of
     /// the log groups and (see [`Model::key_retained`]) the app's key.
     pub on_delete: Spanned<OnDelete>,
+    /// `on_replace`: what becomes of a stateful resource replaced by an
+    /// update, by declaration name, where it differs from what its
+    /// `on_delete` says (the default for both paths).
+    pub on_replace: HashMap<String, Spanned<OnDelete>>,
     /// Policy checks the app acknowledges not meeting, with the reason:
     /// emitted as checkov skip metadata on every resource.
     pub acknowledgements: Vec<(Spanned<String>, String)>,
@@ -201,6 +205,21 @@ pub enum ParamType {
     String,
     /// `number`: CloudFormation `Number`.
     Number,
+    /// `list`: CloudFormation `CommaDelimitedList`, a list of strings given
+    /// as one comma-separated text; it goes where a list of strings does,
+    /// never where one string goes.
+    List,
+}
+
+impl ParamType {
+    /// The type as the spec writes it.
+    pub fn word(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Number => "number",
+            ParamType::List => "list",
+        }
+    }
 }
 
 /// A value a template parameter may take (a default, an allowed value).
@@ -381,6 +400,18 @@ impl OnDelete {
 }
 
 impl Model {
+    /// Whether `r` names a queue, topic or bus outside the stack
+    /// (`arn = ...`): its owner's key encrypts it, and only its owner
+    /// writes its policy.
+    pub fn outside(&self, r: &Ref) -> bool {
+        match r.kind {
+            DeclKind::Queue => self.queue(&r.name).is_some_and(|q| q.arn.is_some()),
+            DeclKind::Topic => self.topic(&r.name).is_some_and(|t| t.arn.is_some()),
+            DeclKind::Bus => self.bus(&r.name).is_some_and(|b| b.arn.is_some()),
+            _ => false,
+        }
+    }
+
     /// The bus of this name, if declared.
     pub fn bus(&self, name: &str) -> Option<&Bus> {
         self.index(DeclKind::Bus, name).map(|i| &self.buses[i])
@@ -479,6 +510,14 @@ impl Model {
             || self.queues.iter().any(|q| q.on_delete.value.retains())
             || self.tables.iter().any(|t| t.on_delete.value.retains())
             || self.streams.iter().any(|s| s.on_delete.value.retains())
+            || self.on_replace.values().any(|r| r.value.retains())
+    }
+
+    /// What becomes of declaration `decl`'s resource when an update
+    /// replaces it: its `on_replace`, else `on_delete` (its own or the
+    /// app's).
+    pub fn replacement<'a>(&'a self, decl: &str, on_delete: &'a OnDelete) -> &'a OnDelete {
+        self.on_replace.get(decl).map_or(on_delete, |r| &r.value)
     }
 
     fn index(&self, kind: DeclKind, name: &str) -> Option<usize> {
@@ -796,6 +835,9 @@ pub enum Attr {
     /// A user pool's token issuer URL (`Users.issuer`), what JWT
     /// authorizers and clients verify tokens against.
     Issuer,
+    /// The URL of a user pool's hosted UI (`Users.hosted_ui_url`), on the
+    /// prefix its `domain` sets.
+    HostedUiUrl,
     /// The generated ID of a user pool's client (`Users.Web.id`): the
     /// client at this index of the pool's `clients`.
     ClientId(u16),
@@ -820,6 +862,7 @@ impl Attr {
             Attr::StreamArn => "stream_arn",
             Attr::Id | Attr::ClientId(_) => "id",
             Attr::Issuer => "issuer",
+            Attr::HostedUiUrl => "hosted_ui_url",
             Attr::Ref => "ref",
             Attr::Role => "role",
             Attr::Get(name) => name,
@@ -1364,10 +1407,26 @@ pub struct UserPool {
     pub clients: Vec<PoolClient>,
     /// `groups = [...]`: user groups.
     pub groups: Vec<Spanned<String>>,
+    /// `groups = [Admins { description = "...", precedence = 0 }]`: the
+    /// description and precedence of the groups that set them, by name.
+    pub group_settings: HashMap<String, GroupSettings>,
     /// `triggers { pre_sign_up = F, ... }`: Lambda triggers.
     pub triggers: Vec<PoolTrigger>,
+    /// `users { NAME = { email, phone, groups } }`: users the stack creates
+    /// (an administrator, say), each invited by email.
+    pub users: Vec<PoolUser>,
     /// What happens to the pool when the stack is deleted or it is replaced.
     pub on_delete: Spanned<OnDelete>,
+}
+
+/// What a user pool group may set besides its name.
+#[derive(Debug, Clone, Default)]
+pub struct GroupSettings {
+    /// `description`: up to 2,048 characters.
+    pub description: Option<Spanned<String>>,
+    /// `precedence`: which group's role and attributes win for a user in
+    /// several (lower first); 0 or more.
+    pub precedence: Option<Spanned<i64>>,
 }
 
 /// An app client of a user pool.
@@ -1383,11 +1442,72 @@ pub struct PoolClient {
     /// `scopes`: OAuth scopes the client may ask for.
     pub scopes: Vec<Spanned<String>>,
     /// `callback_urls`: where the hosted UI may send users after sign-in.
-    pub callback_urls: Vec<Spanned<String>>,
+    pub callback_urls: StringList,
     /// `logout_urls`: where it may send them after sign-out.
-    pub logout_urls: Vec<Spanned<String>>,
+    pub logout_urls: StringList,
     /// Where it is declared.
     pub span: Span,
+}
+
+/// A list of strings: written item by item (each where parameters may go),
+/// or a `list` parameter as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StringList {
+    /// `["https://a", "${Site}/b"]`.
+    Items(Vec<Spanned<String>>),
+    /// The bare name of a `list` parameter, where it is written.
+    Param(Spanned<String>),
+}
+
+impl Default for StringList {
+    fn default() -> Self {
+        StringList::Items(Vec::new())
+    }
+}
+
+impl StringList {
+    /// No item written (a parameter may still be empty at deploy time).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, StringList::Items(v) if v.is_empty())
+    }
+
+    /// The first item, or the parameter: where the list is pointed at.
+    pub fn first(&self) -> Option<&Spanned<String>> {
+        match self {
+            StringList::Items(v) => v.first(),
+            StringList::Param(p) => Some(p),
+        }
+    }
+}
+
+/// A user a user pool's stack creates (`AWS::Cognito::UserPoolUser`).
+#[derive(Debug, Clone)]
+pub struct PoolUser {
+    /// Its name in the pool's `users`: the user name, unless the pool signs
+    /// in by email or phone.
+    pub name: Spanned<String>,
+    /// `email`: where Cognito sends the invitation and temporary password
+    /// (a string or a parameter).
+    pub email: Option<Spanned<String>>,
+    /// `phone`: a phone number in E.164 form (a string or a parameter).
+    pub phone: Option<Spanned<String>>,
+    /// `groups = [...]`: groups of the pool the user belongs to.
+    pub groups: Vec<Spanned<String>>,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+impl PoolUser {
+    /// Its user name at sign-in: the email or phone the pool signs in by,
+    /// else its name.
+    pub fn username<'a>(&'a self, pool: &UserPool) -> &'a str {
+        let by = |w: &str| pool.sign_in.iter().any(|s| s.value == w);
+        match (&self.email, &self.phone) {
+            (Some(e), _) if by("email") => &e.value,
+            (_, Some(p)) if by("phone") => &p.value,
+            _ => &self.name.value,
+        }
+    }
 }
 
 /// A Lambda trigger of a user pool.
@@ -2124,6 +2244,24 @@ pub struct Queue {
     pub external: bool,
     /// Kept or deleted with the stack (`on_delete`, else the app's).
     pub on_delete: Spanned<OnDelete>,
+    /// `arn = "arn:aws:sqs:REGION:ACCOUNT:NAME"` (or a parameter): a queue
+    /// outside the stack that the app sends to (`sends to`, destinations,
+    /// state machine tasks); not created here.
+    pub arn: Option<Spanned<String>>,
+}
+
+impl Queue {
+    /// The fields of a queue given by a written `arn` (none for one a
+    /// parameter gives): partition, region, account and name.
+    pub fn arn_parts(&self) -> Option<[&str; 4]> {
+        let arn = self.arn.as_ref().filter(|a| !a.value.contains("${"))?;
+        match arn.value.split(':').collect::<Vec<_>>().as_slice() {
+            ["arn", partition, "sqs", region, account, name] => {
+                Some([partition, region, account, name])
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A `topic` declaration.

@@ -94,6 +94,7 @@ pub fn resolve(
         domain_apis: Default::default(),
         in_raw: false,
         cond_tests: Vec::new(),
+        list_params: HashSet::new(),
     };
     for (id, file) in files {
         for u in &file.uses {
@@ -166,6 +167,9 @@ struct Resolver {
     /// The APIs declared with a custom `domain`, which have the attribute
     /// `domain_url`; read when declared, as outputs may come first.
     domain_apis: std::collections::HashSet<String>,
+    /// The `list` parameters, read when declared: a string may name one
+    /// before it is resolved, and must not (E0231).
+    list_params: HashSet<String>,
 }
 
 /// Which attributes each kind of resource has.
@@ -183,7 +187,7 @@ fn attributes(kind: DeclKind) -> &'static [Attr] {
         DeclKind::Secret => &[Attr::Name],
         DeclKind::Parameter => &[Attr::Name, Attr::Arn],
         DeclKind::Api => &[Attr::Url],
-        DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer],
+        DeclKind::UserPool => &[Attr::Id, Attr::Arn, Attr::Issuer, Attr::HostedUiUrl],
         DeclKind::ScheduleGroup => &[Attr::Name, Attr::Arn, Attr::Role],
         _ => &[],
     }
@@ -284,6 +288,9 @@ impl Resolver {
                 .any(|m| matches!(&m.kind, MemberKind::Block { key, .. } if key.name == "domain"))
         {
             self.domain_apis.insert(d.name.name.clone());
+        }
+        if matches!(&d.header, Header::Param { ty } if ty.name == "list") {
+            self.list_params.insert(d.name.name.clone());
         }
         self.symbols.insert(
             d.name.name.clone(),
@@ -683,7 +690,7 @@ impl Resolver {
                     .take("versioning")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(true);
-                let on_delete = self.on_delete_of(&mut p);
+                let on_delete = self.on_delete_of(&mut p, &d.name.name);
                 self.identity(&mut p, d);
                 self.other_members(&d.body, "a bucket");
                 p.finish(self, "a bucket");
@@ -703,7 +710,7 @@ impl Resolver {
                     .take("retention")
                     .and_then(|v| self.expect_seconds(v))
                     .unwrap_or(Spanned::new(86_400, d.name.span));
-                let on_delete = self.on_delete_of(&mut p);
+                let on_delete = self.on_delete_of(&mut p, &d.name.name);
                 self.identity(&mut p, d);
                 self.other_members(&d.body, "a stream");
                 p.finish(self, "a stream");

@@ -131,3 +131,44 @@ fn delete_without_a_reason_is_e0314_and_other_words_are_e0202() {
     let c = compile("app a { runtime = \"python3.13\" }\ntopic T { on_delete = retain }\n");
     assert!(c.diagnostics.iter().any(|d| d.code == "E0105"));
 }
+
+#[test]
+fn on_replace_sets_the_replacement_policy_apart() {
+    let app =
+        "app a { runtime = \"python3.13\"\n on_delete = delete { reason = \"a test stack\" } }\n";
+    // Kept on deletion, dropped when an update replaces it; and the other
+    // way round, which keeps the key the replaced copy is encrypted with.
+    let p = policies(&format!(
+        "{app}{}",
+        STATEFUL
+            .replace(
+                "table T { key = { pk: string } }",
+                "table T { key = { pk: string }, on_delete = retain, on_replace = delete { reason = \"rebuilt from the stream\" } }",
+            )
+            .replace(
+                "stream S",
+                "stream S { on_replace = retain }",
+            )
+    ));
+    let get = |id: &str| {
+        p.iter()
+            .find(|(i, _, _)| i == id)
+            .map(|(_, d, u)| (d.as_str(), u.as_str()))
+            .unwrap()
+    };
+    assert_eq!(get("T"), ("Retain", "Delete"));
+    assert_eq!(get("S"), ("Delete", "Retain"));
+    assert_eq!(get("B"), ("Delete", "Delete"));
+    assert_eq!(get("EncryptionKey"), ("Retain", "Retain"));
+    // The reason is required as for `on_delete`.
+    let c = compile(&format!(
+        "{app}table T {{ key = {{ pk: string }}, on_replace = delete }}\nfunction F {{ handler = \"f.h\"\n reads T }}\n"
+    ));
+    assert!(
+        c.diagnostics
+            .iter()
+            .any(|d| d.code == "E0314" && d.message.contains("on_replace")),
+        "{}",
+        common::rendered(&c)
+    );
+}

@@ -1198,3 +1198,146 @@ fn rest_preflight_is_not_authorized_in_sam() {
         "NONE"
     );
 }
+
+#[test]
+fn pool_users_list_parameters_and_the_hosted_ui_url() {
+    let spec = r#"
+app shop {
+  runtime = "python3.13"
+  outputs { AuthUrl = Users.hosted_ui_url }
+}
+param Sites list { default = ["https://a.example.com", "https://b.example.com"] }
+param AdminEmail string { description = "the administrator" }
+userpool Users {
+  sign_in = [email]
+  domain  = "shop-auth"
+  groups  = [Admins, Editors]
+  clients { Web = { flows = [code], scopes = [openid], callback_urls = Sites, logout_urls = ["https://a.example.com/bye"] } }
+  users {
+    admin  = { email = AdminEmail, groups = [Admins, Editors] }
+    editor = { email = "ed@example.com" }
+  }
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = &t["Resources"];
+        assert_eq!(t["Parameters"]["Sites"]["Type"], "CommaDelimitedList");
+        assert_eq!(
+            t["Parameters"]["Sites"]["Default"],
+            "https://a.example.com,https://b.example.com"
+        );
+        let client = &r["UsersWebClient"]["Properties"];
+        assert_eq!(client["CallbackURLs"], json!({ "Ref": "Sites" }));
+        assert_eq!(client["LogoutURLs"], json!(["https://a.example.com/bye"]));
+        let admin = &r["UsersAdminUser"];
+        assert_eq!(admin["Type"], "AWS::Cognito::UserPoolUser");
+        // Users live in the pool: retained with it.
+        assert_eq!(admin["DeletionPolicy"], "Retain");
+        assert_eq!(admin["UpdateReplacePolicy"], "Retain");
+        assert_eq!(
+            admin["Properties"]["Username"],
+            json!({ "Ref": "AdminEmail" })
+        );
+        assert_eq!(
+            admin["Properties"]["DesiredDeliveryMediums"],
+            json!(["EMAIL"])
+        );
+        assert_eq!(
+            admin["Properties"]["UserAttributes"],
+            json!([{ "Name": "email", "Value": { "Ref": "AdminEmail" } }])
+        );
+        assert_eq!(
+            r["UsersEditorUser"]["Properties"]["Username"],
+            "ed@example.com"
+        );
+        for g in ["Admins", "Editors"] {
+            let m = &r[format!("UsersAdmin{g}Membership")];
+            assert_eq!(m["Type"], "AWS::Cognito::UserPoolUserToGroupAttachment");
+            assert_eq!(
+                m["Properties"]["GroupName"],
+                json!({ "Ref": format!("Users{g}Group") })
+            );
+            assert_eq!(
+                m["Properties"]["Username"],
+                json!({ "Ref": "UsersAdminUser" })
+            );
+            assert_eq!(m["Properties"]["UserPoolId"], json!({ "Ref": "Users" }));
+        }
+        assert!(r.get("UsersEditorAdminsMembership").is_none());
+        assert_eq!(
+            t["Outputs"]["AuthUrl"]["Value"],
+            json!({ "Fn::Sub": "https://${UsersDomain}.auth.${AWS::Region}.amazoncognito.com" })
+        );
+    }
+}
+
+#[test]
+fn pool_users_name_groups_of_their_pool() {
+    let spec = r#"
+app shop { runtime = "python3.13", outputs { Id = Users.id } }
+userpool Users {
+  groups = [Admins]
+  users { admin = { email = "a@example.com", groups = [Admin] }, bob = { email = "not-an-address" } }
+}
+"#;
+    let c = slsc::compile_source("t.sls", None, spec.to_string(), common::options());
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"E0101"), "{}", common::rendered(&c));
+    assert!(codes.contains(&"E0201"), "{}", common::rendered(&c));
+    // Without `sign_in`, the user name is the entry's name.
+    let ok = spec
+        .replace("[Admin]", "[Admins]")
+        .replace("not-an-address", "bob@example.com");
+    let t = build(&ok, Target::CloudFormation);
+    assert_eq!(
+        t["Resources"]["UsersBobUser"]["Properties"]["Username"],
+        "bob"
+    );
+}
+
+#[test]
+fn queues_outside_the_stack_by_arn() {
+    let spec = r#"
+app shop { runtime = "python3.13" }
+param JobsArn string { description = "the jobs queue of the platform stack" }
+queue Jobs { arn = JobsArn }
+queue Audit { arn = "arn:aws:sqs:eu-west-1:111122223333:audit.fifo" }
+function Place {
+  handler    = "place.handler"
+  external   = true
+  sends to Jobs, Audit
+  on_success = Jobs
+  env { JOBS_URL = Jobs.url, AUDIT_URL = Audit.url, AUDIT = Audit.name }
+}
+"#;
+    for target in [Target::Sam, Target::CloudFormation] {
+        let t = build(spec, target);
+        let r = t["Resources"].as_object().unwrap();
+        // Nothing is created for them.
+        assert!(!r.contains_key("Jobs") && !r.contains_key("Audit"));
+        assert!(r.values().all(|x| x["Type"] != "AWS::SQS::Queue"));
+        let text = serde_json::to_string(&t).unwrap();
+        // Sent to on exactly their ARNs, without the app's key.
+        assert!(text.contains(r#""Resource":[{"Ref":"JobsArn"}]"#), "{text}");
+        assert!(
+            text.contains(r#""Resource":["arn:aws:sqs:eu-west-1:111122223333:audit.fifo"]"#),
+            "{text}"
+        );
+        assert!(!text.contains("EncryptWithAppKey"), "{text}");
+        assert!(text.contains("https://sqs.eu-west-1.amazonaws.com/111122223333/audit.fifo"));
+        assert!(
+            text.contains(r#""Fn::Split":[":",{"Ref":"JobsArn"}]"#),
+            "{text}"
+        );
+    }
+    // A written `.fifo` ARN is a FIFO queue: no destination (E0307 or the
+    // like), whatever the spec says.
+    let c = slsc::compile_source(
+        "t.sls",
+        None,
+        spec.replace("on_success = Jobs", "on_success = Audit"),
+        common::options(),
+    );
+    assert!(c.has_errors(), "{}", common::rendered(&c));
+}

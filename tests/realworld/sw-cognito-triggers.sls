@@ -1,26 +1,25 @@
 // serverless-workflows cognito-triggers: a Cognito user pool signing in by
 // email, a web client (code and implicit flows, callback and logout URLs
-// from a parameter), a hosted UI domain, an Admins group, and a
-// PreTokenGeneration trigger. Partial: the admin user
-// (`AWS::Cognito::UserPoolUser`, from the AdminEmail parameter) and its
-// group membership have no equivalent in slsc (users are data, created by
-// an administrator or by signing up), and the trigger function is created
-// only under the condition AddGroupsToScopes = true in the original, while
-// slsc has no conditions: the trigger is always there. Other differences:
-// the callback and logout URLs are one URL parameter rather than a
-// comma-delimited list; the group has no description and precedence; the
-// pool gets slsc's defaults (passwords of every class of character, TOTP MFA
-// offered, deletion protection, retained); nodejs16.x can no longer be used
-// to create functions, so the spec uses nodejs22.x; the client name is
-// `Web`; the outputs keep the pool's ID (exported) and the client's ID
-// and drop the hosted UI URL. W0216 remains, a finding about the original: the
-// pool's name depends on AppName, whose length nothing bounds.
+// from a comma-delimited list parameter), a hosted UI domain, an Admins
+// group (with its description and precedence), an admin user (from the
+// AdminEmail parameter) in that group, and a PreTokenGeneration trigger
+// whose function exists only when AddGroupsToScopes is "true" (a
+// deploy-time `condition` and `when`, as in the original: the pool's
+// trigger is set under the same condition). Other differences: the admin
+// user is not forced to take an alias (the pool signs in by email and has
+// none); the pool gets slsc's defaults (passwords of every class of
+// character, TOTP MFA offered, deletion protection, retained, with its user
+// and membership); nodejs16.x can no longer be used to create functions, so
+// the spec uses nodejs22.x; the client name is `Web`. W0216 remains, a
+// finding about the original: the pool's name depends on AppName, whose
+// length nothing bounds.
 
 app cognito_triggers {
   runtime = "nodejs22.x"
   outputs {
     UserPoolId       = { value = UserPool.id, export = "${AppName}:UserPoolId", description = "User pool ID" }
     UserPoolClientId = { value = UserPool.Web.id, description = "Application client ID" }
+    AuthUrl          = { value = UserPool.hosted_ui_url, description = "URL used for authentication" }
   }
   acknowledge {
     CKV_AWS_115 = "reserved concurrency is left to the account's limit, as in the original"
@@ -30,9 +29,17 @@ app cognito_triggers {
 }
 
 param AppName string { description = "Name of the application" }
-param ClientDomain string { description = "The URL allowed to use this user pool" }
+param ClientDomains list { description = "Array of domains allowed to use this UserPool" }
+param AdminEmail string { description = "Email address for administrator" }
+param AddGroupsToScopes string {
+  allowed = ["true", "false"]
+  default = "false"
+}
+
+condition ScopeGroups = AddGroupsToScopes == "true"
 
 function TriggerFunction {
+  when    = ScopeGroups
   handler = "app.lambdaHandler"
   code    = "src"
   timeout = 5s
@@ -43,14 +50,15 @@ userpool UserPool {
   sign_in         = [email]
   password_length = 8
   domain          = "${AppName}-${AWS::AccountId}"
-  groups          = [Admins]
+  groups          = [Admins { description = "Admin user group", precedence = 0 }]
   clients {
     Web = {
       flows         = [code, implicit]
       scopes        = [email, openid, profile]
-      callback_urls = ["${ClientDomain}"]
-      logout_urls   = ["${ClientDomain}"]
+      callback_urls = ClientDomains
+      logout_urls   = ClientDomains
     }
   }
+  users { admin = { email = AdminEmail, groups = [Admins] } }
   triggers { pre_token_generation = TriggerFunction }
 }

@@ -6,9 +6,11 @@
 // `condition`, `when` on the test declarations and `stream = ... if` on
 // the table, as the original's Conditions and Fn::If. Other differences:
 // nodejs16.x can no longer be used to create functions, so the spec uses
-// nodejs22.x; the table's UpdateReplacePolicy is Retain, not Delete (slsc
-// sets DeletionPolicy and UpdateReplacePolicy together, with `on_delete`);
-// the table is encrypted with the app's KMS key
+// nodejs22.x; the table says `on_delete = delete` (the original's
+// UpdateReplacePolicy: Delete, and no DeletionPolicy, whose default for a
+// table is Delete: slsc writes both), while the stream is retained
+// (slsc's default; the original deletes it with the stack); the table is
+// encrypted with the app's KMS key
 // rather than the AWS managed key; failed batches' metadata goes to a
 // queue and the trigger reports partial batch failures (the original
 // retries a failing batch until its records expire, blocking the shard).
@@ -47,8 +49,9 @@ param DeployTestResources string {
 condition CreateTestResources = DeployTestResources == "True"
 
 table ProcessedRecordsTable {
-  key    = { PK: string, SK: string }
-  stream = new_and_old_images if CreateTestResources
+  key       = { PK: string, SK: string }
+  stream    = new_and_old_images if CreateTestResources
+  on_delete = delete { reason = "sample data, as in the original: deleted with the stack and when replaced" }
 }
 
 queue RecordFailures { retention = 14d }

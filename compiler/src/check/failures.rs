@@ -506,7 +506,9 @@ pub fn retry_windows(model: &Model) -> Vec<RetryWindow> {
                     out.extend(invocation(model, ("topic", &topic.name), &via));
                 }
                 Trigger::Queue { queue, window, .. } => {
-                    if let Some(q) = model.queue(&queue.name) {
+                    // A queue given by `arn` (E0103 here) has its owner's
+                    // redrive policy.
+                    if let Some(q) = model.queue(&queue.name).filter(|q| q.arn.is_none()) {
                         out.push(queue_hop(q, f, window.as_ref().map_or(0, |w| w.value)));
                     }
                 }

@@ -8,7 +8,9 @@ use crate::model::*;
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     for p in &model.user_pools {
         pool(p, diags);
+        users(p, diags);
     }
+    hosted_ui_urls(model, diags);
     for api in &model.apis {
         for z in &api.authorizers {
             if let AuthorizerKind::Jwt { issuer, audience } = &z.kind {
@@ -113,6 +115,100 @@ fn pool(p: &UserPool, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(Code::E0224, span, msg)
                     .label("Cognito rejects this client")
                     .help(help),
+            );
+        }
+    }
+}
+
+/// Each user of a pool: an email to invite them by, the phone the pool
+/// signs in by (E0230), and groups the pool declares (E0101).
+fn users(p: &UserPool, diags: &mut Vec<Diagnostic>) {
+    let signs_in = |w: &str| p.sign_in.iter().find(|s| s.value == w);
+    for u in &p.users {
+        let name = &u.name.value;
+        if u.email.is_none() {
+            let mut d = Diagnostic::new(
+                Code::E0230,
+                u.name.span,
+                format!("user `{name}` has no `email`, which Cognito sends the invitation to"),
+            )
+            .label("no email");
+            if let Some(s) = signs_in("email") {
+                d = d.with(
+                    s.span,
+                    "the pool signs in by email: it is also the user name",
+                );
+            }
+            diags.push(d.help(format!(
+                "add `email = \"...\"` (or a parameter) to `{name}`: the temporary password goes there (slsc sets up no SMS)"
+            )));
+        }
+        if let (Some(s), None) = (signs_in("phone"), &u.phone) {
+            if signs_in("email").is_none() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0230,
+                        u.name.span,
+                        format!("user `{name}` has no `phone`, which pool `{}` signs in by", p.name),
+                    )
+                    .label("no phone")
+                    .with(s.span, "users sign in by phone number")
+                    .help(format!("add `phone = \"+14155550100\"` (or a parameter) to `{name}`: it is the user name")),
+                );
+            }
+        }
+        for g in &u.groups {
+            if p.groups.iter().any(|d| d.value == g.value) {
+                continue;
+            }
+            let mut d = Diagnostic::new(
+                Code::E0101,
+                g.span,
+                format!("pool `{}` has no group `{}`", p.name, g.value),
+            )
+            .label("not a group of this pool");
+            d = match did_you_mean(&g.value, p.groups.iter().map(|x| x.value.as_str())) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None => d.help(format!("declare it in the pool's `groups = [{}]`", g.value)),
+            };
+            diags.push(d);
+        }
+    }
+}
+
+/// `Pool.hosted_ui_url` of a pool without a `domain` (E0232), in outputs and
+/// environments.
+fn hosted_ui_urls(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let mut uses: Vec<&Ref> = Vec::new();
+    for o in &model.outputs {
+        if o.attr == Attr::HostedUiUrl {
+            uses.push(&o.value);
+        }
+    }
+    for f in &model.functions {
+        for (_, v) in &f.env {
+            if let EnvValue::Attr(r, Attr::HostedUiUrl) = v {
+                uses.push(r);
+            }
+        }
+    }
+    for r in uses {
+        let Some(p) = model.user_pool(&r.name) else {
+            continue;
+        };
+        if p.domain.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0232,
+                    r.span,
+                    format!("pool `{}` has no hosted UI: it sets no `domain`", p.name),
+                )
+                .label("no hosted UI URL")
+                .with(p.span, "declared without `domain`")
+                .help(format!(
+                    "add `domain = \"PREFIX\"` to `{}`: its hosted UI is then at https://PREFIX.auth.REGION.amazoncognito.com",
+                    p.name
+                )),
             );
         }
     }

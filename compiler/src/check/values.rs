@@ -585,6 +585,8 @@ fn env_size(f: &Function, diags: &mut Vec<Diagnostic>) {
                     EnvValue::Attr(_, Attr::Id) => 19,
                     // `https://cognito-idp.REGION.amazonaws.com/` and an ID.
                     EnvValue::Attr(_, Attr::Issuer) => 64,
+                    // `https://PREFIX.auth.REGION.amazoncognito.com`.
+                    EnvValue::Attr(_, Attr::HostedUiUrl) => 112,
                     // A client ID is 26 characters.
                     EnvValue::Attr(_, Attr::ClientId(_)) => 26,
                     // A raw resource's attribute: at least its name's length.

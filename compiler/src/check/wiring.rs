@@ -45,6 +45,8 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    outside_queues(model, diags);
+    outside_in_resources(model, diags);
     for tp in &model.topics {
         if let Some(arn) = &tp.arn {
             if let Some(why) = topic_arn_problem(&arn.value) {
@@ -745,9 +747,185 @@ fn overlapping_notifications(model: &Model, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Queues given by `arn`: a written ARN of the right form (E0201), and
+/// nothing that needs the queue's own policy or settings, which only its
+/// owner writes (E0103): rules and topics deliver to a queue through its
+/// policy, a dead-letter queue names its sources in its redrive-allow
+/// policy, and a function's trigger depends on the queue's visibility
+/// timeout and redrive policy, which slsc cannot check.
+fn outside_queues(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for q in &model.queues {
+        if let Some(arn) = q.arn.as_ref().filter(|a| !a.value.contains("${")) {
+            if let Some(why) = arn_problem(&arn.value, "sqs", 80) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0201,
+                        arn.span,
+                        format!("\"{}\" is not an SQS queue ARN: {why}", arn.value),
+                    )
+                    .label("not an SQS queue ARN")
+                    .help("write `arn = \"arn:aws:sqs:REGION:ACCOUNT:NAME\"`, or give it as a parameter"),
+                );
+            }
+        }
+        // A parameter's values, where the spec gives them, are checked as
+        // a written ARN is.
+        let Some(p) = q.arn.as_ref().and_then(|a| {
+            let name = a.value.strip_prefix("${")?.strip_suffix('}')?;
+            model.params.iter().find(|p| p.name == name)
+        }) else {
+            continue;
+        };
+        let values = p.default.iter().map(|d| (&d.value, d.span)).chain(
+            p.allowed
+                .iter()
+                .flat_map(|a| a.value.iter().map(move |v| (v, a.span))),
+        );
+        for (v, span) in values {
+            let ParamValue::Str(text) = v else { continue };
+            if let Some(why) = arn_problem(text, "sqs", 80) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0201,
+                        span,
+                        format!("\"{text}\" is not an SQS queue ARN: {why}"),
+                    )
+                    .label("a value of the queue's ARN")
+                    .with(
+                        q.span,
+                        format!("queue `{}` takes its ARN from `{}`", q.name, p.name),
+                    )
+                    .help("give an ARN `arn:aws:sqs:REGION:ACCOUNT:NAME`, or no default"),
+                );
+            }
+        }
+    }
+    let outside = |r: &Ref| {
+        if r.kind != DeclKind::Queue {
+            return None;
+        }
+        model.queue(&r.name).and_then(|q| q.arn.as_ref())
+    };
+    let mut report = |r: &Ref, what: &str, help: &str| {
+        if let Some(arn) = outside(r) {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0103,
+                    r.span,
+                    format!("queue `{}` is outside the stack: {what}", r.name),
+                )
+                .label("a queue given by `arn`")
+                .with(arn.span, "its ARN")
+                .help(help.to_string()),
+            );
+        }
+    };
+    let via_function =
+        "send to a queue of this stack, or to a function that sends to the queue (`sends to`)";
+    for r in &model.rules {
+        for t in r.targets.iter().chain(&r.dead_letter) {
+            report(t, "a rule delivers to a queue through the queue's policy, which only its owner writes", via_function);
+        }
+    }
+    for tp in &model.topics {
+        for s in &tp.subscriptions {
+            for q in std::iter::once(&s.queue).chain(&s.dead_letter) {
+                report(q, "SNS delivers to a queue through the queue's policy, which only its owner writes", "subscribe a queue of this stack; the queue's owner subscribes theirs");
+            }
+        }
+    }
+    for q in &model.queues {
+        if let Some((d, _)) = &q.dead_letter {
+            report(d, "a dead-letter queue must be in its source's account and region, and its owner says which queues may use it", "use a queue of this stack as the dead-letter queue");
+        }
+    }
+    for f in &model.functions {
+        for t in &f.triggers {
+            match t {
+                Trigger::Queue { queue, .. } => report(queue, "a function of this stack cannot consume it yet", "its visibility timeout and redrive policy decide how the trigger behaves, and slsc cannot check them: consume it in the stack that owns it, or declare the queue here"),
+                Trigger::Topic { dead_letter: Some(d), .. } => report(d, "SNS delivers to a queue through the queue's policy, which only its owner writes", "use a queue of this stack as the subscription's dead-letter queue"),
+                _ => {}
+            }
+        }
+    }
+    for api in &model.apis {
+        for route in &api.routes {
+            if let RouteTarget::Queue { queue, .. } = &route.target {
+                report(
+                    queue,
+                    "a route cannot send to it directly yet",
+                    "route to a function that sends to the queue (`sends to`)",
+                );
+            }
+        }
+    }
+}
+
+/// A `resource` that depends on, or names as `${X}`, a queue, topic or bus
+/// given by `arn` (E0103): there is no resource of that logical ID in the
+/// template. Its attributes (`Shared.arn`) are what to write.
+fn outside_in_resources(model: &Model, diags: &mut Vec<Diagnostic>) {
+    fn strings<'a>(v: &'a RawValue, out: &mut Vec<&'a str>) {
+        match v {
+            RawValue::Str(s) => out.push(s),
+            RawValue::List(items) => items.iter().for_each(|i| strings(i, out)),
+            RawValue::Map(entries) => entries.iter().for_each(|(_, i)| strings(i, out)),
+            _ => {}
+        }
+    }
+    let outside_named = |name: &str| {
+        let (kind, _) = *model.names.get(name)?;
+        let r = Ref {
+            kind,
+            name: name.to_string(),
+            span: crate::source::Span::default(),
+        };
+        model.outside(&r).then_some(kind)
+    };
+    let report = |diags: &mut Vec<Diagnostic>, span, kind: DeclKind, name: &str| {
+        diags.push(
+            Diagnostic::new(
+                Code::E0103,
+                span,
+                format!(
+                    "{} `{name}` is outside the stack: it has no resource here",
+                    kind.keyword()
+                ),
+            )
+            .label("given by `arn`, not created by this stack")
+            .help(format!(
+                "name its attributes instead (`{name}.arn`), and drop it from `depends_on`"
+            )),
+        );
+    };
+    for r in &model.resources {
+        for d in &r.depends_on {
+            if let Some(kind) = outside_named(&d.name) {
+                report(diags, d.span, kind, &d.name);
+            }
+        }
+        for (key, value) in &r.properties {
+            let mut texts = Vec::new();
+            strings(value, &mut texts);
+            for name in texts.into_iter().flat_map(crate::naming::references) {
+                if let Some(kind) = outside_named(name) {
+                    report(diags, key.span, kind, name);
+                }
+            }
+        }
+    }
+}
+
 /// What is wrong with `arn` as an SNS topic ARN, if anything:
 /// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`.
 fn topic_arn_problem(arn: &str) -> Option<&'static str> {
+    arn_problem(arn, "sns", 256)
+}
+
+/// What is wrong with `arn` as the ARN of a topic (`sns`) or a queue
+/// (`sqs`) whose name is at most `max` characters, if anything:
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:NAME`.
+fn arn_problem(arn: &str, expected: &str, max: usize) -> Option<&'static str> {
     let parts: Vec<&str> = arn.split(':').collect();
     let [scheme, partition, service, region, account, name] = parts.as_slice() else {
         return Some("it does not have six `:`-separated parts");
@@ -755,8 +933,12 @@ fn topic_arn_problem(arn: &str) -> Option<&'static str> {
     if *scheme != "arn" || !partition.starts_with("aws") {
         return Some("it does not start with `arn:aws`");
     }
-    if *service != "sns" {
-        return Some("its service is not `sns`");
+    if *service != expected {
+        return Some(if expected == "sns" {
+            "its service is not `sns`"
+        } else {
+            "its service is not `sqs`"
+        });
     }
     if region.is_empty()
         || !region
@@ -770,12 +952,16 @@ fn topic_arn_problem(arn: &str) -> Option<&'static str> {
     }
     let base = name.strip_suffix(".fifo").unwrap_or(name);
     if base.is_empty()
-        || base.len() > 256
+        || name.len() > max
         || !base
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        return Some("its topic name is not 1-256 letters, digits, `-` and `_`");
+        return Some(if expected == "sns" {
+            "its topic name is not 1-256 letters, digits, `-` and `_`"
+        } else {
+            "its queue name is not 1-80 letters, digits, `-` and `_`"
+        });
     }
     None
 }

@@ -100,6 +100,9 @@ codes! {
     E0222 Error "unknown user pool trigger";
     E0223 Error "JWT audience of another user pool";
     E0224 Error "user pool client settings Cognito rejects";
+    E0230 Error "user pool user Cognito cannot create";
+    E0231 Error "list parameter where one string goes";
+    E0232 Error "hosted UI URL of a user pool without a domain";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -95,6 +95,8 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(ids::role(&s.name), owner);
                 c.add(logical(&s.name), owner);
             }
+            // A queue given by `arn` is not created here.
+            K::Queue if model.queues[*index].arn.is_some() => {}
             K::Queue => {
                 let q = &model.queues[*index];
                 c.add(logical(&q.name), owner);

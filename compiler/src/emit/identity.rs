@@ -1,7 +1,7 @@
 //! Cognito user pools, with their clients, groups, hosted UI domain and
 //! the permissions their Lambda triggers need.
 
-use super::shared::{permission, stateful, tag_map, text};
+use super::shared::{permission, stateful_decl, tag_map, text};
 use super::Template;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
@@ -19,6 +19,14 @@ pub fn pool_ids(p: &UserPool) -> Vec<String> {
             .map(|c| ids::pool_client(&p.name, &c.name.value)),
     );
     out.extend(p.groups.iter().map(|g| ids::pool_group(&p.name, &g.value)));
+    for u in &p.users {
+        out.push(ids::pool_user(&p.name, &u.name.value));
+        out.extend(
+            u.groups
+                .iter()
+                .map(|g| ids::pool_membership(&p.name, &u.name.value, &g.value)),
+        );
+    }
     if p.domain.is_some() {
         out.push(ids::pool_domain(&p.name));
     }
@@ -26,6 +34,72 @@ pub fn pool_ids(p: &UserPool) -> Vec<String> {
         out.push(ids::pool_permission(f, &p.name));
     }
     out
+}
+
+/// A list of strings as the template holds it: each item (`Fn::Sub` where
+/// it names parameters), or a `list` parameter's `Ref`.
+fn string_list(list: &StringList) -> Json {
+    match list {
+        StringList::Items(items) => json!(items.iter().map(|u| text(&u.value)).collect::<Vec<_>>()),
+        StringList::Param(p) => r#ref(&logical(&p.value)),
+    }
+}
+
+/// The users a pool's stack creates, and their memberships of its groups.
+/// Cognito emails each an invitation with a temporary password (slsc sets
+/// up no SMS). Users and memberships live in the pool: they are kept or
+/// deleted with it, so that a retained pool keeps its users.
+fn users(p: &UserPool, t: &mut Template) {
+    let id = logical(&p.name);
+    let with_pool = |props: Json, kind: &str| {
+        let mut r = json!({
+            "Type": kind,
+            "DeletionPolicy": p.on_delete.value.policy(),
+            "UpdateReplacePolicy": p.on_delete.value.policy(),
+            "Properties": props,
+        });
+        if let Some(map) = r.as_object_mut() {
+            map.retain(|_, v| !v.is_null());
+        }
+        r
+    };
+    for u in &p.users {
+        let uid = ids::pool_user(&p.name, &u.name.value);
+        let mut attributes = Vec::new();
+        if let Some(e) = &u.email {
+            attributes.push(json!({ "Name": "email", "Value": text(&e.value) }));
+        }
+        if let Some(ph) = &u.phone {
+            attributes.push(json!({ "Name": "phone_number", "Value": text(&ph.value) }));
+        }
+        let mut props = json!({
+            "UserPoolId": r#ref(&id),
+            "Username": text(u.username(p)),
+            "DesiredDeliveryMediums": ["EMAIL"],
+        });
+        if !attributes.is_empty() {
+            props["UserAttributes"] = json!(attributes);
+        }
+        // An alias another user already holds moves to this one, as an
+        // administrator creating the user means.
+        if !p.aliases.is_empty() {
+            props["ForceAliasCreation"] = json!(true);
+        }
+        t.add(uid.clone(), with_pool(props, "AWS::Cognito::UserPoolUser"));
+        for g in &u.groups {
+            t.add(
+                ids::pool_membership(&p.name, &u.name.value, &g.value),
+                with_pool(
+                    json!({
+                        "UserPoolId": r#ref(&id),
+                        "GroupName": r#ref(&ids::pool_group(&p.name, &g.value)),
+                        "Username": r#ref(&uid),
+                    }),
+                    "AWS::Cognito::UserPoolUserToGroupAttachment",
+                ),
+            );
+        }
+    }
 }
 
 /// The functions of a pool's triggers, each once, in order.
@@ -121,10 +195,16 @@ pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
     if !model.tags.is_empty() {
         props["UserPoolTags"] = tag_map(model);
     }
-    t.deletion(&id, p.on_delete.span);
+    t.deletion_of(model, &p.name, &id, p.on_delete.span);
     t.add(
         id.clone(),
-        stateful("AWS::Cognito::UserPool", &p.on_delete.value, props),
+        stateful_decl(
+            model,
+            &p.name,
+            "AWS::Cognito::UserPool",
+            &p.on_delete.value,
+            props,
+        ),
     );
     for c in &p.clients {
         let mut cp = json!({
@@ -149,18 +229,10 @@ pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
                 .collect::<Vec<_>>());
         }
         if !c.callback_urls.is_empty() {
-            cp["CallbackURLs"] = json!(c
-                .callback_urls
-                .iter()
-                .map(|u| text(&u.value))
-                .collect::<Vec<_>>());
+            cp["CallbackURLs"] = string_list(&c.callback_urls);
         }
         if !c.logout_urls.is_empty() {
-            cp["LogoutURLs"] = json!(c
-                .logout_urls
-                .iter()
-                .map(|u| text(&u.value))
-                .collect::<Vec<_>>());
+            cp["LogoutURLs"] = string_list(&c.logout_urls);
         }
         let cid = ids::pool_client(&p.name, &c.name.value);
         t.add(
@@ -169,14 +241,21 @@ pub fn pool(model: &Model, p: &UserPool, t: &mut Template) {
         );
     }
     for g in &p.groups {
+        let mut props = json!({ "UserPoolId": r#ref(&id), "GroupName": g.value });
+        if let Some(s) = p.group_settings.get(&g.value) {
+            if let Some(d) = &s.description {
+                props["Description"] = text(&d.value);
+            }
+            if let Some(n) = &s.precedence {
+                props["Precedence"] = json!(n.value);
+            }
+        }
         t.add(
             ids::pool_group(&p.name, &g.value),
-            json!({
-                "Type": "AWS::Cognito::UserPoolGroup",
-                "Properties": { "UserPoolId": r#ref(&id), "GroupName": g.value },
-            }),
+            json!({ "Type": "AWS::Cognito::UserPoolGroup", "Properties": props }),
         );
     }
+    users(p, t);
     if let Some(d) = &p.domain {
         t.add(
             ids::pool_domain(&p.name),

@@ -2,7 +2,7 @@
 //! and subscriptions.
 
 use super::plan::Plan;
-use super::shared::{key_arn, stateful, with_tags};
+use super::shared::{key_arn, stateful_decl, with_tags};
 use super::{pattern_json, Template};
 use crate::ast::DeclKind;
 use crate::check::patterns::Doc;
@@ -80,11 +80,13 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
         t.prop(&id, "RedrivePolicy/deadLetterTargetArn", dlq.span);
         t.prop(&id, "RedrivePolicy", n.span);
     }
-    t.deletion(&id, q.on_delete.span);
+    t.deletion_of(model, &q.name, &id, q.on_delete.span);
     super::shared::physical_name(model, &q.name, &id, "QueueName", &mut props, t);
     t.add(
         id.clone(),
-        stateful(
+        stateful_decl(
+            model,
+            &q.name,
             "AWS::SQS::Queue",
             &q.on_delete.value,
             with_tags(model, props),
@@ -244,11 +246,13 @@ pub fn data_stream(model: &Model, s: &DataStream, t: &mut Template) {
     } else {
         json!({ "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis" })
     };
-    t.deletion(&logical(&s.name), s.on_delete.span);
+    t.deletion_of(model, &s.name, &logical(&s.name), s.on_delete.span);
     super::shared::physical_name(model, &s.name, &logical(&s.name), "Name", &mut props, t);
     t.add(
         logical(&s.name),
-        stateful(
+        stateful_decl(
+            model,
+            &s.name,
             "AWS::Kinesis::Stream",
             &s.on_delete.value,
             with_tags(model, props),

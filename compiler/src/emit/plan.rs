@@ -199,7 +199,7 @@ impl Plan {
         }
         // Statements the spec writes itself (`policy = [...]`), after the
         // derived ones; without a `Resource`, the declaration's ARN.
-        for q in &model.queues {
+        for q in model.queues.iter().filter(|q| q.arn.is_none()) {
             let arn = get_att(&logical(&q.name), "Arn");
             for s in spec_statements(model, &q.name, arn) {
                 push_statement(plan.queue_statements.entry(q.name.clone()).or_default(), s);

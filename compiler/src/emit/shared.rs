@@ -41,6 +41,20 @@ pub(super) fn stateful(kind: &str, on_delete: &OnDelete, props: Json) -> Json {
     })
 }
 
+/// [`stateful`] for declaration `decl`, whose `on_replace` may set
+/// `UpdateReplacePolicy` apart from `DeletionPolicy`.
+pub(super) fn stateful_decl(
+    model: &Model,
+    decl: &str,
+    kind: &str,
+    on_delete: &OnDelete,
+    props: Json,
+) -> Json {
+    let mut r = stateful(kind, on_delete, props);
+    r["UpdateReplacePolicy"] = json!(model.replacement(decl, on_delete).policy());
+    r
+}
+
 pub(super) fn with_tags(model: &Model, mut props: Json) -> Json {
     if !model.tags.is_empty() {
         props["Tags"] = tag_list(model);
@@ -342,6 +356,7 @@ pub fn parameters(model: &Model, t: &mut Template) {
             "Type": match p.ty {
                 ParamType::String => "String",
                 ParamType::Number => "Number",
+                ParamType::List => "CommaDelimitedList",
             },
         });
         let value = |v: &ParamValue| match v {

@@ -1,7 +1,7 @@
 //! Tables and buckets, with bucket notifications and TLS-only policies.
 
 use super::plan::Plan;
-use super::shared::{key_arn, stateful, with_tags};
+use super::shared::{key_arn, stateful_decl, with_tags};
 use super::Template;
 use crate::model::*;
 use crate::naming::ids::logical;
@@ -98,7 +98,7 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     } else {
         json!({ "SSEEnabled": true })
     };
-    t.deletion(&logical(&tb.name), tb.on_delete.span);
+    t.deletion_of(model, &tb.name, &logical(&tb.name), tb.on_delete.span);
     super::shared::physical_name(
         model,
         &tb.name,
@@ -109,7 +109,9 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     );
     t.add(
         logical(&tb.name),
-        stateful(
+        stateful_decl(
+            model,
+            &tb.name,
             "AWS::DynamoDB::Table",
             &tb.on_delete.value,
             with_tags(model, props),
@@ -184,12 +186,17 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     if !notifications.is_empty() {
         props["NotificationConfiguration"] = Json::Object(notifications);
     }
-    let policy = b.on_delete.value.policy();
-    let mut res = json!({
-        "Type": "AWS::S3::Bucket",
-        "DeletionPolicy": policy,
-        "UpdateReplacePolicy": policy,
-    });
+    let mut res = stateful_decl(
+        model,
+        &b.name,
+        "AWS::S3::Bucket",
+        &b.on_delete.value,
+        json!({}),
+    );
+    // Properties come last, after `DependsOn`.
+    if let Some(map) = res.as_object_mut() {
+        map.shift_remove("Properties");
+    }
     if !depends.is_empty() {
         // S3 tests the notification target when the bucket is configured:
         // the permissions must exist first.
@@ -197,7 +204,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
     }
     super::shared::physical_name(model, &b.name, &id, "BucketName", &mut props, t);
     res["Properties"] = with_tags(model, props);
-    t.deletion(&id, b.on_delete.span);
+    t.deletion_of(model, &b.name, &id, b.on_delete.span);
     t.add(id.clone(), res);
     // Plain-HTTP requests are refused, to the bucket and to its objects;
     // then what the spec's `policy` allows.

@@ -112,6 +112,21 @@ pub fn pool_group(pool: &str, group: &str) -> String {
     format!("{}{}Group", logical(pool), logical(group))
 }
 
+/// A user a user pool's stack creates: `<Pool><User>User`.
+pub fn pool_user(pool: &str, user: &str) -> String {
+    format!("{}{}User", logical(pool), logical(user))
+}
+
+/// A user's membership of a group of its pool: `<Pool><User><Group>Membership`.
+pub fn pool_membership(pool: &str, user: &str, group: &str) -> String {
+    format!(
+        "{}{}{}Membership",
+        logical(pool),
+        logical(user),
+        logical(group)
+    )
+}
+
 /// The hosted UI domain of a user pool: `<Pool>Domain`.
 pub fn pool_domain(pool: &str) -> String {
     format!("{}Domain", logical(pool))

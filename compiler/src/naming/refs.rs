@@ -101,6 +101,11 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             Some(a) => json!(a.value),
             None => attr(kind, name, Attr::Arn),
         },
+        // A queue's ARN may be a parameter's.
+        DeclKind::Queue => match model.queue(name).and_then(|q| q.arn.as_ref()) {
+            Some(a) => text(&a.value),
+            None => attr(kind, name, Attr::Arn),
+        },
         // What invokes a function (rule targets, destinations, the ARN
         // output for outside callers) invokes its alias with SnapStart.
         DeclKind::Function => Invoked::of(model, name).arn(),
@@ -182,6 +187,9 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
                 _ => json!(arn),
             }
         }
+        (DeclKind::Queue, _) if model.queue(name).is_some_and(|q| q.arn.is_some()) => {
+            outside_queue(model, name, a)
+        }
         // Declared, but left out of the model: its declaration has errors.
         (DeclKind::Secret, _) | (DeclKind::Parameter, Attr::Name) => json!(null),
         (DeclKind::Parameter, _) => arn(model, kind, name),
@@ -214,6 +222,36 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
             }
         }
         _ => attr(kind, name, a),
+    }
+}
+
+/// An attribute of a queue given by `arn`: taken from a written ARN, or cut
+/// out of a parameter's with `Fn::Split` (`arn:PARTITION:sqs:REGION:
+/// ACCOUNT:NAME`); its URL is `https://sqs.REGION.SUFFIX/ACCOUNT/NAME`.
+fn outside_queue(model: &Model, name: &str, a: Attr) -> Json {
+    let Some(q) = model.queue(name) else {
+        return json!(null);
+    };
+    if let Some([partition, region, account, qname]) = q.arn_parts() {
+        let suffix = if partition == "aws-cn" {
+            "amazonaws.com.cn"
+        } else {
+            "amazonaws.com"
+        };
+        return match a {
+            Attr::Name => json!(qname),
+            Attr::Url => json!(format!("https://sqs.{region}.{suffix}/{account}/{qname}")),
+            _ => arn(model, DeclKind::Queue, name),
+        };
+    }
+    let whole = arn(model, DeclKind::Queue, name);
+    let part = |i: u64| json!({ "Fn::Select": [i, { "Fn::Split": [":", whole.clone()] }] });
+    match a {
+        Attr::Name => part(5),
+        Attr::Url => json!({ "Fn::Join": ["", [
+            "https://sqs.", part(3), ".", r#ref("AWS::URLSuffix"), "/", part(4), "/", part(5),
+        ]] }),
+        _ => whole.clone(),
     }
 }
 
@@ -255,6 +293,12 @@ pub fn attr(kind: DeclKind, name: &str, attr: Attr) -> Json {
         (DeclKind::ScheduleGroup, Attr::Role) => get_att(&format!("{id}Role"), "Arn"),
         (DeclKind::UserPool, Attr::Issuer) => sub(&format!(
             "https://cognito-idp.${{AWS::Region}}.${{AWS::URLSuffix}}/${{{id}}}"
+        )),
+        // The domain's `Ref` is its prefix; the hosted UI is always on
+        // Cognito's own domain, whatever the partition's URL suffix.
+        (DeclKind::UserPool, Attr::HostedUiUrl) => sub(&format!(
+            "https://${{{}}}.auth.${{AWS::Region}}.amazoncognito.com",
+            super::ids::pool_domain(name)
         )),
         (DeclKind::Api, _) => sub(&format!(
             "https://${{{id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}"

@@ -125,9 +125,15 @@ impl Resolver {
                 // A domain always needs a certificate and, with a record,
                 // a zone: the other one is part of the choice.
                 self.error(
-                    Diagnostic::new(Code::E0116, cond.span, format!("`{key}` under a condition needs `else`"))
-                        .label(format!("without the condition, the domain would have no {key}"))
-                        .help(format!("write `{key} = X if {} else Y`", cond.value)),
+                    Diagnostic::new(
+                        Code::E0116,
+                        cond.span,
+                        format!("`{key}` under a condition needs `else`"),
+                    )
+                    .label(format!(
+                        "without the condition, the domain would have no {key}"
+                    ))
+                    .help(format!("write `{key} = X if {} else Y`", cond.value)),
                 );
                 return None;
             };

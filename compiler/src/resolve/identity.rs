@@ -58,15 +58,19 @@ impl Resolver {
             Some(body) => self.pool_clients(body),
             None => Vec::new(),
         };
-        let groups = match p.take("groups") {
-            Some(v) => self.group_names(v),
-            None => Vec::new(),
+        let (groups, group_settings) = match p.take("groups") {
+            Some(v) => self.pool_groups(v),
+            None => (Vec::new(), HashMap::new()),
         };
         let triggers = match p.take_block("triggers") {
             Some(body) => self.pool_triggers(body),
             None => Vec::new(),
         };
-        let on_delete = self.on_delete_of(&mut p);
+        let users = match p.take_block("users") {
+            Some(body) => self.pool_users(body),
+            None => Vec::new(),
+        };
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.identity(&mut p, d);
         self.other_members(&d.body, "a userpool");
         p.finish(self, "a userpool");
@@ -82,9 +86,75 @@ impl Resolver {
             domain,
             clients,
             groups,
+            group_settings,
             triggers,
+            users,
             on_delete,
         }
+    }
+
+    /// `users { admin = { email = AdminEmail, groups = [Admins] } }`: each
+    /// name once; `email` and `phone` where parameters may go, `groups` as
+    /// names (checked against the pool's groups by `check`).
+    fn pool_users(&mut self, body: &[ast::Member]) -> Vec<PoolUser> {
+        let mut out: Vec<PoolUser> = Vec::new();
+        for m in body {
+            let MemberKind::Property { key, value, .. } = &m.kind else {
+                self.not_allowed(m, "`users`");
+                continue;
+            };
+            if let Some(first) = out.iter().find(|u| u.name.value == key.name) {
+                let first = first.name.span;
+                self.error(
+                    Diagnostic::new(
+                        Code::E0106,
+                        key.span,
+                        format!("user `{}` is declared twice", key.name),
+                    )
+                    .label("declared again here")
+                    .with(first, "first declared here")
+                    .help("rename one of the two"),
+                );
+                continue;
+            }
+            let ValueKind::Record(entries) = &value.kind else {
+                self.type_error(
+                    value,
+                    "a record of user settings",
+                    "write `admin = { email = AdminEmail, groups = [Admins] }`",
+                );
+                continue;
+            };
+            let mut user = PoolUser {
+                name: Spanned::new(key.name.clone(), key.span),
+                email: None,
+                phone: None,
+                groups: Vec::new(),
+                span: m.span,
+            };
+            for (k, v) in entries {
+                match k.name.as_str() {
+                    "email" => user.email = self.user_address(v, EndpointProtocol::Email),
+                    "phone" => user.phone = self.user_address(v, EndpointProtocol::Sms),
+                    "groups" => user.groups = self.group_names(v),
+                    other => {
+                        let mut d = Diagnostic::new(
+                            Code::E0105,
+                            k.span,
+                            format!("`{other}` is not a setting of a user pool user"),
+                        )
+                        .label("unknown setting");
+                        d = match did_you_mean(other, ["email", "phone", "groups"]) {
+                            Some(s) => d.help(format!("did you mean `{s}`?")),
+                            None => d.help("a user takes `email`, `phone` and `groups`"),
+                        };
+                        self.error(d);
+                    }
+                }
+            }
+            out.push(user);
+        }
+        out
     }
 
     /// A list of words among `options` (or one word), each with its span.
@@ -102,18 +172,95 @@ impl Resolver {
             .collect()
     }
 
-    /// A list of strings, each where parameters may go, with its span.
-    fn spanned_texts(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
-        match &v.kind {
-            ValueKind::List(items) => items.iter().filter_map(|i| self.expect_text(i)).collect(),
-            _ => {
-                self.type_error(v, "a list of strings", "write `[\"a\", \"b\"]`");
-                Vec::new()
+    /// A user's `email` or `phone`: a string or a parameter; a literal is
+    /// checked for its form (E0201).
+    fn user_address(&mut self, v: &ast::Value, kind: EndpointProtocol) -> Option<Spanned<String>> {
+        let a = self.expect_text(v)?;
+        if !a.value.contains("${") {
+            if let Some(help) = super::storage::endpoint_problem(kind, &a.value) {
+                let what = if kind == EndpointProtocol::Email {
+                    "an email address"
+                } else {
+                    "a phone number in E.164 form"
+                };
+                self.error(
+                    Diagnostic::new(
+                        Code::E0201,
+                        a.span,
+                        format!("\"{}\" is not {what}", a.value),
+                    )
+                    .label("Cognito rejects this attribute")
+                    .help(help),
+                );
+                return None;
             }
         }
+        Some(a)
     }
 
     /// `groups = [Admins, Editors]`: names, each once.
+    /// A pool's `groups`: names, or `Name { description, precedence }`.
+    fn pool_groups(
+        &mut self,
+        v: &ast::Value,
+    ) -> (Vec<Spanned<String>>, HashMap<String, GroupSettings>) {
+        let mut settings = HashMap::new();
+        let ValueKind::List(items) = &v.kind else {
+            return (self.group_names(v), settings);
+        };
+        // Each `Name { ... }` is read here and named like the others.
+        let mut names = Vec::with_capacity(items.len());
+        for i in items {
+            let ValueKind::Tagged(tag, body) = &i.kind else {
+                names.push(i.clone());
+                continue;
+            };
+            let mut p = Props::new(body);
+            let description = p.take("description").and_then(|d| self.expect_text(d));
+            if let Some(d) = &description {
+                if d.value.chars().count() > 2048 {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0203,
+                            d.span,
+                            "a group's description is at most 2,048 characters",
+                        )
+                        .label("too long")
+                        .help("shorten it"),
+                    );
+                }
+            }
+            let precedence = p.take("precedence").and_then(|d| self.expect_int(d));
+            if let Some(n) = precedence.as_ref().filter(|n| n.value < 0) {
+                self.error(
+                    Diagnostic::new(Code::E0203, n.span, "a group's precedence is 0 or more")
+                        .label("negative")
+                        .help("write `precedence = 0` for the group that wins over all others"),
+                );
+            }
+            p.finish(self, "a group");
+            settings.insert(
+                tag.name.clone(),
+                GroupSettings {
+                    description,
+                    precedence,
+                },
+            );
+            names.push(ast::Value {
+                kind: ValueKind::Path(ast::Path {
+                    parts: vec![tag.clone()],
+                    span: tag.span,
+                }),
+                span: tag.span,
+            });
+        }
+        let list = ast::Value {
+            kind: ValueKind::List(names),
+            span: v.span,
+        };
+        (self.group_names(&list), settings)
+    }
+
     fn group_names(&mut self, v: &ast::Value) -> Vec<Spanned<String>> {
         let ValueKind::List(items) = &v.kind else {
             self.type_error(
@@ -187,8 +334,8 @@ impl Resolver {
                 secret: false,
                 flows: Vec::new(),
                 scopes: Vec::new(),
-                callback_urls: Vec::new(),
-                logout_urls: Vec::new(),
+                callback_urls: StringList::default(),
+                logout_urls: StringList::default(),
                 span: m.span,
             };
             for (k, v) in entries {
@@ -199,8 +346,8 @@ impl Resolver {
                             self.spanned_words(v, &["code", "implicit", "client_credentials"])
                     }
                     "scopes" => client.scopes = self.scope_words(v),
-                    "callback_urls" => client.callback_urls = self.spanned_texts(v),
-                    "logout_urls" => client.logout_urls = self.spanned_texts(v),
+                    "callback_urls" => client.callback_urls = self.string_list(v),
+                    "logout_urls" => client.logout_urls = self.string_list(v),
                     other => {
                         let mut d = Diagnostic::new(
                             Code::E0105,

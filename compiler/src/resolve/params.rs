@@ -14,16 +14,17 @@ impl Resolver {
             Header::Param { ty } => match ty.name.as_str() {
                 "string" => ParamType::String,
                 "number" => ParamType::Number,
+                "list" => ParamType::List,
                 other => {
                     let mut diag = Diagnostic::new(
                         Code::E0202,
                         ty.span,
                         format!("`{other}` is not a parameter type"),
                     )
-                    .label("expected `string` or `number`");
-                    diag = match did_you_mean(other, ["string", "number"]) {
+                    .label("expected `string`, `number` or `list`");
+                    diag = match did_you_mean(other, ["string", "number", "list"]) {
                         Some(s) => diag.help(format!("did you mean `{s}`?")),
-                        None => diag.help("a parameter is a `string` or a `number`: `param Stage string { default = \"dev\" }`"),
+                        None => diag.help("a parameter is a `string`, a `number` or a `list` of strings: `param Stage string { default = \"dev\" }`"),
                     };
                     self.error(diag);
                     ParamType::String
@@ -88,7 +89,7 @@ impl Resolver {
                     )),
                 );
             }
-            if ty == ParamType::Number {
+            if ty != ParamType::String {
                 self.error(
                     Diagnostic::new(
                         Code::E0201,
@@ -123,11 +124,33 @@ impl Resolver {
             .into_iter()
             .filter_map(|(k, s)| Some((k, s?)))
             .collect(),
+            // CloudFormation would apply these to each item, or not at
+            // all: a list takes its items as they come.
+            ParamType::List => [
+                ("allowed", allowed.as_ref().map(|m| m.span)),
+                ("pattern", pattern.as_ref().map(|m| m.span)),
+                ("min_length", min_length.as_ref().map(|m| m.span)),
+                ("max_length", max_length.as_ref().map(|m| m.span)),
+                ("min", min.as_ref().map(|m| m.span)),
+                ("max", max.as_ref().map(|m| m.span)),
+            ]
+            .into_iter()
+            .filter_map(|(k, s)| Some((k, s?)))
+            .collect(),
         };
         for (key, span) in misplaced {
             let (this, other, fits) = match ty {
-                ParamType::String => ("string", "number", "`min_length`, `max_length`, `pattern`"),
-                ParamType::Number => ("number", "string", "`min`, `max`"),
+                ParamType::String => (
+                    "string",
+                    "number",
+                    "`min_length`, `max_length`, `pattern`, `allowed` and `default`",
+                ),
+                ParamType::Number => ("number", "string", "`min`, `max`, `allowed` and `default`"),
+                ParamType::List => (
+                    "list",
+                    "single value",
+                    "no constraint: `default`, `description` and `secret`",
+                ),
             };
             self.error(
                 Diagnostic::new(
@@ -139,9 +162,7 @@ impl Resolver {
                     ),
                 )
                 .label(format!("not for a {this}"))
-                .help(format!(
-                    "a {this} parameter takes {fits}, `allowed` and `default`"
-                )),
+                .help(format!("a {this} parameter takes {fits}")),
             );
         }
         Param {
@@ -149,12 +170,12 @@ impl Resolver {
             span: d.name.span,
             ty,
             default,
-            allowed,
             description,
             secret,
-            pattern,
-            min_length,
-            max_length,
+            allowed: allowed.filter(|_| ty != ParamType::List),
+            pattern: pattern.filter(|_| ty != ParamType::List),
+            min_length: min_length.filter(|_| ty != ParamType::List),
+            max_length: max_length.filter(|_| ty != ParamType::List),
             min: min.filter(|_| ty == ParamType::Number),
             max: max.filter(|_| ty == ParamType::Number),
             import,
@@ -171,6 +192,32 @@ impl Resolver {
             }
             (ParamType::Number, ValueKind::Number(n)) => {
                 Some(Spanned::new(ParamValue::Num(*n), v.span))
+            }
+            // A `list`'s default: its items, which CloudFormation takes as
+            // one text, separated by commas.
+            (ParamType::List, ValueKind::List(items)) => {
+                let mut texts = Vec::new();
+                for i in items {
+                    let s = self.expect_string(i)?;
+                    if s.value.contains(',') {
+                        self.error(
+                            Diagnostic::new(Code::E0213, s.span, "an item of a `list` parameter cannot hold a comma")
+                                .label("CloudFormation would split it here")
+                                .help("CloudFormation gives a list parameter as one text separated by commas: write the parts as items of their own"),
+                        );
+                        return None;
+                    }
+                    texts.push(s.value);
+                }
+                Some(Spanned::new(ParamValue::Str(texts.join(",")), v.span))
+            }
+            (ParamType::List, _) => {
+                self.type_error(
+                    v,
+                    "a list of strings",
+                    "write `[\"https://a.example.com\", \"https://b.example.com\"]`",
+                );
+                None
             }
             (ParamType::String, _) => {
                 self.type_error(v, "a string", "put the value in double quotes");
@@ -213,8 +260,13 @@ impl Resolver {
                 ok.then(|| Spanned::new(s.clone(), v.span))
             }
             ValueKind::Path(path) if self.is_param(path) => {
-                self.used.insert(path.head().name.clone());
-                Some(Spanned::new(format!("${{{}}}", path.head().name), v.span))
+                let name = &path.head().name;
+                self.used.insert(name.clone());
+                if self.list_params.contains(name) {
+                    self.list_param_misplaced(name, v.span);
+                    return None;
+                }
+                Some(Spanned::new(format!("${{{name}}}"), v.span))
             }
             _ => self.expect_string(v),
         }
@@ -312,9 +364,13 @@ impl Resolver {
                 Diagnostic::new(
                     Code::E0201,
                     u.param.span,
-                    format!("`{key}` takes a number, but param `{}` is a string", p.name),
+                    format!(
+                        "`{key}` takes a number, but param `{}` is a {}",
+                        p.name,
+                        p.ty.word()
+                    ),
                 )
-                .label("a string parameter")
+                .label(format!("a {} parameter", p.ty.word()))
                 .with(p.span, "declared here")
                 .help(format!(
                     "declare `param {} number {{ ... }}`, its value in {}",
@@ -459,8 +515,59 @@ impl Resolver {
             }
             if self.lookup(name, span, &[DeclKind::Param]).is_none() {
                 ok = false;
+            } else if self.list_params.contains(name) {
+                self.list_param_misplaced(name, span);
+                ok = false;
             }
         }
         ok
+    }
+
+    /// E0231: `list` parameter `name`, written at `span`, where one string
+    /// goes.
+    pub(super) fn list_param_misplaced(&mut self, name: &str, span: Span) {
+        self.error(
+            Diagnostic::new(
+                Code::E0231,
+                span,
+                format!("`{name}` is a list parameter, and one string goes here"),
+            )
+            .label("a list of strings")
+            .help(format!(
+                "use `{name}` where a list of strings goes (a client's `callback_urls = {name}`), or declare it `param {name} string`"
+            )),
+        );
+    }
+
+    /// A list of strings: items where parameters may go, or the bare name
+    /// of a `list` parameter for the whole list.
+    pub(super) fn string_list(&mut self, v: &ast::Value) -> StringList {
+        match &v.kind {
+            ValueKind::Path(path)
+                if self.is_param(path) && self.list_params.contains(&path.head().name) =>
+            {
+                self.used.insert(path.head().name.clone());
+                StringList::Param(Spanned::new(path.head().name.clone(), v.span))
+            }
+            // An item in error still counts (as empty), so that the list
+            // is not also reported as missing.
+            ValueKind::List(items) => StringList::Items(
+                items
+                    .iter()
+                    .map(|i| {
+                        self.expect_text(i)
+                            .unwrap_or_else(|| Spanned::new(String::new(), i.span))
+                    })
+                    .collect(),
+            ),
+            _ => {
+                self.type_error(
+                    v,
+                    "a list of strings",
+                    "write `[\"a\", \"b\"]`, or the name of a `list` parameter",
+                );
+                StringList::default()
+            }
+        }
     }
 }

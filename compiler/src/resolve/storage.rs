@@ -6,10 +6,59 @@ use crate::diagnostics::Code;
 impl Resolver {
     pub(super) fn queue(&mut self, d: &ast::Decl) -> Queue {
         let mut p = Props::new(&d.body);
+        let arn = p.take("arn").and_then(|v| self.expect_text(v));
+        if let Some(a) = &arn {
+            // A queue elsewhere is not created here: its owner names and
+            // configures it. Only a parameter's ARN may say it is FIFO: a
+            // written one says so by its `.fifo` suffix.
+            let literal = !a.value.contains("${");
+            for key in [
+                "name",
+                "fifo",
+                "visibility_timeout",
+                "retention",
+                "delay",
+                "receive_wait",
+                "max_message_size",
+                "dead_letter",
+                "content_dedup",
+                "high_throughput",
+                "external",
+                "on_delete",
+                "on_replace",
+                "policy",
+            ] {
+                if key == "fifo" && !literal {
+                    continue;
+                }
+                if let Some(m) = d.body.iter().find(
+                    |m| matches!(&m.kind, MemberKind::Property { key: k, .. } if k.name == key),
+                ) {
+                    let help = if key == "fifo" {
+                        "remove `fifo`: the ARN says it (a FIFO queue's name ends in `.fifo`)"
+                            .to_string()
+                    } else {
+                        format!("remove `{key}`; the queue's owner sets it")
+                    };
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0105,
+                            m.span,
+                            format!("`{key}` does not apply to a queue given by `arn`"),
+                        )
+                        .label("the queue is not created by this stack")
+                        .with(a.span, "a queue outside the stack")
+                        .help(help),
+                    );
+                    p.take(key);
+                }
+            }
+        }
         let fifo = p
             .take("fifo")
             .and_then(|v| self.expect_bool(v))
-            .unwrap_or(false);
+            .unwrap_or(false)
+            || arn.as_ref().is_some_and(|a| a.value.ends_with(".fifo"));
         let visibility = p
             .take("visibility_timeout")
             .and_then(|v| {
@@ -50,9 +99,11 @@ impl Resolver {
             }
         });
         let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
-        let on_delete = self.on_delete_of(&mut p);
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.other_members(&d.body, "a queue");
-        self.identity(&mut p, d);
+        if arn.is_none() {
+            self.identity(&mut p, d);
+        }
         p.finish(self, "a queue");
         Queue {
             name: d.name.name.clone(),
@@ -68,8 +119,9 @@ impl Resolver {
             message: self.message_type(d),
             content_dedup,
             high_throughput,
-            external,
+            external: external && arn.is_none(),
             on_delete,
+            arn,
         }
     }
 
@@ -322,7 +374,7 @@ impl Resolver {
         let global = p.take_block("indexes");
         let local = p.take_block("local_indexes");
         let indexes = self.table_indexes(&d.name, &key, global, local);
-        let on_delete = self.on_delete_of(&mut p);
+        let on_delete = self.on_delete_of(&mut p, &d.name.name);
         self.other_members(&d.body, "a table");
         self.identity(&mut p, d);
         p.finish(self, "a table");
@@ -716,7 +768,7 @@ impl Resolver {
 
 /// What is wrong with `address` as an endpoint of `protocol`, as a help
 /// line; None when SNS will accept it.
-fn endpoint_problem(protocol: EndpointProtocol, address: &str) -> Option<&'static str> {
+pub(super) fn endpoint_problem(protocol: EndpointProtocol, address: &str) -> Option<&'static str> {
     let ok = match protocol {
         EndpointProtocol::Email => address.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()

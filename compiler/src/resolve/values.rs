@@ -397,9 +397,15 @@ impl Resolver {
     /// bare `delete`, or an empty reason, is E0314: losing data needs a
     /// reason, as losing failures does, E0311).
     pub(super) fn on_delete(&mut self, v: &ast::Value) -> Option<Spanned<OnDelete>> {
+        self.deletion_setting(v, "on_delete")
+    }
+
+    /// `on_delete` or `on_replace` (`key`): `retain`, or `delete` with its
+    /// reason.
+    fn deletion_setting(&mut self, v: &ast::Value, key: &str) -> Option<Spanned<OnDelete>> {
         let no_reason = |r: &mut Resolver, span: Span| {
             r.error(
-                Diagnostic::new(Code::E0314, span, "`on_delete = delete` without saying why")
+                Diagnostic::new(Code::E0314, span, format!("`{key} = delete` without saying why"))
                     .label("no reason")
                     .help("write `delete { reason = \"...\" }` with why losing this data with the stack is acceptable, or `retain` to keep it"),
             );
@@ -431,8 +437,16 @@ impl Resolver {
         }
     }
 
-    /// A declaration's `on_delete`, or the app's.
-    pub(super) fn on_delete_of(&mut self, p: &mut Props) -> Spanned<OnDelete> {
+    /// A declaration's `on_delete`, or the app's; and its `on_replace`,
+    /// recorded in the model when written (without one, a replaced
+    /// resource goes the way `on_delete` says).
+    pub(super) fn on_delete_of(&mut self, p: &mut Props, decl: &str) -> Spanned<OnDelete> {
+        if let Some(r) = p
+            .take("on_replace")
+            .and_then(|v| self.deletion_setting(v, "on_replace"))
+        {
+            self.model.on_replace.insert(decl.to_string(), r);
+        }
         p.take("on_delete")
             .and_then(|v| self.on_delete(v))
             .unwrap_or_else(|| self.model.on_delete.clone())
