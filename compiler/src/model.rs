@@ -131,6 +131,9 @@ pub struct Model {
     pub policies: HashMap<String, Vec<Spanned<RawValue>>>,
     /// `condition` declarations: deploy-time conditions on parameters.
     pub conditions: Vec<ConditionDef>,
+    /// Conditions slsc adds: the negations `A if C else B` needs where the
+    /// spec declares none.
+    pub extra_conditions: Vec<ConditionDef>,
     /// `when = Cond`: the condition a declaration exists under, by
     /// declaration name. Whatever is made for it exists under it too, and
     /// whatever else refers to it only where the condition holds.
@@ -609,7 +612,11 @@ impl Model {
             let Some(f) = self.function(&name) else {
                 continue;
             };
-            for d in [&f.on_failure, &f.on_success].into_iter().flatten() {
+            let written = f.written_destinations();
+            let named = written
+                .iter()
+                .filter(|d| d.kind != DestinationKind::StreamFailure);
+            for d in named.map(|d| d.to) {
                 if d.kind == DeclKind::Function && invoked.insert(d.name.clone()) {
                     pending.push(d.name.clone());
                 }
@@ -1039,6 +1046,19 @@ pub enum DestinationKind {
     StreamFailure,
 }
 
+/// `A if C [else B]` on a function's destination.
+#[derive(Debug, Clone)]
+pub struct DestIf {
+    /// The condition under which the written destination is used.
+    pub cond: Spanned<String>,
+    /// The condition that holds where `cond` does not (declared `not C`,
+    /// or one slsc adds to the template).
+    pub negation: String,
+    /// The destination used where `cond` does not hold; none: no
+    /// destination there.
+    pub otherwise: Option<Ref>,
+}
+
 /// A resource the function's role delivers invocation records to.
 #[derive(Debug, Clone, Copy)]
 pub struct Destination<'a> {
@@ -1062,13 +1082,22 @@ impl Function {
     /// not anything invokes the function asynchronously.
     pub fn written_destinations(&self) -> Vec<Destination<'_>> {
         let mut out = Vec::new();
-        if let Some(to) = &self.on_failure {
+        // `A if C else B`: both, each a destination in some deployments.
+        let failure_else = self
+            .on_failure_if
+            .as_ref()
+            .and_then(|c| c.otherwise.as_ref());
+        let success_else = self
+            .on_success_if
+            .as_ref()
+            .and_then(|c| c.otherwise.as_ref());
+        for to in self.on_failure.iter().chain(failure_else) {
             out.push(Destination {
                 to,
                 kind: DestinationKind::OnFailure,
             });
         }
-        if let Some(to) = &self.on_success {
+        for to in self.on_success.iter().chain(success_else) {
             out.push(Destination {
                 to,
                 kind: DestinationKind::OnSuccess,
@@ -1140,6 +1169,11 @@ pub struct Function {
     pub drops_failures: Option<Spanned<String>>,
     /// Async on-success destination.
     pub on_success: Option<Ref>,
+    /// `on_failure = A if C [else B]`: the destination is `on_failure`
+    /// only where `C` holds, and this one (or none) elsewhere.
+    pub on_failure_if: Option<DestIf>,
+    /// `on_success = A if C [else B]`, likewise.
+    pub on_success_if: Option<DestIf>,
     /// `allow ACTIONS on RESOURCES`: statements written by hand.
     pub allows: Vec<Allow>,
     /// `recursion = allow { reason = "..." }`: the function is part of an
@@ -2302,14 +2336,14 @@ impl Topic {
     /// The region of a topic given by `arn` (its fourth field), when the
     /// ARN names one: a subscription to it must be created with it.
     pub fn arn_region(&self) -> Option<&str> {
-        let arn = self.arn.as_ref()?;
+        let arn = self.arn.as_ref().filter(|a| !a.value.contains("${"))?;
         arn.value.split(':').nth(3).filter(|r| !r.is_empty())
     }
 
     /// The owner account of a topic given by `arn` (its fifth field): the
     /// `aws:SourceAccount` of what it delivers.
     pub fn arn_account(&self) -> Option<&str> {
-        let arn = self.arn.as_ref()?;
+        let arn = self.arn.as_ref().filter(|a| !a.value.contains("${"))?;
         arn.value.split(':').nth(4).filter(|a| !a.is_empty())
     }
 }

@@ -639,7 +639,7 @@ impl Resolver {
             }
             DeclKind::Bus => {
                 let mut p = Props::new(&d.body);
-                let arn = p.take("arn").and_then(|v| self.expect_string(v));
+                let arn = p.take("arn").and_then(|v| self.expect_text(v));
                 if let Some(a) = &arn {
                     // A bus elsewhere is not created here: nothing to name,
                     // describe or offer.

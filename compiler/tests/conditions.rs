@@ -156,6 +156,35 @@ fn unguarded(
     holds: &BTreeSet<String>,
     out: &mut Vec<(String, String)>,
 ) {
+    NEG.with(|neg| unguarded_with(v, sets, holds, out, &neg.borrow()))
+}
+
+thread_local! {
+    /// `N = not M` conditions of the template being checked (N to M).
+    static NEG: std::cell::RefCell<HashMap<String, String>> = Default::default();
+}
+
+fn set_negations(t: &Value) {
+    let neg = t
+        .get("Conditions")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(n, c)| {
+            let m = c.get("Fn::Not")?.get(0)?.get("Condition")?.as_str()?;
+            Some((n.clone(), m.to_string()))
+        })
+        .collect();
+    NEG.with(|n| *n.borrow_mut() = neg);
+}
+
+fn unguarded_with(
+    v: &Value,
+    sets: &HashMap<String, BTreeSet<String>>,
+    holds: &BTreeSet<String>,
+    out: &mut Vec<(String, String)>,
+    neg: &HashMap<String, String>,
+) {
     let check = |id: &str, out: &mut Vec<(String, String)>| {
         for c in sets.get(id).into_iter().flatten() {
             if !holds.contains(c) {
@@ -166,10 +195,15 @@ fn unguarded(
     match v {
         Value::Object(m) => {
             if let Some(Value::Array(a)) = m.get("Fn::If") {
+                let c = a[0].as_str().unwrap().to_string();
                 let mut then = holds.clone();
-                then.insert(a[0].as_str().unwrap().to_string());
-                unguarded(&a[1], sets, &then, out);
-                unguarded(&a[2], sets, holds, out);
+                then.insert(c.clone());
+                unguarded_with(&a[1], sets, &then, out, neg);
+                // Where `c` does not hold, its negations do.
+                let mut other = holds.clone();
+                other.extend(neg.iter().filter(|(_, m)| **m == c).map(|(n, _)| n.clone()));
+                other.extend(neg.get(&c).cloned());
+                unguarded_with(&a[2], sets, &other, out, neg);
                 return;
             }
             if let Some(Value::String(id)) = m.get("Ref") {
@@ -193,11 +227,13 @@ fn unguarded(
             }
             for (k, child) in m {
                 if k != "Ref" && k != "Fn::GetAtt" {
-                    unguarded(child, sets, holds, out);
+                    unguarded_with(child, sets, holds, out, neg);
                 }
             }
         }
-        Value::Array(a) => a.iter().for_each(|x| unguarded(x, sets, holds, out)),
+        Value::Array(a) => a
+            .iter()
+            .for_each(|x| unguarded_with(x, sets, holds, out, neg)),
         _ => {}
     }
 }
@@ -234,6 +270,7 @@ fn no_resource_refers_to_one_that_may_not_exist_where_it_does() {
                 continue;
             }
             conditional += 1;
+            set_negations(&t);
             let sets = condition_sets(&t);
             let mut problems = Vec::new();
             for (id, r) in t["Resources"].as_object().unwrap() {

@@ -1,20 +1,24 @@
 // SAM translator test function_with_event_dest: two functions invoked
 // asynchronously (1 retry, events at most 70 s old) with destinations of
-// every kind: on success an existing SQS queue given by the SQSArn
-// parameter or a function, on failure an SNS topic (with an email
-// subscription) or an EventBridge bus. Partial: in the original the
-// destinations are chosen at deploy time (Conditions, `!If` with
-// AWS::NoValue: the queue of SQSArn or none, a topic SAM creates and the
-// template refers to as `MyTestFunction.DestinationTopic` or a fixed ARN);
-// slsc has no conditions, so the spec always sends to the queue of SQSArn
-// (`queue SuccessQueue { arn = SQSArn }`) and declares the topic and bus.
-// Other differences: SQSArn's default is an ARN of the right form (the
-// original's "my-sqs-arn" is not one, E0201); the code is a folder rather
-// than InlineCode; nodejs12.x can no longer be used to create functions, so
-// the spec uses nodejs22.x; the functions are `external` (something
-// outside invokes them), the destination function gets an on_failure
-// queue, and the roles are least-privilege (sqs:SendMessage on the
-// parameter's ARN).
+// every kind, the first function's chosen at deploy time as in the
+// original (`condition`s, `on_success = A if C else B`):
+// - on success, the existing queue of the SQSArn parameter when
+//   UseExistingQueue is true, else a queue the stack creates (SAM's
+//   `MyTestFunction.DestinationQueue`, here `DestinationQueue` under the
+//   negated condition);
+// - on failure, a topic the stack creates with an email subscription when
+//   CreateSNSTopic is true (SAM's `MyTestFunction.DestinationTopic`), else
+//   an existing topic by ARN;
+// - the second function: on success a function, on failure an existing
+//   bus by ARN.
+// The role grants each destination only where it is chosen. Other
+// differences: the ARNs are parameters whose defaults have the right form
+// (the original's "my-sqs-arn", "SOME-SNS-ARN" and "event-bus-arn" are
+// not ARNs, E0201); the created queue and topic are encrypted and the
+// queue keeps messages 14 days; the code is a folder rather than
+// InlineCode; nodejs12.x can no longer be used to create functions, so the
+// spec uses nodejs22.x; the functions are `external` (something outside
+// invokes them), and the destination function gets an on_failure queue.
 
 app event_destinations {
   runtime = "nodejs22.x"
@@ -27,15 +31,36 @@ app event_destinations {
 }
 
 param SQSArn string { default = "arn:aws:sqs:us-east-1:123456789012:my-sqs-queue" }
+param UseExistingQueue string {
+  allowed = ["true", "false"]
+  default = "true"
+}
+param CreateSNSTopic string {
+  allowed = ["true", "false"]
+  default = "true"
+}
+param SNSArn string { default = "arn:aws:sns:us-east-1:123456789012:some-sns-topic" }
+param EventBusArn string { default = "arn:aws:events:us-east-1:123456789012:event-bus/some-bus" }
 
-queue SuccessQueue { arn = SQSArn }
+condition QueueCreationDisabled = UseExistingQueue == "true"
+condition QueueCreationEnabled = not QueueCreationDisabled
+condition TopicCreationEnabled = CreateSNSTopic == "true"
+condition TopicCreationDisabled = not TopicCreationEnabled
+
+queue ExistingQueue { arn = SQSArn }
+queue DestinationQueue {
+  when      = QueueCreationEnabled
+  retention = 14d
+}
 queue DestinationFailures { retention = 14d }
 
-topic FailureTopic {
+topic DestinationTopic {
+  when = TopicCreationEnabled
   subscribers { email = ["example@example.com"] }
 }
+topic ExistingTopic { arn = SNSArn }
 
-bus FailureBus { external = true }
+bus FailureBus { arn = EventBusArn }
 
 function MyTestFunction {
   handler       = "index.handler"
@@ -43,8 +68,8 @@ function MyTestFunction {
   external      = true
   retries       = 1
   max_event_age = 70s
-  on_success    = SuccessQueue
-  on_failure    = FailureTopic
+  on_success    = ExistingQueue if QueueCreationDisabled else DestinationQueue
+  on_failure    = DestinationTopic if TopicCreationEnabled else ExistingTopic
 }
 
 function MyTestFunction2 {

@@ -58,6 +58,22 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    for f in &model.functions {
+        for (then, cond) in [
+            (&f.on_success, &f.on_success_if),
+            (&f.on_failure, &f.on_failure_if),
+        ] {
+            let Some(c) = cond else { continue };
+            if let Some(to) = then {
+                let at = format!("where `{}` holds", c.cond.value);
+                chosen(model, &f.name, to, (&c.cond.value, ""), &at, diags);
+            }
+            if let Some(to) = &c.otherwise {
+                let at = format!("where `{}` does not hold", c.cond.value);
+                chosen(model, &f.name, to, (&c.negation, &c.cond.value), &at, diags);
+            }
+        }
+    }
     for api in &model.apis {
         for route in &api.routes {
             let target = match &route.target {
@@ -104,6 +120,48 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// E0333 when destination `to`, chosen where `cond` holds (the negation
+/// of `negated`, when that is not empty), exists under another condition:
+/// it would be missing where it is chosen.
+fn chosen(
+    model: &Model,
+    user: &str,
+    to: &Ref,
+    (cond, negated): (&str, &str),
+    at: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(own) = model.when.get(&to.name) else {
+        return;
+    };
+    if own.value == cond {
+        return;
+    }
+    // A negation slsc adds has no declaration to name.
+    let declared = model.conditions.iter().any(|c| c.name == cond);
+    let fix = if declared {
+        format!("put `{}` under `when = {cond}`", to.name)
+    } else {
+        format!(
+            "declare `condition {cond} = not {negated}` and put `{}` under it",
+            to.name
+        )
+    };
+    diags.push(
+        Diagnostic::new(
+            Code::E0333,
+            to.span,
+            format!(
+                "function `{user}` sends to `{}` {at}, but `{}` exists only when `{}` holds",
+                to.name, to.name, own.value
+            ),
+        )
+        .label(format!("chosen {at}"))
+        .with(own.span, "the destination's condition")
+        .help(format!("{fix}, or choose it where `{}` holds", own.value)),
+    );
 }
 
 /// E0333 when `used` is under a condition `user` is not under.

@@ -237,13 +237,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         if let Some(a) = &f.max_event_age {
             p["MaximumEventAgeInSeconds"] = json!(a.value);
         }
-        let mut destinations = serde_json::Map::new();
-        for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
-            if let Some(dest) = dest {
-                let (_, arn) = functions::destination(model, dest);
-                destinations.insert(key.into(), json!({ "Destination": arn }));
-            }
-        }
+        let destinations = functions::destination_config(model, f, false);
         if !destinations.is_empty() {
             p["DestinationConfig"] = Json::Object(destinations);
         }

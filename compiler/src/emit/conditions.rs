@@ -48,6 +48,7 @@ pub fn section(model: &Model) -> Map<String, Json> {
     model
         .conditions
         .iter()
+        .chain(&model.extra_conditions)
         .map(|c| (c.name.clone(), cond_json(&c.expr)))
         .collect()
 }
@@ -118,6 +119,20 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
     if model.conditions.is_empty() {
         return;
     }
+    NEGATIONS.with(|n| {
+        *n.borrow_mut() = model
+            .conditions
+            .iter()
+            .chain(&model.extra_conditions)
+            .filter_map(|c| match &c.expr {
+                Cond::Not(inner) => match inner.as_ref() {
+                    Cond::Ref(m) => Some((c.name.clone(), m.clone())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+    });
     let mut names = Names {
         declared: model.conditions.iter().map(|c| c.name.clone()).collect(),
         ..Names::default()
@@ -324,13 +339,35 @@ fn refs_in(
     sets: &HashMap<String, BTreeSet<String>>,
     mine: &BTreeSet<String>,
 ) -> BTreeSet<String> {
+    NEGATIONS.with(|neg| refs_in_with(v, sets, mine, &neg.borrow()))
+}
+
+thread_local! {
+    /// The conditions declared as another's negation (`N = not M`: N to
+    /// M), for the template being written: where `Fn::If [M, a, b]` takes
+    /// `b`, N holds.
+    static NEGATIONS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+}
+
+fn refs_in_with(
+    v: &Json,
+    sets: &HashMap<String, BTreeSet<String>>,
+    mine: &BTreeSet<String>,
+    neg: &HashMap<String, String>,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut add = |id: &str, guard: &BTreeSet<String>, out: &mut BTreeSet<String>| {
         if let Some(s) = sets.get(id) {
             out.extend(s.difference(guard).cloned());
         }
     };
-    fn walk(v: &Json, guard: &BTreeSet<String>, out: &mut BTreeSet<String>, add: &mut AddNeeds) {
+    fn walk(
+        v: &Json,
+        guard: &BTreeSet<String>,
+        out: &mut BTreeSet<String>,
+        add: &mut AddNeeds,
+        neg: &HashMap<String, String>,
+    ) {
         match v {
             Json::Object(m) => {
                 if let Some(Json::String(id)) = m.get("Ref") {
@@ -361,21 +398,25 @@ fn refs_in(
                     {
                         let mut g = guard.clone();
                         g.insert(c.clone());
-                        walk(then, &g, out, add);
-                        walk(other, guard, out, add);
+                        walk(then, &g, out, add, neg);
+                        // Where `c` does not hold, its negations do.
+                        let mut e = guard.clone();
+                        e.extend(neg.iter().filter(|(_, m)| *m == c).map(|(n, _)| n.clone()));
+                        e.extend(neg.get(c).cloned());
+                        walk(other, &e, out, add, neg);
                         return;
                     }
                 }
                 for (k, child) in m {
                     if k != "Ref" && k != "Fn::GetAtt" {
-                        walk(child, guard, out, add);
+                        walk(child, guard, out, add, neg);
                     }
                 }
             }
-            Json::Array(a) => a.iter().for_each(|x| walk(x, guard, out, add)),
+            Json::Array(a) => a.iter().for_each(|x| walk(x, guard, out, add, neg)),
             _ => {}
         }
     }
-    walk(v, mine, &mut out, &mut add);
+    walk(v, mine, &mut out, &mut add, neg);
     out
 }

@@ -296,6 +296,48 @@ pub fn mapping_id(function_id: &str, trigger: &Trigger) -> Option<String> {
     Some(format!("{function_id}{suffix}"))
 }
 
+/// The `DestinationConfig` of a function's asynchronous invocations:
+/// `OnSuccess` and `OnFailure`, each `{ Destination }` (and `Type` for
+/// SAM, `with_type`). `A if C else B` chooses the ARN with `Fn::If`; `A if
+/// C` alone sets the destination only where `C` holds.
+pub fn destination_config(
+    model: &Model,
+    f: &Function,
+    with_type: bool,
+) -> serde_json::Map<String, Json> {
+    let mut out = serde_json::Map::new();
+    for (key, dest, cond) in [
+        ("OnSuccess", &f.on_success, &f.on_success_if),
+        ("OnFailure", &f.on_failure, &f.on_failure_if),
+    ] {
+        let Some(dest) = dest else { continue };
+        let (kind, arn) = destination(model, dest);
+        let other = cond
+            .as_ref()
+            .and_then(|c| c.otherwise.as_ref())
+            .map(|o| destination(model, o).1);
+        let mut entry = match (cond, other) {
+            (Some(c), Some(other)) => {
+                json!({ "Destination": super::conditions::guarded(&c.cond.value, arn, Some(other)) })
+            }
+            _ => json!({ "Destination": arn }),
+        };
+        if with_type {
+            let mut typed = json!({ "Type": kind });
+            typed["Destination"] = entry["Destination"].take();
+            entry = typed;
+        }
+        let entry = match cond {
+            Some(c) if c.otherwise.is_none() => {
+                super::conditions::guarded(&c.cond.value, entry, None)
+            }
+            _ => entry,
+        };
+        out.insert(key.into(), entry);
+    }
+    out
+}
+
 /// SAM's name for a destination type, and the ARN of the destination.
 pub fn destination(model: &Model, dest: &Ref) -> (&'static str, Json) {
     let kind = match dest.kind {

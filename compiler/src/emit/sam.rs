@@ -131,13 +131,7 @@ fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
     if let Some(a) = &f.max_event_age {
         cfg["MaximumEventAgeInSeconds"] = json!(a.value);
     }
-    let mut destinations = serde_json::Map::new();
-    for (key, dest) in [("OnSuccess", &f.on_success), ("OnFailure", &f.on_failure)] {
-        if let Some(dest) = dest {
-            let (kind, arn) = functions::destination(model, dest);
-            destinations.insert(key.into(), json!({ "Type": kind, "Destination": arn }));
-        }
-    }
+    let destinations = functions::destination_config(model, f, true);
     if !destinations.is_empty() {
         cfg["DestinationConfig"] = Json::Object(destinations);
     }

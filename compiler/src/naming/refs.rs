@@ -93,12 +93,13 @@ pub fn arn(model: &Model, kind: DeclKind, name: &str) -> Json {
             None => json!(null),
         },
         DeclKind::Bucket => bucket_arn(model, name),
+        // A bus's or topic's ARN may be a parameter's (`"${BusArn}"`).
         DeclKind::Bus => match model.bus(name).and_then(|b| b.arn.as_ref()) {
-            Some(a) => json!(a.value),
+            Some(a) => text(&a.value),
             None => attr(kind, name, Attr::Arn),
         },
         DeclKind::Topic => match model.topic(name).and_then(|t| t.arn.as_ref()) {
-            Some(a) => json!(a.value),
+            Some(a) => text(&a.value),
             None => attr(kind, name, Attr::Arn),
         },
         // A queue's ARN may be a parameter's.
@@ -173,8 +174,11 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
                 .and_then(|b| b.arn.as_ref())
                 .map_or("", |a| a.value.as_str());
             match a {
+                Attr::Name if arn.contains("${") => {
+                    json!({ "Fn::Select": [1, { "Fn::Split": ["/", text(arn)] }] })
+                }
                 Attr::Name => json!(arn.rsplit('/').next().unwrap_or(arn)),
-                _ => json!(arn),
+                _ => text(arn),
             }
         }
         (DeclKind::Topic, _) if model.topic(name).is_some_and(|t| t.arn.is_some()) => {
@@ -183,8 +187,11 @@ pub fn value(model: &Model, kind: DeclKind, name: &str, a: Attr) -> Json {
                 .and_then(|t| t.arn.as_ref())
                 .map_or("", |a| a.value.as_str());
             match a {
+                Attr::Name if arn.contains("${") => {
+                    json!({ "Fn::Select": [5, { "Fn::Split": [":", text(arn)] }] })
+                }
                 Attr::Name => json!(arn.rsplit(':').next().unwrap_or(arn)),
-                _ => json!(arn),
+                _ => text(arn),
             }
         }
         (DeclKind::Queue, _) if model.queue(name).is_some_and(|q| q.arn.is_some()) => {

@@ -10,7 +10,7 @@
 use super::props::Props;
 use super::*;
 use crate::diagnostics::Code;
-use crate::model::{Cond, CondOperand, ConditionDef, PropCond};
+use crate::model::{Cond, CondOperand, ConditionDef, DestIf, PropCond};
 
 /// Properties that may be set under a condition, by declaration kind:
 /// those whose absence AWS fills in (a generated name, no description, no
@@ -43,7 +43,97 @@ fn conditional(kind: DeclKind, key: &str) -> Option<bool> {
     }
 }
 
+/// What a function's `on_failure` may name.
+pub(super) fn on_failure_kinds() -> &'static [DeclKind] {
+    &[
+        DeclKind::Queue,
+        DeclKind::Topic,
+        DeclKind::Function,
+        DeclKind::Bus,
+        DeclKind::Bucket,
+    ]
+}
+
 impl Resolver {
+    /// `on_success = A if C [else B]` (or `on_failure`) in a function's
+    /// `body`: the condition, the one that holds where it does not, and B.
+    /// B is of the kind of A: SAM names the destination's type once.
+    pub(super) fn destination_if(
+        &mut self,
+        body: &[ast::Member],
+        key: &str,
+        kinds: &[DeclKind],
+    ) -> Option<DestIf> {
+        let (value, w) = body.iter().find_map(|m| match &m.kind {
+            MemberKind::Property {
+                key: k,
+                value,
+                when: Some(w),
+            } if k.name == key => Some((value, w)),
+            _ => None,
+        })?;
+        let cond = self
+            .lookup(&w.cond.head().name, w.cond.span, &[DeclKind::Condition])
+            .map(|_| Spanned::new(w.cond.head().name.clone(), w.cond.span))?;
+        let otherwise = match &w.otherwise {
+            Some(o) => {
+                let r = self
+                    .expect_path(o)
+                    .and_then(|path| self.expect_ref(path, kinds))?;
+                let first = match &value.kind {
+                    ValueKind::Path(p) => self.symbols.get(&p.head().name).map(|s| s.kind),
+                    _ => None,
+                };
+                if first.is_some_and(|k| k != r.kind) {
+                    self.error(
+                        Diagnostic::new(
+                            Code::E0116,
+                            o.span,
+                            format!("`{key}` is {} or {}", first.map_or("?".into(), |k| k.article()), r.kind.article()),
+                        )
+                        .label(format!("{} here", r.kind.article()))
+                        .with(value.span, "the destination where the condition holds")
+                        .help("choose between destinations of one kind (two queues, two topics, ...): SAM writes the destination's type once"),
+                    );
+                    return None;
+                }
+                Some(r)
+            }
+            None => None,
+        };
+        let negation = self.negation_of(&cond.value);
+        Some(DestIf {
+            cond,
+            negation,
+            otherwise,
+        })
+    }
+
+    /// The name of a condition that holds exactly where `cond` does not: a
+    /// declared `not cond`, or one added to the model.
+    fn negation_of(&mut self, cond: &str) -> String {
+        let not = Cond::Not(Box::new(Cond::Ref(cond.to_string())));
+        if let Some(c) = self.model.conditions.iter().find(|c| c.expr == not) {
+            let name = c.name.clone();
+            self.used.insert(name.clone());
+            return name;
+        }
+        let mut name = format!("Not{cond}");
+        while self.symbols.contains_key(&name)
+            || self.model.conditions.iter().any(|c| c.name == name)
+        {
+            name.push('X');
+        }
+        // Declared after the others (it is not in `order`): only the
+        // template's `Conditions` shows it.
+        self.model.extra_conditions.push(ConditionDef {
+            name: name.clone(),
+            span: Span::default(),
+            expr: not,
+        });
+        name
+    }
+
     /// `condition NAME = EXPR`.
     pub(super) fn condition(&mut self, d: &ast::Decl) -> ConditionDef {
         let expr = match &d.header {
@@ -264,6 +354,12 @@ impl Resolver {
                 key, when: Some(w), ..
             } = &m.kind
             {
+                // Read with the function's destinations (`destination_if`).
+                if d.kind == DeclKind::Function
+                    && matches!(key.name.as_str(), "on_success" | "on_failure")
+                {
+                    continue;
+                }
                 match conditional(d.kind, &key.name) {
                     Some(text) if text || w.otherwise.is_none() => {
                         let cond = self

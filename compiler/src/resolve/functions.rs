@@ -60,6 +60,9 @@ impl Resolver {
             self.expect_path(v)
                 .and_then(|path| self.expect_ref(path, &destinations))
         });
+        let on_failure_if =
+            self.destination_if(&d.body, "on_failure", super::conditions::on_failure_kinds());
+        let on_success_if = self.destination_if(&d.body, "on_success", &destinations);
         let recursion = p.take("recursion").and_then(|v| self.recursion(v));
         let external = p
             .take("external")
@@ -145,6 +148,8 @@ impl Resolver {
             on_failure: failure.to,
             drops_failures: failure.dropped,
             on_success,
+            on_failure_if,
+            on_success_if,
             allows,
             recursion,
             invoked_async: false,

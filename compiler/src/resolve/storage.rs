@@ -148,7 +148,7 @@ impl Resolver {
 
     pub(super) fn topic(&mut self, d: &ast::Decl) -> Topic {
         let mut p = Props::new(&d.body);
-        let arn = p.take("arn").and_then(|v| self.expect_string(v));
+        let arn = p.take("arn").and_then(|v| self.expect_text(v));
         if let Some(a) = &arn {
             // A topic elsewhere is not created here: its owner names and
             // configures it.
