@@ -23,6 +23,7 @@
 //! declarations that cause them; maps are insertion-ordered, so the output
 //! is byte-identical across runs.
 
+mod account;
 mod apis;
 mod cfn;
 mod count;
@@ -31,6 +32,7 @@ mod events;
 mod functions;
 mod identity;
 mod machines;
+mod mapping;
 mod messaging;
 mod plan;
 mod raw;
@@ -237,6 +239,8 @@ pub fn emit(
             }
         }
     }
+    t.owner = model.account_logging_role.unwrap_or_default();
+    account::add(model, &mut t);
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.
     if !model.acknowledgements.is_empty() {

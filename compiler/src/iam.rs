@@ -590,7 +590,10 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
                     because.clone(),
                 ));
             }
-            RouteTarget::Bus { bus, event } => {
+            RouteTarget::Bus {
+                bus,
+                event: Some(event),
+            } => {
                 let Some(e) = model.event(&event.name) else {
                     continue;
                 };
@@ -607,6 +610,28 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
                     }
                 }));
                 out.extend(caused(vec![s], event.span, because));
+            }
+            RouteTarget::Bus { bus, event: None } => {
+                // Source and detail-type come from the request: only those
+                // written as literals can be conditions.
+                let mut s = stmt(
+                    sid(&["Emit", "to", &bus.name]),
+                    &["events:PutEvents"],
+                    vec![refs::arn(model, DeclKind::Bus, &bus.name)],
+                );
+                let mut cond = serde_json::Map::new();
+                for (key, m) in [
+                    ("events:source", &route.mapping.source),
+                    ("events:detail-type", &route.mapping.detail_type),
+                ] {
+                    if let Some(Mapping::Literal(v, _)) = m {
+                        cond.insert(key.into(), v.clone());
+                    }
+                }
+                if !cond.is_empty() {
+                    s.condition = Some(json!({ "StringEquals": cond }));
+                }
+                out.extend(caused(vec![s], bus.span, because));
             }
         }
     }

@@ -9,6 +9,9 @@ use crate::ast::{self, DeclKind, VerbKind};
 use crate::source::Span;
 use std::collections::HashMap;
 
+mod mapping;
+pub use mapping::*;
+
 /// A value with the span of the text that set it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Spanned<T> {
@@ -58,6 +61,9 @@ pub struct Model {
     /// Policy checks the app acknowledges not meeting, with the reason:
     /// emitted as checkov skip metadata on every resource.
     pub acknowledgements: Vec<(Spanned<String>, String)>,
+    /// `account_logging_role = true` on the `app`: the stack sets the
+    /// account's API Gateway CloudWatch role, so REST APIs log by default.
+    pub account_logging_role: Option<Span>,
     /// Every declaration in source order (dependencies' files first).
     pub order: Vec<(DeclKind, usize)>,
     /// `type` declarations.
@@ -1370,6 +1376,9 @@ pub struct Route {
     pub responses: Vec<(Spanned<u16>, Ref)>,
     /// Why a public route that changes state is public.
     pub acknowledged: Option<String>,
+    /// What a direct route builds from the request (`input = {...}`,
+    /// `headers = {...}`); empty when it passes the request as it is.
+    pub mapping: RouteMapping,
     /// The whole route.
     pub span: Span,
 }
@@ -1422,12 +1431,14 @@ pub enum RouteTarget {
         group_id: Option<GroupId>,
     },
     /// `-> send E to B`: the request body becomes the detail of event `E`
-    /// on bus `B`.
+    /// on bus `B`; `-> send to B { source = ..., detail_type = ... }`: an
+    /// event of no declared type, its source and detail-type mapped from
+    /// the request.
     Bus {
         /// The bus.
         bus: Ref,
-        /// The event.
-        event: Ref,
+        /// The event, unless the route maps source and detail-type.
+        event: Option<Ref>,
     },
     /// `-> "https://..."`: the request is forwarded to the URL as it is
     /// (HTTP proxy), its `{name}` placeholders filled from the path.

@@ -32,5 +32,7 @@ api AppApi rest {
   stage_name  = "Prod"
   description = "API Gateway using Lambda Authorizer and Mapping Template to inject customer HTTP headers with additional data."
   auth        = lambda { function = AuthorizerFunction, token = "AuthorizationToken" }
-  GET / -> "https://httpbin.org/get"
+  GET / -> "https://httpbin.org/get" {
+    headers = { enrichmentHeader = authorizer.enrichment }
+  }
 }

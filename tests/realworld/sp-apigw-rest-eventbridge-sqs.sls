@@ -34,12 +34,20 @@ app eventbridge_sqs {
     CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
     CKV_AWS_120 = "responses are computed per request, as in the original: nothing to cache"
     CKV_AWS_59 = "a public demo endpoint, as in the original"
-    CKV_AWS_76 = "REST access logs need the account-wide API Gateway CloudWatch role, which this demo does not set"
   }
+  account_logging_role = true
+}
+
+// What callers post: the event's source, detail-type and detail.
+type PostRequest {
+  Source:     string
+  DetailType: string
+  Detail:     { IsHelloWorldExample: string }
 }
 
 event Posted from "demo.event" detail_type "POSTED" {
-  message: string
+  data:     { IsHelloWorldExample: string }
+  metadata: { requestId: string, requestTimeEpoch: int }
 }
 
 bus MyBus
@@ -67,7 +75,14 @@ rule QueueRule on MyBus {
 api Api rest {
   stage_name = "Prod"
   auth = none
-  POST / -> send Posted to MyBus {
+  POST / -> send to MyBus {
+    body        = PostRequest
+    source      = body.Source
+    detail_type = body.DetailType
+    detail = {
+      data     = { IsHelloWorldExample = body.Detail.IsHelloWorldExample }
+      metadata = { requestId = request.id, requestTimeEpoch = request.time_epoch }
+    }
     acknowledge = "a public demo endpoint, as in the original: anyone may put a POSTED event"
   }
 }

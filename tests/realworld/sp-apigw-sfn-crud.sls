@@ -39,10 +39,12 @@ api Api rest {
   access_logs = true
   auth        = none
   ANY / -> send to StateMachine {
+    input       = { data = body, httpMethod = request.method }
     acknowledge = "a public CRUD demo, as in the original: anyone may create, read, update and delete items"
   }
   ANY /{id} -> send to StateMachine {
     params { id: string }
+    input       = { data = body, httpMethod = request.method, pathParam = path.id }
     acknowledge = "a public CRUD demo, as in the original"
   }
 }

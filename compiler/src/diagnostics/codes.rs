@@ -138,6 +138,9 @@ codes! {
     E0225 Error "route to an invalid URL";
     E0413 Error "message group of a route to a FIFO queue";
     E0414 Error "request body of a direct route";
+    E0415 Error "request mapping reads what the request does not have";
+    E0416 Error "mapped value does not fit the target's type";
+    E0417 Error "request mapping the target or API cannot take";
     E0501 Error "environment names a resource without access";
     W0502 Warning "wildcard in an allow statement";
     E0503 Error "dangerous grant without acknowledgement";

@@ -31,6 +31,8 @@ pub(super) fn request_parameters(route: &Route) -> Vec<(String, bool)> {
             !q.optional,
         ));
     }
+    // What the route's request mappings read (headers, undeclared query).
+    out.extend(super::mapping::read_parameters(route));
     out
 }
 

@@ -53,7 +53,8 @@ impl Resolver {
         let access_logs = p
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
-            .unwrap_or(!rest);
+            // REST APIs log once the app sets the account's role.
+            .unwrap_or(!rest || self.model.account_logging_role.is_some());
         let stage = p
             .take("stage_name")
             .and_then(|v| self.stage_name(v))
@@ -97,6 +98,7 @@ impl Resolver {
                         continue;
                     }
                     if let Some(f) = function {
+                        self.mapping_fits(&f, &contract.mapping);
                         routes.push(Route {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
@@ -111,6 +113,7 @@ impl Resolver {
                             body: contract.body,
                             responses: contract.responses,
                             acknowledged: contract.acknowledged,
+                            mapping: contract.mapping,
                             span: m.span,
                         });
                     }
@@ -767,6 +770,20 @@ impl Resolver {
             });
         }
         if r.kind == DeclKind::Bus {
+            // `send to B { source = ..., detail_type = ... }`: events of no
+            // declared type, whose source and detail-type the request says.
+            if message.is_none()
+                && contract.mapping.source.is_some()
+                && contract.mapping.detail_type.is_some()
+            {
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(&g, format!("`{}` is a bus, not a FIFO queue", r.name));
+                }
+                return Some(RouteTarget::Bus {
+                    bus: r,
+                    event: None,
+                });
+            }
             let Some(message) = message else {
                 self.error(
                     Diagnostic::new(
@@ -779,7 +796,7 @@ impl Resolver {
                     )
                     .label("which event?")
                     .help(format!(
-                        "name the event the request body becomes: `send OrderPlaced to {}`",
+                        "name the event the request body becomes: `send OrderPlaced to {}` (or map `source` and `detail_type` from the request)",
                         r.name
                     )),
                 );
@@ -789,7 +806,10 @@ impl Resolver {
             if let Some(g) = group_id {
                 self.misplaced_group_id(&g, format!("`{}` is a bus, not a FIFO queue", r.name));
             }
-            return Some(RouteTarget::Bus { bus: r, event });
+            return Some(RouteTarget::Bus {
+                bus: r,
+                event: Some(event),
+            });
         }
         let message = match message {
             Some(m) => Some(self.expect_ref(m, &[DeclKind::Type, DeclKind::Event])?),
@@ -919,7 +939,9 @@ impl Resolver {
                 None
             }
         });
+        let mapping = self.route_mapping(&mut rp);
         let mut contract = RouteContract {
+            mapping,
             group_id,
             auth,
             throttle,
@@ -1012,6 +1034,7 @@ impl Resolver {
 /// What a route's body declares.
 #[derive(Default)]
 struct RouteContract {
+    mapping: RouteMapping,
     group_id: Option<GroupId>,
     auth: Option<Auth>,
     throttle: Option<Throttle>,
