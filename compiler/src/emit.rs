@@ -27,6 +27,7 @@ mod account;
 mod apis;
 mod cfn;
 mod count;
+mod data_routes;
 mod direct;
 mod events;
 mod functions;

@@ -1413,6 +1413,9 @@ pub struct Api {
     pub stage: Spanned<String>,
     /// Routes in order.
     pub routes: Vec<Route>,
+    /// `binary_media_types = [...]` (REST): content types API Gateway
+    /// passes as bytes rather than text.
+    pub binary_media_types: Vec<Spanned<String>>,
 }
 
 /// What a route hands the request to.
@@ -1452,6 +1455,37 @@ pub enum RouteTarget {
         /// `T` in `send T to M`.
         message: Option<Ref>,
     },
+    /// `-> T.put`, `T.get`, `T.query`, `T.delete`: API Gateway calls
+    /// DynamoDB on table `T` with the route's mapped item or key.
+    Table {
+        /// The table.
+        table: Ref,
+        /// What it does.
+        action: Spanned<TableAction>,
+    },
+    /// `-> B.get`, `B.put`: API Gateway reads or writes the object of
+    /// bucket `B` at the route's mapped key.
+    Bucket {
+        /// The bucket.
+        bucket: Ref,
+        /// What it does.
+        action: Spanned<BucketAction>,
+    },
+}
+
+impl RouteTarget {
+    /// The name of what it hands requests to: a declaration or the URL.
+    pub fn name(&self) -> &str {
+        match self {
+            RouteTarget::Url(u) => &u.value,
+            RouteTarget::Function(r)
+            | RouteTarget::Queue { queue: r, .. }
+            | RouteTarget::Bus { bus: r, .. }
+            | RouteTarget::StateMachine { machine: r, .. }
+            | RouteTarget::Table { table: r, .. }
+            | RouteTarget::Bucket { bucket: r, .. } => &r.name,
+        }
+    }
 }
 
 /// How a route to a FIFO queue derives each message's group.
@@ -1480,7 +1514,9 @@ impl Route {
             RouteTarget::Function(r)
             | RouteTarget::Queue { queue: r, .. }
             | RouteTarget::Bus { bus: r, .. }
-            | RouteTarget::StateMachine { machine: r, .. } => Some(r),
+            | RouteTarget::StateMachine { machine: r, .. }
+            | RouteTarget::Table { table: r, .. }
+            | RouteTarget::Bucket { bucket: r, .. } => Some(r),
             RouteTarget::Url(_) => None,
         }
     }
@@ -1503,7 +1539,11 @@ impl Route {
     pub fn sends(&self) -> bool {
         matches!(
             self.target,
-            RouteTarget::Queue { .. } | RouteTarget::Bus { .. } | RouteTarget::StateMachine { .. }
+            RouteTarget::Queue { .. }
+                | RouteTarget::Bus { .. }
+                | RouteTarget::StateMachine { .. }
+                | RouteTarget::Table { .. }
+                | RouteTarget::Bucket { .. }
         )
     }
 

@@ -234,7 +234,14 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
 fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
     for a in &model.apis {
         for route in &a.routes {
+            // Tables and buckets are read by GET routes: their key is in
+            // the path or query.
+            let reads = matches!(
+                route.target,
+                RouteTarget::Table { .. } | RouteTarget::Bucket { .. }
+            );
             if route.sends()
+                && !reads
                 && matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS")
                 && !route.mapping.needs_no_body()
             {
@@ -257,7 +264,10 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
             match &route.target {
-                RouteTarget::Function(_) | RouteTarget::Url(_) => {}
+                RouteTarget::Function(_)
+                | RouteTarget::Url(_)
+                | RouteTarget::Table { .. }
+                | RouteTarget::Bucket { .. } => {}
                 RouteTarget::StateMachine { machine, message } => {
                     let Some(sent) = sent_type(route, machine, message.as_ref(), "input", diags)
                     else {

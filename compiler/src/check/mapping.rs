@@ -10,7 +10,15 @@
 //!   value of another type.
 //! - E0417: a mapping API Gateway cannot make on this kind of API: an HTTP
 //!   API maps single values (no JSON object built from pieces), and cannot
-//!   put a body field in a header of a forwarded request.
+//!   put a body field in a header of a forwarded request; it has no
+//!   DynamoDB or S3 integration. A table route stores scalars only, and
+//!   answers with a response type it can build from items.
+//! - E0418: a table route's `item` or `key` does not match the table's key
+//!   (a key attribute missing, another attribute in a key, a value of
+//!   another type than the attribute's), or queries an index the table does
+//!   not have.
+//! - E0419: a bucket route without `key`, or with a key that is not one
+//!   path, query or header value.
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::*;
@@ -41,6 +49,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             if !api.rest {
                 http_limits(route, diags);
             }
+            data_routes(model, api, route, diags);
             let Some(payload) = &m.payload else { continue };
             let expected = expected_type(model, route);
             if let Some((fields, name, at)) = expected {
@@ -416,5 +425,286 @@ fn describe(s: &Shape) -> String {
         Shape::Record => "a record".into(),
         Shape::Literal(v) => format!("`{v}`"),
         Shape::Ty(t) => ty_text(t),
+    }
+}
+
+/// E0417, E0418 and E0419 for routes to tables and buckets.
+fn data_routes(model: &Model, api: &Api, route: &Route, diags: &mut Vec<Diagnostic>) {
+    let (what, action_span) = match &route.target {
+        RouteTarget::Table { action, .. } => ("DynamoDB", action.span),
+        RouteTarget::Bucket { action, .. } => ("S3", action.span),
+        _ => return,
+    };
+    if !api.rest {
+        diags.push(
+            Diagnostic::new(
+                Code::E0417,
+                action_span,
+                format!(
+                    "route `{}` calls {what}, which HTTP APIs cannot integrate",
+                    route.key()
+                ),
+            )
+            .label("no such integration on an HTTP API")
+            .help("make the API `rest` (REST APIs call any AWS service), or route to a function"),
+        );
+        return;
+    }
+    match &route.target {
+        RouteTarget::Table { table, action } => {
+            if let Some(t) = model.table(&table.name) {
+                table_route(model, route, t, action, diags);
+            }
+        }
+        RouteTarget::Bucket { bucket, action } => {
+            let ok = matches!(
+                &route.mapping.key,
+                Some(Mapping::Source(
+                    MapSource::Path(_) | MapSource::Query(_) | MapSource::Header(_),
+                    _
+                ))
+            );
+            if !ok {
+                let at = route
+                    .mapping
+                    .key
+                    .as_ref()
+                    .map_or(action.span, Mapping::span);
+                diags.push(
+                    Diagnostic::new(
+                        Code::E0419,
+                        at,
+                        format!("route `{}` does not say which object of `{}` it reads or writes", route.key(), bucket.name),
+                    )
+                    .label(if route.mapping.key.is_some() { "not a path, query or header value" } else { "no `key`" })
+                    .help("write `key = path.key` (with `{key+}` in the path for keys with `/`), `key = query.key` or `key = header.NAME`"),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn key_type_word(k: KeyType) -> &'static str {
+    match k {
+        KeyType::String => "S",
+        KeyType::Number => "N",
+        KeyType::Binary => "B",
+    }
+}
+
+fn key_diag(
+    at: crate::source::Span,
+    msg: String,
+    label: &str,
+    table: &Table,
+    help: String,
+) -> Diagnostic {
+    Diagnostic::new(Code::E0418, at, msg)
+        .label(label.to_string())
+        .with(table.span, format!("`{}` is declared here", table.name))
+        .help(help)
+}
+
+fn table_route(
+    model: &Model,
+    route: &Route,
+    t: &Table,
+    action: &Spanned<TableAction>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let m = &route.mapping;
+    let (prop, mapping) = match action.value {
+        TableAction::Put => ("item", &m.item),
+        _ => ("key", &m.key),
+    };
+    let Some(mapping) = mapping else {
+        diags.push(key_diag(
+            action.span,
+            format!(
+                "route `{}` does not say which item of `{}`",
+                route.key(),
+                t.name
+            ),
+            &format!("no `{prop}`"),
+            t,
+            format!(
+                "write `{prop} = {{ {} = path.{} }}`",
+                t.key[0].0, t.key[0].0
+            ),
+        ));
+        return;
+    };
+    let Mapping::Record(entries, span) = mapping else {
+        diags.push(key_diag(
+            mapping.span(),
+            format!("`{prop}` is a record of the item's attributes"),
+            "not a record",
+            t,
+            format!("write `{prop} = {{ {} = ... }}`", t.key[0].0),
+        ));
+        return;
+    };
+    // The key the mapping must give: the table's, or the queried index's.
+    let mut key: Vec<(String, KeyType)> = t.key.clone();
+    if action.value == TableAction::Query {
+        if let Some(index) = &m.index {
+            match t.indexes.iter().find(|i| i.name.value == index.value) {
+                Some(i) if i.local => {
+                    key = vec![t.key[0].clone()];
+                    key.extend(i.key.iter().cloned());
+                }
+                Some(i) => key = i.key.clone(),
+                None => {
+                    let names: Vec<String> = t
+                        .indexes
+                        .iter()
+                        .map(|i| format!("`{}`", i.name.value))
+                        .collect();
+                    diags.push(key_diag(
+                        index.span,
+                        format!("table `{}` has no index `{}`", t.name, index.value),
+                        "no such index",
+                        t,
+                        if names.is_empty() {
+                            "declare it in the table's `indexes { ... }`, or query the table itself"
+                                .into()
+                        } else {
+                            format!("query one of {}", names.join(", "))
+                        },
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+    // Which key attributes must be there: all for put, get and delete;
+    // the partition key (the sort key may be left out) for query.
+    let required: Vec<&(String, KeyType)> = match action.value {
+        TableAction::Query => key.iter().take(1).collect(),
+        _ => key.iter().collect(),
+    };
+    for (name, _) in &required {
+        if !entries.iter().any(|(k, _)| k.value == *name) {
+            diags.push(key_diag(
+                *span,
+                format!("`{prop}` has no `{name}`, a key attribute of `{}`", t.name),
+                "key attribute missing",
+                t,
+                format!("add `{name} = ...` (e.g. `path.{name}`)"),
+            ));
+        }
+    }
+    for (k, v) in entries {
+        let declared = key.iter().find(|(n, _)| *n == k.value);
+        if declared.is_none() && action.value != TableAction::Put {
+            let names: Vec<String> = key.iter().map(|(n, _)| format!("`{n}`")).collect();
+            diags.push(key_diag(
+                k.span,
+                format!("`{}` is not a key attribute of `{}`", k.value, t.name),
+                "not in the key",
+                t,
+                format!("the key is {}", names.join(", ")),
+            ));
+            continue;
+        }
+        // What the value is stored as, from its source.
+        let given = match v {
+            Mapping::Record(..) => None,
+            Mapping::Literal(serde_json::Value::String(_), _) => Some("S"),
+            Mapping::Literal(serde_json::Value::Number(_), _) => Some("N"),
+            Mapping::Literal(serde_json::Value::Bool(_), _) => Some("BOOL"),
+            Mapping::Literal(..) => Some("S"),
+            Mapping::Source(s, _) => dynamo_type(s.ty(model, route).as_ref()),
+        };
+        let Some(given) = given else {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0417,
+                    v.span(),
+                    format!(
+                        "`{}` is a record or list, which a direct table route does not store",
+                        k.value
+                    ),
+                )
+                .label("not a string, number or boolean")
+                .help("map string, number and boolean values (a function can store documents)"),
+            );
+            continue;
+        };
+        if let Some((_, kt)) = declared {
+            let want = key_type_word(*kt);
+            if want == "B" {
+                diags.push(key_diag(
+                    v.span(),
+                    format!(
+                        "`{}` is a binary key attribute, which a request cannot map",
+                        k.value
+                    ),
+                    "binary key",
+                    t,
+                    "route to a function for tables with binary keys".into(),
+                ));
+            } else if given != want {
+                diags.push(key_diag(
+                    v.span(),
+                    format!("key attribute `{}` of `{}` is {} ({want}), but the mapping gives {} ({given})", k.value, t.name, dynamo_word(want), dynamo_word(given)),
+                    "another type",
+                    t,
+                    format!("map a {} value, or declare the route's `params`/`body` with that type", if want == "N" { "number" } else { "string" }),
+                ));
+            }
+        }
+    }
+    // The 200 response type a get or query answers with.
+    if let (TableAction::Get | TableAction::Query, Some((status, ty))) = (
+        action.value,
+        route.responses.iter().find(|(s, _)| s.value == 200),
+    ) {
+        let fields = model
+            .type_def(&ty.name)
+            .map(|d| d.fields.clone())
+            .unwrap_or_default();
+        let scalar = |fs: &[FieldDef]| fs.iter().all(|f| dynamo_type(Some(&f.ty)).is_some());
+        let fits = match action.value {
+            TableAction::Get => scalar(&fields),
+            _ => match fields.as_slice() {
+                [f] => match &f.ty {
+                    Ty::List(inner) => match inner.as_ref() {
+                        Ty::Record(fs) => scalar(fs),
+                        Ty::Named(n) => model.type_def(n).is_some_and(|d| scalar(&d.fields)),
+                        _ => false,
+                    },
+                    _ => false,
+                },
+                _ => false,
+            },
+        };
+        if !fits {
+            let shape = if action.value == TableAction::Get {
+                "a record of string, number and boolean fields (the item's attributes)"
+            } else {
+                "a record with one field, a list of records of string, number and boolean fields (the items)"
+            };
+            diags.push(
+                Diagnostic::new(
+                    Code::E0417,
+                    status.span,
+                    format!("`{}` cannot be built from DynamoDB's answer", ty.name),
+                )
+                .label("not the shape of an item")
+                .help(format!("a route that gets or queries items answers with {shape}; or leave out `responses` for DynamoDB's own answer")),
+            );
+        }
+    }
+}
+
+/// A DynamoDB type in words.
+fn dynamo_word(t: &str) -> &'static str {
+    match t {
+        "S" => "a string",
+        "N" => "a number",
+        "BOOL" => "a boolean",
+        _ => "binary",
     }
 }

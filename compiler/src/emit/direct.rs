@@ -40,7 +40,11 @@ fn http_payload(api: &Api, route: &Route) -> Json {
 /// An HTTP API integration's subtype and request parameters.
 fn http_parameters(model: &Model, api: &Api, route: &Route) -> Option<(&'static str, Json)> {
     match &route.target {
-        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
+        // HTTP APIs have no DynamoDB or S3 integration (E0417).
+        RouteTarget::Function(_)
+        | RouteTarget::Url(_)
+        | RouteTarget::Table { .. }
+        | RouteTarget::Bucket { .. } => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
@@ -146,7 +150,11 @@ fn rest_call(model: &Model, api: &Api, route: &Route) -> Option<(Json, Json, Jso
         None => (String::new(), "$input.json('$')".to_string()),
     };
     match &route.target {
-        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
+        // Tables and buckets: `data_routes`.
+        RouteTarget::Function(_)
+        | RouteTarget::Url(_)
+        | RouteTarget::Table { .. }
+        | RouteTarget::Bucket { .. } => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
@@ -308,6 +316,9 @@ pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
         }
         return Some(i);
     }
+    if let Some(c) = super::data_routes::call(model, api, route) {
+        return Some(c.cfn(role_arn(api)));
+    }
     let (uri, headers, template) = rest_call(model, api, route)?;
     // An Express machine's synchronous run answers with its output.
     let output =
@@ -337,7 +348,10 @@ pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
 }
 
 /// A REST method's `MethodResponses` for a direct route.
-pub fn rest_method_responses() -> Json {
+pub fn rest_method_responses(model: &Model, api: &Api, route: &Route) -> Json {
+    if let Some(c) = super::data_routes::call(model, api, route) {
+        return c.cfn_method_responses();
+    }
     json!(REST_STATUSES
         .iter()
         .map(|(s, _)| json!({ "StatusCode": s }))
@@ -396,6 +410,8 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                 }
                 i
             }
+        } else if let (true, Some(c)) = (api.rest, super::data_routes::call(model, api, route)) {
+            c.sam(role_arn(api))
         } else if api.rest {
             let (uri, headers, template) = rest_call(model, api, route)?;
             let output = matches!(&route.target, RouteTarget::StateMachine { machine, .. } if sync(model, machine));
@@ -443,7 +459,9 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
             op["x-amazon-apigateway-request-validator"] = json!(VALIDATOR);
             validated = true;
         }
-        if api.rest && route.sends() {
+        if let (true, Some(c)) = (api.rest, super::data_routes::call(model, api, route)) {
+            op["responses"] = c.sam_responses();
+        } else if api.rest && route.sends() {
             let mut responses = Map::new();
             for (status, _) in REST_STATUSES {
                 responses.insert(
@@ -461,6 +479,10 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                 .into_iter()
                 .map(|p| json!({ "name": p, "in": "path", "required": true, "type": "string" }))
                 .collect();
+            // Declared query parameters, which a mapping may read.
+            for q in &route.query {
+                params.push(json!({ "name": q.name, "in": "query", "required": !q.optional, "type": "string" }));
+            }
             // What the mappings read besides: headers, undeclared query.
             for (key, _) in super::mapping::read_parameters(route) {
                 let mut it = key.trim_start_matches("method.request.").splitn(2, '.');

@@ -130,6 +130,11 @@ pub fn sub_safe(s: &str) -> String {
     s.replace("${", "${!")
 }
 
+/// Escapes every `${` of a template but its own `${Table}`.
+pub fn sub_safe_template(s: &str) -> String {
+    sub_safe(s).replace("${!Table}", "${Table}")
+}
+
 /// A one-value mapping as an HTTP API parameter mapping value.
 pub fn http_value(api: &Api, route: &Route, m: &Mapping) -> Json {
     match m {
@@ -212,6 +217,17 @@ pub fn header_parameters(api: &Api, route: &Route) -> Map<String, Json> {
 /// `RequestParameters`.
 pub fn read_parameters(route: &Route) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
+    // An object written takes the request's Content-Type.
+    if let RouteTarget::Bucket {
+        action: Spanned {
+            value: BucketAction::Put,
+            ..
+        },
+        ..
+    } = &route.target
+    {
+        out.push(("method.request.header.Content-Type".into(), false));
+    }
     for (s, _) in route.mapping.sources() {
         let key = match s {
             MapSource::Header(n) => format!("method.request.header.{}", n.value),

@@ -198,6 +198,14 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if let Some(m) = apis::method_settings(api) {
         props["MethodSettings"] = m;
     }
+    if !api.binary_media_types.is_empty() {
+        // SAM writes `/` as `~1` in these.
+        props["BinaryMediaTypes"] = json!(api
+            .binary_media_types
+            .iter()
+            .map(|b| b.value.replace('/', "~1"))
+            .collect::<Vec<_>>());
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
@@ -264,6 +272,13 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
         "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
         "EndpointConfiguration": { "Types": ["REGIONAL"] },
     });
+    if !api.binary_media_types.is_empty() {
+        props["BinaryMediaTypes"] = json!(api
+            .binary_media_types
+            .iter()
+            .map(|b| b.value.clone())
+            .collect::<Vec<_>>());
+    }
     shared::description(model, &api.name, &id, &mut props, t);
     out.insert(
         id.clone(),
@@ -426,7 +441,8 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             (None, Some(integration)) => {
                 props["Integration"] = integration;
                 if route.sends() {
-                    props["MethodResponses"] = super::direct::rest_method_responses();
+                    props["MethodResponses"] =
+                        super::direct::rest_method_responses(model, api, route);
                 }
             }
             (None, None) => {}

@@ -137,9 +137,75 @@ pub struct RouteMapping {
     /// `headers = { NAME = ... }` on a route to a URL: headers added to the
     /// forwarded request.
     pub headers: Vec<(Spanned<String>, Mapping)>,
+    /// `item = { ... }` on `-> T.put`: the item written.
+    pub item: Option<Mapping>,
+    /// `key = ...`: the item's key on `-> T.get`, `T.delete`, the key
+    /// condition of `-> T.query`, the object key of `-> B.get`, `B.put`.
+    pub key: Option<Mapping>,
+    /// `index = "NAME"` on `-> T.query`: the secondary index queried.
+    pub index: Option<Spanned<String>>,
+    /// `prefix = "uploads/"` on `-> B.get`, `B.put`: where the objects are.
+    pub prefix: Option<Spanned<String>>,
     /// Where the properties are, to report mappings a target cannot take:
     /// the property's name and span.
     pub written: Vec<(&'static str, Span)>,
+}
+
+/// What a route does to a table (`-> Table.put`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableAction {
+    /// `put`: `PutItem` of the mapped `item`.
+    Put,
+    /// `get`: `GetItem` by `key`.
+    Get,
+    /// `query`: `Query` on the key condition `key` (of the table or an
+    /// `index`).
+    Query,
+    /// `delete`: `DeleteItem` by `key`.
+    Delete,
+}
+
+impl TableAction {
+    /// The words after `Table.`, with their actions.
+    pub const ALL: [(&'static str, TableAction); 4] = [
+        ("put", TableAction::Put),
+        ("get", TableAction::Get),
+        ("query", TableAction::Query),
+        ("delete", TableAction::Delete),
+    ];
+
+    /// The DynamoDB API action (`PutItem`), also its IAM action's name.
+    pub fn api(self) -> &'static str {
+        match self {
+            TableAction::Put => "PutItem",
+            TableAction::Get => "GetItem",
+            TableAction::Query => "Query",
+            TableAction::Delete => "DeleteItem",
+        }
+    }
+}
+
+/// What a route does to a bucket (`-> Bucket.get`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketAction {
+    /// `get`: `GetObject` of the object at `key`.
+    Get,
+    /// `put`: `PutObject` of the request body at `key`.
+    Put,
+}
+
+impl BucketAction {
+    /// The words after `Bucket.`, with their actions.
+    pub const ALL: [(&'static str, BucketAction); 2] =
+        [("get", BucketAction::Get), ("put", BucketAction::Put)];
+
+    /// The S3 HTTP method and IAM action.
+    pub fn http(self) -> (&'static str, &'static str) {
+        match self {
+            BucketAction::Get => ("GET", "s3:GetObject"),
+            BucketAction::Put => ("PUT", "s3:PutObject"),
+        }
+    }
 }
 
 impl RouteMapping {
@@ -155,6 +221,9 @@ impl RouteMapping {
         for (_, m) in &self.headers {
             out.extend(m.sources());
         }
+        for m in self.item.iter().chain(&self.key) {
+            out.extend(m.sources());
+        }
         out
     }
 
@@ -167,5 +236,85 @@ impl RouteMapping {
                 .iter()
                 .any(|(s, _)| matches!(s, MapSource::Body(_)))
         })
+    }
+}
+
+impl MapSource {
+    /// Its type as far as the spec says (None: a body of no declared
+    /// type). A source the request lacks (E0415) is None too.
+    pub fn ty(&self, model: &super::Model, route: &super::Route) -> Option<Ty> {
+        match self {
+            MapSource::Body(fields) => {
+                let mut ty = Ty::Named(route.body.as_ref()?.name.clone());
+                for f in fields {
+                    let fs = match &ty {
+                        Ty::Record(fs) => fs.clone(),
+                        Ty::Named(n) => model.type_def(n)?.fields.clone(),
+                        _ => return None,
+                    };
+                    ty = fs.into_iter().find(|d| d.name == f.value)?.ty;
+                }
+                Some(ty)
+            }
+            MapSource::Path(n) => Some(
+                route
+                    .params
+                    .as_ref()
+                    .and_then(|p| p.value.iter().find(|f| f.name == n.value))
+                    .map_or(Ty::String, |f| f.ty.clone()),
+            ),
+            MapSource::Query(n) => Some(
+                route
+                    .query
+                    .iter()
+                    .find(|f| f.name == n.value)
+                    .map_or(Ty::String, |f| f.ty.clone()),
+            ),
+            MapSource::Header(_) | MapSource::Authorizer(_) => Some(Ty::String),
+            MapSource::Context(v) => Some(v.ty.clone()),
+        }
+    }
+}
+
+impl MapSource {
+    /// Whether a request may lack it: a body field that is (or is inside)
+    /// an optional field of the body's type.
+    pub fn optional(&self, model: &super::Model, route: &super::Route) -> bool {
+        let MapSource::Body(fields) = self else {
+            return false;
+        };
+        let Some(body) = &route.body else {
+            return false;
+        };
+        let mut ty = Ty::Named(body.name.clone());
+        for f in fields {
+            let fs = match &ty {
+                Ty::Record(fs) => fs.clone(),
+                Ty::Named(n) => match model.type_def(n) {
+                    Some(t) => t.fields.clone(),
+                    None => return false,
+                },
+                _ => return false,
+            };
+            let Some(d) = fs.into_iter().find(|d| d.name == f.value) else {
+                return false;
+            };
+            if d.optional {
+                return true;
+            }
+            ty = d.ty;
+        }
+        false
+    }
+}
+
+/// The DynamoDB type (`S`, `N`, `BOOL`) a scalar of type `ty` is stored
+/// as; None for a record or list, which direct routes do not store.
+pub fn dynamo_type(ty: Option<&Ty>) -> Option<&'static str> {
+    match ty {
+        None | Some(Ty::String | Ty::Enum(_) | Ty::Timestamp) => Some("S"),
+        Some(Ty::Int | Ty::Number) => Some("N"),
+        Some(Ty::Bool) => Some("BOOL"),
+        Some(Ty::List(_) | Ty::Record(_) | Ty::Named(_)) => None,
     }
 }

@@ -66,6 +66,10 @@ impl Resolver {
                 };
                 Spanned::new(default.to_string(), d.name.span)
             });
+        let binary_media_types = p
+            .take("binary_media_types")
+            .map(|v| self.binary_media_types(v, rest))
+            .unwrap_or_default();
         self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
@@ -134,6 +138,7 @@ impl Resolver {
             access_logs,
             stage,
             routes,
+            binary_media_types,
         }
     }
 
@@ -726,6 +731,21 @@ impl Resolver {
         let group_id = contract.group_id.take();
         let (keyword, message, target) = match to {
             ast::RouteTo::Function(target) => {
+                if let Some(t) = self.table_or_bucket_route(target) {
+                    if let Some(g) = group_id {
+                        self.misplaced_group_id(&g, format!("`{}` is not a FIFO queue", t.name()));
+                    }
+                    return Some(t);
+                }
+                if target.parts.len() == 2
+                    && self
+                        .symbols
+                        .get(&target.head().name)
+                        .is_some_and(|s| matches!(s.kind, DeclKind::Table | DeclKind::Bucket))
+                {
+                    // An unknown action, reported.
+                    return None;
+                }
                 let f = self.expect_ref(target, &[DeclKind::Function])?;
                 if let Some(g) = group_id {
                     self.misplaced_group_id(

@@ -37,6 +37,22 @@ impl Resolver {
             m.written.push(("detail_type", v.span));
             m.detail_type = self.scalar_mapping(v, "`detail_type`");
         }
+        if let Some(v) = rp.take("item") {
+            m.written.push(("item", v.span));
+            m.item = self.mapping(v);
+        }
+        if let Some(v) = rp.take("key") {
+            m.written.push(("key", v.span));
+            m.key = self.mapping(v);
+        }
+        if let Some(v) = rp.take("index") {
+            m.written.push(("index", v.span));
+            m.index = self.expect_string(v);
+        }
+        if let Some(v) = rp.take("prefix") {
+            m.written.push(("prefix", v.span));
+            m.prefix = self.expect_string(v);
+        }
         if let Some(v) = rp.take("headers") {
             m.written.push(("headers", v.span));
             if let ValueKind::Record(entries) = &v.kind {
@@ -199,6 +215,114 @@ impl Resolver {
         })
     }
 
+    /// `-> Table.put` (`get`, `query`, `delete`) and `-> Bucket.get`
+    /// (`put`): a direct table or bucket route, or None when `target` is
+    /// not `DECL.WORD` with DECL a table or bucket.
+    pub(super) fn table_or_bucket_route(&mut self, target: &ast::Path) -> Option<RouteTarget> {
+        let [head, word] = target.parts.as_slice() else {
+            return None;
+        };
+        let kind = self.symbols.get(&head.name)?.kind;
+        if !matches!(kind, DeclKind::Table | DeclKind::Bucket) {
+            return None;
+        }
+        let r = self.expect_ref(
+            &ast::Path {
+                parts: vec![head.clone()],
+                span: head.span,
+            },
+            &[kind],
+        )?;
+        let words: Vec<&str> = if kind == DeclKind::Table {
+            TableAction::ALL.iter().map(|(w, _)| *w).collect()
+        } else {
+            BucketAction::ALL.iter().map(|(w, _)| *w).collect()
+        };
+        let table = TableAction::ALL.iter().find(|(w, _)| *w == word.name);
+        let bucket = BucketAction::ALL.iter().find(|(w, _)| *w == word.name);
+        match (kind, table, bucket) {
+            (DeclKind::Table, Some((_, a)), _) => Some(RouteTarget::Table {
+                table: r,
+                action: Spanned::new(*a, word.span),
+            }),
+            (DeclKind::Bucket, _, Some((_, a))) => Some(RouteTarget::Bucket {
+                bucket: r,
+                action: Spanned::new(*a, word.span),
+            }),
+            _ => {
+                let what = if kind == DeclKind::Table {
+                    "table"
+                } else {
+                    "bucket"
+                };
+                let mut d = Diagnostic::new(
+                    Code::E0417,
+                    word.span,
+                    format!("a route cannot `{}` {what} `{}`", word.name, r.name),
+                )
+                .label("unknown action");
+                d = match did_you_mean(&word.name, words.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{}.{s}`?", r.name)),
+                    None => d.help(format!(
+                        "a route to a {what} is one of {}",
+                        words
+                            .iter()
+                            .map(|w| format!("`{}.{w}`", r.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                self.error(d);
+                // Resolved, so that the declaration is not also unused.
+                None
+            }
+        }
+    }
+
+    /// `binary_media_types = ["image/jpeg", ...]` of a REST API: each a
+    /// media type (`type/subtype`, `*` allowed).
+    pub(super) fn binary_media_types(
+        &mut self,
+        v: &ast::Value,
+        rest: bool,
+    ) -> Vec<Spanned<String>> {
+        if !rest {
+            self.error(
+                Diagnostic::new(
+                    Code::E0202,
+                    v.span,
+                    "`binary_media_types` is a setting of REST APIs",
+                )
+                .label("an HTTP API")
+                .help("remove it: HTTP APIs pass binary bodies as they are (base64-encoded to functions)"),
+            );
+            return Vec::new();
+        }
+        let list = self.string_or_strings(v);
+        for t in &list {
+            let ok = t.value.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && !b.contains('/')
+                    && t.value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "/*+-.;=_ ".contains(c))
+            });
+            if !ok {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0203,
+                        t.span,
+                        format!("`{}` is not a media type", t.value),
+                    )
+                    .label("expected `type/subtype`")
+                    .help("write a media type such as \"image/jpeg\" or \"application/octet-stream\" (\"*/*\" for every type)"),
+                );
+            }
+        }
+        list
+    }
+
     /// E0417: each mapping property must be one the route's target takes.
     pub(super) fn mapping_fits(&mut self, target: &RouteTarget, m: &RouteMapping) {
         let takes: &[&str] = match target {
@@ -208,6 +332,12 @@ impl Resolver {
             RouteTarget::StateMachine { .. } => &["input"],
             RouteTarget::Bus { event: Some(_), .. } => &["detail"],
             RouteTarget::Bus { event: None, .. } => &["detail", "source", "detail_type"],
+            RouteTarget::Table { action, .. } => match action.value {
+                TableAction::Put => &["item"],
+                TableAction::Get | TableAction::Delete => &["key"],
+                TableAction::Query => &["key", "index"],
+            },
+            RouteTarget::Bucket { .. } => &["key", "prefix"],
         };
         let what = match target {
             RouteTarget::Function(_) => "a route to a function, which receives the whole request",
@@ -218,6 +348,13 @@ impl Resolver {
                 "a route that sends a declared event, whose source and detail-type are the event's"
             }
             RouteTarget::Bus { event: None, .. } => "a route to a bus",
+            RouteTarget::Table { action, .. } => match action.value {
+                TableAction::Put => "a route that puts an item",
+                TableAction::Get => "a route that gets an item",
+                TableAction::Delete => "a route that deletes an item",
+                TableAction::Query => "a route that queries a table",
+            },
+            RouteTarget::Bucket { .. } => "a route to a bucket",
         };
         for (key, span) in &m.written {
             if takes.contains(key) {
