@@ -45,10 +45,6 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     if model.customer_key && needs_key(model) {
         c.add(KEY.to_string(), Span::default());
     }
-    if let Some(at) = model.account_logging_role {
-        c.add(super::account::ROLE.to_string(), at);
-        c.add(super::account::ACCOUNT.to_string(), at);
-    }
     for (kind, index) in &model.order {
         let owner = model.span_of(*kind, *index).unwrap_or_default();
         use DeclKind as K;
@@ -143,6 +139,11 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             K::Resource => c.add(logical(&model.resources[*index].name), owner),
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param => {}
         }
+    }
+    // After every declaration, as `emit` adds them.
+    if let Some(at) = model.account_logging_role {
+        c.add(super::account::ROLE.to_string(), at);
+        c.add(super::account::ACCOUNT.to_string(), at);
     }
     // As `shared::outputs` writes them.
     for (_, name, span) in model.externals() {

@@ -259,7 +259,7 @@ fn item_json(fields: &[FieldDef]) -> String {
                 _ => format!("\"{}\"", escaped(&format!("{at}.S"))),
             };
             let value = if f.optional {
-                format!("#if(\"$!{at}\" != \"\"){value}#{{else}}null#end")
+                format!("#if(\"$!item.{}\" != \"\"){value}#{{else}}null#end", f.name)
             } else {
                 value
             };
