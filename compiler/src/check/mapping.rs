@@ -43,7 +43,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             let m = &route.mapping;
             for (source, span) in m.sources() {
                 if let Err(d) = source_shape(model, api, route, source, span) {
-                    diags.push(d);
+                    diags.push(*d);
                 }
             }
             if !api.rest {
@@ -101,18 +101,21 @@ fn record_fields(model: &Model, ty: &Ty) -> Option<Vec<FieldDef>> {
     }
 }
 
-/// What a source is, or E0415 when the route's request does not have it.
+/// What a source is, or E0415 when the route's request does not have it
+/// (boxed: a diagnostic is large, and most sources are fine).
 fn source_shape(
     model: &Model,
     api: &Api,
     route: &Route,
     source: &MapSource,
     span: crate::source::Span,
-) -> Result<Shape, Diagnostic> {
+) -> Result<Shape, Box<Diagnostic>> {
     let missing = |at: crate::source::Span, msg: String, label: &str, help: String| {
-        Diagnostic::new(Code::E0415, at, msg)
-            .label(label.to_string())
-            .help(help)
+        Box::new(
+            Diagnostic::new(Code::E0415, at, msg)
+                .label(label.to_string())
+                .help(help),
+        )
     };
     match source {
         MapSource::Body(fields) => {
