@@ -7,6 +7,8 @@
 //!   their types; what type-checks is compiled into the pattern or policy it
 //!   proves, a typed [`patterns::Doc`] ([`Proved`]) that emit renders.
 //! - `contracts`: producers and consumers of events and typed messages.
+//! - `mapping`: request mappings of direct routes against the request and
+//!   the target's type.
 //! - `cycles`: references between declarations that loop.
 //! - `loops`: paths of the event graph that feed themselves.
 //! - `concurrency`: reserved concurrency against callers and the account.
@@ -33,6 +35,7 @@ pub mod failures;
 mod graph;
 pub mod identity;
 pub mod loops;
+pub mod mapping;
 pub mod params;
 pub mod patterns;
 pub mod permissions;
@@ -125,6 +128,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     concurrency::check(model, opts.config.account.concurrency(), &mut diags);
     ends::check(model, &mut diags);
     contracts::check(model, &mut diags);
+    mapping::check(model, &mut diags);
     permissions::check(model, &mut diags);
     physical::check(model, &mut diags);
     params::check(model, &mut diags);

@@ -23,16 +23,19 @@
 //! declarations that cause them; maps are insertion-ordered, so the output
 //! is byte-identical across runs.
 
+mod account;
 mod apis;
 mod cfn;
 mod conditions;
 mod count;
+mod data_routes;
 mod direct;
 mod domains;
 mod events;
 mod functions;
 mod identity;
 mod machines;
+mod mapping;
 mod messaging;
 mod pipes;
 mod plan;
@@ -270,6 +273,8 @@ pub fn emit(
             }
         }
     }
+    t.owner = model.account_logging_role.unwrap_or_default();
+    account::add(model, &mut t);
     t.owner_cond = None;
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.

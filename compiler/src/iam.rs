@@ -643,7 +643,10 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
                     because.clone(),
                 ));
             }
-            RouteTarget::Bus { bus, event } => {
+            RouteTarget::Bus {
+                bus,
+                event: Some(event),
+            } => {
                 let Some(e) = model.event(&event.name) else {
                     continue;
                 };
@@ -660,6 +663,67 @@ pub fn api_statements(model: &Model, api: &Api) -> Vec<Statement> {
                     }
                 }));
                 out.extend(caused(vec![s], event.span, because));
+            }
+            RouteTarget::Table { table, action } => {
+                let api_action = action.value.api();
+                // A query of an index authorizes against the index's ARN.
+                let resource = match (&route.mapping.index, action.value) {
+                    (Some(index), TableAction::Query) => refs::sub(&format!(
+                        "${{{}.Arn}}/index/{}",
+                        crate::naming::ids::logical(&table.name),
+                        index.value
+                    )),
+                    _ => refs::arn(model, DeclKind::Table, &table.name),
+                };
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&[api_action, &table.name]),
+                        &[&format!("dynamodb:{api_action}")],
+                        vec![resource],
+                    )],
+                    action.span,
+                    because.clone(),
+                ));
+            }
+            RouteTarget::Bucket { bucket, action } => {
+                let (_, iam_action) = action.value.http();
+                let prefix = route.mapping.prefix.as_ref().map(|p| p.value.as_str());
+                let verb = if action.value == BucketAction::Get {
+                    "Read"
+                } else {
+                    "Write"
+                };
+                out.extend(caused(
+                    vec![stmt(
+                        sid(&[verb, "Objects", &bucket.name]),
+                        &[iam_action],
+                        vec![objects(model, &bucket.name, prefix)],
+                    )],
+                    action.span,
+                    because.clone(),
+                ));
+            }
+            RouteTarget::Bus { bus, event: None } => {
+                // Source and detail-type come from the request: only those
+                // written as literals can be conditions.
+                let mut s = stmt(
+                    sid(&["Emit", "to", &bus.name]),
+                    &["events:PutEvents"],
+                    vec![refs::arn(model, DeclKind::Bus, &bus.name)],
+                );
+                let mut cond = serde_json::Map::new();
+                for (key, m) in [
+                    ("events:source", &route.mapping.source),
+                    ("events:detail-type", &route.mapping.detail_type),
+                ] {
+                    if let Some(Mapping::Literal(v, _)) = m {
+                        cond.insert(key.into(), v.clone());
+                    }
+                }
+                if !cond.is_empty() {
+                    s.condition = Some(json!({ "StringEquals": cond }));
+                }
+                out.extend(caused(vec![s], bus.span, because));
             }
         }
     }

@@ -9,6 +9,9 @@ use crate::ast::{self, DeclKind, VerbKind};
 use crate::source::Span;
 use std::collections::HashMap;
 
+mod mapping;
+pub use mapping::*;
+
 /// A value with the span of the text that set it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Spanned<T> {
@@ -62,6 +65,9 @@ pub struct Model {
     /// Policy checks the app acknowledges not meeting, with the reason:
     /// emitted as checkov skip metadata on every resource.
     pub acknowledgements: Vec<(Spanned<String>, String)>,
+    /// `account_logging_role = true` on the `app`: the stack sets the
+    /// account's API Gateway CloudWatch role, so REST APIs log by default.
+    pub account_logging_role: Option<Span>,
     /// Every declaration in source order (dependencies' files first).
     pub order: Vec<(DeclKind, usize)>,
     /// `type` declarations.
@@ -1618,6 +1624,9 @@ pub struct Route {
     pub responses: Vec<(Spanned<u16>, Ref)>,
     /// Why a public route that changes state is public.
     pub acknowledged: Option<String>,
+    /// What a direct route builds from the request (`input = {...}`,
+    /// `headers = {...}`); empty when it passes the request as it is.
+    pub mapping: RouteMapping,
     /// The whole route.
     pub span: Span,
 }
@@ -1652,6 +1661,9 @@ pub struct Api {
     pub stage: Spanned<String>,
     /// Routes in order.
     pub routes: Vec<Route>,
+    /// `binary_media_types = [...]` (REST): content types API Gateway
+    /// passes as bytes rather than text.
+    pub binary_media_types: Vec<Spanned<String>>,
     /// `endpoint = regional | edge | private` (REST), when written.
     pub endpoint: Option<Spanned<ApiEndpoint>>,
     /// `domain { ... }`: the custom domain the API is served under.
@@ -1775,12 +1787,14 @@ pub enum RouteTarget {
         group_id: Option<GroupId>,
     },
     /// `-> send E to B`: the request body becomes the detail of event `E`
-    /// on bus `B`.
+    /// on bus `B`; `-> send to B { source = ..., detail_type = ... }`: an
+    /// event of no declared type, its source and detail-type mapped from
+    /// the request.
     Bus {
         /// The bus.
         bus: Ref,
-        /// The event.
-        event: Ref,
+        /// The event, unless the route maps source and detail-type.
+        event: Option<Ref>,
     },
     /// `-> "https://..."`: the request is forwarded to the URL as it is
     /// (HTTP proxy), its `{name}` placeholders filled from the path.
@@ -1794,6 +1808,37 @@ pub enum RouteTarget {
         /// `T` in `send T to M`.
         message: Option<Ref>,
     },
+    /// `-> T.put`, `T.get`, `T.query`, `T.delete`: API Gateway calls
+    /// DynamoDB on table `T` with the route's mapped item or key.
+    Table {
+        /// The table.
+        table: Ref,
+        /// What it does.
+        action: Spanned<TableAction>,
+    },
+    /// `-> B.get`, `B.put`: API Gateway reads or writes the object of
+    /// bucket `B` at the route's mapped key.
+    Bucket {
+        /// The bucket.
+        bucket: Ref,
+        /// What it does.
+        action: Spanned<BucketAction>,
+    },
+}
+
+impl RouteTarget {
+    /// The name of what it hands requests to: a declaration or the URL.
+    pub fn name(&self) -> &str {
+        match self {
+            RouteTarget::Url(u) => &u.value,
+            RouteTarget::Function(r)
+            | RouteTarget::Queue { queue: r, .. }
+            | RouteTarget::Bus { bus: r, .. }
+            | RouteTarget::StateMachine { machine: r, .. }
+            | RouteTarget::Table { table: r, .. }
+            | RouteTarget::Bucket { bucket: r, .. } => &r.name,
+        }
+    }
 }
 
 /// How a route to a FIFO queue derives each message's group.
@@ -1822,7 +1867,9 @@ impl Route {
             RouteTarget::Function(r)
             | RouteTarget::Queue { queue: r, .. }
             | RouteTarget::Bus { bus: r, .. }
-            | RouteTarget::StateMachine { machine: r, .. } => Some(r),
+            | RouteTarget::StateMachine { machine: r, .. }
+            | RouteTarget::Table { table: r, .. }
+            | RouteTarget::Bucket { bucket: r, .. } => Some(r),
             RouteTarget::Url(_) => None,
         }
     }
@@ -1845,7 +1892,11 @@ impl Route {
     pub fn sends(&self) -> bool {
         matches!(
             self.target,
-            RouteTarget::Queue { .. } | RouteTarget::Bus { .. } | RouteTarget::StateMachine { .. }
+            RouteTarget::Queue { .. }
+                | RouteTarget::Bus { .. }
+                | RouteTarget::StateMachine { .. }
+                | RouteTarget::Table { .. }
+                | RouteTarget::Bucket { .. }
         )
     }
 

@@ -16,6 +16,7 @@ mod domains;
 mod functions;
 mod identity;
 mod machines;
+mod mapping;
 pub(crate) use functions::{code_source, CODE_FORMS};
 pub use machines::DefinitionText;
 mod names;
@@ -504,6 +505,12 @@ impl Resolver {
         if let Some(v) = p.take("encryption") {
             if let Some(w) = self.expect_word(v, &["kms", "aws_managed"]) {
                 self.model.customer_key = w == "kms";
+            }
+        }
+        if let Some(v) = p.take("account_logging_role") {
+            let span = v.span;
+            if self.expect_bool(v) == Some(true) {
+                self.model.account_logging_role = Some(span);
             }
         }
         if let Some(body) = p.take_block("acknowledge") {

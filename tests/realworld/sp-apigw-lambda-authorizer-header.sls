@@ -1,16 +1,18 @@
 // serverless-patterns apigw-lambda-authorizer-custom-header: a REST API
-// whose only route, `GET /`, forwards to https://httpbin.org/get, behind a
-// Lambda authorizer reading the `AuthorizationToken` header. Partial: the
-// original's integration is a non-proxy HTTP integration with an (empty)
-// mapping template, meant to inject headers from the authorizer's context;
-// here it is an HTTP proxy (`GET / -> "https://httpbin.org/get"`), which
-// forwards the request as it is, without the authorizer's enrichment
-// header. The authorizer is a TOKEN authorizer on that header, caching
-// decisions 5 minutes as the original's default does. Other differences:
-// the API is named
-// `${AWS::StackName}-AppApi`, not `apigw-lambda-authorizer-mapping-template`;
-// the function's code is the placeholder folder and the esbuild `Metadata`
-// (`sam build` configuration) is left out.
+// whose only route, `GET /`, forwards to https://httpbin.org/get with the
+// header `enrichmentHeader` set from the authorizer's context
+// (`headers = { enrichmentHeader = authorizer.enrichment }`), behind a
+// Lambda TOKEN authorizer on the `AuthorizationToken` header, caching
+// decisions 5 minutes as the original's default does. Differences: the
+// original's integration is a non-proxy HTTP integration whose mapping
+// template sets the header (`$context.requestOverride.header`); here it is
+// an HTTP proxy with a request parameter mapping
+// (`integration.request.header.enrichmentHeader: context.authorizer.enrichment`),
+// which sends the same header and passes the endpoint's response through.
+// The API is named `${AWS::StackName}-AppApi`, not
+// `apigw-lambda-authorizer-mapping-template`; the function's code is the
+// placeholder folder and the esbuild `Metadata` (`sam build`
+// configuration) is left out.
 
 app authorizer_header {
   runtime = "nodejs24.x"
@@ -32,5 +34,7 @@ api AppApi rest {
   stage_name  = "Prod"
   description = "API Gateway using Lambda Authorizer and Mapping Template to inject customer HTTP headers with additional data."
   auth        = lambda { function = AuthorizerFunction, token = "AuthorizationToken" }
-  GET / -> "https://httpbin.org/get"
+  GET / -> "https://httpbin.org/get" {
+    headers = { enrichmentHeader = authorizer.enrichment }
+  }
 }

@@ -1,15 +1,18 @@
 // serverless-patterns apigw-rest-api-eventbridge-sqs-sam: a REST API puts
-// `POSTED` events (source demo.event) on a custom bus through a direct
-// EventBridge integration (PutEvents with a VTL mapping template and its
-// own IAM role); a rule sends them to an SQS queue drained by a function in
-// batches of 10. Partial: the original sets the account-wide API Gateway
-// CloudWatch role (AWS::ApiGateway::Account) to write the API's access
-// logs; slsc leaves that account setting to an administrator, so the API's
-// access logs are off. Differences in the route: the request body is the
-// event's `detail` as sent (the original builds it from `Detail` fields of
-// the body plus request metadata), and the source and detail-type are the
-// event's, not the caller's choice; the API's role may put only those
-// events on the bus. Other differences: the rule does not test `account` (a custom bus only receives the
+// events on a custom bus through a direct EventBridge integration
+// (PutEvents with a mapping template and its own IAM role); a rule sends
+// `POSTED` events (source demo.event) to an SQS queue drained by a function
+// in batches of 10. The route maps the original's template: source and
+// detail-type from the body's `Source` and `DetailType`, the detail
+// `{data: {IsHelloWorldExample}, metadata: {requestId, requestTimeEpoch}}`
+// from the body and the request. `app { account_logging_role = true }` sets
+// the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account),
+// as the original does, so the API writes access logs. Differences: the
+// body is validated against `PostRequest`; `requestTimeEpoch` is a number
+// (the original quotes it); the CloudWatch role is kept when the stack is
+// deleted and only this account's API Gateway may assume it; the API's
+// role may put events on this bus only (any source, as in the original);
+// the rule does not test `account` (a custom bus only receives the
 // account's own events unless its policy admits others); the unused second
 // queue (Queue1) is left out; the queue gets a dead-letter queue (and the
 // rule one too), and a visibility timeout of 3 minutes, six times the
@@ -34,12 +37,20 @@ app eventbridge_sqs {
     CKV_AWS_117 = "the functions call only AWS APIs, as in the original: there is nothing in a VPC to reach"
     CKV_AWS_120 = "responses are computed per request, as in the original: nothing to cache"
     CKV_AWS_59 = "a public demo endpoint, as in the original"
-    CKV_AWS_76 = "REST access logs need the account-wide API Gateway CloudWatch role, which this demo does not set"
   }
+  account_logging_role = true
+}
+
+// What callers post: the event's source, detail-type and detail.
+type PostRequest {
+  Source:     string
+  DetailType: string
+  Detail:     { IsHelloWorldExample: string }
 }
 
 event Posted from "demo.event" detail_type "POSTED" {
-  message: string
+  data:     { IsHelloWorldExample: string }
+  metadata: { requestId: string, requestTimeEpoch: int }
 }
 
 bus MyBus
@@ -67,7 +78,14 @@ rule QueueRule on MyBus {
 api Api rest {
   stage_name = "Prod"
   auth = none
-  POST / -> send Posted to MyBus {
+  POST / -> send to MyBus {
+    body        = PostRequest
+    source      = body.Source
+    detail_type = body.DetailType
+    detail = {
+      data     = { IsHelloWorldExample = body.Detail.IsHelloWorldExample }
+      metadata = { requestId = request.id, requestTimeEpoch = request.time_epoch }
+    }
     acknowledge = "a public demo endpoint, as in the original: anyone may put a POSTED event"
   }
 }

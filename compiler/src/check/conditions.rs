@@ -8,7 +8,8 @@
 //! without them:
 //! - a function's queue or stream trigger (SAM writes it inside the
 //!   function, and a function polling nothing is not the one declared);
-//! - an API's route to a function, queue, bus or state machine (the API's
+//! - an API's route to a function, queue, bus, state machine, table or
+//!   bucket (the API's
 //!   deployment includes every route);
 //! - a rule's bus (without it the rule would listen on the default bus);
 //! - a state machine's task target (its definition names it).
@@ -81,6 +82,8 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 RouteTarget::Queue { queue, .. } => queue,
                 RouteTarget::Bus { bus, .. } => bus,
                 RouteTarget::StateMachine { machine, .. } => machine,
+                RouteTarget::Table { table, .. } => table,
+                RouteTarget::Bucket { bucket, .. } => bucket,
                 RouteTarget::Url(_) => continue,
             };
             needs(model, &api.name, "api", target, "a route's target", diags);

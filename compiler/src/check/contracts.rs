@@ -22,11 +22,23 @@ use std::collections::HashSet;
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     let bus_of = |b: Option<&Ref>| b.map_or("default", |b| b.name.as_str()).to_string();
     let mut emitted: HashSet<(String, String)> = HashSet::new();
+    // Buses a route puts events of no declared type on (their source and
+    // detail-type come from the request): any rule on them may fire.
+    let mut open: HashSet<&str> = HashSet::new();
     // A route that puts an event on a bus emits it there.
     for a in &model.apis {
         for route in &a.routes {
-            if let RouteTarget::Bus { bus, event } = &route.target {
-                emitted.insert((event.name.clone(), bus.name.clone()));
+            match &route.target {
+                RouteTarget::Bus {
+                    bus,
+                    event: Some(event),
+                } => {
+                    emitted.insert((event.name.clone(), bus.name.clone()));
+                }
+                RouteTarget::Bus { bus, event: None } => {
+                    open.insert(bus.name.as_str());
+                }
+                _ => {}
             }
         }
     }
@@ -62,6 +74,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         let bus = bus_of(r.bus.as_ref());
         if !e.external
             && !e.source.starts_with("aws.")
+            && !open.contains(bus.as_str())
             && !emitted.contains(&(e.name.clone(), bus.clone()))
         {
             // Emitted on another bus: the rule is likely on the wrong one.
@@ -221,7 +234,17 @@ fn routes(model: &Model, diags: &mut Vec<Diagnostic>) {
 fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
     for a in &model.apis {
         for route in &a.routes {
-            if route.sends() && matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+            // Tables and buckets are read by GET routes: their key is in
+            // the path or query.
+            let reads = matches!(
+                route.target,
+                RouteTarget::Table { .. } | RouteTarget::Bucket { .. }
+            );
+            if route.sends()
+                && !reads
+                && matches!(route.method.as_str(), "GET" | "HEAD" | "OPTIONS")
+                && !route.mapping.needs_no_body()
+            {
                 diags.push(
                     Diagnostic::new(
                         Code::E0414,
@@ -241,7 +264,10 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
             match &route.target {
-                RouteTarget::Function(_) | RouteTarget::Url(_) => {}
+                RouteTarget::Function(_)
+                | RouteTarget::Url(_)
+                | RouteTarget::Table { .. }
+                | RouteTarget::Bucket { .. } => {}
                 RouteTarget::StateMachine { machine, message } => {
                     let Some(sent) = sent_type(route, machine, message.as_ref(), "input", diags)
                     else {
@@ -274,8 +300,12 @@ fn direct_routes(model: &Model, diags: &mut Vec<Diagnostic>) {
                         }
                     }
                 }
-                RouteTarget::Bus { bus, event } => {
-                    if let Some(body) = &route.body {
+                RouteTarget::Bus { event: None, .. } => {}
+                RouteTarget::Bus {
+                    bus,
+                    event: Some(event),
+                } => {
+                    if let (Some(body), None) = (&route.body, &route.mapping.payload) {
                         diags.push(
                             Diagnostic::new(
                                 Code::E0414,
@@ -711,6 +741,11 @@ fn sent_type<'a>(
     becomes: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Option<&'a Ref>> {
+    // A mapped payload is not the body: `T` (if written) types the mapping,
+    // which `check::mapping` compares with it.
+    if route.mapping.payload.is_some() {
+        return Some(message);
+    }
     if let (Some(m), Some(b)) = (message, &route.body) {
         if m.name != b.name {
             diags.push(

@@ -154,6 +154,11 @@ codes! {
     E0229 Error "private API that admits no caller";
     E0413 Error "message group of a route to a FIFO queue";
     E0414 Error "request body of a direct route";
+    E0415 Error "request mapping reads what the request does not have";
+    E0416 Error "mapped value does not fit the target's type";
+    E0417 Error "request mapping the target or API cannot take";
+    E0418 Error "direct table route does not match the table's key";
+    E0419 Error "direct bucket route without an object key";
     E0501 Error "environment names a resource without access";
     W0502 Warning "wildcard in an allow statement";
     E0503 Error "dangerous grant without acknowledgement";

@@ -158,6 +158,11 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
     }
+    // After every declaration, as `emit` adds them.
+    if let Some(at) = model.account_logging_role {
+        c.add(super::account::ROLE.to_string(), at);
+        c.add(super::account::ACCOUNT.to_string(), at);
+    }
     // As `shared::outputs` writes them.
     for (_, name, span) in model.externals() {
         c.outputs.insert(ids::arn_output(name), span);

@@ -25,16 +25,32 @@ pub fn role_arn(api: &Api) -> Json {
     get_att(&ids::role(&api.name), "Arn")
 }
 
+/// What an HTTP API integration passes as the payload: the mapped value,
+/// else the body.
+fn http_payload(api: &Api, route: &Route) -> Json {
+    route
+        .mapping
+        .payload
+        .as_ref()
+        .map_or(json!("$request.body"), |p| {
+            super::mapping::http_value(api, route, &p.value)
+        })
+}
+
 /// An HTTP API integration's subtype and request parameters.
-fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)> {
+fn http_parameters(model: &Model, api: &Api, route: &Route) -> Option<(&'static str, Json)> {
     match &route.target {
-        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
+        // HTTP APIs have no DynamoDB or S3 integration (E0417).
+        RouteTarget::Function(_)
+        | RouteTarget::Url(_)
+        | RouteTarget::Table { .. }
+        | RouteTarget::Bucket { .. } => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
             let mut p = json!({
                 "QueueUrl": r#ref(&logical(&queue.name)),
-                "MessageBody": "$request.body",
+                "MessageBody": http_payload(api, route),
             });
             match group_id {
                 Some(GroupId::Field(f)) => {
@@ -55,19 +71,31 @@ fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)>
                 subtype,
                 json!({
                     "StateMachineArn": refs::arn(model, crate::ast::DeclKind::StateMachine, &machine.name),
-                    "Input": "$request.body",
+                    "Input": http_payload(api, route),
                 }),
             ))
         }
         RouteTarget::Bus { bus, event } => {
-            let e = model.event(&event.name)?;
+            let (source, detail_type) = match event {
+                Some(event) => {
+                    let e = model.event(&event.name)?;
+                    (json!(e.source), json!(e.detail_type))
+                }
+                None => {
+                    let m = &route.mapping;
+                    (
+                        super::mapping::http_value(api, route, m.source.as_ref()?),
+                        super::mapping::http_value(api, route, m.detail_type.as_ref()?),
+                    )
+                }
+            };
             Some((
                 "EventBridge-PutEvents",
                 json!({
                     "EventBusName": refs::arn(model, crate::ast::DeclKind::Bus, &bus.name),
-                    "Source": e.source,
-                    "DetailType": e.detail_type,
-                    "Detail": "$request.body",
+                    "Source": source,
+                    "DetailType": detail_type,
+                    "Detail": http_payload(api, route),
                 }),
             ))
         }
@@ -78,15 +106,20 @@ fn http_parameters(model: &Model, route: &Route) -> Option<(&'static str, Json)>
 /// or `None` for a function route.
 pub fn http_integration(model: &Model, api: &Api, route: &Route) -> Option<Json> {
     if let RouteTarget::Url(url) = &route.target {
-        return Some(json!({
+        let mut i = json!({
             "ApiId": r#ref(&logical(&api.name)),
             "IntegrationType": "HTTP_PROXY",
             "IntegrationMethod": route.method,
             "IntegrationUri": url.value,
             "PayloadFormatVersion": "1.0",
-        }));
+        });
+        let headers = super::mapping::header_parameters(api, route);
+        if !headers.is_empty() {
+            i["RequestParameters"] = Json::Object(headers);
+        }
+        return Some(i);
     }
-    let (subtype, params) = http_parameters(model, route)?;
+    let (subtype, params) = http_parameters(model, api, route)?;
     Some(json!({
         "ApiId": r#ref(&logical(&api.name)),
         "IntegrationType": "AWS_PROXY",
@@ -105,9 +138,23 @@ fn sync(model: &Model, machine: &Ref) -> bool {
 }
 
 /// The request a REST integration makes: its URI, headers and template.
-fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
+fn rest_call(model: &Model, api: &Api, route: &Route) -> Option<(Json, Json, Json)> {
+    use super::mapping::{escaped, set_json, set_string, sub_safe};
+    // A mapped payload is built first into `$slsPayload`; without one, the
+    // body is the payload.
+    let (prelude, payload_json) = match &route.mapping.payload {
+        Some(p) => (
+            set_json("slsPayload", api, route, &p.value),
+            "$slsPayload".to_string(),
+        ),
+        None => (String::new(), "$input.json('$')".to_string()),
+    };
     match &route.target {
-        RouteTarget::Function(_) | RouteTarget::Url(_) => None,
+        // Tables and buckets: `data_routes`.
+        RouteTarget::Function(_)
+        | RouteTarget::Url(_)
+        | RouteTarget::Table { .. }
+        | RouteTarget::Bucket { .. } => None,
         RouteTarget::Queue {
             queue, group_id, ..
         } => {
@@ -115,8 +162,11 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
                 "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:sqs:path/${{AWS::AccountId}}/${{{}.QueueName}}",
                 logical(&queue.name)
             ));
-            let mut template =
-                "Action=SendMessage&MessageBody=$util.urlEncode($input.body)".to_string();
+            let mut template = if prelude.is_empty() {
+                "Action=SendMessage&MessageBody=$util.urlEncode($input.body)".to_string()
+            } else {
+                format!("{prelude}Action=SendMessage&MessageBody=$util.urlEncode($slsPayload)")
+            };
             match group_id {
                 Some(GroupId::Field(f)) => template.push_str(&format!(
                     "&MessageGroupId=$util.urlEncode($input.path('$.{}'))",
@@ -142,10 +192,15 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
             let uri = sub(&format!(
                 "arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:states:action/{action}"
             ));
-            // The input is the body as a JSON string.
+            // The input is the payload as a JSON string.
+            let text = format!(
+                "{}{{\"input\": \"{}\", \"stateMachineArn\": \"${{Machine}}\"}}",
+                sub_safe(&prelude),
+                escaped(&payload_json)
+            );
             let template = json!({
                 "Fn::Sub": [
-                    "{\"input\": \"$util.escapeJavaScript($input.json('$')).replaceAll(\"\\\\'\", \"'\")\", \"stateMachineArn\": \"${Machine}\"}",
+                    text,
                     { "Machine": refs::arn(model, crate::ast::DeclKind::StateMachine, &machine.name) },
                 ],
             });
@@ -156,15 +211,41 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
             ))
         }
         RouteTarget::Bus { bus, event } => {
-            let e = model.event(&event.name)?;
             let uri =
                 sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:events:action/PutEvents");
-            // The body goes in as a JSON string (`Detail`); VTL's
-            // escapeJavaScript also escapes `'`, which JSON does not allow.
+            // The source and detail-type: the event's, or mapped from the
+            // request into `$slsSource` and `$slsDetailType`.
+            let mut prelude = prelude;
+            let (source, detail_type) = match event {
+                Some(event) => {
+                    let e = model.event(&event.name)?;
+                    (
+                        Json::from(e.source.clone()).to_string(),
+                        Json::from(e.detail_type.clone()).to_string(),
+                    )
+                }
+                None => {
+                    let m = &route.mapping;
+                    prelude.push_str(&set_string("slsSource", api, route, m.source.as_ref()?));
+                    prelude.push_str(&set_string(
+                        "slsDetailType",
+                        api,
+                        route,
+                        m.detail_type.as_ref()?,
+                    ));
+                    (
+                        format!("\"{}\"", escaped("$slsSource")),
+                        format!("\"{}\"", escaped("$slsDetailType")),
+                    )
+                }
+            };
+            // The payload goes in as a JSON string (`Detail`).
             let entry = format!(
-                "{{\"Entries\": [{{\"Source\": {}, \"DetailType\": {}, \"EventBusName\": \"${{Bus}}\", \"Detail\": \"$util.escapeJavaScript($input.json('$')).replaceAll(\"\\\\'\", \"'\")\"}}]}}",
-                Json::from(e.source.clone()),
-                Json::from(e.detail_type.clone()),
+                "{}{{\"Entries\": [{{\"Source\": {}, \"DetailType\": {}, \"EventBusName\": \"${{Bus}}\", \"Detail\": \"{}\"}}]}}",
+                sub_safe(&prelude),
+                sub_safe(&source),
+                sub_safe(&detail_type),
+                escaped(&payload_json),
             );
             let template = json!({
                 "Fn::Sub": [entry, { "Bus": refs::arn(model, crate::ast::DeclKind::Bus, &bus.name) }],
@@ -184,8 +265,8 @@ fn rest_call(model: &Model, route: &Route) -> Option<(Json, Json, Json)> {
 /// The path parameters a REST HTTP proxy passes into its URL's `{name}`
 /// placeholders: `integration.request.path.NAME: method.request.path.NAME`
 /// (a greedy `{path+}` is `{path}` in the URL).
-fn url_parameters(route: &Route, url: &str) -> Map<String, Json> {
-    path_params(&route.path.value)
+fn url_parameters(api: &Api, route: &Route, url: &str) -> Map<String, Json> {
+    let mut out: Map<String, Json> = path_params(&route.path.value)
         .into_iter()
         .filter(|p| url.contains(&format!("{{{p}}}")))
         .map(|p| {
@@ -194,7 +275,10 @@ fn url_parameters(route: &Route, url: &str) -> Map<String, Json> {
                 json!(format!("method.request.path.{p}")),
             )
         })
-        .collect()
+        .collect();
+    // `headers = { ... }`: headers added to the forwarded request.
+    out.extend(super::mapping::header_parameters(api, route));
+    out
 }
 
 /// Percent-encodes a fixed value for a form-encoded request.
@@ -226,13 +310,16 @@ pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
             "IntegrationHttpMethod": route.method,
             "Uri": url.value,
         });
-        let params = url_parameters(route, &url.value);
+        let params = url_parameters(api, route, &url.value);
         if !params.is_empty() {
             i["RequestParameters"] = Json::Object(params);
         }
         return Some(i);
     }
-    let (uri, headers, template) = rest_call(model, route)?;
+    if let Some(c) = super::data_routes::call(model, api, route) {
+        return Some(c.cfn(role_arn(api)));
+    }
+    let (uri, headers, template) = rest_call(model, api, route)?;
     // An Express machine's synchronous run answers with its output.
     let output =
         matches!(&route.target, RouteTarget::StateMachine { machine, .. } if sync(model, machine));
@@ -261,7 +348,10 @@ pub fn rest_integration(model: &Model, api: &Api, route: &Route) -> Option<Json>
 }
 
 /// A REST method's `MethodResponses` for a direct route.
-pub fn rest_method_responses() -> Json {
+pub fn rest_method_responses(model: &Model, api: &Api, route: &Route) -> Json {
+    if let Some(c) = super::data_routes::call(model, api, route) {
+        return c.cfn_method_responses();
+    }
     json!(REST_STATUSES
         .iter()
         .map(|(s, _)| json!({ "StatusCode": s }))
@@ -301,22 +391,29 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                     "uri": url.value,
                     "passthroughBehavior": "when_no_match",
                 });
-                let params = url_parameters(route, &url.value);
+                let params = url_parameters(api, route, &url.value);
                 if !params.is_empty() {
                     i["requestParameters"] = Json::Object(params);
                 }
                 i
             } else {
-                json!({
+                let mut i = json!({
                     "type": "http_proxy",
                     "httpMethod": route.method,
                     "uri": url.value,
                     "payloadFormatVersion": "1.0",
                     "connectionType": "INTERNET",
-                })
+                });
+                let headers = super::mapping::header_parameters(api, route);
+                if !headers.is_empty() {
+                    i["requestParameters"] = Json::Object(headers);
+                }
+                i
             }
+        } else if let (true, Some(c)) = (api.rest, super::data_routes::call(model, api, route)) {
+            c.sam(role_arn(api))
         } else if api.rest {
-            let (uri, headers, template) = rest_call(model, route)?;
+            let (uri, headers, template) = rest_call(model, api, route)?;
             let output = matches!(&route.target, RouteTarget::StateMachine { machine, .. } if sync(model, machine));
             let mut responses = Map::new();
             for (status, pattern) in REST_STATUSES {
@@ -338,7 +435,7 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                 "responses": responses,
             })
         } else {
-            let (subtype, params) = http_parameters(model, route)?;
+            let (subtype, params) = http_parameters(model, api, route)?;
             json!({
                 "type": "aws_proxy",
                 "integrationSubtype": subtype,
@@ -362,7 +459,9 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
             op["x-amazon-apigateway-request-validator"] = json!(VALIDATOR);
             validated = true;
         }
-        if api.rest && route.sends() {
+        if let (true, Some(c)) = (api.rest, super::data_routes::call(model, api, route)) {
+            op["responses"] = c.sam_responses();
+        } else if api.rest && route.sends() {
             let mut responses = Map::new();
             for (status, _) in REST_STATUSES {
                 responses.insert(
@@ -380,6 +479,19 @@ pub fn sam_definition(model: &Model, api: &Api) -> Option<Json> {
                 .into_iter()
                 .map(|p| json!({ "name": p, "in": "path", "required": true, "type": "string" }))
                 .collect();
+            // Declared query parameters, which a mapping may read.
+            for q in &route.query {
+                params.push(json!({ "name": q.name, "in": "query", "required": !q.optional, "type": "string" }));
+            }
+            // What the mappings read besides: headers, undeclared query.
+            for (key, _) in super::mapping::read_parameters(route) {
+                let mut it = key.trim_start_matches("method.request.").splitn(2, '.');
+                let (kind, name) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+                let place = if kind == "header" { "header" } else { "query" };
+                params.push(
+                    json!({ "name": name, "in": place, "required": false, "type": "string" }),
+                );
+            }
             if let Some(Json::Array(body)) = op.get("parameters") {
                 params.extend(body.iter().cloned());
             }

@@ -31,6 +31,8 @@ pub(super) fn request_parameters(route: &Route) -> Vec<(String, bool)> {
             !q.optional,
         ));
     }
+    // What the route's request mappings read (headers, undeclared query).
+    out.extend(super::mapping::read_parameters(route));
     out
 }
 
@@ -208,6 +210,14 @@ pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     if let Some(m) = apis::method_settings(api) {
         props["MethodSettings"] = m;
     }
+    if !api.binary_media_types.is_empty() {
+        // SAM writes `/` as `~1` in these.
+        props["BinaryMediaTypes"] = json!(api
+            .binary_media_types
+            .iter()
+            .map(|b| b.value.replace('/', "~1"))
+            .collect::<Vec<_>>());
+    }
     if !model.tags.is_empty() {
         props["Tags"] = shared::tag_map(model);
     }
@@ -281,6 +291,13 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
     });
     if let Some(policy) = super::domains::policy(api) {
         props["Policy"] = policy;
+    }
+    if !api.binary_media_types.is_empty() {
+        props["BinaryMediaTypes"] = json!(api
+            .binary_media_types
+            .iter()
+            .map(|b| b.value.clone())
+            .collect::<Vec<_>>());
     }
     shared::description(model, &api.name, &id, &mut props, t);
     out.insert(
@@ -444,7 +461,8 @@ pub fn cfn_api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             (None, Some(integration)) => {
                 props["Integration"] = integration;
                 if route.sends() {
-                    props["MethodResponses"] = super::direct::rest_method_responses();
+                    props["MethodResponses"] =
+                        super::direct::rest_method_responses(model, api, route);
                 }
             }
             (None, None) => {}

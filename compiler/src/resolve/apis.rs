@@ -53,7 +53,8 @@ impl Resolver {
         let access_logs = p
             .take("access_logs")
             .and_then(|v| self.expect_bool(v))
-            .unwrap_or(!rest);
+            // REST APIs log once the app sets the account's role.
+            .unwrap_or(!rest || self.model.account_logging_role.is_some());
         let stage = p
             .take("stage_name")
             .and_then(|v| self.stage_name(v))
@@ -66,6 +67,10 @@ impl Resolver {
                 Spanned::new(default.to_string(), d.name.span)
             });
         let (endpoint, domain, allow_from) = self.api_reach(d, &mut p, rest);
+        let binary_media_types = p
+            .take("binary_media_types")
+            .map(|v| self.binary_media_types(v, rest))
+            .unwrap_or_default();
         self.identity(&mut p, d);
         p.finish(self, "an api");
         let mut routes: Vec<Route> = Vec::new();
@@ -98,6 +103,7 @@ impl Resolver {
                         continue;
                     }
                     if let Some(f) = function {
+                        self.mapping_fits(&f, &contract.mapping);
                         routes.push(Route {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
@@ -112,6 +118,7 @@ impl Resolver {
                             body: contract.body,
                             responses: contract.responses,
                             acknowledged: contract.acknowledged,
+                            mapping: contract.mapping,
                             span: m.span,
                         });
                     }
@@ -135,6 +142,7 @@ impl Resolver {
             endpoint,
             domain,
             allow_from,
+            binary_media_types,
         }
     }
 
@@ -728,6 +736,21 @@ impl Resolver {
         let group_id = contract.group_id.take();
         let (keyword, message, target) = match to {
             ast::RouteTo::Function(target) => {
+                if let Some(t) = self.table_or_bucket_route(target) {
+                    if let Some(g) = group_id {
+                        self.misplaced_group_id(&g, format!("`{}` is not a FIFO queue", t.name()));
+                    }
+                    return Some(t);
+                }
+                if target.parts.len() == 2
+                    && self
+                        .symbols
+                        .get(&target.head().name)
+                        .is_some_and(|s| matches!(s.kind, DeclKind::Table | DeclKind::Bucket))
+                {
+                    // An unknown action, reported.
+                    return None;
+                }
                 let f = self.expect_ref(target, &[DeclKind::Function])?;
                 if let Some(g) = group_id {
                     self.misplaced_group_id(
@@ -772,6 +795,20 @@ impl Resolver {
             });
         }
         if r.kind == DeclKind::Bus {
+            // `send to B { source = ..., detail_type = ... }`: events of no
+            // declared type, whose source and detail-type the request says.
+            if message.is_none()
+                && contract.mapping.source.is_some()
+                && contract.mapping.detail_type.is_some()
+            {
+                if let Some(g) = group_id {
+                    self.misplaced_group_id(&g, format!("`{}` is a bus, not a FIFO queue", r.name));
+                }
+                return Some(RouteTarget::Bus {
+                    bus: r,
+                    event: None,
+                });
+            }
             let Some(message) = message else {
                 self.error(
                     Diagnostic::new(
@@ -784,7 +821,7 @@ impl Resolver {
                     )
                     .label("which event?")
                     .help(format!(
-                        "name the event the request body becomes: `send OrderPlaced to {}`",
+                        "name the event the request body becomes: `send OrderPlaced to {}` (or map `source` and `detail_type` from the request)",
                         r.name
                     )),
                 );
@@ -794,7 +831,10 @@ impl Resolver {
             if let Some(g) = group_id {
                 self.misplaced_group_id(&g, format!("`{}` is a bus, not a FIFO queue", r.name));
             }
-            return Some(RouteTarget::Bus { bus: r, event });
+            return Some(RouteTarget::Bus {
+                bus: r,
+                event: Some(event),
+            });
         }
         let message = match message {
             Some(m) => Some(self.expect_ref(m, &[DeclKind::Type, DeclKind::Event])?),
@@ -925,7 +965,9 @@ impl Resolver {
                 None
             }
         });
+        let mapping = self.route_mapping(&mut rp);
         let mut contract = RouteContract {
+            mapping,
             group_id,
             auth,
             throttle,
@@ -1018,6 +1060,7 @@ impl Resolver {
 /// What a route's body declares.
 #[derive(Default)]
 struct RouteContract {
+    mapping: RouteMapping,
     group_id: Option<GroupId>,
     auth: Option<Auth>,
     throttle: Option<Throttle>,
