@@ -41,6 +41,7 @@ pub mod patterns;
 pub mod permissions;
 pub mod physical;
 pub mod pipes;
+pub mod replacement;
 pub mod runtimes;
 pub mod values;
 pub mod wiring;

@@ -77,6 +77,20 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Report what changes between two versions of a spec would break the
+    /// deployed stack: resources with a fixed name that CloudFormation would
+    /// have to replace (the update fails).
+    ///
+    /// Exit 0 when nothing breaks, 1 when something does, 2 on a usage or
+    /// I/O error or a spec with errors.
+    Diff {
+        /// The version deployed now.
+        old: PathBuf,
+        /// The version to deploy.
+        new: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the long explanation of a diagnostic code.
     Explain {
         /// A code such as E0301.
@@ -371,6 +385,7 @@ pub fn run() -> ExitCode {
                 },
             }
         }
+        Command::Diff { old, new, common } => run_diff(&old, &new, &common),
         Command::Explain { code } => match diagnostics::codes::lookup(&code) {
             Some(info) => {
                 say!("{}", info.explanation);
@@ -875,6 +890,33 @@ fn written_by_slsc(path: &Path, kind: Output) -> bool {
 enum Stream {
     Stdout,
     Stderr,
+}
+
+/// `slsc diff OLD NEW`: the breaking changes, rendered at NEW's lines.
+fn run_diff(old: &std::path::Path, new: &std::path::Path, common: &Common) -> ExitCode {
+    let Some(before) = compile_clean(old, common) else {
+        return ExitCode::from(2);
+    };
+    let Some(after) = compile_clean(new, common) else {
+        return ExitCode::from(2);
+    };
+    let found = slsc::diff(&before, &after);
+    if found.is_empty() {
+        sayln!(
+            "nothing in {} breaks the stack deployed from {}",
+            new.display(),
+            old.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let text = diagnostics::render(
+        &after.sources,
+        &found,
+        render_options(common, Stream::Stdout),
+    );
+    say(&text);
+    sayln!("{}", diagnostics::summary(&found));
+    ExitCode::from(1)
 }
 
 fn report(c: &Compilation, common: &Common, out: &mut dyn Write, stream: Stream) {

@@ -450,6 +450,14 @@ impl std::ops::DerefMut for Built {
     }
 }
 
+/// What changes from `old` to `new` (two versions of a spec, each checked
+/// without errors) that would break the deployed stack: today, resources
+/// with a fixed name that the change makes CloudFormation replace (W0119),
+/// reported at `new`'s declarations.
+pub fn diff(old: &Compilation, new: &Compilation) -> Vec<Diagnostic> {
+    check::replacement::check(&old.model, &new.model)
+}
+
 /// The template of a compilation for `target`, emitted once, with its
 /// provenance; its counts are checked against CloudFormation's limits
 /// (E0313), its size when [`render`]ed.

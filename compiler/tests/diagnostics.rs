@@ -26,6 +26,11 @@ use std::path::{Path, PathBuf};
 /// cfn-lint is installed.
 const EXTERNAL: &[&str] = &["E0901", "W0902"];
 
+/// Codes that only `slsc diff OLD NEW` reports: their fixtures are
+/// `tests/diff/CODE/` (`before.sls`, then `bad.sls` and `fixed.sls`),
+/// run by `compiler/tests/diff.rs`.
+const DIFF: &[&str] = &["W0119"];
+
 /// A fixture of `tests/diagnostics/`, known by its path.
 struct Fixture {
     /// The code its folder is named after.
@@ -179,12 +184,20 @@ fn every_code_has_its_fixtures_and_every_fixture_folder_a_code() {
     let dir = common::root().join("tests/diagnostics");
     let mut failures = Vec::new();
     for info in codes::ALL.iter().filter(|i| !EXTERNAL.contains(&i.code)) {
-        for file in ["bad.sls", "fixed.sls"] {
-            if !dir.join(info.code).join(file).is_file() {
-                failures.push(format!(
-                    "{}: no tests/diagnostics/{}/{file}",
-                    info.code, info.code
-                ));
+        let folder = if DIFF.contains(&info.code) {
+            "tests/diff"
+        } else {
+            "tests/diagnostics"
+        };
+        let files: &[&str] = if DIFF.contains(&info.code) {
+            &["before.sls", "bad.sls", "fixed.sls"]
+        } else {
+            &["bad.sls", "fixed.sls"]
+        };
+        for file in files {
+            let path = common::root().join(folder).join(info.code).join(file);
+            if !path.is_file() {
+                failures.push(format!("{}: no {folder}/{}/{file}", info.code, info.code));
             }
         }
     }
@@ -194,6 +207,9 @@ fn every_code_has_its_fixtures_and_every_fixture_folder_a_code() {
             None => failures.push(format!("tests/diagnostics/{name}: not a registered code")),
             Some(i) if EXTERNAL.contains(&i.code) => failures.push(format!(
                 "tests/diagnostics/{name}: an external linter's code, whose fixtures are tests/mapping/"
+            )),
+            Some(i) if DIFF.contains(&i.code) => failures.push(format!(
+                "tests/diagnostics/{name}: a code of `slsc diff`, whose fixtures are tests/diff/"
             )),
             Some(_) => {}
         }
@@ -207,6 +223,8 @@ fn every_code_has_its_fixtures_and_every_fixture_folder_a_code() {
 /// external linter.
 const EXAMPLE_NOT_CHECKED: &[&str] = &[
     "E0003", "E0004", "E0008", "E0009", "E0011", "E0313", "E0408", "E0901", "W0902",
+    // Two versions of a spec, `slsc diff`'s (tests/diff/W0119).
+    "W0119",
 ];
 
 /// Every registered code has its page, `docs/errors/CODE.md` (which is also

@@ -79,6 +79,7 @@ codes! {
     E0116 Error "property that cannot depend on a condition";
     E0117 Error "condition decided before deploying";
     E0118 Error "condition that depends on itself";
+    W0119 Warning "replacement of a resource with a fixed name";
     E0201 Error "wrong type of value";
     E0220 Error "override of a property slsc derives";
     E0202 Error "unknown option";
