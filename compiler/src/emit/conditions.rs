@@ -119,25 +119,24 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
     if model.conditions.is_empty() {
         return;
     }
-    NEGATIONS.with(|n| {
-        *n.borrow_mut() = model
-            .conditions
-            .iter()
-            .chain(&model.extra_conditions)
-            .filter_map(|c| match &c.expr {
-                Cond::Not(inner) => match inner.as_ref() {
-                    Cond::Ref(m) => Some((c.name.clone(), m.clone())),
-                    _ => None,
-                },
+    // `N = not M`: where `Fn::If [M, a, b]` takes `b`, N holds.
+    let neg: HashMap<String, String> = model
+        .conditions
+        .iter()
+        .chain(&model.extra_conditions)
+        .filter_map(|c| match &c.expr {
+            Cond::Not(inner) => match inner.as_ref() {
+                Cond::Ref(m) => Some((c.name.clone(), m.clone())),
                 _ => None,
-            })
-            .collect();
-    });
+            },
+            _ => None,
+        })
+        .collect();
     let mut names = Names {
         declared: model.conditions.iter().map(|c| c.name.clone()).collect(),
         ..Names::default()
     };
-    let mut sets: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut sets: Sets = HashMap::new();
     if let Some(Json::Object(resources)) = doc.get("Resources") {
         for id in resources.keys() {
             if let Some(c) = owned.get(&format!("Resources/{id}")) {
@@ -172,7 +171,7 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
                 let mut need = BTreeSet::new();
                 if let Some(Json::Object(props)) = res.get_mut("Properties") {
                     for (key, v) in props.iter_mut() {
-                        let n = visit(v, key, &sets, &mine, &mut names);
+                        let n = visit(v, key, (&sets, &neg), &mine, &mut names);
                         if n.is_empty() {
                             continue;
                         }
@@ -231,7 +230,7 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
                 .into_iter()
                 .cloned()
                 .collect();
-            need.extend(refs_in(out, &sets, &BTreeSet::new()));
+            need.extend(refs_in(out, (&sets, &neg), &BTreeSet::new()));
             if !need.is_empty() {
                 if let Json::Object(o) = out {
                     let old = std::mem::take(o);
@@ -286,16 +285,16 @@ fn intrinsic(v: &Map<String, Json>) -> bool {
 fn visit(
     v: &mut Json,
     key: &str,
-    sets: &HashMap<String, BTreeSet<String>>,
+    known: Known,
     mine: &BTreeSet<String>,
     names: &mut Names,
 ) -> BTreeSet<String> {
     match v {
-        Json::Object(m) if intrinsic(m) => refs_in(v, sets, mine),
+        Json::Object(m) if intrinsic(m) => refs_in(v, known, mine),
         Json::Object(m) => {
             let mut need = BTreeSet::new();
             for (k, child) in m.iter_mut() {
-                let n = visit(child, k, sets, mine, names);
+                let n = visit(child, k, known, mine, names);
                 if n.is_empty() {
                     continue;
                 }
@@ -310,7 +309,7 @@ fn visit(
         Json::Array(items) => {
             let needs: Vec<BTreeSet<String>> = items
                 .iter_mut()
-                .map(|i| visit(i, key, sets, mine, names))
+                .map(|i| visit(i, key, known, mine, names))
                 .collect();
             // A list all of whose elements may be gone is cut above it:
             // an empty list is rarely valid (a statement's `Resource`).
@@ -328,33 +327,21 @@ fn visit(
     }
 }
 
+/// The conditions each resource is under, by logical ID.
+type Sets = HashMap<String, BTreeSet<String>>;
+
+/// What the pass knows: the resources' conditions, and the conditions
+/// declared as another's negation (`N = not M`, by N).
+type Known<'a> = (&'a Sets, &'a HashMap<String, String>);
+
 /// Adds what a referenced resource needs beyond a guard to a set.
 type AddNeeds<'a> = dyn FnMut(&str, &BTreeSet<String>, &mut BTreeSet<String>) + 'a;
 
 /// The conditions beyond `mine` of the resources `v` refers to (`Ref`,
 /// `Fn::GetAtt`, `${X}` and `${X.Attr}` in `Fn::Sub`); inside an `Fn::If`
-/// the branch taken when its condition holds already has that condition.
-fn refs_in(
-    v: &Json,
-    sets: &HashMap<String, BTreeSet<String>>,
-    mine: &BTreeSet<String>,
-) -> BTreeSet<String> {
-    NEGATIONS.with(|neg| refs_in_with(v, sets, mine, &neg.borrow()))
-}
-
-thread_local! {
-    /// The conditions declared as another's negation (`N = not M`: N to
-    /// M), for the template being written: where `Fn::If [M, a, b]` takes
-    /// `b`, N holds.
-    static NEGATIONS: std::cell::RefCell<HashMap<String, String>> = Default::default();
-}
-
-fn refs_in_with(
-    v: &Json,
-    sets: &HashMap<String, BTreeSet<String>>,
-    mine: &BTreeSet<String>,
-    neg: &HashMap<String, String>,
-) -> BTreeSet<String> {
+/// the branch taken when its condition holds already has that condition,
+/// and the other one the conditions declared as its negation.
+fn refs_in(v: &Json, (sets, neg): Known, mine: &BTreeSet<String>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut add = |id: &str, guard: &BTreeSet<String>, out: &mut BTreeSet<String>| {
         if let Some(s) = sets.get(id) {
