@@ -173,6 +173,38 @@ struct Resolver {
     list_params: HashSet<String>,
 }
 
+/// Whether declarations of `kind` take `name = "..."`: their resources
+/// have a physical name.
+fn named(kind: DeclKind) -> bool {
+    use DeclKind as K;
+    matches!(
+        kind,
+        K::Function
+            | K::Queue
+            | K::Topic
+            | K::Bus
+            | K::Table
+            | K::Bucket
+            | K::Stream
+            | K::Rule
+            | K::Schedule
+            | K::StateMachine
+            | K::UserPool
+            | K::Pipe
+            | K::ScheduleGroup
+    )
+}
+
+/// Whether declarations of `kind` take `description = "..."`: their
+/// resources have a `Description`.
+fn described(kind: DeclKind) -> bool {
+    use DeclKind as K;
+    matches!(
+        kind,
+        K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine | K::Pipe
+    )
+}
+
 /// Which attributes each kind of resource has.
 fn attributes(kind: DeclKind) -> &'static [Attr] {
     match kind {
@@ -822,26 +854,7 @@ impl Resolver {
         use DeclKind as K;
         self.when(p, d);
         let first = self.symbols.get(&d.name.name).map(|s| s.span) == Some(d.name.span);
-        let named = matches!(
-            d.kind,
-            K::Function
-                | K::Queue
-                | K::Topic
-                | K::Bus
-                | K::Table
-                | K::Bucket
-                | K::Stream
-                | K::Rule
-                | K::Schedule
-                | K::StateMachine
-                | K::UserPool
-                | K::Pipe
-                | K::ScheduleGroup
-        );
-        let described = matches!(
-            d.kind,
-            K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine | K::Pipe
-        );
+        let (named, described) = (named(d.kind), described(d.kind));
         if named {
             if let Some(v) = p.take("name").and_then(|v| self.expect_text(v)) {
                 if first {

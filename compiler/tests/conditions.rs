@@ -116,6 +116,17 @@ fn references_from_always_deployed_resources_are_cut_where_they_may_be() {
     let targets = r["OnOrder"]["Properties"]["Targets"].as_array().unwrap();
     assert_eq!(targets[0]["Fn::If"][0], "IsProd");
     assert!(targets[1].get("Fn::If").is_none());
+    // `name = X if C`: slsc's own name without C, everywhere the queue is
+    // named (its dead-letter queue admits it by ARN).
+    let name = &r["Jobs"]["Properties"]["QueueName"]["Fn::If"];
+    assert_eq!(
+        (&name[0], &name[1]),
+        (&json!("IsProd"), &json!("prod-jobs"))
+    );
+    assert!(name[2].get("Fn::Join").is_some(), "{name}");
+    let source = &r["JobsDlq"]["Properties"]["RedriveAllowPolicy"]["sourceQueueArns"][0]["Fn::If"];
+    assert_eq!(source[0], "IsProd");
+    assert!(source[2].get("Fn::Join").is_some(), "{source}");
     // `stream = ... if C`, `description = ... if C else ...`.
     assert_eq!(
         r["Carts"]["Properties"]["StreamSpecification"]["Fn::If"][0],

@@ -25,6 +25,7 @@ event OrderPlaced {
 bus Shop {}
 
 queue Jobs {
+  name        = "prod-jobs" if IsProd // slsc's name elsewhere
   external    = true // another app sends the jobs
   dead_letter = JobsDlq after 5 receives
 }

@@ -61,7 +61,19 @@ pub fn queue(model: &Model, plan: &Plan, q: &Queue, t: &mut Template) {
         .into_iter()
         .flatten()
         .map(|(name, fifo)| match model.physical_name(name) {
-            Some(fixed) => refs::fixed_queue_arn(&fixed.value),
+            // `name = X if C [else Y]`: the source's name where C holds,
+            // the other (or slsc's) where it does not.
+            Some(fixed) => match model.prop_cond(name, "name") {
+                Some(pc) => refs::if_json(
+                    &pc.cond.value,
+                    refs::fixed_queue_arn(&fixed.value),
+                    pc.otherwise.as_ref().map_or_else(
+                        || refs::queue_arn_by_name(name, *fifo),
+                        |o| refs::fixed_queue_arn(&o.value),
+                    ),
+                ),
+                None => refs::fixed_queue_arn(&fixed.value),
+            },
             None => refs::queue_arn_by_name(name, *fifo),
         })
         .collect();

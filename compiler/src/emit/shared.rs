@@ -198,11 +198,16 @@ pub fn physical_name(
     let value = if key == "BucketName" {
         crate::naming::refs::bucket_name_of(model, decl)
     } else {
+        // Where slsc names the resource itself (a queue, a bus), that name
+        // is already written: it stays the name without the condition.
         match model.prop_cond(decl, "name") {
             Some(pc) => super::conditions::guarded(
                 &pc.cond.value,
                 text(&name.value),
-                pc.otherwise.as_ref().map(|o| text(&o.value)),
+                pc.otherwise
+                    .as_ref()
+                    .map(|o| text(&o.value))
+                    .or_else(|| old.get(key).cloned()),
             ),
             None => text(&name.value),
         }

@@ -16,29 +16,13 @@ use crate::model::{Cond, CondOperand, ConditionDef, DestIf, PropCond};
 /// those whose absence AWS fills in (a generated name, no description, no
 /// table stream). `else` is allowed on the text ones.
 fn conditional(kind: DeclKind, key: &str) -> Option<bool> {
-    use DeclKind as K;
-    let named = matches!(
-        kind,
-        K::Function
-            | K::Queue
-            | K::Topic
-            | K::Bus
-            | K::Table
-            | K::Bucket
-            | K::Stream
-            | K::Rule
-            | K::Schedule
-            | K::StateMachine
-            | K::UserPool
-    );
-    let described = matches!(
-        kind,
-        K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine
-    );
+    // A state machine's name is built into ARNs (`answers`), and its
+    // description is its definition's `Comment`, where no `Fn::If` goes.
+    let machine = kind == DeclKind::StateMachine;
     match key {
-        "name" if named => Some(true),
-        "description" if described => Some(true),
-        "stream" if kind == K::Table => Some(false),
+        "name" if super::named(kind) && !machine => Some(true),
+        "description" if super::described(kind) && !machine => Some(true),
+        "stream" if kind == DeclKind::Table => Some(false),
         _ => None,
     }
 }
