@@ -331,7 +331,24 @@ pub fn emit(
         shared::imports(model, &mut outputs);
         doc.insert("Outputs".into(), outputs);
     }
-    conditions::apply(model, &t.conds, &mut doc);
+    // Buckets are named and their ARNs built from their names, not by
+    // reference: what refers to a conditional one is found by value.
+    let aliases: Vec<(Json, String)> = model
+        .buckets
+        .iter()
+        .filter(|b| model.when_of(&b.name).is_some())
+        .flat_map(|b| {
+            let id = crate::naming::ids::logical(&b.name);
+            [
+                (
+                    crate::naming::refs::bucket_name_of(model, &b.name),
+                    id.clone(),
+                ),
+                (crate::naming::refs::bucket_arn(model, &b.name), id),
+            ]
+        })
+        .collect();
+    conditions::apply(model, &t.conds, &aliases, &mut doc);
     if !clashes.is_empty() {
         return Err(clashes);
     }

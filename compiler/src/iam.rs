@@ -36,6 +36,10 @@ pub struct Statement {
     /// path in the statement (`Action/0`, `Resource/1`); empty for derived
     /// statements, whose parts all come from `cause`.
     pub parts: Vec<(String, Span)>,
+    /// The deploy-time condition under which the statement is needed (a
+    /// destination chosen with `on_failure = A if C else B`): the role
+    /// holds it only there.
+    pub only_if: Option<String>,
 }
 
 impl Statement {
@@ -63,6 +67,7 @@ fn stmt(sid: String, actions: &[&str], resources: Vec<Json>) -> Statement {
         cause: Span::default(),
         because: String::new(),
         parts: Vec::new(),
+        only_if: None,
     }
 }
 
@@ -213,11 +218,15 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
         }
     }
     for d in f.destinations() {
-        out.extend(caused(
-            destination(model, d),
-            d.to.span,
-            destination_cause(d),
-        ));
+        let guard = destination_guard(f, d);
+        out.extend(
+            caused(destination(model, d), d.to.span, destination_cause(d))
+                .into_iter()
+                .map(|s| Statement {
+                    only_if: guard.clone(),
+                    ..s
+                }),
+        );
     }
     out.extend(app_key(model, f));
     out.extend(allow_statements(&f.allows));
@@ -765,6 +774,25 @@ fn destination(model: &Model, d: Destination) -> Vec<Statement> {
 }
 
 /// The `because` of a destination's statements.
+/// The condition under which destination `d` of `f` is chosen: `C` for A
+/// and its negation for B in `on_failure = A if C else B`; none for a
+/// destination written without `if`.
+fn destination_guard(f: &Function, d: Destination) -> Option<String> {
+    let (then, cond) = match d.kind {
+        DestinationKind::OnSuccess => (&f.on_success, &f.on_success_if),
+        DestinationKind::OnFailure => (&f.on_failure, &f.on_failure_if),
+        DestinationKind::StreamFailure => return None,
+    };
+    let c = cond.as_ref()?;
+    if then.as_ref().is_some_and(|t| t.span == d.to.span) {
+        return Some(c.cond.value.clone());
+    }
+    c.otherwise
+        .as_ref()
+        .filter(|o| o.span == d.to.span)
+        .map(|_| c.negation.clone())
+}
+
 fn destination_cause(d: Destination) -> String {
     match d.kind {
         DestinationKind::OnFailure => format!("on_failure = {}", d.to.name),
@@ -974,10 +1002,22 @@ fn objects(model: &Model, bucket: &str, prefix: Option<&str>) -> Json {
 fn dedup(list: Vec<Statement>) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
     for mut s in list {
-        if out.iter().any(|o| {
+        let same = |o: &Statement| {
             o.actions == s.actions && o.resources == s.resources && o.condition == s.condition
-        }) {
+        };
+        // One that always holds covers one under a condition; two under
+        // different conditions are both kept, each under its own.
+        if out
+            .iter()
+            .any(|o| same(o) && (o.only_if.is_none() || o.only_if == s.only_if))
+        {
             continue;
+        }
+        if s.only_if.is_none() {
+            if let Some(o) = out.iter_mut().find(|o| same(o)) {
+                o.only_if = None;
+                continue;
+            }
         }
         let base = s.sid.clone();
         let mut n = 2;

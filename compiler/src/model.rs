@@ -201,6 +201,35 @@ impl Model {
         self.when.get(name).map(|c| c.value.as_str())
     }
 
+    /// Whether a deploy-time condition may leave out one of `f`'s
+    /// destinations: `A if C` without `else`, or a destination under a
+    /// `when` that `f` is not under.
+    pub fn destination_may_be_cut(&self, f: &Function) -> bool {
+        let mine = self.when_of(&f.name);
+        let chosen = [&f.on_success_if, &f.on_failure_if]
+            .into_iter()
+            .flatten()
+            .any(|c| c.otherwise.is_none());
+        // A chosen destination under the condition that chooses it is
+        // guarded by that choice (E0333 otherwise).
+        let guarded = |to: &Ref| {
+            [&f.on_success_if, &f.on_failure_if]
+                .into_iter()
+                .flatten()
+                .any(|c| {
+                    let w = self.when_of(&to.name);
+                    w == Some(c.cond.value.as_str()) || w == Some(c.negation.as_str())
+                })
+        };
+        chosen
+            || f.written_destinations()
+                .iter()
+                .filter(|d| d.kind != DestinationKind::StreamFailure)
+                .any(|d| {
+                    self.when_of(&d.to.name).is_some_and(|w| Some(w) != mine) && !guarded(d.to)
+                })
+    }
+
     /// The condition property `key` of declaration `decl` is set under.
     pub fn prop_cond(&self, decl: &str, key: &str) -> Option<&PropCond> {
         self.prop_conds.get(&(decl.to_string(), key.to_string()))
@@ -1082,6 +1111,18 @@ impl Function {
         let mut out = self.written_destinations();
         out.retain(|d| self.invoked_async || d.kind == DestinationKind::StreamFailure);
         out
+    }
+
+    /// Whether the function has asynchronous settings to write: it is
+    /// invoked asynchronously (otherwise they would do nothing, W0329, and
+    /// their destinations are not granted) and sets retries, an event age
+    /// or a destination.
+    pub fn has_invoke_config(&self) -> bool {
+        self.invoked_async
+            && (self.retries.is_some()
+                || self.max_event_age.is_some()
+                || self.on_failure.is_some()
+                || self.on_success.is_some())
     }
 
     /// Every destination the spec names, in the order written, whether or

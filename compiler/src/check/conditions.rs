@@ -32,30 +32,7 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
             needs(model, &f.name, "function", source, "its trigger", diags);
             // `stream = ... if C` on a table: its stream exists only then.
             if let Trigger::Stream { source, .. } = tr {
-                if let Some(pc) = model.prop_cond(&source.name, "stream") {
-                    let mine = model.when.get(&f.name);
-                    if mine.is_none_or(|m| m.value != pc.cond.value) {
-                        diags.push(
-                            Diagnostic::new(
-                                Code::E0333,
-                                source.span,
-                                format!(
-                                    "function `{}` {} but the stream of table `{}` exists only when `{}` holds",
-                                    f.name,
-                                    mine.map_or("is always deployed".to_string(), |m| format!("exists when `{}` holds", m.value)),
-                                    source.name,
-                                    pc.cond.value
-                                ),
-                            )
-                            .label(format!("only when `{}` holds", pc.cond.value))
-                            .with(pc.cond.span, "the table's `stream` is under this condition")
-                            .help(format!(
-                                "put `{}` under the same condition (`when = {}`), or give the table its stream always",
-                                f.name, pc.cond.value
-                            )),
-                        );
-                    }
-                }
+                stream_under(model, &f.name, "function", source, diags);
             }
         }
     }
@@ -122,7 +99,114 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
                 diags,
             );
         }
+        // `DefinitionSubstitutions` is one property: it cannot lose one key.
+        for (_, r, _) in &m.substitutions {
+            needs(
+                model,
+                &m.name,
+                "state_machine",
+                r,
+                "a `${...}` of its definition",
+                diags,
+            );
+        }
     }
+    // The template orders these after what they name (`DependsOn`), which
+    // no `Fn::If` can cut: a bucket after the permissions of the functions
+    // it notifies, a subscription after its dead-letter queue's policy.
+    for f in &model.functions {
+        for tr in &f.triggers {
+            match tr {
+                Trigger::Bucket { bucket, .. } => {
+                    let me = Ref {
+                        kind: crate::ast::DeclKind::Function,
+                        name: f.name.clone(),
+                        span: bucket.span,
+                    };
+                    needs(
+                        model,
+                        &bucket.name,
+                        "bucket",
+                        &me,
+                        "the function it notifies",
+                        diags,
+                    );
+                }
+                Trigger::Topic {
+                    dead_letter: Some(dlq),
+                    ..
+                } => needs(
+                    model,
+                    &f.name,
+                    "function",
+                    dlq,
+                    "its subscription's dead-letter queue",
+                    diags,
+                ),
+                _ => {}
+            }
+        }
+    }
+    for t in &model.topics {
+        for s in &t.subscriptions {
+            if let Some(dlq) = &s.dead_letter {
+                needs(
+                    model,
+                    &s.queue.name,
+                    "queue",
+                    dlq,
+                    "its subscription's dead-letter queue",
+                    diags,
+                );
+            }
+        }
+    }
+    for r in &model.resources {
+        for d in &r.depends_on {
+            needs(model, &r.name, "resource", d, "its `depends_on`", diags);
+        }
+    }
+    for p in &model.pipes {
+        needs(model, &p.name, "pipe", &p.source, "its source", diags);
+        needs(model, &p.name, "pipe", &p.target, "its target", diags);
+        if let Some(e) = &p.enrichment {
+            needs(model, &p.name, "pipe", e, "its enrichment function", diags);
+        }
+        stream_under(model, &p.name, "pipe", &p.source, diags);
+    }
+}
+
+/// E0333 when `source` is a table whose `stream` is under a condition
+/// `user` is not under.
+fn stream_under(model: &Model, user: &str, kind: &str, source: &Ref, diags: &mut Vec<Diagnostic>) {
+    let Some(pc) = model.prop_cond(&source.name, "stream") else {
+        return;
+    };
+    let mine = model.when.get(user);
+    if mine.is_some_and(|m| m.value == pc.cond.value) {
+        return;
+    }
+    diags.push(
+        Diagnostic::new(
+            Code::E0333,
+            source.span,
+            format!(
+                "{kind} `{user}` {} but the stream of table `{}` exists only when `{}` holds",
+                mine.map_or("is always deployed".to_string(), |m| format!(
+                    "exists when `{}` holds",
+                    m.value
+                )),
+                source.name,
+                pc.cond.value
+            ),
+        )
+        .label(format!("only when `{}` holds", pc.cond.value))
+        .with(pc.cond.span, "the table's `stream` is under this condition")
+        .help(format!(
+            "put `{user}` under the same condition (`when = {}`), or give the table its stream always",
+            pc.cond.value
+        )),
+    );
 }
 
 /// E0333 when destination `to`, chosen where `cond` holds (the negation

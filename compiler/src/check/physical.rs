@@ -382,7 +382,8 @@ fn names(model: &Model, diags: &mut Vec<Diagnostic>) {
         // `name = X if C else Y`: both are names the resource may take.
         let other = model
             .prop_cond(decl, "name")
-            .and_then(|pc| pc.otherwise.as_ref());
+            .and_then(|pc| pc.otherwise.as_ref())
+            .filter(|o| o.value != first.value);
         for name in std::iter::once(first).chain(other) {
             if !crate::naming::references(&name.value).is_empty() {
                 if !parameterized(model, kind, decl, &r, name, diags) {

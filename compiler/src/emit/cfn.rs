@@ -215,38 +215,8 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         );
     }
 
-    // Nothing invokes it asynchronously: the settings would do nothing
-    // (W0329), and their destinations are not granted.
-    if f.invoked_async
-        && (f.retries.is_some()
-            || f.max_event_age.is_some()
-            || f.on_failure.is_some()
-            || f.on_success.is_some())
-    {
-        // Asynchronous invocations of a function with SnapStart go to its
-        // alias, so the settings must apply there.
-        let qualifier = if f.snap_start.is_some() {
-            ids::ALIAS
-        } else {
-            "$LATEST"
-        };
-        let mut p = json!({ "FunctionName": r#ref(&id), "Qualifier": qualifier });
-        if let Some(r) = &f.retries {
-            p["MaximumRetryAttempts"] = json!(r.value);
-        }
-        if let Some(a) = &f.max_event_age {
-            p["MaximumEventAgeInSeconds"] = json!(a.value);
-        }
-        let destinations = functions::destination_config(model, f, false);
-        if !destinations.is_empty() {
-            p["DestinationConfig"] = Json::Object(destinations);
-        }
-        let mut config = json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p });
-        if f.snap_start.is_some() {
-            // The qualifier names the alias without referring to it.
-            config["DependsOn"] = json!([ids::alias(&f.name)]);
-        }
-        t.add(format!("{id}EventInvokeConfig"), config);
+    if f.has_invoke_config() {
+        functions::event_invoke_config(model, f, t);
     }
 
     for (ti, tr) in f.triggers.iter().enumerate() {

@@ -115,7 +115,12 @@ impl Names {
 
 /// Applies the conditions to `doc` (a whole template with `Resources` and
 /// maybe `Outputs`), and adds its `Conditions` section.
-pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<String, Json>) {
+pub fn apply(
+    model: &Model,
+    owned: &HashMap<String, String>,
+    aliases: &[(Json, String)],
+    doc: &mut Map<String, Json>,
+) {
     if model.conditions.is_empty() {
         return;
     }
@@ -171,7 +176,7 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
                 let mut need = BTreeSet::new();
                 if let Some(Json::Object(props)) = res.get_mut("Properties") {
                     for (key, v) in props.iter_mut() {
-                        let n = visit(v, key, (&sets, &neg), &mine, &mut names);
+                        let n = visit(v, key, (&sets, &neg, aliases), &mine, &mut names);
                         if n.is_empty() {
                             continue;
                         }
@@ -230,7 +235,7 @@ pub fn apply(model: &Model, owned: &HashMap<String, String>, doc: &mut Map<Strin
                 .into_iter()
                 .cloned()
                 .collect();
-            need.extend(refs_in(out, (&sets, &neg), &BTreeSet::new()));
+            need.extend(refs_in(out, (&sets, &neg, aliases), &BTreeSet::new()));
             if !need.is_empty() {
                 if let Json::Object(o) = out {
                     let old = std::mem::take(o);
@@ -323,7 +328,8 @@ fn visit(
             }
             BTreeSet::new()
         }
-        _ => BTreeSet::new(),
+        // A bucket's name, as a plain string.
+        v => refs_in(v, known, mine),
     }
 }
 
@@ -332,7 +338,7 @@ type Sets = HashMap<String, BTreeSet<String>>;
 
 /// What the pass knows: the resources' conditions, and the conditions
 /// declared as another's negation (`N = not M`, by N).
-type Known<'a> = (&'a Sets, &'a HashMap<String, String>);
+type Known<'a> = (&'a Sets, &'a HashMap<String, String>, &'a [(Json, String)]);
 
 /// Adds what a referenced resource needs beyond a guard to a set.
 type AddNeeds<'a> = dyn FnMut(&str, &BTreeSet<String>, &mut BTreeSet<String>) + 'a;
@@ -341,7 +347,7 @@ type AddNeeds<'a> = dyn FnMut(&str, &BTreeSet<String>, &mut BTreeSet<String>) + 
 /// `Fn::GetAtt`, `${X}` and `${X.Attr}` in `Fn::Sub`); inside an `Fn::If`
 /// the branch taken when its condition holds already has that condition,
 /// and the other one the conditions declared as its negation.
-fn refs_in(v: &Json, (sets, neg): Known, mine: &BTreeSet<String>) -> BTreeSet<String> {
+fn refs_in(v: &Json, (sets, neg, aliases): Known, mine: &BTreeSet<String>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut add = |id: &str, guard: &BTreeSet<String>, out: &mut BTreeSet<String>| {
         if let Some(s) = sets.get(id) {
@@ -354,7 +360,13 @@ fn refs_in(v: &Json, (sets, neg): Known, mine: &BTreeSet<String>) -> BTreeSet<St
         out: &mut BTreeSet<String>,
         add: &mut AddNeeds,
         neg: &HashMap<String, String>,
+        aliases: &[(Json, String)],
     ) {
+        // A resource named by value rather than by reference (a bucket's
+        // name and ARN, built from its name).
+        if let Some((_, id)) = aliases.iter().find(|(a, _)| a == v) {
+            add(id, guard, out);
+        }
         match v {
             Json::Object(m) => {
                 if let Some(Json::String(id)) = m.get("Ref") {
@@ -385,25 +397,27 @@ fn refs_in(v: &Json, (sets, neg): Known, mine: &BTreeSet<String>) -> BTreeSet<St
                     {
                         let mut g = guard.clone();
                         g.insert(c.clone());
-                        walk(then, &g, out, add, neg);
+                        walk(then, &g, out, add, neg, aliases);
                         // Where `c` does not hold, its negations do.
                         let mut e = guard.clone();
                         e.extend(neg.iter().filter(|(_, m)| *m == c).map(|(n, _)| n.clone()));
                         e.extend(neg.get(c).cloned());
-                        walk(other, &e, out, add, neg);
+                        walk(other, &e, out, add, neg, aliases);
                         return;
                     }
                 }
                 for (k, child) in m {
                     if k != "Ref" && k != "Fn::GetAtt" {
-                        walk(child, guard, out, add, neg);
+                        walk(child, guard, out, add, neg, aliases);
                     }
                 }
             }
-            Json::Array(a) => a.iter().for_each(|x| walk(x, guard, out, add, neg)),
+            Json::Array(a) => a
+                .iter()
+                .for_each(|x| walk(x, guard, out, add, neg, aliases)),
             _ => {}
         }
     }
-    walk(v, mine, &mut out, &mut add, neg);
+    walk(v, mine, &mut out, &mut add, neg, aliases);
     out
 }

@@ -51,7 +51,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
         match kind {
             K::Function => {
                 let f = &model.functions[*index];
-                function(f, target, owner, &mut c);
+                function(model, f, target, owner, &mut c);
                 push_edges(f, owner, &mut c);
             }
             K::Api => {
@@ -186,24 +186,23 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
 /// A function, its role and log group, and in the CloudFormation target its
 /// published version and alias (SnapStart), asynchronous configuration and
 /// event source mappings (SAM writes those inside the function).
-fn function(f: &Function, target: Target, owner: Span, c: &mut Counts) {
+fn function(model: &Model, f: &Function, target: Target, owner: Span, c: &mut Counts) {
     let id = logical(&f.name);
     c.add(ids::role(&f.name), owner);
     c.add(ids::log_group(&f.name), owner);
     c.add(id.clone(), owner);
+    let config = f.has_invoke_config();
     if target == Target::Sam {
+        if config && model.destination_may_be_cut(f) {
+            c.add(format!("{id}EventInvokeConfig"), owner);
+        }
         return;
     }
     if f.snap_start.is_some() {
         c.add(ids::version(&f.name), owner);
         c.add(ids::alias(&f.name), owner);
     }
-    if f.invoked_async
-        && (f.retries.is_some()
-            || f.max_event_age.is_some()
-            || f.on_failure.is_some()
-            || f.on_success.is_some())
-    {
+    if config {
         c.add(format!("{id}EventInvokeConfig"), owner);
     }
     for tr in &f.triggers {

@@ -296,6 +296,38 @@ pub fn mapping_id(function_id: &str, trigger: &Trigger) -> Option<String> {
     Some(format!("{function_id}{suffix}"))
 }
 
+/// `AWS::Lambda::EventInvokeConfig` `<F>EventInvokeConfig`: the retries,
+/// event age and destinations of a function's asynchronous invocations, as
+/// the CloudFormation target always writes them (and the SAM target when a
+/// destination may be left out: SAM needs each destination's `Type`).
+pub fn event_invoke_config(model: &Model, f: &Function, t: &mut Template) {
+    let id = logical(&f.name);
+    // Asynchronous invocations of a function with SnapStart go to its
+    // alias, so the settings must apply there.
+    let qualifier = if f.snap_start.is_some() {
+        ids::ALIAS
+    } else {
+        "$LATEST"
+    };
+    let mut p = json!({ "FunctionName": refs::r#ref(&id), "Qualifier": qualifier });
+    if let Some(r) = &f.retries {
+        p["MaximumRetryAttempts"] = json!(r.value);
+    }
+    if let Some(a) = &f.max_event_age {
+        p["MaximumEventAgeInSeconds"] = json!(a.value);
+    }
+    let destinations = destination_config(model, f, false);
+    if !destinations.is_empty() {
+        p["DestinationConfig"] = Json::Object(destinations);
+    }
+    let mut config = json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p });
+    if f.snap_start.is_some() {
+        // The qualifier names the alias without referring to it.
+        config["DependsOn"] = json!([ids::alias(&f.name)]);
+    }
+    t.add(format!("{id}EventInvokeConfig"), config);
+}
+
 /// The `DestinationConfig` of a function's asynchronous invocations:
 /// `OnSuccess` and `OnFailure`, each `{ Destination }` (and `Type` for
 /// SAM, `with_type`). `A if C else B` chooses the ARN with `Fn::If`; `A if

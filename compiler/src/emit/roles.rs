@@ -14,43 +14,8 @@ use serde_json::{json, Value as Json};
 /// Adds a function's role, recording where each statement comes from.
 pub fn add_function_role(model: &Model, f: &Function, t: &mut Template) {
     let list = statements(model, f);
-    let mut role = role(f, &list, &super::shared::tag_list(model));
-    guard_destinations(f, &list, &mut role);
+    let role = role(f, &list, &super::shared::tag_list(model));
     add(ids::role(&f.name), role, &list, t);
-}
-
-/// `on_success = A if C else B`: the statement that lets the function
-/// send to A holds only where `C` does, the one for B only where it does
-/// not (`Fn::If`, `AWS::NoValue`): the role never grants a destination the
-/// deployment does not use.
-fn guard_destinations(f: &Function, list: &[Statement], role: &mut Json) {
-    let mut guards: Vec<(crate::source::Span, &str)> = Vec::new();
-    for (then, cond) in [
-        (&f.on_success, &f.on_success_if),
-        (&f.on_failure, &f.on_failure_if),
-    ] {
-        let Some(c) = cond else { continue };
-        if let Some(to) = then {
-            guards.push((to.span, &c.cond.value));
-        }
-        if let Some(to) = &c.otherwise {
-            guards.push((to.span, &c.negation));
-        }
-    }
-    if guards.is_empty() {
-        return;
-    }
-    let Some(Json::Array(statements)) =
-        role.pointer_mut("/Properties/Policies/0/PolicyDocument/Statement")
-    else {
-        return;
-    };
-    for (s, json) in list.iter().zip(statements.iter_mut()) {
-        if let Some((_, cond)) = guards.iter().find(|(span, _)| *span == s.cause) {
-            let inner = std::mem::take(json);
-            *json = super::conditions::guarded(cond, inner, None);
-        }
-    }
 }
 
 /// Adds a schedule's role, recording where each statement comes from.
@@ -164,7 +129,15 @@ fn role_resource(
     managed: Option<Json>,
     tags: &Json,
 ) -> Json {
-    let statements: Vec<Json> = statements.iter().map(Statement::to_json).collect();
+    // A statement needed only under a deploy-time condition (a destination
+    // chosen with `A if C else B`) is in the role only there.
+    let statements: Vec<Json> = statements
+        .iter()
+        .map(|s| match &s.only_if {
+            Some(c) => super::conditions::guarded(c, s.to_json(), None),
+            None => s.to_json(),
+        })
+        .collect();
     let mut props = json!({
         "AssumeRolePolicyDocument": { "Version": "2012-10-17", "Statement": [trust] },
         "Policies": [{

@@ -69,6 +69,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     if let Some(cfg) = invoke_config(model, f) {
         props["EventInvokeConfig"] = cfg;
     }
+    let separate_config = f.has_invoke_config() && model.destination_may_be_cut(f);
     let events = events(model, plan, f);
     if !events.is_empty() {
         props["Events"] = Json::Object(events);
@@ -82,6 +83,9 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         id,
         json!({ "Type": "AWS::Serverless::Function", "Properties": props }),
     );
+    if separate_config {
+        functions::event_invoke_config(model, f, t);
+    }
 }
 
 /// SAM's `CodeUri`: a local folder or package (which `sam build` or `sam
@@ -112,16 +116,10 @@ pub fn arch(a: Arch) -> &'static str {
 }
 
 fn invoke_config(model: &Model, f: &Function) -> Option<Json> {
-    // Nothing invokes it asynchronously: the settings would do nothing
-    // (W0329), and their destinations are not granted.
-    if !f.invoked_async {
-        return None;
-    }
-    if f.retries.is_none()
-        && f.max_event_age.is_none()
-        && f.on_failure.is_none()
-        && f.on_success.is_none()
-    {
+    // A destination that a condition may leave out is written as its own
+    // resource (`functions::event_invoke_config`): SAM reads each
+    // destination's `Type` and cannot take an `Fn::If` around it.
+    if !f.has_invoke_config() || model.destination_may_be_cut(f) {
         return None;
     }
     let mut cfg = json!({});

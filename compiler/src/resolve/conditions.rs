@@ -56,6 +56,15 @@ impl Resolver {
             } if k.name == key => Some((value, w)),
             _ => None,
         })?;
+        // `drop { ... } if C` would leave the other destination unset.
+        if !matches!(value.kind, ValueKind::Path(_)) {
+            self.error(
+                Diagnostic::new(Code::E0116, w.span, format!("only a destination can be chosen for `{key}`"))
+                    .label("a condition on something that is not a destination")
+                    .help(format!("write `{key} = A if C else B` with two destinations, or one value without `if`")),
+            );
+            return None;
+        }
         let cond = self
             .lookup(&w.cond.head().name, w.cond.span, &[DeclKind::Condition])
             .map(|_| Spanned::new(w.cond.head().name.clone(), w.cond.span))?;
@@ -85,7 +94,13 @@ impl Resolver {
             }
             None => None,
         };
-        let negation = self.negation_of(&cond.value);
+        // Only an `else` destination needs the negation (an unused
+        // condition is a cfn-lint warning).
+        let negation = if otherwise.is_some() {
+            self.negation_of(&cond.value)
+        } else {
+            String::new()
+        };
         Some(DestIf {
             cond,
             negation,
@@ -147,8 +162,12 @@ impl Resolver {
                 ..
             } => {
                 let test = Cond::Equals(self.cond_operand(left), self.cond_operand(right));
-                if let ast::CondOperand::Param(p) = left {
-                    self.cond_tests.push((p.clone(), vec![right.clone()]));
+                // `Env == "prod"` or `"prod" == Env`.
+                match (left, right) {
+                    (ast::CondOperand::Param(p), other) | (other, ast::CondOperand::Param(p)) => {
+                        self.cond_tests.push((p.clone(), vec![other.clone()]));
+                    }
+                    _ => {}
                 }
                 if *negated {
                     Cond::Not(Box::new(test))
@@ -157,8 +176,17 @@ impl Resolver {
                 }
             }
             ast::CondExpr::In {
-                operand, values, ..
+                operand,
+                values,
+                span,
             } => {
+                if values.is_empty() {
+                    self.error(
+                        Diagnostic::new(Code::E0117, *span, "`in []` never holds")
+                            .label("an empty list")
+                            .help("list the values the operand may equal: `Stage in [\"dev\", \"test\"]`"),
+                    );
+                }
                 let tested = self.cond_operand(operand);
                 let tests: Vec<Cond> = values
                     .iter()
@@ -245,6 +273,10 @@ impl Resolver {
     /// deploying, so the condition is a mistake (a typo, a value the
     /// parameter stopped allowing).
     fn never_equal(&mut self, path: &ast::Path, values: &[ast::CondOperand]) {
+        // `in []` is reported as such.
+        if values.is_empty() {
+            return;
+        }
         let Some(allowed) = self.allowed_of(&path.head().name) else {
             return;
         };
