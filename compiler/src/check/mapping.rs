@@ -516,6 +516,10 @@ fn table_route(
     action: &Spanned<TableAction>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // A table whose key did not resolve is reported where it is declared.
+    let Some((first_key, _)) = t.key.first() else {
+        return;
+    };
     let m = &route.mapping;
     let (prop, mapping) = match action.value {
         TableAction::Put => ("item", &m.item),
@@ -533,7 +537,7 @@ fn table_route(
             t,
             format!(
                 "write `{prop} = {{ {} = path.{} }}`",
-                t.key[0].0, t.key[0].0
+                first_key, first_key
             ),
         ));
         return;
@@ -544,7 +548,7 @@ fn table_route(
             format!("`{prop}` is a record of the item's attributes"),
             "not a record",
             t,
-            format!("write `{prop} = {{ {} = ... }}`", t.key[0].0),
+            format!("write `{prop} = {{ {first_key} = ... }}`"),
         ));
         return;
     };
