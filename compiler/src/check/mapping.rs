@@ -535,10 +535,7 @@ fn table_route(
             ),
             &format!("no `{prop}`"),
             t,
-            format!(
-                "write `{prop} = {{ {} = path.{} }}`",
-                first_key, first_key
-            ),
+            format!("write `{prop} = {{ {} = path.{} }}`", first_key, first_key),
         ));
         return;
     };
