@@ -21,7 +21,7 @@ REGIONS = ["us-east-1"]  # explicit, so results never depend on AWS_DEFAULT_REGI
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 PLACEHOLDER_BUCKET = "slsc-placeholder-bucket"
 # Resource type -> property holding a local artifact path that `sam package` would upload.
-LOCAL_ARTIFACTS = {"AWS::Serverless::Function": "CodeUri"}
+LOCAL_ARTIFACTS = {"AWS::Serverless::Function": "CodeUri", "AWS::Serverless::LayerVersion": "ContentUri"}
 
 
 def pins_satisfied():
@@ -86,7 +86,7 @@ def is_sam(template):
 
 
 def package_local_artifacts(template):
-    """Rewrite local CodeUri paths to s3:// placeholders, as `sam package` would; samtranslator rejects local paths."""
+    """Rewrite local CodeUri (and layer ContentUri) paths to s3:// placeholders, as `sam package` would; samtranslator rejects local paths."""
     for res in (template.get("Resources") or {}).values():
         prop = LOCAL_ARTIFACTS.get(res.get("Type")) if isinstance(res, dict) else None
         props = res.get("Properties") if prop else None

@@ -169,6 +169,9 @@ pub enum DeclKind {
     /// `schedule_group`: an EventBridge Scheduler group, whose schedules
     /// state machines create at run time.
     ScheduleGroup,
+    /// `layer`: a Lambda layer, built from a folder or package, or an
+    /// existing one by ARN.
+    Layer,
 }
 
 impl DeclKind {
@@ -197,6 +200,7 @@ impl DeclKind {
             "condition" => DeclKind::Condition,
             "pipe" => DeclKind::Pipe,
             "schedule_group" => DeclKind::ScheduleGroup,
+            "layer" => DeclKind::Layer,
             _ => return None,
         })
     }
@@ -226,6 +230,7 @@ impl DeclKind {
             DeclKind::Condition => "condition",
             DeclKind::Pipe => "pipe",
             DeclKind::ScheduleGroup => "schedule_group",
+            DeclKind::Layer => "layer",
         }
     }
 

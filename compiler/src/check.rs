@@ -34,6 +34,7 @@ pub mod ends;
 pub mod failures;
 mod graph;
 pub mod identity;
+pub mod layers;
 pub mod loops;
 pub mod mapping;
 pub mod params;
@@ -136,6 +137,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     identity::check(model, &mut diags);
     conditions::check(model, &mut diags);
     pipes::check(model, &mut diags);
+    layers::check(model, opts.today, &mut diags);
     domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {

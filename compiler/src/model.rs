@@ -113,6 +113,8 @@ pub struct Model {
     pub pipes: Vec<Pipe>,
     /// `schedule_group` declarations (EventBridge Scheduler groups).
     pub schedule_groups: Vec<ScheduleGroup>,
+    /// `layer` declarations (Lambda layers).
+    pub layers: Vec<Layer>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -536,6 +538,7 @@ impl Model {
             K::Condition => self.conditions[i].span,
             K::Pipe => self.pipes[i].span,
             K::ScheduleGroup => self.schedule_groups[i].span,
+            K::Layer => self.layers[i].span,
             K::App => return None,
         })
     }
@@ -589,6 +592,7 @@ impl Model {
             DeclKind::Condition => &self.conditions[i].name,
             DeclKind::Pipe => &self.pipes[i].name,
             DeclKind::ScheduleGroup => &self.schedule_groups[i].name,
+            DeclKind::Layer => &self.layers[i].name,
             DeclKind::App => return None,
         })
     }
@@ -660,6 +664,22 @@ impl Model {
         for f in &mut self.functions {
             f.invoked_async = invoked.contains(&f.name);
         }
+    }
+
+    /// Whether the CloudFormation target needs the `CodeBucket` and
+    /// `CodeKeyPrefix` parameters: a function or layer is packaged from
+    /// the spec's folder.
+    pub fn has_local_code(&self) -> bool {
+        self.functions.iter().any(Function::has_local_code)
+            || self
+                .layers
+                .iter()
+                .any(|l| l.code().is_some_and(CodeSource::is_local))
+    }
+
+    /// The layer with this name.
+    pub fn layer(&self, name: &str) -> Option<&Layer> {
+        self.index(DeclKind::Layer, name).map(|i| &self.layers[i])
     }
 
     /// The function with this name.
@@ -1241,6 +1261,9 @@ pub struct Function {
     /// every change, behind its alias `live`, and what invokes it invokes
     /// that alias.
     pub snap_start: Option<Span>,
+    /// `layers = [A, B]`: the layers it runs with, in order (Lambda
+    /// extracts them into `/opt` in this order, later ones over earlier).
+    pub layers: Vec<Ref>,
 }
 
 /// What a function runs: Lambda's two package types.
@@ -2791,6 +2814,49 @@ pub struct ScheduleGroup {
     /// `targets = [...]`: what its schedules may start, and so what its
     /// role allows (functions, state machines, queues, topics).
     pub targets: Vec<Ref>,
+}
+
+/// A `layer` declaration: a Lambda layer built from the spec's code, or an
+/// existing one by ARN, that functions name in `layers`.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// Its name.
+    pub name: String,
+    /// Where the name is.
+    pub span: Span,
+    /// Where its content is, or which existing layer version it is.
+    pub source: LayerSource,
+    /// `runtimes = [...]`: the runtimes it declares itself compatible
+    /// with; empty when it names none (then any runtime may use it).
+    pub runtimes: Vec<Spanned<String>>,
+    /// `architectures = [...]`: likewise, for instruction sets.
+    pub architectures: Vec<Spanned<Arch>>,
+    /// `license = "..."`: its license (an SPDX identifier, a URL or text).
+    pub license: Option<Spanned<String>>,
+    /// `on_delete`: whether a version the stack no longer needs is kept
+    /// (functions of other stacks may still run with it).
+    pub on_delete: Spanned<OnDelete>,
+}
+
+/// What a `layer` is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayerSource {
+    /// `code = "..."`: content packaged with the stack, in the forms a
+    /// function's `code` takes.
+    Code(CodeSource),
+    /// `arn = "..."`: an existing layer version, used as written (a
+    /// string, possibly with `${Param}` references).
+    Arn(Spanned<String>),
+}
+
+impl Layer {
+    /// Where its content is; none for a layer given by ARN.
+    pub fn code(&self) -> Option<&CodeSource> {
+        match &self.source {
+            LayerSource::Code(c) => Some(c),
+            LayerSource::Arn(_) => None,
+        }
+    }
 }
 
 /// A `resource` declaration: a CloudFormation resource written as such.

@@ -15,6 +15,7 @@ mod conditions;
 mod domains;
 mod functions;
 mod identity;
+mod layers;
 mod machines;
 mod mapping;
 pub(crate) use functions::{code_source, CODE_FORMS};
@@ -192,6 +193,7 @@ fn named(kind: DeclKind) -> bool {
             | K::UserPool
             | K::Pipe
             | K::ScheduleGroup
+            | K::Layer
     )
 }
 
@@ -201,7 +203,14 @@ fn described(kind: DeclKind) -> bool {
     use DeclKind as K;
     matches!(
         kind,
-        K::Function | K::Api | K::Rule | K::Schedule | K::Bus | K::StateMachine | K::Pipe
+        K::Function
+            | K::Api
+            | K::Rule
+            | K::Schedule
+            | K::Bus
+            | K::StateMachine
+            | K::Pipe
+            | K::Layer
     )
 }
 
@@ -805,6 +814,11 @@ impl Resolver {
                 self.model.schedule_groups.push(g);
                 self.model.schedule_groups.len() - 1
             }
+            DeclKind::Layer => {
+                let l = self.layer(d);
+                self.model.layers.push(l);
+                self.model.layers.len() - 1
+            }
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -839,6 +853,7 @@ impl Resolver {
             DeclKind::Condition => drop(m.conditions.pop()),
             DeclKind::Pipe => drop(m.pipes.pop()),
             DeclKind::ScheduleGroup => drop(m.schedule_groups.pop()),
+            DeclKind::Layer => drop(m.layers.pop()),
             DeclKind::App => {}
         }
     }

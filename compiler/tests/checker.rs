@@ -2137,11 +2137,13 @@ fn misleading_messages_are_fixed() {
     // A property in the wrong declaration says where it belongs.
     let d = the("queue Q { partial_failures = true }\n", "E0105");
     assert!(d.help.unwrap().contains("`on Queue {"), "help");
-    let d = the("queue Q { layers = 1 }\n", "E0105");
+    let d = the("queue Q { vpc = 1 }\n", "E0105");
     assert_eq!(
         d.help.as_deref(),
         Some("the language does not support it yet")
     );
+    let d = the("queue Q { layers = 1 }\n", "E0105");
+    assert!(d.help.unwrap().contains("setting of a function"), "help");
     // A rule on another bus than the event's is told which bus to use.
     let spec = "event E from \"x\" { a: string }\nbus A\nbus B\nfunction F { handler = \"f.h\"\n emits E to A\n}\n\
         function G { handler = \"g.h\", on_failure = drop { reason = \"r\" } }\n\

@@ -96,6 +96,7 @@ module.exports = grammar({
       $.condition_declaration,
       $.pipe_declaration,
       $.schedule_group_declaration,
+      $.layer_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -435,6 +436,8 @@ module.exports = grammar({
     ),
     // `schedule_group Reminders { targets = [Remind] }`: a Scheduler group.
     schedule_group_declaration: $ => declaration($, 'schedule_group', optional(field('body', $.body))),
+    // `layer Shared { code = "layers/shared" }`: a Lambda layer.
+    layer_declaration: $ => declaration($, 'layer', field('body', $.body)),
   },
 });
 

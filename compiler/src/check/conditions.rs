@@ -12,6 +12,7 @@
 //!   bucket (the API's
 //!   deployment includes every route);
 //! - a rule's bus (without it the rule would listen on the default bus);
+//! - a function's layer (its code may need the layer's content);
 //! - a state machine's task target (its definition names it).
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -23,6 +24,9 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
         return;
     }
     for f in &model.functions {
+        for layer in &f.layers {
+            needs(model, &f.name, "function", layer, "its layer", diags);
+        }
         for tr in &f.triggers {
             let source = match tr {
                 Trigger::Queue { queue, .. } => queue,

@@ -116,6 +116,13 @@ fn rule(kind: DeclKind) -> Option<Rule> {
             extra: ".-_",
             chars: "letters, digits, `.`, `-` and `_`",
         },
+        K::Layer => Rule {
+            what: "a Lambda layer name",
+            min: 1,
+            max: 140,
+            extra: "-_",
+            chars: "letters, digits, `-` and `_`",
+        },
         K::UserPool => Rule {
             what: "a Cognito user pool name",
             min: 1,
@@ -130,7 +137,7 @@ fn rule(kind: DeclKind) -> Option<Rule> {
 /// The longest `Description` each kind's resource takes.
 fn description_max(kind: DeclKind) -> Option<usize> {
     match kind {
-        DeclKind::Function => Some(256),
+        DeclKind::Function | DeclKind::Layer => Some(256),
         DeclKind::Rule | DeclKind::Schedule | DeclKind::Bus | DeclKind::Pipe => Some(512),
         _ => None,
     }

@@ -104,6 +104,9 @@ codes! {
     E0230 Error "user pool user Cognito cannot create";
     E0231 Error "list parameter where one string goes";
     E0232 Error "hosted UI URL of a user pool without a domain";
+    E0234 Error "more layers than a function takes";
+    E0235 Error "layer not compatible with the function";
+    E0236 Error "layers on a container image function";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -19,7 +19,7 @@ pub const CODE_PREFIX: &str = "CodeKeyPrefix";
 
 /// The `Code` of a function: a local folder or package under
 /// `CodeBucket`/`CodeKeyPrefix`, or the S3 object the spec names.
-fn code(code: &CodeSource) -> Json {
+pub(super) fn code(code: &CodeSource) -> Json {
     match code {
         CodeSource::Folder(folder) => json!({
             "S3Bucket": r#ref(CODE_BUCKET),
@@ -156,6 +156,9 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     props["Timeout"] = shared::number(model, &f.name, NumProp::FunctionTimeout, f.timeout.value);
     props["Role"] = get_att(&ids::role(&f.name), "Arn");
     props["Architectures"] = json!([arch(f.arch)]);
+    if let Some(layers) = super::layers::function_layers(model, f) {
+        props["Layers"] = layers;
+    }
     props["TracingConfig"] = json!({ "Mode": if f.tracing { "Active" } else { "PassThrough" } });
     props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
     if f.snap_start.is_some() {

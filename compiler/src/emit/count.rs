@@ -155,6 +155,13 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 c.add(ids::role(&g.name), owner);
                 c.add(logical(&g.name), owner);
             }
+            // A layer given by `arn` is outside the stack.
+            K::Layer => {
+                let l = &model.layers[*index];
+                if l.code().is_some() {
+                    c.add(logical(&l.name), owner);
+                }
+            }
             K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
         }
     }
@@ -176,7 +183,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
         .filter(|p| p.import.is_none())
         .map(|p| logical(&p.name))
         .collect();
-    if target == Target::CloudFormation && model.functions.iter().any(|f| f.has_local_code()) {
+    if target == Target::CloudFormation && model.has_local_code() {
         c.parameters
             .extend([cfn::CODE_BUCKET.to_string(), cfn::CODE_PREFIX.to_string()]);
     }

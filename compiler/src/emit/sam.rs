@@ -37,6 +37,9 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     props["Timeout"] = shared::number(model, &f.name, NumProp::FunctionTimeout, f.timeout.value);
     props["Role"] = get_att(&ids::role(&f.name), "Arn");
     props["Architectures"] = json!([arch(f.arch)]);
+    if let Some(layers) = super::layers::function_layers(model, f) {
+        props["Layers"] = layers;
+    }
     props["Tracing"] = json!(if f.tracing { "Active" } else { "PassThrough" });
     props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
     if f.snap_start.is_some() {
@@ -90,7 +93,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
 
 /// SAM's `CodeUri`: a local folder or package (which `sam build` or `sam
 /// package` uploads), or the S3 object as it is.
-fn code_uri(code: &CodeSource) -> Json {
+pub(super) fn code_uri(code: &CodeSource) -> Json {
     match code {
         CodeSource::Folder(p) | CodeSource::Artifact(p) => json!(p),
         CodeSource::S3 {

@@ -76,6 +76,10 @@ impl Resolver {
         let snap_start = p
             .take("snap_start")
             .and_then(|v| self.expect_bool(v).and_then(|on| on.then_some(v.span)));
+        let layers = p
+            .take("layers")
+            .map(|v| self.layer_refs(v))
+            .unwrap_or_default();
         self.identity(&mut p, d);
         p.finish(self, "a function");
 
@@ -155,6 +159,7 @@ impl Resolver {
             invoked_async: false,
             external,
             snap_start,
+            layers,
         }
     }
 
@@ -818,7 +823,7 @@ fn part_span(whole: Span, text: &str, part: Option<Range<usize>>) -> Span {
 impl Resolver {
     /// E0201 for a `code` or `image` in none of its forms, at the part at
     /// fault.
-    fn bad_form(&mut self, value: &Spanned<String>, bad: BadForm, label: &str) {
+    pub(super) fn bad_form(&mut self, value: &Spanned<String>, bad: BadForm, label: &str) {
         let span = part_span(value.span, &value.value, bad.part);
         self.error(
             Diagnostic::new(Code::E0201, span, bad.message)

@@ -181,6 +181,7 @@ impl Resolver {
                 | DeclKind::Schedule
                 | DeclKind::Pipe => continue,
                 DeclKind::ScheduleGroup => "no state machine creates schedules in it",
+                DeclKind::Layer => "no function runs with it",
                 // Users sign in to a pool from apps outside the spec.
                 DeclKind::UserPool => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,

@@ -114,6 +114,7 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         }
         "retries" | "max_event_age" | "on_success" | "recursion" | "concurrency" | "image"
         | "snap_start" => "it is a setting of a function",
+        "layers" => "it is a setting of a function: `layers = [Shared]` names the `layer`s it runs with",
         "visibility_timeout" => "it is a setting of a queue",
         "retention" => "it is a setting of a queue or a Kinesis stream",
         "fifo" | "content_dedup" | "high_throughput" => "it is a setting of a queue or a topic",
@@ -124,7 +125,7 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "shards" => "it is a setting of a Kinesis stream",
         "versioning" | "eventbridge" => "it is a setting of a bucket",
         "timezone" => "it is a setting of a schedule",
-        "provisioned_concurrency" | "layers" | "vpc" | "ephemeral_storage" | "function_url"
+        "provisioned_concurrency" | "vpc" | "ephemeral_storage" | "function_url"
         | "alias" | "authorizer" | "domain" | "throttling" => {
             "the language does not support it yet"
         }

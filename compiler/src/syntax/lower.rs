@@ -122,6 +122,7 @@ impl Lowerer {
             Rule::condition_decl => DeclKind::Condition,
             Rule::pipe_decl => DeclKind::Pipe,
             Rule::schedule_group_decl => DeclKind::ScheduleGroup,
+            Rule::layer_decl => DeclKind::Layer,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -929,6 +930,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_answers
             | Rule::kw_pipe
             | Rule::kw_schedule_group
+            | Rule::kw_layer
             | Rule::kw_match
             | Rule::kw_prefix
             | Rule::kw_publishes

@@ -87,6 +87,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "condition",
     "pipe",
     "schedule_group",
+    "layer",
 ];
 
 /// The words that start a statement in a body.

@@ -73,6 +73,7 @@
   "condition"
   "pipe"
   "schedule_group"
+  "layer"
 ] @keyword
 
 ; `name = X if HasName else "y"`: a property under a deploy-time condition.
@@ -256,6 +257,8 @@
   (pipe_declaration
     name: (identifier) @type)
   (schedule_group_declaration
+    name: (identifier) @type)
+  (layer_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)
