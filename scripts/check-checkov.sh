@@ -17,15 +17,21 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 export BC_SKIP_MAPPING=TRUE CHECKOV_RUN_SCA_PACKAGE_SCAN_V2=false PYTHONWARNINGS=ignore
 files=()
-for spec in examples/*/app.sls tests/realworld/*.sls; do
+for spec in examples/*/app.sls tests/realworld/*.sls tests/stages/app.sls; do
   case "$spec" in
     examples/*) name="$(basename "$(dirname "$spec")")" ;;
-    *) name="realworld-$(basename "$spec" .sls)" ;;
+    tests/realworld/*) name="realworld-$(basename "$spec" .sls)" ;;
+    *) name="test-$(basename "$(dirname "$spec")")" ;;
   esac
-  for target in sam cloudformation; do
-    file="$out/$name.$target.yaml"
-    SLSC_TODAY=2026-11-23 "$slsc" build "$spec" --target "$target" -o "$file"
-    files+=(-f "$file")
+  # Every stage of a spec with stages.
+  stages=("") stage_names="$("$slsc" stages --names "$spec")"
+  [[ -n "$stage_names" ]] && mapfile -t stages <<< "$stage_names"
+  for stage in "${stages[@]}"; do
+    for target in sam cloudformation; do
+      file="$out/$name${stage:+.$stage}.$target.yaml"
+      SLSC_TODAY=2026-11-23 "$slsc" build "$spec" --target "$target" ${stage:+--stage "$stage"} -o "$file"
+      files+=(-f "$file")
+    done
   done
 done
 "$checkov" "${files[@]}" --framework cloudformation --compact --skip-download -o json > "$out/report.json" 2>/dev/null || true

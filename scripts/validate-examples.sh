@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compiles every examples/*/app.sls and every tests/realworld/*.sls (real public templates written
-# in .sls, see docs/coverage.md) to SAM and to plain CloudFormation and validates all outputs with
+# in .sls, see docs/coverage.md), each stage of a spec with stages, to SAM and to plain CloudFormation and validates all outputs with
 # scripts/validate-template.py (cfn-lint + offline SAM translation), in one validator process.
 # Works from any cwd.
 #
@@ -27,7 +27,7 @@ if (( ${#apps[@]} == 0 )); then
 fi
 realworld=(tests/realworld/*.sls)
 # Specs of the compiler's own tests whose templates AWS must accept too.
-others=(tests/conditions/app.sls tests/layers/app.sls)
+others=(tests/conditions/app.sls tests/layers/app.sls tests/stages/app.sls)
 
 # Fresh output dir so a template left over from an earlier run can never be validated by mistake.
 rm -rf "$out" && mkdir -p "$out"
@@ -39,15 +39,20 @@ for app in "${apps[@]}" "${realworld[@]}" "${others[@]}"; do
     tests/realworld/*) name="realworld-$(basename "$app" .sls)" ;;
     *) name="test-$(basename "$(dirname "$app")")" ;;
   esac
-  for target in sam cloudformation; do
-    tpl="$out/$name.${suffix[$target]}.yaml"
-    # Keep going after a failed build so one run reports every broken example.
-    if "$slsc" build "$app" --target "$target" -o "$tpl"; then
-      templates+=("$tpl")
-    else
-      echo "validate-examples: FAILED: slsc build $app --target $target" >&2
-      build_failures=$((build_failures + 1))
-    fi
+  # A spec with stages is built once per stage: every stage's template must deploy.
+  stages=("") stage_names="$("$slsc" stages --names "$app")" || stage_names=""
+  [[ -n "$stage_names" ]] && mapfile -t stages <<< "$stage_names"
+  for stage in "${stages[@]}"; do
+    for target in sam cloudformation; do
+      tpl="$out/$name${stage:+.$stage}.${suffix[$target]}.yaml"
+      # Keep going after a failed build so one run reports every broken example.
+      if "$slsc" build "$app" --target "$target" ${stage:+--stage "$stage"} -o "$tpl"; then
+        templates+=("$tpl")
+      else
+        echo "validate-examples: FAILED: slsc build $app --target $target ${stage:+--stage $stage}" >&2
+        build_failures=$((build_failures + 1))
+      fi
+    done
   done
 done
 

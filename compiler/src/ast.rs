@@ -172,6 +172,9 @@ pub enum DeclKind {
     /// `layer`: a Lambda layer, built from a folder or package, or an
     /// existing one by ARN.
     Layer,
+    /// `stage`: an environment the spec is built for (`dev`, `prod`); only
+    /// `stages` reads it, resolve never sees one.
+    Stage,
 }
 
 impl DeclKind {
@@ -201,6 +204,7 @@ impl DeclKind {
             "pipe" => DeclKind::Pipe,
             "schedule_group" => DeclKind::ScheduleGroup,
             "layer" => DeclKind::Layer,
+            "stage" => DeclKind::Stage,
             _ => return None,
         })
     }
@@ -231,6 +235,7 @@ impl DeclKind {
             DeclKind::Pipe => "pipe",
             DeclKind::ScheduleGroup => "schedule_group",
             DeclKind::Layer => "layer",
+            DeclKind::Stage => "stage",
         }
     }
 

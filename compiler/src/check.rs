@@ -107,6 +107,9 @@ pub struct CheckOptions {
     pub today: Date,
     /// The project's `slsc.toml`.
     pub config: crate::config::Config,
+    /// The stage to compile (`--stage`); none compiles every stage the spec
+    /// declares and reports what each gets wrong.
+    pub stage: Option<String>,
 }
 
 impl CheckOptions {
@@ -115,6 +118,7 @@ impl CheckOptions {
         CheckOptions {
             today,
             config: Default::default(),
+            stage: None,
         }
     }
 }

@@ -91,6 +91,17 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print the stages a spec declares and everything that differs between
+    /// them, side by side.
+    Stages {
+        /// The spec.
+        file: PathBuf,
+        /// Print only the stages' names, one per line (for scripts).
+        #[arg(long)]
+        names: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the long explanation of a diagnostic code.
     Explain {
         /// A code such as E0301.
@@ -172,6 +183,11 @@ struct Common {
     /// Colour diagnostics: auto (when the terminal supports it), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// The stage to compile, for a spec that declares stages. `check`
+    /// checks every stage without it; `build` needs it; other commands
+    /// take the first stage declared.
+    #[arg(long)]
+    stage: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -266,6 +282,11 @@ pub fn run() -> ExitCode {
             source_map.as_deref(),
             &common,
         ),
+        Command::Stages {
+            file,
+            names,
+            common,
+        } => run_stages(&file, names, &common),
         Command::Match {
             args,
             pattern,
@@ -412,6 +433,16 @@ fn run_build(
     let Some(mut c) = compile(file, common) else {
         return ExitCode::from(2);
     };
+    // A template is one stage's: which one is never guessed.
+    if common.stage.is_none() && !c.stages.is_empty() {
+        eprintln!(
+            "error: {} declares stages {}: build one with --stage {}",
+            file.display(),
+            stage_list(&c),
+            c.stages[0].name
+        );
+        return ExitCode::from(2);
+    }
     // Never write over what was read: the spec, a file it uses.
     if let Err(e) = outputs_are_not_inputs(&c, output, source_map) {
         eprintln!("error: {e}");
@@ -607,6 +638,16 @@ fn compile_clean(file: &std::path::Path, common: &Common) -> Option<Compilation>
         report(&c, common, &mut std::io::stderr(), Stream::Stderr);
         return None;
     }
+    if common.stage.is_none() {
+        if let Some(first) = c.stages.first() {
+            eprintln!(
+                "note: {} declares stages {}; this is stage {} (choose one with --stage)",
+                file.display(),
+                stage_list(&c),
+                first.name
+            );
+        }
+    }
     Some(c)
 }
 
@@ -782,6 +823,7 @@ fn replace_json(json: &mut serde_json::Value, from: &serde_json::Value, to: &ser
 
 fn compile(file: &std::path::Path, common: &Common) -> Option<Compilation> {
     let mut opts = CheckOptions::new(common.today.unwrap_or_else(Date::today));
+    opts.stage = common.stage.clone();
     if let Some(path) = slsc::config::find(file) {
         match slsc::config::load(&path) {
             Ok(config) => opts.config = config,
@@ -892,15 +934,141 @@ enum Stream {
     Stderr,
 }
 
-/// `slsc diff OLD NEW`: the breaking changes, rendered at NEW's lines.
+/// `slsc stages FILE`: the stages, then a table of what differs.
+fn run_stages(file: &Path, names: bool, common: &Common) -> ExitCode {
+    let Some(c) = compile(file, common) else {
+        return ExitCode::from(2);
+    };
+    if c.has_errors() {
+        report(&c, common, &mut std::io::stderr(), Stream::Stderr);
+        return ExitCode::from(1);
+    }
+    if names {
+        for s in &c.stages {
+            sayln!("{}", s.name);
+        }
+        return ExitCode::SUCCESS;
+    }
+    if c.stages.is_empty() {
+        sayln!(
+            "{} declares no stages: it builds one template",
+            file.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for s in &c.stages {
+        let mut place = Vec::new();
+        if let Some(a) = &s.account {
+            place.push(format!("account {a}"));
+        }
+        if let Some(r) = &s.region {
+            place.push(format!("region {r}"));
+        }
+        if place.is_empty() {
+            sayln!("stage {}", s.name);
+        } else {
+            sayln!("stage {}: {}", s.name, place.join(", "));
+        }
+    }
+    if c.stage_differences.is_empty() {
+        sayln!("\nnothing differs between the stages but their names");
+        return ExitCode::SUCCESS;
+    }
+    // One row per difference, one column per stage, each as wide as its
+    // widest cell.
+    let unset = "(unset)";
+    let mut rows: Vec<Vec<String>> = vec![std::iter::once(String::new())
+        .chain(c.stages.iter().map(|s| s.name.clone()))
+        .collect()];
+    for d in &c.stage_differences {
+        rows.push(
+            std::iter::once(d.place.clone())
+                .chain(
+                    d.values
+                        .iter()
+                        .map(|(_, v)| v.clone().unwrap_or_else(|| unset.into())),
+                )
+                .collect(),
+        );
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    sayln!("");
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        sayln!("{}", cells.join("  ").trim_end());
+    }
+    ExitCode::SUCCESS
+}
+
+/// The declared stages, for messages: "`dev`, `prod`".
+fn stage_list(c: &Compilation) -> String {
+    let names: Vec<String> = c.stages.iter().map(|s| format!("`{}`", s.name)).collect();
+    names.join(", ")
+}
+
+/// `slsc diff OLD NEW`: the breaking changes, rendered at NEW's lines; for
+/// a spec with stages, of every stage both versions declare (or the one
+/// `--stage` names).
 fn run_diff(old: &std::path::Path, new: &std::path::Path, common: &Common) -> ExitCode {
-    let Some(before) = compile_clean(old, common) else {
+    let mut stages: Vec<Option<String>> = vec![common.stage.clone()];
+    if common.stage.is_none() {
+        let (Some(before), Some(after)) = (compile(old, common), compile(new, common)) else {
+            return ExitCode::from(2);
+        };
+        let both: Vec<Option<String>> = (after.stages.iter())
+            .filter(|s| before.stages.iter().any(|b| b.name == s.name))
+            .map(|s| Some(s.name.clone()))
+            .collect();
+        if !both.is_empty() {
+            stages = both;
+        }
+    }
+    // Each breaking change once, with the stages it breaks when not all.
+    let mut found: Vec<(slsc::Diagnostic, Vec<String>)> = Vec::new();
+    let mut sources = None;
+    let runs = stages.len();
+    for stage in stages {
+        let common = Common {
+            today: common.today,
+            color: common.color,
+            stage: stage.clone(),
+        };
+        let Some(before) = compile_clean(old, &common) else {
+            return ExitCode::from(2);
+        };
+        let Some(after) = compile_clean(new, &common) else {
+            return ExitCode::from(2);
+        };
+        for d in slsc::diff(&before, &after) {
+            let name = stage.clone().unwrap_or_default();
+            match found
+                .iter_mut()
+                .find(|(f, _)| f.span == d.span && f.message == d.message)
+            {
+                Some((_, stages)) => stages.push(name),
+                None => found.push((d, vec![name])),
+            }
+        }
+        sources = Some(after.sources);
+    }
+    let found: Vec<slsc::Diagnostic> = found
+        .into_iter()
+        .map(|(mut d, stages)| {
+            if stages.len() < runs {
+                d.message = format!("in stage {}: {}", stages.join(", "), d.message);
+            }
+            d
+        })
+        .collect();
+    let Some(sources) = sources else {
         return ExitCode::from(2);
     };
-    let Some(after) = compile_clean(new, common) else {
-        return ExitCode::from(2);
-    };
-    let found = slsc::diff(&before, &after);
     if found.is_empty() {
         sayln!(
             "nothing in {} breaks the stack deployed from {}",
@@ -909,11 +1077,7 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, common: &Common) -> Ex
         );
         return ExitCode::SUCCESS;
     }
-    let text = diagnostics::render(
-        &after.sources,
-        &found,
-        render_options(common, Stream::Stdout),
-    );
+    let text = diagnostics::render(&sources, &found, render_options(common, Stream::Stdout));
     say(&text);
     sayln!("{}", diagnostics::summary(&found));
     ExitCode::from(1)

@@ -49,6 +49,7 @@ pub mod report;
 mod resolve;
 pub mod schema;
 pub mod source;
+pub mod stages;
 mod stdlib;
 mod syntax;
 
@@ -83,6 +84,11 @@ pub struct Compilation {
     config: config::Config,
     /// Every comment of every file: suppressions are read from them.
     comments: Vec<source::Span>,
+    /// The stages the spec declares, in order (empty for a spec without
+    /// stages). The model is the stage's asked for, else the first's.
+    pub stages: Vec<stages::Stage>,
+    /// Every place where the stages differ, as written.
+    pub stage_differences: Vec<stages::Difference>,
 }
 
 impl Compilation {
@@ -179,11 +185,93 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         })
         .collect();
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    diagnostics.extend(code_folders(files, &loaded));
-    let definitions = definitions(files, &loaded);
-    let (model, resolve_diags) = resolve::resolve(&loaded.files, &stdlib_files, &definitions);
+    let (declared, stage_diags) = stages::declared(&loaded.files);
+    diagnostics.extend(stage_diags);
+    // The stages to compile: the one asked for, else every one (a spec
+    // without stages is one run without a stage).
+    let chosen: Vec<Option<&stages::Stage>> = match &opts.stage {
+        Some(name) => match declared.iter().find(|s| &s.name == name) {
+            Some(s) => vec![Some(s)],
+            None => {
+                let names: Vec<&str> = declared.iter().map(|s| s.name.as_str()).collect();
+                let at = (declared.first().map(|s| s.span))
+                    .unwrap_or_else(|| entry_span(&loaded.sources));
+                diagnostics.push(stages::unknown(name, at, &names));
+                vec![declared.first()]
+            }
+        },
+        None if declared.is_empty() => vec![None],
+        None => declared.iter().map(Some).collect(),
+    };
+    let mut runs: Vec<Run> = chosen
+        .iter()
+        .map(|stage| compile_stage(files, &loaded, &stdlib_files, &opts, *stage))
+        .collect();
+    diagnostics.extend(merge(&mut runs));
+    diagnostics.extend(shared_names(&runs));
+    // A declaration that an error dropped or left half-resolved (a syntax
+    // error, a file that cannot be read, a schedule with an invalid rate)
+    // may be the one that used, fed, subscribed to or emitted what the
+    // whole-spec checks would call unused: their findings would be
+    // follow-ons of the error, not news. They come back once it is fixed.
+    // An error in any stage counts: the stages share the declarations.
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
+    }
+    let first = runs.swap_remove(0);
+    let stage_differences = stages::differences(&loaded.files, &loaded.sources, &declared);
+    let comments: Vec<source::Span> = loaded
+        .files
+        .iter()
+        .flat_map(|(_, f)| f.extra.all_comments())
+        .collect();
+    let unfiltered = diagnostics;
+    let diagnostics = filtered(&loaded.sources, &comments, &opts.config, unfiltered.clone());
+    Compilation {
+        sources: loaded.sources,
+        model: first.model,
+        proved: first.proved,
+        diagnostics,
+        unfiltered,
+        config: opts.config,
+        comments,
+        stages: declared,
+        stage_differences,
+    }
+}
+
+/// One stage's model, proofs and diagnostics.
+struct Run {
+    stage: Option<stages::Stage>,
+    model: model::Model,
+    proved: check::Proved,
+    diagnostics: Vec<Diagnostic>,
+    /// Declarations `stages = [...]` leaves out of this stage.
+    left_out: Vec<String>,
+}
+
+/// Resolves and checks the spec as `stage` deploys it.
+fn compile_stage(
+    files: &dyn files::Files,
+    loaded: &load::Loaded,
+    stdlib_files: &HashMap<source::FileId, String>,
+    opts: &CheckOptions,
+    stage: Option<&stages::Stage>,
+) -> Run {
+    let (staged, left_out) = stages::select(&loaded.files, stage.map(|s| s.name.as_str()));
+    let mut diagnostics = code_folders(files, &loaded.sources, &staged);
+    let definitions = definitions(files, &loaded.sources, &staged);
+    let (mut model, resolve_diags) = resolve::resolve(&staged, stdlib_files, &definitions);
     diagnostics.extend(resolve_diags);
-    let (proved, check_diags) = check::check(&model, &opts);
+    if let Some(stage) = stage {
+        model.stage = Some(stage.name.clone());
+        // The stage is visible on every tagged resource, unless the app
+        // tags `stage` itself.
+        if !model.tags.iter().any(|(k, _)| k == "stage") {
+            model.tags.push(("stage".to_string(), stage.name.clone()));
+        }
+    }
+    let (proved, check_diags) = check::check(&model, opts);
     diagnostics.extend(check_diags);
     // A declaration recovered from a syntax error may lack a member the
     // error left out: a property reported missing in it, and its warnings,
@@ -204,14 +292,6 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         };
         !(inside && (d.code == "E0107" || !d.is_error()))
     });
-    // A declaration that an error dropped or left half-resolved (a syntax
-    // error, a file that cannot be read, a schedule with an invalid rate)
-    // may be the one that used, fed, subscribed to or emitted what the
-    // whole-spec checks would call unused: their findings would be
-    // follow-ons of the error, not news. They come back once it is fixed.
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
-    }
     // Template limits are facts of the stack, not of the spec: count the
     // logical IDs the CloudFormation target's template would hold (a SAM
     // template expands to about as many resources) once the spec is
@@ -231,22 +311,122 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         };
         diagnostics.extend(limits::counts(&ids, entry_span(&loaded.sources)));
     }
-    let comments: Vec<source::Span> = loaded
-        .files
-        .iter()
-        .flat_map(|(_, f)| f.extra.all_comments())
-        .collect();
-    let unfiltered = diagnostics;
-    let diagnostics = filtered(&loaded.sources, &comments, &opts.config, unfiltered.clone());
-    Compilation {
-        sources: loaded.sources,
+    Run {
+        stage: stage.cloned(),
         model,
         proved,
         diagnostics,
-        unfiltered,
-        config: opts.config,
-        comments,
+        left_out,
     }
+}
+
+/// The diagnostics of every run, once each: one found in some stages only
+/// names them ("in stage prod: ..."); one found in every stage does not.
+fn merge(runs: &mut [Run]) -> Vec<Diagnostic> {
+    if runs.len() == 1 {
+        return std::mem::take(&mut runs[0].diagnostics);
+    }
+    type Key = (&'static str, source::Span, String, Option<String>);
+    let mut found: indexmap::IndexMap<Key, (Diagnostic, Vec<String>)> = Default::default();
+    for run in runs.iter_mut() {
+        let stage = run
+            .stage
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        for mut d in std::mem::take(&mut run.diagnostics) {
+            // A reference to a declaration this stage leaves out.
+            if d.code == "E0101" {
+                if let Some(name) = run
+                    .left_out
+                    .iter()
+                    .find(|n| d.message == format!("unknown name `{n}`"))
+                {
+                    d.help = Some(format!(
+                        "`{name}` is left out of stage {stage} by its `stages`: add {stage} to them, or leave this out of {stage} too"
+                    ));
+                }
+            }
+            let key = (d.code, d.span, d.message.clone(), d.label.clone());
+            found
+                .entry(key)
+                .or_insert_with(|| (d, Vec::new()))
+                .1
+                .push(stage.clone());
+        }
+    }
+    let all = runs.len();
+    found
+        .into_values()
+        .map(|(mut d, stages)| {
+            if stages.len() < all {
+                let s = if stages.len() == 1 { "stage" } else { "stages" };
+                d.message = format!("in {s} {}: {}", stages.join(", "), d.message);
+            }
+            d
+        })
+        .collect()
+}
+
+/// W0122 for a fixed name two stages would both create where they may
+/// share an account and region (any account, for a bucket: S3 names are
+/// global). A name built from references (`${AWS::StackName}`) differs
+/// between stacks.
+fn shared_names(runs: &[Run]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (i, a) in runs.iter().enumerate() {
+        for b in &runs[i + 1..] {
+            let (Some(sa), Some(sb)) = (&a.stage, &b.stage) else {
+                continue;
+            };
+            for &(kind, index) in &a.model.order {
+                let Some(decl) = a.model.name_of(kind, index) else {
+                    continue;
+                };
+                let (Some(na), Some(nb)) =
+                    (a.model.physical_name(decl), b.model.physical_name(decl))
+                else {
+                    continue;
+                };
+                let share = kind == ast::DeclKind::Bucket || sa.may_share_region(sb);
+                if na.value != nb.value
+                    || !naming::references(&na.value).is_empty()
+                    || !share
+                    || !reported.insert(decl.to_string())
+                {
+                    continue;
+                }
+                let where_ = if kind == ast::DeclKind::Bucket {
+                    "S3 bucket names are global"
+                } else {
+                    "both may deploy to one account and region"
+                };
+                let mut d = Diagnostic::new(
+                    Code::W0122,
+                    na.span,
+                    format!(
+                        "`{decl}` is named \"{}\" in stages {} and {}: {where_}, so deploying the second fails",
+                        na.value, sa.name, sb.name
+                    ),
+                )
+                .label("the same in both stages");
+                if nb.span != na.span {
+                    d = d.with(nb.span, format!("in stage {}", sb.name));
+                }
+                d = d.help(if kind == ast::DeclKind::Bucket {
+                    format!("put the stage in the name: `name = \"{}-${{stage}}\"`", na.value)
+                } else {
+                    format!(
+                        "put the stage in the name (`name = \"{}-${{stage}}\"`), or give the stages different `account`s",
+                        na.value
+                    )
+                });
+                out.push(d);
+            }
+        }
+    }
+    out
 }
 
 /// The definition file of each state machine, read relative to the entry
@@ -255,18 +435,18 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
 /// the definitions it cannot find (E0331).
 fn definitions(
     files: &dyn files::Files,
-    loaded: &load::Loaded,
+    sources: &source::SourceMap,
+    parsed: &[(source::FileId, ast::File)],
 ) -> HashMap<source::Span, resolve::DefinitionText> {
     let mut out = HashMap::new();
-    let Some(base) = loaded
-        .sources
+    let Some(base) = sources
         .files()
         .next()
         .and_then(|(_, entry)| entry.path.as_deref().and_then(Path::parent))
     else {
         return out;
     };
-    for (_, file) in &loaded.files {
+    for (_, file) in parsed {
         for decl in (file.decls.iter()).filter(|d| d.kind == ast::DeclKind::StateMachine) {
             for m in &decl.body {
                 let ast::MemberKind::Property { key, value, .. } = &m.kind else {
@@ -297,8 +477,12 @@ fn definitions(
 /// E0009 for each function or layer whose `code` folder does not exist. `code` is
 /// relative to the entry spec's folder, as `CodeUri` is; only a spec read
 /// from disk has a folder to look in.
-fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnostic> {
-    let Some((_, entry)) = loaded.sources.files().next() else {
+fn code_folders(
+    files: &dyn files::Files,
+    sources: &source::SourceMap,
+    parsed: &[(source::FileId, ast::File)],
+) -> Vec<Diagnostic> {
+    let Some((_, entry)) = sources.files().next() else {
         return Vec::new();
     };
     let Some(base) = entry.path.as_deref().and_then(Path::parent) else {
@@ -309,7 +493,7 @@ fn code_folders(files: &dyn files::Files, loaded: &load::Loaded) -> Vec<Diagnost
         _ => ".".to_string(),
     };
     let mut out = Vec::new();
-    for (_, file) in &loaded.files {
+    for (_, file) in parsed {
         for decl in file
             .decls
             .iter()

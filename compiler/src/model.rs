@@ -46,6 +46,9 @@ pub struct Model {
     pub app_name: Option<String>,
     /// Stack-wide tags.
     pub tags: Vec<(String, String)>,
+    /// The stage this model is built for (see `stages`); none for a spec
+    /// without stages.
+    pub stage: Option<String>,
     /// Log retention in days that `app` sets (30 without one): also the
     /// retention of API access logs.
     pub log_retention: u64,
@@ -539,7 +542,7 @@ impl Model {
             K::Pipe => self.pipes[i].span,
             K::ScheduleGroup => self.schedule_groups[i].span,
             K::Layer => self.layers[i].span,
-            K::App => return None,
+            K::App | K::Stage => return None,
         })
     }
 
@@ -593,7 +596,7 @@ impl Model {
             DeclKind::Pipe => &self.pipes[i].name,
             DeclKind::ScheduleGroup => &self.schedule_groups[i].name,
             DeclKind::Layer => &self.layers[i].name,
-            DeclKind::App => return None,
+            DeclKind::App | DeclKind::Stage => return None,
         })
     }
 

@@ -620,7 +620,8 @@ impl Resolver {
     fn decl(&mut self, d: &ast::Decl, defaults: &Defaults) {
         self.conditional_props(d);
         let index = match d.kind {
-            DeclKind::App => return,
+            // Stages are taken out by `stages` before resolve.
+            DeclKind::App | DeclKind::Stage => return,
             DeclKind::Type => {
                 let fields = self.fields(&d.fields);
                 self.model.types.push(TypeDef {
@@ -854,7 +855,7 @@ impl Resolver {
             DeclKind::Pipe => drop(m.pipes.pop()),
             DeclKind::ScheduleGroup => drop(m.schedule_groups.pop()),
             DeclKind::Layer => drop(m.layers.pop()),
-            DeclKind::App => {}
+            DeclKind::App | DeclKind::Stage => {}
         }
     }
 

@@ -80,6 +80,9 @@ codes! {
     E0117 Error "condition decided before deploying";
     E0118 Error "condition that depends on itself";
     W0119 Warning "replacement of a resource with a fixed name";
+    E0120 Error "unknown stage";
+    E0121 Error "per-stage value without stages";
+    W0122 Warning "fixed name shared by two stages";
     E0201 Error "wrong type of value";
     E0220 Error "override of a property slsc derives";
     E0202 Error "unknown option";

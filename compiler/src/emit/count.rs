@@ -162,7 +162,14 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                     c.add(logical(&l.name), owner);
                 }
             }
-            K::App | K::Type | K::Event | K::Secret | K::Parameter | K::Param | K::Condition => {}
+            K::App
+            | K::Stage
+            | K::Type
+            | K::Event
+            | K::Secret
+            | K::Parameter
+            | K::Param
+            | K::Condition => {}
         }
     }
     // After every declaration, as `emit` adds them.

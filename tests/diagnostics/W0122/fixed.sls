@@ -1,0 +1,6 @@
+stage dev
+stage prod
+
+queue Orders {
+  name = "shop-orders-${stage}"
+}
