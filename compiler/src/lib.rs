@@ -368,45 +368,105 @@ fn merge(runs: &mut [Run]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// How far a name must be unique.
+#[derive(Clone, Copy, PartialEq)]
+enum NameScope {
+    /// In an account and region: queues, functions, tables, ...
+    AccountRegion,
+    /// In a region, across accounts: API custom domains, Cognito domain
+    /// prefixes.
+    Region,
+    /// Everywhere: S3 bucket names.
+    Global,
+}
+
+/// The fixed names a stage's model creates: (declaration, what, name, scope).
+fn fixed_names(
+    m: &model::Model,
+) -> Vec<(String, &'static str, &model::Spanned<String>, NameScope)> {
+    let mut out = Vec::new();
+    for &(kind, index) in &m.order {
+        let Some(decl) = m.name_of(kind, index) else {
+            continue;
+        };
+        if let Some(name) = m.physical_name(decl) {
+            let scope = if kind == ast::DeclKind::Bucket {
+                NameScope::Global
+            } else {
+                NameScope::AccountRegion
+            };
+            out.push((decl.to_string(), "name", name, scope));
+        }
+    }
+    for api in &m.apis {
+        if let Some(d) = &api.domain {
+            out.push((
+                api.name.clone(),
+                "custom domain",
+                &d.name,
+                NameScope::Region,
+            ));
+        }
+    }
+    for pool in &m.user_pools {
+        if let Some(d) = &pool.domain {
+            out.push((
+                pool.name.clone(),
+                "hosted UI domain prefix",
+                d,
+                NameScope::Region,
+            ));
+        }
+    }
+    out
+}
+
 /// W0122 for a fixed name two stages would both create where they may
-/// share an account and region (any account, for a bucket: S3 names are
-/// global). A name built from references (`${AWS::StackName}`) differs
-/// between stacks.
+/// share its scope: an account and region, a region (API custom domains,
+/// Cognito domain prefixes), or anywhere (S3 bucket names). A name built
+/// from references (`${AWS::StackName}`) differs between stacks.
 fn shared_names(runs: &[Run]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut reported = std::collections::HashSet::new();
     for (i, a) in runs.iter().enumerate() {
-        for b in &runs[i + 1..] {
+        let names_b: Vec<_> = runs[i + 1..]
+            .iter()
+            .map(|b| fixed_names(&b.model))
+            .collect();
+        for (b, names_b) in runs[i + 1..].iter().zip(&names_b) {
             let (Some(sa), Some(sb)) = (&a.stage, &b.stage) else {
                 continue;
             };
-            for &(kind, index) in &a.model.order {
-                let Some(decl) = a.model.name_of(kind, index) else {
-                    continue;
-                };
-                let (Some(na), Some(nb)) =
-                    (a.model.physical_name(decl), b.model.physical_name(decl))
+            for (decl, what, na, scope) in fixed_names(&a.model) {
+                let Some((_, _, nb, _)) =
+                    names_b.iter().find(|(d, w, _, _)| *d == decl && *w == what)
                 else {
                     continue;
                 };
-                let share = kind == ast::DeclKind::Bucket || sa.may_share_region(sb);
+                let share = match scope {
+                    NameScope::Global => true,
+                    NameScope::Region => {
+                        sa.region.is_none() || sb.region.is_none() || sa.region == sb.region
+                    }
+                    NameScope::AccountRegion => sa.may_share_region(sb),
+                };
                 if na.value != nb.value
                     || !naming::references(&na.value).is_empty()
                     || !share
-                    || !reported.insert(decl.to_string())
+                    || !reported.insert((decl.clone(), what))
                 {
                     continue;
                 }
-                let where_ = if kind == ast::DeclKind::Bucket {
-                    "S3 bucket names are global"
-                } else {
-                    "both may deploy to one account and region"
+                let why = match scope {
+                    NameScope::Global => "S3 bucket names are global",
+                    NameScope::Region => "it is unique in a region across all accounts",
+                    NameScope::AccountRegion => "both may deploy to one account and region",
                 };
                 let mut d = Diagnostic::new(
                     Code::W0122,
                     na.span,
                     format!(
-                        "`{decl}` is named \"{}\" in stages {} and {}: {where_}, so deploying the second fails",
+                        "`{decl}` has the {what} \"{}\" in stages {} and {}: {why}, so deploying the second fails",
                         na.value, sa.name, sb.name
                     ),
                 )
@@ -414,13 +474,15 @@ fn shared_names(runs: &[Run]) -> Vec<Diagnostic> {
                 if nb.span != na.span {
                     d = d.with(nb.span, format!("in stage {}", sb.name));
                 }
-                d = d.help(if kind == ast::DeclKind::Bucket {
-                    format!("put the stage in the name: `name = \"{}-${{stage}}\"`", na.value)
-                } else {
-                    format!(
-                        "put the stage in the name (`name = \"{}-${{stage}}\"`), or give the stages different `account`s",
+                d = d.help(match scope {
+                    NameScope::AccountRegion => format!(
+                        "put the stage in it (`\"{}-${{stage}}\"`), or give the stages different `account`s",
                         na.value
-                    )
+                    ),
+                    _ => format!(
+                        "put the stage in it (`\"{}-${{stage}}\"`), or give each stage its own: `stage {{ dev = ..., prod = ... }}`",
+                        na.value
+                    ),
                 });
                 out.push(d);
             }

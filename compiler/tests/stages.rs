@@ -274,6 +274,19 @@ fn a_fixed_name_shared_by_two_stages_is_reported_unless_they_deploy_apart() {
         "stage dev { account = \"111122223333\" }\nstage prod { account = \"444455556666\" }\nbucket Files { name = \"shop-files-1a2b\" }\n",
     );
     assert!(bucket.iter().any(|(c, _)| *c == "W0122"), "{bucket:?}");
+    // API custom domains are unique in a region across accounts.
+    let domain = "api Shop http {\n  auth = iam\n  domain {\n    name = \"api.example.com\"\n    certificate = \"arn:aws:acm:eu-west-1:111122223333:certificate/abc\"\n  }\n  GET /health -> Health\n}\nfunction Health {\n  handler = \"h.handler\"\n  runtime = \"nodejs22.x\"\n}\n";
+    let apart =
+        "stage dev { account = \"111122223333\" }\nstage prod { account = \"444455556666\" }\n";
+    let f = found(&format!("{apart}{domain}"));
+    assert!(
+        f.iter()
+            .any(|(c, m)| *c == "W0122" && m.contains("custom domain")),
+        "{f:?}"
+    );
+    let regions = "stage dev { region = \"eu-west-1\" }\nstage prod { region = \"us-east-1\" }\n";
+    let f = found(&format!("{regions}{domain}"));
+    assert!(!f.iter().any(|(c, _)| *c == "W0122"), "{f:?}");
     // `${stage}` and a name built from the stack differ per stage.
     for name in ["jobs-${stage}", "${AWS::StackName}-jobs"] {
         let f = found(&format!("{TWO_STAGES}queue Jobs {{ name = \"{name}\" }}\n"));
