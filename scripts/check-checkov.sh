@@ -17,7 +17,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 export BC_SKIP_MAPPING=TRUE CHECKOV_RUN_SCA_PACKAGE_SCAN_V2=false PYTHONWARNINGS=ignore
 files=()
-for spec in examples/*/app.sls tests/realworld/*.sls tests/stages/app.sls; do
+for spec in examples/*/app.sls tests/realworld/*.sls tests/stages/app.sls docs/getting-started/app.sls; do
   case "$spec" in
     examples/*) name="$(basename "$(dirname "$spec")")" ;;
     tests/realworld/*) name="realworld-$(basename "$spec" .sls)" ;;

@@ -133,3 +133,22 @@ fn rule_patterns_are_snapshotted() {
         );
     }
 }
+
+/// docs/getting-started.md shows docs/getting-started/app.sls whole, and
+/// the spec compiles without a diagnostic and builds in both targets: the
+/// page a newcomer follows cannot rot.
+#[test]
+fn the_getting_started_spec_is_the_one_documented_and_compiles_cleanly() {
+    let rel = "docs/getting-started/app.sls";
+    let spec = std::fs::read_to_string(common::root().join(rel)).unwrap();
+    let page = std::fs::read_to_string(common::root().join("docs/getting-started.md")).unwrap();
+    assert!(
+        sls_blocks(&page).iter().any(|b| *b == spec),
+        "docs/getting-started.md does not show {rel} as it is"
+    );
+    let c = common::compile(std::path::Path::new(rel));
+    assert!(c.diagnostics.is_empty(), "{}", common::rendered(&c));
+    for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
+        slsc::build(&c, target).expect("builds");
+    }
+}
