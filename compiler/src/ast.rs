@@ -172,6 +172,8 @@ pub enum DeclKind {
     /// `layer`: a Lambda layer, built from a folder or package, or an
     /// existing one by ARN.
     Layer,
+    /// `alarm`: a CloudWatch alarm on a metric of a declared function.
+    Alarm,
 }
 
 impl DeclKind {
@@ -201,6 +203,7 @@ impl DeclKind {
             "pipe" => DeclKind::Pipe,
             "schedule_group" => DeclKind::ScheduleGroup,
             "layer" => DeclKind::Layer,
+            "alarm" => DeclKind::Alarm,
             _ => return None,
         })
     }
@@ -231,6 +234,7 @@ impl DeclKind {
             DeclKind::Pipe => "pipe",
             DeclKind::ScheduleGroup => "schedule_group",
             DeclKind::Layer => "layer",
+            DeclKind::Alarm => "alarm",
         }
     }
 

@@ -123,6 +123,7 @@ impl Lowerer {
             Rule::pipe_decl => DeclKind::Pipe,
             Rule::schedule_group_decl => DeclKind::ScheduleGroup,
             Rule::layer_decl => DeclKind::Layer,
+            Rule::alarm_decl => DeclKind::Alarm,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -931,6 +932,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_pipe
             | Rule::kw_schedule_group
             | Rule::kw_layer
+            | Rule::kw_alarm
             | Rule::kw_match
             | Rule::kw_prefix
             | Rule::kw_publishes

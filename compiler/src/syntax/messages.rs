@@ -88,6 +88,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "pipe",
     "schedule_group",
     "layer",
+    "alarm",
 ];
 
 /// The words that start a statement in a body.
