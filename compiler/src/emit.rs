@@ -367,6 +367,17 @@ pub fn emit(
             ]
         })
         .collect();
+    // A function's alias (SAM's, which is not in `Resources` here) exists
+    // where the function does.
+    let mut aliases = aliases;
+    for f in &model.functions {
+        if let Some(a) = f.alias_name() {
+            aliases.push((
+                crate::naming::refs::r#ref(&crate::naming::ids::alias(&f.name, a)),
+                crate::naming::ids::logical(&f.name),
+            ));
+        }
+    }
     conditions::apply(model, &t.conds, &aliases, &mut doc);
     if !clashes.is_empty() {
         return Err(clashes);

@@ -37,6 +37,7 @@ fn specs() -> Vec<PathBuf> {
     real.sort();
     out.extend(real);
     out.push(PathBuf::from("tests/deploy/app.sls"));
+    out.push(PathBuf::from("tests/deploy/conditional.sls"));
     out
 }
 

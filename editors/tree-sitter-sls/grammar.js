@@ -97,6 +97,7 @@ module.exports = grammar({
       $.pipe_declaration,
       $.schedule_group_declaration,
       $.layer_declaration,
+      $.alarm_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -438,6 +439,8 @@ module.exports = grammar({
     schedule_group_declaration: $ => declaration($, 'schedule_group', optional(field('body', $.body))),
     // `layer Shared { code = "layers/shared" }`: a Lambda layer.
     layer_declaration: $ => declaration($, 'layer', field('body', $.body)),
+    // `alarm Errors { metric = Orders.errors, threshold = 1 }`: a CloudWatch alarm.
+    alarm_declaration: $ => declaration($, 'alarm', field('body', $.body)),
   },
 });
 

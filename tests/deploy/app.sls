@@ -13,6 +13,7 @@ app shop {
     CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
     CKV_AWS_116 = "asynchronous failures go to on_failure destinations"
     CKV_AWS_173 = "environment variables hold no secrets"
+    CKV_AWS_115 = "only Checkout reserves concurrency (its provisioned instances need it); the others use the account's pool"
   }
 }
 

@@ -128,6 +128,11 @@ pub fn sam_properties(model: &Model, f: &Function, props: &mut Json, t: &mut Tem
     if !d.notify.is_empty() {
         pref["TriggerConfigurations"] = json!(triggers(model, f, d));
     }
+    // SAM writes the deployment group: under the function's condition, it
+    // takes that condition only when asked.
+    if model.when_of(&f.name).is_some() {
+        pref["PassthroughCondition"] = json!(true);
+    }
     props["DeploymentPreference"] = pref;
     t.prop(&id, "DeploymentPreference", d.span);
 }

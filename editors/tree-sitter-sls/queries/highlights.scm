@@ -74,6 +74,7 @@
   "pipe"
   "schedule_group"
   "layer"
+  "alarm"
 ] @keyword
 
 ; `name = X if HasName else "y"`: a property under a deploy-time condition.
@@ -259,6 +260,8 @@
   (schedule_group_declaration
     name: (identifier) @type)
   (layer_declaration
+    name: (identifier) @type)
+  (alarm_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)

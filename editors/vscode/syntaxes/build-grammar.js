@@ -19,7 +19,7 @@ const path = require('path');
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
   'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool',
-  'resource', 'pipe', 'schedule_group', 'layer', 'condition'];
+  'resource', 'pipe', 'schedule_group', 'layer', 'alarm', 'condition'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes', 'answers'];
@@ -677,6 +677,7 @@ const declarations = {
   ], '#body'),
   schedule_group: declaration('schedule_group', 'entity.name.type.schedule-group', [], '#body'),
   layer: declaration('layer', 'entity.name.type.layer', [], '#body'),
+  alarm: declaration('alarm', 'entity.name.type.alarm', [], '#body'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 
