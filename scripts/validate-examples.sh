@@ -27,7 +27,7 @@ if (( ${#apps[@]} == 0 )); then
 fi
 realworld=(tests/realworld/*.sls)
 # Specs of the compiler's own tests whose templates AWS must accept too.
-others=(tests/conditions/app.sls tests/layers/app.sls tests/stages/app.sls docs/getting-started/app.sls)
+others=(tests/conditions/app.sls tests/layers/app.sls tests/deploy/app.sls tests/deploy/conditional.sls tests/stages/app.sls docs/getting-started/app.sls)
 
 # Fresh output dir so a template left over from an earlier run can never be validated by mistake.
 rm -rf "$out" && mkdir -p "$out"

@@ -175,6 +175,8 @@ pub enum DeclKind {
     /// `stage`: an environment the spec is built for (`dev`, `prod`); only
     /// `stages` reads it, resolve never sees one.
     Stage,
+    /// `alarm`: a CloudWatch alarm on a metric of a declared function.
+    Alarm,
 }
 
 impl DeclKind {
@@ -205,6 +207,7 @@ impl DeclKind {
             "schedule_group" => DeclKind::ScheduleGroup,
             "layer" => DeclKind::Layer,
             "stage" => DeclKind::Stage,
+            "alarm" => DeclKind::Alarm,
             _ => return None,
         })
     }
@@ -236,6 +239,7 @@ impl DeclKind {
             DeclKind::ScheduleGroup => "schedule_group",
             DeclKind::Layer => "layer",
             DeclKind::Stage => "stage",
+            DeclKind::Alarm => "alarm",
         }
     }
 

@@ -29,6 +29,7 @@ pub mod concurrency;
 pub mod conditions;
 pub mod contracts;
 pub mod cycles;
+pub mod deploy;
 pub mod domains;
 pub mod ends;
 pub mod failures;
@@ -142,6 +143,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     conditions::check(model, &mut diags);
     pipes::check(model, &mut diags);
     layers::check(model, opts.today, &mut diags);
+    deploy::check(model, opts.config.account.concurrency(), &mut diags);
     domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {

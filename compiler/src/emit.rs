@@ -29,6 +29,7 @@ mod cfn;
 mod conditions;
 mod count;
 mod data_routes;
+mod deploy;
 mod direct;
 mod domains;
 mod events;
@@ -217,6 +218,8 @@ pub fn emit(
                     Target::CloudFormation => cfn::function(model, &plan, f, &mut t),
                 }
                 functions::function_push_edges(model, &plan, f, &mut t);
+                deploy::deployment(model, f, target, &mut t);
+                deploy::scaling(f, &mut t);
             }
             K::Api => {
                 roles::add_api_role(model, &model.apis[*index], &mut t);
@@ -251,6 +254,7 @@ pub fn emit(
                 pipes::schedule_group(model, &model.schedule_groups[*index], &mut t)
             }
             K::Layer => layers::layer(model, &model.layers[*index], target, &mut t),
+            K::Alarm => deploy::alarm(model, &model.alarms[*index], &mut t),
             // Kept outside the stack: only referenced by ARN.
             K::App
             | K::Stage
@@ -282,6 +286,19 @@ pub fn emit(
             }
         }
     }
+    // One CodeDeploy application for every function that shifts traffic
+    // (SAM writes its own), whatever their conditions.
+    let cond = t.owner_cond.take();
+    if target == Target::CloudFormation {
+        t.owner = model
+            .functions
+            .iter()
+            .find(|f| f.deploy.is_some())
+            .map(|f| f.span)
+            .unwrap_or_default();
+        deploy::cfn_application(model, &mut t);
+    }
+    t.owner_cond = cond;
     t.owner = model.account_logging_role.unwrap_or_default();
     account::add(model, &mut t);
     t.owner_cond = None;
@@ -358,6 +375,17 @@ pub fn emit(
             ]
         })
         .collect();
+    // A function's alias (SAM's, which is not in `Resources` here) exists
+    // where the function does.
+    let mut aliases = aliases;
+    for f in &model.functions {
+        if let Some(a) = f.alias_name() {
+            aliases.push((
+                crate::naming::refs::r#ref(&crate::naming::ids::alias(&f.name, a)),
+                crate::naming::ids::logical(&f.name),
+            ));
+        }
+    }
     conditions::apply(model, &t.conds, &aliases, &mut doc);
     if !clashes.is_empty() {
         return Err(clashes);

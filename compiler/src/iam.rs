@@ -228,8 +228,139 @@ pub fn statements(model: &Model, f: &Function) -> Vec<Statement> {
                 }),
         );
     }
+    out.extend(hook_statements(model, f));
     out.extend(app_key(model, f));
     out.extend(allow_statements(&f.allows));
+    dedup(out)
+}
+
+/// What a function needs as a CodeDeploy hook of another function's
+/// deployment (`before_traffic = F`, `after_traffic = F`): to report its
+/// verdict (`codedeploy:PutLifecycleEventHookExecutionStatus`), and to
+/// invoke the versions it tests (`<function ARN>:*`, the new version among
+/// them). The verdict is granted on the deployment groups of the stack's
+/// CodeDeploy application (`deploymentgroup:APP/*`), not on the one group:
+/// the group names CodeDeploy's role, which names the hook, whose role
+/// naming the group back would be a circular dependency CloudFormation
+/// rejects (and SAM generates the group's name).
+fn hook_statements(model: &Model, f: &Function) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for g in &model.functions {
+        let (Some(d), Some(_)) = (&g.deploy, g.alias_name()) else {
+            continue;
+        };
+        for (hook, r) in d.hooks() {
+            if r.name != f.name {
+                continue;
+            }
+            let gid = crate::naming::ids::logical(&g.name);
+            let group = format!(
+                "arn:${{AWS::Partition}}:codedeploy:${{AWS::Region}}:${{AWS::AccountId}}:deploymentgroup:${{{}}}/*",
+                crate::naming::ids::DEPLOY_APPLICATION,
+            );
+            out.extend(caused(
+                vec![
+                    stmt(
+                        sid(&["Report", &g.name, "Hook"]),
+                        &["codedeploy:PutLifecycleEventHookExecutionStatus"],
+                        vec![refs::sub(&group)],
+                    ),
+                    stmt(
+                        sid(&["Test", &g.name, "Versions"]),
+                        &["lambda:InvokeFunction"],
+                        vec![refs::sub(&format!("${{{gid}.Arn}}:*"))],
+                    ),
+                ],
+                r.span,
+                format!("{hook} hook of function {}", g.name),
+            ));
+        }
+    }
+    out
+}
+
+/// The statements of the role CodeDeploy moves a function's alias with,
+/// each on this function, its alias, its hooks, its alarms or its topics
+/// only (AWS's managed `AWSCodeDeployRoleForLambda` grants the same
+/// actions on every resource of the account):
+/// - `lambda:GetAlias`, `lambda:UpdateAlias` and
+///   `lambda:GetProvisionedConcurrencyConfig` on the function and its
+///   alias: CodeDeploy reads the alias, weights it between the two
+///   versions step by step, and waits for provisioned concurrency;
+/// - `lambda:InvokeFunction` on each hook function;
+/// - `cloudwatch:DescribeAlarms` on each rollback alarm;
+/// - `sns:Publish` on each `deploy_notify` topic (and the app's key for
+///   the topics it encrypts).
+pub fn deploy_statements(model: &Model, f: &Function) -> Vec<Statement> {
+    let (Some(d), Some(alias)) = (&f.deploy, f.alias_name()) else {
+        return Vec::new();
+    };
+    let fid = crate::naming::ids::logical(&f.name);
+    let mut out = caused(
+        vec![stmt(
+            sid(&["Shift", &f.name, "Alias"]),
+            &[
+                "lambda:GetAlias",
+                "lambda:GetProvisionedConcurrencyConfig",
+                "lambda:UpdateAlias",
+            ],
+            vec![
+                refs::get_att(&fid, "Arn"),
+                refs::sub(&format!("${{{fid}.Arn}}:{alias}")),
+            ],
+        )],
+        d.span,
+        format!("CodeDeploy moves the alias {alias} of function {}", f.name),
+    );
+    for (hook, r) in d.hooks() {
+        out.extend(caused(
+            vec![stmt(
+                sid(&["Invoke", &r.name, "Hook"]),
+                &["lambda:InvokeFunction"],
+                vec![refs::get_att(&crate::naming::ids::logical(&r.name), "Arn")],
+            )],
+            r.span,
+            format!("{hook} hook {}", r.name),
+        ));
+    }
+    if !d.rollback_on.is_empty() {
+        let alarms: Vec<Json> = d
+            .rollback_on
+            .iter()
+            .map(|a| refs::get_att(&crate::naming::ids::logical(&a.name), "Arn"))
+            .collect();
+        out.extend(caused(
+            vec![stmt(
+                "ReadRollbackAlarms".into(),
+                &["cloudwatch:DescribeAlarms"],
+                alarms,
+            )],
+            d.rollback_on[0].span,
+            "rollback_on".into(),
+        ));
+    }
+    for t in &d.notify {
+        out.extend(caused(
+            vec![stmt(
+                sid(&["Notify", &t.name]),
+                &["sns:Publish"],
+                vec![refs::arn(model, DeclKind::Topic, &t.name)],
+            )],
+            t.span,
+            format!("deploy_notify {}", t.name),
+        ));
+        if model.customer_key && !model.outside(t) {
+            out.extend(caused(
+                vec![stmt(
+                    "EncryptWithAppKey".into(),
+                    &["kms:GenerateDataKey", "kms:Decrypt"],
+                    vec![refs::get_att(crate::naming::KEY, "Arn")],
+                )],
+                t.span,
+                format!("deploy_notify {} (encrypted with the app's key)", t.name),
+            ));
+        }
+    }
     dedup(out)
 }
 
@@ -942,7 +1073,7 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             // code should invoke; code that names the function itself
             // (`$LATEST`) is let through too, rather than denied.
             let mut resources = vec![arn];
-            if model.function(name).is_some_and(|f| f.snap_start.is_some()) {
+            if model.function(name).is_some_and(|f| f.alias_name().is_some()) {
                 resources.insert(0, refs::attr(DeclKind::Function, name, Attr::Arn));
             }
             vec![stmt(

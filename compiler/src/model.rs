@@ -9,7 +9,9 @@ use crate::ast::{self, DeclKind, VerbKind};
 use crate::source::Span;
 use std::collections::HashMap;
 
+mod deploy;
 mod mapping;
+pub use deploy::*;
 pub use mapping::*;
 
 /// A value with the span of the text that set it.
@@ -118,6 +120,8 @@ pub struct Model {
     pub schedule_groups: Vec<ScheduleGroup>,
     /// `layer` declarations (Lambda layers).
     pub layers: Vec<Layer>,
+    /// `alarm` declarations (CloudWatch alarms on functions' metrics).
+    pub alarms: Vec<Alarm>,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -542,6 +546,7 @@ impl Model {
             K::Pipe => self.pipes[i].span,
             K::ScheduleGroup => self.schedule_groups[i].span,
             K::Layer => self.layers[i].span,
+            K::Alarm => self.alarms[i].span,
             K::App | K::Stage => return None,
         })
     }
@@ -596,6 +601,7 @@ impl Model {
             DeclKind::Pipe => &self.pipes[i].name,
             DeclKind::ScheduleGroup => &self.schedule_groups[i].name,
             DeclKind::Layer => &self.layers[i].name,
+            DeclKind::Alarm => &self.alarms[i].name,
             DeclKind::App | DeclKind::Stage => return None,
         })
     }
@@ -683,6 +689,11 @@ impl Model {
     /// The layer with this name.
     pub fn layer(&self, name: &str) -> Option<&Layer> {
         self.index(DeclKind::Layer, name).map(|i| &self.layers[i])
+    }
+
+    /// The alarm with this name.
+    pub fn alarm(&self, name: &str) -> Option<&Alarm> {
+        self.index(DeclKind::Alarm, name).map(|i| &self.alarms[i])
     }
 
     /// The function with this name.
@@ -1267,6 +1278,14 @@ pub struct Function {
     /// `layers = [A, B]`: the layers it runs with, in order (Lambda
     /// extracts them into `/opt` in this order, later ones over earlier).
     pub layers: Vec<Ref>,
+    /// `alias = NAME`: the function publishes a version on every change
+    /// behind this alias, and what invokes it invokes the alias.
+    pub alias: Option<Spanned<String>>,
+    /// `deploy`, `rollback_on`, `before_traffic`, `after_traffic`,
+    /// `deploy_notify`: CodeDeploy moves the alias to each new version.
+    pub deploy: Option<Deploy>,
+    /// `provisioned_concurrency`: instances kept initialized for the alias.
+    pub provisioned: Option<Provisioned>,
 }
 
 /// What a function runs: Lambda's two package types.
@@ -1288,6 +1307,17 @@ pub enum Package {
 }
 
 impl Function {
+    /// The alias what invokes it invokes: `alias = NAME`, else `live` with
+    /// SnapStart (which works on published versions only); none when it is
+    /// invoked as itself (`$LATEST`).
+    pub fn alias_name(&self) -> Option<&str> {
+        match (&self.alias, self.snap_start) {
+            (Some(a), _) => Some(&a.value),
+            (None, Some(_)) => Some(DEFAULT_ALIAS),
+            (None, None) => None,
+        }
+    }
+
     /// Where its code is; none for a container image.
     pub fn code(&self) -> Option<&CodeSource> {
         match &self.package {

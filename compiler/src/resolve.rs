@@ -12,6 +12,7 @@
 
 mod apis;
 mod conditions;
+mod deploy;
 mod domains;
 mod functions;
 mod identity;
@@ -194,6 +195,7 @@ fn named(kind: DeclKind) -> bool {
             | K::Pipe
             | K::ScheduleGroup
             | K::Layer
+            | K::Alarm
     )
 }
 
@@ -211,6 +213,7 @@ fn described(kind: DeclKind) -> bool {
             | K::StateMachine
             | K::Pipe
             | K::Layer
+            | K::Alarm
     )
 }
 
@@ -820,6 +823,11 @@ impl Resolver {
                 self.model.layers.push(l);
                 self.model.layers.len() - 1
             }
+            DeclKind::Alarm => {
+                let a = self.alarm(d);
+                self.model.alarms.push(a);
+                self.model.alarms.len() - 1
+            }
         };
         // A duplicate declaration is reported once and then left out of the
         // model, so that later stages see one declaration per name.
@@ -856,6 +864,7 @@ impl Resolver {
             DeclKind::ScheduleGroup => drop(m.schedule_groups.pop()),
             DeclKind::Layer => drop(m.layers.pop()),
             DeclKind::App | DeclKind::Stage => {}
+            DeclKind::Alarm => drop(m.alarms.pop()),
         }
     }
 

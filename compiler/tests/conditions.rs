@@ -266,6 +266,7 @@ fn all_specs() -> Vec<PathBuf> {
     real.sort();
     specs.extend(real);
     specs.push(PathBuf::from(SPEC));
+    specs.push(PathBuf::from("tests/deploy/conditional.sls"));
     specs
 }
 

@@ -242,7 +242,9 @@ fn snap_start_in_cloudformation_publishes_a_version_and_the_alias_live() {
         r["Orders"]["Properties"]["SnapStart"],
         json!({ "ApplyOn": "PublishedVersions" })
     );
-    let version = &r["OrdersVersion"];
+    // The version's ID ends in a hash of the function's properties.
+    let version_id = version_id(&t, "Orders");
+    let version = &r[&version_id];
     assert_eq!(version["Type"], "AWS::Lambda::Version");
     assert_eq!(
         version["Properties"]["FunctionName"],
@@ -264,7 +266,7 @@ fn snap_start_in_cloudformation_publishes_a_version_and_the_alias_live() {
             "Type": "AWS::Lambda::Alias",
             "Properties": {
                 "FunctionName": { "Ref": "Orders" },
-                "FunctionVersion": { "Fn::GetAtt": ["OrdersVersion", "Version"] },
+                "FunctionVersion": { "Fn::GetAtt": [version_id, "Version"] },
                 "Name": "live",
             },
         })
@@ -346,35 +348,60 @@ fn outside_callers_are_given_the_alias() {
     }
 }
 
+/// The logical ID of function `f`'s published version: `<F>Version`
+/// and eight hexadecimal digits.
+fn version_id(t: &Value, f: &str) -> String {
+    let prefix = format!("{f}Version");
+    let ids: Vec<&String> = t["Resources"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| {
+            k.strip_prefix(&prefix)
+                .is_some_and(|h| h.len() == 8 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    ids[0].clone()
+}
+
 #[test]
 fn a_new_configuration_publishes_a_new_version() {
     let description = |spec: &str| {
-        build(spec, Target::CloudFormation)["Resources"]["FVersion"]["Properties"]["Description"]
-            .clone()
+        let t = build(spec, Target::CloudFormation);
+        let id = version_id(&t, "F");
+        (
+            id.clone(),
+            t["Resources"][&id]["Properties"]["Description"].clone(),
+        )
     };
     let spec = "function F { handler = \"f.h\", runtime = \"python3.13\", code = \"s3://b-1/f.zip\", snap_start = true, external = true }\n";
     let first = description(spec);
     // No parameter to name: a plain string.
     assert!(
-        first.as_str().is_some_and(|d| d.starts_with("F ")),
-        "{first}"
+        first.1.as_str().is_some_and(|d| d.starts_with("F ")),
+        "{first:?}"
     );
     assert_eq!(description(spec), first);
-    assert_ne!(
-        description(&spec.replace("external = true", "memory = 512MB, external = true")),
-        first
-    );
-    assert_ne!(description(&spec.replace("f.zip", "f-2.zip")), first);
+    // A new ID (a new resource: a new version) and description.
+    for changed in [
+        spec.replace("external = true", "memory = 512MB, external = true"),
+        spec.replace("f.zip", "f-2.zip"),
+    ] {
+        let (id, text) = description(&changed);
+        assert_ne!(id, first.0);
+        assert_ne!(text, first.1);
+    }
 }
 
 #[test]
-fn the_version_and_alias_ids_are_taken_only_with_snap_start() {
+fn the_alias_and_deployment_ids_are_taken_only_with_an_alias() {
     let spec = |snap: bool| {
         format!(
             "function Orders {{ handler = \"o.h\", runtime = \"java21\", code = \"s3://b-1/o.jar\", snap_start = {snap}, external = true }}\n\
-             table OrdersVersion {{ key = {{ pk: string }} }}\n\
+             table OrdersDeploymentGroup {{ key = {{ pk: string }} }}\n\
              queue OrdersAliaslive {{ external = true }}\n\
-             function Reader {{ handler = \"r.h\", runtime = \"python3.13\", reads OrdersVersion, external = true }}\n"
+             function Reader {{ handler = \"r.h\", runtime = \"python3.13\", reads OrdersDeploymentGroup, external = true }}\n"
         )
     };
     let collisions = |snap: bool| {

@@ -98,6 +98,7 @@ module.exports = grammar({
       $.schedule_group_declaration,
       $.layer_declaration,
       $.stage_declaration,
+      $.alarm_declaration,
     ),
 
     // ------------------------------------------------------------ tokens --
@@ -441,6 +442,8 @@ module.exports = grammar({
     layer_declaration: $ => declaration($, 'layer', field('body', $.body)),
     // `stage prod { account = "111122223333" }`: an environment.
     stage_declaration: $ => declaration($, 'stage', optional(field('body', $.body))),
+    // `alarm Errors { metric = Orders.errors, threshold = 1 }`: a CloudWatch alarm.
+    alarm_declaration: $ => declaration($, 'alarm', field('body', $.body)),
   },
 });
 

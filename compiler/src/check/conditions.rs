@@ -13,6 +13,8 @@
 //!   deployment includes every route);
 //! - a rule's bus (without it the rule would listen on the default bus);
 //! - a function's layer (its code may need the layer's content);
+//! - an alarm's function and topics; a deployment's rollback alarms,
+//!   hooks and notified topics;
 //! - a state machine's task target (its definition names it).
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -23,9 +25,54 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
     if model.when.is_empty() && model.prop_conds.is_empty() {
         return;
     }
+    for a in &model.alarms {
+        needs(
+            model,
+            &a.name,
+            "alarm",
+            &a.function,
+            "the function it watches",
+            diags,
+        );
+        for t in &a.notify {
+            needs(model, &a.name, "alarm", t, "a topic it notifies", diags);
+        }
+    }
     for f in &model.functions {
         for layer in &f.layers {
             needs(model, &f.name, "function", layer, "its layer", diags);
+        }
+        if let Some(d) = &f.deploy {
+            for a in &d.rollback_on {
+                needs(
+                    model,
+                    &f.name,
+                    "function",
+                    a,
+                    "an alarm it rolls back on",
+                    diags,
+                );
+            }
+            for (_, h) in d.hooks() {
+                needs(
+                    model,
+                    &f.name,
+                    "function",
+                    h,
+                    "a hook of its deployment",
+                    diags,
+                );
+            }
+            for t in &d.notify {
+                needs(
+                    model,
+                    &f.name,
+                    "function",
+                    t,
+                    "a topic its deployments notify",
+                    diags,
+                );
+            }
         }
         for tr in &f.triggers {
             let source = match tr {

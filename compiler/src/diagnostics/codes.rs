@@ -110,6 +110,13 @@ codes! {
     E0234 Error "more layers than a function takes";
     E0235 Error "layer not compatible with the function";
     E0236 Error "layers on a container image function";
+    E0240 Error "alarm period CloudWatch does not take";
+    E0241 Error "alias setting on a function without an alias";
+    E0242 Error "provisioned concurrency above reserved concurrency";
+    W0243 Warning "gradual deploy without a rollback alarm";
+    W0244 Warning "hook function that is itself traffic-shifted";
+    W0245 Warning "rollback alarm on another function";
+    E0246 Error "percentile of a count metric";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -43,64 +43,6 @@ pub(super) fn code(code: &CodeSource) -> Json {
     }
 }
 
-/// The description of the published version of a function with SnapStart,
-/// given the function's properties: a hash of them, then each template
-/// parameter they use, as its value (`Fn::Sub`). A version is immutable and
-/// CloudFormation replaces an `AWS::Lambda::Version` whose description
-/// changes, which publishes a new one: so a new version comes with every
-/// change of the function's properties in the template (code location,
-/// environment, memory, ...) and of the parameters they name (a new
-/// `CodeKeyPrefix` per release). A resource it names being replaced (a
-/// table's new name in its environment) changes the function alone, as it
-/// does with SAM's `AutoPublishAliasAllProperties`.
-fn version_description(model: &Model, function: &str, props: &Json) -> Json {
-    let mut params: Vec<String> = Vec::new();
-    let declared: Vec<String> = model.params.iter().map(|p| logical(&p.name)).collect();
-    let is_param =
-        |id: &str| id == CODE_BUCKET || id == CODE_PREFIX || declared.iter().any(|d| d == id);
-    parameters(props, &is_param, &mut params);
-    let hash = ids::fnv(&props.to_string()) as u32;
-    let mut text = format!("{function} {hash:08x}");
-    if params.is_empty() {
-        return json!(text);
-    }
-    for p in &params {
-        text.push_str(&format!(" ${{{p}}}"));
-    }
-    sub(&text)
-}
-
-/// The template parameters `value` refers to (`Ref`, `${...}` of
-/// `Fn::Sub`), in order of first use.
-fn parameters(value: &Json, is_param: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
-    let mut found = |id: &str| {
-        if is_param(id) && !out.iter().any(|p| p == id) {
-            out.push(id.to_string());
-        }
-    };
-    match value {
-        Json::Object(m) => {
-            if let Some(Json::String(id)) = m.get("Ref") {
-                found(id);
-            }
-            if let Some(Json::String(text)) = m.get("Fn::Sub") {
-                for name in crate::naming::references(text) {
-                    found(name);
-                }
-            }
-            for v in m.values() {
-                parameters(v, is_param, out);
-            }
-        }
-        Json::Array(items) => {
-            for v in items {
-                parameters(v, is_param, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The key of a built package under the prefix: its path from the spec's
 /// folder, as it is (a package is uploaded as it was built, not zipped).
 pub fn artifact_key(file: &str) -> String {
@@ -184,39 +126,14 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     }
     shared::physical_name(model, &f.name, &id, "FunctionName", &mut props, t);
     shared::description(model, &f.name, &id, &mut props, t);
-    let published = f
-        .snap_start
-        .map(|_| version_description(model, &f.name, &props));
+    let published = props.clone();
     t.add(
         id.clone(),
         json!({ "Type": "AWS::Lambda::Function", "Properties": props }),
     );
-    if let Some(description) = published {
-        // SnapStart snapshots published versions: the version, and the
-        // alias `live` that whatever invokes the function invokes
-        // (`Invoked`). The version is replaced, so published anew, when
-        // its description changes (`version_description`); the version
-        // it replaces is deleted once the alias has moved.
-        let version = ids::version(&f.name);
-        t.add(
-            version.clone(),
-            json!({
-                "Type": "AWS::Lambda::Version",
-                "Properties": { "FunctionName": r#ref(&id), "Description": description },
-            }),
-        );
-        t.add(
-            ids::alias(&f.name),
-            json!({
-                "Type": "AWS::Lambda::Alias",
-                "Properties": {
-                    "FunctionName": r#ref(&id),
-                    "FunctionVersion": get_att(&version, "Version"),
-                    "Name": ids::ALIAS,
-                },
-            }),
-        );
-    }
+    // A function with an alias publishes a version behind it; what invokes
+    // the function invokes the alias (`Invoked`).
+    super::deploy::cfn_published(model, f, &published, t);
 
     if f.has_invoke_config() {
         functions::event_invoke_config(model, f, t);

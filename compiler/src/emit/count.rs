@@ -53,6 +53,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
                 let f = &model.functions[*index];
                 function(model, f, target, owner, &mut c);
                 push_edges(f, owner, &mut c);
+                deployment(f, target, owner, &mut c);
             }
             K::Api => {
                 let api = &model.apis[*index];
@@ -170,9 +171,24 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             | K::Parameter
             | K::Param
             | K::Condition => {}
+            K::Alarm => c.add(logical(&model.alarms[*index].name), owner),
         }
     }
     // After every declaration, as `emit` adds them.
+    if target == Target::CloudFormation {
+        if let Some(f) = model
+            .functions
+            .iter()
+            .find(|f| f.deploy.is_some() && f.alias_name().is_some())
+        {
+            let owner = model
+                .functions
+                .iter()
+                .find(|f| f.deploy.is_some())
+                .map_or(f.span, |f| f.span);
+            c.add(ids::DEPLOY_APPLICATION.to_string(), owner);
+        }
+    }
     if let Some(at) = model.account_logging_role {
         c.add(super::account::ROLE.to_string(), at);
         c.add(super::account::ACCOUNT.to_string(), at);
@@ -212,9 +228,10 @@ fn function(model: &Model, f: &Function, target: Target, owner: Span, c: &mut Co
         }
         return;
     }
-    if f.snap_start.is_some() {
-        c.add(ids::version(&f.name), owner);
-        c.add(ids::alias(&f.name), owner);
+    if let Some(alias) = f.alias_name() {
+        // The version's ID ends in a hash, counted as `00000000`.
+        c.add(ids::version(&f.name, 0), owner);
+        c.add(ids::alias(&f.name, alias), owner);
     }
     if config {
         c.add(format!("{id}EventInvokeConfig"), owner);
@@ -222,6 +239,31 @@ fn function(model: &Model, f: &Function, target: Target, owner: Span, c: &mut Co
     for tr in &f.triggers {
         if let Some(mapping) = super::functions::mapping_id(&id, tr) {
             c.add(mapping, owner);
+        }
+    }
+}
+
+/// What a function's deployment and provisioned concurrency add, as
+/// `emit::deploy` adds them: CodeDeploy's role, a deployment configuration
+/// that is not predefined, the deployment group (CloudFormation; SAM writes
+/// its own), and the scaling of provisioned concurrency.
+fn deployment(f: &Function, target: Target, owner: Span, c: &mut Counts) {
+    if f.alias_name().is_none() {
+        return;
+    }
+    if let Some(d) = &f.deploy {
+        c.add(ids::deploy_role(&f.name), owner);
+        if d.shift.value.predefined().is_none() {
+            c.add(ids::deploy_config(&f.name), owner);
+        }
+        if target == Target::CloudFormation {
+            c.add(ids::deployment_group(&f.name), owner);
+        }
+    }
+    if let Some(s) = f.provisioned.as_ref().and_then(|p| p.scaling.as_ref()) {
+        c.add(ids::concurrency_target(&f.name), owner);
+        if s.utilization.is_some() {
+            c.add(ids::concurrency_policy(&f.name), owner);
         }
     }
 }

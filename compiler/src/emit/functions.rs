@@ -302,13 +302,9 @@ pub fn mapping_id(function_id: &str, trigger: &Trigger) -> Option<String> {
 /// destination may be left out: SAM needs each destination's `Type`).
 pub fn event_invoke_config(model: &Model, f: &Function, t: &mut Template) {
     let id = logical(&f.name);
-    // Asynchronous invocations of a function with SnapStart go to its
+    // Asynchronous invocations of a function with an alias go to the
     // alias, so the settings must apply there.
-    let qualifier = if f.snap_start.is_some() {
-        ids::ALIAS
-    } else {
-        "$LATEST"
-    };
+    let qualifier = f.alias_name().unwrap_or("$LATEST");
     let mut p = json!({ "FunctionName": refs::r#ref(&id), "Qualifier": qualifier });
     if let Some(r) = &f.retries {
         p["MaximumRetryAttempts"] = json!(r.value);
@@ -321,9 +317,9 @@ pub fn event_invoke_config(model: &Model, f: &Function, t: &mut Template) {
         p["DestinationConfig"] = Json::Object(destinations);
     }
     let mut config = json!({ "Type": "AWS::Lambda::EventInvokeConfig", "Properties": p });
-    if f.snap_start.is_some() {
+    if let Some(alias) = f.alias_name() {
         // The qualifier names the alias without referring to it.
-        config["DependsOn"] = json!([ids::alias(&f.name)]);
+        config["DependsOn"] = json!([ids::alias(&f.name, alias)]);
     }
     t.add(format!("{id}EventInvokeConfig"), config);
 }

@@ -197,6 +197,21 @@ impl Plan {
                 }
             }
         }
+        // Alarms publish to the topics they notify.
+        for a in &model.alarms {
+            for t in a.notify.iter().filter(|t| !model.outside(t)) {
+                push_statement(
+                    plan.topic_statements.entry(t.name.clone()).or_default(),
+                    allow_service(
+                        &format!("From{}", logical(&a.name)),
+                        "cloudwatch.amazonaws.com",
+                        "sns:Publish",
+                        r#ref(&logical(&t.name)),
+                        get_att(&logical(&a.name), "Arn"),
+                    ),
+                );
+            }
+        }
         // Statements the spec writes itself (`policy = [...]`), after the
         // derived ones; without a `Resource`, the declaration's ARN.
         for q in model.queues.iter().filter(|q| q.arn.is_none()) {

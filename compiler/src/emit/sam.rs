@@ -43,17 +43,16 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
     props["Tracing"] = json!(if f.tracing { "Active" } else { "PassThrough" });
     props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
     if f.snap_start.is_some() {
-        // SnapStart snapshots published versions: SAM publishes one on
-        // every change of any property (not only of the code), behind the
-        // alias `live` that SAM's own events then invoke (and that
-        // `Invoked` points everything else at). A version left behind is
-        // deleted: an old snapshot of a Python or .NET function is billed
-        // for as long as it exists.
+        // SnapStart snapshots published versions, which a function with
+        // SnapStart publishes behind its alias (`live` by default).
         props["SnapStart"] = json!({ "ApplyOn": "PublishedVersions" });
-        props["AutoPublishAlias"] = json!(ids::ALIAS);
-        props["AutoPublishAliasAllProperties"] = json!(true);
-        props["VersionDeletionPolicy"] = json!("Delete");
     }
+    // A function with an alias: SAM publishes a version on every change of
+    // any property (not only of the code), behind the alias that SAM's
+    // own events then invoke (and that `Invoked` points everything else
+    // at). A version left behind is deleted: an old snapshot of a Python or
+    // .NET function with SnapStart is billed for as long as it exists.
+    super::deploy::sam_properties(model, f, &mut props, t);
     if let Some(env) = functions::environment(model, f) {
         props["Environment"] = env;
         if model.customer_key {

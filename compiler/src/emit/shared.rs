@@ -126,6 +126,27 @@ pub fn key(model: &Model, t: &mut Template) {
             ],
         },
     });
+    // CloudWatch encrypts what an alarm publishes to a topic of the app.
+    let mut props = props;
+    let alarms_publish = model
+        .alarms
+        .iter()
+        .any(|a| a.notify.iter().any(|t| !model.outside(t)));
+    if alarms_publish {
+        if let Some(list) = props["KeyPolicy"]["Statement"].as_array_mut() {
+            list.push(json!({
+                "Sid": "CloudWatchAlarmsPublishToTopics",
+                "Effect": "Allow",
+                "Principal": { "Service": "cloudwatch.amazonaws.com" },
+                "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+                "Resource": "*",
+                "Condition": {
+                    "StringEquals": { "aws:SourceAccount": this_account() },
+                    "ArnLike": { "aws:SourceArn": sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*") },
+                },
+            }));
+        }
+    }
     t.add(
         KEY.into(),
         stateful(
@@ -252,9 +273,10 @@ pub fn outputs(model: &Model, t: &mut Template) {
         t.owner = span;
         // A function with SnapStart is to be invoked through its alias,
         // which is the ARN `refs::arn` gives.
-        let what = match Invoked::of(model, name) {
-            Invoked::Alias(_) if kind == crate::ast::DeclKind::Function => {
-                format!("the alias {} of function {name}", ids::ALIAS)
+        let alias = model.function(name).and_then(|f| f.alias_name());
+        let what = match (Invoked::of(model, name), alias) {
+            (Invoked::Alias(_), Some(alias)) if kind == crate::ast::DeclKind::Function => {
+                format!("the alias {alias} of function {name}")
             }
             _ => format!("{} {name}", kind.keyword()),
         };

@@ -138,21 +138,60 @@ pub fn pool_permission(function: &str, pool: &str) -> String {
     format!("{}{}Permission", logical(function), logical(pool))
 }
 
-/// The name of the alias a function with SnapStart is invoked through.
-pub const ALIAS: &str = "live";
+/// The name of the alias a function with SnapStart and no `alias` of its
+/// own is invoked through.
+pub const ALIAS: &str = crate::model::DEFAULT_ALIAS;
 
-/// The alias `live` of a function with SnapStart: `<F>Aliaslive`, the ID
-/// SAM gives the alias `AutoPublishAlias: live` makes, and the one the
-/// CloudFormation target gives its own, so that whatever invokes the
-/// function names it alike in both.
-pub fn alias(function: &str) -> String {
-    format!("{}Alias{ALIAS}", logical(function))
+/// The alias `alias` of a function: `<F>Alias<alias>`, the ID SAM gives the
+/// alias `AutoPublishAlias` makes (with `-` as `D` and `_` as `U`), and the
+/// one the CloudFormation target gives its own, so that whatever invokes
+/// the function names it alike in both.
+pub fn alias(function: &str, alias: &str) -> String {
+    format!(
+        "{}Alias{}",
+        logical(function),
+        alias.replace('-', "D").replace('_', "U")
+    )
 }
 
-/// The published version of a function with SnapStart, in the
-/// CloudFormation target (SAM names its own, with a hash).
-pub fn version(function: &str) -> String {
-    format!("{}Version", logical(function))
+/// The published version of a function with an alias, in the
+/// CloudFormation target: `<F>Version<hash>`, the hash of the function's
+/// properties, so that a change of them gives a new resource, which
+/// publishes a new version (SAM names its own alike).
+pub fn version(function: &str, hash: u32) -> String {
+    format!("{}Version{hash:08x}", logical(function))
+}
+
+/// The CodeDeploy application of the functions that shift traffic, in
+/// both targets (the ID SAM gives its own).
+pub const DEPLOY_APPLICATION: &str = "ServerlessDeploymentApplication";
+
+/// The CodeDeploy deployment group of a function that shifts traffic:
+/// `<F>DeploymentGroup` (SAM's ID too).
+pub fn deployment_group(function: &str) -> String {
+    format!("{}DeploymentGroup", logical(function))
+}
+
+/// The role CodeDeploy deploys a function with: `<F>DeployRole`.
+pub fn deploy_role(function: &str) -> String {
+    format!("{}DeployRole", logical(function))
+}
+
+/// The CodeDeploy deployment configuration of a traffic shift that is not
+/// one of CodeDeploy's predefined ones: `<F>DeployConfig`.
+pub fn deploy_config(function: &str) -> String {
+    format!("{}DeployConfig", logical(function))
+}
+
+/// The Application Auto Scaling target of a function's provisioned
+/// concurrency: `<F>ConcurrencyTarget`.
+pub fn concurrency_target(function: &str) -> String {
+    format!("{}ConcurrencyTarget", logical(function))
+}
+
+/// Its target tracking policy: `<F>ConcurrencyPolicy`.
+pub fn concurrency_policy(function: &str) -> String {
+    format!("{}ConcurrencyPolicy", logical(function))
 }
 
 /// The log group of a function.
@@ -162,17 +201,21 @@ pub fn log_group(function: &str) -> String {
 
 /// Suffixes that the resources derived from a declaration of `kind` add to
 /// its ID; a declaration whose ID equals another's plus one of these would
-/// collide. `published` says that a function publishes versions
-/// (`snap_start = true`), which adds its version and alias.
-pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static [&'static str] {
+/// collide. `alias` is the alias a function publishes versions behind
+/// (`alias = NAME`, or `live` with `snap_start = true`), which adds its
+/// version, alias, deployment and scaling resources.
+pub fn derived_suffixes(kind: crate::ast::DeclKind, alias: Option<&str>) -> Vec<String> {
     use crate::ast::DeclKind as K;
-    match kind {
-        K::Function if published => &[
+    let fixed: &[&str] = match kind {
+        K::Function if alias.is_some() => &[
             "Role",
             "LogGroup",
             "EventInvokeConfig",
-            "Version",
-            "Aliaslive",
+            "DeploymentGroup",
+            "DeployRole",
+            "DeployConfig",
+            "ConcurrencyTarget",
+            "ConcurrencyPolicy",
         ],
         K::Function => &["Role", "LogGroup", "EventInvokeConfig"],
         K::Rule | K::Schedule | K::Pipe | K::ScheduleGroup => &["Role"],
@@ -196,7 +239,12 @@ pub fn derived_suffixes(kind: crate::ast::DeclKind, published: bool) -> &'static
             "Certificate",
         ],
         _ => &[],
+    };
+    let mut out: Vec<String> = fixed.iter().map(|s| s.to_string()).collect();
+    if let (K::Function, Some(a)) = (kind, alias) {
+        out.push(format!("Alias{}", a.replace('-', "D").replace('_', "U")));
     }
+    out
 }
 
 /// A route's logical-ID part: `GET /orders/{id}` -> `GetOrdersById`.

@@ -26,15 +26,16 @@ pub fn default_bus_arn() -> Json {
 }
 
 /// How whatever invokes a function (a trigger, a route, a rule, a
-/// schedule, a destination) names it. SnapStart works on published versions
-/// only, so a function with `snap_start` is invoked through its alias
-/// `live` ([`super::ids::alias`]); any other function as itself, which runs
-/// `$LATEST`.
+/// schedule, a destination) names it. A function with an alias (`alias =
+/// NAME`, or `live` with SnapStart, which works on published versions only)
+/// is invoked through it ([`super::ids::alias`]): its provisioned
+/// concurrency, traffic shifting and SnapStart apply there only. Any other
+/// function is invoked as itself, which runs `$LATEST`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invoked {
     /// The function itself: its logical ID.
     Function(String),
-    /// Its alias `live`: the alias's logical ID.
+    /// Its alias: the alias's logical ID.
     Alias(String),
 }
 
@@ -42,7 +43,10 @@ impl Invoked {
     /// How to invoke function `name` of `model`.
     pub fn of(model: &Model, name: &str) -> Invoked {
         match model.function(name) {
-            Some(f) if f.snap_start.is_some() => Invoked::Alias(super::ids::alias(name)),
+            Some(f) => match f.alias_name() {
+                Some(a) => Invoked::Alias(super::ids::alias(name, a)),
+                None => Invoked::Function(logical(name)),
+            },
             _ => Invoked::Function(logical(name)),
         }
     }

@@ -80,6 +80,7 @@ impl Resolver {
             .take("layers")
             .map(|v| self.layer_refs(v))
             .unwrap_or_default();
+        let deploy = self.deploy_settings(&mut p);
         self.identity(&mut p, d);
         p.finish(self, "a function");
 
@@ -160,6 +161,9 @@ impl Resolver {
             external,
             snap_start,
             layers,
+            alias: deploy.alias,
+            deploy: deploy.deploy,
+            provisioned: deploy.provisioned,
         }
     }
 

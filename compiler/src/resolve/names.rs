@@ -114,7 +114,18 @@ impl Resolver {
                 matches!(&m.kind, MemberKind::Property { key, value, .. }
                     if key.name == "snap_start" && matches!(value.kind, ValueKind::Bool(true)))
             });
-            for suffix in crate::naming::ids::derived_suffixes(d.kind, published) {
+            // The alias a function publishes behind: its own, else `live`
+            // with SnapStart.
+            let alias = d.body.iter().find_map(|m| match &m.kind {
+                MemberKind::Property { key, value, .. } if key.name == "alias" => match &value.kind
+                {
+                    ValueKind::Path(p) if p.parts.len() == 1 => Some(p.parts[0].name.clone()),
+                    _ => None,
+                },
+                _ => None,
+            });
+            let alias = alias.or_else(|| published.then(|| crate::naming::ids::ALIAS.to_string()));
+            for suffix in crate::naming::ids::derived_suffixes(d.kind, alias.as_deref()) {
                 if let Some((other, span)) = seen.get(&format!("{base}{suffix}")) {
                     let (other, span) = (other.clone(), *span);
                     self.error(
@@ -182,6 +193,9 @@ impl Resolver {
                 | DeclKind::Pipe => continue,
                 DeclKind::ScheduleGroup => "no state machine creates schedules in it",
                 DeclKind::Layer => "no function runs with it",
+                // It watches a function for its own sake, like an app's
+                // outputs.
+                DeclKind::Alarm => continue,
                 // Users sign in to a pool from apps outside the spec.
                 DeclKind::UserPool => continue,
                 DeclKind::Function if triggered.contains(d.name.name.as_str()) => continue,

@@ -115,6 +115,10 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "retries" | "max_event_age" | "on_success" | "recursion" | "concurrency" | "image"
         | "snap_start" => "it is a setting of a function",
         "layers" => "it is a setting of a function: `layers = [Shared]` names the `layer`s it runs with",
+        "alias" | "deploy" | "rollback_on" | "before_traffic" | "after_traffic" | "deploy_notify"
+        | "provisioned_concurrency" => {
+            "it is a setting of a function: see \"Versions, aliases and traffic shifting\" in docs/language.md"
+        }
         "visibility_timeout" => "it is a setting of a queue",
         "retention" => "it is a setting of a queue or a Kinesis stream",
         "fifo" | "content_dedup" | "high_throughput" => "it is a setting of a queue or a topic",
@@ -125,8 +129,7 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "shards" => "it is a setting of a Kinesis stream",
         "versioning" | "eventbridge" => "it is a setting of a bucket",
         "timezone" => "it is a setting of a schedule",
-        "provisioned_concurrency" | "vpc" | "ephemeral_storage" | "function_url"
-        | "alias" | "authorizer" | "domain" | "throttling" => {
+        "vpc" | "ephemeral_storage" | "function_url" | "authorizer" | "domain" | "throttling" => {
             "the language does not support it yet"
         }
         _ => return None,

@@ -124,6 +124,7 @@ impl Lowerer {
             Rule::schedule_group_decl => DeclKind::ScheduleGroup,
             Rule::layer_decl => DeclKind::Layer,
             Rule::stage_decl => DeclKind::Stage,
+            Rule::alarm_decl => DeclKind::Alarm,
             _ => DeclKind::Bucket,
         };
         let name = self.ident(inner.next().expect("declaration name"));
@@ -933,6 +934,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_schedule_group
             | Rule::kw_layer
             | Rule::kw_stage
+            | Rule::kw_alarm
             | Rule::kw_match
             | Rule::kw_prefix
             | Rule::kw_publishes

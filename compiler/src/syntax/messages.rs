@@ -89,6 +89,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
     "schedule_group",
     "layer",
     "stage",
+    "alarm",
 ];
 
 /// The words that start a statement in a body.

@@ -102,11 +102,18 @@ pub fn span_problems(sources: &slsc::source::SourceMap, diagnostics: &[Diagnosti
 /// the API, is counted as eight zeros. `here` names the spec in messages.
 pub fn assert_counts_match(c: &Compilation, built: &slsc::Built, target: slsc::Target, here: &str) {
     let counted = slsc::emit::count(&c.model, &c.proved, target);
-    let unhashed = |id: &str| match id.rfind("Deployment") {
-        Some(i) if id.len() == i + "Deployment".len() + 8 => {
-            format!("{}00000000", &id[..i + "Deployment".len()])
+    // REST deployments and published versions end in a hash, counted as
+    // `00000000`.
+    let unhashed = |id: &str| {
+        for word in ["Deployment", "Version"] {
+            if let Some(i) = id.rfind(word) {
+                let tail = &id[i + word.len()..];
+                if tail.len() == 8 && tail.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return format!("{}00000000", &id[..i + word.len()]);
+                }
+            }
         }
-        _ => id.to_string(),
+        id.to_string()
     };
     let ids = |section: &str| -> Vec<String> {
         built[section]

@@ -75,6 +75,7 @@
   "schedule_group"
   "layer"
   "stage"
+  "alarm"
 ] @keyword
 
 ; `name = X if HasName else "y"`: a property under a deploy-time condition.
@@ -262,6 +263,8 @@
   (layer_declaration
     name: (identifier) @type)
   (stage_declaration
+    name: (identifier) @type)
+  (alarm_declaration
     name: (identifier) @type)
   (param_declaration
     name: (identifier) @variable.parameter)

@@ -18,7 +18,7 @@ function! s:LooksLikeSpec() abort
     return 1
   endif
   " `KEYWORD Name` or `use path`, where the name is not a YAML key (`app web:`).
-  let decl = '^\s*\%(app\|type\|event\|function\|api\|rule\|schedule\|queue\|topic\|bus\|table\|bucket\|stream\|state_machine\|secret\|parameter\|param\|userpool\|resource\|pipe\|schedule_group\|layer\|stage\|condition\)'
+  let decl = '^\s*\%(app\|type\|event\|function\|api\|rule\|schedule\|queue\|topic\|bus\|table\|bucket\|stream\|state_machine\|secret\|parameter\|param\|userpool\|resource\|pipe\|schedule_group\|layer\|stage\|alarm\|condition\)'
         \ . '\s\+\h\w*\>'
   let use = '^\s*use\s\+\%("\|\h[[:alnum:]_.]*\>\)'
   for pattern in [decl, use]

@@ -21,7 +21,7 @@ syn sync minlines=200
 " Declarations other than `function` and `api`, whose names are set apart below.
 let s:declarations = ['app', 'type', 'event', 'rule', 'schedule', 'queue', 'topic', 'bus',
       \ 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool', 'resource', 'pipe', 'schedule_group',
-      \ 'layer', 'stage', 'condition']
+      \ 'layer', 'stage', 'alarm', 'condition']
 let s:verbs = ['reads', 'writes', 'deletes', 'sends', 'publishes', 'emits', 'invokes', 'answers']
 let s:keywords = ['on', 'match', 'where', 'send', 'subscribe', 'from', 'detail_type', 'external',
       \ 'every', 'cron', 'after', 'receives', 'receive', 'allow', 'responses', 'if', 'else']

@@ -8,7 +8,7 @@
 // The same rule is in editors/vim/ftdetect/slsc.vim.
 'use strict';
 
-const DECLARATION = /^(?:app|type|event|function|api|rule|schedule|queue|topic|bus|table|bucket|stream|state_machine|secret|parameter|param|userpool|resource|pipe|schedule_group|layer|stage|condition)\s+[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])/;
+const DECLARATION = /^(?:app|type|event|function|api|rule|schedule|queue|topic|bus|table|bucket|stream|state_machine|secret|parameter|param|userpool|resource|pipe|schedule_group|layer|stage|alarm|condition)\s+[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])/;
 const USE = /^use\s+(?:"|[A-Za-z_][A-Za-z0-9_.]*(?![A-Za-z0-9_.]))/;
 // Only the start of a file is looked at: a spec shows what it is at once.
 const MAX_LINES = 200;

@@ -19,7 +19,7 @@ const path = require('path');
 
 const DECLARATIONS = ['app', 'type', 'event', 'function', 'api', 'rule', 'schedule',
   'queue', 'topic', 'bus', 'table', 'bucket', 'stream', 'state_machine', 'secret', 'parameter', 'param', 'userpool',
-  'resource', 'pipe', 'schedule_group', 'layer', 'stage', 'condition'];
+  'resource', 'pipe', 'schedule_group', 'layer', 'stage', 'alarm', 'condition'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 // `invokes F`.
 const PLAIN_VERBS = ['invokes', 'answers'];
@@ -678,6 +678,7 @@ const declarations = {
   schedule_group: declaration('schedule_group', 'entity.name.type.schedule-group', [], '#body'),
   layer: declaration('layer', 'entity.name.type.layer', [], '#body'),
   stage: declaration('stage', 'entity.name.type.stage', [], '#body'),
+  alarm: declaration('alarm', 'entity.name.type.alarm', [], '#body'),
 };
 for (const [k, v] of Object.entries(declarations)) repository[`declaration-${k}`] = v;
 

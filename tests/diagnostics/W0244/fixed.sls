@@ -1,0 +1,16 @@
+// W0244 fixed: the hook runs as itself ($LATEST), as CodeDeploy invokes it
+app shop { runtime = "python3.13" }
+
+function Checkout {
+  handler        = "checkout.handler"
+  code           = "s3://shop-artifacts/checkout.zip"
+  external       = true
+  alias          = live
+  deploy         = all_at_once
+  before_traffic = CheckoutTest
+}
+
+function CheckoutTest {
+  handler = "checkout_test.handler"
+  code    = "s3://shop-artifacts/checkout-test.zip"
+}
