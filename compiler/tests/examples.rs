@@ -143,7 +143,7 @@ fn the_getting_started_spec_is_the_one_documented_and_compiles_cleanly() {
     let spec = std::fs::read_to_string(common::root().join(rel)).unwrap();
     let page = std::fs::read_to_string(common::root().join("docs/getting-started.md")).unwrap();
     assert!(
-        sls_blocks(&page).iter().any(|b| *b == spec),
+        sls_blocks(&page).contains(&spec),
         "docs/getting-started.md does not show {rel} as it is"
     );
     let c = common::compile(std::path::Path::new(rel));
