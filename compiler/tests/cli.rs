@@ -291,6 +291,7 @@ fn check_reads_folders_and_formats() {
     assert_eq!(
         files,
         [
+            "examples/bookings/app.sls",
             "examples/ecommerce/app.sls",
             "examples/media-pipeline/app.sls",
             "examples/orders-reference/app.sls"

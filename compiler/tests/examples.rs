@@ -16,18 +16,34 @@ fn examples_build_to_both_targets() {
         "expected at least three examples, found {names:?}"
     );
     for name in names {
-        let c = common::compile(&Path::new("examples").join(&name).join("app.sls"));
+        let rel = Path::new("examples").join(&name).join("app.sls");
+        let c = common::compile(&rel);
         assert!(
             c.diagnostics.is_empty(),
             "{name}:\n{}",
             common::rendered(&c)
         );
-        for (target, suffix) in [(Target::Sam, "sam"), (Target::CloudFormation, "cfn")] {
-            let template = slsc::build(&c, target).expect("no errors");
-            insta::assert_snapshot!(
-                format!("{name}.{suffix}"),
-                slsc::emit::write(&template, Format::Yaml)
-            );
+        // Every stage of an example with stages, each a template of its own.
+        let stages: Vec<Option<String>> = match c.stages.is_empty() {
+            true => vec![None],
+            false => c.stages.iter().map(|s| Some(s.name.clone())).collect(),
+        };
+        for stage in stages {
+            let c = match &stage {
+                None => common::compile(&rel),
+                Some(stage) => common::compile_stage(&rel, stage),
+            };
+            let label = match &stage {
+                None => name.clone(),
+                Some(stage) => format!("{name}.{stage}"),
+            };
+            for (target, suffix) in [(Target::Sam, "sam"), (Target::CloudFormation, "cfn")] {
+                let template = slsc::build(&c, target).expect("no errors");
+                insta::assert_snapshot!(
+                    format!("{label}.{suffix}"),
+                    slsc::emit::write(&template, Format::Yaml)
+                );
+            }
         }
     }
 }

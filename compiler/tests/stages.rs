@@ -15,11 +15,7 @@ const SPEC: &str = "tests/stages/app.sls";
 
 /// The test spec compiled for `stage`.
 fn compile_stage(stage: &str) -> Compilation {
-    let abs = common::root().join(SPEC);
-    let bytes = std::fs::read(&abs).unwrap();
-    let mut opts = common::options();
-    opts.stage = Some(stage.to_string());
-    slsc::compile_bytes(SPEC, Some(&abs), bytes, opts)
+    common::compile_stage(std::path::Path::new(SPEC), stage)
 }
 
 /// The template of the test spec for `stage` in `target`.

@@ -44,6 +44,20 @@ pub fn compile(rel: &Path) -> Compilation {
     )
 }
 
+/// Compiles a file of the repository for one of its stages.
+pub fn compile_stage(rel: &Path, stage: &str) -> Compilation {
+    let abs = root().join(rel);
+    let bytes = std::fs::read(&abs).unwrap_or_else(|e| panic!("{}: {e}", abs.display()));
+    let mut opts = options();
+    opts.stage = Some(stage.to_string());
+    slsc::compile_bytes(
+        &rel.display().to_string().replace('\\', "/"),
+        Some(&abs),
+        bytes,
+        opts,
+    )
+}
+
 /// Diagnostics rendered without colour at width 80, plus the summary.
 pub fn rendered(c: &Compilation) -> String {
     let mut out = slsc::diagnostics::render(&c.sources, &c.diagnostics, Default::default());
