@@ -174,6 +174,11 @@ pub fn declared(files: &[(FileId, File)]) -> (Vec<Stage>, Vec<Diagnostic>) {
             .iter()
             .flat_map(|(_, f)| &f.decls)
             .any(|d| d.kind == DeclKind::Stage),
+        // Without stages, `${stage}` may name a template parameter `stage`.
+        stage_param: files
+            .iter()
+            .flat_map(|(_, f)| &f.decls)
+            .any(|d| d.kind == DeclKind::Param && d.name.name == TAG),
         diags: &mut diags,
     };
     for decl in files.iter().flat_map(|(_, f)| &f.decls) {
@@ -211,6 +216,9 @@ struct Validator<'a> {
     /// Whether any `stage` is declared (even one reported invalid): without
     /// one, per-stage values are E0121 rather than unknown stages.
     any_declared: bool,
+    /// Whether a `param stage` is declared, which `${stage}` then names in
+    /// a spec without stages.
+    stage_param: bool,
     diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -343,7 +351,7 @@ impl Validator<'_> {
                 }
             }
             ValueKind::Str(text) => {
-                if !self.any_declared && text.contains(PLACEHOLDER) {
+                if !self.any_declared && !self.stage_param && text.contains(PLACEHOLDER) {
                     self.no_stages(v.span, "`${stage}` is the stage's name");
                 }
             }

@@ -226,6 +226,13 @@ fn per_stage_values_need_stages() {
 }
 
 #[test]
+fn without_stages_a_stage_parameter_is_what_the_placeholder_names() {
+    let found =
+        found("param stage string { default = \"dev\" }\nqueue C { name = \"c-${stage}\" }\n");
+    assert!(!found.iter().any(|(c, _)| *c == "E0121"), "{found:?}");
+}
+
+#[test]
 fn stage_declarations_are_checked() {
     let found = found(
         "stage dev\nstage dev\nstage default\nstage prod { account = \"12\", region = \"moon\", colour = \"red\" }\n",
