@@ -150,21 +150,55 @@ fn rule_patterns_are_snapshotted() {
     }
 }
 
-/// docs/getting-started.md shows docs/getting-started/app.sls whole, and
-/// the spec compiles without a diagnostic and builds in both targets: the
-/// page a newcomer follows cannot rot.
+/// docs/getting-started.md shows docs/getting-started/app.sls and its
+/// handlers whole; the spec compiles without a diagnostic and builds in
+/// both targets (the plain one with the `CodeBucket` and `CodeKeyPrefix`
+/// parameters the page deploys with), and the retry window the page
+/// quotes is the one `slsc check` prints: the page a newcomer follows
+/// cannot rot.
 #[test]
 fn the_getting_started_spec_is_the_one_documented_and_compiles_cleanly() {
     let rel = "docs/getting-started/app.sls";
-    let spec = std::fs::read_to_string(common::root().join(rel)).unwrap();
-    let page = std::fs::read_to_string(common::root().join("docs/getting-started.md")).unwrap();
+    let read = |p: &str| std::fs::read_to_string(common::root().join(p)).unwrap();
+    let spec = read(rel);
+    let page = read("docs/getting-started.md");
     assert!(
         sls_blocks(&page).contains(&spec),
         "docs/getting-started.md does not show {rel} as it is"
     );
-    let c = common::compile(std::path::Path::new(rel));
+    let handlers = read("docs/getting-started/src/orders.mjs");
+    assert!(
+        page.contains(&format!("```js\n{handlers}```")),
+        "docs/getting-started.md does not show src/orders.mjs as it is"
+    );
+    let c = common::compile(Path::new(rel));
     assert!(c.diagnostics.is_empty(), "{}", common::rendered(&c));
-    for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
-        slsc::build(&c, target).expect("builds");
+    for target in [Target::Sam, Target::CloudFormation] {
+        let yaml = slsc::emit::write(&slsc::build(&c, target).expect("builds"), Format::Yaml);
+        if target == Target::CloudFormation {
+            for shown in [
+                "  CodeBucket:\n",
+                "  CodeKeyPrefix:\n",
+                "${CodeKeyPrefix}src.zip",
+            ] {
+                assert!(yaml.contains(shown), "the page shows {shown:?}");
+            }
+        }
+    }
+    // The note as `slsc check app.sls` prints it from the spec's folder.
+    let windows = c.retry_windows();
+    let report = slsc::report::report(&[slsc::report::Checked {
+        file: rel.into(),
+        sources: &c.sources,
+        diagnostics: &c.diagnostics,
+        retry_windows: &windows,
+    }]);
+    let note = slsc::report::retry_note(&report).replace(rel, "app.sls");
+    assert!(!windows.is_empty(), "the spec has its queue's retry window");
+    for line in note.lines() {
+        assert!(
+            page.contains(line.trim_start()),
+            "docs/getting-started.md does not quote `slsc check`'s {line:?}"
+        );
     }
 }

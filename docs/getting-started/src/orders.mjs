@@ -8,10 +8,17 @@ async function send(queueUrl, body) {
   await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
 }
 
-// POST /orders: validates the order and queues it (API Gateway HTTP API,
-// payload format 2.0).
+// POST /orders: validates the order and queues it. The event is API
+// Gateway's HTTP API event (payload format 2.0); `body` is what the client
+// sent, base64-encoded when API Gateway does not take it for text.
 export const place = async (event) => {
-  const order = JSON.parse(event.body ?? "{}");
+  let order;
+  try {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString() : event.body;
+    order = JSON.parse(text ?? "{}");
+  } catch {
+    return { statusCode: 400, body: JSON.stringify({ error: "the body is not JSON" }) };
+  }
   if (!order.sku || !(order.quantity >= 1)) {
     return { statusCode: 400, body: JSON.stringify({ error: "sku and quantity are required" }) };
   }
