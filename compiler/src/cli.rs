@@ -350,6 +350,10 @@ pub fn run() -> ExitCode {
                     );
                     let hint = diagnostics::did_you_mean(name, names)
                         .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                    let hint = match left_out_of_stage(&c, name) {
+                        Some(note) => format!("; {note}"),
+                        None => hint,
+                    };
                     eprintln!("error: no function, schedule, rule or API with a role named `{name}`{hint}");
                     return ExitCode::from(2);
                 }
@@ -668,6 +672,22 @@ fn say(text: &str) {
 fn print_json(v: &serde_json::Value) -> ExitCode {
     sayln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     ExitCode::SUCCESS
+}
+
+/// For a declaration `stages = [...]` leaves out of the stage compiled:
+/// which stages have it.
+fn left_out_of_stage(c: &Compilation, name: &str) -> Option<String> {
+    let stage = c.model.stage.as_deref()?;
+    let d = (c.stage_differences.iter())
+        .find(|d| d.place.rsplit(' ').next() == Some(name) && !d.place.contains('.'))?;
+    let kept: Vec<&str> = (d.values.iter())
+        .filter(|(_, v)| v.as_deref() == Some("deployed"))
+        .map(|(s, _)| s.as_str())
+        .collect();
+    Some(format!(
+        "`{name}` is left out of stage {stage} by its `stages`: pass --stage {}",
+        kept.first().copied().unwrap_or(stage)
+    ))
 }
 
 fn unknown_subject(c: &Compilation, name: &str) -> ExitCode {
