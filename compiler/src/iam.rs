@@ -268,7 +268,13 @@ fn hook_statements(model: &Model, f: &Function) -> Vec<Statement> {
                     stmt(
                         sid(&["Test", &g.name, "Versions"]),
                         &["lambda:InvokeFunction"],
-                        vec![refs::sub(&format!("${{{gid}.Arn}}:*"))],
+                        // Its versions, and the function itself: a hook
+                        // that passes no qualifier runs `$LATEST`, the code
+                        // the new version was published from.
+                        vec![
+                            refs::sub(&format!("${{{gid}.Arn}}")),
+                            refs::sub(&format!("${{{gid}.Arn}}:*")),
+                        ],
                     ),
                 ],
                 r.span,
@@ -1069,9 +1075,10 @@ fn access(model: &Model, a: &Access) -> Vec<Statement> {
             vec![stmt(sid(&["Publish", name]), &["sns:Publish"], vec![arn])]
         }
         (VerbKind::Invokes, _) => {
-            // `arn` is the alias `live` of a function with SnapStart, which
-            // code should invoke; code that names the function itself
-            // (`$LATEST`) is let through too, rather than denied.
+            // `arn` is the alias of a function with one (`alias`, or `live`
+            // with SnapStart), which code should invoke; code that names the
+            // function itself (`$LATEST`) is let through too, rather than
+            // denied.
             let mut resources = vec![arn];
             if model.function(name).is_some_and(|f| f.alias_name().is_some()) {
                 resources.insert(0, refs::attr(DeclKind::Function, name, Attr::Arn));

@@ -196,7 +196,13 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
                 let names: Vec<&str> = declared.iter().map(|s| s.name.as_str()).collect();
                 let at = (declared.first().map(|s| s.span))
                     .unwrap_or_else(|| entry_span(&loaded.sources));
-                diagnostics.push(stages::unknown(name, at, &names));
+                let mut d = stages::unknown(name, at, &names);
+                d.message = format!("unknown stage `{name}` (`--stage`)");
+                d.label = Some(match declared.is_empty() {
+                    true => "the spec declares no stages".to_string(),
+                    false => format!("`--stage {name}` names none of the stages declared here"),
+                });
+                diagnostics.push(d);
                 vec![declared.first()]
             }
         },
@@ -334,19 +340,7 @@ fn merge(runs: &mut [Run]) -> Vec<Diagnostic> {
             .as_ref()
             .map(|s| s.name.clone())
             .unwrap_or_default();
-        for mut d in std::mem::take(&mut run.diagnostics) {
-            // A reference to a declaration this stage leaves out.
-            if d.code == "E0101" {
-                if let Some(name) = run
-                    .left_out
-                    .iter()
-                    .find(|n| d.message == format!("unknown name `{n}`"))
-                {
-                    d.help = Some(format!(
-                        "`{name}` is left out of stage {stage} by its `stages`: add {stage} to them, or leave this out of {stage} too"
-                    ));
-                }
-            }
+        for d in std::mem::take(&mut run.diagnostics) {
             let key = (d.code, d.span, d.message.clone(), d.label.clone());
             found
                 .entry(key)
@@ -359,6 +353,16 @@ fn merge(runs: &mut [Run]) -> Vec<Diagnostic> {
     found
         .into_values()
         .map(|(mut d, stages)| {
+            // A reference to a declaration these stages leave out.
+            let left_out = (runs.iter())
+                .flat_map(|r| &r.left_out)
+                .find(|n| d.code == "E0101" && d.message == format!("unknown name `{n}`"));
+            if let Some(name) = left_out {
+                let (s, list) = (if stages.len() == 1 { "stage" } else { "stages" }, stages.join(", "));
+                d.help = Some(format!(
+                    "`{name}` is left out of {s} {list} by its `stages`: add {list} to them, or leave this out of {list} too"
+                ));
+            }
             if stages.len() < all {
                 let s = if stages.len() == 1 { "stage" } else { "stages" };
                 d.message = format!("in {s} {}: {}", stages.join(", "), d.message);
@@ -421,6 +425,15 @@ fn fixed_names(
     out
 }
 
+/// Whether a name is built from what differs between two stacks: the
+/// stack's name or ID, or a parameter (set per deploy). `${AWS::Region}`
+/// and `${AWS::AccountId}` are the same for two stacks in one place.
+fn differs_per_stack(name: &str) -> bool {
+    naming::references(name)
+        .iter()
+        .any(|r| !r.starts_with("AWS::") || *r == "AWS::StackName" || *r == "AWS::StackId")
+}
+
 /// W0122 for a fixed name two stages would both create where they may
 /// share its scope: an account and region, a region (API custom domains,
 /// Cognito domain prefixes), or anywhere (S3 bucket names). A name built
@@ -451,7 +464,7 @@ fn shared_names(runs: &[Run]) -> Vec<Diagnostic> {
                     NameScope::AccountRegion => sa.may_share_region(sb),
                 };
                 if na.value != nb.value
-                    || !naming::references(&na.value).is_empty()
+                    || differs_per_stack(&na.value)
                     || !share
                     || !reported.insert((decl.clone(), what))
                 {

@@ -15,7 +15,10 @@
 //! stage, a per-stage value in a spec without stages) does not depend on
 //! the stage and is reported once, by [`declared`].
 
-use crate::ast::{DeclKind, File, Member, MemberKind, Value, ValueKind};
+use crate::ast::{
+    CondExpr, CondOperand, DeclKind, Expr, ExprKind, File, Header, Member, MemberKind, RouteTo,
+    ScheduleExpr, Str, Test, Value, ValueKind,
+};
 use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use crate::source::{FileId, Span};
 use std::collections::HashMap;
@@ -179,6 +182,7 @@ pub fn declared(files: &[(FileId, File)]) -> (Vec<Stage>, Vec<Diagnostic>) {
             .iter()
             .flat_map(|(_, f)| &f.decls)
             .any(|d| d.kind == DeclKind::Param && d.name.name == TAG),
+        nested: false,
         diags: &mut diags,
     };
     for decl in files.iter().flat_map(|(_, f)| &f.decls) {
@@ -188,11 +192,33 @@ pub fn declared(files: &[(FileId, File)]) -> (Vec<Stage>, Vec<Diagnostic>) {
         for m in &decl.body {
             if let MemberKind::Property { key, value, .. } = &m.kind {
                 if key.name == ONLY_IN {
-                    v.only_in(value);
+                    if decl.kind == DeclKind::App {
+                        v.diags.push(
+                            Diagnostic::new(Code::E0105, key.span, "the app is in every stage")
+                                .label("not a property of the app")
+                                .help("remove `stages`; give the app's properties per-stage values instead: `log_retention = stage { dev = 7d, prod = 90d }`"),
+                        );
+                    } else {
+                        v.only_in(value);
+                    }
                     continue;
                 }
             }
             v.member(m);
+        }
+    }
+    // Without stages, `${stage}` anywhere (a name, a filter, a prefix, an
+    // event's source) would reach AWS as written.
+    if !v.any_declared && !v.stage_param {
+        let mut copy = files.to_vec();
+        for (_, file) in &mut copy {
+            for decl in &mut file.decls {
+                decl_strings(decl, &mut |text, span| {
+                    if text.contains(PLACEHOLDER) {
+                        v.no_stages(span, "`${stage}` is the stage's name");
+                    }
+                });
+            }
         }
     }
     (stages, diags)
@@ -219,6 +245,8 @@ struct Validator<'a> {
     /// Whether a `param stage` is declared, which `${stage}` then names in
     /// a spec without stages.
     stage_param: bool,
+    /// Whether the value walked is inside a `stage { ... }`.
+    nested: bool,
     diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -251,6 +279,13 @@ impl Validator<'_> {
             ValueKind::List(items) => items.iter().collect(),
             _ => vec![value],
         };
+        if items.is_empty() {
+            self.diags.push(
+                Diagnostic::new(Code::E0201, value.span, "`stages = []` leaves the declaration out of every stage")
+                    .label("no stage")
+                    .help(format!("list the stages it is deployed in (`stages = [{}]`), or remove the declaration", self.names.join(", "))),
+            );
+        }
         for item in items {
             match &item.kind {
                 ValueKind::Path(p) if p.parts.len() == 1 => {
@@ -307,6 +342,20 @@ impl Validator<'_> {
                 if !self.any_declared {
                     self.no_stages(tag.span, "a value differs by stage");
                 }
+                if body.is_empty() {
+                    self.diags.push(
+                        Diagnostic::new(Code::E0201, v.span, "a per-stage value that lists no stage")
+                            .label("unset in every stage")
+                            .help("write each stage's value, `stage { dev = ..., prod = ... }`, or remove the property"),
+                    );
+                }
+                if self.nested {
+                    self.diags.push(
+                        Diagnostic::new(Code::E0201, tag.span, "a per-stage value inside another")
+                            .label("already one stage's value")
+                            .help("write each stage's value once, in the outer `stage { ... }`"),
+                    );
+                }
                 let mut seen: HashMap<&str, Span> = HashMap::new();
                 for m in body {
                     let MemberKind::Property { key, value, when } = &m.kind else {
@@ -347,19 +396,17 @@ impl Validator<'_> {
                             .help("put `if` after the whole property: `memory = stage { ... } if C else 128`, or write one value per stage"),
                         );
                     }
+                    let outer = std::mem::replace(&mut self.nested, true);
                     self.value(value);
-                }
-            }
-            ValueKind::Str(text) => {
-                if !self.any_declared && !self.stage_param && text.contains(PLACEHOLDER) {
-                    self.no_stages(v.span, "`${stage}` is the stage's name");
+                    self.nested = outer;
                 }
             }
             ValueKind::List(items) => items.iter().for_each(|i| self.value(i)),
             ValueKind::Record(entries) => entries.iter().for_each(|(_, e)| self.value(e)),
             ValueKind::Tagged(_, body) => body.iter().for_each(|m| self.member(m)),
             ValueKind::Redrive(_, count) => self.value(count),
-            ValueKind::Int(_)
+            ValueKind::Str(_)
+            | ValueKind::Int(_)
             | ValueKind::Number(_)
             | ValueKind::Bool(_)
             | ValueKind::Duration(..)
@@ -403,7 +450,8 @@ pub fn select(files: &[(FileId, File)], stage: Option<&str>) -> (Vec<(FileId, Fi
             let mut keep = true;
             decl.body.retain(|m| match &m.kind {
                 MemberKind::Property { key, value, .. } if key.name == ONLY_IN => {
-                    if let Some(stage) = stage {
+                    // The app is in every stage (`stages` on it is E0105).
+                    if let (Some(stage), false) = (stage, decl.kind == DeclKind::App) {
                         keep = listed(value, stage);
                     }
                     false
@@ -415,10 +463,162 @@ pub fn select(files: &[(FileId, File)], stage: Option<&str>) -> (Vec<(FileId, Fi
                 return false;
             }
             members(&mut decl.body, stage);
+            if let Some(stage) = stage {
+                decl_strings(decl, &mut |text, _| {
+                    if text.contains(PLACEHOLDER) {
+                        *text = text.replace(PLACEHOLDER, stage);
+                    }
+                });
+            }
             true
         });
     }
     (out, left_out)
+}
+
+/// Calls `f` on every string of a declaration, with its span: in property
+/// values at any depth, the header (an event's source and detail-type, a
+/// cron expression, a condition's operands, a pipe's filter), access
+/// verbs' prefixes, filters and route URLs.
+fn decl_strings(decl: &mut crate::ast::Decl, f: &mut dyn FnMut(&mut String, Span)) {
+    let on_str = |s: &mut Str, f: &mut dyn FnMut(&mut String, Span)| f(&mut s.value, s.span);
+    match &mut decl.header {
+        Header::Event {
+            source,
+            detail_type,
+            ..
+        } => {
+            for s in [source, detail_type].into_iter().flatten() {
+                on_str(s, f);
+            }
+        }
+        Header::Schedule {
+            expr: ScheduleExpr::Cron(s),
+            ..
+        } => on_str(s, f),
+        Header::Condition { expr } => cond_strings(expr, f),
+        Header::Pipe {
+            filter: Some(e), ..
+        } => expr_strings(e, f),
+        Header::None
+        | Header::Message { .. }
+        | Header::Param { .. }
+        | Header::Resource { .. }
+        | Header::Api { .. }
+        | Header::Rule { .. }
+        | Header::Pipe { filter: None, .. }
+        | Header::Schedule {
+            expr: ScheduleExpr::Every(_),
+            ..
+        } => {}
+    }
+    for m in &mut decl.body {
+        member_strings(m, f);
+    }
+}
+
+fn member_strings(m: &mut Member, f: &mut dyn FnMut(&mut String, Span)) {
+    match &mut m.kind {
+        MemberKind::Property { value, when, .. } => {
+            value_strings(value, f);
+            if let Some(o) = when.as_mut().and_then(|w| w.otherwise.as_mut()) {
+                value_strings(o, f);
+            }
+        }
+        MemberKind::Block { body, .. } | MemberKind::SendTo { body, .. } => {
+            body.iter_mut().for_each(|m| member_strings(m, f))
+        }
+        MemberKind::Verb { prefixes, .. } => {
+            for p in prefixes.iter_mut().flatten() {
+                f(&mut p.value, p.span);
+            }
+        }
+        MemberKind::On { filter, body, .. } | MemberKind::Subscribe { filter, body, .. } => {
+            if let Some(e) = filter {
+                expr_strings(e, f);
+            }
+            body.iter_mut().for_each(|m| member_strings(m, f));
+        }
+        MemberKind::Route { to, body, .. } => {
+            if let RouteTo::Url(u) = to {
+                f(&mut u.value, u.span);
+            }
+            body.iter_mut().for_each(|m| member_strings(m, f));
+        }
+        MemberKind::Match { filter, .. } => {
+            if let Some(e) = filter {
+                expr_strings(e, f);
+            }
+        }
+        MemberKind::Allow {
+            actions,
+            resources,
+            body,
+        } => {
+            value_strings(actions, f);
+            value_strings(resources, f);
+            body.iter_mut().for_each(|m| member_strings(m, f));
+        }
+        MemberKind::Fields { .. } | MemberKind::Responses(_) => {}
+    }
+}
+
+fn value_strings(v: &mut Value, f: &mut dyn FnMut(&mut String, Span)) {
+    match &mut v.kind {
+        ValueKind::Str(text) => f(text, v.span),
+        ValueKind::List(items) => items.iter_mut().for_each(|i| value_strings(i, f)),
+        ValueKind::Record(entries) => entries.iter_mut().for_each(|(_, e)| value_strings(e, f)),
+        ValueKind::Tagged(_, body) => body.iter_mut().for_each(|m| member_strings(m, f)),
+        ValueKind::Redrive(_, count) => value_strings(count, f),
+        ValueKind::Int(_)
+        | ValueKind::Number(_)
+        | ValueKind::Bool(_)
+        | ValueKind::Duration(..)
+        | ValueKind::Size(..)
+        | ValueKind::Path(_) => {}
+    }
+}
+
+fn expr_strings(e: &mut Expr, f: &mut dyn FnMut(&mut String, Span)) {
+    match &mut e.kind {
+        ExprKind::And(items) | ExprKind::Or(items) => {
+            items.iter_mut().for_each(|i| expr_strings(i, f))
+        }
+        ExprKind::Cond(c) => match &mut c.test {
+            Test::Compare(_, value, _) => value_strings(value, f),
+            Test::In { values, .. } => values.iter_mut().for_each(|v| value_strings(v, f)),
+            Test::Prefix { text, .. }
+            | Test::Suffix { text, .. }
+            | Test::Wildcard { text, .. }
+            | Test::Cidr(text) => f(&mut text.value, text.span),
+            Test::Exists(_) => {}
+        },
+    }
+}
+
+fn cond_strings(e: &mut CondExpr, f: &mut dyn FnMut(&mut String, Span)) {
+    let operand = |o: &mut CondOperand, f: &mut dyn FnMut(&mut String, Span)| {
+        if let CondOperand::Text(s) = o {
+            f(&mut s.value, s.span);
+        }
+    };
+    match e {
+        CondExpr::Or(items) | CondExpr::And(items) => {
+            items.iter_mut().for_each(|i| cond_strings(i, f))
+        }
+        CondExpr::Not(inner) => cond_strings(inner, f),
+        CondExpr::Equals { left, right, .. } => {
+            operand(left, f);
+            operand(right, f);
+        }
+        CondExpr::In {
+            operand: o, values, ..
+        } => {
+            operand(o, f);
+            values.iter_mut().for_each(|v| operand(v, f));
+        }
+        CondExpr::Ref(_) => {}
+    }
 }
 
 /// Whether `stages = value` lists `stage`.
@@ -444,8 +644,15 @@ fn members(body: &mut Vec<Member>, stage: Option<&str>) {
             }
             pick(value, stage)
         }
-        MemberKind::Block { body, .. }
-        | MemberKind::On { body, .. }
+        // A block whose every property is unset in this stage is unset
+        // too: `cors { origins = stage { prod = [...] } }` means no CORS
+        // in dev, not CORS with defaults.
+        MemberKind::Block { body, .. } => {
+            let written = !body.is_empty();
+            members(body, stage);
+            !(written && body.is_empty())
+        }
+        MemberKind::On { body, .. }
         | MemberKind::Route { body, .. }
         | MemberKind::SendTo { body, .. }
         | MemberKind::Subscribe { body, .. } => {
@@ -491,14 +698,6 @@ fn pick(v: &mut Value, stage: Option<&str>) -> bool {
                 None => false,
             }
         }
-        ValueKind::Str(text) => {
-            if let Some(stage) = stage {
-                if text.contains(PLACEHOLDER) {
-                    *text = text.replace(PLACEHOLDER, stage);
-                }
-            }
-            true
-        }
         ValueKind::List(items) => {
             items.retain_mut(|i| pick(i, stage));
             true
@@ -512,7 +711,8 @@ fn pick(v: &mut Value, stage: Option<&str>) -> bool {
             true
         }
         ValueKind::Redrive(_, count) => pick(count, stage),
-        ValueKind::Int(_)
+        ValueKind::Str(_)
+        | ValueKind::Int(_)
         | ValueKind::Number(_)
         | ValueKind::Bool(_)
         | ValueKind::Duration(..)

@@ -194,7 +194,7 @@ fn an_unknown_stage_is_an_error_with_a_did_you_mean() {
         .iter()
         .find(|d| d.code == "E0120")
         .expect("E0120");
-    assert_eq!(d.message, "unknown stage `prd`");
+    assert_eq!(d.message, "unknown stage `prd` (`--stage`)");
     assert_eq!(d.help.as_deref(), Some("did you mean `prod`?"));
     // In a value, and in `stages`.
     let found = found(&format!(
@@ -290,6 +290,11 @@ fn a_fixed_name_shared_by_two_stages_is_reported_unless_they_deploy_apart() {
     let regions = "stage dev { region = \"eu-west-1\" }\nstage prod { region = \"us-east-1\" }\n";
     let f = found(&format!("{regions}{domain}"));
     assert!(!f.iter().any(|(c, _)| *c == "W0122"), "{f:?}");
+    // A region or account in the name is the same for two stacks in one place.
+    let f = found(&format!(
+        "{TWO_STAGES}queue Jobs {{ name = \"jobs-${{AWS::Region}}\" }}\n"
+    ));
+    assert!(f.iter().any(|(c, _)| *c == "W0122"), "{f:?}");
     // `${stage}` and a name built from the stack differ per stage.
     for name in ["jobs-${stage}", "${AWS::StackName}-jobs"] {
         let f = found(&format!("{TWO_STAGES}queue Jobs {{ name = \"{name}\" }}\n"));
@@ -380,4 +385,107 @@ fn cli_check_checks_every_stage_and_stages_prints_the_table() {
     insta::assert_snapshot!("stages.table", String::from_utf8_lossy(&out.stdout));
     let out = slsc(&["stages", SPEC, "--names"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "dev\nprod\n");
+}
+
+#[test]
+fn the_placeholder_is_the_stage_in_every_string() {
+    let spec = format!(
+        "{TWO_STAGES}bucket B {{}}
+function F {{
+  handler = \"f.h\"
+  runtime = \"nodejs22.x\"
+  reads B prefix \"${{stage}}/in/\"
+}}
+rule R on default {{
+  match any where source = \"${{stage}}.shop\"
+  send to F
+  dead_letter = drop {{ reason = \"test\" }}
+}}
+api A http {{
+  auth = iam
+  GET /x -> \"https://${{stage}}.backend.example.com/x\"
+}}
+"
+    );
+    let mut opts = common::options();
+    opts.stage = Some("prod".into());
+    let c = compile(&spec, opts);
+    assert!(!c.has_errors(), "{}", common::rendered(&c));
+    let text = serde_json::to_string(&*slsc::build(&c, Target::CloudFormation).unwrap()).unwrap();
+    assert!(!text.contains("${stage}"), "{text}");
+    for expected in [
+        "prod/in/*",
+        "prod.shop",
+        "https://prod.backend.example.com/x",
+    ] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    // Without stages, each of them is E0121.
+    let without = spec.replacen(TWO_STAGES, "", 1);
+    let found = found(&without);
+    assert_eq!(
+        found.iter().filter(|(c, _)| *c == "E0121").count(),
+        3,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn stage_values_that_cannot_mean_anything_are_errors() {
+    let found = found(&format!(
+        "{TWO_STAGES}app a {{ stages = [prod] }}\nqueue A {{ stages = [] }}\nqueue B {{ retention = stage {{}} }}\nqueue C {{ retention = stage {{ dev = stage {{ prod = 1d }}, prod = 2d }} }}\n"
+    ));
+    let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
+    for expected in [
+        "the app is in every stage",
+        "`stages = []` leaves the declaration out of every stage",
+        "a per-stage value that lists no stage",
+        "a per-stage value inside another",
+    ] {
+        assert!(messages.contains(&expected), "{expected}: {messages:?}");
+    }
+}
+
+#[test]
+fn a_block_unset_in_a_stage_is_unset() {
+    let spec = format!(
+        "{TWO_STAGES}api A http {{\n  auth = iam\n  cors {{ origins = stage {{ prod = [\"https://x.example.com\"] }} }}\n  GET /x -> F\n}}\nfunction F {{\n  handler = \"f.h\"\n  runtime = \"nodejs22.x\"\n}}\n"
+    );
+    for (stage, cors) in [("dev", false), ("prod", true)] {
+        let mut opts = common::options();
+        opts.stage = Some(stage.into());
+        let c = compile(&spec, opts);
+        let t = slsc::build(&c, Target::CloudFormation).unwrap();
+        assert_eq!(
+            resource(&t, "A").get("CorsConfiguration").is_some(),
+            cors,
+            "{stage}"
+        );
+    }
+}
+
+#[test]
+fn a_left_out_reference_names_every_stage_it_concerns() {
+    let c = compile(
+        "stage dev\nstage qa\nstage prod\nqueue Jobs { stages = [dev] }\nfunction W {\n  handler = \"w.handler\"\n  runtime = \"nodejs22.x\"\n  on Jobs { batch = 1 }\n}\n",
+        common::options(),
+    );
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "E0101")
+        .expect("E0101");
+    assert!(
+        d.message.starts_with("in stages qa, prod: "),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("left out of stages qa, prod"),
+        "{:?}",
+        d.help
+    );
 }

@@ -138,7 +138,7 @@ pub fn key(model: &Model, t: &mut Template) {
                 "Sid": "CloudWatchAlarmsPublishToTopics",
                 "Effect": "Allow",
                 "Principal": { "Service": "cloudwatch.amazonaws.com" },
-                "Action": ["kms:GenerateDataKey*", "kms:Decrypt"],
+                "Action": ["kms:GenerateDataKey", "kms:Decrypt"],
                 "Resource": "*",
                 "Condition": {
                     "StringEquals": { "aws:SourceAccount": this_account() },
