@@ -11,7 +11,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/install-checkov.sh
 checkov="${SLSC_CHECKOV_VENV:-$root/.venv-checkov}/bin/checkov"
-cargo build --release -q -p slsc
+# With the fuzz example, as scripts/fuzz.sh builds it: one feature set (the
+# example's dev-dependencies widen a shared crate's), so the release build is shared.
+cargo build --release -q -p slsc --bin slsc --example fuzz
 slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

@@ -13,7 +13,9 @@ schema=scripts/sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-
 if [[ ! -f "$schema" ]]; then
   (cd scripts/sarif && npm install --no-audit --no-fund --ignore-scripts --silent)
 fi
-cargo build --release -q -p slsc
+# With the fuzz example, as scripts/fuzz.sh builds it: one feature set (the
+# example's dev-dependencies widen a shared crate's), so the release build is shared.
+cargo build --release -q -p slsc --bin slsc --example fuzz
 slsc="${CARGO_TARGET_DIR:-$root/target}/release/slsc"
 "$py" scripts/check-reports.py "$slsc" "$schema" examples tests/report tests/diagnostics tests/cli
 # Third-party findings mapped back to .sls lines (`check --with cfn-lint`,

@@ -33,5 +33,8 @@ if [[ "${SLSC_FUZZ_PROFILE:-release}" == release ]]; then
   profile=(--release)
   hang=10
 fi
+# The binary too, in the same build: other scripts build both, so the
+# release build is shared (one feature set; see scripts/validate-examples.sh).
+cargo build "${profile[@]}" --quiet -p slsc --bin slsc --example fuzz
 exec cargo run "${profile[@]}" --quiet -p slsc --example fuzz -- \
   --seconds "$seconds" --seed "$seed" --hang "$hang" --findings target/fuzz-findings

@@ -79,7 +79,9 @@ check() {
 
 # ------------------------------------------------------------------ specs --
 
-cargo build --release --quiet -p slsc
+# With the fuzz example, as scripts/fuzz.sh builds it: one feature set (the
+# example's dev-dependencies widen a shared crate's), so the release build is shared.
+cargo build --release --quiet -p slsc --bin slsc --example fuzz
 slsc="$target_dir/release/slsc"
 
 # Not the fuzzer's regressions (tests/fuzz/: mangled input kept because it

@@ -16,7 +16,9 @@ out="$target_dir/validate"
 
 scripts/install-validators.sh
 # One release build, then plain binary calls: `cargo run` per example would re-check the build each time.
-cargo build --release -p slsc
+# With the fuzz example, as scripts/fuzz.sh builds it: the example's dev-dependencies widen a shared
+# crate's features, and one feature set for both lets CI compile the release build once.
+cargo build --release -p slsc --bin slsc --example fuzz
 slsc="$target_dir/release/slsc"
 
 shopt -s nullglob

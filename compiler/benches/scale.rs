@@ -8,6 +8,9 @@
 //!   with one consumer; `check` and `build`;
 //! - `dotted`: a rule pattern on a field N segments deep (E0401) and an
 //!   environment reference N attributes long (E0108); `check`;
+//! - `staged`: `wide` declared for two stages (`stage dev`, `stage prod`),
+//!   each worker with a per-stage `memory` and an alias shifted at once in
+//!   dev and by a canary in prod; `check` (every stage) and `build` (prod);
 //! - `warnings`: N functions with three warnings each (W0302, W0326, W0327), reported in each
 //!   format of `slsc check`: `human`, `json`, `sarif`, `github` (the time
 //!   includes compiling).
@@ -55,6 +58,17 @@ fn wide(n: usize) -> String {
              rule Route{i} on Events {{\n  match Item{i}Changed where qty > 10 and kind = \"a\"\n  send to {next}\n}}\n\n"
         );
     }
+    s
+}
+
+/// `wide` for two stages: a per-stage memory and a deployment per worker.
+fn staged(n: usize) -> String {
+    let mut s = String::from("stage dev\nstage prod\n\n");
+    s.push_str(&wide(n).replace(
+        "  memory = 256MB\n",
+        "  memory = stage { dev = 256MB, prod = 1024MB }\n  alias = live\n  \
+         deploy = stage { dev = all_at_once, prod = canary { percent = 10, interval = 5m } }\n",
+    ));
     s
 }
 
@@ -118,13 +132,18 @@ fn peak_mb() -> Option<f64> {
 fn measure(shape: &str, n: usize, stage: &str) {
     let text = match shape {
         "wide" => wide(n),
+        "staged" => staged(n),
         "fan-in" => fan_in(n),
         "dotted" => dotted(n),
         "warnings" => warnings(n),
         _ => panic!("unknown shape {shape}"),
     };
     let lines = text.lines().count();
-    let opts = slsc::CheckOptions::new(slsc::Date::parse("2026-11-23").unwrap());
+    let mut opts = slsc::CheckOptions::new(slsc::Date::parse("2026-11-23").unwrap());
+    // A template is one stage's: `build` builds prod; `check` checks both.
+    if shape == "staged" && stage == "build" {
+        opts.stage = Some("prod".to_string());
+    }
     let start = Instant::now();
     let c = slsc::compile_source("bench.sls", None, text, opts);
     let errors: Vec<&str> = c
@@ -195,6 +214,8 @@ fn measure(shape: &str, n: usize, stage: &str) {
 const RUNS: &[(&str, &str, &[&str])] = &[
     ("wide", "1000", &["check", "build"]),
     ("wide", "10000", &["check", "build"]),
+    ("staged", "1000", &["check", "build"]),
+    ("staged", "10000", &["check", "build"]),
     ("fan-in", "1000", &["check", "build"]),
     ("fan-in", "8000", &["check", "build"]),
     ("dotted", "10000", &["check"]),

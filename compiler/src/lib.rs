@@ -185,7 +185,13 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         })
         .collect();
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    let (declared, stage_diags) = stages::declared(&loaded.files);
+    // Without the word anywhere there is no stage, per-stage value or
+    // `${stage}`: the pass and its copy of the trees are skipped.
+    let mentions_stages = (loaded.sources.files()).any(|(_, f)| f.text.contains("stage"));
+    let (declared, stage_diags) = match mentions_stages {
+        true => stages::declared(&loaded.files),
+        false => Default::default(),
+    };
     diagnostics.extend(stage_diags);
     // The stages to compile: the one asked for, else every one (a spec
     // without stages is one run without a stage).
@@ -211,8 +217,20 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
     };
     let mut runs: Vec<Run> = chosen
         .iter()
-        .map(|stage| compile_stage(files, &loaded, &stdlib_files, &opts, *stage))
+        .map(|stage| {
+            compile_stage(
+                files,
+                &loaded,
+                &stdlib_files,
+                &opts,
+                *stage,
+                mentions_stages,
+            )
+        })
         .collect();
+    // Errors of the spec itself (not its size against a stack's limits),
+    // before the runs' diagnostics are merged in.
+    let spec_errors = diagnostics.iter().any(Diagnostic::is_error) || runs.iter().any(|r| r.errors);
     diagnostics.extend(merge(&mut runs));
     diagnostics.extend(shared_names(&runs));
     // A declaration that an error dropped or left half-resolved (a syntax
@@ -221,7 +239,7 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
     // whole-spec checks would call unused: their findings would be
     // follow-ons of the error, not news. They come back once it is fixed.
     // An error in any stage counts: the stages share the declarations.
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if spec_errors {
         diagnostics.retain(|d| !WHOLE_SPEC.contains(&d.code));
     }
     let first = runs.swap_remove(0);
@@ -254,6 +272,8 @@ struct Run {
     diagnostics: Vec<Diagnostic>,
     /// Declarations `stages = [...]` leaves out of this stage.
     left_out: Vec<String>,
+    /// Whether resolve or check found an error (template limits aside).
+    errors: bool,
 }
 
 /// Resolves and checks the spec as `stage` deploys it.
@@ -263,8 +283,15 @@ fn compile_stage(
     stdlib_files: &HashMap<source::FileId, String>,
     opts: &CheckOptions,
     stage: Option<&stages::Stage>,
+    mentions_stages: bool,
 ) -> Run {
-    let (staged, left_out) = stages::select(&loaded.files, stage.map(|s| s.name.as_str()));
+    let (staged, left_out) = match mentions_stages {
+        true => {
+            let (files, left_out) = stages::select(&loaded.files, stage.map(|s| s.name.as_str()));
+            (std::borrow::Cow::Owned(files), left_out)
+        }
+        false => (std::borrow::Cow::Borrowed(&loaded.files[..]), Vec::new()),
+    };
     let mut diagnostics = code_folders(files, &loaded.sources, &staged);
     let definitions = definitions(files, &loaded.sources, &staged);
     let (mut model, resolve_diags) = resolve::resolve(&staged, stdlib_files, &definitions);
@@ -298,6 +325,7 @@ fn compile_stage(
         };
         !(inside && (d.code == "E0107" || !d.is_error()))
     });
+    let errors = diagnostics.iter().any(Diagnostic::is_error);
     // Template limits are facts of the stack, not of the spec: count the
     // logical IDs the CloudFormation target's template would hold (a SAM
     // template expands to about as many resources) once the spec is
@@ -323,6 +351,7 @@ fn compile_stage(
         proved,
         diagnostics,
         left_out,
+        errors,
     }
 }
 

@@ -18,14 +18,22 @@ use crate::model::*;
 
 /// Runs the permission checks.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    // A hook may invoke the versions of the function it tests (its role
+    // says so), so it may know that function's name: hook -> tested.
+    let mut tests: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for t in &model.functions {
+        if let Some(d) = &t.deploy {
+            for (_, h) in d.hooks() {
+                tests
+                    .entry(h.name.as_str())
+                    .or_default()
+                    .push(t.name.as_str());
+            }
+        }
+    }
     for f in &model.functions {
-        // A hook may invoke the versions of the function it tests (its
-        // role says so), so it may know that function's name.
-        let tests: Vec<&str> = (model.functions.iter())
-            .filter(|t| (t.deploy.iter()).any(|d| d.hooks().iter().any(|(_, h)| h.name == f.name)))
-            .map(|t| t.name.as_str())
-            .collect();
-        env_access(f, &tests, diags);
+        let tested = tests.get(f.name.as_str()).map_or(&[][..], Vec::as_slice);
+        env_access(f, tested, diags);
         secrets(model, f, diags);
         for a in &f.allows {
             allow(a, diags);
