@@ -2,7 +2,7 @@
 //!
 //! `stage dev` and `stage prod { account = "111122223333" }` declare the
 //! environments a spec is built for. Anything may differ between them:
-//! `memory = stage { dev = 256, prod = 1024 }` picks a value per stage
+//! `memory = stage { dev = 256MB, prod = 1024MB }` picks a value per stage
 //! (`default = ...` for the stages it does not list; a stage with neither
 //! leaves the property unset), `stages = [prod]` keeps a declaration in
 //! those stages only, and `${stage}` in a string is the stage's name.
@@ -99,7 +99,7 @@ pub fn declared(files: &[(FileId, File)]) -> (Vec<Stage>, Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::new(Code::E0105, m.span, "a stage holds only `account` and `region`")
                         .label("not a property of a stage")
-                        .help("write what differs in this stage where it is used: `memory = stage { dev = 256, prod = 1024 }`"),
+                        .help("write what differs in this stage where it is used: `memory = stage { dev = 256MB, prod = 1024MB }`"),
                 );
                 continue;
             };
@@ -128,7 +128,7 @@ pub fn declared(files: &[(FileId, File)]) -> (Vec<Stage>, Vec<Diagnostic>) {
                     .label("not a property of a stage");
                     d = match did_you_mean(other, ["account", "region"]) {
                         Some(s) => d.help(format!("did you mean `{s}`?")),
-                        None => d.help("a stage takes `account` and `region`; what else differs between stages is written where it is used: `memory = stage { dev = 256, prod = 1024 }`"),
+                        None => d.help("a stage takes `account` and `region`; what else differs between stages is written where it is used: `memory = stage { dev = 256MB, prod = 1024MB }`"),
                     };
                     diags.push(d);
                     continue;
@@ -366,7 +366,7 @@ impl Validator<'_> {
                                 "a per-stage value lists `STAGE = value`",
                             )
                             .label("not a stage's value")
-                            .help("write `stage { dev = 256, prod = 1024 }`"),
+                            .help("write `stage { dev = 256MB, prod = 1024MB }`"),
                         );
                         continue;
                     };

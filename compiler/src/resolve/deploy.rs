@@ -215,7 +215,7 @@ impl Resolver {
     }
 
     /// A name or a list of names of `kinds`, each once.
-    fn refs_of(&mut self, v: &ast::Value, kinds: &[DeclKind], role: &str) -> Vec<Ref> {
+    pub(super) fn refs_of(&mut self, v: &ast::Value, kinds: &[DeclKind], role: &str) -> Vec<Ref> {
         let items: Vec<&ast::Value> = match &v.kind {
             ValueKind::List(items) => items.iter().collect(),
             _ => vec![v],
@@ -444,18 +444,10 @@ impl Resolver {
 
     /// A fraction: a number (range-checked later).
     fn fraction(&mut self, v: &ast::Value) -> Option<Spanned<f64>> {
-        match v.kind {
-            ValueKind::Int(i) => Some(Spanned::new(i as f64, v.span)),
-            ValueKind::Number(n) => Some(Spanned::new(n, v.span)),
-            _ => {
-                self.type_error(
-                    v,
-                    "a number",
-                    "write the fraction of provisioned concurrency to keep in use, e.g. `0.7`",
-                );
-                None
-            }
-        }
+        self.number_or(
+            v,
+            "write the fraction of provisioned concurrency to keep in use, e.g. `0.7`",
+        )
     }
 
     /// `NAME { cron = "...", min, max, timezone }` in `scaled`.

@@ -78,7 +78,7 @@ impl Resolver {
             .and_then(|v| self.expect_bool(v).and_then(|on| on.then_some(v.span)));
         let layers = p
             .take("layers")
-            .map(|v| self.layer_refs(v))
+            .map(|v| self.refs_of(v, &[DeclKind::Layer], "a layer of this function"))
             .unwrap_or_default();
         let deploy = self.deploy_settings(&mut p);
         self.identity(&mut p, d);

@@ -127,27 +127,6 @@ impl Resolver {
             _ => item(self, v).into_iter().collect(),
         }
     }
-
-    /// A function's `layers = [A, B]`: layers, each once.
-    pub(super) fn layer_refs(&mut self, v: &ast::Value) -> Vec<Ref> {
-        let items: Vec<&ast::Value> = match &v.kind {
-            ValueKind::List(items) => items.iter().collect(),
-            _ => vec![v],
-        };
-        let mut out: Vec<Ref> = Vec::new();
-        for item in items {
-            let Some(path) = self.expect_path(item) else {
-                continue;
-            };
-            let Some(r) = self.expect_ref(path, &[DeclKind::Layer]) else {
-                continue;
-            };
-            if !self.repeated(&out, &r, "a layer of this function") {
-                out.push(r);
-            }
-        }
-        out
-    }
 }
 
 /// Checks the form of a layer version ARN,

@@ -235,15 +235,16 @@ impl Resolver {
     }
 
     fn expect_number(&mut self, v: &ast::Value) -> Option<Spanned<f64>> {
+        self.number_or(v, "write a number without quotes or unit, e.g. `10`")
+    }
+
+    /// A number (an integer counts), or E0201 with `help`.
+    pub(super) fn number_or(&mut self, v: &ast::Value, help: &str) -> Option<Spanned<f64>> {
         match v.kind {
             ValueKind::Int(i) => Some(Spanned::new(i as f64, v.span)),
             ValueKind::Number(n) => Some(Spanned::new(n, v.span)),
             _ => {
-                self.type_error(
-                    v,
-                    "a number",
-                    "write a number without quotes or unit, e.g. `10`",
-                );
+                self.type_error(v, "a number", help);
                 None
             }
         }
