@@ -620,6 +620,10 @@ pub enum ValueKind {
     Duration(u64, TimeUnit),
     /// `512MB`: the amount and its unit.
     Size(u64, SizeUnit),
+    /// `1.5%`: the number before `%` (1.5 for 1.5 %).
+    Percent(f64),
+    /// `50/s`: how many, and per what.
+    Rate(f64, RateUnit),
     /// A reference or an enum-like word.
     Path(Path),
     /// `[a, b]`.
@@ -642,6 +646,8 @@ impl ValueKind {
             ValueKind::Bool(_) => "a boolean",
             ValueKind::Duration(..) => "a duration",
             ValueKind::Size(..) => "a size",
+            ValueKind::Percent(_) => "a percentage",
+            ValueKind::Rate(..) => "a rate",
             ValueKind::Path(_) => "a name",
             ValueKind::List(_) => "a list",
             ValueKind::Record(_) => "a record",
@@ -697,6 +703,46 @@ impl SizeUnit {
             SizeUnit::Kb => 1 << 10,
             SizeUnit::Mb => 1 << 20,
             SizeUnit::Gb => 1 << 30,
+        }
+    }
+}
+
+/// What a rate (`50/s`, `3_000_000/month`) counts per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateUnit {
+    /// `/s`.
+    Second,
+    /// `/m`.
+    Minute,
+    /// `/h`.
+    Hour,
+    /// `/d`.
+    Day,
+    /// `/month`: 730 hours, the month AWS prices by.
+    Month,
+}
+
+impl RateUnit {
+    /// How many of this unit fit in a month of 730 hours (AWS's pricing
+    /// month), so that a rate converts to a monthly count.
+    pub fn per_month(self) -> f64 {
+        match self {
+            RateUnit::Second => 730.0 * 3600.0,
+            RateUnit::Minute => 730.0 * 60.0,
+            RateUnit::Hour => 730.0,
+            RateUnit::Day => 730.0 / 24.0,
+            RateUnit::Month => 1.0,
+        }
+    }
+
+    /// The unit as written after `/`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RateUnit::Second => "s",
+            RateUnit::Minute => "m",
+            RateUnit::Hour => "h",
+            RateUnit::Day => "d",
+            RateUnit::Month => "month",
         }
     }
 }

@@ -411,6 +411,8 @@ impl Validator<'_> {
             | ValueKind::Bool(_)
             | ValueKind::Duration(..)
             | ValueKind::Size(..)
+            | ValueKind::Percent(_)
+            | ValueKind::Rate(..)
             | ValueKind::Path(_) => {}
         }
     }
@@ -575,6 +577,8 @@ fn value_strings(v: &mut Value, f: &mut dyn FnMut(&mut String, Span)) {
         | ValueKind::Bool(_)
         | ValueKind::Duration(..)
         | ValueKind::Size(..)
+        | ValueKind::Percent(_)
+        | ValueKind::Rate(..)
         | ValueKind::Path(_) => {}
     }
 }
@@ -717,6 +721,8 @@ fn pick(v: &mut Value, stage: Option<&str>) -> bool {
         | ValueKind::Bool(_)
         | ValueKind::Duration(..)
         | ValueKind::Size(..)
+        | ValueKind::Percent(_)
+        | ValueKind::Rate(..)
         | ValueKind::Path(_) => true,
     }
 }

@@ -692,6 +692,31 @@ bucket B
     }
 
     #[test]
+    fn percentages_and_rates_are_values_of_their_own() {
+        let text = "queue Q {\n  a = 1.5%\n  b = 3_000_000/month\n  c = 50/s\n  d = 5m\n}\n";
+        let (file, diags) = parse(FileId(0), text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let kinds: Vec<_> = file.decls[0]
+            .body
+            .iter()
+            .map(|m| match &m.kind {
+                ast::MemberKind::Property { value, .. } => value.kind.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert!(matches!(kinds[0], ast::ValueKind::Percent(p) if p == 1.5));
+        assert!(
+            matches!(kinds[1], ast::ValueKind::Rate(n, ast::RateUnit::Month) if n == 3_000_000.0)
+        );
+        assert!(matches!(kinds[2], ast::ValueKind::Rate(n, ast::RateUnit::Second) if n == 50.0));
+        assert!(matches!(
+            kinds[3],
+            ast::ValueKind::Duration(5, ast::TimeUnit::Minutes)
+        ));
+        assert_eq!(ast::RateUnit::Second.per_month(), 2_628_000.0);
+    }
+
+    #[test]
     fn an_unclosed_brace_is_blamed_on_its_opener() {
         let text = "function A {\n  handler = \"a.h\"\n\nqueue B { retention = 4d }\n";
         let (file, diags) = parse(FileId(0), text);

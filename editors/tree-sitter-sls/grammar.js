@@ -128,6 +128,9 @@ module.exports = grammar({
     // pest parses `1.5h` and `0.5GB` so that the compiler can say what to write instead.
     fractional: _ => token(new RegExp(`${DIGITS}\\.${DIGITS}(${[...DURATION_UNITS, ...SIZE_UNITS].join('|')})`)),
     number: _ => token(new RegExp(`-?${DIGITS}(\\.${DIGITS})?`)),
+    // `1%`, `0.5%`: a share; `50/s`, `3_000_000/month`: a rate.
+    percent: _ => token(new RegExp(`${DIGITS}(\\.${DIGITS})?%`)),
+    rate: _ => token(new RegExp(`${DIGITS}(\\.${DIGITS})?/(month|s|m|h|d)`)),
     boolean: _ => choice('true', 'false'),
 
     // ------------------------------------------------------------ values --
@@ -138,6 +141,8 @@ module.exports = grammar({
       $.list,
       $.record,
       $.fractional,
+      $.percent,
+      $.rate,
       $.duration,
       $.size,
       $.number,

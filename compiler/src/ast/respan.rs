@@ -66,7 +66,9 @@ macro_rules! spanless {
     };
 }
 
-spanless!(String, bool, u32, u64, i64, f64, DeclKind, VerbKind, TimeUnit, SizeUnit, CmpOp);
+spanless!(
+    String, bool, u32, u64, i64, f64, DeclKind, VerbKind, TimeUnit, SizeUnit, RateUnit, CmpOp
+);
 
 /// Moves each of the named bindings.
 macro_rules! each {
@@ -283,6 +285,8 @@ impl Respan for ValueKind {
             ValueKind::Bool(b) => each!(from, to; b),
             ValueKind::Duration(n, unit) => each!(from, to; n, unit),
             ValueKind::Size(n, unit) => each!(from, to; n, unit),
+            ValueKind::Percent(n) => each!(from, to; n),
+            ValueKind::Rate(n, unit) => each!(from, to; n, unit),
             ValueKind::Path(p) => each!(from, to; p),
             ValueKind::List(items) => each!(from, to; items),
             ValueKind::Record(fields) => each!(from, to; fields),

@@ -716,6 +716,27 @@ impl Lowerer {
                     .ok_or_else(|| bad_number(span))?;
                 ValueKind::Size(n, unit)
             }
+            Rule::percent => ValueKind::Percent(
+                text.trim_end_matches('%')
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|_| bad_number(span))?,
+            ),
+            Rule::rate => {
+                let (count, per) = text.split_once('/').unwrap_or((text, "month"));
+                let unit = match per {
+                    "s" => RateUnit::Second,
+                    "m" => RateUnit::Minute,
+                    "h" => RateUnit::Hour,
+                    "d" => RateUnit::Day,
+                    _ => RateUnit::Month,
+                };
+                let count: f64 = count
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|_| bad_number(span))?;
+                ValueKind::Rate(count, unit)
+            }
             Rule::fractional => {
                 let unit =
                     text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '_');

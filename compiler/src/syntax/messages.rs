@@ -1214,6 +1214,8 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::value => "a value",
         Rule::duration => "a duration (`30s`)",
         Rule::size => "a size (`512MB`)",
+        Rule::percent => "a percentage (`1%`)",
+        Rule::rate => "a rate (`50/s`)",
         Rule::number | Rule::digits => "a number",
         Rule::type_expr => "a type",
         Rule::field | Rule::fields => "a field (`name: type`)",

@@ -18,6 +18,8 @@
   (duration)
   (size)
   (fractional)
+  (percent)
+  (rate)
 ] @number
 
 (boolean) @boolean

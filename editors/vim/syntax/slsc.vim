@@ -60,6 +60,9 @@ syn match slscEscape '\\\%(["\\/ntr]\|u{\%(0\{0,2}[Dd][89A-Fa-f]\x\x}\)\@!\%(\x\
 syn match slscError '-\=\<\d[0-9_]*\%(\.\d[0-9_]*\)\=\a\w*'
 syn match slscNumber '-\=\<\d[0-9_]*\>'
 syn match slscFloat '-\=\<\d[0-9_]*\.\d[0-9_]*\>'
+" `1%`, `0.5%`: a share; `50/s`, `3_000_000/month`: a rate.
+syn match slscFloat '\<\d[0-9_]*\%(\.\d[0-9_]*\)\=%'
+syn match slscFloat '\<\d[0-9_]*\%(\.\d[0-9_]*\)\=\/\%(month\|s\|m\|h\|d\)\>'
 let s:units = '\%(' . join(s:duration_units + s:size_units, '\|') . '\)\>'
 exe 'syn match slscDuration "\<\d[0-9_]*\ze\%(' . join(s:duration_units, '\|') . '\)\>" nextgroup=slscUnit'
 exe 'syn match slscSize "\<\d[0-9_]*\ze\%(' . join(s:size_units, '\|') . '\)\>" nextgroup=slscUnit'

@@ -119,6 +119,18 @@ const repository = {
         name: s('invalid.illegal.fractional-unit'),
         match: `\\b${DIGITS}\\.${DIGITS}(?:${[...DURATION_UNITS, ...SIZE_UNITS].join('|')})\\b`,
       },
+      {
+        // `1%`, `0.5%`: a share.
+        name: s('constant.numeric.percent'),
+        match: `\\b(${DIGITS}(?:\\.${DIGITS})?)(%)`,
+        captures: { 2: { name: s('keyword.other.unit.percent') } },
+      },
+      {
+        // `50/s`, `3_000_000/month`: a rate.
+        name: s('constant.numeric.rate'),
+        match: `\\b(${DIGITS}(?:\\.${DIGITS})?)(/(?:month|s|m|h|d))\\b`,
+        captures: { 2: { name: s('keyword.other.unit.rate') } },
+      },
       { include: '#duration' },
       { include: '#size' },
       {
