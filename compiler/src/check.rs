@@ -36,6 +36,7 @@ pub mod failures;
 mod graph;
 pub mod identity;
 pub mod layers;
+pub mod lifecycle;
 pub mod loops;
 pub mod mapping;
 pub mod params;
@@ -143,6 +144,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     conditions::check(model, &mut diags);
     pipes::check(model, &mut diags);
     layers::check(model, opts.today, &mut diags);
+    lifecycle::check(model, &mut diags);
     deploy::check(model, opts.config.account.concurrency(), &mut diags);
     domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());

@@ -10,8 +10,10 @@ use crate::source::Span;
 use std::collections::HashMap;
 
 mod deploy;
+mod lifecycle;
 mod mapping;
 pub use deploy::*;
+pub use lifecycle::*;
 pub use mapping::*;
 
 /// A value with the span of the text that set it.
@@ -1212,6 +1214,20 @@ impl Trigger {
     }
 }
 
+/// How a function's logs are written (Lambda's `LoggingConfig`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Logging {
+    /// `log_format = json`: one JSON object per record, which CloudWatch
+    /// Logs Insights queries by field (text otherwise, Lambda's default).
+    pub json: bool,
+    /// `log_level`: the lowest application level Lambda keeps (`INFO`);
+    /// JSON logs only.
+    pub level: Option<&'static str>,
+    /// `system_log_level`: the lowest level of Lambda's own records
+    /// (`WARN`); JSON logs only.
+    pub system_level: Option<&'static str>,
+}
+
 /// A `function` declaration.
 #[derive(Debug, Clone)]
 pub struct Function {
@@ -1235,6 +1251,8 @@ pub struct Function {
     pub tracing: bool,
     /// Log retention in days.
     pub log_retention: Spanned<u64>,
+    /// How its logs are written: JSON or text, and the lowest levels kept.
+    pub logging: Logging,
     /// Access verbs, one entry per target.
     pub access: Vec<Access>,
     /// Triggers.
@@ -2669,6 +2687,14 @@ pub struct Bucket {
     pub versioning: bool,
     /// Kept or deleted with the stack (`on_delete`, else the app's).
     pub on_delete: Spanned<OnDelete>,
+    /// `lifecycle { NAME = { ... } }`: its rules, in the order written.
+    pub lifecycle: Vec<LifecycleRule>,
+    /// How long old versions are kept (a versioned bucket only; 90 days
+    /// unless `old_versions` says otherwise).
+    pub old_versions: Option<OldVersions>,
+    /// Days after which an unfinished multipart upload is removed
+    /// (`incomplete_uploads`, 7 by default).
+    pub incomplete_uploads: Spanned<u64>,
 }
 
 /// A `secret` declaration: an existing Secrets Manager secret, by name.

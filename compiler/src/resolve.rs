@@ -11,6 +11,7 @@
 //! reports a diagnostic when it has the wrong form, returning `None`.
 
 mod apis;
+mod buckets;
 mod conditions;
 mod deploy;
 mod domains;
@@ -63,6 +64,16 @@ struct Defaults {
     arch: Arch,
     tracing: bool,
     log_retention: Option<Spanned<u64>>,
+    logs: LogSettings,
+}
+
+/// `log_format`, `log_level` and `system_log_level` as written on the app
+/// or a function, each where it is written.
+#[derive(Clone, Default)]
+struct LogSettings {
+    json: Option<Spanned<bool>>,
+    level: Option<Spanned<&'static str>>,
+    system_level: Option<Spanned<&'static str>>,
 }
 
 /// Resolves every file of a compilation into one model.
@@ -516,6 +527,7 @@ impl Resolver {
             arch: Arch::X86,
             tracing: true,
             log_retention: None,
+            logs: LogSettings::default(),
         };
         let Some(app) = decls.iter().find(|d| d.kind == DeclKind::App) else {
             return defaults;
@@ -532,6 +544,8 @@ impl Resolver {
             defaults.tracing = self.expect_tracing(v).unwrap_or(true);
         }
         defaults.log_retention = p.take("log_retention").and_then(|v| self.expect_days(v));
+        defaults.logs = self.log_settings(&mut p);
+        self.logging(&defaults.logs, &LogSettings::default());
         if let Some(d) = &defaults.log_retention {
             self.model.log_retention = d.value;
         }
@@ -733,26 +747,8 @@ impl Resolver {
                 None => return,
             },
             DeclKind::Bucket => {
-                let mut p = Props::new(&d.body);
-                let eventbridge = p
-                    .take("eventbridge")
-                    .and_then(|v| self.expect_bool(v))
-                    .unwrap_or(false);
-                let versioning = p
-                    .take("versioning")
-                    .and_then(|v| self.expect_bool(v))
-                    .unwrap_or(true);
-                let on_delete = self.on_delete_of(&mut p, &d.name.name);
-                self.identity(&mut p, d);
-                self.other_members(&d.body, "a bucket");
-                p.finish(self, "a bucket");
-                self.model.buckets.push(Bucket {
-                    name: d.name.name.clone(),
-                    span: d.name.span,
-                    eventbridge,
-                    versioning,
-                    on_delete,
-                });
+                let b = self.bucket(d);
+                self.model.buckets.push(b);
                 self.model.buckets.len() - 1
             }
             DeclKind::Stream => {

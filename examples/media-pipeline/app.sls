@@ -11,6 +11,9 @@ app media {
   runtime       = "python3.13"
   architecture  = x86_64
   log_retention = 14d
+  // One JSON object per log record, INFO and above, for Logs Insights.
+  log_format    = json
+  log_level     = info
   tags { team = "media" }
   acknowledge {
     CKV_AWS_115 = "concurrency is left to the account limit; queue consumers are bounded by their batch size"

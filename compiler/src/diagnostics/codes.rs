@@ -117,6 +117,12 @@ codes! {
     W0244 Warning "hook function that is itself traffic-shifted";
     W0245 Warning "rollback alarm on another function";
     E0246 Error "percentile of a count metric";
+    E0270 Error "infrequent-access transition before 30 days";
+    E0271 Error "storage class transitions out of order";
+    E0272 Error "expiration not after the last transition";
+    E0273 Error "log levels without JSON logs";
+    E0274 Error "old versions kept without a reason";
+    W0275 Warning "objects leave a storage class before its minimum duration";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

@@ -102,7 +102,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         props["Layers"] = layers;
     }
     props["TracingConfig"] = json!({ "Mode": if f.tracing { "Active" } else { "PassThrough" } });
-    props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
+    props["LoggingConfig"] = functions::logging_config(f);
     if f.snap_start.is_some() {
         props["SnapStart"] = json!({ "ApplyOn": "PublishedVersions" });
     }

@@ -170,6 +170,22 @@ pub fn mapping_properties(
     Some(p)
 }
 
+/// A function's `LoggingConfig`: its own log group, and JSON records with
+/// their levels when the spec asks for them.
+pub fn logging_config(f: &Function) -> Json {
+    let mut config = json!({ "LogGroup": refs::r#ref(&ids::log_group(&f.name)) });
+    if f.logging.json {
+        config["LogFormat"] = json!("JSON");
+        if let Some(level) = f.logging.level {
+            config["ApplicationLogLevel"] = json!(level);
+        }
+        if let Some(level) = f.logging.system_level {
+            config["SystemLogLevel"] = json!(level);
+        }
+    }
+    config
+}
+
 /// A function's environment variables.
 pub fn environment(model: &Model, f: &Function) -> Option<Json> {
     if f.env.is_empty() {

@@ -41,7 +41,7 @@ pub fn function(model: &Model, plan: &Plan, f: &Function, t: &mut Template) {
         props["Layers"] = layers;
     }
     props["Tracing"] = json!(if f.tracing { "Active" } else { "PassThrough" });
-    props["LoggingConfig"] = json!({ "LogGroup": r#ref(&ids::log_group(&f.name)) });
+    props["LoggingConfig"] = functions::logging_config(f);
     if f.snap_start.is_some() {
         // SnapStart snapshots published versions, which a function with
         // SnapStart publishes behind its alias (`live` by default).

@@ -119,6 +119,47 @@ pub fn table(model: &Model, tb: &Table, t: &mut Template) {
     );
 }
 
+/// A bucket's lifecycle rules: the spec's, in the order written, then one
+/// of housekeeping that every bucket has: unfinished multipart uploads are
+/// removed, and on a versioned bucket old versions expire (unless kept
+/// with a reason) and delete markers left with no version behind them go.
+fn lifecycle_rules(b: &Bucket) -> Vec<Json> {
+    let mut rules: Vec<Json> = b
+        .lifecycle
+        .iter()
+        .map(|r| {
+            let mut rule = json!({ "Id": r.name.value, "Status": "Enabled" });
+            if let Some(p) = &r.prefix {
+                rule["Prefix"] = json!(p);
+            }
+            if !r.transitions.is_empty() {
+                rule["Transitions"] = r
+                    .transitions
+                    .iter()
+                    .map(|t| json!({ "StorageClass": t.class.s3(), "TransitionInDays": t.days.value }))
+                    .collect();
+            }
+            if let Some(e) = &r.expire {
+                rule["ExpirationInDays"] = json!(e.value);
+            }
+            rule
+        })
+        .collect();
+    let mut housekeeping = json!({
+        "Id": "default-housekeeping",
+        "Status": "Enabled",
+        "AbortIncompleteMultipartUpload": { "DaysAfterInitiation": b.incomplete_uploads.value },
+    });
+    if b.versioning {
+        if let Some(OldVersions::Expire(days)) = &b.old_versions {
+            housekeeping["NoncurrentVersionExpiration"] = json!({ "NoncurrentDays": days.value });
+        }
+        housekeeping["ExpiredObjectDeleteMarker"] = json!(true);
+    }
+    rules.push(housekeeping);
+    rules
+}
+
 /// A bucket: encrypted, public access blocked, with its notifications, and
 /// its policy `<B>Policy`, which denies requests without TLS.
 pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
@@ -139,6 +180,7 @@ pub fn bucket(model: &Model, plan: &Plan, b: &Bucket, t: &mut Template) {
         // Overwritten and deleted objects stay recoverable.
         props["VersioningConfiguration"] = json!({ "Status": "Enabled" });
     }
+    props["LifecycleConfiguration"] = json!({ "Rules": lifecycle_rules(b) });
     let mut depends = Vec::new();
     let mut notifications = serde_json::Map::new();
     if b.eventbridge {

@@ -584,17 +584,7 @@ impl Resolver {
                 );
                 continue;
             };
-            let members: Vec<ast::Member> = entries
-                .iter()
-                .map(|(k, v)| ast::Member {
-                    kind: MemberKind::Property {
-                        key: k.clone(),
-                        value: v.clone(),
-                        when: None,
-                    },
-                    span: k.span.to(v.span),
-                })
-                .collect();
+            let members = props::record_members(entries);
             let mut p = Props::new(&members);
             let has_throttle = p.has("rate") || p.has("burst");
             let rate = p.take("rate");

@@ -38,6 +38,8 @@ impl Resolver {
             .and_then(|v| self.expect_days(v))
             .or_else(|| defaults.log_retention.clone())
             .unwrap_or(Spanned::new(30, name_span));
+        let own_logs = self.log_settings(&mut p);
+        let logging = self.logging(&own_logs, &defaults.logs);
         let concurrency = p.take("concurrency").and_then(|v| self.expect_int(v));
         let retries = p.take("retries").and_then(|v| self.expect_int(v));
         let max_event_age = p.take("max_event_age").and_then(|v| self.expect_seconds(v));
@@ -146,6 +148,7 @@ impl Resolver {
             concurrency,
             tracing,
             log_retention,
+            logging,
             access,
             triggers,
             retries,
@@ -766,6 +769,83 @@ impl Resolver {
             }
         }
         out
+    }
+
+    /// Reads `log_format`, `log_level` and `system_log_level`.
+    pub(super) fn log_settings(&mut self, p: &mut Props) -> LogSettings {
+        const LEVELS: [&str; 6] = ["trace", "debug", "info", "warn", "error", "fatal"];
+        const SYSTEM_LEVELS: [&str; 3] = ["debug", "info", "warn"];
+        let upper = |w: &str| -> &'static str {
+            match w {
+                "trace" => "TRACE",
+                "debug" => "DEBUG",
+                "info" => "INFO",
+                "warn" => "WARN",
+                "error" => "ERROR",
+                _ => "FATAL",
+            }
+        };
+        let json = p.take("log_format").and_then(|v| {
+            self.expect_word(v, &["json", "text"])
+                .map(|w| Spanned::new(w == "json", v.span))
+        });
+        let level = p.take("log_level").and_then(|v| {
+            self.expect_word(v, &LEVELS)
+                .map(|w| Spanned::new(upper(&w), v.span))
+        });
+        let system_level = p.take("system_log_level").and_then(|v| {
+            self.expect_word(v, &SYSTEM_LEVELS)
+                .map(|w| Spanned::new(upper(&w), v.span))
+        });
+        LogSettings {
+            json,
+            level,
+            system_level,
+        }
+    }
+
+    /// The logging of a function from its own settings and the app's
+    /// (`inherited`). Levels filter JSON records only (Lambda rejects them
+    /// with text logs): one written beside text logs is E0273, and a
+    /// function that asks for text drops the app's levels.
+    pub(super) fn logging(&mut self, own: &LogSettings, inherited: &LogSettings) -> Logging {
+        let json = own.json.as_ref().or(inherited.json.as_ref());
+        let is_json = json.is_some_and(|j| j.value);
+        let mut levels = Vec::new();
+        for (mine, theirs) in [
+            (&own.level, &inherited.level),
+            (&own.system_level, &inherited.system_level),
+        ] {
+            match (mine, theirs) {
+                (Some(level), _) => {
+                    if !is_json {
+                        let mut d = Diagnostic::new(
+                            Code::E0273,
+                            level.span,
+                            "log levels filter JSON logs only, and these logs are text",
+                        )
+                        .label("needs `log_format = json`");
+                        if let Some(text) = json {
+                            d = d.with(text.span, "text logs here");
+                        }
+                        self.error(d.help(
+                            "add `log_format = json` (here or on the app), or remove the level",
+                        ));
+                        levels.push(None);
+                    } else {
+                        levels.push(Some(level.value));
+                    }
+                }
+                // The app's levels, already reported if its logs are text.
+                (None, Some(level)) if is_json => levels.push(Some(level.value)),
+                _ => levels.push(None),
+            }
+        }
+        Logging {
+            json: is_json,
+            level: levels[0],
+            system_level: levels[1],
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! were asked for) and every name set twice (`E0106`).
 
 use super::Resolver;
-use crate::ast::{Member, MemberKind, Value};
+use crate::ast::{Ident, Member, MemberKind, Value};
 use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 
@@ -127,7 +127,12 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
         "auth" | "cors" | "access_logs" => "it is a setting of an api (or, `auth = none`, of one route)",
         "key" | "billing" | "indexes" | "local_indexes" => "it is a setting of a table",
         "shards" => "it is a setting of a Kinesis stream",
-        "versioning" | "eventbridge" => "it is a setting of a bucket",
+        "versioning" | "eventbridge" | "lifecycle" | "old_versions" | "incomplete_uploads" => {
+            "it is a setting of a bucket"
+        }
+        "log_format" | "log_level" | "system_log_level" => {
+            "it is a setting of a function (or of the app, for every function)"
+        }
         "timezone" => "it is a setting of a schedule",
         "vpc" | "ephemeral_storage" | "function_url" | "authorizer" | "domain" | "throttling" => {
             "the language does not support it yet"
@@ -152,4 +157,20 @@ impl Resolver {
                 .help("remove one of the two"),
         );
     }
+}
+
+/// The entries of a record (`{ rate = 100, burst = 200 }`) as properties,
+/// so that `Props` reads them as it reads a block.
+pub(super) fn record_members(entries: &[(Ident, Value)]) -> Vec<Member> {
+    entries
+        .iter()
+        .map(|(k, v)| Member {
+            kind: MemberKind::Property {
+                key: k.clone(),
+                value: v.clone(),
+                when: None,
+            },
+            span: k.span.to(v.span),
+        })
+        .collect()
 }

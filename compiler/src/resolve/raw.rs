@@ -180,6 +180,9 @@ fn derived(ty: &str, key: &str) -> Option<&'static str> {
         ("AWS::DynamoDB::Table", "BillingMode" | "ProvisionedThroughput") => "`billing`",
         ("AWS::DynamoDB::Table", "StreamSpecification") => "`stream`",
         ("AWS::S3::Bucket", "VersioningConfiguration") => "`versioning`",
+        ("AWS::S3::Bucket", "LifecycleConfiguration") => {
+            "`lifecycle`, `old_versions` and `incomplete_uploads`"
+        }
         ("AWS::S3::Bucket", "NotificationConfiguration") => {
             "`on Bucket` triggers and `eventbridge = true`"
         }

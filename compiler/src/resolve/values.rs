@@ -148,14 +148,14 @@ impl Resolver {
         }
     }
 
-    /// A duration in whole days (log retention).
+    /// A duration in whole days (log retention, S3 lifecycle rules).
     pub(super) fn expect_days(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
         let s = self.expect_seconds(v)?;
         if s.value % 86_400 != 0 {
             self.error(
                 Diagnostic::new(Code::E0201, v.span, "expected a whole number of days")
                     .label("not whole days")
-                    .help("write the retention in days, e.g. `30d`"),
+                    .help("this setting counts in days: write e.g. `30d`"),
             );
             return None;
         }
