@@ -294,7 +294,8 @@ fn check_reads_folders_and_formats() {
             "examples/bookings/app.sls",
             "examples/ecommerce/app.sls",
             "examples/media-pipeline/app.sls",
-            "examples/orders-reference/app.sls"
+            "examples/orders-reference/app.sls",
+            "examples/photo-archive/app.sls"
         ]
     );
     let gh = slsc(&["check", "tests/cli/two-errors.sls", "--format", "github"]);
