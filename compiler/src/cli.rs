@@ -102,6 +102,22 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Format specs in place: one canonical layout, every comment kept.
+    ///
+    /// Only white space changes: the formatted spec builds to the same
+    /// template. A spec with syntax errors is left as it is and its errors
+    /// are reported. With `--check`, nothing is written: the files that
+    /// are not formatted are listed. Exit 0 when every file is (or now is)
+    /// formatted, 1 when `--check` finds one that is not or a spec does not
+    /// parse, 2 on a usage or I/O error.
+    Fmt {
+        /// Spec files, or folders to format every spec in (default: the
+        /// current folder).
+        paths: Vec<PathBuf>,
+        /// Change nothing; list the files that are not formatted.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the long explanation of a diagnostic code.
     Explain {
         /// A code such as E0301.
@@ -411,6 +427,7 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Diff { old, new, common } => run_diff(&old, &new, &common),
+        Command::Fmt { paths, check } => run_fmt(&paths, check),
         Command::Explain { code } => match diagnostics::codes::lookup(&code) {
             Some(info) => {
                 say!("{}", info.explanation);
@@ -955,6 +972,73 @@ enum Stream {
 }
 
 /// `slsc stages FILE`: the stages, then a table of what differs.
+fn run_fmt(paths: &[PathBuf], check: bool) -> ExitCode {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let files = match slsc::sls_files(&paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    let mut unformatted = 0;
+    for path in &files {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match slsc::format(text) {
+            Ok(out) if out == text => {}
+            Ok(out) => {
+                unformatted += 1;
+                if check {
+                    sayln!("would reformat {}", path.display());
+                } else if let Err(e) = std::fs::write(path, out) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+            Err(diags) => {
+                failed = true;
+                let mut sources = slsc::source::SourceMap::default();
+                sources.add(slsc::source::SourceFile::new(
+                    path.display().to_string(),
+                    Some(path.clone()),
+                    text.to_string(),
+                ));
+                let options = RenderOptions {
+                    color: std::io::stderr().is_terminal(),
+                    ..RenderOptions::default()
+                };
+                eprint!("{}", diagnostics::render(&sources, &diags, options));
+                eprintln!("{}: not formatted: it does not parse", path.display());
+            }
+        }
+    }
+    if check && unformatted > 0 {
+        sayln!(
+            "{unformatted} of {} file{} would be reformatted (run `slsc fmt`)",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(1);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn run_stages(file: &Path, names: bool, common: &Common) -> ExitCode {
     let Some(c) = compile(file, common) else {
         return ExitCode::from(2);

@@ -59,7 +59,8 @@ pub use check::runtimes;
 pub use check::{CheckOptions, Date, Proved};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{Format, Target};
-pub use load::discover;
+pub use load::{discover, sls_files};
+pub use syntax::format::format;
 
 use crate::diagnostics::Code;
 use std::collections::HashMap;

@@ -369,6 +369,23 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Every `.sls` file of `paths`: files as given, and those in folders and
+/// their subfolders (hidden ones, `target` and `node_modules` left out), each
+/// folder's in name order. Unlike [`discover`], files other specs `use` are
+/// included: the formatter wants them all.
+pub fn sls_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut visited = std::collections::HashSet::new();
+    for p in paths {
+        if p.is_dir() {
+            collect(p, &mut files, &mut visited)?;
+        } else {
+            files.push(p.clone());
+        }
+    }
+    Ok(files)
+}
+
 fn collect(
     dir: &Path,
     out: &mut Vec<PathBuf>,

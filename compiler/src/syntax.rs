@@ -22,6 +22,7 @@
 //! a declaration's recovery reads, so that a missing `}` is reported at
 //! the `{` it leaves open, not at the next declaration.
 
+pub mod format;
 mod lower;
 mod messages;
 mod recover;

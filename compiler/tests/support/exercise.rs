@@ -4,13 +4,25 @@
 
 use std::path::Path;
 
-/// Compiles `bytes` as if read from `path` (so that its relative `use`s
-/// resolve), then renders every report format, builds both targets (with
+/// Formats `bytes` (twice: the second time must change nothing), compiles
+/// them as if read from `path` (so that its relative `use`s resolve), then
+/// renders every report format, builds both targets (with
 /// their source maps), prints permissions, and, for a spec without errors,
 /// writes every schema, sample and OpenAPI document and matches each rule
 /// against each sample. Returns the number of diagnostics. Panics if
 /// anything does.
 pub fn exercise(name: &str, path: Option<&Path>, bytes: Vec<u8>) -> usize {
+    // The formatter: never a panic, and formatting twice changes nothing
+    // more.
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        if let Ok(once) = slsc::format(text) {
+            assert_eq!(
+                slsc::format(&once).as_deref(),
+                Ok(once.as_str()),
+                "formatting is not idempotent"
+            );
+        }
+    }
     let opts = slsc::CheckOptions::new(slsc::Date::parse("2026-11-23").unwrap());
     let c = slsc::compile_bytes(name, path, bytes, opts);
     for color in [false, true] {
