@@ -16,7 +16,7 @@ macro_rules! sayln {
 
 mod external;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use slsc::diagnostics::{self, RenderOptions};
 use slsc::{CheckOptions, Compilation, Date};
 use std::io::{IsTerminal, Write};
@@ -117,6 +117,15 @@ enum Command {
         /// Change nothing; list the files that are not formatted.
         #[arg(long)]
         check: bool,
+    },
+    /// Print a completion script for a shell, generated from these commands.
+    ///
+    /// bash: `slsc completions bash > ~/.local/share/bash-completion/completions/slsc`;
+    /// zsh: `slsc completions zsh > ~/.zfunc/_slsc` (with `~/.zfunc` in
+    /// `fpath`); fish: `slsc completions fish > ~/.config/fish/completions/slsc.fish`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
     /// Print the long explanation of a diagnostic code.
     Explain {
@@ -428,6 +437,12 @@ pub fn run() -> ExitCode {
         }
         Command::Diff { old, new, common } => run_diff(&old, &new, &common),
         Command::Fmt { paths, check } => run_fmt(&paths, check),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "slsc", &mut out);
+            say(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
         Command::Explain { code } => match diagnostics::codes::lookup(&code) {
             Some(info) => {
                 say!("{}", info.explanation);

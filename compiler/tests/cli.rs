@@ -893,3 +893,31 @@ fn common_cases_are_never_written_raw() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = slsc(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = text(&out.stdout);
+        for command in ["check", "build", "fmt", "stages", "explain"] {
+            assert!(
+                script.contains(command),
+                "{shell} completions lack {command}"
+            );
+        }
+    }
+    // The bash script loads in bash and registers the completion.
+    let script = text(&slsc(&["completions", "bash"]).stdout);
+    let bash = std::process::Command::new("bash")
+        .args(["-c", &format!("{script}\ncomplete -p slsc")])
+        .output()
+        .expect("bash runs");
+    assert!(bash.status.success(), "{}", text(&bash.stderr));
+    assert!(
+        text(&bash.stdout).contains("-F _slsc"),
+        "{}",
+        text(&bash.stdout)
+    );
+    assert_eq!(slsc(&["completions", "tcsh"]).status.code(), Some(2));
+}
