@@ -118,6 +118,22 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Start a project: a spec in one of a few shapes, its handler stubs,
+    /// an slsc.toml and a CI workflow.
+    ///
+    /// Templates: `api` (the default), `worker`, `pipeline`. Writes into
+    /// `--dir` (default: the current folder) and never overwrites a file.
+    Init {
+        /// The project's shape: api, worker or pipeline.
+        #[arg(default_value = "api")]
+        template: String,
+        /// The folder to write the project in (created if missing).
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+        /// The app's name (default: from the folder's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Print a completion script for a shell, generated from these commands.
     ///
     /// bash: `slsc completions bash > ~/.local/share/bash-completion/completions/slsc`;
@@ -437,6 +453,11 @@ pub fn run() -> ExitCode {
         }
         Command::Diff { old, new, common } => run_diff(&old, &new, &common),
         Command::Fmt { paths, check } => run_fmt(&paths, check),
+        Command::Init {
+            template,
+            dir,
+            name,
+        } => run_init(&template, &dir, name.as_deref()),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "slsc", &mut out);
@@ -987,6 +1008,52 @@ enum Stream {
 }
 
 /// `slsc stages FILE`: the stages, then a table of what differs.
+fn run_init(template: &str, dir: &Path, name: Option<&str>) -> ExitCode {
+    let folder = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "app".to_string());
+    let files = match slsc::init::files(template, name.unwrap_or(&folder)) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let taken: Vec<String> = files
+        .iter()
+        .map(|(p, _)| dir.join(p))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !taken.is_empty() {
+        eprintln!(
+            "error: not overwriting {}; run `slsc init` in an empty folder or with `--dir`",
+            taken.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    for (path, text) in &files {
+        let path = dir.join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        sayln!("created {}", path.display());
+    }
+    let spec = dir.join("app.sls");
+    sayln!(
+        "\nnext: `slsc check {0}`, then `slsc build {0} -o template.yaml` and `sam deploy` (see docs/getting-started.md)",
+        spec.display()
+    );
+    ExitCode::SUCCESS
+}
+
 fn run_fmt(paths: &[PathBuf], check: bool) -> ExitCode {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]

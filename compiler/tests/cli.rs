@@ -921,3 +921,52 @@ fn completions_for_each_shell_name_every_command() {
     );
     assert_eq!(slsc(&["completions", "tcsh"]).status.code(), Some(2));
 }
+
+#[test]
+fn init_writes_projects_that_check_clean_format_and_build() {
+    let root = std::env::temp_dir().join(format!("slsc-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for template in ["api", "worker", "pipeline"] {
+        let dir = root.join(template).join("Photo Shop");
+        let d = dir.to_str().unwrap();
+        let out = slsc(&["init", template, "--dir", d]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        for f in ["app.sls", "slsc.toml", ".github/workflows/slsc.yml"] {
+            assert!(dir.join(f).exists(), "{template}: no {f}");
+        }
+        let spec = dir.join("app.sls");
+        let s = spec.to_str().unwrap();
+        assert!(std::fs::read_to_string(&spec)
+            .unwrap()
+            .contains("app photo_shop {"));
+        let check = slsc(&["check", s]);
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{template}: {}",
+            text(&check.stderr)
+        );
+        assert!(
+            !text(&check.stderr).contains('⚠'),
+            "{template}: {}",
+            text(&check.stderr)
+        );
+        assert_eq!(
+            slsc(&["fmt", "--check", s]).status.code(),
+            Some(0),
+            "{template}"
+        );
+        for target in ["sam", "cloudformation"] {
+            let build = slsc(&["build", s, "--target", target]);
+            assert_eq!(build.status.code(), Some(0), "{template} {target}");
+        }
+        // Never over an existing project.
+        let again = slsc(&["init", template, "--dir", d]);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(text(&again.stderr).contains("not overwriting"));
+    }
+    let unknown = slsc(&["init", "graphql", "--dir", root.to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("choose one of api, worker, pipeline"));
+    let _ = std::fs::remove_dir_all(&root);
+}

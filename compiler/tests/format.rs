@@ -14,10 +14,16 @@ use std::process::Command;
 /// Every `.sls` file of the repository's spec folders, from the root.
 fn specs() -> Vec<PathBuf> {
     let root = common::root();
-    let folders: Vec<PathBuf> = ["examples", "stdlib", "tests", "docs/getting-started"]
-        .iter()
-        .map(|f| root.join(f))
-        .collect();
+    let folders: Vec<PathBuf> = [
+        "examples",
+        "stdlib",
+        "tests",
+        "docs/getting-started",
+        "compiler/templates",
+    ]
+    .iter()
+    .map(|f| root.join(f))
+    .collect();
     slsc::sls_files(&folders)
         .unwrap()
         .into_iter()
