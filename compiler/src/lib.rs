@@ -37,6 +37,7 @@ pub mod diagnostics;
 pub mod emit;
 pub mod files;
 mod iam;
+pub mod ide;
 pub mod init;
 mod limits;
 mod load;

@@ -1,0 +1,231 @@
+//! What an editor asks of a spec, for the language server (`slsc lsp`):
+//! diagnostics of a file among unsaved buffers, its outline, what a name
+//! or a diagnostic code is, where a name is declared, and the formatted
+//! text. Positions are byte offsets here; the server converts them to the
+//! protocol's lines and UTF-16 columns with [`crate::source::LineIndex`].
+
+use crate::ast::{self, DeclKind};
+use crate::diagnostics::Diagnostic;
+use crate::files::{Disk, Files, Overlay};
+use crate::source::{FileId, Span};
+use crate::{CheckOptions, Compilation};
+use std::path::{Path, PathBuf};
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The open documents of an editor, by path, over the disk.
+#[derive(Default)]
+pub struct Workspace {
+    open: Vec<(PathBuf, String)>,
+}
+
+impl Workspace {
+    /// Opens or changes a document.
+    pub fn set(&mut self, path: &Path, text: String) {
+        match self.open.iter_mut().find(|(p, _)| p == path) {
+            Some(entry) => entry.1 = text,
+            None => self.open.push((path.to_path_buf(), text)),
+        }
+    }
+
+    /// Closes a document: it reads from the disk again.
+    pub fn close(&mut self, path: &Path) {
+        self.open.retain(|(p, _)| p != path);
+    }
+
+    /// The text of an open document.
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        self.open
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// Compiles the spec at `path` as `slsc check` would (its `slsc.toml`
+    /// and suppression comments applied, every stage checked), reading
+    /// open documents from the editor and the rest from the disk.
+    pub fn compile(&self, path: &Path, opts: CheckOptions) -> Option<Compilation> {
+        let mut files = Overlay::new(Disk);
+        for (p, t) in &self.open {
+            files.set(p, t.clone());
+        }
+        let mut opts = opts;
+        if let Some(config) = crate::config::find(path).and_then(|c| crate::config::load(&c).ok()) {
+            opts.config = config;
+        }
+        crate::compile_file_in(&files, path, opts).ok()
+    }
+}
+
+/// The diagnostics of a compilation that are in the file at `path`, each
+/// with its secondary places in that file or another.
+pub fn diagnostics_of<'c>(c: &'c Compilation, path: &Path) -> Vec<&'c Diagnostic> {
+    let Some(file) = file_of(c, path) else {
+        return Vec::new();
+    };
+    c.diagnostics
+        .iter()
+        .filter(|d| d.span.file == file)
+        .collect()
+}
+
+/// The id of the file at `path` in a compilation.
+pub fn file_of(c: &Compilation, path: &Path) -> Option<FileId> {
+    let want = Disk.canonical(path);
+    c.sources
+        .files()
+        .find(|(_, f)| f.path.as_deref().is_some_and(|p| Disk.canonical(p) == want))
+        .map(|(id, _)| id)
+}
+
+/// One entry of a document's outline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// The declared name.
+    pub name: String,
+    /// The declaration's keyword (`function`).
+    pub kind: DeclKind,
+    /// The whole declaration.
+    pub span: Span,
+    /// Its name.
+    pub name_span: Span,
+}
+
+/// The declarations of a text, in order (those that parse, while it is
+/// being typed).
+pub fn symbols(text: &str) -> Vec<Symbol> {
+    let (file, _) = crate::syntax::parse(FileId(0), text);
+    file.decls
+        .iter()
+        .filter(|d| !d.name.name.is_empty())
+        .map(|d| Symbol {
+            name: d.name.name.clone(),
+            kind: d.kind,
+            span: d.span,
+            name_span: d.name.span,
+        })
+        .collect()
+}
+
+/// The word (a name, a dotted reference's part, or a code such as
+/// `W0104`) at a byte offset, with its range.
+pub fn word_at(text: &str, offset: usize) -> Option<(usize, usize, &str)> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let offset = floor_char(text, offset.min(text.len()));
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    (start < end).then(|| (start, end, &text[start..end]))
+}
+
+/// The syntax trees of every file of a compilation (the spec, the files
+/// it `use`s, the standard library), parsed again from its sources.
+fn trees(c: &Compilation) -> Vec<ast::File> {
+    c.sources
+        .files()
+        .map(|(id, f)| crate::syntax::parse(id, &f.text).0)
+        .collect()
+}
+
+/// The declaration called `name`, in any file of a compilation.
+fn declaration<'a>(trees: &'a [ast::File], name: &str) -> Option<&'a ast::Decl> {
+    trees
+        .iter()
+        .flat_map(|f| &f.decls)
+        .find(|d| d.name.name == name && d.kind != DeclKind::App)
+}
+
+/// Where the declaration called `name` is, in any file of a compilation
+/// (the spec, the files it `use`s, the standard library).
+pub fn definition(c: &Compilation, name: &str) -> Option<Span> {
+    declaration(&trees(c), name).map(|d| d.name.span)
+}
+
+/// Markdown for what the word at a byte offset of the file at `path` is: a
+/// diagnostic code's explanation, or a declaration (its keyword and name,
+/// its doc comment, where it is).
+pub fn hover(c: &Compilation, path: &Path, text: &str, offset: usize) -> Option<String> {
+    let (_, _, word) = word_at(text, offset)?;
+    if let Some(info) = crate::diagnostics::codes::lookup(word) {
+        return Some(format!(
+            "**{}**: {}\n\n{}",
+            info.code,
+            info.title,
+            info.explanation.trim()
+        ));
+    }
+    let trees = trees(c);
+    let decl = declaration(&trees, word)?;
+    let source = c.sources.get(decl.span.file);
+    let whole = &source.text[decl.span.start as usize..decl.span.end as usize];
+    // The declaration's first line, and its body when short.
+    let shown: String = if whole.lines().count() <= 12 {
+        whole.to_string()
+    } else {
+        let mut head: Vec<&str> = whole.lines().take(10).collect();
+        head.push("  ...");
+        head.join("\n")
+    };
+    let doc = doc_comment(c, &trees, decl);
+    let place = match &source.path {
+        Some(p) if file_of(c, path) != Some(decl.span.file) => {
+            format!("\n\ndeclared in `{}`", p.display())
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "`{}` `{}`{}\n\n```sls\n{}\n```{}",
+        decl.kind.keyword(),
+        decl.name.name,
+        doc.map(|d| format!("\n\n{d}")).unwrap_or_default(),
+        shown,
+        place
+    ))
+}
+
+/// The `///` lines right above a declaration.
+fn doc_comment(c: &Compilation, trees: &[ast::File], decl: &ast::Decl) -> Option<String> {
+    let file = trees.get(decl.span.file.0 as usize)?;
+    let text = &c.sources.get(decl.span.file).text;
+    let lines: Vec<&str> = file
+        .extra
+        .doc_comments
+        .iter()
+        .filter(|s| s.end <= decl.span.start)
+        .filter(|s| {
+            // Only white space and other doc comments between it and the
+            // declaration.
+            text[s.end as usize..decl.span.start as usize]
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with("///"))
+        })
+        .map(|s| text[s.start as usize + 3..s.end as usize].trim())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_symbols() {
+        let text = "queue Orders { retention = 4d }\nfunction F { reads Orders }\n";
+        let at = text.rfind("Orders").unwrap() + 2;
+        assert_eq!(word_at(text, at).map(|w| w.2), Some("Orders"));
+        let names: Vec<String> = symbols(text).into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["Orders", "F"]);
+    }
+}
