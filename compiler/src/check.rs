@@ -38,6 +38,7 @@ pub mod identity;
 pub mod layers;
 pub mod loops;
 pub mod mapping;
+mod observe;
 pub mod params;
 pub mod patterns;
 pub mod permissions;
@@ -144,6 +145,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     pipes::check(model, &mut diags);
     layers::check(model, opts.today, &mut diags);
     deploy::check(model, opts.config.account.concurrency(), &mut diags);
+    observe::check(model, &mut diags);
     domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {

@@ -117,6 +117,10 @@ codes! {
     W0244 Warning "hook function that is itself traffic-shifted";
     W0245 Warning "rollback alarm on another function";
     E0246 Error "percentile of a count metric";
+    E0250 Error "alarms turned off without a reason";
+    E0251 Error "threshold an alarm cannot take";
+    E0252 Error "SLO objective that is not one";
+    W0255 Warning "alarms that notify nobody";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";
