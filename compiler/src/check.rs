@@ -39,6 +39,7 @@ pub mod layers;
 pub mod lifecycle;
 pub mod loops;
 pub mod mapping;
+mod observe;
 pub mod params;
 pub mod patterns;
 pub mod permissions;
@@ -146,6 +147,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     layers::check(model, opts.today, &mut diags);
     lifecycle::check(model, &mut diags);
     deploy::check(model, opts.config.account.concurrency(), &mut diags);
+    observe::check(model, &mut diags);
     domains::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {

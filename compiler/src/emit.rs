@@ -39,6 +39,7 @@ mod layers;
 mod machines;
 mod mapping;
 mod messaging;
+mod observe;
 mod pipes;
 mod plan;
 mod raw;
@@ -203,6 +204,8 @@ pub fn emit(
         shared::key(model, &mut t);
     }
     shared::parameters(model, &mut t);
+    let watches = crate::observe::watches(model);
+    let owned = crate::observe::by_owner(&watches);
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
         t.owner = model.span_of(*kind, *index).unwrap_or_default();
@@ -254,7 +257,8 @@ pub fn emit(
                 pipes::schedule_group(model, &model.schedule_groups[*index], &mut t)
             }
             K::Layer => layers::layer(model, &model.layers[*index], target, &mut t),
-            K::Alarm => deploy::alarm(model, &model.alarms[*index], &mut t),
+            // With the other alarms, below.
+            K::Alarm => {}
             // Kept outside the stack: only referenced by ARN.
             K::App
             | K::Stage
@@ -264,6 +268,12 @@ pub fn emit(
             | K::Parameter
             | K::Param
             | K::Condition => {}
+        }
+        // Its alarms: declared, default and SLO alike.
+        if let Some(list) = model.name_of(*kind, *index).and_then(|n| owned.get(n)) {
+            for w in list {
+                observe::alarm(model, w, &mut t);
+            }
         }
         // `overrides { ... }`: each key replaces what was written for it.
         if let Some(set) = model
@@ -302,6 +312,12 @@ pub fn emit(
     t.owner = model.account_logging_role.unwrap_or_default();
     account::add(model, &mut t);
     t.owner_cond = None;
+    t.owner = model
+        .order
+        .iter()
+        .find_map(|&(k, i)| model.span_of(k, i))
+        .unwrap_or_default();
+    observe::dashboards(model, &watches, &mut t);
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.
     if !model.acknowledgements.is_empty() {

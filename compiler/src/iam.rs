@@ -329,20 +329,34 @@ pub fn deploy_statements(model: &Model, f: &Function) -> Vec<Statement> {
             format!("{hook} hook {}", r.name),
         ));
     }
-    if !d.rollback_on.is_empty() {
-        let alarms: Vec<Json> = d
-            .rollback_on
-            .iter()
-            .map(|a| refs::get_att(&crate::naming::ids::logical(&a.name), "Arn"))
-            .collect();
+    // `rollback_on`, then the SLO alarms of the function and its routes
+    // (by name: see `observe::rollback_ids`).
+    let mut alarms: Vec<Json> = d
+        .rollback_on
+        .iter()
+        .map(|a| refs::get_att(&crate::naming::ids::logical(&a.name), "Arn"))
+        .collect();
+    for (_, name) in crate::observe::rollback_ids(model, f) {
+        alarms.push(refs::sub(&format!(
+            "arn:${{AWS::Partition}}:cloudwatch:${{AWS::Region}}:${{AWS::AccountId}}:alarm:${{AWS::StackName}}-{name}"
+        )));
+    }
+    if !alarms.is_empty() {
+        let (span, why) = match d.rollback_on.first() {
+            Some(a) => (a.span, "rollback_on".to_string()),
+            None => (
+                model.observe.slos.get(&f.name).map_or(d.span, |s| s.span),
+                "slo".to_string(),
+            ),
+        };
         out.extend(caused(
             vec![stmt(
                 "ReadRollbackAlarms".into(),
                 &["cloudwatch:DescribeAlarms"],
                 alarms,
             )],
-            d.rollback_on[0].span,
-            "rollback_on".into(),
+            span,
+            why,
         ));
     }
     for t in &d.notify {

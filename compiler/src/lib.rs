@@ -44,6 +44,7 @@ mod load;
 pub mod matcher;
 pub mod model;
 pub mod naming;
+pub mod observe;
 pub mod openapi;
 pub mod permissions;
 pub mod provenance;

@@ -12,9 +12,11 @@ use std::collections::HashMap;
 mod deploy;
 mod lifecycle;
 mod mapping;
+mod observe;
 pub use deploy::*;
 pub use lifecycle::*;
 pub use mapping::*;
+pub use observe::*;
 
 /// A value with the span of the text that set it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -124,6 +126,9 @@ pub struct Model {
     pub layers: Vec<Layer>,
     /// `alarm` declarations (CloudWatch alarms on functions' metrics).
     pub alarms: Vec<Alarm>,
+    /// Alarm, SLO and dashboard settings (default alarms are derived from
+    /// them in `observe`).
+    pub observe: Observe,
     /// Every declaration by name: its kind and index in its list. Lookups go
     /// through it so that no stage is quadratic in the size of the spec.
     pub names: HashMap<String, (DeclKind, usize)>,
@@ -1726,6 +1731,9 @@ pub struct Route {
     pub scopes: Option<Spanned<Vec<String>>>,
     /// `throttle = { rate, burst }`: this route's own limits.
     pub throttle: Option<Throttle>,
+    /// `slo { p99 = 800ms, errors = 0.5% }`: this route's objectives,
+    /// measured on API Gateway's per-route metrics.
+    pub slo: Option<Slo>,
     /// `api_key = true` (REST): callers must send an API key of one of the
     /// API's usage plans (`x-api-key`).
     pub api_key: Option<Span>,

@@ -23,6 +23,7 @@ mod mapping;
 pub(crate) use functions::{code_source, CODE_FORMS};
 pub use machines::DefinitionText;
 mod names;
+mod observe;
 mod params;
 mod pipes;
 mod props;
@@ -600,6 +601,7 @@ impl Resolver {
                 }
             }
         }
+        self.app_observe(&mut p, app);
         self.other_members(&app.body, "an app");
         p.finish(self, "an app");
         defaults
@@ -898,6 +900,7 @@ impl Resolver {
                 }
             }
         }
+        self.decl_observe(p, d, first);
         if let Some(ty) = raw::overridable(d.kind) {
             if let Some(body) = p.take_block("overrides") {
                 let set = self.overrides(d, ty, body);

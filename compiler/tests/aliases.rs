@@ -172,6 +172,7 @@ fn unqualified_paths(template: &Value, written: &[String]) -> Vec<String> {
                 | "AWS::Lambda::Alias"
                 | "AWS::Lambda::EventInvokeConfig"
                 | "AWS::CloudWatch::Alarm"
+                | "AWS::CloudWatch::Dashboard"
                 | "AWS::Logs::LogGroup" => {
                     ty == "AWS::Lambda::EventInvokeConfig"
                         && names_unqualified(&props["DestinationConfig"], &f)

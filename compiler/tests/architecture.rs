@@ -70,15 +70,24 @@ fn earlier_stages_never_name_later_ones() {
         ("syntax", &["ast", "diagnostics", "source"]),
         ("model", &["ast", "source"]),
         ("naming", &["ast", "model"]),
+        ("observe", &["ast", "model", "naming", "source"]),
         (
             "resolve",
             &["ast", "diagnostics", "model", "naming", "source", "stdlib"],
         ),
         (
             "check",
-            &["ast", "config", "diagnostics", "model", "naming", "source"],
+            &[
+                "ast",
+                "config",
+                "diagnostics",
+                "model",
+                "naming",
+                "observe",
+                "source",
+            ],
         ),
-        ("iam", &["ast", "model", "naming", "source"]),
+        ("iam", &["ast", "model", "naming", "observe", "source"]),
     ];
     let mut wrong = Vec::new();
     for (module, may) in allowed {

@@ -27,8 +27,8 @@ fn check_exits_zero_on_a_clean_spec() {
     assert_eq!(
         text(&out.stdout),
         "note: retry windows (the longest an event spends in retries before its failures go somewhere)\n  \
-         examples/orders-reference/app.sls:59:7  queue Fulfilment -> Fulfil (SQS redelivery): 5m, then FulfilmentDlq (5 receives of up to 1m each: visibility timeout)\n  \
-         examples/orders-reference/app.sls:105:6  rule LargeOrders -> Fulfilment (EventBridge delivery): 1h, then RuleDlq (up to 8 retries within `max_age` 1h)\n"
+         examples/orders-reference/app.sls:61:7  queue Fulfilment -> Fulfil (SQS redelivery): 5m, then FulfilmentDlq (5 receives of up to 1m each: visibility timeout)\n  \
+         examples/orders-reference/app.sls:107:6  rule LargeOrders -> Fulfilment (EventBridge delivery): 1h, then RuleDlq (up to 8 retries within `max_age` 1h)\n"
     );
 }
 
@@ -383,7 +383,9 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     let dir = std::env::temp_dir().join(format!("slsc-pipe-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("big.sls");
-    let mut source = String::from("app big { runtime = \"python3.13\" }\n");
+    let mut source = String::from(
+        "app big {\n  runtime = \"python3.13\"\n  alarms = off { reason = \"counting the functions' own resources\" }\n  dashboard = off { reason = \"counting the functions' own resources\" }\n}\n",
+    );
     // 70 functions with a schedule: about 150 KB, and 350 resources, within
     // CloudFormation's 500 (E0313).
     for i in 0..70 {

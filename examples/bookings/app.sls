@@ -20,6 +20,8 @@ app bookings {
   }
   // The front end reads the API's URL; the back office reads the table.
   outputs { BookingsTable = Bookings.name }
+  // Every alarm (the defaults, the SLOs, the declared ones) tells on-call.
+  alarms { notify = Ops }
 }
 
 stage dev
@@ -47,7 +49,11 @@ api Public http {
     origins = stage { dev = ["http://localhost:5173"], prod = ["https://bookings.example.com"] }
     methods = [GET, POST]
   }
-  POST /bookings      -> CreateBooking { body = BookingRequest }
+  // Guests wait on this one: its objectives roll a bad canary back.
+  POST /bookings      -> CreateBooking {
+    body = BookingRequest
+    slo { p99 = 1500ms, errors = 1% }
+  }
   GET  /bookings/{id} -> GetBooking
 }
 
@@ -87,6 +93,11 @@ function CreateBooking {
   before_traffic = stage { prod = SmokeTest }
   deploy_notify  = stage { prod = Deployments }
   provisioned_concurrency = stage { prod = scaled { min = 5, max = 50, utilization = 0.7 } }
+  slo { p99 = 800ms, errors = 0.5% }
+  alarms {
+    errors   = 1%
+    duration = stage { dev = off { reason = "dev functions run cold on small memory; slow is expected there" }, prod = 60% }
+  }
 }
 
 function GetBooking {

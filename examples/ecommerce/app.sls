@@ -22,6 +22,8 @@ app shop {
     OrdersTable = Orders.name
     ShopBusArn  = { value = Shop.arn, export = "shop-bus-arn", description = "The bus order events are put on" }
   }
+  // Every default alarm (errors, dead-letter queues, 5xx, ...) tells on-call.
+  alarms { notify = Ops }
 }
 
 use "./events.sls"
@@ -178,4 +180,9 @@ rule PaymentProblems on Shop {
   match PaymentFailed where reason prefix "card_"
   send to NotifyPaymentFailed
   dead_letter = EventDlq
+}
+
+// The on-call engineers: where the alarms go.
+topic Ops {
+  subscribers { email = ["oncall-shop@example.com"] }
 }

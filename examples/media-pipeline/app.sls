@@ -23,6 +23,8 @@ app media {
   }
   // The upload client signs its requests for this bucket.
   outputs { UploadBucket = Uploads.name }
+  // Every default alarm (errors, dead-letter queues, 5xx, ...) tells on-call.
+  alarms { notify = Ops }
 }
 
 type AssetPublished {
@@ -229,4 +231,9 @@ api Catalogue http {
     body = AssetTags
     responses { 200 = Asset }
   }
+}
+
+// The on-call engineers: where the alarms go.
+topic Ops {
+  subscribers { email = ["oncall-media@example.com"] }
 }

@@ -15,6 +15,8 @@ app orders {
     CKV_AWS_116 = "asynchronously invoked functions send failures to their on_failure destination; the others are called synchronously"
     CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
   }
+  // Every default alarm (errors, dead-letter queues, 5xx, ...) tells on-call.
+  alarms { notify = Ops }
 }
 
 type NewOrder {
@@ -107,4 +109,9 @@ rule LargeOrders on Orders_Bus {
   send to Fulfilment
   retry { attempts = 8, max_age = 1h }
   dead_letter = RuleDlq
+}
+
+// The on-call engineers: where the alarms go.
+topic Ops {
+  subscribers { email = ["oncall-orders@example.com"] }
 }

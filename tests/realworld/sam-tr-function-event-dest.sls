@@ -20,6 +20,7 @@
 // spec uses nodejs22.x; the functions are `external` (something outside
 // invokes them), and the destination function gets an on_failure queue.
 
+// slsc: allow W0255 -- the original template notifies nobody either; its alarms show on the dashboard
 app event_destinations {
   runtime = "nodejs22.x"
   memory  = 1024MB

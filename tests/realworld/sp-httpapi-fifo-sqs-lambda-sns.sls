@@ -10,6 +10,7 @@
 // (the API's role may use it); the trigger reports partial batch failures;
 // the API writes access logs.
 
+// slsc: allow W0255 -- the original template notifies nobody either; its alarms show on the dashboard
 app fifo_pipeline {
   runtime = "python3.14"
   acknowledge {

@@ -19,6 +19,7 @@
 
 use aws.s3
 
+// slsc: allow W0255 -- the original template notifies nobody either; its alarms show on the dashboard
 app s3_event_sfn {
   runtime = "python3.14"
   outputs {

@@ -5,6 +5,7 @@
 // dead-letter queue for messages SNS cannot deliver and an on_failure queue
 // for invocations that keep failing (the original drops both).
 
+// slsc: allow W0255 -- the original template notifies nobody either; its alarms show on the dashboard
 app sns_lambda {
   runtime      = "python3.14"
   architecture = arm64

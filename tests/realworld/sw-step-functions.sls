@@ -12,6 +12,7 @@
 // the integration ARN itself rather than `${DDBPutItem}` (see
 // asl/sw-step-functions/).
 
+// slsc: allow W0255 -- the original template notifies nobody either; its alarms show on the dashboard
 app step_functions {
   outputs {
     AnalyticsStateMachineArn = { value = AnalyticsStateMachine.arn, description = "Analytics state machine ARN" }

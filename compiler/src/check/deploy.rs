@@ -283,7 +283,10 @@ fn deploy(model: &Model, f: &Function, d: &Deploy, diags: &mut Vec<Diagnostic>) 
             // CodeDeploy's console and API accept up to 2,880 minutes (two
             // days) between steps.
             range(diags, step, minutes as i64, d.shift.span, 1, 2_880);
-            if d.rollback_on.is_empty() && f.alias_name().is_some() {
+            if d.rollback_on.is_empty()
+                && f.alias_name().is_some()
+                && crate::observe::rollback_ids(model, f).is_empty()
+            {
                 diags.push(
                     Diagnostic::new(
                         Code::W0243,
@@ -291,7 +294,7 @@ fn deploy(model: &Model, f: &Function, d: &Deploy, diags: &mut Vec<Diagnostic>) 
                         format!("`{}` shifts traffic gradually with nothing to roll back on", f.name),
                     )
                     .label("no alarm stops this deployment")
-                    .help("add `rollback_on = [SomeAlarm]` with an `alarm` on the function's errors, or `deploy = all_at_once`"),
+                    .help("add `slo { p99 = 800ms, errors = 1% }` to the function, or `rollback_on = [SomeAlarm]` with an `alarm` on its errors, or `deploy = all_at_once`"),
                 );
             }
         }

@@ -117,6 +117,10 @@ codes! {
     W0244 Warning "hook function that is itself traffic-shifted";
     W0245 Warning "rollback alarm on another function";
     E0246 Error "percentile of a count metric";
+    E0250 Error "alarms turned off without a reason";
+    E0251 Error "threshold an alarm cannot take";
+    E0252 Error "SLO objective that is not one";
+    W0255 Warning "alarms that notify nobody";
     E0270 Error "infrequent-access transition before 30 days";
     E0271 Error "storage class transitions out of order";
     E0272 Error "expiration not after the last transition";

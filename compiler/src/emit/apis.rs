@@ -99,13 +99,23 @@ pub fn throttle_limits(t: &Throttle) -> Json {
 }
 
 /// The route settings of an HTTP API's stage: the API's throttle as the
-/// default, each throttled route's by route key.
+/// default, each throttled route's by route key, and detailed metrics for
+/// the routes with an `slo`.
 pub fn route_settings(api: &Api) -> (Option<Json>, Option<Json>) {
     let default = api.throttle.as_ref().map(throttle_limits);
     let routes: serde_json::Map<String, Json> = api
         .routes
         .iter()
-        .filter_map(|r| Some((r.key(), throttle_limits(r.throttle.as_ref()?))))
+        .filter(|r| r.throttle.is_some() || r.slo.is_some())
+        .map(|r| {
+            let mut s = r.throttle.as_ref().map_or(json!({}), throttle_limits);
+            // An SLO is measured on the route's own metrics, which API
+            // Gateway publishes only when asked.
+            if r.slo.is_some() {
+                s["DetailedMetricsEnabled"] = json!(true);
+            }
+            (r.key(), s)
+        })
         .collect();
     (
         default,
@@ -124,9 +134,17 @@ pub fn method_settings(api: &Api) -> Option<Json> {
         s["HttpMethod"] = json!("*");
         out.push(s);
     }
-    for r in &api.routes {
-        let Some(t) = &r.throttle else { continue };
-        let mut s = throttle_limits(t);
+    for r in api
+        .routes
+        .iter()
+        .filter(|r| r.throttle.is_some() || r.slo.is_some())
+    {
+        let mut s = r.throttle.as_ref().map_or(json!({}), throttle_limits);
+        // An SLO is measured on the method's own metrics, which API
+        // Gateway publishes only when asked.
+        if r.slo.is_some() {
+            s["MetricsEnabled"] = json!(true);
+        }
         s["ResourcePath"] = json!(format!("/{}", r.path.value.replace('/', "~1")));
         s["HttpMethod"] = json!(if r.method == "ANY" {
             "*"

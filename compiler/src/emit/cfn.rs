@@ -214,7 +214,7 @@ pub fn api(model: &Model, plan: &Plan, index: usize, t: &mut Template) {
             .routes
             .iter()
             .zip(&plan.route_ids[index])
-            .filter(|(r, _)| r.throttle.is_some())
+            .filter(|(r, _)| r.throttle.is_some() || r.slo.is_some())
             .map(|(_, rid)| json!(format!("{id}{rid}Route")))
             .collect();
         stage_resource["DependsOn"] = Json::Array(throttled);

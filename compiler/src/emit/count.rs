@@ -45,6 +45,8 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     if model.customer_key && needs_key(model) {
         c.add(KEY.to_string(), Span::default());
     }
+    let watches = crate::observe::watches(model);
+    let owned = crate::observe::by_owner(&watches);
     for (kind, index) in &model.order {
         let owner = model.span_of(*kind, *index).unwrap_or_default();
         use DeclKind as K;
@@ -171,7 +173,13 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
             | K::Parameter
             | K::Param
             | K::Condition => {}
-            K::Alarm => c.add(logical(&model.alarms[*index].name), owner),
+            // With the other alarms, below.
+            K::Alarm => {}
+        }
+        if let Some(list) = model.name_of(*kind, *index).and_then(|n| owned.get(n)) {
+            for w in list {
+                c.add(w.id.clone(), owner);
+            }
         }
     }
     // After every declaration, as `emit` adds them.
@@ -192,6 +200,18 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     if let Some(at) = model.account_logging_role {
         c.add(super::account::ROLE.to_string(), at);
         c.add(super::account::ACCOUNT.to_string(), at);
+    }
+    let at = model
+        .order
+        .iter()
+        .find_map(|&(k, i)| model.span_of(k, i))
+        .unwrap_or_default();
+    for i in 0..super::observe::dashboard_count(model, &watches) {
+        let id = match i {
+            0 => super::observe::DASHBOARD.to_string(),
+            n => format!("{}{}", super::observe::DASHBOARD, n + 1),
+        };
+        c.add(id, at);
     }
     // As `shared::outputs` writes them.
     for (_, name, span) in model.externals() {

@@ -15,75 +15,6 @@ use crate::naming::ids::{self, logical};
 use crate::naming::refs::{self, get_att, r#ref, sub};
 use serde_json::{json, Value as Json};
 
-/// An `alarm` as `AWS::CloudWatch::Alarm` (both targets). It watches the
-/// function's alias when it has one (dimensions `FunctionName` and
-/// `Resource` `NAME:ALIAS`): that is what everything invokes, and what
-/// CodeDeploy shifts.
-pub fn alarm(model: &Model, a: &Alarm, t: &mut Template) {
-    let id = logical(&a.name);
-    let fid = logical(&a.function.name);
-    let mut dimensions = vec![json!({ "Name": "FunctionName", "Value": r#ref(&fid) })];
-    if let Some(alias) = model
-        .function(&a.function.name)
-        .and_then(|f| f.alias_name())
-    {
-        dimensions
-            .push(json!({ "Name": "Resource", "Value": sub(&format!("${{{fid}}}:{alias}")) }));
-    }
-    let mut props = json!({
-        "Namespace": "AWS/Lambda",
-        "MetricName": a.metric.value.cloudwatch(),
-        "Dimensions": dimensions,
-    });
-    match &a.statistic.value {
-        Statistic::Percentile(p) => props["ExtendedStatistic"] = json!(p),
-        s => props["Statistic"] = json!(statistic(s)),
-    }
-    props["Period"] = json!(a.period.value);
-    props["EvaluationPeriods"] = json!(a.evaluation_periods.value);
-    if let Some(d) = &a.datapoints {
-        props["DatapointsToAlarm"] = json!(d.value);
-        t.prop(&id, "DatapointsToAlarm", d.span);
-    }
-    props["Threshold"] = json!(a.threshold.value);
-    props["ComparisonOperator"] = json!(a.comparison.cloudwatch());
-    props["TreatMissingData"] = json!(a.missing_data.cloudwatch());
-    props["ActionsEnabled"] = json!(true);
-    if !a.notify.is_empty() {
-        let topics: Vec<Json> = a
-            .notify
-            .iter()
-            .map(|r| refs::arn(model, crate::ast::DeclKind::Topic, &r.name))
-            .collect();
-        props["AlarmActions"] = json!(topics);
-        t.prop(&id, "AlarmActions", a.notify[0].span);
-    }
-    t.prop(&id, "MetricName", a.metric.span);
-    t.prop(&id, "Threshold", a.threshold.span);
-    t.prop(&id, "Period", a.period.span);
-    shared::physical_name(model, &a.name, &id, "AlarmName", &mut props, t);
-    if let Some(d) = model.description(&a.name) {
-        props["AlarmDescription"] = shared::text(&d.value);
-        t.prop(&id, "AlarmDescription", d.span);
-    }
-    t.add(
-        id,
-        json!({ "Type": "AWS::CloudWatch::Alarm", "Properties": props }),
-    );
-}
-
-/// CloudWatch's name of a statistic.
-fn statistic(s: &Statistic) -> &'static str {
-    match s {
-        Statistic::Sum => "Sum",
-        Statistic::Average => "Average",
-        Statistic::Minimum => "Minimum",
-        Statistic::Maximum => "Maximum",
-        Statistic::SampleCount => "SampleCount",
-        Statistic::Percentile(_) => "",
-    }
-}
-
 /// The SAM properties of a function with an alias: `AutoPublishAlias` (a
 /// version on any change of the function, the old one deleted),
 /// `ProvisionedConcurrencyConfig` and `DeploymentPreference`. SAM points
@@ -107,12 +38,8 @@ pub fn sam_properties(model: &Model, f: &Function, props: &mut Json, t: &mut Tem
         "Type": deployment_config(f, d),
         "Role": get_att(&ids::deploy_role(&f.name), "Arn"),
     });
-    if !d.rollback_on.is_empty() {
-        let alarms: Vec<Json> = d
-            .rollback_on
-            .iter()
-            .map(|a| r#ref(&logical(&a.name)))
-            .collect();
+    let alarms = rollback_alarms(model, f, d);
+    if !alarms.is_empty() {
         pref["Alarms"] = json!(alarms);
     }
     let mut hooks = json!({});
@@ -249,6 +176,21 @@ fn parameters(value: &Json, is_param: &dyn Fn(&str) -> bool, out: &mut Vec<Strin
     }
 }
 
+/// The names of the alarms a deployment rolls back on: its `rollback_on`
+/// (`Ref`), then the SLO alarms of the function and of the routes it
+/// serves (by name: see [`crate::observe::rollback_ids`]).
+pub(super) fn rollback_alarms(model: &Model, f: &Function, d: &Deploy) -> Vec<Json> {
+    let mut out: Vec<Json> = d
+        .rollback_on
+        .iter()
+        .map(|a| r#ref(&logical(&a.name)))
+        .collect();
+    for (_, name) in crate::observe::rollback_ids(model, f) {
+        out.push(sub(&format!("${{AWS::StackName}}-{name}")));
+    }
+    out
+}
+
 /// The deployment configuration of a traffic shift: CodeDeploy's
 /// predefined one (`Canary10Percent5Minutes` for SAM's `Type`,
 /// `CodeDeployDefault.LambdaCanary10Percent5Minutes` for a deployment
@@ -337,12 +279,9 @@ pub fn deployment(model: &Model, f: &Function, target: super::Target, t: &mut Te
             "Events": ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"],
         },
     });
-    if !d.rollback_on.is_empty() {
-        let alarms: Vec<Json> = d
-            .rollback_on
-            .iter()
-            .map(|a| json!({ "Name": r#ref(&logical(&a.name)) }))
-            .collect();
+    let alarms = rollback_alarms(model, f, d);
+    if !alarms.is_empty() {
+        let alarms: Vec<Json> = alarms.into_iter().map(|a| json!({ "Name": a })).collect();
         props["AlarmConfiguration"] = json!({ "Enabled": true, "Alarms": alarms });
     }
     if !d.notify.is_empty() {

@@ -197,20 +197,44 @@ impl Plan {
                 }
             }
         }
-        // Alarms publish to the topics they notify.
-        for a in &model.alarms {
-            for t in a.notify.iter().filter(|t| !model.outside(t)) {
+        // Alarms publish to the topics they notify: a declared one by its
+        // ARN; the default and SLO alarms, which are many, by their names,
+        // which all start with the stack's.
+        let mut stack_alarms: IndexMap<String, ()> = IndexMap::new();
+        for w in crate::observe::watches(model) {
+            for t in w.notify.iter().filter(|t| !model.outside(t)) {
+                if w.name.is_some() {
+                    stack_alarms.insert(t.name.clone(), ());
+                    continue;
+                }
                 push_statement(
                     plan.topic_statements.entry(t.name.clone()).or_default(),
                     allow_service(
-                        &format!("From{}", logical(&a.name)),
+                        &format!("From{}", w.id),
                         "cloudwatch.amazonaws.com",
                         "sns:Publish",
                         r#ref(&logical(&t.name)),
-                        get_att(&logical(&a.name), "Arn"),
+                        get_att(&w.id, "Arn"),
                     ),
                 );
             }
+        }
+        for topic in stack_alarms.keys() {
+            let mut statement = allow_service(
+                "FromStackAlarms",
+                "cloudwatch.amazonaws.com",
+                "sns:Publish",
+                r#ref(&logical(topic)),
+                json!(null),
+            );
+            statement["Condition"] = json!({
+                "ArnLike": { "aws:SourceArn": crate::naming::refs::sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:${AWS::StackName}-*") },
+                "StringEquals": { "aws:SourceAccount": this_account() },
+            });
+            push_statement(
+                plan.topic_statements.entry(topic.clone()).or_default(),
+                statement,
+            );
         }
         // Statements the spec writes itself (`policy = [...]`), after the
         // derived ones; without a `Resource`, the declaration's ARN.

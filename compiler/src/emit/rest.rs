@@ -105,7 +105,14 @@ fn quoted(list: &[String], default: &str) -> String {
 /// A REST API as `AWS::Serverless::Api`.
 pub fn sam_api(model: &Model, api: &Api, t: &mut Template) {
     let id = logical(&api.name);
-    let mut props = json!({ "StageName": text(&api.stage.value), "TracingEnabled": true });
+    // The same name as the CloudFormation target's, which the alarms and
+    // the dashboard name (`ApiName`); without it SAM names it after the
+    // stack.
+    let mut props = json!({
+        "Name": sub(&format!("${{AWS::StackName}}-{}", api.name)),
+        "StageName": text(&api.stage.value),
+        "TracingEnabled": true,
+    });
     let iam = api.auth == Auth::Iam || api.routes.iter().any(|r| r.auth == Some(Auth::Iam));
     let mut auth = Map::new();
     if api.auth != Auth::None {

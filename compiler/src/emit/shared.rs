@@ -128,8 +128,7 @@ pub fn key(model: &Model, t: &mut Template) {
     });
     // CloudWatch encrypts what an alarm publishes to a topic of the app.
     let mut props = props;
-    let alarms_publish = model
-        .alarms
+    let alarms_publish = crate::observe::watches(model)
         .iter()
         .any(|a| a.notify.iter().any(|t| !model.outside(t)));
     if alarms_publish {

@@ -112,6 +112,7 @@ impl Resolver {
                             auth: contract.auth,
                             scopes: contract.scopes,
                             throttle: contract.throttle,
+                            slo: contract.slo,
                             api_key: contract.api_key,
                             params: contract.params,
                             query: contract.query,
@@ -956,11 +957,15 @@ impl Resolver {
             }
         });
         let mapping = self.route_mapping(&mut rp);
+        let slo = rp
+            .take_block("slo")
+            .and_then(|b| self.slo(b, observe::block_key(body, "slo").unwrap_or_default()));
         let mut contract = RouteContract {
             mapping,
             group_id,
             auth,
             throttle,
+            slo,
             api_key,
             scopes,
             acknowledged,
@@ -970,6 +975,7 @@ impl Resolver {
         for m in body {
             match &m.kind {
                 MemberKind::Property { .. } => {}
+                MemberKind::Block { key, .. } if key.name == "slo" => {}
                 // `params {}` with nothing in it parses as an empty block.
                 MemberKind::Block { key, body }
                     if body.is_empty() && matches!(key.name.as_str(), "params" | "query") =>
@@ -1033,9 +1039,9 @@ impl Resolver {
                         format!("`{}` is not a block of a route", key.name),
                     )
                     .label("unknown block");
-                    d = match did_you_mean(&key.name, ["params", "query", "responses"]) {
+                    d = match did_you_mean(&key.name, ["params", "query", "responses", "slo"]) {
                         Some(s) => d.help(format!("did you mean `{s}`?")),
-                        None => d.help("a route takes `auth`, `body`, `params { ... }`, `query { ... }` and `responses { ... }`"),
+                        None => d.help("a route takes `auth`, `body`, `params { ... }`, `query { ... }`, `responses { ... }` and `slo { ... }`"),
                     };
                     self.error(d);
                 }
@@ -1054,6 +1060,7 @@ struct RouteContract {
     group_id: Option<GroupId>,
     auth: Option<Auth>,
     throttle: Option<Throttle>,
+    slo: Option<Slo>,
     api_key: Option<Span>,
     scopes: Option<Spanned<Vec<String>>>,
     acknowledged: Option<String>,

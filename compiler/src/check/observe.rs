@@ -1,0 +1,60 @@
+//! Alarms: whom they notify.
+//!
+//! - W0255: the app has alarms and a topic of its own, and none of the
+//!   alarms notifies anyone (once per app, at the app's name). A spec
+//!   without any topic (a sketch, a test) is not told yet: it has nothing
+//!   to notify.
+//! - E0203: more topics than the five actions CloudWatch gives an alarm.
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::*;
+
+/// CloudWatch runs at most five actions per alarm state.
+const MAX_ACTIONS: usize = 5;
+
+/// Runs the checks.
+pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let watches = crate::observe::watches(model);
+    let topics = model.topics.iter().any(|t| t.arn.is_none());
+    if topics && !watches.is_empty() && watches.iter().all(|w| w.notify.is_empty()) {
+        let at = model
+            .observe
+            .app_span
+            .or_else(|| model.order.first().and_then(|&(k, i)| model.span_of(k, i)))
+            .unwrap_or_default();
+        diags.push(
+            Diagnostic::new(
+                Code::W0255,
+                at,
+                format!("{} alarms notify nobody", watches.len()),
+            )
+            .label("no topic to tell")
+            .help("declare a topic and write `app { alarms { notify = Ops } }` (subscribe your on-call to it), or turn the default alarms off with `alarms = off { reason = \"...\" }`"),
+        );
+    }
+    let too_many = |list: &[Ref]| list.len() > MAX_ACTIONS;
+    if too_many(&model.observe.notify) {
+        let r = &model.observe.notify[MAX_ACTIONS];
+        diags.push(
+            Diagnostic::new(
+                Code::E0203,
+                r.span,
+                format!("alarms notify {} topics, more than {MAX_ACTIONS}", model.observe.notify.len()),
+            )
+            .label("one too many")
+            .help("CloudWatch runs at most five actions per alarm: notify one topic and subscribe the others to it"),
+        );
+    }
+    for a in model.alarms.iter().filter(|a| too_many(&a.notify)) {
+        let r = &a.notify[MAX_ACTIONS];
+        diags.push(
+            Diagnostic::new(
+                Code::E0203,
+                r.span,
+                format!("alarm `{}` notifies {} topics, more than {MAX_ACTIONS}", a.name, a.notify.len()),
+            )
+            .label("one too many")
+            .help("CloudWatch runs at most five actions per alarm: notify one topic and subscribe the others to it"),
+        );
+    }
+}
