@@ -15,6 +15,7 @@ macro_rules! sayln {
 }
 
 mod external;
+mod lsp;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use slsc::diagnostics::{self, RenderOptions};
@@ -134,6 +135,11 @@ enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Run the language server over stdio (for editors).
+    ///
+    /// Diagnostics as you type (the same as `slsc check`), hover on names
+    /// and diagnostic codes, go to definition, the outline, and formatting.
+    Lsp,
     /// Print a completion script for a shell, generated from these commands.
     ///
     /// bash: `slsc completions bash > ~/.local/share/bash-completion/completions/slsc`;
@@ -453,6 +459,7 @@ pub fn run() -> ExitCode {
         }
         Command::Diff { old, new, common } => run_diff(&old, &new, &common),
         Command::Fmt { paths, check } => run_fmt(&paths, check),
+        Command::Lsp => lsp::run(),
         Command::Init {
             template,
             dir,

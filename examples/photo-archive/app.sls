@@ -14,6 +14,7 @@ app archive {
   memory       = 512MB
   log_format   = json
   log_level    = info
+  alarms { notify = Ops }
   tags { team = "photos" }
   acknowledge {
     CKV_AWS_115 = "concurrency is left to the account limit: uploads arrive at an even pace"
@@ -50,9 +51,9 @@ topic Cataloged of PhotoCataloged {
 queue CatalogFailures { retention = 14d }
 
 function Catalog {
-  handler = "catalog.handler"
-  code    = "src"
-  timeout = 10s
+  handler       = "catalog.handler"
+  code          = "src"
+  timeout       = 10s
   env {
     TABLE = Photos.name
     TOPIC = Cataloged.arn
@@ -64,4 +65,9 @@ function Catalog {
   retries       = 2
   max_event_age = 1h
   on_failure    = CatalogFailures
+}
+
+// The on-call engineers: where the alarms go.
+topic Ops {
+  subscribers { email = ["oncall-photos@example.com"] }
 }

@@ -7,6 +7,7 @@ app APP_NAME {
   architecture  = arm64
   log_retention = 30d
   log_format    = json
+  alarms { notify = Ops }
   acknowledge {
     CKV_AWS_115 = "concurrency is left to the account limit until the API's traffic is known"
     CKV_AWS_116 = "the functions are invoked synchronously by the API; callers see their errors"
@@ -40,4 +41,9 @@ api Public http {
   auth = iam
   POST /items      -> CreateItem { body = NewItem }
   GET  /items/{id} -> GetItem
+}
+
+// Where the alarms go: subscribe the people on call.
+topic Ops {
+  subscribers { email = ["oncall@example.com"] }
 }

@@ -7,6 +7,7 @@ app APP_NAME {
   architecture  = arm64
   log_retention = 30d
   log_format    = json
+  alarms { notify = Ops }
   acknowledge {
     CKV_AWS_18  = "uploads are audited through CloudTrail data events, not S3 server access logs"
     CKV_AWS_115 = "concurrency is left to the account limit until the upload rate is known"
@@ -48,4 +49,9 @@ function Record {
   writes Files
   publishes FileStored to Stored
   on_failure = Failures
+}
+
+// Where the alarms go: subscribe the people on call.
+topic Ops {
+  subscribers { email = ["oncall@example.com"] }
 }

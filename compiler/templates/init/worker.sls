@@ -6,6 +6,7 @@ app APP_NAME {
   architecture  = arm64
   log_retention = 30d
   log_format    = json
+  alarms { notify = Ops }
   acknowledge {
     CKV_AWS_115 = "the queue trigger's max_concurrency bounds the worker"
     CKV_AWS_116 = "the worker is invoked synchronously by its queue, whose dead-letter queue keeps what fails"
@@ -31,4 +32,9 @@ function Work {
   code    = "src"
   timeout = 30s
   on Jobs { batch = 10, partial_failures = true, max_concurrency = 5 }
+}
+
+// Where the alarms go: subscribe the people on call.
+topic Ops {
+  subscribers { email = ["oncall@example.com"] }
 }

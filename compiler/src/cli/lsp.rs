@@ -1,0 +1,362 @@
+//! `slsc lsp`: a language server over stdio. It only translates between
+//! the protocol and the library (`slsc::ide`, `slsc::format`): every
+//! answer is computed there, the way `slsc check` and `slsc fmt` compute
+//! theirs.
+//!
+//! The protocol layer is `lsp-server` and `lsp-types`, the crates
+//! rust-analyzer's server is built on: a synchronous loop over messages
+//! fits a compiler that answers in milliseconds, without an async runtime.
+
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::{
+    notification::{
+        DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+        PublishDiagnostics,
+    },
+    request::{DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Request as _},
+    Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
+    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability,
+    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams,
+    Range, ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextEdit, Uri,
+};
+use slsc::ast::DeclKind;
+use slsc::ide::{self, Workspace};
+use slsc::source::{LineIndex, Span, Utf16Position};
+use slsc::{CheckOptions, Date, Severity};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+/// Runs the server until the client shuts it down.
+pub fn run() -> ExitCode {
+    let (connection, io) = Connection::stdio();
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    };
+    let caps = serde_json::to_value(capabilities).expect("capabilities serialize");
+    if let Err(e) = connection.initialize(caps) {
+        eprintln!("slsc lsp: {e}");
+        return ExitCode::from(2);
+    }
+    let mut server = Server {
+        connection,
+        workspace: Workspace::default(),
+    };
+    let status = server.serve();
+    drop(server);
+    let _ = io.join();
+    status
+}
+
+struct Server {
+    connection: Connection,
+    workspace: Workspace,
+}
+
+impl Server {
+    fn serve(&mut self) -> ExitCode {
+        while let Ok(message) = self.connection.receiver.recv() {
+            match message {
+                Message::Request(req) => {
+                    if self.connection.handle_shutdown(&req).unwrap_or(true) {
+                        return ExitCode::SUCCESS;
+                    }
+                    let response = self.request(req);
+                    let _ = self.connection.sender.send(Message::Response(response));
+                }
+                Message::Notification(n) => self.notification(n),
+                Message::Response(_) => {}
+            }
+        }
+        ExitCode::SUCCESS
+    }
+
+    fn notification(&mut self, n: Notification) {
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params)
+                {
+                    if let Some(path) = path_of(&p.text_document.uri) {
+                        self.workspace.set(&path, p.text_document.text);
+                        self.publish(&p.text_document.uri, &path);
+                    }
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params)
+                {
+                    // Full sync: the last change holds the whole text.
+                    if let (Some(path), Some(change)) = (
+                        path_of(&p.text_document.uri),
+                        p.content_changes.into_iter().last(),
+                    ) {
+                        self.workspace.set(&path, change.text);
+                        self.publish(&p.text_document.uri, &path);
+                    }
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(n.params)
+                {
+                    if let Some(path) = path_of(&p.text_document.uri) {
+                        self.workspace.close(&path);
+                        self.send_diagnostics(p.text_document.uri, Vec::new());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn request(&mut self, req: Request) -> Response {
+        let id = req.id.clone();
+        let result = match req.method.as_str() {
+            HoverRequest::METHOD => self.hover(req).map(serde_json::to_value),
+            GotoDefinition::METHOD => self.definition(req).map(serde_json::to_value),
+            DocumentSymbolRequest::METHOD => self.symbols(req).map(serde_json::to_value),
+            Formatting::METHOD => self.format(req).map(serde_json::to_value),
+            _ => {
+                return Response::new_err(
+                    id,
+                    lsp_server::ErrorCode::MethodNotFound as i32,
+                    format!("slsc lsp does not answer {}", req.method),
+                )
+            }
+        };
+        // A question about a document the server cannot read, or a
+        // position with nothing there, has no answer: `null`.
+        match result {
+            Some(Ok(value)) => Response::new_ok(id, value),
+            _ => Response::new_ok(id, serde_json::Value::Null),
+        }
+    }
+
+    /// Diagnostics of the spec at `path`, as `slsc check` reports them.
+    fn publish(&self, uri: &Uri, path: &Path) {
+        let diagnostics = match self.workspace.compile(path, options()) {
+            Some(c) => ide::diagnostics_of(&c, path)
+                .into_iter()
+                .map(|d| {
+                    let index = LineIndex::new(&c.sources.get(d.span.file).text);
+                    LspDiagnostic {
+                        range: range(&index, d.span),
+                        severity: Some(match d.severity {
+                            Severity::Error => DiagnosticSeverity::ERROR,
+                            Severity::Warning => DiagnosticSeverity::WARNING,
+                        }),
+                        code: Some(NumberOrString::String(d.code.to_string())),
+                        source: Some("slsc".into()),
+                        message: match (&d.label, &d.help) {
+                            (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
+                            _ => d.message.clone(),
+                        },
+                        related_information: Some(
+                            d.secondary
+                                .iter()
+                                .filter_map(|(span, label)| {
+                                    let file = c.sources.get(span.file);
+                                    let uri = uri_of(file.path.as_deref()?)?;
+                                    let index = LineIndex::new(&file.text);
+                                    Some(DiagnosticRelatedInformation {
+                                        location: Location {
+                                            uri,
+                                            range: range(&index, *span),
+                                        },
+                                        message: label.clone(),
+                                    })
+                                })
+                                .collect(),
+                        ),
+                        ..LspDiagnostic::default()
+                    }
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        self.send_diagnostics(uri.clone(), diagnostics);
+    }
+
+    fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<LspDiagnostic>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version: None,
+        };
+        let _ = self
+            .connection
+            .sender
+            .send(Message::Notification(Notification::new(
+                PublishDiagnostics::METHOD.to_string(),
+                params,
+            )));
+    }
+
+    fn hover(&self, req: Request) -> Option<Option<Hover>> {
+        let p: lsp_types::HoverParams = serde_json::from_value(req.params).ok()?;
+        let doc = p.text_document_position_params;
+        let path = path_of(&doc.text_document.uri)?;
+        let text = self.text(&path)?;
+        let offset = offset(&text, doc.position);
+        let c = self.workspace.compile(&path, options())?;
+        Some(ide::hover(&c, &path, &text, offset).map(|value| Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: None,
+        }))
+    }
+
+    fn definition(&self, req: Request) -> Option<Option<GotoDefinitionResponse>> {
+        let p: lsp_types::GotoDefinitionParams = serde_json::from_value(req.params).ok()?;
+        let doc = p.text_document_position_params;
+        let path = path_of(&doc.text_document.uri)?;
+        let text = self.text(&path)?;
+        let (_, _, word) = ide::word_at(&text, offset(&text, doc.position))?;
+        let c = self.workspace.compile(&path, options())?;
+        let Some(span) = ide::definition(&c, word) else {
+            return Some(None);
+        };
+        let file = c.sources.get(span.file);
+        let uri = match file.path.as_deref() {
+            Some(p) => uri_of(p)?,
+            None => doc.text_document.uri,
+        };
+        let index = LineIndex::new(&file.text);
+        Some(Some(GotoDefinitionResponse::Scalar(Location {
+            uri,
+            range: range(&index, span),
+        })))
+    }
+
+    fn symbols(&self, req: Request) -> Option<DocumentSymbolResponse> {
+        let p: lsp_types::DocumentSymbolParams = serde_json::from_value(req.params).ok()?;
+        let path = path_of(&p.text_document.uri)?;
+        let text = self.text(&path)?;
+        let index = LineIndex::new(&text);
+        #[allow(deprecated)] // `deprecated` is a field the type still requires
+        let symbols = ide::symbols(&text)
+            .into_iter()
+            .map(|s| DocumentSymbol {
+                name: s.name,
+                detail: Some(s.kind.keyword().to_string()),
+                kind: symbol_kind(s.kind),
+                tags: None,
+                deprecated: None,
+                range: range(&index, s.span),
+                selection_range: range(&index, s.name_span),
+                children: None,
+            })
+            .collect();
+        Some(DocumentSymbolResponse::Nested(symbols))
+    }
+
+    fn format(&self, req: Request) -> Option<Option<Vec<TextEdit>>> {
+        let p: lsp_types::DocumentFormattingParams = serde_json::from_value(req.params).ok()?;
+        let path = path_of(&p.text_document.uri)?;
+        let text = self.text(&path)?;
+        // A spec that does not parse is not formatted (its diagnostics say
+        // why): no edit.
+        let Ok(formatted) = slsc::format(&text) else {
+            return Some(None);
+        };
+        if formatted == text {
+            return Some(Some(Vec::new()));
+        }
+        let index = LineIndex::new(&text);
+        let end = index.position(text.len() as u32);
+        Some(Some(vec![TextEdit {
+            range: Range {
+                start: Position::new(0, 0),
+                end: Position::new(end.line, end.column),
+            },
+            new_text: formatted,
+        }]))
+    }
+
+    /// The text of a document: the editor's, else the disk's.
+    fn text(&self, path: &Path) -> Option<String> {
+        match self.workspace.text(path) {
+            Some(t) => Some(t.to_string()),
+            None => std::fs::read_to_string(path).ok(),
+        }
+    }
+}
+
+fn options() -> CheckOptions {
+    CheckOptions::new(Date::today())
+}
+
+fn range(index: &LineIndex, span: Span) -> Range {
+    let start = index.position(span.start);
+    let end = index.position(span.end);
+    Range {
+        start: Position::new(start.line, start.column),
+        end: Position::new(end.line, end.column),
+    }
+}
+
+fn offset(text: &str, p: Position) -> usize {
+    LineIndex::new(text).offset(Utf16Position {
+        line: p.line,
+        column: p.character,
+    }) as usize
+}
+
+fn symbol_kind(kind: DeclKind) -> SymbolKind {
+    match kind {
+        DeclKind::Function => SymbolKind::FUNCTION,
+        DeclKind::Type | DeclKind::Event => SymbolKind::STRUCT,
+        DeclKind::Queue | DeclKind::Topic | DeclKind::Bus | DeclKind::Stream => SymbolKind::EVENT,
+        DeclKind::Api => SymbolKind::INTERFACE,
+        DeclKind::Param | DeclKind::Stage | DeclKind::Condition => SymbolKind::CONSTANT,
+        DeclKind::App => SymbolKind::MODULE,
+        _ => SymbolKind::OBJECT,
+    }
+}
+
+/// The file a `file://` URI names (percent-escapes decoded).
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    let s = uri.as_str();
+    let rest = s.strip_prefix("file://")?;
+    // `file:///C:/...` on Windows, `file:///home/...` elsewhere.
+    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+    let mut bytes = Vec::with_capacity(rest.len());
+    let raw = rest.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%' && i + 2 < raw.len() {
+            if let Ok(b) = u8::from_str_radix(&rest[i + 1..i + 3], 16) {
+                bytes.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(raw[i]);
+        i += 1;
+    }
+    Some(PathBuf::from(String::from_utf8(bytes).ok()?))
+}
+
+/// The `file://` URI of a path (characters outside URIs escaped).
+fn uri_of(path: &Path) -> Option<Uri> {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut s = String::from("file://");
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Uri::from_str(&s).ok()
+}

@@ -1,0 +1,211 @@
+//! `slsc lsp` through a real client over stdio: the test spawns the server,
+//! initializes it, opens documents that are not saved (or differ from the
+//! disk), edits them, and asserts the diagnostics it publishes, hover,
+//! definition across a `use`d file, the outline and formatting, with
+//! positions in UTF-16 as the protocol counts them.
+
+use lsp_server::{Message, Notification, Request, RequestId};
+use serde_json::{json, Value};
+use std::io::BufReader;
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next: i32,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_slsc"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut c = Client {
+            child,
+            stdin,
+            stdout,
+            next: 0,
+        };
+        let init = c.request("initialize", json!({ "capabilities": {} }));
+        assert_eq!(init["capabilities"]["hoverProvider"], json!(true));
+        c.notify("initialized", json!({}));
+        c
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        Message::Notification(Notification::new(method.into(), params))
+            .write(&mut self.stdin)
+            .unwrap();
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = RequestId::from(self.next);
+        Message::Request(Request::new(id.clone(), method.into(), params))
+            .write(&mut self.stdin)
+            .unwrap();
+        loop {
+            match Message::read(&mut self.stdout).unwrap().expect("a message") {
+                Message::Response(r) if r.id == id => {
+                    return r
+                        .response_result
+                        .unwrap_or_else(|e| panic!("{method}: {e:?}"));
+                }
+                _ => continue,
+            }
+        }
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            if let Message::Notification(n) = Message::read(&mut self.stdout).unwrap().unwrap() {
+                if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri {
+                    return n.params["diagnostics"].as_array().unwrap().clone();
+                }
+            }
+        }
+    }
+
+    fn stop(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        assert!(self.child.wait().unwrap().success());
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", std::fs::canonicalize(path).unwrap().display())
+}
+
+#[test]
+fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
+    let dir = std::env::temp_dir().join(format!("slsc-lsp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // A used file on disk, and the spec on disk as it was last saved.
+    std::fs::write(
+        dir.join("queues.sls"),
+        "/// Orders waiting to be paid.\nqueue Orders { retention = 4d }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("app.sls"), "// saved\n").unwrap();
+    let app = uri(&dir.join("app.sls"));
+    let mut c = Client::start();
+
+    // Unsaved text: an unknown name after non-ASCII text on its line, so
+    // the column must count UTF-16 units (`é` is one, `😀` two).
+    let text = "use \"queues.sls\"\n\napp shop {runtime=\"python3.13\"}\n\nfunction Pay {\n  handler = \"pay.h\" // é😀\n  env { QN = \"é😀\" } sends to Ordrs\n}\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": app, "languageId": "sls", "version": 1, "text": text } }),
+    );
+    let diags = c.diagnostics(&app);
+    let unknown = diags
+        .iter()
+        .find(|d| d["code"] == "E0101")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert_eq!(unknown["severity"], 1);
+    assert_eq!(unknown["source"], "slsc");
+    // Line 6, after `  env { QN = "é😀" } sends to `, counted in UTF-16
+    // units ("é😀" is 3 of them, 6 bytes).
+    let line = "  env { QN = \"é😀\" } sends to ";
+    let col: usize = line.chars().map(char::len_utf16).sum();
+    assert_eq!(
+        unknown["range"]["start"],
+        json!({ "line": 6, "character": col })
+    );
+    assert!(
+        unknown["message"].as_str().unwrap().contains("Orders"),
+        "{unknown}"
+    );
+    assert!(
+        unknown["message"].as_str().unwrap().contains("\nhelp: "),
+        "{unknown}"
+    );
+
+    // The edit fixes it: no error left.
+    let fixed = text.replace("Ordrs", "Orders");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": app, "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    let diags = c.diagnostics(&app);
+    assert!(diags.iter().all(|d| d["severity"] != 1), "{diags:?}");
+
+    // Hover on `Orders` (declared in the used file), with its doc comment.
+    let at = fixed.rfind("Orders").unwrap();
+    let pos = json!({ "line": 6, "character": fixed[..at].lines().last().unwrap().chars().map(char::len_utf16).sum::<usize>() + 2 });
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": app }, "position": pos }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("`queue` `Orders`"), "{value}");
+    assert!(value.contains("Orders waiting to be paid."), "{value}");
+
+    // Go to definition: the used file.
+    let def = c.request(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": app }, "position": pos }),
+    );
+    assert_eq!(def["uri"], uri(&dir.join("queues.sls")));
+    assert_eq!(def["range"]["start"], json!({ "line": 1, "character": 6 }));
+
+    // Hover on a diagnostic code explains it.
+    let with_code = format!("{fixed}// slsc: allow W0104 -- the demo has no callers\n");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": app, "version": 3 }, "contentChanges": [{ "text": with_code }] }),
+    );
+    c.diagnostics(&app);
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": app }, "position": { "line": 8, "character": 17 } }),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("**W0104**: unused declaration"),
+        "{hover}"
+    );
+
+    // The outline.
+    let symbols = c.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": app } }),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["shop", "Pay"]);
+    assert_eq!(symbols[1]["kind"], 12); // Function
+
+    // Formatting: one edit with the formatted text.
+    let edits = c.request(
+        "textDocument/formatting",
+        json!({ "textDocument": { "uri": app }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    );
+    let new_text = edits[0]["newText"].as_str().unwrap();
+    assert_eq!(new_text, slsc::format(&with_code).unwrap());
+
+    // Closing clears the document's diagnostics.
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": app } }),
+    );
+    assert!(c.diagnostics(&app).is_empty());
+    c.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
