@@ -87,11 +87,11 @@ function CreateBooking {
   sends Booking to Confirmations
 
   // Every change publishes a version behind `live`, which the API invokes.
-  alias  = live
-  deploy = stage { dev = all_at_once, prod = canary { percent = 10, interval = 5m } }
-  rollback_on    = [CreateBookingErrors, CreateBookingSlow]
-  before_traffic = stage { prod = SmokeTest }
-  deploy_notify  = stage { prod = Deployments }
+  alias                   = live
+  deploy                  = stage { dev = all_at_once, prod = canary { percent = 10, interval = 5m } }
+  rollback_on             = [CreateBookingErrors, CreateBookingSlow]
+  before_traffic          = stage { prod = SmokeTest }
+  deploy_notify           = stage { prod = Deployments }
   provisioned_concurrency = stage { prod = scaled { min = 5, max = 50, utilization = 0.7 } }
   slo { p99 = 800ms, errors = 0.5% }
   alarms {

@@ -32,7 +32,7 @@ bus Shop { description = "Order lifecycle: placed, paid, payment failed" }
 
 // Customers list their orders newest first through `byCustomer`.
 table Orders {
-  key     = { orderId: string }
+  key = { orderId: string }
   indexes { byCustomer = { customerId: string, placedAt: number } }
 }
 
@@ -43,6 +43,7 @@ table Inventory {
 // Order acceptance is buffered so that a slow payment provider never slows
 // down the storefront.
 queue IncomingOrdersDlq { retention = 14d }
+
 queue IncomingOrders of NewOrder {
   visibility_timeout = 120s
   retention          = 4d
@@ -51,6 +52,7 @@ queue IncomingOrders of NewOrder {
 
 // Payments keep per-order ordering: FIFO, with a FIFO dead-letter queue.
 queue PaymentsDlq { fifo = true, retention = 14d }
+
 queue Payments of PaymentRequest {
   fifo               = true
   visibility_timeout = 180s
@@ -145,7 +147,7 @@ api Storefront http {
     body = NewOrder
     responses { 202 = Accepted, 400 = Problem }
   }
-  GET /health -> Health { auth = none }
+  GET  /health -> Health { auth = none }
 }
 
 // Partners send orders server to server, signed with their IAM role; API

@@ -19,7 +19,7 @@ app media {
     CKV_AWS_115 = "concurrency is left to the account limit; queue consumers are bounded by their batch size"
     CKV_AWS_116 = "asynchronously invoked functions send failures to their on_failure destination; the others are called synchronously"
     CKV_AWS_117 = "the functions call only AWS APIs; there is nothing in a VPC to reach"
-    CKV_AWS_18 = "uploads are audited through the AssetReady topic and CloudTrail data events, not S3 server access logs"
+    CKV_AWS_18  = "uploads are audited through the AssetReady topic and CloudTrail data events, not S3 server access logs"
   }
   // The upload client signs its requests for this bucket.
   outputs { UploadBucket = Uploads.name }
@@ -53,7 +53,7 @@ table Assets {
   stream  = new_and_old_images
   // The versions of an asset in upload order, and assets by their owner.
   local_indexes { byUploadedAt = { uploadedAt: number } }
-  indexes       { byOwner = { owner: string } }
+  indexes { byOwner = { owner: string } }
 }
 
 queue Failures { retention = 14d }
@@ -66,6 +66,7 @@ queue Transcoded { retention = 4d }
 bucket ForgetFailures
 
 queue AuditDlq { retention = 14d }
+
 queue Audit of AssetPublished {
   visibility_timeout = 60s
   dead_letter        = AuditDlq after 5 receives
@@ -140,8 +141,8 @@ function HourlyStats {
 
 // At night in the team's time zone, any time in the half hour after 03:00.
 schedule Nightly cron "0 3 * * ? *" -> NightlyCleanup {
-  timezone = "Europe/Paris"
-  window   = 30m
+  timezone    = "Europe/Paris"
+  window      = 30m
   retry { attempts = 2, max_age = 1h }
   dead_letter = ScheduleDlq
 }
@@ -221,12 +222,12 @@ function TagAsset {
 
 api Catalogue http {
   auth = iam
-  GET /assets/{assetId} -> GetAsset {
+  GET  /assets/{assetId}      -> GetAsset {
     params { assetId: string }
     responses { 200 = Asset }
   }
-  POST /plays -> RecordPlay
-  PUT /assets/{assetId}/tags -> TagAsset {
+  POST /plays                 -> RecordPlay
+  PUT  /assets/{assetId}/tags -> TagAsset {
     params { assetId: string }
     body = AssetTags
     responses { 200 = Asset }

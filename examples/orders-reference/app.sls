@@ -94,11 +94,11 @@ function Fulfil {
 api Public http {
   auth = jwt { issuer = "https://auth.orders.example.com", audience = ["orders-web"] }
   cors { origins = ["https://shop.example.com"], methods = [GET, POST] }
-  POST /orders -> CreateOrder {
+  POST /orders      -> CreateOrder {
     body = NewOrder
     responses { 201 = OrderCreated, 400 = Problem }
   }
-  GET /orders/{id} -> GetOrder {
+  GET  /orders/{id} -> GetOrder {
     params { id: string(min_length = 1) }
     responses { 200 = Order, 404 = Problem }
   }

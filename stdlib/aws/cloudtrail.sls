@@ -6,11 +6,11 @@
 // are not typed here.
 
 type CloudTrailSessionIssuer {
-  type?: string
+  type?:        string
   principalId?: string
-  arn?: string
-  accountId?: string
-  userName?: string
+  arn?:         string
+  accountId?:   string
+  userName?:    string
 }
 
 type CloudTrailSessionContext {
@@ -18,72 +18,72 @@ type CloudTrailSessionContext {
 }
 
 type CloudTrailUserIdentity {
-  type: "Root" | "IAMUser" | "AssumedRole" | "FederatedUser" | "Directory" | "AWSAccount" | "AWSService" | "IdentityCenterUser" | "Unknown"
-  principalId?: string
-  arn?: string
-  accountId?: string
-  accessKeyId?: string
-  userName?: string
-  invokedBy?: string
+  type:            "Root" | "IAMUser" | "AssumedRole" | "FederatedUser" | "Directory" | "AWSAccount" | "AWSService" | "IdentityCenterUser" | "Unknown"
+  principalId?:    string
+  arn?:            string
+  accountId?:      string
+  accessKeyId?:    string
+  userName?:       string
+  invokedBy?:      string
   sessionContext?: CloudTrailSessionContext
 }
 
 event S3ApiCall from "aws.s3" detail_type "AWS API Call via CloudTrail" {
-  eventVersion: string
-  userIdentity: CloudTrailUserIdentity
-  eventTime: timestamp
-  eventSource: string
-  eventName: string
-  awsRegion: string
-  sourceIPAddress: string
-  userAgent?: string
-  errorCode?: string
-  errorMessage?: string
-  requestID: string
-  eventID: string
-  readOnly?: bool
-  eventType: "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
-  managementEvent?: bool
+  eventVersion:       string
+  userIdentity:       CloudTrailUserIdentity
+  eventTime:          timestamp
+  eventSource:        string
+  eventName:          string
+  awsRegion:          string
+  sourceIPAddress:    string
+  userAgent?:         string
+  errorCode?:         string
+  errorMessage?:      string
+  requestID:          string
+  eventID:            string
+  readOnly?:          bool
+  eventType:          "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
+  managementEvent?:   bool
   recipientAccountId: string
-  eventCategory: "Management" | "Data" | "Insight" | "NetworkActivity"
+  eventCategory:      "Management" | "Data" | "Insight" | "NetworkActivity"
 }
 
 event IamApiCall from "aws.iam" detail_type "AWS API Call via CloudTrail" {
-  eventVersion: string
-  userIdentity: CloudTrailUserIdentity
-  eventTime: timestamp
-  eventSource: string
-  eventName: string
-  awsRegion: string
-  sourceIPAddress: string
-  userAgent?: string
-  errorCode?: string
-  errorMessage?: string
-  requestID: string
-  eventID: string
-  readOnly?: bool
-  eventType: "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
-  managementEvent?: bool
+  eventVersion:       string
+  userIdentity:       CloudTrailUserIdentity
+  eventTime:          timestamp
+  eventSource:        string
+  eventName:          string
+  awsRegion:          string
+  sourceIPAddress:    string
+  userAgent?:         string
+  errorCode?:         string
+  errorMessage?:      string
+  requestID:          string
+  eventID:            string
+  readOnly?:          bool
+  eventType:          "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
+  managementEvent?:   bool
   recipientAccountId: string
-  eventCategory: "Management" | "Data" | "Insight" | "NetworkActivity"
+  eventCategory:      "Management" | "Data" | "Insight" | "NetworkActivity"
 }
 
 event Ec2ApiCall from "aws.ec2" detail_type "AWS API Call via CloudTrail" {
-  eventVersion: string
-  userIdentity: CloudTrailUserIdentity
-  eventTime: timestamp
-  eventSource: string
-  eventName: string
-  awsRegion: string
-  sourceIPAddress: string
-  userAgent?: string
-  errorCode?: string
-  errorMessage?: string
-  requestID: string
-  eventID: string
-  readOnly?: bool
-  eventType: "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
-  managementEvent?: bool
+  eventVersion:       string
+  userIdentity:       CloudTrailUserIdentity
+  eventTime:          timestamp
+  eventSource:        string
+  eventName:          string
+  awsRegion:          string
+  sourceIPAddress:    string
+  userAgent?:         string
+  errorCode?:         string
+  errorMessage?:      string
+  requestID:          string
+  eventID:            string
+  readOnly?:          bool
+  eventType:          "AwsApiCall" | "AwsServiceEvent" | "AwsConsoleAction" | "AwsConsoleSignIn"
+  managementEvent?:   bool
   recipientAccountId: string
-  eventCategory: "Management" | "Data" | "Insight" | "NetworkActivity"
+  eventCategory:      "Management" | "Data" | "Insight" | "NetworkActivity"
 }

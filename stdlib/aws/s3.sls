@@ -8,30 +8,30 @@ type S3Bucket {
 }
 
 type S3Object {
-  key: string
-  size?: int
-  etag?: string
+  key:           string
+  size?:         int
+  etag?:         string
   "version-id"?: string
-  sequencer?: string
+  sequencer?:    string
 }
 
 event ObjectCreated from "aws.s3" detail_type "Object Created" {
-  version: string
-  bucket: S3Bucket
-  object: S3Object
-  "request-id": string
-  requester: string
+  version:              string
+  bucket:               S3Bucket
+  object:               S3Object
+  "request-id":         string
+  requester:            string
   "source-ip-address"?: string
-  reason: "PutObject" | "POST Object" | "CopyObject" | "CompleteMultipartUpload"
+  reason:               "PutObject" | "POST Object" | "CopyObject" | "CompleteMultipartUpload"
 }
 
 event ObjectDeleted from "aws.s3" detail_type "Object Deleted" {
-  version: string
-  bucket: S3Bucket
-  object: S3Object
-  "request-id": string
-  requester: string
+  version:              string
+  bucket:               S3Bucket
+  object:               S3Object
+  "request-id":         string
+  requester:            string
   "source-ip-address"?: string
-  reason: "DeleteObject" | "Lifecycle Expiration"
-  "deletion-type": "Permanently Deleted" | "Delete Marker Created"
+  reason:               "DeleteObject" | "Lifecycle Expiration"
+  "deletion-type":      "Permanently Deleted" | "Delete Marker Created"
 }
