@@ -19,11 +19,39 @@ function maybeSwitch(document) {
   });
 }
 
+let client;
+
+// Starts `slsc lsp` for slsc documents, unless turned off. The client
+// library is loaded only then, so that highlighting works without it.
+function startServer(context) {
+  const config = vscode.workspace.getConfiguration('slsc');
+  if (!config.get('server.enabled', true)) return undefined;
+  const command = config.get('server.path', 'slsc') || 'slsc';
+  const { LanguageClient } = require('vscode-languageclient/node');
+  client = new LanguageClient(
+    'slsc',
+    'slsc language server',
+    { command, args: ['lsp'] },
+    { documentSelector: [{ language: LANGUAGE }] },
+  );
+  client.start().catch((err) => {
+    vscode.window.showWarningMessage(
+      `slsc: cannot start the language server (\`${command} lsp\`): ${err.message}. ` +
+        'Install slsc (cargo install --path compiler) or set slsc.server.path.',
+    );
+  });
+  context.subscriptions.push({ dispose: () => client && client.stop() });
+  return client;
+}
+
 function activate(context) {
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(maybeSwitch));
   vscode.workspace.textDocuments.forEach(maybeSwitch);
+  startServer(context);
 }
 
-function deactivate() {}
+function deactivate() {
+  return client ? client.stop() : undefined;
+}
 
 module.exports = { activate, deactivate };

@@ -7,7 +7,8 @@ const assert = require('node:assert');
 const Module = require('module');
 
 const switched = [];
-const settings = { detectSpecs: true };
+const settings = { detectSpecs: true, 'server.path': '/opt/slsc/bin/slsc' };
+const started = [];
 let onOpen = null;
 const openDocuments = [];
 const fakeVscode = {
@@ -19,6 +20,7 @@ const fakeVscode = {
     },
     textDocuments: openDocuments,
   },
+  window: { showWarningMessage: () => undefined },
   languages: {
     setTextDocumentLanguage: (document, language) => {
       switched.push([document.fileName, language]);
@@ -32,6 +34,20 @@ Module._resolveFilename = function (request, ...rest) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
 };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: fakeVscode };
+// The language client, as the extension starts it.
+class FakeClient {
+  constructor(id, name, server, options) {
+    started.push({ id, server, selector: options.documentSelector });
+  }
+  start() {
+    return Promise.resolve();
+  }
+  stop() {
+    return Promise.resolve();
+  }
+}
+const clientPath = require.resolve('vscode-languageclient/node');
+require.cache[clientPath] = { id: clientPath, filename: clientPath, loaded: true, exports: { LanguageClient: FakeClient } };
 
 const doc = (fileName, text, languageId = 'plaintext') => ({ fileName, languageId, uri: fileName, getText: () => text });
 
@@ -41,6 +57,12 @@ test('documents open at activation are switched', () => {
   openDocuments.push(doc('/w/app.sls', '// shop\napp shop {}\n'), doc('/w/top.sls', 'base:\n  "*": []\n', 'sls'));
   extension.activate({ subscriptions: [] });
   assert.deepStrictEqual(switched.splice(0), [['/w/app.sls', 'slsc']]);
+});
+
+test('activation starts `slsc lsp` from slsc.server.path for slsc documents', () => {
+  assert.deepStrictEqual(started, [
+    { id: 'slsc', server: { command: '/opt/slsc/bin/slsc', args: ['lsp'] }, selector: [{ language: 'slsc' }] },
+  ]);
 });
 
 test('a spec opened later is switched, even from the Salt extension', () => {
