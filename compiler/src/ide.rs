@@ -153,6 +153,64 @@ pub fn definition(c: &Compilation, name: &str) -> Option<Span> {
     declaration(&trees(c), name).map(|d| d.name.span)
 }
 
+/// Every place the declaration called `name` is named, its own name
+/// included, in every file of a compilation, in file order.
+pub fn references(c: &Compilation, name: &str) -> Vec<Span> {
+    let trees = trees(c);
+    let Some(decl) = declaration(&trees, name) else {
+        return Vec::new();
+    };
+    let mut out = vec![decl.name.span];
+    for (id, f) in c.sources.files() {
+        let text = &f.text;
+        let words = crate::syntax::name_words(text);
+        for (start, end) in words {
+            let span = Span::new(id, start, end);
+            if &text[start..end] != name || span == decl.name.span {
+                continue;
+            }
+            // `Orders = ...` in a block is a key, not a reference.
+            let after = text[end..].trim_start_matches([' ', '\t']);
+            if after.starts_with('=') && !after.starts_with("==") || after.starts_with(':') {
+                continue;
+            }
+            out.push(span);
+        }
+    }
+    out.sort_by_key(|s| (s.file.0, s.start));
+    out
+}
+
+/// The places to rewrite to rename the declaration called `name` to
+/// `new`: every reference, or why it cannot be renamed (`new` is not a
+/// name, a declaration already has it, a reference is in the standard
+/// library).
+pub fn rename(c: &Compilation, name: &str, new: &str) -> Result<Vec<Span>, String> {
+    if !crate::syntax::is_name(new) {
+        return Err(format!(
+            "`{new}` cannot name a declaration: use letters, digits and `_`, starting with a letter, and no keyword"
+        ));
+    }
+    let trees = trees(c);
+    if declaration(&trees, name).is_none() {
+        return Err(format!("`{name}` is not a declaration of this spec"));
+    }
+    if new != name && declaration(&trees, new).is_some() {
+        return Err(format!("a declaration is already called `{new}`"));
+    }
+    let spans = references(c, name);
+    let in_stdlib = |s: &Span| {
+        let f = c.sources.get(s.file);
+        f.path.is_none() && f.name.starts_with("<stdlib>/")
+    };
+    if spans.iter().any(in_stdlib) {
+        return Err(format!(
+            "`{name}` is named in the standard library, which cannot be changed"
+        ));
+    }
+    Ok(spans)
+}
+
 /// Markdown for what the word at a byte offset of the file at `path` is: a
 /// diagnostic code's explanation, or a declaration (its keyword and name,
 /// its doc comment, where it is).
@@ -219,6 +277,28 @@ fn doc_comment(c: &Compilation, trees: &[ast::File], decl: &ast::Decl) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_and_renames() {
+        let text = "queue Orders { retention = 4d }\nfunction F {\n  handler = \"f.h\"\n  env { Orders = Orders.url }\n  sends to Orders\n}\n";
+        let c = crate::compile_source(
+            "a.sls",
+            None,
+            text.to_string(),
+            crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap()),
+        );
+        let refs = references(&c, "Orders");
+        let at: Vec<usize> = refs.iter().map(|s| s.start as usize).collect();
+        // The declaration, `Orders.url` and `sends to Orders`; not the key.
+        assert_eq!(at.len(), 3, "{at:?}");
+        assert!(at.iter().all(|&i| &text[i..i + 6] == "Orders"));
+        assert!(rename(&c, "Orders", "function").is_err());
+        assert!(rename(&c, "Orders", "F")
+            .unwrap_err()
+            .contains("already called"));
+        assert!(rename(&c, "Orders", "2x").is_err());
+        assert_eq!(rename(&c, "Orders", "Purchases").unwrap().len(), 3);
+    }
 
     #[test]
     fn words_and_symbols() {

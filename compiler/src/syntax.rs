@@ -509,6 +509,36 @@ fn declared_name(file: FileId, text: &str, pos: usize) -> Option<(ast::DeclKind,
     ))
 }
 
+/// The byte ranges of the words of a text that can be names (not in
+/// strings, route paths or comments, not after a `.`): where a declaration
+/// may be referred to.
+pub(crate) fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let toks = recover::lex(text);
+    toks.iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.kind == recover::Kind::Word
+                && t.text(text)
+                    .starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && !(*i > 0 && toks[i - 1].is(text, ".") && toks[i - 1].end == t.start)
+        })
+        .map(|(_, t)| (t.start, t.end))
+        .collect()
+}
+
+/// True when `word` can name a declaration: an identifier that is not a
+/// keyword (the words of the grammar's `kw_` rules, read from the grammar
+/// itself, so that the two never differ).
+pub(crate) fn is_name(word: &str) -> bool {
+    let keyword = include_str!("syntax/sls.pest")
+        .lines()
+        .filter(|l| l.starts_with("kw_"))
+        .flat_map(|l| l.split('"').skip(1).step_by(2))
+        .any(|k| k == word);
+    let (file, diags) = parse(FileId(0), &format!("queue {word}\n"));
+    !keyword && diags.is_empty() && file.decls.len() == 1 && file.decls[0].name.name == word
+}
+
 /// Skips white space and `//` comments from `pos`.
 fn skip_trivia(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();

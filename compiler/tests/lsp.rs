@@ -159,6 +159,51 @@ fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
     assert_eq!(def["uri"], uri(&dir.join("queues.sls")));
     assert_eq!(def["range"]["start"], json!({ "line": 1, "character": 6 }));
 
+    // References: the declaration in the used file and the use here;
+    // rename rewrites both, and refuses a keyword.
+    let refs = c.request(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": app }, "position": pos, "context": { "includeDeclaration": true } }),
+    );
+    let files: Vec<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, [app.as_str(), uri(&dir.join("queues.sls")).as_str()]);
+    let edit = c.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": app }, "position": pos, "newName": "Payments" }),
+    );
+    assert_eq!(edit["changes"][&app][0]["newText"], "Payments");
+    assert_eq!(
+        edit["changes"][uri(&dir.join("queues.sls"))]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    c.next += 1;
+    Message::Request(Request::new(
+        RequestId::from(c.next),
+        "textDocument/rename".into(),
+        json!({ "textDocument": { "uri": app }, "position": pos, "newName": "function" }),
+    ))
+    .write(&mut c.stdin)
+    .unwrap();
+    loop {
+        if let Message::Response(r) = Message::read(&mut c.stdout).unwrap().unwrap() {
+            let e = r.response_result.unwrap_err();
+            assert!(
+                e.message.contains("cannot name a declaration"),
+                "{}",
+                e.message
+            );
+            break;
+        }
+    }
+
     // Hover on a diagnostic code explains it.
     let with_code = format!("{fixed}// slsc: allow W0104 -- the demo has no callers\n");
     c.notify(

@@ -13,17 +13,21 @@ use lsp_types::{
         DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
         PublishDiagnostics,
     },
-    request::{DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Request as _},
+    request::{
+        DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References, Rename,
+        Request as _,
+    },
     Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
     DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability,
     Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams,
     Range, ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextEdit, Uri,
+    TextEdit, Uri, WorkspaceEdit,
 };
 use slsc::ast::DeclKind;
 use slsc::ide::{self, Workspace};
 use slsc::source::{LineIndex, Span, Utf16Position};
 use slsc::{CheckOptions, Date, Severity};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -37,6 +41,8 @@ pub fn run() -> ExitCode {
         definition_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     };
     let caps = serde_json::to_value(capabilities).expect("capabilities serialize");
@@ -124,6 +130,17 @@ impl Server {
             GotoDefinition::METHOD => self.definition(req).map(serde_json::to_value),
             DocumentSymbolRequest::METHOD => self.symbols(req).map(serde_json::to_value),
             Formatting::METHOD => self.format(req).map(serde_json::to_value),
+            References::METHOD => self.references(req).map(serde_json::to_value),
+            Rename::METHOD => match self.rename(req) {
+                Ok(edit) => edit.map(serde_json::to_value),
+                Err(message) => {
+                    return Response::new_err(
+                        id,
+                        lsp_server::ErrorCode::InvalidRequest as i32,
+                        message,
+                    )
+                }
+            },
             _ => {
                 return Response::new_err(
                     id,
@@ -236,6 +253,68 @@ impl Server {
             uri,
             range: range(&index, span),
         })))
+    }
+
+    /// The declaration named at a position, and the compilation it is in.
+    fn named_at(
+        &self,
+        doc: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<(slsc::Compilation, String)> {
+        let path = path_of(&doc.text_document.uri)?;
+        let text = self.text(&path)?;
+        let (_, _, word) = ide::word_at(&text, offset(&text, doc.position))?;
+        let c = self.workspace.compile(&path, options())?;
+        Some((c, word.to_string()))
+    }
+
+    fn locations(c: &slsc::Compilation, spans: &[Span]) -> Vec<Location> {
+        spans
+            .iter()
+            .filter_map(|span| {
+                let file = c.sources.get(span.file);
+                let uri = uri_of(file.path.as_deref()?)?;
+                Some(Location {
+                    uri,
+                    range: range(&LineIndex::new(&file.text), *span),
+                })
+            })
+            .collect()
+    }
+
+    fn references(&self, req: Request) -> Option<Vec<Location>> {
+        let p: lsp_types::ReferenceParams = serde_json::from_value(req.params).ok()?;
+        let (c, name) = self.named_at(&p.text_document_position)?;
+        let mut spans = ide::references(&c, &name);
+        if !p.context.include_declaration {
+            if let Some(def) = ide::definition(&c, &name) {
+                spans.retain(|s| *s != def);
+            }
+        }
+        Some(Self::locations(&c, &spans))
+    }
+
+    fn rename(&self, req: Request) -> Result<Option<WorkspaceEdit>, String> {
+        let Ok(p) = serde_json::from_value::<lsp_types::RenameParams>(req.params) else {
+            return Ok(None);
+        };
+        let Some((c, name)) = self.named_at(&p.text_document_position) else {
+            return Ok(None);
+        };
+        let spans = ide::rename(&c, &name, &p.new_name)?;
+        // The protocol's type keys changes by URI; `Uri` caches its parts
+        // inside, which clippy takes for mutability of the key.
+        #[allow(clippy::mutable_key_type)]
+        let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+        for l in Self::locations(&c, &spans) {
+            changes.entry(l.uri).or_default().push(TextEdit {
+                range: l.range,
+                new_text: p.new_name.clone(),
+            });
+        }
+        Ok(Some(WorkspaceEdit {
+            changes: Some(changes),
+            ..WorkspaceEdit::default()
+        }))
     }
 
     fn symbols(&self, req: Request) -> Option<DocumentSymbolResponse> {
