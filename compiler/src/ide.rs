@@ -211,6 +211,121 @@ pub fn rename(c: &Compilation, name: &str, new: &str) -> Result<Vec<Span>, Strin
     Ok(spans)
 }
 
+/// What a completion offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompletionKind {
+    /// A declaration or statement keyword.
+    Keyword,
+    /// A declared name, with its declaration's kind.
+    Name(DeclKind),
+}
+
+/// One completion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// The text to insert.
+    pub label: String,
+    /// What it is.
+    pub kind: CompletionKind,
+}
+
+/// The words that start a member of a body.
+const STATEMENTS: &[&str] = &[
+    "reads",
+    "writes",
+    "deletes",
+    "sends",
+    "publishes",
+    "emits",
+    "invokes",
+    "answers",
+    "on",
+    "allow",
+    "match",
+    "send",
+    "subscribe",
+];
+
+/// What may be written at a byte offset: declaration keywords at the start
+/// of a line outside any body, statement keywords at the start of a line
+/// inside one, and after a word that names a declaration of some kinds
+/// (`on`, `send to`, `reads`, `dead_letter =`, `->`, ...) the names of
+/// declarations of those kinds, from every file of the compilation.
+pub fn completions(c: Option<&Compilation>, text: &str, offset: usize) -> Vec<Completion> {
+    let offset = floor_char(text, offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..offset];
+    // The word being typed is replaced; what comes before it decides.
+    let typed_from = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let context = before[..typed_from].trim_end();
+    let depth = text[..line_start].bytes().fold(0i64, |d, b| match b {
+        b'{' => d + 1,
+        b'}' => d - 1,
+        _ => d,
+    });
+    if context.is_empty() {
+        let words: Vec<&str> = if depth <= 0 {
+            crate::syntax::item_keywords().to_vec()
+        } else {
+            STATEMENTS.to_vec()
+        };
+        return words
+            .into_iter()
+            .map(|w| Completion {
+                label: w.to_string(),
+                kind: CompletionKind::Keyword,
+            })
+            .collect();
+    }
+    use DeclKind as K;
+    let last = |w: &str| context.ends_with(w);
+    let kinds: &[DeclKind] = if last("send to") || last("sends to") || last("dead_letter =") {
+        &[K::Queue, K::Function, K::Bus, K::Topic, K::StateMachine]
+    } else if last("on_failure =") || last("on_success =") {
+        &[K::Queue, K::Topic, K::Function, K::Bus, K::Bucket]
+    } else if last("publishes to") || last(" to") && context.contains("publishes") {
+        &[K::Topic]
+    } else if last("on") {
+        &[K::Queue, K::Topic, K::Bucket, K::Table, K::Stream, K::Bus]
+    } else if last("reads")
+        || last("writes")
+        || last(",") && (context.contains("reads") || context.contains("writes"))
+    {
+        &[K::Table, K::Bucket, K::Stream, K::Secret, K::Parameter]
+    } else if last("deletes") {
+        &[K::Bucket]
+    } else if last("invokes") || last("->") || last("before_traffic =") || last("after_traffic =") {
+        &[K::Function, K::StateMachine]
+    } else if last("emits") || last("match") {
+        &[K::Event]
+    } else if last("rollback_on =") || last("rollback_on = [") {
+        &[K::Alarm]
+    } else if last("notify =") || last("deploy_notify =") {
+        &[K::Topic]
+    } else if last("answers") {
+        &[K::StateMachine]
+    } else {
+        return Vec::new();
+    };
+    let Some(c) = c else {
+        return Vec::new();
+    };
+    let mut out: Vec<Completion> = trees(c)
+        .iter()
+        .flat_map(|f| &f.decls)
+        .filter(|d| kinds.contains(&d.kind) && !d.name.name.is_empty())
+        .map(|d| Completion {
+            label: d.name.name.clone(),
+            kind: CompletionKind::Name(d.kind),
+        })
+        .collect();
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    out.dedup();
+    out
+}
+
 /// Markdown for what the word at a byte offset of the file at `path` is: a
 /// diagnostic code's explanation, or a declaration (its keyword and name,
 /// its doc comment, where it is).
@@ -298,6 +413,31 @@ mod tests {
             .contains("already called"));
         assert!(rename(&c, "Orders", "2x").is_err());
         assert_eq!(rename(&c, "Orders", "Purchases").unwrap().len(), 3);
+    }
+
+    #[test]
+    fn completes_keywords_and_names_by_kind() {
+        let text = "queue Jobs\ntopic News\ntable Items { key = { id: string } }\nfunction F {\n  handler = \"f.h\"\n  reads \n  on J\n}\nq";
+        let c = crate::compile_source(
+            "a.sls",
+            None,
+            text.to_string(),
+            crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap()),
+        );
+        let labels = |at: usize| -> Vec<String> {
+            completions(Some(&c), text, at)
+                .into_iter()
+                .map(|x| x.label)
+                .collect()
+        };
+        assert_eq!(labels(text.find("reads ").unwrap() + 6), ["Items"]);
+        assert_eq!(
+            labels(text.find("on J").unwrap() + 4),
+            ["Items", "Jobs", "News"]
+        );
+        assert!(labels(text.len()).contains(&"queue".to_string()));
+        let inside = text.find("  reads").unwrap() + 2;
+        assert!(labels(inside).contains(&"writes".to_string()));
     }
 
     #[test]

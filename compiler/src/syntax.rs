@@ -526,6 +526,11 @@ pub(crate) fn name_words(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The words that start a declaration or a `use` line.
+pub(crate) fn item_keywords() -> &'static [&'static str] {
+    ITEM_KEYWORDS
+}
+
 /// True when `word` can name a declaration: an identifier that is not a
 /// keyword (the words of the grammar's `kw_` rules, read from the grammar
 /// itself, so that the two never differ).

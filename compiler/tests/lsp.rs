@@ -223,6 +223,22 @@ fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
         "{hover}"
     );
 
+    // Completion after `sends to`: the queues (and other targets) of the
+    // spec and the files it uses.
+    let after = "  env { QN = \"é😀\" } sends to ";
+    let completion = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": app }, "position": { "line": 6, "character": after.chars().map(char::len_utf16).sum::<usize>() } }),
+    );
+    let items = completion.as_array().unwrap();
+    assert!(
+        items
+            .iter()
+            .any(|i| i["label"] == "Orders" && i["detail"] == "queue"),
+        "{completion}"
+    );
+    assert!(items.iter().all(|i| i["label"] != "shop"), "{completion}");
+
     // The outline.
     let symbols = c.request(
         "textDocument/documentSymbol",

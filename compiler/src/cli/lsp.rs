@@ -14,9 +14,10 @@ use lsp_types::{
         PublishDiagnostics,
     },
     request::{
-        DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References, Rename,
-        Request as _,
+        Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References,
+        Rename, Request as _,
     },
+    CompletionItem, CompletionItemKind, CompletionOptions, CompletionResponse,
     Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
     DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability,
     Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams,
@@ -43,6 +44,10 @@ pub fn run() -> ExitCode {
         document_formatting_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![" ".into()]),
+            ..CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     };
     let caps = serde_json::to_value(capabilities).expect("capabilities serialize");
@@ -53,6 +58,7 @@ pub fn run() -> ExitCode {
     let mut server = Server {
         connection,
         workspace: Workspace::default(),
+        compiled: std::cell::RefCell::new(HashMap::new()),
     };
     let status = server.serve();
     drop(server);
@@ -63,6 +69,10 @@ pub fn run() -> ExitCode {
 struct Server {
     connection: Connection,
     workspace: Workspace,
+    /// The last compilation of each spec asked about, until a document
+    /// changes: hover, definitions and completion reuse it instead of
+    /// compiling again.
+    compiled: std::cell::RefCell<HashMap<PathBuf, std::rc::Rc<slsc::Compilation>>>,
 }
 
 impl Server {
@@ -115,6 +125,7 @@ impl Server {
                 {
                     if let Some(path) = path_of(&p.text_document.uri) {
                         self.workspace.close(&path);
+                        self.compiled.borrow_mut().clear();
                         self.send_diagnostics(p.text_document.uri, Vec::new());
                     }
                 }
@@ -131,6 +142,7 @@ impl Server {
             DocumentSymbolRequest::METHOD => self.symbols(req).map(serde_json::to_value),
             Formatting::METHOD => self.format(req).map(serde_json::to_value),
             References::METHOD => self.references(req).map(serde_json::to_value),
+            Completion::METHOD => self.completion(req).map(serde_json::to_value),
             Rename::METHOD => match self.rename(req) {
                 Ok(edit) => edit.map(serde_json::to_value),
                 Err(message) => {
@@ -157,9 +169,53 @@ impl Server {
         }
     }
 
+    /// The compilation of the spec at `path`: the last one, or a new one.
+    fn compilation(&self, path: &Path) -> Option<std::rc::Rc<slsc::Compilation>> {
+        if let Some(c) = self.compiled.borrow().get(path) {
+            return Some(c.clone());
+        }
+        let c = std::rc::Rc::new(self.workspace.compile(path, options())?);
+        self.compiled
+            .borrow_mut()
+            .insert(path.to_path_buf(), c.clone());
+        Some(c)
+    }
+
+    fn completion(&self, req: Request) -> Option<CompletionResponse> {
+        let p: lsp_types::CompletionParams = serde_json::from_value(req.params).ok()?;
+        let doc = p.text_document_position;
+        let path = path_of(&doc.text_document.uri)?;
+        let text = self.text(&path)?;
+        let at = offset(&text, doc.position);
+        let c = self.compilation(&path);
+        let items = ide::completions(c.as_deref(), &text, at)
+            .into_iter()
+            .map(|x| CompletionItem {
+                kind: Some(match x.kind {
+                    ide::CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+                    ide::CompletionKind::Name(k) => match symbol_kind(k) {
+                        SymbolKind::FUNCTION => CompletionItemKind::FUNCTION,
+                        SymbolKind::STRUCT => CompletionItemKind::STRUCT,
+                        SymbolKind::EVENT => CompletionItemKind::EVENT,
+                        _ => CompletionItemKind::REFERENCE,
+                    },
+                }),
+                detail: match x.kind {
+                    ide::CompletionKind::Name(k) => Some(k.keyword().to_string()),
+                    ide::CompletionKind::Keyword => None,
+                },
+                label: x.label,
+                ..CompletionItem::default()
+            })
+            .collect();
+        Some(CompletionResponse::Array(items))
+    }
+
     /// Diagnostics of the spec at `path`, as `slsc check` reports them.
     fn publish(&self, uri: &Uri, path: &Path) {
-        let diagnostics = match self.workspace.compile(path, options()) {
+        // A change to one document may change what any spec compiles to.
+        self.compiled.borrow_mut().clear();
+        let diagnostics = match self.compilation(path) {
             Some(c) => ide::diagnostics_of(&c, path)
                 .into_iter()
                 .map(|d| {
@@ -223,7 +279,7 @@ impl Server {
         let path = path_of(&doc.text_document.uri)?;
         let text = self.text(&path)?;
         let offset = offset(&text, doc.position);
-        let c = self.workspace.compile(&path, options())?;
+        let c = self.compilation(&path)?;
         Some(ide::hover(&c, &path, &text, offset).map(|value| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
@@ -239,7 +295,7 @@ impl Server {
         let path = path_of(&doc.text_document.uri)?;
         let text = self.text(&path)?;
         let (_, _, word) = ide::word_at(&text, offset(&text, doc.position))?;
-        let c = self.workspace.compile(&path, options())?;
+        let c = self.compilation(&path)?;
         let Some(span) = ide::definition(&c, word) else {
             return Some(None);
         };
@@ -259,11 +315,11 @@ impl Server {
     fn named_at(
         &self,
         doc: &lsp_types::TextDocumentPositionParams,
-    ) -> Option<(slsc::Compilation, String)> {
+    ) -> Option<(std::rc::Rc<slsc::Compilation>, String)> {
         let path = path_of(&doc.text_document.uri)?;
         let text = self.text(&path)?;
         let (_, _, word) = ide::word_at(&text, offset(&text, doc.position))?;
-        let c = self.workspace.compile(&path, options())?;
+        let c = self.compilation(&path)?;
         Some((c, word.to_string()))
     }
 
