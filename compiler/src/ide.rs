@@ -211,6 +211,42 @@ pub fn rename(c: &Compilation, name: &str, new: &str) -> Result<Vec<Span>, Strin
     Ok(spans)
 }
 
+/// A mechanical fix of a diagnostic: the text to put in place of a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the editor shows (`replace with \`Orders\``).
+    pub title: String,
+    /// The text replaced.
+    pub span: Span,
+    /// What replaces it.
+    pub text: String,
+}
+
+/// The fix of a diagnostic whose help says "did you mean `X`?" about the
+/// name, word or dotted reference it points at: that name replaced by `X`.
+pub fn fix(c: &Compilation, d: &Diagnostic) -> Option<Fix> {
+    let help = d.help.as_deref()?;
+    let start = help.find("did you mean `")? + "did you mean `".len();
+    let end = start + help[start..].find('`')?;
+    let suggestion = &help[start..end];
+    let is_path = |t: &str| {
+        !t.is_empty()
+            && t.split('.').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+    };
+    let written = c.sources.get(d.span.file).slice(d.span);
+    if !is_path(written) || !is_path(suggestion) || written == suggestion {
+        return None;
+    }
+    Some(Fix {
+        title: format!("replace `{written}` with `{suggestion}`"),
+        span: d.span,
+        text: suggestion.to_string(),
+    })
+}
+
 /// What a completion offers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -438,6 +474,21 @@ mod tests {
         assert!(labels(text.len()).contains(&"queue".to_string()));
         let inside = text.find("  reads").unwrap() + 2;
         assert!(labels(inside).contains(&"writes".to_string()));
+    }
+
+    #[test]
+    fn did_you_mean_is_a_fix() {
+        let text = "queue Orders { retention = 4d }\nfunction F {\n  handler = \"f.h\"\n  sends to Ordrs\n}\n";
+        let c = crate::compile_source(
+            "a.sls",
+            None,
+            text.to_string(),
+            crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap()),
+        );
+        let d = c.diagnostics.iter().find(|d| d.code == "E0101").unwrap();
+        let f = fix(&c, d).unwrap();
+        assert_eq!(f.text, "Orders");
+        assert_eq!(&text[f.span.start as usize..f.span.end as usize], "Ordrs");
     }
 
     #[test]

@@ -131,6 +131,14 @@ fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
         "{unknown}"
     );
 
+    // A quick fix for it: the name it meant.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": app }, "range": unknown["range"], "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(actions[0]["title"], "replace `Ordrs` with `Orders`");
+    assert_eq!(actions[0]["edit"]["changes"][&app][0]["newText"], "Orders");
+
     // The edit fixes it: no error left.
     let fixed = text.replace("Ordrs", "Orders");
     c.notify(

@@ -14,15 +14,16 @@ use lsp_types::{
         PublishDiagnostics,
     },
     request::{
-        Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References,
-        Rename, Request as _,
+        CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition,
+        HoverRequest, References, Rename, Request as _,
     },
-    CompletionItem, CompletionItemKind, CompletionOptions, CompletionResponse,
-    Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
-    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability,
-    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams,
-    Range, ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
+    CompletionItemKind, CompletionOptions, CompletionResponse, Diagnostic as LspDiagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
+    GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, Location, MarkupContent,
+    MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams, Range,
+    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
+    Uri, WorkspaceEdit,
 };
 use slsc::ast::DeclKind;
 use slsc::ide::{self, Workspace};
@@ -44,6 +45,7 @@ pub fn run() -> ExitCode {
         document_formatting_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".into()]),
             ..CompletionOptions::default()
@@ -143,6 +145,7 @@ impl Server {
             Formatting::METHOD => self.format(req).map(serde_json::to_value),
             References::METHOD => self.references(req).map(serde_json::to_value),
             Completion::METHOD => self.completion(req).map(serde_json::to_value),
+            CodeActionRequest::METHOD => self.code_actions(req).map(serde_json::to_value),
             Rename::METHOD => match self.rename(req) {
                 Ok(edit) => edit.map(serde_json::to_value),
                 Err(message) => {
@@ -179,6 +182,45 @@ impl Server {
             .borrow_mut()
             .insert(path.to_path_buf(), c.clone());
         Some(c)
+    }
+
+    /// Quick fixes for the diagnostics in a range whose fix is mechanical
+    /// ("did you mean `Orders`?": the name replaced).
+    fn code_actions(&self, req: Request) -> Option<Vec<CodeActionOrCommand>> {
+        let p: lsp_types::CodeActionParams = serde_json::from_value(req.params).ok()?;
+        let uri = p.text_document.uri;
+        let path = path_of(&uri)?;
+        let c = self.compilation(&path)?;
+        let text = &c.sources.get(ide::file_of(&c, &path)?).text;
+        let index = LineIndex::new(text);
+        let mut actions = Vec::new();
+        for d in ide::diagnostics_of(&c, &path) {
+            let r = range(&index, d.span);
+            // Diagnostics that touch the range asked about.
+            if r.end < p.range.start || r.start > p.range.end {
+                continue;
+            }
+            let Some(fix) = ide::fix(&c, d) else { continue };
+            #[allow(clippy::mutable_key_type)] // see `rename`
+            let changes = HashMap::from([(
+                uri.clone(),
+                vec![TextEdit {
+                    range: range(&index, fix.span),
+                    new_text: fix.text,
+                }],
+            )]);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title,
+                kind: Some(CodeActionKind::QUICKFIX),
+                is_preferred: Some(true),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(changes),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
+        Some(actions)
     }
 
     fn completion(&self, req: Request) -> Option<CompletionResponse> {
