@@ -395,13 +395,65 @@ pub fn hover(c: &Compilation, path: &Path, text: &str, offset: usize) -> Option<
         _ => String::new(),
     };
     Some(format!(
-        "`{}` `{}`{}\n\n```sls\n{}\n```{}",
+        "`{}` `{}`{}\n\n```sls\n{}\n```{}{}",
         decl.kind.keyword(),
         decl.name.name,
         doc.map(|d| format!("\n\n{d}")).unwrap_or_default(),
         shown,
-        place
+        place,
+        derived(c, decl)
     ))
+}
+
+/// What the compiler derived for a declaration, for its hover: a
+/// function's IAM statements, each with the spec text behind it, and the
+/// retry window of every asynchronous hop into or out of it. Nothing for
+/// a spec with errors, whose model may be incomplete.
+fn derived(c: &Compilation, decl: &ast::Decl) -> String {
+    if c.has_errors() {
+        return String::new();
+    }
+    let name = &decl.name.name;
+    let mut out = String::new();
+    if decl.kind == DeclKind::Function {
+        for f in crate::permissions::report(c, Some(name)) {
+            if f.statements.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n\n**IAM** (role `{}`):", f.role));
+            for st in &f.statements {
+                out.push_str(&format!(
+                    "\n- `{}` on `{}`: {} ({})",
+                    st.actions.join("`, `"),
+                    st.resources.join("`, `"),
+                    st.because,
+                    st.at
+                ));
+            }
+        }
+    }
+    let windows: Vec<_> = c
+        .retry_windows()
+        .into_iter()
+        .filter(|w| &w.target == name || w.source_name == *name)
+        .collect();
+    if !windows.is_empty() {
+        out.push_str("\n\n**Retry windows**:");
+        for w in windows {
+            let then = match &w.outcome {
+                crate::check::failures::Outcome::To(d) => format!("then `{d}`"),
+                crate::check::failures::Outcome::Dropped(r) => format!("then dropped: {r}"),
+                crate::check::failures::Outcome::Lost => "then lost (W0305)".to_string(),
+            };
+            out.push_str(&format!(
+                "\n- {}: {}, {then} ({})",
+                w.path(),
+                crate::check::failures::duration(w.seconds),
+                w.because
+            ));
+        }
+    }
+    out
 }
 
 /// The `///` lines right above a declaration.

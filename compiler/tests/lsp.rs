@@ -159,6 +159,18 @@ fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
     assert!(value.contains("`queue` `Orders`"), "{value}");
     assert!(value.contains("Orders waiting to be paid."), "{value}");
 
+    // Hover on the function: its IAM statements, with why.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": app }, "position": { "line": 4, "character": 10 } }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("`function` `Pay`"), "{value}");
+    assert!(
+        value.contains("**IAM**") && value.contains("sqs:SendMessage"),
+        "{value}"
+    );
+
     // Go to definition: the used file.
     let def = c.request(
         "textDocument/definition",
