@@ -14,9 +14,19 @@ const MAX_ACTIONS: usize = 5;
 
 /// Runs the checks.
 pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
-    let watches = crate::observe::watches(model);
+    // Every alarm notifies the app's topics unless it names its own: only
+    // when neither does any are the alarms worth deriving (all of them,
+    // for the count), which a large app then does once, in `emit`.
     let topics = model.topics.iter().any(|t| t.arn.is_none());
-    if topics && !watches.is_empty() && watches.iter().all(|w| w.notify.is_empty()) {
+    let silent = topics
+        && model.observe.notify.is_empty()
+        && model.alarms.iter().all(|a| a.notify.is_empty());
+    let watches = if silent {
+        crate::observe::watches(model)
+    } else {
+        Vec::new()
+    };
+    if silent && !watches.is_empty() && watches.iter().all(|w| w.notify.is_empty()) {
         let at = model
             .observe
             .app_span

@@ -492,9 +492,34 @@ pub fn dashboards(model: &Model, watches: &[Watch], t: &mut Template) {
     }
 }
 
-/// The number of dashboards [`dashboards`] writes (for `count`).
+/// The number of dashboards [`dashboards`] writes (for `count`), from
+/// how many widgets and metrics each page takes, without writing them:
+/// `check` counts resources without building the template.
 pub fn dashboard_count(model: &Model, watches: &[Watch]) -> usize {
-    let mut t = Template::default();
-    dashboards(model, watches, &mut t);
-    t.resources.len()
+    if model.observe.dashboard_off.is_some() {
+        return 0;
+    }
+    let ranks = graphs(model);
+    let alarms = watches
+        .iter()
+        .filter(|w| model.when_of(&w.owner).is_none())
+        .count();
+    if ranks.iter().all(|r| r.is_empty()) && alarms == 0 {
+        return 0;
+    }
+    // The same page breaks as `dashboards`: the alarm widgets on the first
+    // page, then a new page when one is full.
+    let mut pages = 1;
+    let mut widgets = alarms.div_ceil(ALARMS_PER_WIDGET);
+    let mut metrics = 0;
+    for g in ranks.iter().flatten() {
+        if widgets >= MAX_WIDGETS || metrics + g.metrics.len() > MAX_METRICS {
+            pages += 1;
+            widgets = 0;
+            metrics = 0;
+        }
+        widgets += 1;
+        metrics += g.metrics.len();
+    }
+    pages
 }
