@@ -6,7 +6,9 @@
 Runs `slsc check --format json` and `--format sarif` on the given specs and
 folders; the JSON report must validate against docs/schemas/report.schema.json
 (draft 2020-12), the SARIF log against the official SARIF 2.1.0 schema
-(draft-07). Prints `reports: N passed, M failed`.
+(draft-07). Then runs `slsc cost --format json` on every example and cost
+fixture (examples/*/app.sls, tests/cost/*.sls): each estimate must validate
+against docs/schemas/cost.schema.json. Prints `reports: N passed, M failed`.
 """
 import json
 import pathlib
@@ -48,6 +50,22 @@ def main():
                 print(f"FAIL {path} {fmt}: {errors[0].message} at {list(errors[0].absolute_path)}")
             else:
                 passed += 1
+    cost_schema = json.loads((ROOT / "docs/schemas/cost.schema.json").read_text())
+    Draft202012Validator.check_schema(cost_schema)
+    specs = sorted(ROOT.glob("examples/*/app.sls")) + sorted(ROOT.glob("tests/cost/*.sls"))
+    for spec in specs:
+        out = subprocess.run([slsc, "cost", str(spec), "--format", "json"], capture_output=True,
+                             text=True, env={"SLSC_TODAY": "2026-11-23", "PATH": ""})
+        if out.returncode != 0:
+            failed += 1
+            print(f"FAIL {spec} cost: exit {out.returncode}: {out.stderr[-500:]}")
+            continue
+        errors = list(Draft202012Validator(cost_schema).iter_errors(json.loads(out.stdout)))
+        if errors:
+            failed += 1
+            print(f"FAIL {spec} cost: {errors[0].message} at {list(errors[0].absolute_path)}")
+        else:
+            passed += 1
     print(f"reports: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

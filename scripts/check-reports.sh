@@ -3,7 +3,9 @@
 # the committed docs/schemas/report.schema.json, SARIF against the official
 # SARIF 2.1.0 schema (from the npm package @microsoft/jest-sarif, pinned in
 # scripts/sarif/package.json), on every fixture and example; and checks that
-# cfn-lint findings are mapped back to the .sls lines that produced them.
+# cfn-lint findings are mapped back to the .sls lines that produced them;
+# and `slsc cost --format json` of every example against
+# docs/schemas/cost.schema.json.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -2,8 +2,8 @@
 //! shapes, so that a superlinear path in any of them shows:
 //!
 //! - `wide`: N functions, each with a queue trigger, a table write, an
-//!   emitted event, a route and a rule (one-to-one wiring); `check` and
-//!   `build` (both targets, YAML);
+//!   emitted event, a route and a rule (one-to-one wiring); `check`,
+//!   `build` (both targets, YAML) and `cost` (the estimate, as text);
 //! - `fan-in`: N rules sharing one target queue and one dead-letter queue,
 //!   with one consumer; `check` and `build`;
 //! - `dotted`: a rule pattern on a field N segments deep (E0401) and an
@@ -34,7 +34,7 @@ fn wide(n: usize) -> String {
     for (a, chunk) in (0..n).collect::<Vec<_>>().chunks(250).enumerate() {
         let _ = writeln!(s, "api Public{a} http {{\n  auth = iam");
         for i in chunk {
-            let _ = writeln!(s, "  GET /items{i}/{{id}} -> Get{i}");
+            let _ = writeln!(s, "  GET /items{i}/{{id}} -> Get{i} {{ traffic = 10/s }}");
         }
         s.push_str("}\n\n");
     }
@@ -165,6 +165,24 @@ fn measure(shape: &str, n: usize, stage: &str) {
     let mut bytes = 0;
     match stage {
         "check" => {}
+        "cost" => {
+            // What `slsc cost` does past its error gate: the template's
+            // fixed items, the traffic along the graph, the text.
+            let t = slsc::emit::emit(&c.model, &c.proved, slsc::Target::CloudFormation)
+                .expect("no logical ID clash")
+                .template;
+            let prices = slsc::cost::prices::table("us-east-1").expect("prices");
+            let estimate = slsc::cost::estimate(&slsc::cost::Inputs {
+                model: &c.model,
+                template: &t,
+                prices: &prices,
+                region_from: slsc::cost::RegionFrom::Default,
+            });
+            let report = slsc::cost::CostReport {
+                estimates: vec![estimate],
+            };
+            bytes = slsc::cost::human(&report).len();
+        }
         "build" => {
             // What `build` does past its error gate: emit and write.
             for target in [slsc::Target::Sam, slsc::Target::CloudFormation] {
@@ -212,8 +230,8 @@ fn measure(shape: &str, n: usize, stage: &str) {
 
 /// Every measurement `cargo bench --bench scale` makes.
 const RUNS: &[(&str, &str, &[&str])] = &[
-    ("wide", "1000", &["check", "build"]),
-    ("wide", "10000", &["check", "build"]),
+    ("wide", "1000", &["check", "build", "cost"]),
+    ("wide", "10000", &["check", "build", "cost"]),
     ("staged", "1000", &["check", "build"]),
     ("staged", "10000", &["check", "build"]),
     ("fan-in", "1000", &["check", "build"]),

@@ -47,6 +47,7 @@ pub mod physical;
 pub mod pipes;
 pub mod replacement;
 pub mod runtimes;
+mod usage;
 pub mod values;
 pub mod wiring;
 
@@ -149,6 +150,7 @@ pub fn check(model: &Model, opts: &CheckOptions) -> (Proved, Vec<Diagnostic>) {
     deploy::check(model, opts.config.account.concurrency(), &mut diags);
     observe::check(model, &mut diags);
     domains::check(model, &mut diags);
+    usage::check(model, &mut diags);
     let mut patterns = Vec::with_capacity(model.rules.len());
     for rule in &model.rules {
         let pattern = match &rule.event {

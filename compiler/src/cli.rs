@@ -149,6 +149,25 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Estimate the app's monthly AWS bill from the traffic the spec
+    /// declares (`traffic = 50/s`), line by line (see docs/cost.md).
+    ///
+    /// A spec with stages is estimated stage by stage unless `--stage`
+    /// names one. Exit 0 with an estimate, 1 when the spec has errors, 2 on
+    /// a usage or I/O error (an unknown region).
+    Cost {
+        /// The spec.
+        file: PathBuf,
+        /// The region whose prices to use; else the stage's `region`, else
+        /// us-east-1.
+        #[arg(long)]
+        region: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CostFormat::Human)]
+        format: CostFormat,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the long explanation of a diagnostic code.
     Explain {
         /// A code such as E0301.
@@ -255,6 +274,12 @@ enum CheckFormat {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum CostFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -458,6 +483,12 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Diff { old, new, common } => run_diff(&old, &new, &common),
+        Command::Cost {
+            file,
+            region,
+            format,
+            common,
+        } => run_cost(&file, region.as_deref(), format, &common),
         Command::Fmt { paths, check } => run_fmt(&paths, check),
         Command::Lsp => lsp::run(),
         Command::Init {
@@ -568,6 +599,94 @@ fn run_build(
             eprintln!("error: cannot write {to}: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `slsc cost`: the estimate of each stage asked for (every stage without
+/// `--stage`), after the spec checks without errors.
+fn run_cost(file: &Path, region: Option<&str>, format: CostFormat, common: &Common) -> ExitCode {
+    let Some(c) = compile(file, common) else {
+        return ExitCode::from(2);
+    };
+    if c.has_errors() {
+        report(&c, common, &mut std::io::stderr(), Stream::Stderr);
+        return ExitCode::from(1);
+    }
+    // The usage settings' own warnings concern the estimate.
+    let usage: Vec<slsc::Diagnostic> = (c.diagnostics.iter())
+        .filter(|d| matches!(d.code, "W0265" | "W0266"))
+        .cloned()
+        .collect();
+    if !usage.is_empty() {
+        let text = diagnostics::render(&c.sources, &usage, render_options(common, Stream::Stderr));
+        eprint!("{text}");
+    }
+    // Each stage's model, compiled for it: the spec's, for one without.
+    let stages: Vec<Option<slsc::stages::Stage>> = match (&common.stage, c.stages.is_empty()) {
+        (_, true) => vec![None],
+        (Some(name), false) => c
+            .stages
+            .iter()
+            .filter(|s| &s.name == name)
+            .cloned()
+            .map(Some)
+            .collect(),
+        (None, false) => c.stages.iter().cloned().map(Some).collect(),
+    };
+    let mut estimates = Vec::new();
+    for stage in stages {
+        let compiled = match &stage {
+            Some(s) if common.stage.as_deref() != Some(s.name.as_str()) => {
+                let one = Common {
+                    today: common.today,
+                    color: common.color,
+                    stage: Some(s.name.clone()),
+                };
+                match compile(file, &one) {
+                    Some(c) => c,
+                    None => return ExitCode::from(2),
+                }
+            }
+            _ => match compile(file, common) {
+                Some(c) => c,
+                None => return ExitCode::from(2),
+            },
+        };
+        let (name, region_from) = match (region, stage.as_ref().and_then(|s| s.region.clone())) {
+            (Some(r), _) => (r.to_string(), slsc::cost::RegionFrom::Option),
+            (None, Some(r)) => (r, slsc::cost::RegionFrom::Stage),
+            (None, None) => ("us-east-1".to_string(), slsc::cost::RegionFrom::Default),
+        };
+        let prices = match slsc::cost::prices::table(&name) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let built = match slsc::build(&compiled, slsc::Target::CloudFormation) {
+            Ok(b) => b,
+            Err(e) => {
+                let mut compiled = compiled;
+                compiled.add_findings(e.diagnostics().to_vec());
+                report(&compiled, common, &mut std::io::stderr(), Stream::Stderr);
+                return ExitCode::from(1);
+            }
+        };
+        estimates.push(slsc::cost::estimate(&slsc::cost::Inputs {
+            model: &compiled.model,
+            template: &built.template,
+            prices: &prices,
+            region_from,
+        }));
+    }
+    let report = slsc::cost::CostReport { estimates };
+    match format {
+        CostFormat::Human => {
+            say!("{}", slsc::cost::human(&report));
+            ExitCode::SUCCESS
+        }
+        CostFormat::Json => print_json(&serde_json::to_value(&report).unwrap_or_default()),
     }
 }
 

@@ -33,6 +33,7 @@
 pub mod ast;
 mod check;
 pub mod config;
+pub mod cost;
 pub mod diagnostics;
 pub mod emit;
 pub mod files;

@@ -13,10 +13,12 @@ mod deploy;
 mod lifecycle;
 mod mapping;
 mod observe;
+mod usage;
 pub use deploy::*;
 pub use lifecycle::*;
 pub use mapping::*;
 pub use observe::*;
+pub use usage::*;
 
 /// A value with the span of the text that set it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -163,6 +165,9 @@ pub struct Model {
     /// `key = value if Cond [else other]`: properties set only under a
     /// condition, by declaration name and property.
     pub prop_conds: HashMap<(String, String), PropCond>,
+    /// The traffic the spec declares, and what it says of durations,
+    /// object sizes and rules' matches: read by `slsc cost` only.
+    pub usage: Usage,
 }
 
 /// A `condition` declaration.

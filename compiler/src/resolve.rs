@@ -731,6 +731,7 @@ impl Resolver {
                     .take("external")
                     .and_then(|v| self.expect_bool(v))
                     .unwrap_or(false);
+                self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
                 self.other_members(&d.body, "a bus");
                 p.finish(self, "a bus");
                 self.model.buses.push(Bus {
@@ -761,6 +762,7 @@ impl Resolver {
                     .and_then(|v| self.expect_seconds(v))
                     .unwrap_or(Spanned::new(86_400, d.name.span));
                 let on_delete = self.on_delete_of(&mut p, &d.name.name);
+                self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
                 self.identity(&mut p, d);
                 self.other_members(&d.body, "a stream");
                 p.finish(self, "a stream");

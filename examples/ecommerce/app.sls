@@ -144,10 +144,10 @@ api Storefront http {
   auth = jwt { issuer = "https://auth.shop.example.com", audience = ["storefront"] }
   cors { origins = ["https://shop.example.com"], methods = [GET, POST], max_age = 10m }
   POST /orders -> AcceptOrder {
-    body = NewOrder
+    body = NewOrder, traffic = 5/s
     responses { 202 = Accepted, 400 = Problem }
   }
-  GET  /health -> Health { auth = none }
+  GET  /health -> Health { auth = none, traffic = 1/m }
 }
 
 // Partners send orders server to server, signed with their IAM role; API

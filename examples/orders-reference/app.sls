@@ -95,11 +95,11 @@ api Public http {
   auth = jwt { issuer = "https://auth.orders.example.com", audience = ["orders-web"] }
   cors { origins = ["https://shop.example.com"], methods = [GET, POST] }
   POST /orders      -> CreateOrder {
-    body = NewOrder
+    body = NewOrder, traffic = 20/s
     responses { 201 = OrderCreated, 400 = Problem }
   }
   GET  /orders/{id} -> GetOrder {
-    params { id: string(min_length = 1) }
+    params { id: string(min_length = 1) }, traffic = 100/s
     responses { 200 = Order, 404 = Problem }
   }
 }

@@ -38,6 +38,9 @@ bucket Uploads {
     originals = { prefix = "originals/", glacier = 30d, deep_archive = 365d }
   }
   old_versions = 30d
+  // For `slsc cost`: the uploads a month, and their average size.
+  traffic      = 3_000_000/month
+  object_size  = 2MB
 }
 
 table Photos {
@@ -54,6 +57,7 @@ function Catalog {
   handler       = "catalog.handler"
   code          = "src"
   timeout       = 10s
+  average_duration = 200ms
   env {
     TABLE = Photos.name
     TOPIC = Cataloged.arn

@@ -127,6 +127,9 @@ codes! {
     E0273 Error "log levels without JSON logs";
     E0274 Error "old versions kept without a reason";
     W0275 Warning "objects leave a storage class before its minimum duration";
+    E0260 Error "usage setting out of range";
+    W0265 Warning "average duration longer than the timeout";
+    W0266 Warning "share of matches on a rule without a filter";
     E0301 Error "visibility timeout below consumer timeout";
     W0302 Warning "visibility timeout below six times consumer timeout";
     E0303 Error "dead-letter queue of the other kind";

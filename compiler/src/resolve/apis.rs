@@ -104,6 +104,14 @@ impl Resolver {
                     }
                     if let Some(f) = function {
                         self.mapping_fits(&f, &contract.mapping);
+                        if let Some(rate) = contract.traffic.take() {
+                            let at = UsageAt::Route {
+                                api: d.name.name.clone(),
+                                method: method.name.clone(),
+                                path: path.value.clone(),
+                            };
+                            self.model.usage.traffic.insert(at, rate);
+                        }
                         routes.push(Route {
                             method: method.name.clone(),
                             path: Spanned::new(path.value.clone(), path.span),
@@ -957,10 +965,12 @@ impl Resolver {
             }
         });
         let mapping = self.route_mapping(&mut rp);
+        let traffic = rp.take("traffic").and_then(|v| self.expect_rate(v));
         let slo = rp
             .take_block("slo")
             .and_then(|b| self.slo(b, observe::block_key(body, "slo").unwrap_or_default()));
         let mut contract = RouteContract {
+            traffic,
             mapping,
             group_id,
             auth,
@@ -1056,6 +1066,8 @@ impl Resolver {
 /// What a route's body declares.
 #[derive(Default)]
 struct RouteContract {
+    /// `traffic = RATE`: requests from outside (for `slsc cost`).
+    traffic: Option<Spanned<Rate>>,
     mapping: RouteMapping,
     group_id: Option<GroupId>,
     auth: Option<Auth>,

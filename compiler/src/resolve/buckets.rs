@@ -44,6 +44,24 @@ impl Resolver {
             .and_then(|v| self.expect_days(v))
             .unwrap_or(Spanned::new(DEFAULT_INCOMPLETE_UPLOAD_DAYS, d.name.span));
         let on_delete = self.on_delete_of(&mut p, &d.name.name);
+        self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
+        if let Some(size) = p
+            .take("object_size")
+            .and_then(|v| self.expect_size_bytes(v))
+        {
+            if size.value == 0 {
+                self.error(
+                    Diagnostic::new(Code::E0260, size.span, "an average object size of 0")
+                        .label("uploaded objects hold something")
+                        .help("write the average size of an uploaded object, e.g. `object_size = 2MB`"),
+                );
+            } else {
+                self.model
+                    .usage
+                    .object_size
+                    .insert(d.name.name.clone(), size);
+            }
+        }
         self.identity(&mut p, d);
         self.other_members(&d.body, "a bucket");
         p.finish(self, "a bucket");

@@ -83,6 +83,13 @@ impl Resolver {
             .map(|v| self.refs_of(v, &[DeclKind::Layer], "a layer of this function"))
             .unwrap_or_default();
         let deploy = self.deploy_settings(&mut p);
+        self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
+        if let Some(ms) = p
+            .take("average_duration")
+            .and_then(|v| self.expect_average_ms(v))
+        {
+            (self.model.usage.average_duration).insert(d.name.name.clone(), ms);
+        }
         self.identity(&mut p, d);
         p.finish(self, "a function");
 

@@ -134,6 +134,14 @@ pub(super) fn elsewhere(key: &str) -> Option<&'static str> {
             "it is a setting of a function (or of the app, for every function)"
         }
         "timezone" => "it is a setting of a schedule",
+        "traffic" => {
+            "`traffic` is what arrives from outside the app: declare it on a route (`GET /x -> F { traffic = 50/s }`), a function, queue, topic, bus, stream or bucket; what the rest receives follows along the event graph (a schedule's from its `every` or `cron`), see docs/cost.md"
+        }
+        "average_duration" => "it is a setting of a function, for `slsc cost` (see docs/cost.md)",
+        "object_size" => "it is a setting of a bucket, for `slsc cost` (see docs/cost.md)",
+        "passes" => {
+            "it is a setting of a rule, for `slsc cost`: the share of the events it receives that its pattern matches (see docs/cost.md)"
+        }
         "vpc" | "ephemeral_storage" | "function_url" | "authorizer" | "domain" | "throttling" => {
             "the language does not support it yet"
         }

@@ -11,6 +11,9 @@ impl Resolver {
         };
         let mut p = Props::new(&d.body);
         let (retry, dead_letter) = self.delivery(&mut p);
+        if let Some(share) = p.take("passes").and_then(|v| self.expect_share(v)) {
+            self.model.usage.passes.insert(d.name.name.clone(), share);
+        }
         self.identity(&mut p, d);
         p.finish(self, "a rule");
         let mut event = None;

@@ -100,6 +100,7 @@ impl Resolver {
         });
         let (content_dedup, high_throughput, external) = self.channel_settings(&mut p);
         let on_delete = self.on_delete_of(&mut p, &d.name.name);
+        self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
         self.other_members(&d.body, "a queue");
         if arn.is_none() {
             self.identity(&mut p, d);
@@ -183,6 +184,7 @@ impl Resolver {
             .take_block("subscribers")
             .map(|body| self.endpoints(body))
             .unwrap_or_default();
+        self.traffic(&mut p, UsageAt::Decl(d.name.name.clone()));
         if arn.is_none() {
             self.identity(&mut p, d);
         }

@@ -452,3 +452,107 @@ impl Resolver {
             .unwrap_or_else(|| self.model.on_delete.clone())
     }
 }
+
+/// The usage settings `slsc cost` reads (`docs/cost.md`): rates, shares,
+/// average durations and sizes.
+impl Resolver {
+    /// `traffic = 50/s`: a rate.
+    pub(super) fn expect_rate(&mut self, v: &ast::Value) -> Option<Spanned<Rate>> {
+        match v.kind {
+            ValueKind::Rate(count, unit) => Some(Spanned::new(Rate { count, unit }, v.span)),
+            ValueKind::Int(i) => {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0201,
+                        v.span,
+                        "expected a rate, found a number without a unit",
+                    )
+                    .label("per what?")
+                    .help(format!(
+                        "write how many per second, minute, hour, day or month: `{i}/s`, `{i}/m`, `{i}/h`, `{i}/d`, `{i}/month`"
+                    )),
+                );
+                None
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a rate",
+                    "write how many per unit of time: `50/s`, `120/m`, `3_000_000/month`",
+                );
+                None
+            }
+        }
+    }
+
+    /// `passes = 25%`: a share from 0% to 100%, as a fraction (0.25).
+    pub(super) fn expect_share(&mut self, v: &ast::Value) -> Option<Spanned<f64>> {
+        match v.kind {
+            ValueKind::Percent(p) if (0.0..=100.0).contains(&p) => {
+                Some(Spanned::new(p / 100.0, v.span))
+            }
+            ValueKind::Percent(p) => {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0260,
+                        v.span,
+                        format!("a share of {p}% is above 100%"),
+                    )
+                    .label("a share of what arrives: 0% to 100%")
+                    .help("write the share of received events that pass, e.g. `passes = 25%`"),
+                );
+                None
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a percentage",
+                    "write the share of received events that pass, e.g. `passes = 25%`",
+                );
+                None
+            }
+        }
+    }
+
+    /// `average_duration = 200ms`: a duration in milliseconds, above 0.
+    pub(super) fn expect_average_ms(&mut self, v: &ast::Value) -> Option<Spanned<f64>> {
+        match v.kind {
+            ValueKind::Duration(0, _) => {
+                self.error(
+                    Diagnostic::new(Code::E0260, v.span, "an average duration of 0")
+                        .label("every invocation runs for some time")
+                        .help("write how long an invocation takes on average, e.g. `average_duration = 120ms` (Lambda bills at least 1 ms)"),
+                );
+                None
+            }
+            ValueKind::Duration(n, unit) => Some(Spanned::new((n * unit.millis()) as f64, v.span)),
+            ValueKind::Int(i) => {
+                self.error(
+                    Diagnostic::new(
+                        Code::E0201,
+                        v.span,
+                        "expected a duration, found a number without a unit",
+                    )
+                    .label("missing unit")
+                    .help(format!("add a unit: `{i}ms` or `{i}s`")),
+                );
+                None
+            }
+            _ => {
+                self.type_error(
+                    v,
+                    "a duration",
+                    "write how long an invocation takes on average, e.g. `200ms`",
+                );
+                None
+            }
+        }
+    }
+
+    /// `traffic = RATE` of a declaration, recorded in the model's usage.
+    pub(super) fn traffic(&mut self, p: &mut Props, at: UsageAt) {
+        if let Some(rate) = p.take("traffic").and_then(|v| self.expect_rate(v)) {
+            self.model.usage.traffic.insert(at, rate);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// W0266: a share of matches on a rule that matches every event of its type
+app shop { runtime = "python3.13" }
+
+event OrderPlaced from "shop.orders" {
+  orderId: string
+  total:   number
+}
+bus Orders
+
+function Checkout {
+  handler = "checkout.main"
+  emits OrderPlaced to Orders
+  traffic = 20/m
+  external = true
+}
+
+function Ship {
+  handler = "ship.main"
+  on_failure = drop { reason = "orders are reconciled nightly" }
+}
+
+rule AllOrders on Orders {
+  match OrderPlaced
+  send to Ship
+  dead_letter = drop { reason = "orders are reconciled nightly" }
+  passes = 25%
+}
