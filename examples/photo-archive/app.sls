@@ -54,9 +54,9 @@ topic Cataloged of PhotoCataloged {
 queue CatalogFailures { retention = 14d }
 
 function Catalog {
-  handler       = "catalog.handler"
-  code          = "src"
-  timeout       = 10s
+  handler          = "catalog.handler"
+  code             = "src"
+  timeout          = 10s
   average_duration = 200ms
   env {
     TABLE = Photos.name
@@ -66,9 +66,9 @@ function Catalog {
   reads Uploads prefix "originals/"
   writes Photos
   publishes PhotoCataloged to Cataloged
-  retries       = 2
-  max_event_age = 1h
-  on_failure    = CatalogFailures
+  retries          = 2
+  max_event_age    = 1h
+  on_failure       = CatalogFailures
 }
 
 // The on-call engineers: where the alarms go.
