@@ -265,23 +265,6 @@ pub struct Completion {
     pub kind: CompletionKind,
 }
 
-/// The words that start a member of a body.
-const STATEMENTS: &[&str] = &[
-    "reads",
-    "writes",
-    "deletes",
-    "sends",
-    "publishes",
-    "emits",
-    "invokes",
-    "answers",
-    "on",
-    "allow",
-    "match",
-    "send",
-    "subscribe",
-];
-
 /// What may be written at a byte offset: declaration keywords at the start
 /// of a line outside any body, statement keywords at the start of a line
 /// inside one, and after a word that names a declaration of some kinds
@@ -305,7 +288,7 @@ pub fn completions(c: Option<&Compilation>, text: &str, offset: usize) -> Vec<Co
         let words: Vec<&str> = if depth <= 0 {
             crate::syntax::item_keywords().to_vec()
         } else {
-            STATEMENTS.to_vec()
+            crate::syntax::statement_keywords().to_vec()
         };
         return words
             .into_iter()

@@ -531,6 +531,11 @@ pub(crate) fn item_keywords() -> &'static [&'static str] {
     ITEM_KEYWORDS
 }
 
+/// The words that start a statement in a body.
+pub(crate) fn statement_keywords() -> &'static [&'static str] {
+    messages::STATEMENTS
+}
+
 /// True when `word` can name a declaration: an identifier that is not a
 /// keyword (the words of the grammar's `kw_` rules, read from the grammar
 /// itself, so that the two never differ).

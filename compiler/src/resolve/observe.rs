@@ -82,16 +82,9 @@ impl Resolver {
                     self.error(diag);
                     continue;
                 };
-                if settings.kinds.iter().any(|(k, _)| k.value == key.name) {
-                    self.error(
-                        Diagnostic::new(
-                            Code::E0106,
-                            key.span,
-                            format!("`{}` is set twice", key.name),
-                        )
-                        .label("set again here")
-                        .help("remove one of the two"),
-                    );
+                if let Some((first, _)) = settings.kinds.iter().find(|(k, _)| k.value == key.name) {
+                    let first = first.span;
+                    self.set_twice(&key.name, key.span, first);
                     continue;
                 }
                 let setting = match self.off_reason(value, kind, "turn this alarm off") {
@@ -232,25 +225,17 @@ impl Resolver {
             errors: None,
             period: Spanned::new(crate::model::PERIOD, span),
         };
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: Vec<(&str, Span)> = Vec::new();
         for m in body {
             let MemberKind::Property { key, value, .. } = &m.kind else {
                 self.not_allowed(m, "`slo`");
                 continue;
             };
-            if seen.contains(&key.name) {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0106,
-                        key.span,
-                        format!("`{}` is set twice", key.name),
-                    )
-                    .label("set again here")
-                    .help("remove one of the two"),
-                );
+            if let Some(&(_, first)) = seen.iter().find(|(k, _)| *k == key.name) {
+                self.set_twice(&key.name, key.span, first);
                 continue;
             }
-            seen.push(key.name.clone());
+            seen.push((&key.name, key.span));
             if key.name == "period" {
                 if let Some(s) = self.expect_seconds(value) {
                     slo.period = s;

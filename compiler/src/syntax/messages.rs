@@ -93,7 +93,7 @@ pub(super) const ITEM_KEYWORDS: &[&str] = &[
 ];
 
 /// The words that start a statement in a body.
-const STATEMENTS: &[&str] = &[
+pub(super) const STATEMENTS: &[&str] = &[
     "reads",
     "writes",
     "deletes",
