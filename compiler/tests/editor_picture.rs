@@ -7,6 +7,9 @@
 //! the picture cannot drift from what the server says: the test fails when
 //! the committed file differs, and `UPDATE_PICTURES=1` rewrites it.
 
+#[path = "support/common.rs"]
+mod common;
+
 use slsc::ide::{self, CompletionKind};
 use slsc::source::LineIndex;
 use std::fmt::Write as _;
@@ -54,15 +57,11 @@ const HOVER_COL: usize = 36;
 const HOVER_WRAP: usize = 82;
 const PANEL_WRAP: usize = 126;
 
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-}
-
 #[test]
 fn editor_picture_is_up_to_date() {
-    let text = std::fs::read_to_string(root().join(SPEC)).unwrap();
+    let text = std::fs::read_to_string(common::root().join(SPEC)).unwrap();
     let svg = picture(&text);
-    let path = root().join(PICTURE);
+    let path = common::root().join(PICTURE);
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     if committed != svg {
         if std::env::var_os("UPDATE_PICTURES").is_some_and(|v| v == "1") {

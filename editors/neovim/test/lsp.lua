@@ -57,7 +57,9 @@ local function run()
 
   -- The server starts and publishes the diagnostics of `slsc check`.
   local attached = vim.wait(10000, function()
-    return #vim.lsp.buf_get_clients(buf) > 0
+    -- vim.lsp.get_clients is 0.10's name; buf_get_clients is 0.7's.
+    local clients = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)
+    return next(clients) ~= nil
   end, 20)
   check(attached, "slsc lsp attached to the buffer")
   if not attached then
@@ -135,7 +137,11 @@ local function run()
   vim.api.nvim_buf_set_text(buf, rline, rcol, rline, rcol + #"reads Photoz", { "reads Photos" })
   local wline = find(buf, "writes Thumbnails")
   vim.api.nvim_buf_set_lines(buf, wline, wline + 1, false, { "        writes   Thumbnails" })
-  vim.lsp.buf.formatting_sync(nil, 5000)
+  if vim.lsp.buf.format then -- 0.8 or later
+    vim.lsp.buf.format({ bufnr = buf, timeout_ms = 5000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 5000)
+  end
   check(
     vim.api.nvim_buf_get_lines(buf, wline, wline + 1, false)[1] == "  writes Thumbnails",
     "formatting re-indents a line",
