@@ -6,7 +6,7 @@
 mod respan;
 
 use crate::source::Span;
-pub(crate) use respan::Respan;
+pub(crate) use respan::{Move, Respan};
 
 /// A name as written, with its span.
 #[derive(Debug, Clone, PartialEq)]

@@ -201,11 +201,11 @@ pub fn emit(
     let mut t = Template::default();
     let plan = plan::Plan::new(model, proved);
     if model.customer_key && needs_key(model) {
-        shared::key(model, &mut t);
+        shared::key(model, &plan.watches, &mut t);
     }
     shared::parameters(model, &mut t);
-    let watches = crate::observe::watches(model);
-    let owned = crate::observe::by_owner(&watches);
+    let watches = &plan.watches;
+    let owned = crate::observe::by_owner(watches);
     for (kind, index) in &model.order {
         use crate::ast::DeclKind as K;
         t.owner = model.span_of(*kind, *index).unwrap_or_default();

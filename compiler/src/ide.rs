@@ -22,6 +22,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 #[derive(Default)]
 pub struct Workspace {
     open: Vec<(PathBuf, String)>,
+    /// The declarations parsed for the last compilations: an edit parses
+    /// only what it changed.
+    parsed: crate::ParseCache,
 }
 
 impl Workspace {
@@ -58,7 +61,7 @@ impl Workspace {
         if let Some(config) = crate::config::find(path).and_then(|c| crate::config::load(&c).ok()) {
             opts.config = config;
         }
-        crate::compile_file_in(&files, path, opts).ok()
+        crate::compile_file_cached(&files, path, opts, &self.parsed).ok()
     }
 }
 
@@ -131,16 +134,13 @@ pub fn word_at(text: &str, offset: usize) -> Option<(usize, usize, &str)> {
 }
 
 /// The syntax trees of every file of a compilation (the spec, the files
-/// it `use`s, the standard library), parsed again from its sources.
-fn trees(c: &Compilation) -> Vec<ast::File> {
-    c.sources
-        .files()
-        .map(|(id, f)| crate::syntax::parse(id, &f.text).0)
-        .collect()
+/// it `use`s, the standard library), as it parsed them, in file id order.
+fn trees(c: &Compilation) -> Vec<&ast::File> {
+    c.trees.iter().map(|(_, f)| f).collect()
 }
 
 /// The declaration called `name`, in any file of a compilation.
-fn declaration<'a>(trees: &'a [ast::File], name: &str) -> Option<&'a ast::Decl> {
+fn declaration<'a>(trees: &[&'a ast::File], name: &str) -> Option<&'a ast::Decl> {
     trees
         .iter()
         .flat_map(|f| &f.decls)
@@ -370,7 +370,7 @@ pub fn hover(c: &Compilation, path: &Path, text: &str, offset: usize) -> Option<
         head.push("  ...");
         head.join("\n")
     };
-    let doc = doc_comment(c, &trees, decl);
+    let doc = doc_comment(c, decl);
     let place = match &source.path {
         Some(p) if file_of(c, path) != Some(decl.span.file) => {
             format!("\n\ndeclared in `{}`", p.display())
@@ -440,8 +440,8 @@ fn derived(c: &Compilation, decl: &ast::Decl) -> String {
 }
 
 /// The `///` lines right above a declaration.
-fn doc_comment(c: &Compilation, trees: &[ast::File], decl: &ast::Decl) -> Option<String> {
-    let file = trees.get(decl.span.file.0 as usize)?;
+fn doc_comment(c: &Compilation, decl: &ast::Decl) -> Option<String> {
+    let (_, file) = c.trees.iter().find(|(id, _)| *id == decl.span.file)?;
     let text = &c.sources.get(decl.span.file).text;
     let lines: Vec<&str> = file
         .extra

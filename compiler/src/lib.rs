@@ -65,6 +65,7 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{Format, Target};
 pub use load::{discover, sls_files};
 pub use syntax::format::format;
+pub use syntax::Cache as ParseCache;
 
 use crate::diagnostics::Code;
 use std::collections::HashMap;
@@ -75,6 +76,10 @@ use std::path::Path;
 pub struct Compilation {
     /// Every file read, for rendering diagnostics.
     pub sources: source::SourceMap,
+    /// The syntax tree of every file read, by its id in `sources`: what
+    /// an editor asks about (hover, definitions, references) is answered
+    /// from these without parsing again.
+    pub trees: Vec<(source::FileId, ast::File)>,
     /// The checked model.
     pub model: model::Model,
     /// What the checks proved: rules' patterns, subscriptions' policies.
@@ -138,7 +143,21 @@ pub fn compile_file_in(
     path: &Path,
     opts: CheckOptions,
 ) -> std::io::Result<Compilation> {
-    Ok(finish(files, load::load_file(files, path)?, opts))
+    Ok(finish(files, load::load_file(files, path, None)?, opts))
+}
+
+/// Compiles the spec at `path` as [`compile_file_in`] does, reusing the
+/// trees of the declarations `cache` has seen parsed before: what a
+/// language server does after each edit.
+pub fn compile_file_cached(
+    files: &dyn files::Files,
+    path: &Path,
+    opts: CheckOptions,
+    cache: &ParseCache,
+) -> std::io::Result<Compilation> {
+    let compiled = finish(files, load::load_file(files, path, Some(cache))?, opts);
+    cache.sweep();
+    Ok(compiled)
 }
 
 /// Compiles a spec given as text. `path`, if any, anchors relative `use`s.
@@ -256,8 +275,13 @@ fn finish(files: &dyn files::Files, mut loaded: load::Loaded, opts: CheckOptions
         .collect();
     let unfiltered = diagnostics;
     let diagnostics = filtered(&loaded.sources, &comments, &opts.config, unfiltered.clone());
+    // In id order, as `sources` holds them (files are loaded after the
+    // files they use, which are numbered after them).
+    let mut trees = loaded.files;
+    trees.sort_by_key(|(id, _)| *id);
     Compilation {
         sources: loaded.sources,
+        trees,
         model: first.model,
         proved: first.proved,
         diagnostics,

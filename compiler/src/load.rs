@@ -7,7 +7,7 @@
 //! (see [`module_tree`]). A missing file, an unknown module or an import
 //! cycle is a diagnostic at the `use` line.
 
-use crate::ast::{self, Respan, UseTarget};
+use crate::ast::{self, Move, Respan, UseTarget};
 use crate::diagnostics::Code;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::files::{Disk, Files};
@@ -41,9 +41,14 @@ enum Origin {
 /// On disk, only a regular file of at most [`source::MAX_FILE_BYTES`] is
 /// read (see [`source::read_input`]); text that is not UTF-8 is loaded with
 /// the bad bytes replaced and reported (E0011) at the first of them.
-pub fn load_file(files: &dyn Files, entry: &Path) -> std::io::Result<Loaded> {
+pub fn load_file(
+    files: &dyn Files,
+    entry: &Path,
+    cache: Option<&syntax::Cache>,
+) -> std::io::Result<Loaded> {
     let bytes = files.read(entry)?;
     let mut loader = Loader::new(files);
+    loader.cache = cache;
     let origin = Origin::Disk(files.canonical(entry));
     loader.visit_bytes(
         entry.display().to_string(),
@@ -80,6 +85,8 @@ struct Loader<'f> {
     /// Where files are read from.
     files: &'f dyn Files,
     out: Loaded,
+    /// Declarations parsed before, for a language server.
+    cache: Option<&'f syntax::Cache>,
     /// How many `use`s deep the file being loaded is.
     depth: usize,
     /// Files done or in progress; `false` while in progress (a cycle).
@@ -91,6 +98,7 @@ impl<'f> Loader<'f> {
         Loader {
             files,
             out: Loaded::default(),
+            cache: None,
             depth: 0,
             seen: HashMap::new(),
         }
@@ -125,7 +133,12 @@ impl<'f> Loader<'f> {
         origin: Option<Origin>,
         text: String,
     ) -> FileId {
-        self.visit_with(name, path, origin, text, syntax::parse)
+        match self.cache {
+            Some(cache) => self.visit_with(name, path, origin, text, |id, text| {
+                syntax::parse_cached(id, text, cache)
+            }),
+            None => self.visit_with(name, path, origin, text, syntax::parse),
+        }
     }
 
     /// Visits a file whose tree `parse` gives, from its id and text.
@@ -270,21 +283,20 @@ fn module_tree(index: usize, id: FileId) -> (ast::File, Vec<Diagnostic>) {
         [const { OnceLock::new() }; stdlib::MODULES.len()];
     let (file, diags) = PARSED[index].get_or_init(|| parse_module(index));
     let mut file = file.clone();
-    file.respan(UNPLACED, id);
+    file.respan(Move::file(UNPLACED, id));
     let diags = diags
         .iter()
         .map(|d| {
             let mut d = d.clone();
-            respan_diagnostic(&mut d, UNPLACED, id);
+            respan_diagnostic(&mut d, Move::file(UNPLACED, id));
             d
         })
         .collect();
     (file, diags)
 }
 
-/// Moves the spans of a diagnostic in file `from` to file `to`, as
-/// [`Respan`] does for a tree.
-fn respan_diagnostic(d: &mut Diagnostic, from: FileId, to: FileId) {
+/// Moves the spans of a diagnostic as [`Respan`] does those of a tree.
+pub(crate) fn respan_diagnostic(d: &mut Diagnostic, m: Move) {
     // Taken apart whole, so that a span added to diagnostics is not
     // forgotten here.
     let Diagnostic {
@@ -296,9 +308,9 @@ fn respan_diagnostic(d: &mut Diagnostic, from: FileId, to: FileId) {
         secondary,
         help: _,
     } = d;
-    span.respan(from, to);
+    span.respan(m);
     for (span, _) in secondary {
-        span.respan(from, to);
+        span.respan(m);
     }
 }
 
@@ -350,7 +362,7 @@ pub fn discover(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     from_folders.sort();
     let mut used = std::collections::HashSet::new();
     for f in &from_folders {
-        if let Ok(loaded) = load_file(&Disk, f) {
+        if let Ok(loaded) = load_file(&Disk, f, None) {
             for (_, file) in loaded.sources.files().skip(1) {
                 if let Some(p) = &file.path {
                     used.insert(canonical(p));
@@ -493,11 +505,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn respan_moves_every_span_of_every_fixture() {
-        // Parsing under one id and moving the tree to another gives what
-        // parsing under the other gives, diagnostics included, for every
-        // spec the repository has (broken ones too).
+    /// Every spec of the repository (broken ones too).
+    fn every_spec() -> Vec<PathBuf> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut files = Vec::new();
         let mut dirs = vec![
@@ -516,13 +525,22 @@ mod tests {
             }
         }
         assert!(files.len() > 100, "{} specs found", files.len());
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn respan_moves_every_span_of_every_fixture() {
+        // Parsing under one id and moving the tree to another gives what
+        // parsing under the other gives, diagnostics included, for every
+        // spec the repository has (broken ones too).
         let (from, to) = (FileId(3), FileId(8));
-        for f in files {
+        for f in every_spec() {
             let text = std::fs::read_to_string(&f).unwrap_or_default();
             let (mut moved, mut diags) = syntax::parse(from, &text);
-            moved.respan(from, to);
+            moved.respan(Move::file(from, to));
             for d in &mut diags {
-                respan_diagnostic(d, from, to);
+                respan_diagnostic(d, Move::file(from, to));
             }
             let (fresh, fresh_diags) = syntax::parse(to, &text);
             assert_eq!(
@@ -538,5 +556,31 @@ mod tests {
                 f.display()
             );
         }
+    }
+
+    #[test]
+    fn a_cached_parse_is_a_fresh_parse() {
+        // A cache filled by the same declarations elsewhere (another file,
+        // other offsets, an edit above them) gives the tree and the
+        // diagnostics a fresh parse gives, for every spec (broken ones
+        // too), and serves most declarations of an edited spec.
+        let cache = syntax::Cache::default();
+        for f in every_spec() {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let elsewhere = format!("# an edit above\n\n{text}");
+            let _ = syntax::parse_cached(FileId(5), &elsewhere, &cache);
+            let (cached, diags) = syntax::parse_cached(FileId(2), &text, &cache);
+            let (fresh, fresh_diags) = syntax::parse(FileId(2), &text);
+            assert_eq!(
+                format!("{cached:?}"),
+                format!("{fresh:?}"),
+                "{}",
+                f.display()
+            );
+            let (diags, fresh_diags) = (format!("{diags:?}"), format!("{fresh_diags:?}"));
+            assert_eq!(diags, fresh_diags, "{}", f.display());
+            cache.sweep();
+        }
+        assert!(!cache.is_empty());
     }
 }

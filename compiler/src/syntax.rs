@@ -28,7 +28,7 @@ mod messages;
 mod recover;
 mod trivia;
 
-use crate::ast;
+use crate::ast::{self, Respan};
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
@@ -54,7 +54,80 @@ pub const MAX_REPAIRS: usize = 24;
 /// Parses one file. Syntax errors come back as diagnostics next to every
 /// declaration that did parse.
 pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    parse_with(file, text, None)
+}
+
+/// Parses one file as [`parse`] does, reusing from `cache` the tree of
+/// every declaration whose text it has seen before (at any offset, in any
+/// file), and keeping there those it parses.
+pub fn parse_cached(file: FileId, text: &str, cache: &Cache) -> (ast::File, Vec<Diagnostic>) {
+    parse_with(file, text, Some(cache))
+}
+
+/// Parsed declarations by their text, for a language server: an edit
+/// changes one declaration, and parsing the file again after it reuses the
+/// trees of all the others, moved to where they now are. Only declarations
+/// that parse without recovery are kept; their tree is a function of their
+/// text alone.
+///
+/// Entries not used between two [`Cache::sweep`]s are dropped, so that the
+/// cache holds about the declarations of the files being edited.
+#[derive(Default)]
+pub struct Cache {
+    /// Used since the last sweep.
+    current: std::cell::RefCell<std::collections::HashMap<String, Cached>>,
+    /// Used before the last sweep, not since.
+    previous: std::cell::RefCell<std::collections::HashMap<String, Cached>>,
+}
+
+/// One declaration's parse, as parsing its text alone at offset 0 of
+/// `file` gives it.
+#[derive(Clone)]
+struct Cached {
+    file: FileId,
+    /// Where the item ends, from its start.
+    end: usize,
+    item: std::result::Result<lower::Item, Box<Diagnostic>>,
+    /// Warnings lowering found.
+    soft: Vec<Diagnostic>,
+}
+
+impl Cache {
+    /// Drops the entries not used since the last sweep.
+    pub fn sweep(&self) {
+        let current = std::mem::take(&mut *self.current.borrow_mut());
+        *self.previous.borrow_mut() = current;
+    }
+
+    /// How many declarations it holds.
+    pub fn len(&self) -> usize {
+        self.current.borrow().len() + self.previous.borrow().len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn get(&self, text: &str) -> Option<Cached> {
+        if let Some(c) = self.current.borrow().get(text) {
+            return Some(c.clone());
+        }
+        let c = self.previous.borrow_mut().remove(text)?;
+        self.current
+            .borrow_mut()
+            .insert(text.to_string(), c.clone());
+        Some(c)
+    }
+
+    fn put(&self, text: &str, c: Cached) {
+        self.current.borrow_mut().insert(text.to_string(), c);
+    }
+}
+
+fn parse_with(file: FileId, text: &str, cache: Option<&Cache>) -> (ast::File, Vec<Diagnostic>) {
     let mut driver = Driver {
+        cache,
         file,
         text,
         nesting: Nesting::new(text),
@@ -76,6 +149,7 @@ pub fn parse(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
 
 /// The state of parsing one file.
 struct Driver<'t> {
+    cache: Option<&'t Cache>,
     file: FileId,
     text: &'t str,
     nesting: Nesting,
@@ -103,6 +177,11 @@ impl Driver<'_> {
         // stops on: the text it gets ends with the declaration's body, so
         // that many errors on one long line cost each their own length.
         let bound = self.outline.extent(pos).unwrap_or(limit).min(limit);
+        if let Some(cache) = self.cache {
+            if let Some(next) = self.item_cached(cache, pos, bound) {
+                return next;
+            }
+        }
         match SlsParser::parse(Rule::item_at, &text[pos..bound]) {
             Ok(mut pairs) => {
                 let item_at = pairs.next().expect("item_at matched");
@@ -128,6 +207,62 @@ impl Driver<'_> {
         self.recover(pos, limit)
     }
 
+    /// Parses the item at `pos`, which the file's tokens end at `bound`, as
+    /// [`Driver::item`] does, reusing and keeping its tree in `cache`; `None`
+    /// when it does not parse as it stands (recovery's work, never kept).
+    fn item_cached(&mut self, cache: &Cache, pos: usize, bound: usize) -> Option<usize> {
+        let slice = &self.text[pos..bound];
+        let cached = match cache.get(slice) {
+            Some(c) => c,
+            None => {
+                let pairs = SlsParser::parse(Rule::item_at, slice).ok()?;
+                let item_at = pairs.into_iter().next()?;
+                let end = item_at.as_span().end();
+                let item = item_at.into_inner().next()?;
+                let lowerer = lower::Lowerer {
+                    file: self.file,
+                    base: 0,
+                    limit: slice.len(),
+                    soft: Default::default(),
+                };
+                let c = Cached {
+                    file: self.file,
+                    end,
+                    item: lowerer.item(item),
+                    soft: lowerer.soft.take(),
+                };
+                cache.put(slice, c.clone());
+                c
+            }
+        };
+        let end = pos + cached.end;
+        if messages::hyphenated(self.text, end).is_some() || self.next_decl_line(pos) < end {
+            return None;
+        }
+        let m = ast::Move {
+            from: cached.file,
+            to: self.file,
+            shift: pos as i64,
+        };
+        let mut soft = cached.soft;
+        for d in &mut soft {
+            crate::load::respan_diagnostic(d, m);
+        }
+        let item = match cached.item {
+            Ok(mut item) => {
+                item.respan(m);
+                Ok(item)
+            }
+            Err(mut d) => {
+                crate::load::respan_diagnostic(&mut d, m);
+                Err(d)
+            }
+        };
+        self.take(item, pos, Vec::new());
+        self.diags.extend(soft);
+        Some(skip_trivia(self.text, end.max(pos + 1)))
+    }
+
     /// Lowers a parsed item into the tree.
     fn accept(
         &mut self,
@@ -142,7 +277,18 @@ impl Driver<'_> {
             limit,
             soft: Default::default(),
         };
-        match lowerer.item(item) {
+        self.take(lowerer.item(item), base, recovered);
+        self.diags.extend(lowerer.soft.take());
+    }
+
+    /// Puts a lowered item, or the error lowering it, into the tree.
+    fn take(
+        &mut self,
+        item: std::result::Result<lower::Item, Box<Diagnostic>>,
+        base: usize,
+        recovered: Vec<Span>,
+    ) {
+        match item {
             Ok(lower::Item::Use(u)) => self.out.uses.push(u),
             Ok(lower::Item::Decl(mut d)) => {
                 d.recovered = recovered;
@@ -158,7 +304,6 @@ impl Driver<'_> {
                     .extend(declared_name(self.file, self.text, base));
             }
         }
-        self.diags.extend(lowerer.soft.take());
     }
 
     /// E0008 for the item at `pos`, whose nesting goes too deep at `limit`.

@@ -1,10 +1,12 @@
-//! Moving a tree from one file id to another.
+//! Moving a tree from one file id to another, and along its text.
 //!
 //! A span names its file by the id the file has in one compilation's
 //! `SourceMap`. The standard library is parsed once per process, under a
 //! placeholder id, and each compilation that uses a module moves a copy of
 //! its tree to the id the module's text has there: the copy is then the
-//! tree parsing that text under that id gives.
+//! tree parsing that text under that id gives. A language server reuses
+//! the tree of a declaration whose text an edit left alone: the copy moves
+//! by as many bytes as the declaration did.
 //!
 //! Every struct is taken apart without `..`, and every enum matched
 //! without `_`, so that a field or variant added to the tree does not
@@ -13,47 +15,69 @@
 use super::*;
 use crate::source::FileId;
 
+/// Where the spans of one file go: to file `to`, `shift` bytes later (or
+/// earlier, when negative).
+#[derive(Debug, Clone, Copy)]
+pub struct Move {
+    /// The file whose spans move; spans in other files are left as they are.
+    pub from: FileId,
+    /// The file they move to.
+    pub to: FileId,
+    /// How many bytes they move by.
+    pub shift: i64,
+}
+
+impl Move {
+    /// From one file to another, at the same offsets.
+    pub fn file(from: FileId, to: FileId) -> Move {
+        Move { from, to, shift: 0 }
+    }
+}
+
 /// A part of the tree whose spans can be moved to another file.
 pub trait Respan {
-    /// Moves every span in file `from` to file `to`; spans in other files
-    /// are left as they are.
-    fn respan(&mut self, from: FileId, to: FileId);
+    /// Moves every span in file `m.from` to file `m.to`, `m.shift` bytes on.
+    fn respan(&mut self, m: Move);
 }
 
 impl Respan for Span {
-    fn respan(&mut self, from: FileId, to: FileId) {
-        if self.file == from {
-            self.file = to;
+    fn respan(&mut self, m: Move) {
+        if self.file == m.from {
+            self.file = m.to;
+            // Offsets of a tree are within its text, which the caller
+            // moves whole: a shifted span stays within u32.
+            self.start = (self.start as i64 + m.shift) as u32;
+            self.end = (self.end as i64 + m.shift) as u32;
         }
     }
 }
 
 impl<T: Respan> Respan for Vec<T> {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         for item in self {
-            item.respan(from, to);
+            item.respan(m);
         }
     }
 }
 
 impl<T: Respan> Respan for Option<T> {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         if let Some(item) = self {
-            item.respan(from, to);
+            item.respan(m);
         }
     }
 }
 
 impl<T: Respan> Respan for Box<T> {
-    fn respan(&mut self, from: FileId, to: FileId) {
-        (**self).respan(from, to);
+    fn respan(&mut self, m: Move) {
+        (**self).respan(m);
     }
 }
 
 impl<A: Respan, B: Respan> Respan for (A, B) {
-    fn respan(&mut self, from: FileId, to: FileId) {
-        self.0.respan(from, to);
-        self.1.respan(from, to);
+    fn respan(&mut self, m: Move) {
+        self.0.respan(m);
+        self.1.respan(m);
     }
 }
 
@@ -61,7 +85,7 @@ impl<A: Respan, B: Respan> Respan for (A, B) {
 macro_rules! spanless {
     ($($ty:ty),*) => {
         $(impl Respan for $ty {
-            fn respan(&mut self, _: FileId, _: FileId) {}
+            fn respan(&mut self, _: Move) {}
         })*
     };
 }
@@ -72,73 +96,73 @@ spanless!(
 
 /// Moves each of the named bindings.
 macro_rules! each {
-    ($from:ident, $to:ident; $($part:ident),*) => {{
-        $($part.respan($from, $to);)*
+    ($m:ident; $($part:ident),*) => {{
+        $($part.respan($m);)*
     }};
 }
 
 impl Respan for Ident {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Ident { name, span } = self;
-        each!(from, to; name, span);
+        each!(m; name, span);
     }
 }
 
 impl Respan for Path {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Path { parts, span } = self;
-        each!(from, to; parts, span);
+        each!(m; parts, span);
     }
 }
 
 impl Respan for Str {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Str { value, span } = self;
-        each!(from, to; value, span);
+        each!(m; value, span);
     }
 }
 
 impl Respan for File {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let File {
             uses,
             decls,
             broken,
             extra,
         } = self;
-        each!(from, to; uses, decls, broken, extra);
+        each!(m; uses, decls, broken, extra);
     }
 }
 
 impl Respan for Extra {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Extra {
             comments,
             doc_comments,
             empty_lines,
         } = self;
-        each!(from, to; comments, doc_comments, empty_lines);
+        each!(m; comments, doc_comments, empty_lines);
     }
 }
 
 impl Respan for Use {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Use { target, span } = self;
-        each!(from, to; target, span);
+        each!(m; target, span);
     }
 }
 
 impl Respan for UseTarget {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            UseTarget::File(s) => each!(from, to; s),
-            UseTarget::Module(p) => each!(from, to; p),
+            UseTarget::File(s) => each!(m; s),
+            UseTarget::Module(p) => each!(m; p),
         }
     }
 }
 
 impl Respan for Decl {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Decl {
             kind,
             name,
@@ -148,90 +172,90 @@ impl Respan for Decl {
             span,
             recovered,
         } = self;
-        each!(from, to; kind, name, header, body, fields, span, recovered);
+        each!(m; kind, name, header, body, fields, span, recovered);
     }
 }
 
 impl Respan for Header {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
             Header::None => {}
             Header::Event {
                 source,
                 detail_type,
                 external,
-            } => each!(from, to; source, detail_type, external),
-            Header::Message { message } => each!(from, to; message),
-            Header::Api { protocol } => each!(from, to; protocol),
-            Header::Param { ty } => each!(from, to; ty),
-            Header::Condition { expr } => each!(from, to; expr),
-            Header::Resource { ty } => each!(from, to; ty),
-            Header::Rule { bus } => each!(from, to; bus),
-            Header::Schedule { expr, target } => each!(from, to; expr, target),
+            } => each!(m; source, detail_type, external),
+            Header::Message { message } => each!(m; message),
+            Header::Api { protocol } => each!(m; protocol),
+            Header::Param { ty } => each!(m; ty),
+            Header::Condition { expr } => each!(m; expr),
+            Header::Resource { ty } => each!(m; ty),
+            Header::Rule { bus } => each!(m; bus),
+            Header::Schedule { expr, target } => each!(m; expr, target),
             Header::Pipe {
                 source,
                 filter,
                 target,
-            } => each!(from, to; source, filter, target),
+            } => each!(m; source, filter, target),
         }
     }
 }
 
 impl Respan for ScheduleExpr {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            ScheduleExpr::Every(v) => each!(from, to; v),
-            ScheduleExpr::Cron(s) => each!(from, to; s),
+            ScheduleExpr::Every(v) => each!(m; v),
+            ScheduleExpr::Cron(s) => each!(m; s),
         }
     }
 }
 
 impl Respan for Field {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Field {
             name,
             optional,
             ty,
             span,
         } = self;
-        each!(from, to; name, optional, ty, span);
+        each!(m; name, optional, ty, span);
     }
 }
 
 impl Respan for TypeExpr {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let TypeExpr {
             kind,
             constraints,
             span,
         } = self;
-        each!(from, to; kind, constraints, span);
+        each!(m; kind, constraints, span);
     }
 }
 
 impl Respan for TypeExprKind {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            TypeExprKind::Named(name) => each!(from, to; name),
-            TypeExprKind::List(inner) => each!(from, to; inner),
-            TypeExprKind::Enum(options) => each!(from, to; options),
-            TypeExprKind::Record(fields) => each!(from, to; fields),
+            TypeExprKind::Named(name) => each!(m; name),
+            TypeExprKind::List(inner) => each!(m; inner),
+            TypeExprKind::Enum(options) => each!(m; options),
+            TypeExprKind::Record(fields) => each!(m; fields),
         }
     }
 }
 
 impl Respan for Member {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Member { kind, span } = self;
-        each!(from, to; kind, span);
+        each!(m; kind, span);
     }
 }
 
 impl Respan for MemberKind {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            MemberKind::Property { key, value, when } => each!(from, to; key, value, when),
-            MemberKind::Block { key, body } => each!(from, to; key, body),
+            MemberKind::Property { key, value, when } => each!(m; key, value, when),
+            MemberKind::Block { key, body } => each!(m; key, body),
             MemberKind::Verb {
                 verb,
                 verb_span,
@@ -239,96 +263,96 @@ impl Respan for MemberKind {
                 prefixes,
                 message,
                 bus,
-            } => each!(from, to; verb, verb_span, targets, prefixes, message, bus),
+            } => each!(m; verb, verb_span, targets, prefixes, message, bus),
             MemberKind::On {
                 source,
                 filter,
                 body,
-            } => each!(from, to; source, filter, body),
+            } => each!(m; source, filter, body),
             MemberKind::Route {
                 method,
                 path,
                 to: target,
                 body,
-            } => each!(from, to; method, path, target, body),
-            MemberKind::Match { event, filter } => each!(from, to; event, filter),
-            MemberKind::SendTo { target, body } => each!(from, to; target, body),
-            MemberKind::Fields { key, fields } => each!(from, to; key, fields),
-            MemberKind::Responses(responses) => each!(from, to; responses),
+            } => each!(m; method, path, target, body),
+            MemberKind::Match { event, filter } => each!(m; event, filter),
+            MemberKind::SendTo { target, body } => each!(m; target, body),
+            MemberKind::Fields { key, fields } => each!(m; key, fields),
+            MemberKind::Responses(responses) => each!(m; responses),
             MemberKind::Allow {
                 actions,
                 resources,
                 body,
-            } => each!(from, to; actions, resources, body),
+            } => each!(m; actions, resources, body),
             MemberKind::Subscribe {
                 target,
                 filter,
                 body,
-            } => each!(from, to; target, filter, body),
+            } => each!(m; target, filter, body),
         }
     }
 }
 
 impl Respan for Value {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Value { kind, span } = self;
-        each!(from, to; kind, span);
+        each!(m; kind, span);
     }
 }
 
 impl Respan for ValueKind {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            ValueKind::Str(s) => each!(from, to; s),
-            ValueKind::Int(n) => each!(from, to; n),
-            ValueKind::Number(n) => each!(from, to; n),
-            ValueKind::Bool(b) => each!(from, to; b),
-            ValueKind::Duration(n, unit) => each!(from, to; n, unit),
-            ValueKind::Size(n, unit) => each!(from, to; n, unit),
-            ValueKind::Percent(n) => each!(from, to; n),
-            ValueKind::Rate(n, unit) => each!(from, to; n, unit),
-            ValueKind::Path(p) => each!(from, to; p),
-            ValueKind::List(items) => each!(from, to; items),
-            ValueKind::Record(fields) => each!(from, to; fields),
-            ValueKind::Tagged(tag, body) => each!(from, to; tag, body),
-            ValueKind::Redrive(queue, after) => each!(from, to; queue, after),
+            ValueKind::Str(s) => each!(m; s),
+            ValueKind::Int(n) => each!(m; n),
+            ValueKind::Number(n) => each!(m; n),
+            ValueKind::Bool(b) => each!(m; b),
+            ValueKind::Duration(n, unit) => each!(m; n, unit),
+            ValueKind::Size(n, unit) => each!(m; n, unit),
+            ValueKind::Percent(n) => each!(m; n),
+            ValueKind::Rate(n, unit) => each!(m; n, unit),
+            ValueKind::Path(p) => each!(m; p),
+            ValueKind::List(items) => each!(m; items),
+            ValueKind::Record(fields) => each!(m; fields),
+            ValueKind::Tagged(tag, body) => each!(m; tag, body),
+            ValueKind::Redrive(queue, after) => each!(m; queue, after),
         }
     }
 }
 
 impl Respan for Expr {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Expr { kind, span } = self;
-        each!(from, to; kind, span);
+        each!(m; kind, span);
     }
 }
 
 impl Respan for ExprKind {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            ExprKind::And(items) | ExprKind::Or(items) => each!(from, to; items),
-            ExprKind::Cond(c) => each!(from, to; c),
+            ExprKind::And(items) | ExprKind::Or(items) => each!(m; items),
+            ExprKind::Cond(c) => each!(m; c),
         }
     }
 }
 
 impl Respan for Condition {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let Condition {
             field,
             test,
             op_span,
         } = self;
-        each!(from, to; field, test, op_span);
+        each!(m; field, test, op_span);
     }
 }
 
 impl Respan for Test {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            Test::Compare(op, value, ignore_case) => each!(from, to; op, value, ignore_case),
-            Test::In { negated, values } => each!(from, to; negated, values),
-            Test::Exists(b) => each!(from, to; b),
+            Test::Compare(op, value, ignore_case) => each!(m; op, value, ignore_case),
+            Test::In { negated, values } => each!(m; negated, values),
+            Test::Exists(b) => each!(m; b),
             Test::Prefix {
                 negated,
                 text,
@@ -338,64 +362,64 @@ impl Respan for Test {
                 negated,
                 text,
                 ignore_case,
-            } => each!(from, to; negated, text, ignore_case),
-            Test::Wildcard { negated, text } => each!(from, to; negated, text),
-            Test::Cidr(text) => each!(from, to; text),
+            } => each!(m; negated, text, ignore_case),
+            Test::Wildcard { negated, text } => each!(m; negated, text),
+            Test::Cidr(text) => each!(m; text),
         }
     }
 }
 
 impl Respan for RouteTo {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            RouteTo::Function(path) => each!(from, to; path),
+            RouteTo::Function(path) => each!(m; path),
             RouteTo::Send {
                 keyword,
                 message,
                 target,
-            } => each!(from, to; keyword, message, target),
-            RouteTo::Url(url) => each!(from, to; url),
+            } => each!(m; keyword, message, target),
+            RouteTo::Url(url) => each!(m; url),
         }
     }
 }
 
 impl Respan for PropIf {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         let PropIf {
             cond,
             otherwise,
             span,
         } = self;
-        each!(from, to; cond, otherwise, span);
+        each!(m; cond, otherwise, span);
     }
 }
 
 impl Respan for CondExpr {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            CondExpr::Or(parts) | CondExpr::And(parts) => each!(from, to; parts),
-            CondExpr::Not(inner) => each!(from, to; inner),
+            CondExpr::Or(parts) | CondExpr::And(parts) => each!(m; parts),
+            CondExpr::Not(inner) => each!(m; inner),
             CondExpr::Equals {
                 left,
                 right,
                 negated,
                 span,
-            } => each!(from, to; left, right, negated, span),
+            } => each!(m; left, right, negated, span),
             CondExpr::In {
                 operand,
                 values,
                 span,
-            } => each!(from, to; operand, values, span),
-            CondExpr::Ref(path) => each!(from, to; path),
+            } => each!(m; operand, values, span),
+            CondExpr::Ref(path) => each!(m; path),
         }
     }
 }
 
 impl Respan for CondOperand {
-    fn respan(&mut self, from: FileId, to: FileId) {
+    fn respan(&mut self, m: Move) {
         match self {
-            CondOperand::Param(path) => each!(from, to; path),
-            CondOperand::Text(text) => each!(from, to; text),
+            CondOperand::Param(path) => each!(m; path),
+            CondOperand::Text(text) => each!(m; text),
         }
     }
 }

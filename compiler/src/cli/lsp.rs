@@ -74,7 +74,7 @@ struct Server {
     /// The last compilation of each spec asked about, until a document
     /// changes: hover, definitions and completion reuse it instead of
     /// compiling again.
-    compiled: std::cell::RefCell<HashMap<PathBuf, std::rc::Rc<slsc::Compilation>>>,
+    compiled: std::cell::RefCell<HashMap<PathBuf, std::sync::Arc<slsc::Compilation>>>,
 }
 
 impl Server {
@@ -127,7 +127,7 @@ impl Server {
                 {
                     if let Some(path) = path_of(&p.text_document.uri) {
                         self.workspace.close(&path);
-                        self.compiled.borrow_mut().clear();
+                        self.forget_compilations();
                         self.send_diagnostics(p.text_document.uri, Vec::new());
                     }
                 }
@@ -173,11 +173,21 @@ impl Server {
     }
 
     /// The compilation of the spec at `path`: the last one, or a new one.
-    fn compilation(&self, path: &Path) -> Option<std::rc::Rc<slsc::Compilation>> {
+    /// Forgets the compilations kept, dropping them on another thread: a
+    /// large spec's model takes as long to free as a check takes to build,
+    /// and the editor is waiting for the next one.
+    fn forget_compilations(&self) {
+        let old = std::mem::take(&mut *self.compiled.borrow_mut());
+        if !old.is_empty() {
+            std::thread::spawn(move || drop(old));
+        }
+    }
+
+    fn compilation(&self, path: &Path) -> Option<std::sync::Arc<slsc::Compilation>> {
         if let Some(c) = self.compiled.borrow().get(path) {
             return Some(c.clone());
         }
-        let c = std::rc::Rc::new(self.workspace.compile(path, options())?);
+        let c = std::sync::Arc::new(self.workspace.compile(path, options())?);
         self.compiled
             .borrow_mut()
             .insert(path.to_path_buf(), c.clone());
@@ -256,45 +266,48 @@ impl Server {
     /// Diagnostics of the spec at `path`, as `slsc check` reports them.
     fn publish(&self, uri: &Uri, path: &Path) {
         // A change to one document may change what any spec compiles to.
-        self.compiled.borrow_mut().clear();
+        self.forget_compilations();
         let diagnostics = match self.compilation(path) {
-            Some(c) => ide::diagnostics_of(&c, path)
-                .into_iter()
-                .map(|d| {
-                    let index = LineIndex::new(&c.sources.get(d.span.file).text);
-                    LspDiagnostic {
-                        range: range(&index, d.span),
-                        severity: Some(match d.severity {
-                            Severity::Error => DiagnosticSeverity::ERROR,
-                            Severity::Warning => DiagnosticSeverity::WARNING,
-                        }),
-                        code: Some(NumberOrString::String(d.code.to_string())),
-                        source: Some("slsc".into()),
-                        message: match (&d.label, &d.help) {
-                            (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
-                            _ => d.message.clone(),
-                        },
-                        related_information: Some(
-                            d.secondary
-                                .iter()
-                                .filter_map(|(span, label)| {
-                                    let file = c.sources.get(span.file);
-                                    let uri = uri_of(file.path.as_deref()?)?;
-                                    let index = LineIndex::new(&file.text);
-                                    Some(DiagnosticRelatedInformation {
-                                        location: Location {
-                                            uri,
-                                            range: range(&index, *span),
-                                        },
-                                        message: label.clone(),
+            Some(c) => {
+                let indexes = Indexes::new(&c);
+                ide::diagnostics_of(&c, path)
+                    .into_iter()
+                    .map(|d| {
+                        let index = indexes.of(d.span.file);
+                        LspDiagnostic {
+                            range: range(&index, d.span),
+                            severity: Some(match d.severity {
+                                Severity::Error => DiagnosticSeverity::ERROR,
+                                Severity::Warning => DiagnosticSeverity::WARNING,
+                            }),
+                            code: Some(NumberOrString::String(d.code.to_string())),
+                            source: Some("slsc".into()),
+                            message: match (&d.label, &d.help) {
+                                (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
+                                _ => d.message.clone(),
+                            },
+                            related_information: Some(
+                                d.secondary
+                                    .iter()
+                                    .filter_map(|(span, label)| {
+                                        let file = c.sources.get(span.file);
+                                        let uri = uri_of(file.path.as_deref()?)?;
+                                        let index = indexes.of(span.file);
+                                        Some(DiagnosticRelatedInformation {
+                                            location: Location {
+                                                uri,
+                                                range: range(&index, *span),
+                                            },
+                                            message: label.clone(),
+                                        })
                                     })
-                                })
-                                .collect(),
-                        ),
-                        ..LspDiagnostic::default()
-                    }
-                })
-                .collect(),
+                                    .collect(),
+                            ),
+                            ..LspDiagnostic::default()
+                        }
+                    })
+                    .collect()
+            }
             None => Vec::new(),
         };
         self.send_diagnostics(uri.clone(), diagnostics);
@@ -357,7 +370,7 @@ impl Server {
     fn named_at(
         &self,
         doc: &lsp_types::TextDocumentPositionParams,
-    ) -> Option<(std::rc::Rc<slsc::Compilation>, String)> {
+    ) -> Option<(std::sync::Arc<slsc::Compilation>, String)> {
         let path = path_of(&doc.text_document.uri)?;
         let text = self.text(&path)?;
         let (_, _, word) = ide::word_at(&text, offset(&text, doc.position))?;
@@ -366,6 +379,7 @@ impl Server {
     }
 
     fn locations(c: &slsc::Compilation, spans: &[Span]) -> Vec<Location> {
+        let indexes = Indexes::new(c);
         spans
             .iter()
             .filter_map(|span| {
@@ -373,7 +387,7 @@ impl Server {
                 let uri = uri_of(file.path.as_deref()?)?;
                 Some(Location {
                     uri,
-                    range: range(&LineIndex::new(&file.text), *span),
+                    range: range(&indexes.of(span.file), *span),
                 })
             })
             .collect()
@@ -536,4 +550,29 @@ fn uri_of(path: &Path) -> Option<Uri> {
         }
     }
     Uri::from_str(&s).ok()
+}
+
+/// The line index of each file of a compilation, made on first use: a
+/// thousand diagnostics in one file index it once.
+struct Indexes<'c> {
+    compilation: &'c slsc::Compilation,
+    made: std::cell::RefCell<HashMap<slsc::source::FileId, std::rc::Rc<LineIndex>>>,
+}
+
+impl<'c> Indexes<'c> {
+    fn new(compilation: &'c slsc::Compilation) -> Self {
+        Indexes {
+            compilation,
+            made: Default::default(),
+        }
+    }
+
+    fn of(&self, file: slsc::source::FileId) -> std::rc::Rc<LineIndex> {
+        let mut made = self.made.borrow_mut();
+        made.entry(file)
+            .or_insert_with(|| {
+                std::rc::Rc::new(LineIndex::new(&self.compilation.sources.get(file).text))
+            })
+            .clone()
+    }
 }

@@ -45,8 +45,8 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
     if model.customer_key && needs_key(model) {
         c.add(KEY.to_string(), Span::default());
     }
-    let watches = crate::observe::watches(model);
-    let owned = crate::observe::by_owner(&watches);
+    let watches = &plan.watches;
+    let owned = crate::observe::by_owner(watches);
     for (kind, index) in &model.order {
         let owner = model.span_of(*kind, *index).unwrap_or_default();
         use DeclKind as K;
@@ -206,7 +206,7 @@ pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
         .iter()
         .find_map(|&(k, i)| model.span_of(k, i))
         .unwrap_or_default();
-    for i in 0..super::observe::dashboard_count(model, &watches) {
+    for i in 0..super::observe::dashboard_count(model, watches) {
         let id = match i {
             0 => super::observe::DASHBOARD.to_string(),
             n => format!("{}{}", super::observe::DASHBOARD, n + 1),

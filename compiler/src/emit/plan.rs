@@ -40,6 +40,9 @@ pub struct Plan {
     /// The SNS filter policy of each filtered topic trigger, by (function
     /// name, trigger index).
     pub topic_trigger_policies: std::collections::HashMap<(String, usize), Json>,
+    /// Every alarm of the app (`observe::watches`), derived once: the
+    /// topics' policies, the key's and the alarms themselves all need them.
+    pub watches: Vec<crate::observe::Watch>,
 }
 
 impl Plan {
@@ -61,6 +64,7 @@ impl Plan {
             routes: IndexMap::new(),
             route_ids: Vec::new(),
             redrive_sources,
+            watches: crate::observe::watches(model),
             recursion_allowed: proved.recursion_allowed.clone(),
             trigger_filters: proved
                 .trigger_filters
@@ -201,7 +205,7 @@ impl Plan {
         // ARN; the default and SLO alarms, which are many, by their names,
         // which all start with the stack's.
         let mut stack_alarms: IndexMap<String, ()> = IndexMap::new();
-        for w in crate::observe::watches(model) {
+        for w in &plan.watches {
             for t in w.notify.iter().filter(|t| !model.outside(t)) {
                 if w.name.is_some() {
                     stack_alarms.insert(t.name.clone(), ());

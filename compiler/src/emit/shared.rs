@@ -71,7 +71,7 @@ pub use crate::naming::{key_arn, KEY};
 /// for this account's rules and topics only (`aws:SourceAccount`,
 /// `aws:SourceArn`). A key policy's `Resource` is always
 /// `*`: it means the key itself.
-pub fn key(model: &Model, t: &mut Template) {
+pub fn key(model: &Model, watches: &[crate::observe::Watch], t: &mut Template) {
     let props = json!({
         "Description": "Encrypts the app's queues, topics, tables, logs and function settings (slsc)",
         "EnableKeyRotation": true,
@@ -128,7 +128,7 @@ pub fn key(model: &Model, t: &mut Template) {
     });
     // CloudWatch encrypts what an alarm publishes to a topic of the app.
     let mut props = props;
-    let alarms_publish = crate::observe::watches(model)
+    let alarms_publish = watches
         .iter()
         .any(|a| a.notify.iter().any(|t| !model.outside(t)));
     if alarms_publish {

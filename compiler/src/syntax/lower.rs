@@ -17,9 +17,19 @@ type P<'a> = Pair<'a, Rule>;
 type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
 /// A lowered top-level item.
+#[derive(Clone)]
 pub(super) enum Item {
     Use(Use),
     Decl(Decl),
+}
+
+impl crate::ast::Respan for Item {
+    fn respan(&mut self, m: crate::ast::Move) {
+        match self {
+            Item::Use(u) => u.respan(m),
+            Item::Decl(d) => d.respan(m),
+        }
+    }
 }
 
 /// Lowers the pairs of one item.
