@@ -211,15 +211,36 @@ pub fn rename(c: &Compilation, name: &str, new: &str) -> Result<Vec<Span>, Strin
     Ok(spans)
 }
 
-/// A mechanical fix of a diagnostic: the text to put in place of a span.
+/// One replacement of a fix: the text to put in place of a span (an
+/// empty span inserts).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    /// What the editor shows (`replace with \`Orders\``).
-    pub title: String,
-    /// The text replaced.
+pub struct Edit {
+    /// The text replaced, in any file of the compilation.
     pub span: Span,
     /// What replaces it.
     pub text: String,
+}
+
+/// A mechanical fix of a diagnostic: edits that make it go away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the editor shows (`replace \`Ordrs\` with \`Orders\``).
+    pub title: String,
+    /// The replacements, in no particular order; they do not overlap.
+    pub edits: Vec<Edit>,
+}
+
+/// Every mechanical fix of a diagnostic: a "did you mean `X`?" replaced,
+/// a dead-letter queue or failure destination added where failures go
+/// nowhere (W0305), `partial_failures = true` on a batch trigger (W0326).
+pub fn fixes(c: &Compilation, d: &Diagnostic) -> Vec<Fix> {
+    let mut out: Vec<Fix> = fix(c, d).into_iter().collect();
+    match d.code {
+        "W0305" => out.extend(failure_destination(c, d)),
+        "W0326" => out.extend(partial_failures(c, d)),
+        _ => {}
+    }
+    out
 }
 
 /// The fix of a diagnostic whose help says "did you mean `X`?" about the
@@ -242,9 +263,176 @@ pub fn fix(c: &Compilation, d: &Diagnostic) -> Option<Fix> {
     }
     Some(Fix {
         title: format!("replace `{written}` with `{suggestion}`"),
-        span: d.span,
-        text: suggestion.to_string(),
+        edits: vec![Edit {
+            span: d.span,
+            text: suggestion.to_string(),
+        }],
     })
+}
+
+/// W0305: a new queue for the failures of the hop, named after what fails
+/// (`JobsDlq`, `MakeThumbnailFailures`), declared above the declaration
+/// that sends there, and the setting that sends there: `dead_letter =
+/// JobsDlq after 5 receives` on a queue, `dead_letter = RDlq` on a rule or
+/// schedule, `on_failure = FFailures` on a function invoked
+/// asynchronously. The queue keeps messages 14 days, SQS's longest, so it
+/// outlives its source (W0312).
+fn failure_destination(c: &Compilation, d: &Diagnostic) -> Option<Fix> {
+    use crate::check::failures::{Outcome, RetryKind};
+    let windows = crate::check::failures::retry_windows(&c.model);
+    let w = windows
+        .iter()
+        .find(|w| w.span == d.span && matches!(w.outcome, Outcome::Lost))?;
+    let (owner, kind, suffix) = match w.kind {
+        RetryKind::AsyncInvocation => (&w.target, DeclKind::Function, "Failures"),
+        RetryKind::Queue => (&w.source_name, DeclKind::Queue, "Dlq"),
+        RetryKind::RuleTarget => (&w.source_name, DeclKind::Rule, "Dlq"),
+        RetryKind::ScheduleTarget => (&w.source_name, DeclKind::Schedule, "Dlq"),
+        RetryKind::Stream | RetryKind::Subscription => return None,
+    };
+    let trees = trees(c);
+    let decl = trees
+        .iter()
+        .flat_map(|f| &f.decls)
+        .find(|x| x.kind == kind && &x.name.name == owner)?;
+    let mut name = format!("{owner}{suffix}");
+    let mut n = 2;
+    while declaration(&trees, &name).is_some() {
+        name = format!("{owner}{suffix}{n}");
+        n += 1;
+    }
+    let setting = match w.kind {
+        RetryKind::Queue => format!("dead_letter = {name} after 5 receives"),
+        RetryKind::AsyncInvocation => format!("on_failure = {name}"),
+        _ => format!("dead_letter = {name}"),
+    };
+    // A FIFO queue's dead-letter queue is FIFO too (E0303).
+    let fifo = w.kind == RetryKind::Queue && c.model.queue(owner).is_some_and(|q| q.fifo);
+    let text = &c.sources.get(decl.span.file).text;
+    let at = above_comments(text, decl.span.start as usize);
+    let queue = match fifo {
+        true => format!("queue {name} {{\n  fifo      = true\n  retention = 14d\n}}\n\n"),
+        false => format!("queue {name} {{\n  retention = 14d\n}}\n\n"),
+    };
+    let file = decl.span.file;
+    Some(Fix {
+        title: format!("add queue `{name}` for the failures, and `{setting}`"),
+        edits: vec![
+            Edit {
+                span: Span::new(file, at, at),
+                text: queue,
+            },
+            add_setting(text, decl.span, &setting),
+        ],
+    })
+}
+
+/// W0326: `partial_failures = true` in the trigger whose `batch` the
+/// diagnostic points at.
+fn partial_failures(c: &Compilation, d: &Diagnostic) -> Option<Fix> {
+    let trees = trees(c);
+    let trigger = trees
+        .iter()
+        .flat_map(|f| &f.decls)
+        .flat_map(|decl| &decl.body)
+        .find(|m| {
+            matches!(m.kind, ast::MemberKind::On { .. })
+                && m.span.file == d.span.file
+                && m.span.start <= d.span.start
+                && d.span.end <= m.span.end
+        })?;
+    let text = &c.sources.get(trigger.span.file).text;
+    Some(Fix {
+        title: "add `partial_failures = true`".to_string(),
+        edits: vec![add_setting(text, trigger.span, "partial_failures = true")],
+    })
+}
+
+/// The start of the line of byte `at`, above the comments right over it (a
+/// declaration's doc comment stays with it).
+fn above_comments(text: &str, at: usize) -> usize {
+    let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    while start > 0 {
+        let prev = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !text[prev..start].trim_start().starts_with("//") {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
+/// The edit that adds `setting` to the body of what `span` covers (a
+/// declaration, a trigger): on a line of its own in a body written on
+/// several lines, after a comma in one written on one, in a new body if
+/// it has none.
+fn add_setting(text: &str, span: Span, setting: &str) -> Edit {
+    let at = |i: usize| Span::new(span.file, i, i);
+    let whole = &text[span.start as usize..span.end as usize];
+    // Without the comments a declaration's span may end with (the next
+    // one's doc comment).
+    let mut trimmed = whole.trim_end();
+    while let Some(nl) = trimmed.rfind('\n') {
+        if !trimmed[nl + 1..].trim_start().starts_with("//") {
+            break;
+        }
+        trimmed = trimmed[..nl].trim_end();
+    }
+    let Some(close) = trimmed
+        .ends_with('}')
+        .then(|| span.start as usize + trimmed.len() - 1)
+    else {
+        return Edit {
+            span: at(span.start as usize + trimmed.len()),
+            text: format!(" {{ {setting} }}"),
+        };
+    };
+    // The brace that opens the body: the one the last `}` closes.
+    let mut depth = 0;
+    let mut open = span.start as usize;
+    for (i, b) in text[span.start as usize..=close].bytes().enumerate().rev() {
+        match b {
+            b'}' => depth += 1,
+            b'{' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = span.start as usize + i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let inner = &text[open + 1..close];
+    if inner.trim().is_empty() {
+        return Edit {
+            span: Span::new(span.file, open, close + 1),
+            text: format!("{{ {setting} }}"),
+        };
+    }
+    let last = open + 1 + inner.trim_end().len();
+    if !inner.contains('\n') {
+        let comma = if inner.trim_end().ends_with(',') {
+            ""
+        } else {
+            ","
+        };
+        return Edit {
+            span: at(last),
+            text: format!("{comma} {setting}"),
+        };
+    }
+    // The indentation of the body's first line that has a member.
+    let indent: String = inner
+        .lines()
+        .skip(1)
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').collect())
+        .unwrap_or_else(|| "  ".to_string());
+    Edit {
+        span: at(last),
+        text: format!("\n{indent}{setting}"),
+    }
 }
 
 /// What a completion offers.
@@ -522,8 +710,87 @@ mod tests {
         );
         let d = c.diagnostics.iter().find(|d| d.code == "E0101").unwrap();
         let f = fix(&c, d).unwrap();
-        assert_eq!(f.text, "Orders");
-        assert_eq!(&text[f.span.start as usize..f.span.end as usize], "Ordrs");
+        assert_eq!(f.edits[0].text, "Orders");
+        let at = f.edits[0].span;
+        assert_eq!(&text[at.start as usize..at.end as usize], "Ordrs");
+    }
+
+    /// The text with a fix's edits applied (all in one file).
+    fn apply(text: &str, fix: &Fix) -> String {
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.span.start as usize..e.span.end as usize, &e.text);
+        }
+        out
+    }
+
+    /// Each fix of `code` in `text` (at `path`) takes the diagnostic away
+    /// and adds no other; returns the fixed texts.
+    fn fixed(path: &Path, text: &str, code: &str) -> Vec<String> {
+        let opts = || crate::CheckOptions::new(crate::Date::parse("2026-11-23").unwrap());
+        let compile = |t: &str| crate::compile_source("bad.sls", Some(path), t.to_string(), opts());
+        let c = compile(text);
+        let found: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.code == code).collect();
+        assert!(!found.is_empty(), "{code} not raised by {}", path.display());
+        let mut out = Vec::new();
+        for d in found {
+            let fs: Vec<Fix> = fixes(&c, d)
+                .into_iter()
+                .filter(|f| f.title.starts_with("add"))
+                .collect();
+            assert_eq!(fs.len(), 1, "{code} in {}: {fs:?}", path.display());
+            let new = apply(text, &fs[0]);
+            let after = compile(&new);
+            let codes = |c: &Compilation| {
+                let mut v: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+                v.sort();
+                v
+            };
+            assert!(
+                after.diagnostics.len() < c.diagnostics.len()
+                    && codes(&after).iter().all(|x| codes(&c).contains(x)),
+                "{code} in {}: fixed as\n{new}\nbefore {:?}\nafter {:?}",
+                path.display(),
+                codes(&c),
+                codes(&after)
+            );
+            out.push(new);
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_of_the_fixtures_take_their_diagnostic_away() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/diagnostics");
+        for code in ["W0305", "W0326"] {
+            for entry in std::fs::read_dir(root.join(code)).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_string_lossy().to_string();
+                if !name.starts_with("bad") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                fixed(&path, &text, code);
+            }
+        }
+    }
+
+    #[test]
+    fn dead_letter_queues_are_added_where_failures_go_nowhere() {
+        let path = Path::new("a.sls");
+        // A queue without a body, a FIFO queue written on one line, a rule.
+        let text = "app a { runtime = \"python3.13\" }\n\nqueue Jobs\n\n/// Ordered.\nqueue Steps { fifo = true }\n\nevent Placed from \"shop\" detail_type \"Placed\" { id: string }\n\nrule Big on default {\n  match Placed\n  send to Work\n}\n\nfunction Work {\n  handler = \"w.h\"\n  emits Placed to default\n  on Jobs\n  on_failure = drop { reason = \"test\" }\n}\n\nfunction Step {\n  handler = \"s.h\"\n  on Steps\n}\n";
+        let fixed = fixed(path, text, "W0305");
+        assert!(fixed.iter().any(|t| t.contains("queue JobsDlq {\n  retention = 14d\n}\n\nqueue Jobs { dead_letter = JobsDlq after 5 receives }")), "{fixed:#?}");
+        assert!(fixed.iter().any(|t| t.contains("fifo      = true\n  retention = 14d\n}\n\n/// Ordered.\nqueue Steps { fifo = true, dead_letter = StepsDlq after 5 receives }")), "{fixed:#?}");
+        assert!(
+            fixed
+                .iter()
+                .any(|t| t.contains("match Placed\n  send to Work\n  dead_letter = BigDlq\n}")),
+            "{fixed:#?}"
+        );
     }
 
     #[test]

@@ -17,13 +17,13 @@ use lsp_types::{
         CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition,
         HoverRequest, References, Rename, Request as _,
     },
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
-    CompletionItemKind, CompletionOptions, CompletionResponse, Diagnostic as LspDiagnostic,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
-    GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, Location, MarkupContent,
-    MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams, Range,
-    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
-    Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand,
+    CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
+    CompletionResponse, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
+    HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, Position, PublishDiagnosticsParams, Range, ServerCapabilities, SymbolKind,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use slsc::ast::DeclKind;
 use slsc::ide::{self, Workspace};
@@ -45,7 +45,10 @@ pub fn run() -> ExitCode {
         document_formatting_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Left(true)),
-        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".into()]),
             ..CompletionOptions::default()
@@ -184,8 +187,9 @@ impl Server {
         Some(c)
     }
 
-    /// Quick fixes for the diagnostics in a range whose fix is mechanical
-    /// ("did you mean `Orders`?": the name replaced).
+    /// Quick fixes for the diagnostics in a range whose fix is mechanical:
+    /// "did you mean `Orders`?" (the name replaced), a dead-letter queue
+    /// where failures go nowhere, `partial_failures = true`.
     fn code_actions(&self, req: Request) -> Option<Vec<CodeActionOrCommand>> {
         let p: lsp_types::CodeActionParams = serde_json::from_value(req.params).ok()?;
         let uri = p.text_document.uri;
@@ -200,25 +204,34 @@ impl Server {
             if r.end < p.range.start || r.start > p.range.end {
                 continue;
             }
-            let Some(fix) = ide::fix(&c, d) else { continue };
-            #[allow(clippy::mutable_key_type)] // see `rename`
-            let changes = HashMap::from([(
-                uri.clone(),
-                vec![TextEdit {
-                    range: range(&index, fix.span),
-                    new_text: fix.text,
-                }],
-            )]);
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title,
-                kind: Some(CodeActionKind::QUICKFIX),
-                is_preferred: Some(true),
-                edit: Some(WorkspaceEdit {
-                    changes: Some(changes),
-                    ..WorkspaceEdit::default()
-                }),
-                ..CodeAction::default()
-            }));
+            for (i, fix) in ide::fixes(&c, d).into_iter().enumerate() {
+                // The protocol's type keys changes by URI (see `rename`).
+                #[allow(clippy::mutable_key_type)]
+                let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+                for e in fix.edits {
+                    let file = c.sources.get(e.span.file);
+                    let target = match file.path.as_deref() {
+                        Some(p) => uri_of(p),
+                        None => None,
+                    };
+                    let Some(target) = target else { continue };
+                    changes.entry(target).or_default().push(TextEdit {
+                        range: range(&LineIndex::new(&file.text), e.span),
+                        new_text: e.text,
+                    });
+                }
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![lsp_diagnostic(&c, d)]),
+                    is_preferred: Some(i == 0),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(changes),
+                        ..WorkspaceEdit::default()
+                    }),
+                    ..CodeAction::default()
+                }));
+            }
         }
         Some(actions)
     }
@@ -260,40 +273,7 @@ impl Server {
         let diagnostics = match self.compilation(path) {
             Some(c) => ide::diagnostics_of(&c, path)
                 .into_iter()
-                .map(|d| {
-                    let index = LineIndex::new(&c.sources.get(d.span.file).text);
-                    LspDiagnostic {
-                        range: range(&index, d.span),
-                        severity: Some(match d.severity {
-                            Severity::Error => DiagnosticSeverity::ERROR,
-                            Severity::Warning => DiagnosticSeverity::WARNING,
-                        }),
-                        code: Some(NumberOrString::String(d.code.to_string())),
-                        source: Some("slsc".into()),
-                        message: match (&d.label, &d.help) {
-                            (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
-                            _ => d.message.clone(),
-                        },
-                        related_information: Some(
-                            d.secondary
-                                .iter()
-                                .filter_map(|(span, label)| {
-                                    let file = c.sources.get(span.file);
-                                    let uri = uri_of(file.path.as_deref()?)?;
-                                    let index = LineIndex::new(&file.text);
-                                    Some(DiagnosticRelatedInformation {
-                                        location: Location {
-                                            uri,
-                                            range: range(&index, *span),
-                                        },
-                                        message: label.clone(),
-                                    })
-                                })
-                                .collect(),
-                        ),
-                        ..LspDiagnostic::default()
-                    }
-                })
+                .map(|d| lsp_diagnostic(&c, d))
                 .collect(),
             None => Vec::new(),
         };
@@ -466,6 +446,43 @@ impl Server {
             Some(t) => Some(t.to_string()),
             None => std::fs::read_to_string(path).ok(),
         }
+    }
+}
+
+/// A diagnostic as the protocol has it: its help after the message, its
+/// secondary places as related information.
+fn lsp_diagnostic(c: &slsc::Compilation, d: &slsc::diagnostics::Diagnostic) -> LspDiagnostic {
+    let index = LineIndex::new(&c.sources.get(d.span.file).text);
+    LspDiagnostic {
+        range: range(&index, d.span),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        source: Some("slsc".into()),
+        message: match (&d.label, &d.help) {
+            (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
+            _ => d.message.clone(),
+        },
+        related_information: Some(
+            d.secondary
+                .iter()
+                .filter_map(|(span, label)| {
+                    let file = c.sources.get(span.file);
+                    let uri = uri_of(file.path.as_deref()?)?;
+                    let index = LineIndex::new(&file.text);
+                    Some(DiagnosticRelatedInformation {
+                        location: Location {
+                            uri,
+                            range: range(&index, *span),
+                        },
+                        message: label.clone(),
+                    })
+                })
+                .collect(),
+        ),
+        ..LspDiagnostic::default()
     }
 }
 
