@@ -83,6 +83,17 @@ pub fn file_of(c: &Compilation, path: &Path) -> Option<FileId> {
         .map(|(id, _)| id)
 }
 
+/// The file on disk an editor opens for a file of a compilation: its own
+/// path, or for a module of the standard library (which the binary
+/// carries) a read-only copy in the user's cache.
+pub fn path_of_file(c: &Compilation, file: FileId) -> Option<PathBuf> {
+    let f = c.sources.get(file);
+    match &f.path {
+        Some(p) => Some(p.clone()),
+        None => crate::stdlib::materialize(&f.name),
+    }
+}
+
 /// One entry of a document's outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {

@@ -210,11 +210,9 @@ impl Server {
                 let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
                 for e in fix.edits {
                     let file = c.sources.get(e.span.file);
-                    let target = match file.path.as_deref() {
-                        Some(p) => uri_of(p),
-                        None => None,
+                    let Some(target) = file.path.as_deref().and_then(uri_of) else {
+                        continue;
                     };
-                    let Some(target) = target else { continue };
                     changes.entry(target).or_default().push(TextEdit {
                         range: range(&LineIndex::new(&file.text), e.span),
                         new_text: e.text,
@@ -322,8 +320,9 @@ impl Server {
             return Some(None);
         };
         let file = c.sources.get(span.file);
-        let uri = match file.path.as_deref() {
-            Some(p) => uri_of(p)?,
+        // A standard library module: its read-only copy in the cache.
+        let uri = match ide::path_of_file(&c, span.file) {
+            Some(p) => uri_of(&p)?,
             None => doc.text_document.uri,
         };
         let index = LineIndex::new(&file.text);
@@ -350,7 +349,7 @@ impl Server {
             .iter()
             .filter_map(|span| {
                 let file = c.sources.get(span.file);
-                let uri = uri_of(file.path.as_deref()?)?;
+                let uri = uri_of(&ide::path_of_file(c, span.file)?)?;
                 Some(Location {
                     uri,
                     range: range(&LineIndex::new(&file.text), *span),
@@ -470,7 +469,7 @@ fn lsp_diagnostic(c: &slsc::Compilation, d: &slsc::diagnostics::Diagnostic) -> L
                 .iter()
                 .filter_map(|(span, label)| {
                     let file = c.sources.get(span.file);
-                    let uri = uri_of(file.path.as_deref()?)?;
+                    let uri = uri_of(&ide::path_of_file(c, span.file)?)?;
                     let index = LineIndex::new(&file.text);
                     Some(DiagnosticRelatedInformation {
                         location: Location {
