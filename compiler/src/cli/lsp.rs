@@ -20,10 +20,11 @@ use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand,
     CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
     CompletionResponse, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation,
-    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
-    HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, Position, PublishDiagnosticsParams, Range, ServerCapabilities, SymbolKind,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, Documentation,
+    GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, Location, MarkupContent,
+    MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams, Range,
+    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
+    Uri, WorkspaceEdit,
 };
 use slsc::ast::DeclKind;
 use slsc::ide::{self, Workspace};
@@ -50,7 +51,7 @@ pub fn run() -> ExitCode {
             ..CodeActionOptions::default()
         })),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![" ".into()]),
+            trigger_characters: Some(vec![" ".into(), ".".into(), "=".into()]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()
@@ -246,6 +247,9 @@ impl Server {
             .map(|x| CompletionItem {
                 kind: Some(match x.kind {
                     ide::CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+                    ide::CompletionKind::Property => CompletionItemKind::PROPERTY,
+                    ide::CompletionKind::Word => CompletionItemKind::ENUM_MEMBER,
+                    ide::CompletionKind::Field => CompletionItemKind::FIELD,
                     ide::CompletionKind::Name(k) => match symbol_kind(k) {
                         SymbolKind::FUNCTION => CompletionItemKind::FUNCTION,
                         SymbolKind::STRUCT => CompletionItemKind::STRUCT,
@@ -253,10 +257,13 @@ impl Server {
                         _ => CompletionItemKind::REFERENCE,
                     },
                 }),
-                detail: match x.kind {
-                    ide::CompletionKind::Name(k) => Some(k.keyword().to_string()),
-                    ide::CompletionKind::Keyword => None,
-                },
+                detail: x.detail,
+                documentation: x.documentation.map(|value| {
+                    Documentation::MarkupContent(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value,
+                    })
+                }),
                 label: x.label,
                 ..CompletionItem::default()
             })
