@@ -511,7 +511,12 @@ pub fn completions(c: Option<&Compilation>, text: &str, offset: usize) -> Vec<Co
         b'}' => d - 1,
         _ => d,
     });
-    let word_end = word_at(text, offset).map_or(offset, |(_, end, _)| end);
+    // What a placeholder replaces: the word the cursor is in or after,
+    // nothing when it is before one.
+    let word_end = match typed_from < before.len() {
+        true => word_at(text, offset).map_or(offset, |(_, end, _)| end),
+        false => offset,
+    };
     let typed = (line_start + typed_from, word_end);
     if let Some(fields) = c.and_then(|c| where_fields(c, text, line_start, offset)) {
         return fields;
@@ -632,7 +637,16 @@ fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Op
 /// does not have yet, with their rows of docs/language.md; and whether
 /// the body takes statements too.
 fn properties(c: &Compilation, text: &str, typed: (usize, usize)) -> (Vec<Completion>, bool) {
-    let member = format!("{PROBE} = 0");
+    // On a line of its own when the cursor is before other text.
+    let rest = text[typed.1..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start();
+    let member = match rest.is_empty() || rest.starts_with('}') || rest.starts_with("//") {
+        true => format!("{PROBE} = 0"),
+        false => format!("{PROBE} = 0\n"),
+    };
     let Some(probed) = probe(c, text, typed, &member) else {
         return (Vec::new(), true);
     };

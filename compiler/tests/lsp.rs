@@ -386,6 +386,48 @@ fn definitions_in_the_standard_library_and_fixes_that_add_settings() {
     );
     let diags = c.diagnostics(&app);
     assert!(diags.iter().all(|d| d["code"] != "W0326"), "{diags:?}");
+
+    let at = fixed.find("{ batch").unwrap() + 2;
+    let items = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": app }, "position": position(&fixed, at) }),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"max_concurrency"), "{labels:?}");
+    assert!(
+        !labels.contains(&"batch") && !labels.contains(&"memory"),
+        "{labels:?}"
+    );
+    // Completion in the function's body: its properties, with type,
+    // default and documentation; in the trigger's, the trigger's.
+    let typing = fixed.replace("  on Jobs", "  me\n  on Jobs");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": app, "version": 3 }, "contentChanges": [{ "text": typing }] }),
+    );
+    c.diagnostics(&app);
+    let at = typing.find("  me\n").unwrap() + 4;
+    let items = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": app }, "position": position(&typing, at) }),
+    );
+    let memory = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "memory")
+        .unwrap_or_else(|| panic!("{items}"));
+    assert_eq!(memory["kind"], 10); // Property
+    assert!(
+        memory["detail"].as_str().unwrap().contains("128MB"),
+        "{memory}"
+    );
+    assert_eq!(memory["documentation"]["kind"], "markdown");
     c.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }
