@@ -764,8 +764,8 @@ fn property_row(keyword: &str, name: &str) -> Option<Row> {
             .collect()
     };
     let mut header: Vec<String> = Vec::new();
-    let mut lines = LANGUAGE[start..end].lines().peekable();
-    while let Some(line) = lines.next() {
+    let lines = LANGUAGE[start..end].lines();
+    for line in lines {
         if !line.starts_with('|') {
             header.clear();
             continue;
