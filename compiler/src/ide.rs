@@ -85,12 +85,12 @@ pub fn file_of(c: &Compilation, path: &Path) -> Option<FileId> {
 
 /// The file on disk an editor opens for a file of a compilation: its own
 /// path, or for a module of the standard library (which the binary
-/// carries) a read-only copy in the user's cache.
-pub fn path_of_file(c: &Compilation, file: FileId) -> Option<PathBuf> {
+/// carries) a read-only copy under the cache folder `cache`.
+pub fn path_of_file(c: &Compilation, file: FileId, cache: &Path) -> Option<PathBuf> {
     let f = c.sources.get(file);
     match &f.path {
         Some(p) => Some(p.clone()),
-        None => crate::stdlib::materialize(&f.name),
+        None => crate::stdlib::materialize(&f.name, cache),
     }
 }
 

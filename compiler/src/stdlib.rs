@@ -24,24 +24,15 @@ pub fn module(name: &str) -> Option<&'static str> {
 
 /// A file on disk with the text of the module a compilation names
 /// `<stdlib>/aws/s3.sls`, for an editor to open: written once per version
-/// into the user's cache (`$XDG_CACHE_HOME/slsc/stdlib/VERSION/aws/s3.sls`,
-/// else `~/.cache/...`, else the temporary folder), again only when its
-/// text differs, and left read-only: the modules are part of the compiler,
-/// and editing the copy changes nothing.
-pub fn materialize(file_name: &str) -> Option<std::path::PathBuf> {
+/// under `cache` (`CACHE/slsc/stdlib/VERSION/aws/s3.sls`; the binary picks
+/// the user's cache folder), again only when its text differs, and left
+/// read-only: the modules are part of the compiler, and editing the copy
+/// changes nothing.
+pub fn materialize(file_name: &str, cache: &std::path::Path) -> Option<std::path::PathBuf> {
     let rel = file_name.strip_prefix("<stdlib>/")?;
     let dotted = rel.strip_suffix(".sls")?.replace('/', ".");
     let text = module(&dotted)?;
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| std::path::PathBuf::from(h).join(".cache"))
-        })
-        .unwrap_or_else(std::env::temp_dir);
-    let path = base
+    let path = cache
         .join("slsc")
         .join("stdlib")
         .join(env!("CARGO_PKG_VERSION"))

@@ -328,7 +328,7 @@ impl Server {
         };
         let file = c.sources.get(span.file);
         // A standard library module: its read-only copy in the cache.
-        let uri = match ide::path_of_file(&c, span.file) {
+        let uri = match ide::path_of_file(&c, span.file, &cache_dir()) {
             Some(p) => uri_of(&p)?,
             None => doc.text_document.uri,
         };
@@ -356,7 +356,7 @@ impl Server {
             .iter()
             .filter_map(|span| {
                 let file = c.sources.get(span.file);
-                let uri = uri_of(&ide::path_of_file(c, span.file)?)?;
+                let uri = uri_of(&ide::path_of_file(c, span.file, &cache_dir())?)?;
                 Some(Location {
                     uri,
                     range: range(&LineIndex::new(&file.text), *span),
@@ -476,7 +476,7 @@ fn lsp_diagnostic(c: &slsc::Compilation, d: &slsc::diagnostics::Diagnostic) -> L
                 .iter()
                 .filter_map(|(span, label)| {
                     let file = c.sources.get(span.file);
-                    let uri = uri_of(&ide::path_of_file(c, span.file)?)?;
+                    let uri = uri_of(&ide::path_of_file(c, span.file, &cache_dir())?)?;
                     let index = LineIndex::new(&file.text);
                     Some(DiagnosticRelatedInformation {
                         location: Location {
@@ -490,6 +490,17 @@ fn lsp_diagnostic(c: &slsc::Compilation, d: &slsc::diagnostics::Diagnostic) -> L
         ),
         ..LspDiagnostic::default()
     }
+}
+
+/// The user's cache folder, where the standard library's modules are
+/// copied for definitions in them: `$XDG_CACHE_HOME`, else `~/.cache`,
+/// else the temporary folder.
+fn cache_dir() -> PathBuf {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir)
 }
 
 fn options() -> CheckOptions {
