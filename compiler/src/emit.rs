@@ -318,11 +318,11 @@ pub fn emit(
         .find_map(|&(k, i)| model.span_of(k, i))
         .unwrap_or_default();
     let before = t.resources.len();
-    observe::dashboards(model, &watches, &mut t);
+    observe::dashboards(model, watches, &mut t);
     // `check` counts the dashboards without writing them: the two agree.
     debug_assert_eq!(
         t.resources.len() - before,
-        observe::dashboard_count(model, &watches)
+        observe::dashboard_count(model, watches)
     );
     shared::outputs(model, &mut t);
     // Acknowledged policy checks, as checkov reads them, on every resource.

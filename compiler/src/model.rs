@@ -81,6 +81,9 @@ pub struct Model {
     pub account_logging_role: Option<Span>,
     /// Every declaration in source order (dependencies' files first).
     pub order: Vec<(DeclKind, usize)>,
+    /// What each body and word of the spec accepts, as the resolver asked
+    /// for it: an editor completes from it (see `ide`).
+    pub accepted: Accepted,
     /// `type` declarations.
     pub types: Vec<TypeDef>,
     /// `event` declarations.
@@ -2984,4 +2987,31 @@ impl RawValue {
             RawValue::Attr(..) | RawValue::Param(_) => return None,
         })
     }
+}
+
+/// What the resolver accepted where, recorded as it reads the spec: the
+/// one list of the properties each body takes and of the words each
+/// property takes, so that an editor offers exactly what the compiler
+/// reads.
+#[derive(Debug, Clone, Default)]
+pub struct Accepted {
+    /// Every body read by name, in the order read.
+    pub bodies: Vec<AcceptedBody>,
+    /// Every value read as one of a closed set of words: where it is
+    /// written, and the words.
+    pub words: Vec<(Span, Vec<String>)>,
+    /// The members of bodies that take properties and blocks only, no
+    /// statement (`reads`, `on`, a route...).
+    pub properties_only: Vec<Span>,
+}
+
+/// The properties and blocks one body takes.
+#[derive(Debug, Clone)]
+pub struct AcceptedBody {
+    /// What the body belongs to, as messages say it (`a function`, `` `cors` ``).
+    pub what: String,
+    /// Where its members are written.
+    pub members: Vec<Span>,
+    /// The names it takes, in the order the resolver reads them.
+    pub names: Vec<&'static str>,
 }

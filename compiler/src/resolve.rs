@@ -989,6 +989,8 @@ impl Resolver {
     }
 
     fn other_members(&mut self, body: &[ast::Member], what: &str) {
+        let accepted = &mut self.model.accepted.properties_only;
+        accepted.extend(body.iter().map(|m| m.span));
         for m in body {
             if !matches!(
                 m.kind,

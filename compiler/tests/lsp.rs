@@ -19,8 +19,14 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&[])
+    }
+
+    /// A server with these environment variables set.
+    fn start_with(env: &[(&str, &Path)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_slsc"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -287,6 +293,141 @@ fn a_client_gets_diagnostics_hover_definitions_symbols_and_formatting() {
         json!({ "textDocument": { "uri": app } }),
     );
     assert!(c.diagnostics(&app).is_empty());
+    c.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The character column of byte `at` of `text` on its line, in UTF-16 units.
+fn position(text: &str, at: usize) -> Value {
+    let line = text[..at].matches('\n').count();
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let character: usize = text[start..at].chars().map(char::len_utf16).sum();
+    json!({ "line": line, "character": character })
+}
+
+#[test]
+fn definitions_in_the_standard_library_and_fixes_that_add_settings() {
+    let dir = std::env::temp_dir().join(format!("slsc-lsp-std-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let cache = dir.join("cache");
+    std::fs::write(dir.join("app.sls"), "").unwrap();
+    let app = uri(&dir.join("app.sls"));
+    let mut c = Client::start_with(&[("XDG_CACHE_HOME", &cache)]);
+
+    // A rule on an event of the standard library, and a batch trigger
+    // without partial failures (W0326).
+    let text = "use aws.s3\n\napp media { runtime = \"python3.13\" }\n\nbucket Photos { eventbridge = true }\n\nqueue JobsDlq { retention = 14d }\nqueue Jobs {\n  dead_letter = JobsDlq after 5 receives\n}\n\nrule Uploaded on default {\n  match ObjectCreated where bucket.name = Photos.name\n  send to Jobs\n  dead_letter = JobsDlq\n}\n\nfunction Work {\n  handler = \"work.handler\"\n  on Jobs { batch = 10 }\n}\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": app, "languageId": "sls", "version": 1, "text": text } }),
+    );
+    let diags = c.diagnostics(&app);
+    let batch = diags
+        .iter()
+        .find(|d| d["code"] == "W0326")
+        .unwrap_or_else(|| panic!("{diags:?}"));
+
+    // Go to definition of `ObjectCreated`: a read-only copy of the module
+    // in the cache, at the declaration.
+    let def = c.request(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": app }, "position": position(text, text.find("ObjectCreated").unwrap() + 3) }),
+    );
+    let target = def["uri"].as_str().unwrap_or_else(|| panic!("{def}"));
+    let file = target.strip_prefix("file://").unwrap();
+    assert!(
+        file.starts_with(cache.canonicalize().unwrap().to_str().unwrap()),
+        "{file}"
+    );
+    assert!(file.ends_with("/aws/s3.sls"), "{file}");
+    let module = std::fs::read_to_string(file).unwrap();
+    let line = def["range"]["start"]["line"].as_u64().unwrap() as usize;
+    assert!(
+        module
+            .lines()
+            .nth(line)
+            .unwrap()
+            .starts_with("event ObjectCreated"),
+        "{module}"
+    );
+    assert!(std::fs::metadata(file).unwrap().permissions().readonly());
+    // References reach it too.
+    let refs = c.request(
+        "textDocument/references",
+        json!({ "textDocument": { "uri": app }, "position": position(text, text.find("ObjectCreated").unwrap()), "context": { "includeDeclaration": true } }),
+    );
+    assert!(
+        refs.as_array().unwrap().iter().any(|l| l["uri"] == target),
+        "{refs}"
+    );
+
+    // The quick fix of W0326 adds the setting; with it, the warning is gone.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": app }, "range": batch["range"], "context": { "diagnostics": [] } }),
+    );
+    let action = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "add `partial_failures = true`")
+        .unwrap_or_else(|| panic!("{actions}"));
+    assert_eq!(action["kind"], "quickfix");
+    let edits = action["edit"]["changes"][&app].as_array().unwrap();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0]["newText"], ", partial_failures = true");
+    let at = text.find("batch = 10").unwrap() + "batch = 10".len();
+    assert_eq!(edits[0]["range"]["start"], position(text, at));
+    let fixed = format!("{}, partial_failures = true{}", &text[..at], &text[at..]);
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": app, "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    let diags = c.diagnostics(&app);
+    assert!(diags.iter().all(|d| d["code"] != "W0326"), "{diags:?}");
+
+    let at = fixed.find("{ batch").unwrap() + 2;
+    let items = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": app }, "position": position(&fixed, at) }),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"max_concurrency"), "{labels:?}");
+    assert!(
+        !labels.contains(&"batch") && !labels.contains(&"memory"),
+        "{labels:?}"
+    );
+    // Completion in the function's body: its properties, with type,
+    // default and documentation; in the trigger's, the trigger's.
+    let typing = fixed.replace("  on Jobs", "  me\n  on Jobs");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": app, "version": 3 }, "contentChanges": [{ "text": typing }] }),
+    );
+    c.diagnostics(&app);
+    let at = typing.find("  me\n").unwrap() + 4;
+    let items = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": app }, "position": position(&typing, at) }),
+    );
+    let memory = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "memory")
+        .unwrap_or_else(|| panic!("{items}"));
+    assert_eq!(memory["kind"], 10); // Property
+    assert!(
+        memory["detail"].as_str().unwrap().contains("128MB"),
+        "{memory}"
+    );
+    assert_eq!(memory["documentation"]["kind"], "markdown");
     c.stop();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -17,9 +17,10 @@ use lsp_types::{
         CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition,
         HoverRequest, References, Rename, Request as _,
     },
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
-    CompletionItemKind, CompletionOptions, CompletionResponse, Diagnostic as LspDiagnostic,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand,
+    CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
+    CompletionResponse, Diagnostic as LspDiagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, Documentation,
     GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, Location, MarkupContent,
     MarkupKind, NumberOrString, OneOf, Position, PublishDiagnosticsParams, Range,
     ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
@@ -45,9 +46,12 @@ pub fn run() -> ExitCode {
         document_formatting_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Left(true)),
-        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![" ".into()]),
+            trigger_characters: Some(vec![" ".into(), ".".into(), "=".into()]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()
@@ -194,8 +198,9 @@ impl Server {
         Some(c)
     }
 
-    /// Quick fixes for the diagnostics in a range whose fix is mechanical
-    /// ("did you mean `Orders`?": the name replaced).
+    /// Quick fixes for the diagnostics in a range whose fix is mechanical:
+    /// "did you mean `Orders`?" (the name replaced), a dead-letter queue
+    /// where failures go nowhere, `partial_failures = true`.
     fn code_actions(&self, req: Request) -> Option<Vec<CodeActionOrCommand>> {
         let p: lsp_types::CodeActionParams = serde_json::from_value(req.params).ok()?;
         let uri = p.text_document.uri;
@@ -210,25 +215,32 @@ impl Server {
             if r.end < p.range.start || r.start > p.range.end {
                 continue;
             }
-            let Some(fix) = ide::fix(&c, d) else { continue };
-            #[allow(clippy::mutable_key_type)] // see `rename`
-            let changes = HashMap::from([(
-                uri.clone(),
-                vec![TextEdit {
-                    range: range(&index, fix.span),
-                    new_text: fix.text,
-                }],
-            )]);
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title,
-                kind: Some(CodeActionKind::QUICKFIX),
-                is_preferred: Some(true),
-                edit: Some(WorkspaceEdit {
-                    changes: Some(changes),
-                    ..WorkspaceEdit::default()
-                }),
-                ..CodeAction::default()
-            }));
+            for (i, fix) in ide::fixes(&c, d).into_iter().enumerate() {
+                // The protocol's type keys changes by URI (see `rename`).
+                #[allow(clippy::mutable_key_type)]
+                let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+                for e in fix.edits {
+                    let file = c.sources.get(e.span.file);
+                    let Some(target) = file.path.as_deref().and_then(uri_of) else {
+                        continue;
+                    };
+                    changes.entry(target).or_default().push(TextEdit {
+                        range: range(&LineIndex::new(&file.text), e.span),
+                        new_text: e.text,
+                    });
+                }
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![lsp_diagnostic(&c, &Indexes::new(&c), d)]),
+                    is_preferred: Some(i == 0),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(changes),
+                        ..WorkspaceEdit::default()
+                    }),
+                    ..CodeAction::default()
+                }));
+            }
         }
         Some(actions)
     }
@@ -245,6 +257,9 @@ impl Server {
             .map(|x| CompletionItem {
                 kind: Some(match x.kind {
                     ide::CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+                    ide::CompletionKind::Property => CompletionItemKind::PROPERTY,
+                    ide::CompletionKind::Word => CompletionItemKind::ENUM_MEMBER,
+                    ide::CompletionKind::Field => CompletionItemKind::FIELD,
                     ide::CompletionKind::Name(k) => match symbol_kind(k) {
                         SymbolKind::FUNCTION => CompletionItemKind::FUNCTION,
                         SymbolKind::STRUCT => CompletionItemKind::STRUCT,
@@ -252,10 +267,13 @@ impl Server {
                         _ => CompletionItemKind::REFERENCE,
                     },
                 }),
-                detail: match x.kind {
-                    ide::CompletionKind::Name(k) => Some(k.keyword().to_string()),
-                    ide::CompletionKind::Keyword => None,
-                },
+                detail: x.detail,
+                documentation: x.documentation.map(|value| {
+                    Documentation::MarkupContent(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value,
+                    })
+                }),
                 label: x.label,
                 ..CompletionItem::default()
             })
@@ -272,40 +290,7 @@ impl Server {
                 let indexes = Indexes::new(&c);
                 ide::diagnostics_of(&c, path)
                     .into_iter()
-                    .map(|d| {
-                        let index = indexes.of(d.span.file);
-                        LspDiagnostic {
-                            range: range(&index, d.span),
-                            severity: Some(match d.severity {
-                                Severity::Error => DiagnosticSeverity::ERROR,
-                                Severity::Warning => DiagnosticSeverity::WARNING,
-                            }),
-                            code: Some(NumberOrString::String(d.code.to_string())),
-                            source: Some("slsc".into()),
-                            message: match (&d.label, &d.help) {
-                                (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
-                                _ => d.message.clone(),
-                            },
-                            related_information: Some(
-                                d.secondary
-                                    .iter()
-                                    .filter_map(|(span, label)| {
-                                        let file = c.sources.get(span.file);
-                                        let uri = uri_of(file.path.as_deref()?)?;
-                                        let index = indexes.of(span.file);
-                                        Some(DiagnosticRelatedInformation {
-                                            location: Location {
-                                                uri,
-                                                range: range(&index, *span),
-                                            },
-                                            message: label.clone(),
-                                        })
-                                    })
-                                    .collect(),
-                            ),
-                            ..LspDiagnostic::default()
-                        }
-                    })
+                    .map(|d| lsp_diagnostic(&c, &indexes, d))
                     .collect()
             }
             None => Vec::new(),
@@ -355,8 +340,9 @@ impl Server {
             return Some(None);
         };
         let file = c.sources.get(span.file);
-        let uri = match file.path.as_deref() {
-            Some(p) => uri_of(p)?,
+        // A standard library module: its read-only copy in the cache.
+        let uri = match ide::path_of_file(&c, span.file, &cache_dir()) {
+            Some(p) => uri_of(&p)?,
             None => doc.text_document.uri,
         };
         let index = LineIndex::new(&file.text);
@@ -383,8 +369,7 @@ impl Server {
         spans
             .iter()
             .filter_map(|span| {
-                let file = c.sources.get(span.file);
-                let uri = uri_of(file.path.as_deref()?)?;
+                let uri = uri_of(&ide::path_of_file(c, span.file, &cache_dir())?)?;
                 Some(Location {
                     uri,
                     range: range(&indexes.of(span.file), *span),
@@ -481,6 +466,57 @@ impl Server {
             None => std::fs::read_to_string(path).ok(),
         }
     }
+}
+
+/// A diagnostic as the protocol has it: its help after the message, its
+/// secondary places as related information.
+fn lsp_diagnostic(
+    c: &slsc::Compilation,
+    indexes: &Indexes,
+    d: &slsc::diagnostics::Diagnostic,
+) -> LspDiagnostic {
+    let index = indexes.of(d.span.file);
+    LspDiagnostic {
+        range: range(&index, d.span),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        source: Some("slsc".into()),
+        message: match (&d.label, &d.help) {
+            (_, Some(help)) => format!("{}\nhelp: {help}", d.message),
+            _ => d.message.clone(),
+        },
+        related_information: Some(
+            d.secondary
+                .iter()
+                .filter_map(|(span, label)| {
+                    let uri = uri_of(&ide::path_of_file(c, span.file, &cache_dir())?)?;
+                    let index = indexes.of(span.file);
+                    Some(DiagnosticRelatedInformation {
+                        location: Location {
+                            uri,
+                            range: range(&index, *span),
+                        },
+                        message: label.clone(),
+                    })
+                })
+                .collect(),
+        ),
+        ..LspDiagnostic::default()
+    }
+}
+
+/// The user's cache folder, where the standard library's modules are
+/// copied for definitions in them: `$XDG_CACHE_HOME`, else `~/.cache`,
+/// else the temporary folder.
+fn cache_dir() -> PathBuf {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir)
 }
 
 fn options() -> CheckOptions {

@@ -208,6 +208,10 @@ impl Resolver {
             }
             ValueKind::Path(p) if p.parts.len() == 1 => {
                 let word = p.head().name.as_str();
+                let words = ["none", "iam", "jwt", "lambda", "cognito"].map(String::from);
+                let named = authorizers.iter().map(|a| a.name.clone());
+                (self.model.accepted.words)
+                    .push((v.span, words.into_iter().chain(named).collect()));
                 match word {
                     "none" => Some(Auth::None),
                     "iam" => Some(Auth::Iam),
@@ -888,6 +892,16 @@ impl Resolver {
         authorizers: &[Authorizer],
     ) -> RouteContract {
         let mut rp = Props::new(body);
+        if let Some(v) = body.iter().find_map(|m| match &m.kind {
+            ast::MemberKind::Property { key, value, .. } if key.name == "auth" => Some(value),
+            _ => None,
+        }) {
+            // The words a route's `auth` takes: for an editor.
+            let named = authorizers.iter().filter(|a| !a.inline);
+            let words = ["none".to_string(), "iam".to_string()].into_iter();
+            let words = words.chain(named.map(|a| a.name.clone())).collect();
+            (self.model.accepted.words).push((v.span, words));
+        }
         let auth = rp.take("auth").and_then(|v| match &v.kind {
             ValueKind::Path(p) if p.parts.len() == 1 => match p.head().name.as_str() {
                 "none" => Some(Auth::None),

@@ -54,6 +54,11 @@ impl<'a> Props<'a> {
 
     /// Reports unknown and repeated properties.
     pub(super) fn finish(self, r: &mut Resolver, what: &str) {
+        r.model.accepted.bodies.push(crate::model::AcceptedBody {
+            what: what.to_string(),
+            members: self.body.iter().map(|m| m.span).collect(),
+            names: self.asked.clone(),
+        });
         let mut seen: Vec<(&str, crate::source::Span)> = Vec::new();
         for m in self.body {
             let (key, is_block) = match &m.kind {

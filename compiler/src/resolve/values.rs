@@ -211,6 +211,7 @@ impl Resolver {
 
     /// An enum-like word among `options`.
     pub(super) fn expect_word(&mut self, v: &ast::Value, options: &[&str]) -> Option<String> {
+        (self.model.accepted.words).push((v.span, options.iter().map(|o| o.to_string()).collect()));
         let list = options
             .iter()
             .map(|o| format!("`{o}`"))
