@@ -6,7 +6,10 @@
 //! - `edit`: from `didChange` (one function's memory changed) to the
 //!   diagnostics of that version, repeated;
 //! - `hover`: a hover on a function's name after an edit, repeated;
-//! - `completion`: completion after `on ` in a function, repeated.
+//! - `completion`: completion after `on ` in a function (names of the
+//!   right kind), repeated;
+//! - `properties`: completion at the start of a function's body (the
+//!   properties it takes), repeated.
 //!
 //! Each figure is the median and the slowest of its repetitions, with the
 //! server's peak memory at the end. `cargo bench --bench lsp` runs it;
@@ -175,6 +178,7 @@ fn main() {
 
     let mut hovers = Vec::new();
     let mut completions = Vec::new();
+    let mut properties = Vec::new();
     for run in 0..RUNS {
         let k = (run * 53) % n;
         let name = format!("function Worker{k} ");
@@ -196,6 +200,16 @@ fn main() {
         );
         completions.push(start.elapsed());
         assert!(items.to_string().contains("Work"), "completion after `on `");
+
+        let body = format!("function Get{k} {{");
+        let at = current.find(&body).expect("function") + body.len();
+        let start = Instant::now();
+        let items = server.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": position(&current, at) }),
+        );
+        properties.push(start.elapsed());
+        assert!(items.to_string().contains("timeout"), "a function's properties: {items}");
     }
     let peak = server
         .peak_mb()
@@ -207,6 +221,7 @@ fn main() {
     println!("  edit        {}", summary(edits));
     println!("  hover       {}", summary(hovers));
     println!("  completion  {}", summary(completions));
+    println!("  properties  {}", summary(properties));
 
     server.request("shutdown", Value::Null);
     server.notify("exit", Value::Null);

@@ -597,10 +597,12 @@ pub fn completions(c: Option<&Compilation>, text: &str, offset: usize) -> Vec<Co
 const PROBE: &str = "slsc_completion_probe";
 
 /// The spec with `placed` (a member or a value) written over `typed`,
-/// resolved: what the resolver accepted, and where `placed` starts. The
-/// bodies of the other declarations of the file are blanked (their names
-/// are kept, and every offset) so that resolving stays fast in a large
-/// spec.
+/// resolved: what the resolver accepted, and where `placed` starts. Of the
+/// other declarations of the file, the app's is kept, those the one at
+/// `typed` names keep their header (a trigger's settings depend on what
+/// its source is), and the rest are blanked, offsets and newlines kept:
+/// resolving a declaration and its neighbours is fast in a spec of any
+/// size.
 fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Option<Compilation> {
     // The spec is the compilation's first file; `use`s are relative to it.
     let (_, spec) = c.sources.files().next()?;
@@ -609,20 +611,42 @@ fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Op
     probe.push_str(&text[..typed.0]);
     probe.push_str(placed);
     probe.push_str(&text[typed.1..]);
-    let (file, _) = crate::syntax::parse(FileId(0), &probe);
-    let mut bytes = probe.clone().into_bytes();
-    for d in &file.decls {
+    // Declarations after the probe moved by what it added.
+    let delta = placed.len() as i64 - (typed.1 - typed.0) as i64;
+    let moved = |at: usize| match at >= typed.1 {
+        true => (at as i64 + delta) as usize,
+        false => at,
+    };
+    let decls = decls_of(c, text);
+    let here = decls
+        .iter()
+        .find(|d| (d.span.start as usize..=d.span.end as usize).contains(&typed.0));
+    let named: std::collections::HashSet<&str> = here
+        .map(|d| &text[d.span.start as usize..d.span.end as usize])
+        .unwrap_or_default()
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    let mut bytes = probe.into_bytes();
+    let len = bytes.len();
+    for d in &decls {
         let (start, end) = (d.span.start as usize, d.span.end as usize);
         if (start..=end).contains(&typed.0) || d.kind == DeclKind::App {
             continue;
         }
-        // From after the body's `{` to before its `}`, newlines kept.
-        let Some(open) = probe[d.name.span.end as usize..end].find('{') else {
-            continue;
+        // A named one keeps its header: blanked from after its body's `{`
+        // to before its `}`.
+        let from = match named.contains(d.name.as_str()) {
+            true => match text[d.name_end..end].find('{') {
+                Some(open) => d.name_end + open + 1,
+                None => continue,
+            },
+            false => start,
         };
-        let open = d.name.span.end as usize + open + 1;
-        let close = probe[..end].rfind('}').unwrap_or(open).max(open);
-        for b in &mut bytes[open..close] {
+        let to = match from == start {
+            true => end,
+            false => text[..end].rfind('}').unwrap_or(from).max(from),
+        };
+        for b in &mut bytes[moved(from).min(len)..moved(to).min(len)] {
             if *b != b'\n' {
                 *b = b' ';
             }
@@ -631,6 +655,39 @@ fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Op
     let probe = String::from_utf8(bytes).ok()?;
     let opts = CheckOptions::new(crate::Date::today());
     Some(crate::compile_source(&name, path.as_deref(), probe, opts))
+}
+
+/// A declaration's place, for a probe.
+struct Placed {
+    kind: DeclKind,
+    name: String,
+    /// Where its name ends.
+    name_end: usize,
+    span: Span,
+}
+
+/// The declarations of `text`, the spec of compilation `c`: from the tree
+/// `c` parsed, when it is of this text (it is, in an editor that compiles
+/// after each change); else parsed again.
+fn decls_of(c: &Compilation, text: &str) -> Vec<Placed> {
+    let of = |f: &ast::File| {
+        f.decls
+            .iter()
+            .map(|d| Placed {
+                kind: d.kind,
+                name: d.name.name.clone(),
+                name_end: d.name.span.end as usize,
+                span: d.span,
+            })
+            .collect()
+    };
+    let first = c.sources.files().next().map(|(id, f)| (id, &f.text));
+    if let Some((id, _)) = first.filter(|(_, t)| t.as_str() == text) {
+        if let Some((_, tree)) = c.trees.iter().find(|(t, _)| *t == id) {
+            return of(tree);
+        }
+    }
+    of(&crate::syntax::parse(FileId(0), text).0)
 }
 
 /// The properties and blocks the body around `typed` takes, those it
@@ -662,7 +719,7 @@ fn properties(c: &Compilation, text: &str, typed: (usize, usize)) -> (Vec<Comple
         .iter()
         .filter_map(|m| word_at(probe_text, m.start as usize).map(|w| w.2))
         .collect();
-    let section = enclosing_keyword(text, typed.0);
+    let section = enclosing_keyword(c, text, typed.0);
     let mut out: Vec<Completion> = Vec::new();
     for name in &body.names {
         if written.contains(name) || out.iter().any(|x| x.label == *name) {
@@ -697,11 +754,9 @@ fn words(c: &Compilation, text: &str, typed: (usize, usize)) -> Vec<Completion> 
 }
 
 /// The keyword of the declaration whose body holds byte `at` (`function`).
-fn enclosing_keyword(text: &str, at: usize) -> Option<&'static str> {
-    let (file, _) = crate::syntax::parse(FileId(0), text);
-    let d = file
-        .decls
-        .iter()
+fn enclosing_keyword(c: &Compilation, text: &str, at: usize) -> Option<&'static str> {
+    let d = decls_of(c, text)
+        .into_iter()
         .find(|d| d.span.start as usize <= at && at <= d.span.end as usize)?;
     Some(d.kind.keyword())
 }
