@@ -209,7 +209,10 @@ fn main() {
             json!({ "textDocument": { "uri": uri }, "position": position(&current, at) }),
         );
         properties.push(start.elapsed());
-        assert!(items.to_string().contains("timeout"), "a function's properties: {items}");
+        assert!(
+            items.to_string().contains("timeout"),
+            "a function's properties: {items}"
+        );
     }
     let peak = server
         .peak_mb()
