@@ -288,30 +288,11 @@ fn module_tree(index: usize, id: FileId) -> (ast::File, Vec<Diagnostic>) {
         .iter()
         .map(|d| {
             let mut d = d.clone();
-            respan_diagnostic(&mut d, Move::file(UNPLACED, id));
+            syntax::respan_diagnostic(&mut d, Move::file(UNPLACED, id));
             d
         })
         .collect();
     (file, diags)
-}
-
-/// Moves the spans of a diagnostic as [`Respan`] does those of a tree.
-pub(crate) fn respan_diagnostic(d: &mut Diagnostic, m: Move) {
-    // Taken apart whole, so that a span added to diagnostics is not
-    // forgotten here.
-    let Diagnostic {
-        code: _,
-        severity: _,
-        message: _,
-        span,
-        label: _,
-        secondary,
-        help: _,
-    } = d;
-    span.respan(m);
-    for (span, _) in secondary {
-        span.respan(m);
-    }
 }
 
 /// Parses the standard library module at `index`, under [`UNPLACED`].
@@ -540,7 +521,7 @@ mod tests {
             let (mut moved, mut diags) = syntax::parse(from, &text);
             moved.respan(Move::file(from, to));
             for d in &mut diags {
-                respan_diagnostic(d, Move::file(from, to));
+                syntax::respan_diagnostic(d, Move::file(from, to));
             }
             let (fresh, fresh_diags) = syntax::parse(to, &text);
             assert_eq!(

@@ -28,7 +28,7 @@ mod messages;
 mod recover;
 mod trivia;
 
-use crate::ast::{self, Respan};
+use crate::ast::{self, Move, Respan};
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::source::{FileId, Span};
@@ -122,6 +122,25 @@ impl Cache {
 
     fn put(&self, text: &str, c: Cached) {
         self.current.borrow_mut().insert(text.to_string(), c);
+    }
+}
+
+/// Moves the spans of a diagnostic as [`Respan`] does those of a tree.
+pub(crate) fn respan_diagnostic(d: &mut Diagnostic, m: Move) {
+    // Taken apart whole, so that a span added to diagnostics is not
+    // forgotten here.
+    let Diagnostic {
+        code: _,
+        severity: _,
+        message: _,
+        span,
+        label: _,
+        secondary,
+        help: _,
+    } = d;
+    span.respan(m);
+    for (span, _) in secondary {
+        span.respan(m);
     }
 }
 
@@ -239,14 +258,14 @@ impl Driver<'_> {
         if messages::hyphenated(self.text, end).is_some() || self.next_decl_line(pos) < end {
             return None;
         }
-        let m = ast::Move {
+        let m = Move {
             from: cached.file,
             to: self.file,
             shift: pos as i64,
         };
         let mut soft = cached.soft;
         for d in &mut soft {
-            crate::load::respan_diagnostic(d, m);
+            respan_diagnostic(d, m);
         }
         let item = match cached.item {
             Ok(mut item) => {
@@ -254,7 +273,7 @@ impl Driver<'_> {
                 Ok(item)
             }
             Err(mut d) => {
-                crate::load::respan_diagnostic(&mut d, m);
+                respan_diagnostic(&mut d, m);
                 Err(d)
             }
         };
