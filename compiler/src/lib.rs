@@ -333,7 +333,16 @@ fn compile_stage(
             model.tags.push(("stage".to_string(), stage.name.clone()));
         }
     }
-    let (proved, check_diags) = check::check(&model, opts);
+    // Counting the template's logical IDs (below) needs the model alone:
+    // once resolving found no error, it runs beside the checks, on the
+    // second core an editor or CI machine has, and is used only if the
+    // checks find no error either.
+    let sound = !diagnostics.iter().any(Diagnostic::is_error);
+    let ((proved, check_diags), counted) = std::thread::scope(|s| {
+        let counting = sound.then(|| s.spawn(|| emit::count(&model, Target::CloudFormation)));
+        let checked = check::check(&model, opts);
+        (checked, counting.and_then(|c| c.join().ok()))
+    });
     diagnostics.extend(check_diags);
     // A declaration recovered from a syntax error may lack a member the
     // error left out: a property reported missing in it, and its warnings,
@@ -360,8 +369,11 @@ fn compile_stage(
     // template expands to about as many resources) once the spec is
     // otherwise sound, without building it. Its size is only known once it
     // is written: `build` measures it.
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        let counted = emit::count(&model, &proved, Target::CloudFormation);
+    let counted = match diagnostics.iter().any(Diagnostic::is_error) {
+        true => None,
+        false => counted.or_else(|| Some(emit::count(&model, Target::CloudFormation))),
+    };
+    if let Some(counted) = counted {
         let pairs = |m: indexmap::IndexMap<String, source::Span>| m.into_iter().collect();
         let ids = limits::Ids {
             resources: pairs(counted.resources),

@@ -74,10 +74,12 @@ pub fn parse_cached(file: FileId, text: &str, cache: &Cache) -> (ast::File, Vec<
 /// cache holds about the declarations of the files being edited.
 #[derive(Default)]
 pub struct Cache {
-    /// Used since the last sweep.
-    current: std::cell::RefCell<std::collections::HashMap<String, Cached>>,
+    /// Used since the last sweep, by the hash of their text (hashed once
+    /// per lookup: a spec's declarations are a megabyte at 1,000
+    /// functions), with the text.
+    current: std::cell::RefCell<std::collections::HashMap<u64, (String, Cached)>>,
     /// Used before the last sweep, not since.
-    previous: std::cell::RefCell<std::collections::HashMap<String, Cached>>,
+    previous: std::cell::RefCell<std::collections::HashMap<u64, (String, Cached)>>,
 }
 
 /// One declaration's parse, as parsing its text alone at offset 0 of
@@ -109,19 +111,29 @@ impl Cache {
         self.len() == 0
     }
 
-    fn get(&self, text: &str) -> Option<Cached> {
-        if let Some(c) = self.current.borrow().get(text) {
-            return Some(c.clone());
-        }
-        let c = self.previous.borrow_mut().remove(text)?;
-        self.current
-            .borrow_mut()
-            .insert(text.to_string(), c.clone());
-        Some(c)
+    /// The key of a declaration's text.
+    fn key(text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
     }
 
-    fn put(&self, text: &str, c: Cached) {
-        self.current.borrow_mut().insert(text.to_string(), c);
+    fn get(&self, key: u64, text: &str) -> Option<Cached> {
+        if let Some((t, c)) = self.current.borrow().get(&key) {
+            return (t == text).then(|| c.clone());
+        }
+        let (t, c) = self.previous.borrow_mut().remove(&key)?;
+        if t != text {
+            return None;
+        }
+        let copy = c.clone();
+        self.current.borrow_mut().insert(key, (t, c));
+        Some(copy)
+    }
+
+    fn put(&self, key: u64, text: &str, c: Cached) {
+        self.current.borrow_mut().insert(key, (text.to_string(), c));
     }
 }
 
@@ -231,7 +243,8 @@ impl Driver<'_> {
     /// when it does not parse as it stands (recovery's work, never kept).
     fn item_cached(&mut self, cache: &Cache, pos: usize, bound: usize) -> Option<usize> {
         let slice = &self.text[pos..bound];
-        let cached = match cache.get(slice) {
+        let key = Cache::key(slice);
+        let cached = match cache.get(key, slice) {
             Some(c) => c,
             None => {
                 let pairs = SlsParser::parse(Rule::item_at, slice).ok()?;
@@ -250,7 +263,7 @@ impl Driver<'_> {
                     item: lowerer.item(item),
                     soft: lowerer.soft.take(),
                 };
-                cache.put(slice, c.clone());
+                cache.put(key, slice, c.clone());
                 c
             }
         };

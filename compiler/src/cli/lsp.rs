@@ -181,7 +181,11 @@ impl Server {
     /// large spec's model takes as long to free as a check takes to build,
     /// and the editor is waiting for the next one.
     fn forget_compilations(&self) {
-        let old = std::mem::take(&mut *self.compiled.borrow_mut());
+        Self::free(std::mem::take(&mut *self.compiled.borrow_mut()));
+    }
+
+    /// Frees compilations on another thread.
+    fn free(old: HashMap<PathBuf, std::sync::Arc<slsc::Compilation>>) {
         if !old.is_empty() {
             std::thread::spawn(move || drop(old));
         }
@@ -284,7 +288,9 @@ impl Server {
     /// Diagnostics of the spec at `path`, as `slsc check` reports them.
     fn publish(&self, uri: &Uri, path: &Path) {
         // A change to one document may change what any spec compiles to.
-        self.forget_compilations();
+        // Freed once the new diagnostics are out: compiling uses the
+        // second core too.
+        let old = std::mem::take(&mut *self.compiled.borrow_mut());
         let diagnostics = match self.compilation(path) {
             Some(c) => {
                 let indexes = Indexes::new(&c);
@@ -296,6 +302,7 @@ impl Server {
             None => Vec::new(),
         };
         self.send_diagnostics(uri.clone(), diagnostics);
+        Self::free(old);
     }
 
     fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<LspDiagnostic>) {

@@ -9,7 +9,6 @@ use super::plan::Plan;
 use super::rest::{request_parameters, resource_id};
 use super::{cfn, needs_key, Target};
 use crate::ast::DeclKind;
-use crate::check::Proved;
 use crate::model::*;
 use crate::naming::ids::{self, logical};
 use crate::naming::KEY;
@@ -39,9 +38,9 @@ impl Counts {
 }
 
 /// The logical IDs of the template of `model` for `target`.
-pub fn count(model: &Model, proved: &Proved, target: Target) -> Counts {
+pub fn count(model: &Model, target: Target) -> Counts {
     let mut c = Counts::default();
-    let plan = Plan::new(model, proved);
+    let plan = Plan::of_model(model);
     if model.customer_key && needs_key(model) {
         c.add(KEY.to_string(), Span::default());
     }

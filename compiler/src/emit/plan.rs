@@ -46,25 +46,11 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Collects the push edges of a model.
+    /// Collects the push edges of a model, with what the checks proved of
+    /// its filters.
     pub fn new(model: &Model, proved: &crate::check::Proved) -> Plan {
-        let mut redrive_sources: IndexMap<String, Vec<(String, bool)>> = IndexMap::new();
-        for q in &model.queues {
-            if let Some((d, _)) = &q.dead_letter {
-                redrive_sources
-                    .entry(d.name.clone())
-                    .or_default()
-                    .push((q.name.clone(), q.fifo));
-            }
-        }
-        let mut plan = Plan {
-            queue_statements: IndexMap::new(),
-            topic_statements: IndexMap::new(),
-            bucket_triggers: IndexMap::new(),
-            routes: IndexMap::new(),
-            route_ids: Vec::new(),
-            redrive_sources,
-            watches: crate::observe::watches(model),
+        let plan = Plan::of_model(model);
+        Plan {
             recursion_allowed: proved.recursion_allowed.clone(),
             trigger_filters: proved
                 .trigger_filters
@@ -86,6 +72,35 @@ impl Plan {
                     ((name, t), super::pattern_json(model, doc))
                 })
                 .collect(),
+            ..plan
+        }
+    }
+
+    /// What the model alone decides: every field but those [`Plan::new`]
+    /// takes from the checks' proofs (recursion allowed, trigger filters,
+    /// topic triggers' filter policies), which are left empty. Counting a
+    /// template's logical IDs needs no more, so it runs beside the checks.
+    pub fn of_model(model: &Model) -> Plan {
+        let mut redrive_sources: IndexMap<String, Vec<(String, bool)>> = IndexMap::new();
+        for q in &model.queues {
+            if let Some((d, _)) = &q.dead_letter {
+                redrive_sources
+                    .entry(d.name.clone())
+                    .or_default()
+                    .push((q.name.clone(), q.fifo));
+            }
+        }
+        let mut plan = Plan {
+            queue_statements: IndexMap::new(),
+            topic_statements: IndexMap::new(),
+            bucket_triggers: IndexMap::new(),
+            routes: IndexMap::new(),
+            route_ids: Vec::new(),
+            redrive_sources,
+            watches: crate::observe::watches(model),
+            recursion_allowed: Default::default(),
+            trigger_filters: Default::default(),
+            topic_trigger_policies: Default::default(),
         };
         for api in &model.apis {
             // `/orders/{id}` and `/orders/by/id` read alike: later routes

@@ -115,7 +115,7 @@ pub fn span_problems(sources: &slsc::source::SourceMap, diagnostics: &[Diagnosti
 /// the same declaration. A REST deployment's ID, which ends in a hash of
 /// the API, is counted as eight zeros. `here` names the spec in messages.
 pub fn assert_counts_match(c: &Compilation, built: &slsc::Built, target: slsc::Target, here: &str) {
-    let counted = slsc::emit::count(&c.model, &c.proved, target);
+    let counted = slsc::emit::count(&c.model, target);
     // REST deployments and published versions end in a hash, counted as
     // `00000000`.
     let unhashed = |id: &str| {
