@@ -564,4 +564,30 @@ mod tests {
         }
         assert!(!cache.is_empty());
     }
+
+    #[test]
+    fn a_parse_in_two_halves_is_a_parse_in_one() {
+        // Every spec of the repository split at its middle declaration
+        // line, each half parsed at once (with and without a cache), gives
+        // what parsing it from start to end gives; a broken one falls back.
+        let cache = syntax::Cache::default();
+        let mut large = String::new();
+        for f in every_spec() {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            let (whole, whole_diags) = syntax::parse_split(FileId(1), &text, None, usize::MAX);
+            let want = (format!("{whole:?}"), format!("{whole_diags:?}"));
+            for cache in [None, Some(&cache)] {
+                let (split, diags) = syntax::parse_split(FileId(1), &text, cache, 0);
+                let got = (format!("{split:?}"), format!("{diags:?}"));
+                assert_eq!(got, want, "{}", f.display());
+            }
+            if whole_diags.is_empty() && large.len() < 600_000 {
+                large.push_str(&text);
+                large.push('\n');
+            }
+        }
+        let (whole, _) = syntax::parse_split(FileId(1), &large, None, usize::MAX);
+        let (split, _) = syntax::parse(FileId(1), &large);
+        assert_eq!(format!("{split:?}"), format!("{whole:?}"));
+    }
 }

@@ -77,9 +77,9 @@ pub struct Cache {
     /// Used since the last sweep, by the hash of their text (hashed once
     /// per lookup: a spec's declarations are a megabyte at 1,000
     /// functions), with the text.
-    current: std::cell::RefCell<std::collections::HashMap<u64, (String, Cached)>>,
+    current: std::sync::Mutex<std::collections::HashMap<u64, (String, Cached)>>,
     /// Used before the last sweep, not since.
-    previous: std::cell::RefCell<std::collections::HashMap<u64, (String, Cached)>>,
+    previous: std::sync::Mutex<std::collections::HashMap<u64, (String, Cached)>>,
 }
 
 /// One declaration's parse, as parsing its text alone at offset 0 of
@@ -97,13 +97,13 @@ struct Cached {
 impl Cache {
     /// Drops the entries not used since the last sweep.
     pub fn sweep(&self) {
-        let current = std::mem::take(&mut *self.current.borrow_mut());
-        *self.previous.borrow_mut() = current;
+        let current = std::mem::take(&mut *lock(&self.current));
+        *lock(&self.previous) = current;
     }
 
     /// How many declarations it holds.
     pub fn len(&self) -> usize {
-        self.current.borrow().len() + self.previous.borrow().len()
+        lock(&self.current).len() + lock(&self.previous).len()
     }
 
     /// Whether it holds none.
@@ -120,20 +120,20 @@ impl Cache {
     }
 
     fn get(&self, key: u64, text: &str) -> Option<Cached> {
-        if let Some((t, c)) = self.current.borrow().get(&key) {
+        if let Some((t, c)) = lock(&self.current).get(&key) {
             return (t == text).then(|| c.clone());
         }
-        let (t, c) = self.previous.borrow_mut().remove(&key)?;
+        let (t, c) = lock(&self.previous).remove(&key)?;
         if t != text {
             return None;
         }
         let copy = c.clone();
-        self.current.borrow_mut().insert(key, (t, c));
+        lock(&self.current).insert(key, (t, c));
         Some(copy)
     }
 
     fn put(&self, key: u64, text: &str, c: Cached) {
-        self.current.borrow_mut().insert(key, (text.to_string(), c));
+        lock(&self.current).insert(key, (text.to_string(), c));
     }
 }
 
@@ -156,26 +156,104 @@ pub(crate) fn respan_diagnostic(d: &mut Diagnostic, m: Move) {
     }
 }
 
+/// A mutex's data, also after a thread panicked holding it (a cache
+/// entry is whole or absent: a panic cannot leave one half written).
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// From how many bytes a file's second half is parsed on a thread of its
+/// own (a spec of 1,000 functions is a megabyte; `examples/` are a few
+/// kilobytes each, for which a thread costs more than it saves).
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// What both halves of a file's parse read.
+struct Shared {
+    nesting: Nesting,
+    decl_lines: Vec<usize>,
+    outline: recover::Outline,
+}
+
 fn parse_with(file: FileId, text: &str, cache: Option<&Cache>) -> (ast::File, Vec<Diagnostic>) {
-    let mut driver = Driver {
-        cache,
-        file,
-        text,
+    parse_split(file, text, cache, PARALLEL_FROM)
+}
+
+/// Parses a file, in two halves at once when it has `parallel_from` bytes
+/// or more.
+pub(crate) fn parse_split(
+    file: FileId,
+    text: &str,
+    cache: Option<&Cache>,
+    parallel_from: usize,
+) -> (ast::File, Vec<Diagnostic>) {
+    let shared = Shared {
         nesting: Nesting::new(text),
         decl_lines: declaration_lines(text),
         outline: recover::Outline::new(text),
+    };
+    let driver = |extra| Driver {
+        cache,
+        file,
+        text,
+        nesting: &shared.nesting,
+        decl_lines: &shared.decl_lines,
+        outline: &shared.outline,
         out: ast::File {
-            extra: trivia::scan(file, text),
+            extra,
             ..ast::File::default()
         },
         diags: Vec::new(),
         last_close: None,
     };
+    let mut first = driver(trivia::scan(file, text));
     let mut pos = skip_trivia(text, 0);
-    while pos < text.len() {
-        pos = driver.item(pos);
+    // A large file is parsed in two halves at once, the second from the
+    // declaration line nearest its middle. That half is a guess: it is
+    // what parsing the whole file gives only if the first half stops
+    // exactly where it starts, and it found no error (recovery reads
+    // across declarations, and its messages look back at the last `}`).
+    // Otherwise it is dropped and the first half goes on alone.
+    let middle = (text.len() >= parallel_from)
+        .then(|| {
+            let i = shared.decl_lines.partition_point(|l| *l < text.len() / 2);
+            shared.decl_lines.get(i).copied()
+        })
+        .flatten();
+    if let Some(middle) = middle {
+        let second = std::thread::scope(|s| {
+            let second = s.spawn(|| {
+                let mut d = driver(ast::Extra::default());
+                let mut at = middle;
+                while at < text.len() {
+                    at = d.item(at);
+                }
+                (d.out, d.diags, d.last_close)
+            });
+            while pos < middle {
+                pos = first.item(pos);
+            }
+            second.join()
+        });
+        if let Ok((out, diags, last_close)) = second {
+            if pos == middle && diags.is_empty() && first.diags.is_empty() {
+                let ast::File {
+                    uses,
+                    decls,
+                    broken,
+                    extra: _,
+                } = out;
+                first.out.uses.extend(uses);
+                first.out.decls.extend(decls);
+                first.out.broken.extend(broken);
+                first.last_close = last_close;
+                pos = text.len();
+            }
+        }
     }
-    (driver.out, driver.diags)
+    while pos < text.len() {
+        pos = first.item(pos);
+    }
+    (first.out, first.diags)
 }
 
 /// The state of parsing one file.
@@ -183,11 +261,11 @@ struct Driver<'t> {
     cache: Option<&'t Cache>,
     file: FileId,
     text: &'t str,
-    nesting: Nesting,
+    nesting: &'t Nesting,
     /// The start of every declaration line, in order.
-    decl_lines: Vec<usize>,
+    decl_lines: &'t [usize],
     /// The file's tokens, for where each declaration ends at most.
-    outline: recover::Outline,
+    outline: &'t recover::Outline,
     out: ast::File,
     diags: Vec<Diagnostic>,
     /// The `}` that ended the last declaration, for messages about text
