@@ -597,13 +597,19 @@ pub fn completions(c: Option<&Compilation>, text: &str, offset: usize) -> Vec<Co
 const PROBE: &str = "slsc_completion_probe";
 
 /// The spec with `placed` (a member or a value) written over `typed`,
-/// resolved: what the resolver accepted, and where `placed` starts. Of the
+/// resolved: what the resolver accepted, where `placed` starts, and the
+/// keyword of the declaration it is in (`function`), if any. Of the
 /// other declarations of the file, the app's is kept, those the one at
 /// `typed` names keep their header (a trigger's settings depend on what
 /// its source is), and the rest are blanked, offsets and newlines kept:
 /// resolving a declaration and its neighbours is fast in a spec of any
 /// size.
-fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Option<Compilation> {
+fn probe(
+    c: &Compilation,
+    text: &str,
+    typed: (usize, usize),
+    placed: &str,
+) -> Option<(Compilation, Option<&'static str>)> {
     // The spec is the compilation's first file; `use`s are relative to it.
     let (_, spec) = c.sources.files().next()?;
     let (name, path) = (spec.name.clone(), spec.path.clone());
@@ -654,7 +660,11 @@ fn probe(c: &Compilation, text: &str, typed: (usize, usize), placed: &str) -> Op
     }
     let probe = String::from_utf8(bytes).ok()?;
     let opts = CheckOptions::new(crate::Date::today());
-    Some(crate::compile_source(&name, path.as_deref(), probe, opts))
+    let keyword = here.map(|d| d.kind.keyword());
+    Some((
+        crate::compile_source(&name, path.as_deref(), probe, opts),
+        keyword,
+    ))
 }
 
 /// A declaration's place, for a probe.
@@ -704,7 +714,7 @@ fn properties(c: &Compilation, text: &str, typed: (usize, usize)) -> (Vec<Comple
         true => format!("{PROBE} = 0"),
         false => format!("{PROBE} = 0\n"),
     };
-    let Some(probed) = probe(c, text, typed, &member) else {
+    let Some((probed, section)) = probe(c, text, typed, &member) else {
         return (Vec::new(), true);
     };
     let here = |m: &Span| m.file == FileId(0) && m.start as usize == typed.0;
@@ -719,7 +729,6 @@ fn properties(c: &Compilation, text: &str, typed: (usize, usize)) -> (Vec<Comple
         .iter()
         .filter_map(|m| word_at(probe_text, m.start as usize).map(|w| w.2))
         .collect();
-    let section = enclosing_keyword(c, text, typed.0);
     let mut out: Vec<Completion> = Vec::new();
     for name in &body.names {
         if written.contains(name) || out.iter().any(|x| x.label == *name) {
@@ -737,7 +746,7 @@ fn properties(c: &Compilation, text: &str, typed: (usize, usize)) -> (Vec<Comple
 
 /// The words the property before `typed` takes.
 fn words(c: &Compilation, text: &str, typed: (usize, usize)) -> Vec<Completion> {
-    let Some(probed) = probe(c, text, typed, PROBE) else {
+    let Some((probed, _)) = probe(c, text, typed, PROBE) else {
         return Vec::new();
     };
     let accepted = &probed.model.accepted.words;
@@ -751,14 +760,6 @@ fn words(c: &Compilation, text: &str, typed: (usize, usize)) -> Vec<Completion> 
         .iter()
         .map(|w| Completion::new(w.clone(), CompletionKind::Word))
         .collect()
-}
-
-/// The keyword of the declaration whose body holds byte `at` (`function`).
-fn enclosing_keyword(c: &Compilation, text: &str, at: usize) -> Option<&'static str> {
-    let d = decls_of(c, text)
-        .into_iter()
-        .find(|d| d.span.start as usize <= at && at <= d.span.end as usize)?;
-    Some(d.kind.keyword())
 }
 
 /// A property's row in a table of docs/language.md.

@@ -110,6 +110,16 @@ impl Resolver {
         }
     }
 
+    /// E0201 for a bare number where `what` (`a duration`) takes a unit.
+    fn unitless(&mut self, v: &ast::Value, what: &str, label: &str, help: String) {
+        let message = format!("expected {what}, found a number without a unit");
+        self.error(
+            Diagnostic::new(Code::E0201, v.span, message)
+                .label(label)
+                .help(help),
+        );
+    }
+
     /// A duration in whole seconds.
     pub(super) fn expect_seconds(&mut self, v: &ast::Value) -> Option<Spanned<u64>> {
         match v.kind {
@@ -126,15 +136,8 @@ impl Resolver {
                 Some(Spanned::new(ms / 1000, v.span))
             }
             ValueKind::Int(i) => {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0201,
-                        v.span,
-                        "expected a duration, found a number without a unit",
-                    )
-                    .label("missing unit")
-                    .help(format!("add a unit: `{i}s`, `{i}m`, `{i}h` or `{i}d`")),
-                );
+                let help = format!("add a unit: `{i}s`, `{i}m`, `{i}h` or `{i}d`");
+                self.unitless(v, "a duration", "missing unit", help);
                 None
             }
             _ => {
@@ -187,14 +190,11 @@ impl Resolver {
         match v.kind {
             ValueKind::Size(n, u) => Some(Spanned::new(n.saturating_mul(u.bytes()), v.span)),
             ValueKind::Int(i) => {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0201,
-                        v.span,
-                        "expected a size, found a number without a unit",
-                    )
-                    .label("missing unit")
-                    .help(format!("add a unit: `{i}{unit}`")),
+                self.unitless(
+                    v,
+                    "a size",
+                    "missing unit",
+                    format!("add a unit: `{i}{unit}`"),
                 );
                 None
             }
@@ -462,17 +462,10 @@ impl Resolver {
         match v.kind {
             ValueKind::Rate(count, unit) => Some(Spanned::new(Rate { count, unit }, v.span)),
             ValueKind::Int(i) => {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0201,
-                        v.span,
-                        "expected a rate, found a number without a unit",
-                    )
-                    .label("per what?")
-                    .help(format!(
-                        "write how many per second, minute, hour, day or month: `{i}/s`, `{i}/m`, `{i}/h`, `{i}/d`, `{i}/month`"
-                    )),
+                let help = format!(
+                    "write how many per second, minute, hour, day or month: `{i}/s`, `{i}/m`, `{i}/h`, `{i}/d`, `{i}/month`"
                 );
+                self.unitless(v, "a rate", "per what?", help);
                 None
             }
             _ => {
@@ -528,15 +521,8 @@ impl Resolver {
             }
             ValueKind::Duration(n, unit) => Some(Spanned::new((n * unit.millis()) as f64, v.span)),
             ValueKind::Int(i) => {
-                self.error(
-                    Diagnostic::new(
-                        Code::E0201,
-                        v.span,
-                        "expected a duration, found a number without a unit",
-                    )
-                    .label("missing unit")
-                    .help(format!("add a unit: `{i}ms` or `{i}s`")),
-                );
+                let help = format!("add a unit: `{i}ms` or `{i}s`");
+                self.unitless(v, "a duration", "missing unit", help);
                 None
             }
             _ => {
